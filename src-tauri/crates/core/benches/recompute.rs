@@ -1,0 +1,35 @@
+//! Recompute a plan of 1,000 lines × 52 weeks: the UI recomputes on every keystroke, so this
+//! must stay well under a frame (target < 2 ms).
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use flightplan_core::{compute, sample_plan};
+use std::hint::black_box;
+
+fn big_plan() -> flightplan_core::Plan {
+    let mut plan = sample_plan();
+    plan.start = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
+    plan.end = chrono::NaiveDate::from_ymd_opt(2028, 1, 2).unwrap();
+    let template = plan.lines.clone();
+    plan.lines = (0..1000)
+        .map(|i| {
+            let mut l = template[i % template.len()].clone();
+            l.id = format!("line-{i}");
+            l.start = plan.start;
+            l.end = plan.end;
+            l.weights = None;
+            l.budget = None;
+            l.share = Some(rust_decimal::Decimal::new(1, 1)); // 0.1% each: 1,000 lines = 100%
+            l
+        })
+        .collect();
+    plan
+}
+
+fn bench(c: &mut Criterion) {
+    let plan = big_plan();
+    assert_eq!(compute(&plan).unwrap().lines[0].weeks.len(), 52);
+    c.bench_function("recompute 1000 lines x 52 weeks", |b| b.iter(|| compute(black_box(&plan)).unwrap()));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

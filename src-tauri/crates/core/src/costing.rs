@@ -1,0 +1,261 @@
+//! The costed plan: every line's net, delivery, fees, gross and weekly spend, plus totals.
+//!
+//! This is the single source of every figure a planner sees, in the app, the CLI and the PDF.
+//! It computes on unrounded decimals and rounds only outputs (counts to whole numbers, money to
+//! the currency's minor unit, GRPs to 2 places); totals are sums of the rounded line figures so
+//! that every column adds up as shown.
+
+use crate::delivery::{deliver, Delivery};
+use crate::error::{Error, Result};
+use crate::fees::line_fees;
+use crate::findings::{check, Finding};
+use crate::flight::{flight_weeks, month_bands, spread, week_grid, MonthBand};
+use crate::format::validate;
+use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum, Currency};
+use crate::plan::{Line, Plan, Pricing};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// The recomputed plan, as the UI, CLI and PDF show it. Decimals serialise as strings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanView {
+    pub currency: String,
+    pub minor_units: u32,
+    /// Mondays of every week on the flowchart (plan period and every flight).
+    #[serde(serialize_with = "ser_dates")]
+    pub weeks: Vec<NaiveDate>,
+    pub months: Vec<MonthBand>,
+    pub lines: Vec<LineView>,
+    pub totals: Totals,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineView {
+    pub id: String,
+    pub channel: String,
+    pub name: String,
+    pub pricing: Pricing,
+    #[serde(with = "crate::dec::opt")]
+    pub rate: Option<Decimal>,
+    #[serde(with = "crate::dec")]
+    pub net: Decimal,
+    /// Share of net media, percent to 2 places; the lines' shares sum to 100.00.
+    #[serde(with = "crate::dec")]
+    pub share_pct: Decimal,
+    #[serde(with = "crate::dec::opt")]
+    pub impressions: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub clicks: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub conversions: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub views: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub grps: Option<Decimal>,
+    #[serde(with = "crate::dec")]
+    pub agency_commission: Decimal,
+    #[serde(with = "crate::dec")]
+    pub ad_serving: Decimal,
+    #[serde(with = "crate::dec")]
+    pub tech_fee: Decimal,
+    #[serde(with = "crate::dec")]
+    pub fees: Decimal,
+    #[serde(with = "crate::dec")]
+    pub gross: Decimal,
+    pub weeks: Vec<LineWeek>,
+}
+
+/// A week of a line's flight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineWeek {
+    #[serde(serialize_with = "crate::date::serialize")]
+    pub week_start: NaiveDate,
+    #[serde(with = "crate::dec")]
+    pub net: Decimal,
+    /// Inside the flight but with no spend (flighting's off weeks).
+    pub hiatus: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Totals {
+    #[serde(with = "crate::dec")]
+    pub budget: Decimal,
+    #[serde(with = "crate::dec")]
+    pub net: Decimal,
+    #[serde(with = "crate::dec")]
+    pub net_media: Decimal,
+    #[serde(with = "crate::dec")]
+    pub share_pct: Decimal,
+    #[serde(with = "crate::dec::opt")]
+    pub impressions: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub clicks: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub conversions: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub views: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub grps: Option<Decimal>,
+    #[serde(with = "crate::dec")]
+    pub agency_commission: Decimal,
+    #[serde(with = "crate::dec")]
+    pub ad_serving: Decimal,
+    #[serde(with = "crate::dec")]
+    pub tech_fee: Decimal,
+    #[serde(with = "crate::dec")]
+    pub fees: Decimal,
+    #[serde(with = "crate::dec")]
+    pub gross: Decimal,
+    /// Plan budget − net media: positive is money not yet placed, negative is over-allocation.
+    #[serde(with = "crate::dec")]
+    pub unallocated: Decimal,
+    /// Net media per week across all lines, over the whole flowchart.
+    pub weeks: Vec<LineWeek>,
+}
+
+fn ser_dates<S: serde::Serializer>(v: &[NaiveDate], s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_seq(v.iter().map(|d| d.format("%Y-%m-%d").to_string()))
+}
+
+/// Validate and cost a plan. Any broken rule is returned as the first error.
+pub fn compute(plan: &Plan) -> Result<PlanView> {
+    if let Some(e) = validate(plan).into_iter().next() {
+        return Err(e);
+    }
+    compute_valid(plan)
+}
+
+/// Cost a plan that has already passed [`validate`].
+pub fn compute_valid(plan: &Plan) -> Result<PlanView> {
+    let currency = Currency::from_code(&plan.currency)
+        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+    let dp = currency.minor_units();
+    let nets = line_nets(plan, currency)?;
+
+    let grid_start = plan.lines.iter().map(|l| l.start).chain([plan.start]).min().unwrap_or(plan.start);
+    let grid_end = plan.lines.iter().map(|l| l.end).chain([plan.end]).max().unwrap_or(plan.end);
+    let weeks = week_grid(grid_start, grid_end);
+    let mut week_totals = vec![Decimal::ZERO; weeks.len()];
+    let first_week = weeks.first().copied().unwrap_or(grid_start);
+
+    let mut lines = Vec::with_capacity(plan.lines.len());
+    for (line, net) in plan.lines.iter().zip(&nets) {
+        let view = cost_line(plan, line, *net, currency).map_err(|e| e.on_line(&line.id))?;
+        for w in &view.weeks {
+            let idx = ((w.week_start - first_week).num_days() / 7) as usize;
+            if let Some(t) = week_totals.get_mut(idx) {
+                *t = add(*t, w.net, "weekly total")?;
+            }
+        }
+        lines.push(view);
+    }
+
+    // Shares of net media, rounded so they sum to exactly 100.00.
+    let net_media = sum(nets.iter().copied(), "net media")?;
+    if !net_media.is_zero() {
+        let shares = split_largest_remainder(Decimal::ONE_HUNDRED, &nets, 2)?;
+        for (l, s) in lines.iter_mut().zip(shares) {
+            l.share_pct = s;
+        }
+    }
+    let opt_sum = |f: fn(&LineView) -> Option<Decimal>, what: &str| -> Result<Option<Decimal>> {
+        let known: Vec<Decimal> = lines.iter().filter_map(f).collect();
+        if known.is_empty() {
+            Ok(None)
+        } else {
+            sum(known, what).map(Some)
+        }
+    };
+    let totals = Totals {
+        budget: round_dp(plan.budget, dp),
+        net: net_media,
+        net_media,
+        share_pct: if net_media.is_zero() { round_dp(Decimal::ZERO, 2) } else { round_dp(Decimal::ONE_HUNDRED, 2) },
+        impressions: opt_sum(|l| l.impressions, "impressions")?,
+        clicks: opt_sum(|l| l.clicks, "clicks")?,
+        conversions: opt_sum(|l| l.conversions, "conversions")?,
+        views: opt_sum(|l| l.views, "views")?,
+        grps: opt_sum(|l| l.grps, "GRPs")?,
+        agency_commission: sum(lines.iter().map(|l| l.agency_commission), "agency commission")?,
+        ad_serving: sum(lines.iter().map(|l| l.ad_serving), "ad serving")?,
+        tech_fee: sum(lines.iter().map(|l| l.tech_fee), "tech fee")?,
+        fees: sum(lines.iter().map(|l| l.fees), "fees")?,
+        gross: sum(lines.iter().map(|l| l.gross), "gross")?,
+        unallocated: round_dp(crate::money::sub(plan.budget, net_media, "unallocated")?, dp),
+        weeks: weeks
+            .iter()
+            .zip(&week_totals)
+            .map(|(ws, net)| LineWeek { week_start: *ws, net: round_dp(*net, dp), hiatus: false })
+            .collect(),
+    };
+    let findings = check(plan, &lines, &totals, currency);
+    Ok(PlanView {
+        currency: currency.code().to_string(),
+        minor_units: dp,
+        months: month_bands(&weeks, plan.settings.calendar),
+        weeks,
+        lines,
+        totals,
+        findings,
+    })
+}
+
+/// Net media per line: a stated budget as is, shares of the plan budget by largest remainder so
+/// that shares summing to 100 give exactly the plan budget.
+pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
+    let dp = currency.minor_units();
+    let share_idx: Vec<usize> = plan.lines.iter().enumerate().filter(|(_, l)| l.budget.is_none()).map(|(i, _)| i).collect();
+    let mut nets: Vec<Decimal> = plan.lines.iter().map(|l| round_dp(l.budget.unwrap_or_default(), dp)).collect();
+    if !share_idx.is_empty() {
+        let shares: Vec<Decimal> = share_idx.iter().map(|i| plan.lines[*i].share.unwrap_or_default()).collect();
+        let share_sum = sum(shares.iter().copied(), "shares")?;
+        // The shares' exact quota of the budget, rounded once; then split by the shares.
+        let quota = div(mul(plan.budget, share_sum, "shares of the budget")?, Decimal::ONE_HUNDRED, "shares")?;
+        let total = round_dp(quota, dp);
+        let parts = if share_sum.is_zero() {
+            vec![round_dp(Decimal::ZERO, dp); shares.len()]
+        } else {
+            split_largest_remainder(total, &shares, dp)?
+        };
+        for (i, part) in share_idx.into_iter().zip(parts) {
+            nets[i] = part;
+        }
+    }
+    Ok(nets)
+}
+
+fn cost_line(plan: &Plan, line: &Line, net: Decimal, currency: Currency) -> Result<LineView> {
+    let dp = currency.minor_units();
+    let d: Delivery = deliver(line, net, plan.universe)?;
+    let f = line_fees(&plan.fees, line, net, d.impressions, currency)?;
+    let fw = flight_weeks(line);
+    let weeks = spread(net, dp, &fw)?
+        .into_iter()
+        .zip(&fw)
+        .map(|(w, f)| LineWeek { week_start: w.week_start, net: w.net, hiatus: f.is_hiatus() })
+        .collect();
+    let count = |v: Option<Decimal>| v.map(|x| round_dp(x, 0));
+    let fees = f.total();
+    Ok(LineView {
+        id: line.id.clone(),
+        channel: line.channel.clone(),
+        name: line.name.clone(),
+        pricing: line.pricing,
+        rate: line.rate,
+        net,
+        share_pct: round_dp(Decimal::ZERO, 2),
+        impressions: count(d.impressions),
+        clicks: count(d.clicks),
+        conversions: count(d.conversions),
+        views: count(d.views),
+        grps: d.grps.map(|g| round_dp(g, 2)),
+        agency_commission: f.agency_commission,
+        ad_serving: f.ad_serving,
+        tech_fee: f.tech_fee,
+        fees,
+        gross: add(net, fees, "gross")?,
+        weeks,
+    })
+}

@@ -1,0 +1,77 @@
+//! What a line's money buys: impressions, clicks, conversions, views and GRPs.
+//!
+//! The pricing model fixes one count from net / rate; the others follow through the line's
+//! rates (CTR, CVR, view rate) in whichever direction the known counts allow. A count that
+//! cannot be derived stays unknown (`None`, shown as null), never 0: a planner must be able to
+//! tell "nothing" from "not estimated". Values here are unrounded; rounding happens on output.
+
+use crate::error::Result;
+use crate::money::{div, mul};
+use crate::plan::{Line, Pricing};
+use rust_decimal::Decimal;
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Delivery {
+    pub impressions: Option<Decimal>,
+    pub clicks: Option<Decimal>,
+    pub conversions: Option<Decimal>,
+    pub views: Option<Decimal>,
+    pub grps: Option<Decimal>,
+}
+
+const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
+
+/// Derive a line's delivery from its net media and assumptions.
+pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<Delivery> {
+    let what = |field: &str| format!("line \"{}\" {field}", line.id);
+    let mut d = Delivery::default();
+    let rate = line.rate.filter(|r| !r.is_zero());
+    match (line.pricing, rate) {
+        (Pricing::Cpm, Some(r)) => d.impressions = Some(mul(div(net, r, &what("impressions"))?, THOUSAND, &what("impressions"))?),
+        (Pricing::Cpc, Some(r)) => d.clicks = Some(div(net, r, &what("clicks"))?),
+        (Pricing::Cpa, Some(r)) => d.conversions = Some(div(net, r, &what("conversions"))?),
+        (Pricing::Cpv, Some(r)) => d.views = Some(div(net, r, &what("views"))?),
+        (Pricing::Cpp, Some(r)) => d.grps = Some(div(net, r, &what("GRPs"))?),
+        _ => {}
+    }
+    // Stated counts (what a flat line delivers) fill only what pricing did not fix.
+    d.impressions = d.impressions.or(line.impressions);
+    d.clicks = d.clicks.or(line.clicks);
+    d.conversions = d.conversions.or(line.conversions);
+    d.views = d.views.or(line.views);
+    d.grps = d.grps.or(line.grps);
+
+    let nz = |v: Option<Decimal>| v.filter(|x| !x.is_zero());
+    // Follow the relations until nothing new can be derived (at most a few passes).
+    for _ in 0..4 {
+        let before = d.clone();
+        if let (None, Some(g), Some(u)) = (d.impressions, d.grps, universe) {
+            d.impressions = Some(div(mul(g, u, &what("impressions"))?, Decimal::ONE_HUNDRED, &what("impressions"))?);
+        }
+        if let (None, Some(c), Some(ctr)) = (d.impressions, d.clicks, nz(line.ctr)) {
+            d.impressions = Some(div(c, ctr, &what("impressions"))?);
+        }
+        if let (None, Some(v), Some(vtr)) = (d.impressions, d.views, nz(line.vtr)) {
+            d.impressions = Some(div(v, vtr, &what("impressions"))?);
+        }
+        if let (None, Some(conv), Some(cvr)) = (d.clicks, d.conversions, nz(line.cvr)) {
+            d.clicks = Some(div(conv, cvr, &what("clicks"))?);
+        }
+        if let (None, Some(i), Some(ctr)) = (d.clicks, d.impressions, line.ctr) {
+            d.clicks = Some(mul(i, ctr, &what("clicks"))?);
+        }
+        if let (None, Some(c), Some(cvr)) = (d.conversions, d.clicks, line.cvr) {
+            d.conversions = Some(mul(c, cvr, &what("conversions"))?);
+        }
+        if let (None, Some(i), Some(vtr)) = (d.views, d.impressions, line.vtr) {
+            d.views = Some(mul(i, vtr, &what("views"))?);
+        }
+        if let (None, Some(i), Some(u)) = (d.grps, d.impressions, universe) {
+            d.grps = Some(mul(div(i, u, &what("GRPs"))?, Decimal::ONE_HUNDRED, &what("GRPs"))?);
+        }
+        if d == before {
+            break;
+        }
+    }
+    Ok(d)
+}

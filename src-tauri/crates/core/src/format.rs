@@ -1,0 +1,304 @@
+//! The `flightplan/1` plan file: read with errors that name the JSON path and line id, check
+//! every rule a planner could break, and write back so that a round trip is exact.
+
+use crate::error::{Error, Result};
+use crate::money::Currency;
+use crate::plan::{Line, Pattern, Plan, Pricing, FORMAT};
+use rust_decimal::Decimal;
+use std::collections::HashSet;
+
+/// Read a plan file and check it. The first problem found is returned; use [`validate`] for all.
+pub fn parse_plan(text: &str) -> Result<Plan> {
+    let plan = read_plan(text)?;
+    match validate(&plan).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(plan),
+    }
+}
+
+/// Read a plan file's structure (types, required fields, enum values) without the rules.
+pub fn read_plan(text: &str) -> Result<Plan> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let result: std::result::Result<Plan, _> = serde_path_to_error::deserialize(&mut de);
+    let plan = match result {
+        Ok(p) => p,
+        Err(err) => return Err(structure_error(text, err)),
+    };
+    if let Err(e) = de.end() {
+        return Err(Error::new(
+            "invalid_json",
+            format!("unexpected text after the plan at line {} column {}", e.line(), e.column()),
+        ));
+    }
+    Ok(plan)
+}
+
+fn structure_error(text: &str, err: serde_path_to_error::Error<serde_json::Error>) -> Error {
+    let path = err.path().to_string();
+    let inner = err.into_inner();
+    if inner.is_syntax() || inner.is_eof() {
+        let what = if inner.is_eof() { "the file ends too early" } else { "malformed JSON" };
+        let mut e = Error::new(
+            "invalid_json",
+            format!("{what} at line {} column {}", inner.line(), inner.column()),
+        );
+        if path != "." {
+            e.path = Some(path);
+        }
+        return e;
+    }
+    // A type or value problem: name the path and, inside `lines[i]`, the line's id.
+    let msg = strip_position(&inner.to_string());
+    let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
+    let shown_path = if path == "." { "plan".to_string() } else { path.clone() };
+    let mut e = Error::at(code, shown_path, format!("{msg} (line {} column {})", inner.line(), inner.column()));
+    if let Some(id) = line_id_for_path(text, &path) {
+        e = e.on_line(&id);
+    }
+    e
+}
+
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// For a path like `lines[3].rate`, find the id of line 3 in the raw JSON, if it has one.
+fn line_id_for_path(text: &str, path: &str) -> Option<String> {
+    let rest = path.strip_prefix("lines[")?;
+    let idx: usize = rest.split(']').next()?.parse().ok()?;
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    v.get("lines")?.get(idx)?.get("id")?.as_str().map(str::to_string)
+}
+
+/// Write a plan as pretty `flightplan/1` JSON. `parse_plan(&write_plan(p)) == p`.
+pub fn write_plan(plan: &Plan) -> String {
+    // Serialising these plain types cannot fail (no maps with non-string keys, no floats).
+    serde_json::to_string_pretty(plan).unwrap_or_default()
+}
+
+/// Every rule a valid plan keeps, each broken rule as its own error naming the field.
+pub fn validate(plan: &Plan) -> Vec<Error> {
+    let mut errs = Vec::new();
+    if plan.format != FORMAT {
+        errs.push(Error::at(
+            "unsupported_format",
+            "format",
+            format!("\"{}\" is not a format this version reads (expected \"{FORMAT}\")", plan.format),
+        ));
+    }
+    if plan.name.trim().is_empty() {
+        errs.push(Error::at("missing_field", "name", "the plan needs a name"));
+    }
+    if plan.client.trim().is_empty() {
+        errs.push(Error::at("missing_field", "client", "the plan needs a client"));
+    }
+    let currency = Currency::from_code(&plan.currency);
+    if currency.is_none() {
+        errs.push(Error::at(
+            "unknown_currency",
+            "currency",
+            format!("\"{}\" is not an ISO 4217 currency code (such as USD, EUR, JPY)", plan.currency),
+        ));
+    }
+    if plan.end < plan.start {
+        errs.push(Error::at(
+            "date_order",
+            "end",
+            format!("the plan ends ({}) before it starts ({})", plan.end, plan.start),
+        ));
+    }
+    non_negative(&mut errs, "budget", plan.budget);
+    if let Some(c) = currency {
+        money_precision(&mut errs, "budget", plan.budget, c);
+    }
+    if let Some(u) = plan.universe {
+        if u <= Decimal::ZERO {
+            errs.push(Error::at("out_of_range", "universe", "the universe must be greater than zero"));
+        }
+    }
+    let f = &plan.fees;
+    percent(&mut errs, "fees.agency_commission_pct", f.agency_commission_pct, false);
+    non_negative(&mut errs, "fees.ad_serving_cpm", f.ad_serving_cpm);
+    percent(&mut errs, "fees.tech_fee_pct", f.tech_fee_pct, true);
+    if let Some(g) = &plan.goal {
+        if let Some(t) = g.target {
+            non_negative(&mut errs, "goal.target", t);
+        }
+        if let Some(p) = g.guardrails.max_channel_share_pct {
+            percent(&mut errs, "goal.guardrails.max_channel_share_pct", p, true);
+        }
+    }
+    if plan.lines.is_empty() {
+        // An empty plan is legal (a new plan starts empty); nothing to check per line.
+    }
+    let mut ids = HashSet::new();
+    for (i, line) in plan.lines.iter().enumerate() {
+        if !ids.insert(line.id.as_str()) {
+            errs.push(
+                Error::at("duplicate_line_id", format!("lines[{i}].id"), "another line already has this id")
+                    .on_line(&line.id),
+            );
+        }
+        validate_line(&mut errs, i, line, currency);
+    }
+    let line_ids: HashSet<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
+    for (i, a) in plan.actuals.iter().enumerate() {
+        if !line_ids.contains(a.line.as_str()) {
+            errs.push(Error::at(
+                "unknown_line",
+                format!("actuals[{i}].line"),
+                format!("no line has the id \"{}\"", a.line),
+            ));
+        }
+        non_negative(&mut errs, &format!("actuals[{i}].spend"), a.spend);
+    }
+    errs
+}
+
+fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Currency>) {
+    let p = |field: &str| format!("lines[{i}].{field}");
+    let mut push = |e: Error| errs.push(e.on_line(&l.id));
+    if l.id.trim().is_empty() {
+        push(Error::at("missing_field", p("id"), "every line needs an id"));
+    }
+    if l.name.trim().is_empty() {
+        push(Error::at("missing_field", p("name"), "the line needs a name"));
+    }
+    match (l.budget, l.share) {
+        (None, None) => push(Error::at("missing_field", p("budget"), "give the line a budget or a share")),
+        (Some(_), Some(_)) => push(Error::at(
+            "invalid_field",
+            p("share"),
+            "give either a budget or a share, not both",
+        )),
+        (Some(b), None) => {
+            if b < Decimal::ZERO {
+                push(Error::at("negative_value", p("budget"), format!("{b} is negative")));
+            } else if let Some(c) = currency {
+                if b.normalize().scale() > c.minor_units() {
+                    push(Error::at(
+                        "too_precise",
+                        p("budget"),
+                        format!("{b} has more decimal places than {} allows ({})", c.code(), c.minor_units()),
+                    ));
+                }
+            }
+        }
+        (None, Some(s)) => {
+            if s < Decimal::ZERO {
+                push(Error::at("negative_value", p("share"), format!("{s} is negative")));
+            } else if s > Decimal::ONE_HUNDRED {
+                push(Error::at("share_over_100", p("share"), format!("a share of {s}% is over 100%")));
+            }
+        }
+    }
+    match (l.pricing, l.rate) {
+        (_, Some(r)) if r < Decimal::ZERO => {
+            push(Error::at("negative_value", p("rate"), format!("{r} is negative")))
+        }
+        (Pricing::Flat, _) => {}
+        (pricing, None) => push(Error::at(
+            "missing_field",
+            p("rate"),
+            format!("a {} line needs a rate", pricing.label()),
+        )),
+        (pricing, Some(r)) if r.is_zero() => push(Error::at(
+            "out_of_range",
+            p("rate"),
+            format!("a {} rate must be greater than zero", pricing.label()),
+        )),
+        _ => {}
+    }
+    if l.end < l.start {
+        push(Error::at(
+            "date_order",
+            p("end"),
+            format!("the flight ends ({}) before it starts ({})", l.end, l.start),
+        ));
+    }
+    for (name, v) in [("ctr", l.ctr), ("cvr", l.cvr), ("vtr", l.vtr)] {
+        if let Some(v) = v {
+            if v < Decimal::ZERO || v > Decimal::ONE {
+                push(Error::at(
+                    "out_of_range",
+                    p(name),
+                    format!("{v} must be a fraction between 0 and 1 (1.2% is \"0.012\")"),
+                ));
+            }
+        }
+    }
+    for (name, v) in [
+        ("impressions", l.impressions),
+        ("clicks", l.clicks),
+        ("conversions", l.conversions),
+        ("views", l.views),
+        ("grps", l.grps),
+    ] {
+        if let Some(v) = v {
+            if v < Decimal::ZERO {
+                push(Error::at("negative_value", p(name), format!("{v} is negative")));
+            }
+        }
+    }
+    if l.weights.is_some() && l.pattern.is_some() {
+        push(Error::at("invalid_field", p("pattern"), "give weekly weights or a pattern, not both"));
+    }
+    if let Some(w) = &l.weights {
+        let weeks = crate::flight::flight_week_count(l.start, l.end);
+        if l.end >= l.start && w.len() != weeks {
+            push(Error::at(
+                "invalid_field",
+                p("weights"),
+                format!("has {} weights but the flight spans {weeks} weeks", w.len()),
+            ));
+        }
+        if let Some((k, v)) = w.iter().enumerate().find(|(_, v)| **v < Decimal::ZERO) {
+            push(Error::at("negative_value", format!("lines[{i}].weights[{k}]"), format!("{v} is negative")));
+        }
+        if !w.is_empty() && w.iter().all(|v| v.is_zero()) {
+            push(Error::at("invalid_field", p("weights"), "every week is a hiatus: at least one weight must be above zero"));
+        }
+    }
+    match &l.pattern {
+        Some(Pattern::Flighting { on, .. }) | Some(Pattern::Pulsing { on, .. }) if *on == 0 => {
+            push(Error::at("out_of_range", p("pattern.on"), "a pattern needs at least one week on"))
+        }
+        Some(Pattern::Pulsing { base, .. }) if *base < Decimal::ZERO => {
+            push(Error::at("negative_value", p("pattern.base"), format!("{base} is negative")))
+        }
+        _ => {}
+    }
+    for (k, c) in l.creative.iter().enumerate() {
+        if c.format.trim().is_empty() {
+            push(Error::at("missing_field", format!("lines[{i}].creative[{k}].format"), "name the creative format"));
+        }
+    }
+}
+
+fn non_negative(errs: &mut Vec<Error>, path: &str, v: Decimal) {
+    if v < Decimal::ZERO {
+        errs.push(Error::at("negative_value", path, format!("{v} is negative")));
+    }
+}
+
+fn percent(errs: &mut Vec<Error>, path: &str, v: Decimal, allow_100: bool) {
+    if v < Decimal::ZERO {
+        errs.push(Error::at("negative_value", path, format!("{v} is negative")));
+    } else if v > Decimal::ONE_HUNDRED || (!allow_100 && v == Decimal::ONE_HUNDRED) {
+        let bound = if allow_100 { "at most 100" } else { "below 100" };
+        errs.push(Error::at("out_of_range", path, format!("{v}% must be {bound}")));
+    }
+}
+
+fn money_precision(errs: &mut Vec<Error>, path: &str, v: Decimal, c: Currency) {
+    if v.normalize().scale() > c.minor_units() {
+        errs.push(Error::at(
+            "too_precise",
+            path,
+            format!("{v} has more decimal places than {} allows ({})", c.code(), c.minor_units()),
+        ));
+    }
+}

@@ -1,0 +1,26 @@
+//! Flightplan's planning core: the model of a media plan through its six stages, and the exact
+//! costing, flowchart and checks on it.
+//!
+//! The core is pure: no Tauri, no SQLite, no PDF, no file I/O and no clock (any "today" is passed
+//! in). Everything around it (the library store, the PDF, import/export, the CLI, the desktop
+//! shell) is a thin ring that calls in here, so every figure comes from one place.
+
+pub mod costing;
+pub mod date;
+pub mod dec;
+pub mod delivery;
+pub mod error;
+pub mod fees;
+pub mod findings;
+pub mod flight;
+pub mod format;
+pub mod money;
+pub mod plan;
+pub mod sample;
+
+pub use costing::{compute, LineView, PlanView, Totals};
+pub use error::{Error, Result};
+pub use findings::{Finding, Severity};
+pub use format::{parse_plan, read_plan, validate, write_plan};
+pub use plan::Plan;
+pub use sample::{sample_plan, SAMPLE_PLAN_JSON};
