@@ -21,17 +21,17 @@ pub struct Delivery {
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 
-/// Derive a line's delivery from its net media and assumptions.
+/// Derive a line's delivery from its net media and assumptions. Errors name the figure; the
+/// caller attaches the line id.
 pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<Delivery> {
-    let what = |field: &str| format!("line \"{}\" {field}", line.id);
     let mut d = Delivery::default();
     let rate = line.rate.filter(|r| !r.is_zero());
     match (line.pricing, rate) {
-        (Pricing::Cpm, Some(r)) => d.impressions = Some(mul(div(net, r, &what("impressions"))?, THOUSAND, &what("impressions"))?),
-        (Pricing::Cpc, Some(r)) => d.clicks = Some(div(net, r, &what("clicks"))?),
-        (Pricing::Cpa, Some(r)) => d.conversions = Some(div(net, r, &what("conversions"))?),
-        (Pricing::Cpv, Some(r)) => d.views = Some(div(net, r, &what("views"))?),
-        (Pricing::Cpp, Some(r)) => d.grps = Some(div(net, r, &what("GRPs"))?),
+        (Pricing::Cpm, Some(r)) => d.impressions = Some(mul(div(net, r, "impressions")?, THOUSAND, "impressions")?),
+        (Pricing::Cpc, Some(r)) => d.clicks = Some(div(net, r, "clicks")?),
+        (Pricing::Cpa, Some(r)) => d.conversions = Some(div(net, r, "conversions")?),
+        (Pricing::Cpv, Some(r)) => d.views = Some(div(net, r, "views")?),
+        (Pricing::Cpp, Some(r)) => d.grps = Some(div(net, r, "GRPs")?),
         _ => {}
     }
     // Stated counts (what a flat line delivers) fill only what pricing did not fix.
@@ -46,28 +46,28 @@ pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<D
     for _ in 0..4 {
         let before = d.clone();
         if let (None, Some(g), Some(u)) = (d.impressions, d.grps, universe) {
-            d.impressions = Some(div(mul(g, u, &what("impressions"))?, Decimal::ONE_HUNDRED, &what("impressions"))?);
+            d.impressions = Some(div(mul(g, u, "impressions")?, Decimal::ONE_HUNDRED, "impressions")?);
         }
         if let (None, Some(c), Some(ctr)) = (d.impressions, d.clicks, nz(line.ctr)) {
-            d.impressions = Some(div(c, ctr, &what("impressions"))?);
+            d.impressions = Some(div(c, ctr, "impressions")?);
         }
         if let (None, Some(v), Some(vtr)) = (d.impressions, d.views, nz(line.vtr)) {
-            d.impressions = Some(div(v, vtr, &what("impressions"))?);
+            d.impressions = Some(div(v, vtr, "impressions")?);
         }
         if let (None, Some(conv), Some(cvr)) = (d.clicks, d.conversions, nz(line.cvr)) {
-            d.clicks = Some(div(conv, cvr, &what("clicks"))?);
+            d.clicks = Some(div(conv, cvr, "clicks")?);
         }
         if let (None, Some(i), Some(ctr)) = (d.clicks, d.impressions, line.ctr) {
-            d.clicks = Some(mul(i, ctr, &what("clicks"))?);
+            d.clicks = Some(mul(i, ctr, "clicks")?);
         }
         if let (None, Some(c), Some(cvr)) = (d.conversions, d.clicks, line.cvr) {
-            d.conversions = Some(mul(c, cvr, &what("conversions"))?);
+            d.conversions = Some(mul(c, cvr, "conversions")?);
         }
         if let (None, Some(i), Some(vtr)) = (d.views, d.impressions, line.vtr) {
-            d.views = Some(mul(i, vtr, &what("views"))?);
+            d.views = Some(mul(i, vtr, "views")?);
         }
         if let (None, Some(i), Some(u)) = (d.grps, d.impressions, universe) {
-            d.grps = Some(mul(div(i, u, &what("GRPs"))?, Decimal::ONE_HUNDRED, &what("GRPs"))?);
+            d.grps = Some(mul(div(i, u, "GRPs")?, Decimal::ONE_HUNDRED, "GRPs")?);
         }
         if d == before {
             break;

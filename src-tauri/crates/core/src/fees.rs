@@ -30,22 +30,21 @@ pub fn line_fees(
     impressions: Option<Decimal>,
     currency: Currency,
 ) -> Result<LineFees> {
-    let what = |f: &str| format!("line \"{}\" {f}", line.id);
     let pct = div(fees.agency_commission_pct, Decimal::ONE_HUNDRED, "agency commission")?;
     let commission = match fees.agency_commission_basis {
         CommissionBasis::Gross => {
-            let gross_media = div(net, sub(Decimal::ONE, pct, "agency commission")?, &what("agency commission"))?;
-            sub(gross_media, net, &what("agency commission"))?
+            let gross_media = div(net, sub(Decimal::ONE, pct, "agency commission")?, "agency commission")?;
+            sub(gross_media, net, "agency commission")?
         }
-        CommissionBasis::Net => mul(net, pct, &what("agency commission"))?,
+        CommissionBasis::Net => mul(net, pct, "agency commission")?,
     };
     let ad_serving = match impressions {
         Some(imps) if line.is_ad_served() => {
-            mul(div(imps, Decimal::ONE_THOUSAND, &what("ad serving"))?, fees.ad_serving_cpm, &what("ad serving"))?
+            mul(div(imps, Decimal::ONE_THOUSAND, "ad serving")?, fees.ad_serving_cpm, "ad serving")?
         }
         _ => Decimal::ZERO,
     };
-    let tech = mul(net, div(fees.tech_fee_pct, Decimal::ONE_HUNDRED, "tech fee")?, &what("tech fee"))?;
+    let tech = mul(net, div(fees.tech_fee_pct, Decimal::ONE_HUNDRED, "tech fee")?, "tech fee")?;
     Ok(LineFees {
         agency_commission: currency.round(commission),
         ad_serving: currency.round(ad_serving),

@@ -112,14 +112,19 @@ fn split_units(units: i128, weights: &[Decimal]) -> Result<Vec<i128>> {
 }
 
 fn try_split_units(units: i128, weights: &[Decimal], scale: u32) -> Option<Vec<i128>> {
-    let ints: Vec<i128> = weights
-        .iter()
-        .map(|w| {
-            let mut w = round_dp(*w, scale);
-            w.rescale(scale);
-            w.mantissa()
-        })
-        .collect();
+    let mut ints: Vec<i128> = Vec::with_capacity(weights.len());
+    for w in weights {
+        // Exact when the weight has no more places than `scale` (the usual case); rounded
+        // only when the scale had to be coarsened to fit.
+        let m = if w.scale() <= scale {
+            w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?)?
+        } else {
+            let mut r = round_dp(*w, scale);
+            r.rescale(scale);
+            r.mantissa()
+        };
+        ints.push(m);
+    }
     let total_w = ints.iter().try_fold(0i128, |a, b| a.checked_add(*b))?;
     if total_w == 0 {
         return None;

@@ -1,0 +1,96 @@
+//! What went wrong with the library file, in a planner's words.
+//!
+//! SQLite reports failures as numeric codes; a planner needs to know whether the file is damaged,
+//! unreachable, busy in another program or from a newer Flightplan, and which file it is. Every
+//! error leaving this crate is a `flightplan_core::Error` with a stable code and the file named.
+
+use flightplan_core::Error;
+use rusqlite::ErrorCode;
+
+/// The file is damaged, truncated or not an SQLite file at all.
+pub const CORRUPT: &str = "library_corrupt";
+/// The file cannot be read or written (permissions, disk full, missing folder, I/O error).
+pub const IO: &str = "library_io";
+/// Another program holds the file locked for longer than the busy timeout.
+pub const BUSY: &str = "library_busy";
+/// A newer Flightplan wrote the file; this build must not touch it.
+pub const TOO_NEW: &str = "library_too_new";
+/// An SQLite file that is not a Flightplan library.
+pub const FOREIGN: &str = "library_foreign";
+/// No plan with that id (or it was purged).
+pub const PLAN_NOT_FOUND: &str = "plan_not_found";
+/// The plan is in the trash; restore it before working on it.
+pub const PLAN_DELETED: &str = "plan_deleted";
+/// No saved version with that id.
+pub const VERSION_NOT_FOUND: &str = "version_not_found";
+/// A version needs a name a planner can recognise.
+pub const VERSION_NAME: &str = "invalid_version_name";
+
+/// Turn an SQLite failure on the library at `label` into a planner-facing error.
+pub fn sqlite(label: &str, err: rusqlite::Error) -> Error {
+    let code = match err.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => CORRUPT,
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => BUSY,
+        _ => IO,
+    };
+    let message = match code {
+        CORRUPT => format!("the plan library {label} is damaged or is not a library file ({err})"),
+        BUSY => format!(
+            "the plan library {label} is in use by another program; close it and try again ({err})"
+        ),
+        _ => format!("could not read or write the plan library {label} ({err})"),
+    };
+    Error::new(code, message)
+}
+
+/// Turn a failed schema migration into a planner-facing error.
+pub fn migration(label: &str, err: rusqlite_migration::Error) -> Error {
+    use rusqlite_migration::{Error as M, MigrationDefinitionError as D};
+    match err {
+        M::RusqliteError { err, .. } => {
+            let e = sqlite(label, err);
+            Error::new(&e.code, format!("upgrading the library failed: {}", e.message))
+        }
+        M::MigrationDefinition(D::DatabaseTooFarAhead) => too_new(label, None),
+        other => Error::new(
+            IO,
+            format!("could not upgrade the plan library {label}; it was left as it was ({other})"),
+        ),
+    }
+}
+
+pub fn too_new(label: &str, version: Option<i64>) -> Error {
+    let found = version.map(|v| format!(" (library version {v})")).unwrap_or_default();
+    Error::new(
+        TOO_NEW,
+        format!(
+            "the plan library {label} was written by a newer version of Flightplan{found}; \
+             this version knows up to library version {}. Update Flightplan to open it; \
+             the file was not changed",
+            crate::schema::LATEST
+        ),
+    )
+}
+
+pub fn plan_not_found(label: &str, id: i64) -> Error {
+    Error::new(PLAN_NOT_FOUND, format!("there is no plan {id} in the plan library {label}"))
+}
+
+pub fn plan_deleted(id: i64) -> Error {
+    Error::new(PLAN_DELETED, format!("plan {id} is in the trash; restore it first"))
+}
+
+pub fn version_not_found(label: &str, id: i64) -> Error {
+    Error::new(
+        VERSION_NOT_FOUND,
+        format!("there is no saved version {id} in the plan library {label}"),
+    )
+}
+
+/// A stored plan document that no longer reads as a plan.
+pub fn unreadable(label: &str, what: &str, err: Error) -> Error {
+    Error::new(
+        CORRUPT,
+        format!("{what} in the plan library {label} cannot be read: {}", err.message),
+    )
+}
