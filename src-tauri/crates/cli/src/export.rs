@@ -1,0 +1,79 @@
+//! `flightplan export PLAN.json -o OUT.pdf|OUT.xlsx|OUT.csv [--paper a4|letter]`: the costed plan
+//! as the one-page client PDF, a spreadsheet, or a CSV of the lines. The format follows the
+//! output's extension; the file is written whole (to a temporary name, then renamed) or not at all.
+
+use crate::plan_file::load;
+use crate::print_json;
+use chrono::NaiveDate;
+use flightplan_core::plan::Paper;
+use flightplan_core::{compute, Error};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The plan file (flightplan/1 JSON).
+    plan: PathBuf,
+    /// Where to write: .pdf, .xlsx or .csv.
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// Paper for the PDF; defaults to the plan's own setting.
+    #[arg(long, value_enum)]
+    paper: Option<PaperArg>,
+    /// The "prepared on" date printed on the PDF (YYYY-MM-DD); defaults to today.
+    #[arg(long)]
+    date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
+    let plan = load(&args.plan)?;
+    let view = compute(&plan).map_err(|e| vec![e])?;
+    let ext = args.output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let mut warnings = Vec::new();
+    let bytes = match ext.as_str() {
+        "pdf" => {
+            let opts = flightplan_pdf::PdfOptions {
+                paper: args.paper.map(|p| match p {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                }),
+                prepared_on: args.date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            };
+            let out = flightplan_pdf::render(&plan, &view, &opts).map_err(|e| vec![e])?;
+            warnings = out.warnings;
+            out.bytes
+        }
+        "xlsx" => flightplan_exchange::write_xlsx(&plan, &view).map_err(|e| vec![e])?,
+        "csv" => flightplan_exchange::write_csv(&plan, &view).map_err(|e| vec![e])?.into_bytes(),
+        _ => {
+            return Err(vec![Error::new(
+                "unsupported_format",
+                format!("{}: the output must end in .pdf, .xlsx or .csv", args.output.display()),
+            )])
+        }
+    };
+    write_whole(&args.output, &bytes).map_err(|e| vec![e])?;
+    print_json(&serde_json::json!({
+        "output": args.output.display().to_string(),
+        "format": ext,
+        "bytes": bytes.len(),
+        "warnings": warnings,
+    }))
+}
+
+/// Write to a temporary file beside the target, then rename, so a failure leaves nothing partial.
+fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", path.display()));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
+    let tmp = path.with_file_name(format!(".{name}.partial"));
+    std::fs::write(&tmp, bytes).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
+}

@@ -1,0 +1,47 @@
+//! `flightplan export` end to end: the sample plan to PDF, XLSX and CSV.
+
+use std::process::Command;
+
+fn flightplan() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_flightplan"))
+}
+
+fn sample(dir: &std::path::Path) -> std::path::PathBuf {
+    let plan = dir.join("plan.json");
+    std::fs::write(&plan, flightplan_core::SAMPLE_PLAN_JSON).unwrap();
+    plan
+}
+
+#[test]
+fn exports_pdf_xlsx_and_csv_by_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    for (ext, magic) in [("pdf", &b"%PDF-"[..]), ("xlsx", &b"PK"[..]), ("csv", &b"id,channel,name"[..])] {
+        let out = dir.path().join(format!("plan.{ext}"));
+        let res = flightplan().arg("export").arg(&plan).arg("-o").arg(&out).args(["--paper", "letter", "--date", "2026-11-20"]).output().unwrap();
+        assert!(res.status.success(), "{ext}: {}", String::from_utf8_lossy(&res.stderr));
+        let bytes = std::fs::read(&out).unwrap();
+        assert!(bytes.starts_with(magic), "{ext} starts wrong");
+        let report: serde_json::Value = serde_json::from_slice(&res.stdout).unwrap();
+        assert_eq!(report["format"], ext);
+    }
+    let csv = std::fs::read_to_string(dir.path().join("plan.csv")).unwrap();
+    assert_eq!(csv.lines().count(), 10);
+    assert!(csv.contains("google-brand,Google Ads,Search — Brand"));
+    let pdf = dir.path().join("plan.pdf");
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("612 x 792") || info.contains("792 x 612"), "{info}");
+}
+
+#[test]
+fn unknown_extension_is_an_error_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    let out = dir.path().join("plan.docx");
+    let res = flightplan().arg("export").arg(&plan).arg("-o").arg(&out).output().unwrap();
+    assert!(!res.status.success());
+    assert!(String::from_utf8_lossy(&res.stderr).contains("unsupported_format"));
+    assert!(!out.exists());
+}

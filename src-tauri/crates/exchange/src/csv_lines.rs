@@ -1,0 +1,59 @@
+//! The plan's lines as CSV: one row per line with its costed figures, decimals exact as text,
+//! unknown delivery left empty (not 0), ready for any spreadsheet or finance system.
+
+use crate::{buying, funnel, kpi_code};
+use flightplan_core::plan::Plan;
+use flightplan_core::{Error, PlanView, Result};
+use rust_decimal::Decimal;
+
+const HEADER: [&str; 25] = [
+    "id", "channel", "name", "vendor", "role", "buying", "pricing", "rate", "start", "end", "net", "share_pct",
+    "impressions", "clicks", "conversions", "views", "grps", "agency_commission", "ad_serving", "tech_fee", "fees",
+    "gross", "kpi", "kpi_target", "currency",
+];
+
+fn opt(v: Option<Decimal>) -> String {
+    v.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// The lines of a costed plan as CSV text (RFC 4180, header row first).
+pub fn write_csv(plan: &Plan, view: &PlanView) -> Result<String> {
+    if plan.lines.len() != view.lines.len() {
+        return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
+    }
+    let io = |e: csv::Error| Error::new("export_failed", format!("could not write the CSV: {e}"));
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(HEADER).map_err(io)?;
+    for (line, v) in plan.lines.iter().zip(&view.lines) {
+        let record = vec![
+            v.id.clone(),
+            v.channel.clone(),
+            v.name.clone(),
+            line.vendor.clone(),
+            funnel(line.role).to_string(),
+            buying(line.buying).to_string(),
+            v.pricing.label().to_ascii_lowercase(),
+            opt(v.rate),
+            line.start.format("%Y-%m-%d").to_string(),
+            line.end.format("%Y-%m-%d").to_string(),
+            v.net.to_string(),
+            v.share_pct.to_string(),
+            opt(v.impressions),
+            opt(v.clicks),
+            opt(v.conversions),
+            opt(v.views),
+            opt(v.grps),
+            v.agency_commission.to_string(),
+            v.ad_serving.to_string(),
+            v.tech_fee.to_string(),
+            v.fees.to_string(),
+            v.gross.to_string(),
+            line.kpi.as_ref().map(|k| kpi_code(k.kpi)).unwrap_or_default(),
+            opt(line.kpi.as_ref().and_then(|k| k.target)),
+            view.currency.clone(),
+        ];
+        w.write_record(&record).map_err(io)?;
+    }
+    let bytes = w.into_inner().map_err(|e| Error::new("export_failed", format!("could not write the CSV: {e}")))?;
+    String::from_utf8(bytes).map_err(|e| Error::new("export_failed", format!("the CSV is not UTF-8: {e}")))
+}

@@ -1,0 +1,257 @@
+//! The XLSX workbook: "Mix" (every line's costed figures with `SUM` totals), "Flowchart" (net
+//! media per line per week, hiatus weeks shaded, weekly totals) and "Fees & totals".
+//!
+//! Cells hold numbers, not text, so planners can keep working in the sheet; formulas carry the
+//! core's figures as their cached results, so a viewer that does not recalculate shows the same
+//! totals as the PDF.
+
+use crate::{buying, funnel, kpi_code};
+use chrono::Datelike;
+use flightplan_core::money::Currency;
+use flightplan_core::plan::Plan;
+use flightplan_core::{Error, PlanView, Result};
+use rust_decimal::prelude::ToPrimitive;
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+
+fn xerr(e: XlsxError) -> Error {
+    Error::new("export_failed", format!("could not write the XLSX: {e}"))
+}
+
+fn num(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(0.0)
+}
+
+/// Excel column letters for a 0-based index (0 → A, 26 → AA).
+fn col_name(mut i: u16) -> String {
+    let mut s = String::new();
+    loop {
+        s.insert(0, (b'A' + (i % 26) as u8) as char);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    s
+}
+
+struct Formats {
+    head: Format,
+    money: Format,
+    money_bold: Format,
+    count: Format,
+    count_bold: Format,
+    pct: Format,
+    pct_bold: Format,
+    grps: Format,
+    bold: Format,
+    date: Format,
+    hiatus: Format,
+}
+
+fn formats(currency: Currency) -> Formats {
+    let dp = currency.minor_units() as usize;
+    let symbol = currency.symbol().replace('"', "");
+    let places = if dp == 0 { String::new() } else { format!(".{}", "0".repeat(dp)) };
+    let money_fmt = format!("\"{symbol}\"#,##0{places};-\"{symbol}\"#,##0{places}");
+    Formats {
+        head: Format::new().set_bold().set_background_color(Color::RGB(0x1F4E79)).set_font_color(Color::White),
+        money: Format::new().set_num_format(&money_fmt),
+        money_bold: Format::new().set_num_format(&money_fmt).set_bold().set_border_top(FormatBorder::Thin),
+        count: Format::new().set_num_format("#,##0"),
+        count_bold: Format::new().set_num_format("#,##0").set_bold().set_border_top(FormatBorder::Thin),
+        pct: Format::new().set_num_format("0.00"),
+        pct_bold: Format::new().set_num_format("0.00").set_bold().set_border_top(FormatBorder::Thin),
+        grps: Format::new().set_num_format("0.00"),
+        bold: Format::new().set_bold().set_border_top(FormatBorder::Thin),
+        date: Format::new().set_num_format("yyyy-mm-dd"),
+        hiatus: Format::new().set_background_color(Color::RGB(0xDDE1E6)),
+    }
+}
+
+/// The costed plan as an XLSX workbook.
+pub fn write_xlsx(plan: &Plan, view: &PlanView) -> Result<Vec<u8>> {
+    if plan.lines.len() != view.lines.len() {
+        return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
+    }
+    let currency = Currency::from_code(&view.currency)
+        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
+    let f = formats(currency);
+    let mut wb = Workbook::new();
+    mix(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;
+    flowchart(wb.add_worksheet(), view, &f).map_err(xerr)?;
+    totals(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;
+    wb.save_to_buffer().map_err(xerr)
+}
+
+type Opt = fn(&flightplan_core::LineView) -> Option<Decimal>;
+
+fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Mix")?;
+    let heads = [
+        "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "Net media", "Share %", "Impressions", "Clicks",
+        "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees", "Gross", "KPI", "KPI target",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
+    }
+    let counts: [(u16, Opt); 4] = [(9, |l| l.impressions), (10, |l| l.clicks), (11, |l| l.conversions), (12, |l| l.views)];
+    for (i, (line, v)) in plan.lines.iter().zip(&view.lines).enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &v.channel)?;
+        ws.write_string(r, 1, &v.name)?;
+        ws.write_string(r, 2, &line.vendor)?;
+        ws.write_string(r, 3, funnel(line.role))?;
+        ws.write_string(r, 4, buying(line.buying))?;
+        ws.write_string(r, 5, v.pricing.label())?;
+        if let Some(rate) = v.rate {
+            ws.write_number(r, 6, num(rate))?;
+        }
+        ws.write_number_with_format(r, 7, num(v.net), &f.money)?;
+        ws.write_number_with_format(r, 8, num(v.share_pct), &f.pct)?;
+        for (c, get) in counts {
+            if let Some(x) = get(v) {
+                ws.write_number_with_format(r, c, num(x), &f.count)?;
+            }
+        }
+        if let Some(g) = v.grps {
+            ws.write_number_with_format(r, 13, num(g), &f.grps)?;
+        }
+        for (c, x) in [(14u16, v.agency_commission), (15, v.ad_serving), (16, v.tech_fee), (17, v.fees), (18, v.gross)] {
+            ws.write_number_with_format(r, c, num(x), &f.money)?;
+        }
+        if let Some(k) = &line.kpi {
+            ws.write_string(r, 19, kpi_code(k.kpi))?;
+            if let Some(t) = k.target {
+                ws.write_number(r, 20, num(t))?;
+            }
+        }
+    }
+    let n = view.lines.len() as u32;
+    let tr = n + 1;
+    ws.write_string_with_format(tr, 0, "Total", &f.bold)?;
+    let t = &view.totals;
+    let sums: [(u16, Option<Decimal>, &Format); 12] = [
+        (7, Some(t.net_media), &f.money_bold),
+        (8, Some(t.share_pct), &f.pct_bold),
+        (9, t.impressions, &f.count_bold),
+        (10, t.clicks, &f.count_bold),
+        (11, t.conversions, &f.count_bold),
+        (12, t.views, &f.count_bold),
+        (13, t.grps, &f.pct_bold),
+        (14, Some(t.agency_commission), &f.money_bold),
+        (15, Some(t.ad_serving), &f.money_bold),
+        (16, Some(t.tech_fee), &f.money_bold),
+        (17, Some(t.fees), &f.money_bold),
+        (18, Some(t.gross), &f.money_bold),
+    ];
+    for (c, value, fmt) in sums {
+        let col = col_name(c);
+        let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(value.unwrap_or_default()).to_string());
+        ws.write_formula_with_format(tr, c, formula, fmt)?;
+    }
+    ws.set_column_width(0, 16)?;
+    ws.set_column_width(1, 34)?;
+    for c in 2..=20 {
+        ws.set_column_width(c, 13)?;
+    }
+    ws.set_freeze_panes(1, 2)?;
+    Ok(())
+}
+
+fn flowchart(ws: &mut Worksheet, view: &PlanView, f: &Formats) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Flowchart")?;
+    ws.write_string_with_format(0, 0, "Channel", &f.head)?;
+    ws.write_string_with_format(0, 1, "Line", &f.head)?;
+    let first = 2u16;
+    for (k, d) in view.weeks.iter().enumerate() {
+        let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+        ws.write_date_with_format(0, first + k as u16, &dt, &f.date.clone().set_bold())?;
+    }
+    let total_col = first + view.weeks.len() as u16;
+    ws.write_string_with_format(0, total_col, "Net media", &f.head)?;
+    let last_week = col_name(total_col - 1);
+    for (i, l) in view.lines.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &l.channel)?;
+        ws.write_string(r, 1, &l.name)?;
+        for w in &l.weeks {
+            let Ok(k) = view.weeks.binary_search(&w.week_start) else { continue };
+            let c = first + k as u16;
+            if w.hiatus {
+                ws.write_number_with_format(r, c, 0.0, &f.hiatus)?;
+            } else {
+                ws.write_number_with_format(r, c, num(w.net), &f.money)?;
+            }
+        }
+        let formula = Formula::new(format!("=SUM(C{}:{last_week}{})", r + 1, r + 1)).set_result(num(l.net).to_string());
+        ws.write_formula_with_format(r, total_col, formula, &f.money)?;
+    }
+    let n = view.lines.len() as u32;
+    let tr = n + 1;
+    ws.write_string_with_format(tr, 0, "Net spend", &f.bold)?;
+    for (k, w) in view.totals.weeks.iter().enumerate() {
+        let c = first + k as u16;
+        let col = col_name(c);
+        let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(w.net).to_string());
+        ws.write_formula_with_format(tr, c, formula, &f.money_bold)?;
+    }
+    let col = col_name(total_col);
+    let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(view.totals.net_media).to_string());
+    ws.write_formula_with_format(tr, total_col, formula, &f.money_bold)?;
+    ws.set_column_width(0, 16)?;
+    ws.set_column_width(1, 34)?;
+    ws.set_freeze_panes(1, 2)?;
+    Ok(())
+}
+
+fn totals(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Fees & totals")?;
+    let t = &view.totals;
+    ws.write_string_with_format(0, 0, "Item", &f.head)?;
+    ws.write_string_with_format(0, 1, "Amount", &f.head)?;
+    ws.write_string_with_format(0, 2, "Basis", &f.head)?;
+    let fees = &plan.fees;
+    let rows: [(&str, Decimal, String); 5] = [
+        ("Net media", t.net_media, "sum of the lines' net media".into()),
+        ("Agency commission", t.agency_commission, format!("{}% ({:?} basis)", fees.agency_commission_pct, fees.agency_commission_basis).to_lowercase()),
+        ("Ad serving", t.ad_serving, format!("{} CPM on ad-served impressions", fees.ad_serving_cpm)),
+        ("Tech & data fee", t.tech_fee, format!("{}% of net media", fees.tech_fee_pct)),
+        ("Total fees", t.fees, "commission + ad serving + tech".into()),
+    ];
+    for (i, (label, value, basis)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, *label)?;
+        if *label == "Total fees" {
+            ws.write_formula_with_format(r, 1, Formula::new("=SUM(B3:B5)").set_result(num(*value).to_string()), &f.money)?;
+        } else {
+            ws.write_number_with_format(r, 1, num(*value), &f.money)?;
+        }
+        ws.write_string(r, 2, basis)?;
+    }
+    ws.write_string_with_format(6, 0, "Gross total", &f.bold)?;
+    ws.write_formula_with_format(6, 1, Formula::new("=B2+B6").set_result(num(t.gross).to_string()), &f.money_bold)?;
+    ws.write_string(8, 0, "Plan budget")?;
+    ws.write_number_with_format(8, 1, num(t.budget), &f.money)?;
+    ws.write_string(9, 0, "Unallocated")?;
+    ws.write_formula_with_format(9, 1, Formula::new("=B9-B2").set_result(num(t.unallocated).to_string()), &f.money)?;
+    ws.write_string(11, 0, "Currency")?;
+    ws.write_string(11, 1, &view.currency)?;
+    ws.set_column_width(0, 22)?;
+    ws.set_column_width(1, 18)?;
+    ws.set_column_width(2, 40)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::col_name;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(col_name(0), "A");
+        assert_eq!(col_name(25), "Z");
+        assert_eq!(col_name(26), "AA");
+        assert_eq!(col_name(54), "BC");
+    }
+}

@@ -1,0 +1,89 @@
+//! The top of the page: who the plan is for and from, what it is called, when it runs, and the
+//! goal, primary KPI and audience it is judged against.
+//!
+//! These are the lines a client reads first and signs under, so they keep a fixed, generous
+//! size whatever the fitting does to the tables below.
+
+use crate::fonts::Weight;
+use crate::labels::{date, kpi_name, period, status};
+use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED};
+use flightplan_core::plan::Funnel;
+
+/// Draw the header and goal strip; returns the y where the next section may start.
+pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
+    let plan = ctx.plan;
+    let right_w = (area.w * 0.34).min(280.0);
+    let left_w = area.w - right_w - 16.0;
+    let mut kicker = plan.client.to_uppercase();
+    if !plan.brand.is_empty() {
+        kicker = format!("{kicker}  ·  {}", plan.brand);
+    }
+    c.text(Rect::new(area.x, area.y, left_w, 11.0), &kicker, 7.5, Weight::Bold, ACCENT, Align::Left);
+    c.text(Rect::new(area.x, area.y + 11.0, left_w, 22.0), &plan.name, 16.0, Weight::Bold, INK, Align::Left);
+    let weeks = ctx.view.weeks.len();
+    let meta = format!(
+        "Media plan  ·  {}  ·  {} week{}  ·  Budget {}",
+        period(plan.start, plan.end),
+        weeks,
+        if weeks == 1 { "" } else { "s" },
+        ctx.fmt.money(ctx.view.totals.budget)
+    );
+    c.text(Rect::new(area.x, area.y + 33.0, left_w, 11.0), &meta, 7.5, Weight::Regular, MUTED, Align::Left);
+
+    // Right: the document's particulars as label / value pairs.
+    let pairs = [
+        ("Version", format!("v{}  ·  {}", plan.version, status(plan.status))),
+        ("Prepared by", if plan.prepared_by.is_empty() { "—".to_string() } else { plan.prepared_by.clone() }),
+        ("Prepared on", date(ctx.prepared_on)),
+        ("Currency", format!("{}  ·  net media excl. fees unless stated", ctx.view.currency)),
+    ];
+    let label_w = 50.0;
+    let rx = area.right() - right_w;
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        let y = area.y + 2.0 + 10.5 * i as f32;
+        c.text(Rect::new(rx, y, label_w, 10.0), k, 6.5, Weight::Regular, MUTED, Align::Left);
+        c.text(Rect::new(rx + label_w, y, right_w - label_w, 10.0), v, 7.0, Weight::Regular, INK, Align::Left);
+    }
+    let mut y = area.y + 47.0;
+    c.hline(area.x, area.right(), y, 1.2, ACCENT);
+    y += 5.0;
+
+    // Goal strip: four cells on a soft tint.
+    let strip_h = 24.0;
+    c.fill(Rect::new(area.x, y, area.w, strip_h), ACCENT_SOFT);
+    let goal = plan.goal.as_ref();
+    let objective = goal
+        .map(|g| {
+            let stage = match g.objective {
+                Funnel::Awareness => "Awareness",
+                Funnel::Consideration => "Consideration",
+                Funnel::Conversion => "Conversion",
+                Funnel::Retention => "Retention",
+            };
+            if g.description.is_empty() { stage.to_string() } else { format!("{stage} — {}", g.description) }
+        })
+        .unwrap_or_else(|| "No goal set".to_string());
+    let kpi = goal
+        .and_then(|g| {
+            g.kpi.map(|k| match g.target {
+                Some(t) => format!("{} target {}", kpi_name(k), ctx.fmt.kpi_value(k, t)),
+                None => format!("{} (no target set)", kpi_name(k)),
+            })
+        })
+        .unwrap_or_else(|| "No primary KPI set".to_string());
+    let audience = if plan.audience.summary.is_empty() { "—".to_string() } else { plan.audience.summary.clone() };
+    let cells = [("GOAL", objective, 0.36), ("PRIMARY KPI", kpi, 0.18), ("AUDIENCE", audience, 0.46)];
+    let mut x = area.x + 8.0;
+    let inner = area.w - 16.0;
+    for (i, (label, value, frac)) in cells.iter().enumerate() {
+        let w = inner * frac - 10.0;
+        c.text(Rect::new(x, y + 3.0, w, 8.0), label, 5.5, Weight::Bold, MUTED, Align::Left);
+        let weight = if i == 1 { Weight::Bold } else { Weight::Regular };
+        c.text(Rect::new(x, y + 11.0, w, 11.0), value, 7.5, weight, INK, Align::Left);
+        x += inner * frac;
+        if i < cells.len() - 1 {
+            c.vline(x - 5.0, y + 4.0, y + strip_h - 4.0, 0.5, HAIRLINE);
+        }
+    }
+    y + strip_h
+}

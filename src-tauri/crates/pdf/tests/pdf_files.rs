@@ -1,0 +1,116 @@
+//! The rendered PDFs of the sample and fixture plans, checked with the same tools a client's
+//! IT would use: one page, a clean file, every font embedded and subset, and every figure and
+//! name present as `flightplan compute` formats it.
+
+mod common;
+
+use common::*;
+use flightplan_core::money::{format_money, Currency};
+use flightplan_core::plan::Plan;
+use flightplan_pdf::{render, PdfOptions};
+
+fn check_plan(label: &str, plan: &Plan, paper: Option<flightplan_core::plan::Paper>) {
+    let view = flightplan_core::compute(plan).unwrap();
+    let opts = PdfOptions { paper, prepared_on: prepared_on() };
+    let out = render(plan, &view, &opts).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("{label}.pdf"));
+    std::fs::write(&path, &out.bytes).unwrap();
+    let p = path.to_str().unwrap();
+
+    let info = tool("pdfinfo", &[p]);
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{label}: {info}");
+    assert!(info.contains("Title:") && info.contains(&plan.client), "{label}: title metadata: {info}");
+    assert!(info.lines().any(|l| l.starts_with("CreationDate:") && l.contains("2026")), "{label}: {info}");
+
+    let check = tool("qpdf", &["--check", p]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{label}: {check}");
+
+    let fonts = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{label}: no fonts");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        let name = cols[0];
+        assert!(name.len() > 7 && name.as_bytes()[6] == b'+', "{label}: font not subset: {row}");
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{label}: font not embedded/subset/unicode: {row}");
+    }
+
+    let text = squash(&tool("pdftotext", &["-layout", p, "-"]));
+    // A name cut with an ellipsis at a measured width must show its printed prefix.
+    let has = |needle: &str| {
+        let full = squash(needle);
+        text.contains(&full) || truncated_prefix(&full, &text).is_some()
+    };
+    assert!(has(&plan.client), "{label}: client {:?} missing", plan.client);
+    assert!(has(&plan.name), "{label}: plan name {:?} missing", plan.name);
+    if out.layout.folded == 0 {
+        for l in &view.lines {
+            assert!(has(&l.name), "{label}: line {:?} missing", l.name);
+        }
+    } else {
+        assert!(text.contains(&squash(&format!("Other ({} lines)", out.layout.folded))), "{label}: fold missing");
+    }
+    let c = Currency::from_code(&view.currency).unwrap();
+    let style = plan.settings.number_style;
+    let t = &view.totals;
+    for (what, v) in [("net", t.net_media), ("commission", t.agency_commission), ("ad serving", t.ad_serving), ("tech", t.tech_fee), ("fees", t.fees), ("gross", t.gross)] {
+        let s = squash(&format_money(v, c, style));
+        assert!(text.contains(&s), "{label}: {what} total {s} missing");
+    }
+}
+
+/// The longest prefix of `full` (at least 6 characters) printed in `text` followed by "…".
+fn truncated_prefix(full: &str, text: &str) -> Option<String> {
+    let chars: Vec<char> = full.chars().collect();
+    (6..chars.len()).rev().map(|n| chars[..n].iter().collect::<String>()).find(|p| text.contains(&format!("{p}…")))
+}
+
+#[test]
+fn sample_plan() {
+    check_plan("sample", &flightplan_core::sample_plan(), None);
+}
+
+#[test]
+fn sample_plan_on_letter() {
+    check_plan("sample-letter", &flightplan_core::sample_plan(), Some(flightplan_core::plan::Paper::Letter));
+}
+
+#[test]
+fn fixtures() {
+    for name in ["tiny", "typical", "large-300x53", "unicode-long", "jpy", "eur-comma"] {
+        check_plan(name, &fixture(name), None);
+    }
+}
+
+#[test]
+fn large_plan_folds_into_other() {
+    let plan = fixture("large-300x53");
+    let view = flightplan_core::compute(&plan).unwrap();
+    let out = render(&plan, &view, &PdfOptions::new(prepared_on())).unwrap();
+    assert!(out.layout.folded > 0);
+    assert_eq!(out.layout.columns, flightplan_pdf::Columns::Months);
+    assert!(out.warnings.iter().any(|w| w.contains("folded")));
+}
+
+#[test]
+fn unicode_names_render_without_replacement_when_fonts_exist() {
+    let plan = fixture("unicode-long");
+    let view = flightplan_core::compute(&plan).unwrap();
+    let out = render(&plan, &view, &PdfOptions::new(prepared_on())).unwrap();
+    let text = tool_text(&out.bytes);
+    for word in ["Zürich", "Łódź", "Ελλάδα", "Москва", "€"] {
+        assert!(text.contains(word), "{word} missing");
+    }
+    // CJK needs a system font; without one the page shows a replacement and says so.
+    let cjk_font = out.warnings.iter().all(|w| !w.contains("no installed font"));
+    assert!(cjk_font == text.contains("東京"), "warnings: {:?}", out.warnings);
+}
+
+fn tool_text(bytes: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    tool("pdftotext", &[path.to_str().unwrap(), "-"])
+}
