@@ -1,0 +1,70 @@
+//! The commands the UI invokes: the only door between the webview and the planning core.
+//!
+//! The UI computes nothing about money. It sends plans (the `flightplan/1` JSON) and renders the
+//! costed view the core returns, decimals as strings. Every failure is a
+//! `flightplan_core::Error` serialised as `{code, message, path?, line?}`, never a panic, so the
+//! UI can show it next to the field it names.
+
+/// The command names, shared with build.rs for the access-control list.
+mod names;
+
+pub use names::COMMANDS;
+
+use crate::library::PlanLibrary;
+use chrono::Utc;
+use flightplan_core::{compute, parse_plan, Error, Plan, PlanView, Result};
+use flightplan_store::PlanSummary;
+use serde::Serialize;
+use tauri::State;
+
+/// A plan as the plan screen opens it: the stored document and its costed view.
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanDocument {
+    pub id: i64,
+    /// The plan in the `flightplan/1` file format.
+    pub plan: Plan,
+    pub view: PlanView,
+}
+
+/// The plans in the library, for the library screen.
+#[tauri::command]
+pub async fn list_plans(library: State<'_, PlanLibrary>) -> Result<Vec<PlanSummary>> {
+    library.with(|lib| lib.list())
+}
+
+/// Open a stored plan with its costed view.
+#[tauri::command]
+pub async fn open_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<PlanDocument> {
+    let plan = library.with(|lib| lib.get(id))?;
+    let view = compute(&plan)?;
+    Ok(PlanDocument { id, plan, view })
+}
+
+/// Cost a plan without storing it (the UI's recompute while editing).
+#[tauri::command]
+pub async fn compute_plan(plan: serde_json::Value) -> Result<PlanView> {
+    let plan = plan_from_json(&plan)?;
+    compute(&plan)
+}
+
+/// Check, cost and save a plan over the stored plan `id`; returns the costed view as saved.
+#[tauri::command]
+pub async fn save_plan(
+    library: State<'_, PlanLibrary>,
+    id: i64,
+    plan: serde_json::Value,
+) -> Result<PlanView> {
+    let plan = plan_from_json(&plan)?;
+    let view = compute(&plan)?;
+    library.with(|lib| lib.save(id, &plan, Utc::now()))?;
+    Ok(view)
+}
+
+/// Read a plan sent by the UI with the same rules as a plan file: the first broken rule is the
+/// error, naming its JSON path and line id.
+pub fn plan_from_json(value: &serde_json::Value) -> Result<Plan> {
+    // Pretty-printed so that any line/column in an error points somewhere readable.
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Error::new("invalid_json", format!("the plan could not be read ({e})")))?;
+    parse_plan(&text)
+}

@@ -1,0 +1,5 @@
+// Shared with build.rs through `include!`, so it holds only this constant (no inner doc comment).
+
+/// Every command the UI may invoke, by its Rust name. build.rs generates an `allow-…`
+/// permission for each (underscores become hyphens) and the default capability grants them.
+pub const COMMANDS: &[&str] = &["list_plans", "open_plan", "compute_plan", "save_plan"];

@@ -1,0 +1,47 @@
+//! Flightplan's desktop shell: a Tauri window around the planning core and the plan library.
+//!
+//! The shell is deliberately thin. Every figure comes from `flightplan_core`, every stored plan
+//! from `flightplan_store`; this crate only opens the library, exposes a handful of commands to
+//! the webview (and nothing else: no file system or shell access, a strict CSP) and starts the
+//! window. Keeping it thin is what lets the core and store be tested without a display.
+
+pub mod commands;
+pub mod library;
+
+use library::{library_path, PlanLibrary, LIBRARY_ENV};
+use tauri::{Builder, Manager, Runtime};
+
+/// Register the app's commands on a builder. The one place they are listed for Tauri; the
+/// desktop app and the tests on the mock runtime both build through it.
+pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    builder.invoke_handler(tauri::generate_handler![
+        commands::list_plans,
+        commands::open_plan,
+        commands::compute_plan,
+        commands::save_plan,
+    ])
+}
+
+/// Start the desktop app.
+pub fn run() {
+    let app = with_commands(tauri::Builder::default()).setup(|app| {
+        let data_dir = || {
+            app.path().app_data_dir().map_err(|e| {
+                flightplan_core::Error::new(
+                    "library_io",
+                    format!("no folder for app data on this system ({e})"),
+                )
+            })
+        };
+        let library = match library_path(std::env::var_os(LIBRARY_ENV), data_dir) {
+            Ok(path) => PlanLibrary::open(&path, chrono::Utc::now()),
+            Err(e) => PlanLibrary::unavailable(std::path::PathBuf::from(library::LIBRARY_FILE), e),
+        };
+        app.manage(library);
+        Ok(())
+    });
+    if let Err(e) = app.run(tauri::generate_context!()) {
+        eprintln!("flightplan: the window could not start: {e}");
+        std::process::exit(1);
+    }
+}

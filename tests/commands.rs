@@ -1,0 +1,267 @@
+//! The desktop commands, invoked through Tauri's IPC on the mock runtime (no display needed):
+//! what the UI receives from each command, figures and errors, on a real library file.
+
+use flightplan_core::{compute, sample_plan, Error};
+use flightplan_desktop::commands::COMMANDS;
+use flightplan_desktop::library::PlanLibrary;
+use serde_json::{json, Value};
+use std::path::Path;
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+fn now() -> chrono::DateTime<chrono::Utc> {
+    "2026-11-21T09:30:00Z".parse().expect("a fixed timestamp")
+}
+
+struct Harness {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+}
+
+fn app_on(path: &Path) -> Harness {
+    let app = flightplan_desktop::with_commands(mock_builder())
+        .manage(PlanLibrary::open(path, now()))
+        .build(mock_context(noop_assets()))
+        .expect("the mock app builds");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a mock window");
+    Harness { _app: app, window }
+}
+
+fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a url"),
+            body: InvokeBody::Json(args),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("a JSON answer"))
+}
+
+fn sample_view() -> Value {
+    serde_json::to_value(compute(&sample_plan()).expect("the sample costs")).expect("serialises")
+}
+
+#[test]
+fn a_new_library_lists_the_sample_plan() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let plans = invoke(&h, "list_plans", json!({})).expect("list_plans answers");
+    let plans = plans.as_array().expect("a list");
+    assert_eq!(plans.len(), 1);
+    let sample = sample_plan();
+    assert_eq!(plans[0]["name"], sample.name);
+    assert_eq!(plans[0]["client"], "Northwind Coffee Co.");
+    assert_eq!(plans[0]["status"], "proposed");
+    assert_eq!(plans[0]["budget"], "250000.00");
+    assert_eq!(plans[0]["start"], "2027-01-04");
+    assert_eq!(plans[0]["end"], "2027-03-28");
+}
+
+#[test]
+fn reopening_the_library_does_not_import_the_sample_again() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("library.sqlite3");
+    drop(app_on(&path));
+    let h = app_on(&path);
+    let plans = invoke(&h, "list_plans", json!({})).expect("list_plans answers");
+    assert_eq!(plans.as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn open_plan_returns_the_plan_and_the_cores_costed_view() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let plans = invoke(&h, "list_plans", json!({})).expect("list_plans answers");
+    let id = plans[0]["id"].as_i64().expect("an id");
+
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open_plan answers");
+    assert_eq!(doc["id"], id);
+    assert_eq!(doc["plan"]["format"], "flightplan/1");
+    assert_eq!(
+        doc["plan"],
+        serde_json::to_value(sample_plan()).expect("serialises")
+    );
+    // Exactly the core's figures, decimals as strings.
+    assert_eq!(doc["view"], sample_view());
+    let totals = &doc["view"]["totals"];
+    assert_eq!(totals["budget"], "250000.00");
+    assert!(totals["net_media"].is_string() && totals["gross"].is_string());
+    assert_eq!(
+        doc["view"]["lines"].as_array().map(Vec::len),
+        Some(sample_plan().lines.len())
+    );
+}
+
+#[test]
+fn open_plan_of_a_missing_id_is_a_plan_not_found_error() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let err = invoke(&h, "open_plan", json!({ "id": 9999 })).expect_err("no such plan");
+    assert_eq!(err["code"], "plan_not_found");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("9999")));
+}
+
+#[test]
+fn compute_plan_recomputes_an_edited_plan_without_saving_it() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let mut plan = sample_plan();
+    plan.budget = "300000.00".parse().expect("a decimal");
+    let view = invoke(&h, "compute_plan", json!({ "plan": plan })).expect("compute_plan answers");
+    assert_eq!(
+        view,
+        serde_json::to_value(compute(&plan).expect("costs")).expect("serialises")
+    );
+    assert_eq!(view["totals"]["budget"], "300000.00");
+
+    // Nothing was stored: the library still holds the original sample.
+    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"]
+        .as_i64()
+        .expect("an id");
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    assert_eq!(doc["plan"]["budget"], "250000.00");
+}
+
+#[test]
+fn save_plan_stores_the_plan_and_returns_its_view() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"]
+        .as_i64()
+        .expect("an id");
+    let mut plan = sample_plan();
+    plan.name = "Q1 2027 Cold Brew Launch (revised)".into();
+    plan.lines.truncate(2);
+
+    let view =
+        invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
+    assert_eq!(
+        view,
+        serde_json::to_value(compute(&plan).expect("costs")).expect("serialises")
+    );
+
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    assert_eq!(doc["plan"]["name"], "Q1 2027 Cold Brew Launch (revised)");
+    assert_eq!(doc["plan"]["lines"].as_array().map(Vec::len), Some(2));
+    let listed = invoke(&h, "list_plans", json!({})).expect("list");
+    assert_eq!(listed[0]["name"], "Q1 2027 Cold Brew Launch (revised)");
+}
+
+#[test]
+fn save_plan_with_a_broken_plan_is_an_error_naming_the_field_and_saves_nothing() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"]
+        .as_i64()
+        .expect("an id");
+
+    let mut plan = serde_json::to_value(sample_plan()).expect("serialises");
+    plan["lines"][1]["rate"] = json!("-2.40");
+    let err = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect_err("refused");
+    let err: Error = serde_json::from_value(err).expect("an {code, message} error");
+    assert_eq!(err.code, "negative_value");
+    assert_eq!(err.path.as_deref(), Some("lines[1].rate"));
+    assert_eq!(err.line.as_deref(), Some("google-generic"));
+    assert!(err.message.contains("lines[1].rate"), "{}", err.message);
+
+    // A wrong type is caught while reading, with its path.
+    let mut plan = serde_json::to_value(sample_plan()).expect("serialises");
+    plan["budget"] = json!(250000.5);
+    let err = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect_err("refused");
+    assert_eq!(err["path"], "budget");
+    assert!(err["code"].is_string() && err["message"].is_string());
+
+    // Not JSON of a plan at all.
+    let err =
+        invoke(&h, "save_plan", json!({ "id": id, "plan": "nonsense" })).expect_err("refused");
+    assert!(err["code"].is_string() && err["message"].is_string());
+
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    assert_eq!(
+        doc["plan"],
+        serde_json::to_value(sample_plan()).expect("serialises")
+    );
+}
+
+#[test]
+fn a_library_that_cannot_be_opened_answers_every_command_with_its_error() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let path = dir.path().join("library.sqlite3");
+    std::fs::write(
+        &path,
+        b"this is not a plan library, just some text that is long enough",
+    )
+    .expect("write");
+    let h = app_on(&path);
+    let err = invoke(&h, "list_plans", json!({})).expect_err("the file is not a library");
+    let code = err["code"].as_str().expect("a code");
+    assert!(code.starts_with("library_"), "{code}");
+    assert!(err["message"].as_str().is_some_and(|m| !m.is_empty()));
+    let err = invoke(&h, "open_plan", json!({ "id": 1 })).expect_err("still unavailable");
+    assert_eq!(err["code"], code);
+}
+
+#[test]
+fn every_command_is_granted_by_the_default_capability_and_nothing_else() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/src-tauri/capabilities/default.json"
+    ))
+    .expect("the capability file");
+    let cap: Value = serde_json::from_str(&text).expect("valid JSON");
+    let mut granted: Vec<String> = cap["permissions"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|p| p.as_str().map(String::from))
+        .collect();
+    granted.sort();
+    let mut expected: Vec<String> = COMMANDS
+        .iter()
+        .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .collect();
+    expected.sort();
+    assert_eq!(granted, expected);
+    assert_eq!(cap["windows"], json!(["main"]));
+
+    let conf: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tauri.conf.json"))
+            .expect("the config"),
+    )
+    .expect("valid JSON");
+    assert_eq!(conf["app"]["withGlobalTauri"], false);
+    let csp = &conf["app"]["security"]["csp"];
+    assert_eq!(csp["script-src"], "'self'");
+    let csp_text = csp.to_string();
+    assert!(
+        !csp_text.contains("unsafe-eval") && !csp_text.contains("unsafe-inline"),
+        "{csp_text}"
+    );
+}
+
+#[test]
+fn every_declared_command_is_registered() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    for cmd in COMMANDS {
+        // An unregistered command fails with Tauri's own message; a registered one runs (and here
+        // may fail on its arguments, with the command's or Tauri's argument error).
+        let answer = invoke(&h, cmd, json!({}));
+        if let Err(e) = &answer {
+            let text = e.to_string();
+            assert!(!text.contains("not found"), "{cmd}: {text}");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { Flowchart, lineCells } from "./Flowchart";
+import { twoLineView } from "../test/fixtures";
+
+afterEach(cleanup);
+
+describe("Flowchart", () => {
+  it("bands the weeks by month with the core's labels and spans", () => {
+    render(<Flowchart view={twoLineView} />);
+    const bands = screen.getAllByTestId("month-band");
+    expect(bands.map((b) => b.textContent)).toEqual(["Jan 2027", "Feb 2027"]);
+    expect(bands.map((b) => b.getAttribute("colspan"))).toEqual(["2", "4"]);
+    // The week row shows each Monday's day of month.
+    const weekRow = screen.getByRole("table").querySelectorAll("thead tr")[1];
+    expect(Array.from(weekRow.querySelectorAll("th")).map((th) => th.textContent)).toEqual([
+      "18",
+      "25",
+      "1",
+      "8",
+      "15",
+      "22",
+    ]);
+  });
+
+  it("shades the hiatus week and leaves weeks outside the flight empty", () => {
+    render(<Flowchart view={twoLineView} />);
+    const row = screen.getByRole("rowheader", { name: /Morning Brew/ }).closest("tr")!;
+    const states = Array.from(row.querySelectorAll("td")).map((td) => td.getAttribute("data-state"));
+    expect(states).toEqual(["off", "off", "on", "hiatus", "on", "off"]);
+    const hiatus = row.querySelector("td.fc-hiatus")!;
+    expect(hiatus.textContent).toBe("");
+    expect(hiatus.getAttribute("title")).toMatch(/2027-02-08: hiatus/);
+  });
+
+  it("prints each week's spend and the weekly totals exactly as given, digits grouped", () => {
+    render(<Flowchart view={twoLineView} />);
+    const search = screen.getByRole("rowheader", { name: /Search — Brand/ }).closest("tr")!;
+    expect(within(search).getAllByText("2,000.00")).toHaveLength(6);
+    const footer = screen.getByRole("rowheader", { name: "Net per week" }).closest("tr")!;
+    expect(Array.from(footer.querySelectorAll("td")).map((td) => td.textContent)).toEqual([
+      "2,000.00",
+      "2,000.00",
+      "6,000.00",
+      "2,000.00",
+      "6,000.00",
+      "2,000.00",
+    ]);
+  });
+
+  it("marks the ends of each run of on-air weeks for the bar's rounded ends", () => {
+    const cells = lineCells(twoLineView.weeks, twoLineView.lines[1].weeks);
+    expect(cells.map((c) => [c.state, c.runStart, c.runEnd])).toEqual([
+      ["off", false, false],
+      ["off", false, false],
+      ["on", true, true],
+      ["hiatus", false, false],
+      ["on", true, true],
+      ["off", false, false],
+    ]);
+  });
+});

@@ -1,0 +1,112 @@
+// Display formatting of the exact strings the core returns. Nothing here does arithmetic on
+// money: digits are grouped as text, so "1234567.50" can never become 1234567.4999….
+
+import type { NumberStyle, Pricing } from "./types";
+
+const SEPARATORS: Record<NumberStyle, [group: string, point: string]> = {
+  "1,234.56": [",", "."],
+  "1.234,56": [".", ","],
+  "1 234,56": ["\u202f", ","],
+};
+
+/** Group the integer digits of an exact decimal string: "1234567.50" → "1,234,567.50". */
+export function groupDigits(value: string, style: NumberStyle = "1,234.56"): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!m) return value;
+  const [, sign, int, frac] = m;
+  const [group, point] = SEPARATORS[style] ?? SEPARATORS["1,234.56"];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return sign + grouped + (frac !== undefined ? point + frac : "");
+}
+
+/** A decimal string or an em dash when the core has no figure (e.g. clicks on a radio line). */
+export function num(value: string | null | undefined, style?: NumberStyle): string {
+  return value === null || value === undefined ? "—" : groupDigits(value, style);
+}
+
+/** The currency's symbol for display ("$", "€"), or its code when it has none. */
+export function currencySymbol(code: string): string {
+  try {
+    const parts = new Intl.NumberFormat("en", {
+      style: "currency",
+      currency: code,
+      currencyDisplay: "narrowSymbol",
+    }).formatToParts(0);
+    const sym = parts.find((p) => p.type === "currency")?.value;
+    return sym && sym !== code ? sym : `${code}\u00a0`;
+  } catch {
+    return `${code}\u00a0`;
+  }
+}
+
+/** Money as the core gave it, grouped, with the currency symbol: "-$1,234.56". */
+export function money(value: string, currency: string, style?: NumberStyle): string {
+  const grouped = groupDigits(value, style);
+  const sym = currencySymbol(currency);
+  return grouped.startsWith("-") ? `-${sym}${grouped.slice(1)}` : `${sym}${grouped}`;
+}
+
+/** True when an exact decimal string is not zero (checks digits, no number conversion). */
+export function isNonZero(value: string): boolean {
+  return /[1-9]/.test(value);
+}
+
+/** True when an exact decimal string is negative and not zero. */
+export function isNegative(value: string): boolean {
+  return value.trim().startsWith("-") && isNonZero(value);
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function parts(date: string): [number, number, number] | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : null;
+}
+
+/** "2027-01-04" → "4 Jan 2027". */
+export function day(date: string): string {
+  const p = parts(date);
+  return p ? `${p[2]} ${MONTHS[p[1] - 1]} ${p[0]}` : date;
+}
+
+/** A plan period, the year said once when both ends share it: "4 Jan – 28 Mar 2027". */
+export function period(start: string, end: string): string {
+  const a = parts(start);
+  const b = parts(end);
+  if (!a || !b) return `${start} – ${end}`;
+  if (a[0] === b[0]) return `${a[2]} ${MONTHS[a[1] - 1]} – ${day(end)}`;
+  return `${day(start)} – ${day(end)}`;
+}
+
+/** The day of month of a week's Monday, for the flowchart's week row. */
+export function dayOfMonth(date: string): string {
+  const p = parts(date);
+  return p ? String(p[2]) : date;
+}
+
+/** An RFC 3339 timestamp in the planner's local time: "21 Nov 2026, 14:05". */
+export function timestamp(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  const hh = String(d.getHours()).padStart(2, "0");
+  const mm = String(d.getMinutes()).padStart(2, "0");
+  return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}, ${hh}:${mm}`;
+}
+
+const PRICING: Record<Pricing, string> = {
+  cpm: "CPM",
+  cpc: "CPC",
+  cpa: "CPA",
+  cpv: "CPV",
+  cpp: "CPP",
+  flat: "Flat",
+};
+
+export function pricingLabel(p: Pricing | string): string {
+  return PRICING[p as Pricing] ?? p.toUpperCase();
+}
+
+/** "proposed" → "Proposed". */
+export function titleCase(s: string): string {
+  return s ? s[0].toUpperCase() + s.slice(1).replace(/_/g, " ") : s;
+}
