@@ -8,7 +8,8 @@
 use crate::delivery::{deliver, Delivery};
 use crate::error::{Error, Result};
 use crate::fees::line_fees;
-use crate::findings::{check, Finding};
+use crate::findings::{check_as_of, Finding};
+use crate::reach::{plan_reach, LineReachInput};
 use crate::flight::{flight_weeks, month_bands, spread, week_grid, MonthBand};
 use crate::format::validate;
 use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum, Currency};
@@ -54,6 +55,9 @@ pub struct LineView {
     pub views: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
     pub grps: Option<Decimal>,
+    /// Reach, percent to 2 places: the planner's estimate or derived from GRPs (`reach.rs`).
+    #[serde(with = "crate::dec::opt")]
+    pub reach_pct: Option<Decimal>,
     #[serde(with = "crate::dec")]
     pub agency_commission: Decimal,
     #[serde(with = "crate::dec")]
@@ -98,6 +102,15 @@ pub struct Totals {
     pub views: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
     pub grps: Option<Decimal>,
+    /// Combined reach across lines (random duplication × the plan's duplication factor), percent.
+    #[serde(with = "crate::dec::opt")]
+    pub reach_pct: Option<Decimal>,
+    /// Average frequency among those reached: GRPs / reach.
+    #[serde(with = "crate::dec::opt")]
+    pub frequency: Option<Decimal>,
+    /// Reached at least `effective_frequency` (default 3) times, percent.
+    #[serde(with = "crate::dec::opt")]
+    pub effective_reach_pct: Option<Decimal>,
     #[serde(with = "crate::dec")]
     pub agency_commission: Decimal,
     #[serde(with = "crate::dec")]
@@ -121,14 +134,25 @@ fn ser_dates<S: serde::Serializer>(v: &[NaiveDate], s: S) -> std::result::Result
 
 /// Validate and cost a plan. Any broken rule is returned as the first error.
 pub fn compute(plan: &Plan) -> Result<PlanView> {
+    compute_as_of(plan, None)
+}
+
+/// [`compute`], with today's date for the findings that depend on it (plan not revisited,
+/// period ended). The core has no clock: the caller passes the date in.
+pub fn compute_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<PlanView> {
     if let Some(e) = validate(plan).into_iter().next() {
         return Err(e);
     }
-    compute_valid(plan)
+    compute_valid_as_of(plan, today)
 }
 
 /// Cost a plan that has already passed [`validate`].
 pub fn compute_valid(plan: &Plan) -> Result<PlanView> {
+    compute_valid_as_of(plan, None)
+}
+
+/// [`compute_valid`] with today's date for the date-dependent findings.
+pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<PlanView> {
     let currency = Currency::from_code(&plan.currency)
         .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     let dp = currency.minor_units();
@@ -160,6 +184,12 @@ pub fn compute_valid(plan: &Plan) -> Result<PlanView> {
             l.share_pct = s;
         }
     }
+    let reach_inputs: Vec<LineReachInput> =
+        plan.lines.iter().zip(&lines).map(|(l, v)| LineReachInput { reach_pct: l.reach_pct, grps: v.grps }).collect();
+    let reach = plan_reach(&reach_inputs, plan.reach_model.as_ref(), plan.duplication_factor, plan.effective_frequency)?;
+    for (v, r) in lines.iter_mut().zip(&reach.lines) {
+        v.reach_pct = *r;
+    }
     let opt_sum = |f: fn(&LineView) -> Option<Decimal>, what: &str| -> Result<Option<Decimal>> {
         let known: Vec<Decimal> = lines.iter().filter_map(f).collect();
         if known.is_empty() {
@@ -178,6 +208,9 @@ pub fn compute_valid(plan: &Plan) -> Result<PlanView> {
         conversions: opt_sum(|l| l.conversions, "conversions")?,
         views: opt_sum(|l| l.views, "views")?,
         grps: opt_sum(|l| l.grps, "GRPs")?,
+        reach_pct: reach.reach_pct,
+        frequency: reach.frequency,
+        effective_reach_pct: reach.effective_reach_pct,
         agency_commission: sum(lines.iter().map(|l| l.agency_commission), "agency commission")?,
         ad_serving: sum(lines.iter().map(|l| l.ad_serving), "ad serving")?,
         tech_fee: sum(lines.iter().map(|l| l.tech_fee), "tech fee")?,
@@ -190,7 +223,7 @@ pub fn compute_valid(plan: &Plan) -> Result<PlanView> {
             .map(|(ws, net)| LineWeek { week_start: *ws, net: round_dp(*net, dp), hiatus: false })
             .collect(),
     };
-    let findings = check(plan, &lines, &totals, currency);
+    let findings = check_as_of(plan, &lines, &totals, currency, today);
     Ok(PlanView {
         currency: currency.code().to_string(),
         minor_units: dp,
@@ -251,6 +284,7 @@ fn cost_line(plan: &Plan, line: &Line, net: Decimal, currency: Currency) -> Resu
         conversions: count(d.conversions),
         views: count(d.views),
         grps: d.grps.map(|g| round_dp(g, 2)),
+        reach_pct: None,
         agency_commission: f.agency_commission,
         ad_serving: f.ad_serving,
         tech_fee: f.tech_fee,

@@ -6,9 +6,9 @@
 //! rounded with the largest remainder method. Weeks run Monday to Sunday.
 
 use crate::error::Result;
-use crate::money::split_largest_remainder;
+use crate::money::{split_ints, split_largest_remainder, to_units};
 use crate::plan::{Calendar, Line, Pattern};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Days, Duration, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -44,16 +44,17 @@ impl FlightWeek {
 pub fn flight_weeks(line: &Line) -> Vec<FlightWeek> {
     let n = flight_week_count(line.start, line.end);
     let first = monday(line.start);
-    (0..n)
-        .map(|k| {
-            let ws = first + Duration::days(7 * k as i64);
-            let we = ws + Duration::days(6);
-            let from = ws.max(line.start);
-            let to = we.min(line.end);
-            let days = ((to - from).num_days() + 1).max(0) as u32;
-            FlightWeek { week_start: ws, days, weight: week_weight(line, k) }
-        })
-        .collect()
+    // Day arithmetic on day numbers: this runs for every week of every line on each keystroke.
+    let (s, e, f) = (line.start.num_days_from_ce(), line.end.num_days_from_ce(), first.num_days_from_ce());
+    let mut out = Vec::with_capacity(n);
+    let mut ws = first;
+    for k in 0..n {
+        let wn = f + 7 * k as i32;
+        let days = ((wn + 6).min(e) - wn.max(s) + 1).max(0) as u32;
+        out.push(FlightWeek { week_start: ws, days, weight: week_weight(line, k) });
+        ws = ws.checked_add_days(Days::new(7)).unwrap_or(ws);
+    }
+    out
 }
 
 fn week_weight(line: &Line, k: usize) -> Decimal {
@@ -93,9 +94,29 @@ pub struct WeekNet {
 /// Spread `net` over the flight: per active day, times the week's weight, rounded to `dp`
 /// places so the weeks sum exactly to `net`.
 pub fn spread(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Result<Vec<WeekNet>> {
-    let weights: Vec<Decimal> = weeks.iter().map(|w| Decimal::from(w.days) * w.weight).collect();
-    let parts = split_largest_remainder(net, &weights, dp)?;
+    let parts = match spread_whole_weights(net, dp, weeks) {
+        Some(parts) => parts,
+        None => {
+            let weights: Vec<Decimal> = weeks.iter().map(|w| Decimal::from(w.days) * w.weight).collect();
+            split_largest_remainder(net, &weights, dp)?
+        }
+    };
     Ok(weeks.iter().zip(parts).map(|(w, net)| WeekNet { week_start: w.week_start, net }).collect())
+}
+
+/// The common case, whole-number week weights (continuous, flighting), in integer minor units.
+fn spread_whole_weights(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Option<Vec<Decimal>> {
+    if net.is_sign_negative() || weeks.iter().any(|w| w.weight.scale() != 0) {
+        return None;
+    }
+    let weights: Vec<i128> = weeks.iter().map(|w| w.days as i128 * w.weight.mantissa()).collect();
+    let total: i128 = weights.iter().sum();
+    if total <= 0 {
+        return None;
+    }
+    let units = to_units(net, dp).ok()?;
+    let parts = split_ints(units, &weights, total)?;
+    Some(parts.into_iter().map(|u| Decimal::from_i128_with_scale(u, dp)).collect())
 }
 
 /// The month a week is banded under on the flowchart. Standard calendar: the month holding the

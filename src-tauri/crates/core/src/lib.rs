@@ -5,6 +5,9 @@
 //! in). Everything around it (the library store, the PDF, import/export, the CLI, the desktop
 //! shell) is a thin ring that calls in here, so every figure comes from one place.
 
+pub mod actuals;
+pub mod allocate;
+pub mod allocation;
 pub mod costing;
 pub mod date;
 pub mod dec;
@@ -14,11 +17,23 @@ pub mod fees;
 pub mod findings;
 pub mod flight;
 pub mod format;
+pub mod launch;
+pub mod learning;
 pub mod money;
+pub mod monitoring;
+pub mod naming;
+pub mod pacing;
+pub mod performance;
 pub mod plan;
+pub mod reach;
+pub mod recommend;
+pub mod reconcile;
+pub mod response;
+pub mod rollforward;
+pub mod scenario;
 pub mod sample;
 
-pub use costing::{compute, LineView, PlanView, Totals};
+pub use costing::{compute, compute_as_of, LineView, PlanView, Totals};
 pub use error::{Error, Result};
 pub use findings::{Finding, Severity};
 pub use format::{parse_plan, read_plan, validate, write_plan};

@@ -130,24 +130,48 @@ fn try_split_units(units: i128, weights: &[Decimal], scale: u32) -> Option<Vec<i
         return None;
     }
     let sign = units.signum();
-    let abs_units = units.abs();
-    let mut floors = Vec::with_capacity(ints.len());
-    let mut rems = Vec::with_capacity(ints.len());
-    let mut assigned: i128 = 0;
-    for w in &ints {
-        let p = abs_units.checked_mul(*w)?;
-        floors.push(p / total_w);
-        rems.push(p % total_w);
-        assigned = assigned.checked_add(p / total_w)?;
+    let parts = split_ints(units.abs(), &ints, total_w)?;
+    Some(parts.into_iter().map(|f| f * sign).collect())
+}
+
+/// Largest remainder over integer weights: floors of the exact quotas, then one unit each to
+/// the largest remainders, ties to the earlier part. Uses i64 when the products fit (the usual
+/// case, and much faster than i128 division).
+pub fn split_ints(units: i128, weights: &[i128], total_w: i128) -> Option<Vec<i128>> {
+    let n = weights.len();
+    let mut floors = Vec::with_capacity(n);
+    let mut rems: Vec<i128> = Vec::with_capacity(n);
+    let max_w = weights.iter().copied().max().unwrap_or(0);
+    let fits_i64 = units.checked_mul(max_w).is_some_and(|p| p <= i64::MAX as i128) && total_w <= i64::MAX as i128;
+    if fits_i64 {
+        let (u, t) = (units as i64, total_w as i64);
+        for w in weights {
+            let p = u * (*w as i64);
+            floors.push((p / t) as i128);
+            rems.push((p % t) as i128);
+        }
+    } else {
+        for w in weights {
+            let p = units.checked_mul(*w)?;
+            floors.push(p / total_w);
+            rems.push(p % total_w);
+        }
     }
-    let leftover = abs_units - assigned;
-    // Largest remainders first; equal remainders keep their order (stable sort).
-    let mut order: Vec<usize> = (0..ints.len()).collect();
-    order.sort_by(|a, b| rems[*b].cmp(&rems[*a]));
-    for idx in order.into_iter().take(leftover.max(0) as usize) {
-        floors[idx] += 1;
+    let assigned: i128 = floors.iter().sum();
+    let leftover = (units - assigned).max(0) as usize;
+    if leftover > 0 {
+        // Largest remainders first; equal remainders go to the earlier part. A total order
+        // (remainder descending, index ascending) lets an O(n) selection stand in for a sort.
+        let mut order: Vec<usize> = (0..n).collect();
+        let key = |i: &usize| (std::cmp::Reverse(rems[*i]), *i);
+        if leftover < n {
+            order.select_nth_unstable_by_key(leftover - 1, key);
+        }
+        for idx in order.into_iter().take(leftover) {
+            floors[idx] += 1;
+        }
     }
-    Some(floors.into_iter().map(|f| f * sign).collect())
+    Some(floors)
 }
 
 /// A number with thousands grouping in the plan's number style, e.g. `1,234.56` or `1.234,56`.

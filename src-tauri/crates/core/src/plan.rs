@@ -67,6 +67,21 @@ pub struct Plan {
     pub notes: Vec<String>,
     #[serde(default)]
     pub settings: Settings,
+    /// How line GRPs become reach (`poisson`, `nbd`, `curve`); see `reach.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach_model: Option<crate::reach::ReachModel>,
+    /// Multiplies the random-duplication combined reach (default 1).
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    pub duplication_factor: Option<Decimal>,
+    /// Exposures that count as effective reach (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub effective_frequency: Option<u32>,
+    /// Named variants of the plan (budget, split, rates, assumptions); see `scenario.rs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<crate::scenario::Scenario>,
+    /// Buying and monitoring thresholds and the naming convention; see `monitoring.rs`.
+    #[serde(default, skip_serializing_if = "crate::monitoring::MonitoringSettings::is_default")]
+    pub monitoring: crate::monitoring::MonitoringSettings,
 }
 
 fn one() -> u32 {
@@ -111,6 +126,9 @@ pub struct Goal {
     pub secondary: Vec<KpiTarget>,
     #[serde(default, skip_serializing_if = "Guardrails::is_empty")]
     pub guardrails: Guardrails,
+    /// Revenue per conversion, for blended ROAS.
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    pub revenue_per_conversion: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -382,6 +400,17 @@ pub struct Line {
     pub launch: Launch,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The planner's reach estimate for this line, percent; otherwise derived from GRPs.
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    pub reach_pct: Option<Decimal>,
+    /// Diminishing-returns curve for the allocator; see `response.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<crate::response::Response>,
+    /// Allocator bounds on this line's net media.
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    pub min_budget: Option<Decimal>,
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    pub max_budget: Option<Decimal>,
 }
 
 impl Line {
@@ -549,6 +578,17 @@ pub struct Settings {
     /// Number style on the PDF: `1,234.56` or `1.234,56`.
     #[serde(default)]
     pub number_style: NumberStyle,
+    /// Creative assets an auction line needs in rotation to test weekly.
+    #[serde(default = "three", skip_serializing_if = "is_three")]
+    pub min_creative_assets: u32,
+}
+
+fn three() -> u32 {
+    3
+}
+
+fn is_three(n: &u32) -> bool {
+    *n == 3
 }
 
 fn fifty() -> u32 {
@@ -562,6 +602,7 @@ impl Default for Settings {
             learning_events_per_week: 50,
             paper: Paper::default(),
             number_style: NumberStyle::default(),
+            min_creative_assets: 3,
         }
     }
 }

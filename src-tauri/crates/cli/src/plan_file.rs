@@ -1,0 +1,42 @@
+//! Commands on a plan file: read it (with the file named in any error), cost it, check it.
+
+use crate::print_json;
+use flightplan_core::{compute as cost, read_plan, validate as check_rules, Error, Plan};
+use std::path::Path;
+
+/// Read a file as text, with a clear error naming it.
+pub fn read_text(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| {
+        let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
+        Error::new(code, format!("{}: {e}", path.display()))
+    })
+}
+
+/// Read and validate a plan file; every problem is returned.
+pub fn load(path: &Path) -> Result<Plan, Vec<Error>> {
+    let text = read_text(path).map_err(|e| vec![e])?;
+    let plan = read_plan(&text).map_err(|e| vec![e])?;
+    let errors = check_rules(&plan);
+    if errors.is_empty() {
+        Ok(plan)
+    } else {
+        Err(errors)
+    }
+}
+
+pub fn compute(path: &Path) -> Result<(), Vec<Error>> {
+    let plan = load(path)?;
+    let view = cost(&plan).map_err(|e| vec![e])?;
+    print_json(&view)
+}
+
+pub fn validate(path: &Path) -> Result<(), Vec<Error>> {
+    let plan = load(path)?;
+    // Costing can still fail on absurd numbers (overflow): that is a validation failure too.
+    let view = cost(&plan).map_err(|e| vec![e])?;
+    print_json(&serde_json::json!({
+        "valid": true,
+        "lines": plan.lines.len(),
+        "findings": view.findings,
+    }))
+}

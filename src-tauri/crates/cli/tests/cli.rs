@@ -1,0 +1,151 @@
+//! The `flightplan` CLI end to end: real processes, real files, JSON on stdout, `{code, message}`
+//! on stderr and a non-zero exit on any error.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn flightplan(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flightplan"))
+        .args(args)
+        .env_remove("FLIGHTPLAN_LIBRARY")
+        .output()
+        .expect("run flightplan")
+}
+
+fn stdout_json(o: &Output) -> Value {
+    assert!(o.status.success(), "failed: {}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("stdout is JSON")
+}
+
+fn stderr_errors(o: &Output) -> Vec<Value> {
+    assert!(!o.status.success(), "expected failure, got {}", String::from_utf8_lossy(&o.stdout));
+    assert!(o.stdout.is_empty(), "nothing on stdout on error");
+    String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("stderr line is JSON: {l}")))
+        .collect()
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.to_string_lossy().to_string()
+}
+
+fn demo_file(dir: &Path) -> String {
+    let demo = flightplan(&["demo"]);
+    assert!(demo.status.success());
+    write(dir, "demo.json", &String::from_utf8(demo.stdout).unwrap())
+}
+
+#[test]
+fn demo_then_compute_costs_the_sample_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path());
+    let v = stdout_json(&flightplan(&["compute", &file]));
+    assert_eq!(v["totals"]["net_media"], "250000.00");
+    assert_eq!(v["totals"]["unallocated"], "0.00");
+    assert_eq!(v["lines"].as_array().unwrap().len(), 9);
+    let line = &v["lines"][0];
+    for key in ["id", "net", "impressions", "clicks", "conversions", "views", "grps", "agency_commission", "ad_serving", "tech_fee", "gross", "weeks"] {
+        assert!(line.get(key).is_some(), "line has {key}");
+    }
+    assert_eq!(line["weeks"][0]["week_start"], "2027-01-04");
+    // Google brand search: 18,000 / 1.20 = 15,000 clicks; / 0.12 CTR = 125,000 impressions.
+    assert_eq!(line["clicks"], "15000");
+    assert_eq!(line["impressions"], "125000");
+    assert!(v["findings"].is_array());
+    // The totals add up as printed.
+    let sum: f64 = v["lines"].as_array().unwrap().iter().map(|l| l["gross"].as_str().unwrap().parse::<f64>().unwrap()).sum();
+    assert!((sum - v["totals"]["gross"].as_str().unwrap().parse::<f64>().unwrap()).abs() < 0.001);
+}
+
+#[test]
+fn validate_reports_every_problem_with_field_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "bad.json", r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
+        "start": "2027-01-04", "end": "2027-03-28", "budget": "1000.00",
+        "lines": [ { "id": "l1", "channel": "Meta", "name": "P", "pricing": "cpm", "rate": "-2", "budget": "100.00",
+                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#);
+    let errs = stderr_errors(&flightplan(&["validate", &file]));
+    let codes: Vec<&str> = errs.iter().map(|e| e["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["unknown_currency", "negative_value", "date_order"]);
+    assert_eq!(errs[1]["line"], "l1");
+    assert_eq!(errs[2]["path"], "lines[0].end");
+}
+
+#[test]
+fn bad_inputs_each_get_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("malformed", "{ \"format\": \"flightplan/1\",\n \"name\": }", "invalid_json", "line 2 column"),
+        ("bad-date", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-02-29","end":"2027-03-01","budget":"1","lines":[]}"#, "invalid_field", "2027-02-29"),
+        ("share", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"flat","share":"100.5","start":"2027-01-04","end":"2027-01-05"}]}"#, "share_over_100", "100.5"),
+    ];
+    for (name, text, code, needle) in cases {
+        let file = write(dir.path(), &format!("{name}.json"), text);
+        let errs = stderr_errors(&flightplan(&["compute", &file]));
+        assert_eq!(errs[0]["code"], code, "{name}");
+        assert!(errs[0]["message"].as_str().unwrap().contains(needle), "{name}: {}", errs[0]["message"]);
+    }
+    let missing = flightplan(&["compute", "/nonexistent/plan.json"]);
+    assert_eq!(stderr_errors(&missing)[0]["code"], "file_not_found");
+}
+
+#[test]
+fn huge_budget_at_tiny_cpm_computes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "huge.json", r#"{"format":"flightplan/1","name":"Huge","client":"A","currency":"USD",
+      "start":"2027-01-04","end":"2027-12-26","budget":"999999999999.99",
+      "fees":{"agency_commission_pct":"15","agency_commission_basis":"gross","ad_serving_cpm":"0.10","tech_fee_pct":"1"},
+      "lines":[{"id":"h","channel":"c","name":"n","pricing":"cpm","rate":"0.01","budget":"999999999999.99","start":"2027-01-04","end":"2027-12-26","ctr":"0.5","cvr":"0.5"}]}"#);
+    let v = stdout_json(&flightplan(&["compute", &file]));
+    assert_eq!(v["lines"][0]["impressions"], "99999999999999000");
+    assert_eq!(v["totals"]["net_media"], "999999999999.99");
+}
+
+#[test]
+fn library_import_list_show_export_delete_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite3").to_string_lossy().to_string();
+    let file = demo_file(dir.path());
+    let imported = stdout_json(&flightplan(&["library", "--library", &lib, "import", &file]));
+    let id = imported["id"].as_i64().unwrap().to_string();
+    let list = stdout_json(&flightplan(&["library", "--library", &lib, "list"]));
+    assert_eq!(list[0]["name"], "Q1 2027 Cold Brew Launch");
+    assert_eq!(list[0]["budget"], "250000.00");
+    let shown = stdout_json(&flightplan(&["library", "--library", &lib, "show", &id]));
+    assert_eq!(shown["view"]["totals"]["net_media"], "250000.00");
+
+    // Export round-trips exactly to the imported file's content.
+    let out = dir.path().join("out.json");
+    let o = flightplan(&["library", "--library", &lib, "export", &id, "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let a: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let b: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(a, b);
+
+    let snap = stdout_json(&flightplan(&["library", "--library", &lib, "snapshot", &id, "Sent to client"]));
+    assert!(snap["version"].as_i64().is_some());
+    let versions = stdout_json(&flightplan(&["library", "--library", &lib, "versions", &id]));
+    assert_eq!(versions[0]["name"], "Sent to client");
+
+    stdout_json(&flightplan(&["library", "--library", &lib, "delete", &id]));
+    assert_eq!(stdout_json(&flightplan(&["library", "--library", &lib, "list"])), serde_json::json!([]));
+    stdout_json(&flightplan(&["library", "--library", &lib, "restore", &id]));
+    assert_eq!(stdout_json(&flightplan(&["library", "--library", &lib, "list"])).as_array().unwrap().len(), 1);
+
+    let missing = flightplan(&["library", "--library", &lib, "show", "999"]);
+    assert_eq!(stderr_errors(&missing)[0]["code"], "plan_not_found");
+}
+
+#[test]
+fn a_bad_plan_is_not_imported_and_the_library_is_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.sqlite3").to_string_lossy().to_string();
+    let bad = write(dir.path(), "bad.json", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"cpm","rate":"-1","budget":"1","start":"2027-01-04","end":"2027-01-05"}]}"#);
+    let o = flightplan(&["library", "--library", &lib, "import", &bad]);
+    assert_eq!(stderr_errors(&o)[0]["code"], "negative_value");
+    assert!(!Path::new(&lib).exists(), "no library file was created for a rejected import");
+}

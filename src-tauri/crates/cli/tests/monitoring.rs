@@ -1,0 +1,154 @@
+//! Buying and monitoring through the `flightplan` command: importing platform reports, pacing,
+//! recommendations and the roll-forward, end to end on files.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_flightplan")).args(args).output().unwrap()
+}
+
+fn ok_json(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn err_json(args: &[&str]) -> Value {
+    let out = run(args);
+    assert!(!out.status.success(), "{args:?} should fail");
+    let text = String::from_utf8_lossy(&out.stderr);
+    serde_json::from_str(text.lines().next().unwrap()).unwrap()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+fn copy_plan(dir: &Path) -> PathBuf {
+    let p = dir.join("plan.json");
+    std::fs::copy(data("plan.json"), &p).unwrap();
+    p
+}
+
+fn line<'a>(v: &'a Value, id: &str) -> &'a Value {
+    v.as_array().unwrap().iter().find(|x| x["line"] == id).unwrap_or_else(|| panic!("no line {id}"))
+}
+
+#[test]
+fn import_prints_matched_and_unmatched_rows_and_writes_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    let meta = data("meta_3_weeks.csv");
+    let v = ok_json(&["actuals", "import", s(&plan), s(&meta)]);
+    assert_eq!(v["platform"], "meta");
+    assert_eq!(v["currency"], "USD");
+    assert_eq!(v["rows_read"], 43);
+    assert_eq!(v["added"].as_array().unwrap().len(), 42);
+    assert_eq!(v["unmatched"][0]["campaign"], "LC – Autumn Blend Launch");
+    assert_eq!(v["unmatched"][0]["spend"], "98.33");
+    // Not written without --write.
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), std::fs::read_to_string(data("plan.json")).unwrap());
+    ok_json(&["actuals", "import", s(&plan), s(&meta), "--write", s(&plan)]);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert_eq!(saved["actuals"].as_array().unwrap().len(), 42);
+    // Importing the same file again replaces the days instead of doubling them.
+    let v = ok_json(&["actuals", "import", s(&plan), s(&meta), "--write", s(&plan)]);
+    assert_eq!(v["replaced"], 42);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert_eq!(saved["actuals"].as_array().unwrap().len(), 42);
+}
+
+#[test]
+fn bad_files_are_rejected_whole_and_the_plan_is_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    let before = std::fs::read_to_string(&plan).unwrap();
+    let e = err_json(&["actuals", "import", s(&plan), s(&data("meta_bad_line4.csv")), "--write", s(&plan)]);
+    assert_eq!(e["code"], "bad_number");
+    assert!(e["message"].as_str().unwrap().starts_with("meta_bad_line4.csv, line 4:"), "{e}");
+    let e = err_json(&["actuals", "import", s(&plan), s(&data("meta_eur.csv")), "--write", s(&plan)]);
+    assert_eq!(e["code"], "currency_mismatch");
+    assert!(e["message"].as_str().unwrap().contains("file line 2"), "{e}");
+    assert_eq!(std::fs::read_to_string(&plan).unwrap(), before);
+}
+
+#[test]
+fn three_weeks_of_actuals_pacing_and_roll_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    let (meta, google) = (data("meta_3_weeks.csv"), data("google_3_weeks_utf16.csv"));
+    let v = ok_json(&["pacing", s(&plan), "--actuals", s(&meta), s(&google), "--as-of", "2025-09-21"]);
+
+    // Pacing: meta-pro 4,000 over 28 days → 3,000 expected by day 21; 21 × 150 spent.
+    let lines = &v["pacing"]["lines"];
+    let pro = line(lines, "meta-pro");
+    assert_eq!(pro["expected"], "3000.00");
+    assert_eq!(pro["actual"], "3150.00");
+    assert_eq!(pro["pace_pct"], "105.0");
+    assert_eq!(pro["projected"], "4200.00");
+    assert_eq!(pro["daily_needed"], "121.43");
+    assert_eq!(pro["alert"], Value::Null);
+    let rt = line(lines, "meta-rt");
+    assert_eq!(rt["actual"], "1260.00");
+    assert_eq!(rt["pace_pct"], "84.0");
+    assert_eq!(rt["alert"], "underpacing");
+    // Search weeks weighted 1:2:2:1 of 9,000: 1,500 + 3,000 + 3,000 expected; Total rows ignored.
+    let search = line(lines, "search");
+    assert_eq!(search["expected"], "7500.00");
+    assert_eq!(search["actual"], "7350.00");
+    assert_eq!(search["pace_pct"], "98.0");
+    assert_eq!(v["pacing"]["total"]["actual"], "11760.00");
+
+    // KPI performance.
+    let perf = &v["performance"];
+    assert_eq!(line(perf, "meta-pro")["actual"]["cpm"], "10.00");
+    assert_eq!(line(perf, "meta-pro")["actual"]["cpa"], "30.00");
+    assert_eq!(line(perf, "meta-pro")["planned"]["cpm"], "9.00");
+    assert_eq!(line(perf, "meta-rt")["actual"]["cpc"], "0.75");
+    assert_eq!(line(perf, "search")["actual"]["cpa"], "23.33");
+    assert_eq!(line(perf, "search")["actual"]["roas"], "1.71");
+    assert_eq!(line(perf, "meta-pro")["learning"]["events_last_7_days"], "35");
+    assert_eq!(line(perf, "meta-pro")["learning"]["state"], "learning");
+    assert_eq!(line(perf, "search")["learning"]["state"], "optimising");
+
+    // Recommendations, each with its numbers.
+    let rec = &v["recommendations"];
+    assert_eq!(line(rec, "meta-pro")["action"], "hold");
+    assert_eq!(line(rec, "meta-rt")["action"], "scale");
+    assert!(line(rec, "meta-rt")["reason"].as_str().unwrap().contains("CPA $15.00 vs target $25.00 on 84 conversions: 40.0% better"));
+    assert_eq!(line(rec, "search")["action"], "hold");
+    assert_eq!(line(rec, "tiktok")["action"], "not_enough_data");
+    assert_eq!(v["unmatched"][0]["campaign"], "LC – Autumn Blend Launch");
+
+    // Roll-forward: the next plan's rates come from what the lines cost.
+    let next = dir.path().join("next.json");
+    let r = ok_json(&["roll-forward", s(&plan), "--actuals", s(&meta), s(&google), "-o", s(&next)]);
+    assert_eq!(r["shifted_days"], 28);
+    let n: Value = serde_json::from_str(&std::fs::read_to_string(&next).unwrap()).unwrap();
+    assert_eq!(n["parent"], "plan.json");
+    assert_eq!(n["start"], "2025-09-29");
+    assert_eq!(n["end"], "2025-10-26");
+    assert!(n.get("actuals").is_none(), "actuals start empty");
+    let nl = &n["lines"];
+    let by_id = |id: &str| nl.as_array().unwrap().iter().find(|l| l["id"] == id).unwrap().clone();
+    assert_eq!(by_id("meta-pro")["rate"], "10.00", "CPM re-based on 315,000 impressions");
+    assert_eq!(by_id("meta-pro")["ctr"], "0.009333");
+    assert_eq!(by_id("meta-pro")["cvr"], "0.035714");
+    assert_eq!(by_id("meta-rt")["rate"], "0.75");
+    assert_eq!(by_id("search")["rate"], "1.08");
+    assert_eq!(by_id("tiktok")["rate"], "5.00", "no data: the planned rate stays");
+    assert_eq!(by_id("search")["start"], "2025-09-29");
+    assert_eq!(by_id("search")["weights"], serde_json::json!(["1", "2", "2", "1"]));
+    assert_eq!(by_id("meta-pro")["launch"]["campaigns"][0], "LC | Prospecting | Broad");
+    let learnings = n["learnings"].as_array().unwrap();
+    assert!(learnings.iter().any(|l| l["line"] == "meta-rt" && l["text"].as_str().unwrap().starts_with("rate re-based from 1.00 to 0.75")));
+    // The next plan is a valid plan that costs.
+    let c = ok_json(&["compute", s(&next)]);
+    assert_eq!(c["totals"]["net"], "18000.00");
+}

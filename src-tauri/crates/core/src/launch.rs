@@ -1,0 +1,119 @@
+//! Launch: the checklist a line must clear before money is spent, and its status moves.
+//!
+//! "Tracking verified before a cent is spent" is the rule buyers break under deadline, so going
+//! live is gated: a line moves planned → booked → live ⇄ paused → ended, and it can go live only
+//! when its required items are done, or with an explicit override that records who and why.
+
+use crate::costing::compute;
+use crate::error::{Error, Result};
+use crate::learning::learning_needs;
+use crate::plan::{Buying, LaunchOverride, Line, LineStatus, Plan};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckItem {
+    /// `tracking_verified`, `creative_ready`, `naming_applied`, `budget_control`, `io_signed`,
+    /// `funded_above_learning`.
+    pub item: &'static str,
+    pub required: bool,
+    pub done: bool,
+    pub detail: String,
+}
+
+/// The checklist of every line, in plan order.
+pub fn checklists(plan: &Plan) -> Result<Vec<Vec<CheckItem>>> {
+    let view = compute(plan)?;
+    let needs = learning_needs(&plan.lines, &view.lines, plan.settings.learning_events_per_week);
+    Ok(plan
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let need = needs.iter().find(|n| n.line == i);
+            checklist(plan, l, need.map(|n| (n.weekly_spend, n.weekly_minimum)))
+        })
+        .collect())
+}
+
+fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rust_decimal::Decimal)>) -> Vec<CheckItem> {
+    let auction = l.buying == Some(Buying::Auction);
+    let digital = l.pricing.is_digital() || matches!(l.buying, Some(Buying::Auction | Buying::Programmatic));
+    let direct = matches!(l.buying, Some(Buying::Direct | Buying::Offline));
+    let (need, have): (u32, u32) = l.creative.iter().fold((0, 0), |(n, h), c| (n + c.count, h + c.delivered.min(c.count)));
+    let mut items = vec![
+        CheckItem { item: "tracking_verified", required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into() },
+        CheckItem {
+            item: "creative_ready",
+            required: true,
+            done: need > 0 && have >= need,
+            detail: if need == 0 { "no creative listed".into() } else { format!("{have} of {need} assets delivered") },
+        },
+        CheckItem {
+            item: "naming_applied",
+            required: digital && plan.monitoring.naming_template.is_some(),
+            done: l.launch.naming_applied,
+            detail: "campaign names follow the plan's naming convention".into(),
+        },
+        CheckItem {
+            item: "budget_control",
+            required: auction,
+            done: l.launch.budget_control.is_some(),
+            detail: match l.launch.budget_control {
+                Some(b) => format!("{b:?}").to_uppercase(),
+                None => "choose CBO or ABO".into(),
+            },
+        },
+        CheckItem { item: "io_signed", required: direct, done: l.launch.io_signed, detail: "insertion order signed".into() },
+    ];
+    if let Some((weekly, minimum)) = learning {
+        items.push(CheckItem {
+            item: "funded_above_learning",
+            required: true,
+            done: weekly >= minimum,
+            detail: format!("{} a week against a learning minimum of {}", weekly.round_dp(2), minimum.round_dp(2)),
+        });
+    }
+    items
+}
+
+/// Whether `from → to` is a move a line can make.
+pub fn allowed(from: LineStatus, to: LineStatus) -> bool {
+    use LineStatus::*;
+    matches!(
+        (from, to),
+        (Planned, Booked) | (Booked, Planned) | (Booked, Live) | (Live, Paused) | (Paused, Live) | (Live, Ended) | (Paused, Ended) | (Planned, Ended) | (Booked, Ended)
+    )
+}
+
+/// Move line `id` to `to`. Going live needs every required item done, or an override with a
+/// name and a reason (recorded on the line with `on`). Returns the changed plan.
+pub fn transition(plan: &Plan, id: &str, to: LineStatus, on: NaiveDate, override_by: Option<(&str, &str)>) -> Result<Plan> {
+    let idx = plan.lines.iter().position(|l| l.id == id).ok_or_else(|| Error::new("unknown_line", format!("no line \"{id}\"")))?;
+    let from = plan.lines[idx].launch.status;
+    if !allowed(from, to) {
+        return Err(Error::new("bad_transition", format!("a {from:?} line cannot move to {to:?}").to_lowercase()).on_line(id));
+    }
+    let mut next = plan.clone();
+    if to == LineStatus::Live {
+        let open: Vec<&'static str> =
+            checklists(plan)?[idx].iter().filter(|c| c.required && !c.done).map(|c| c.item).collect();
+        if !open.is_empty() {
+            match override_by {
+                Some((by, why)) if !by.trim().is_empty() && !why.trim().is_empty() => {
+                    next.lines[idx].launch.override_ =
+                        Some(LaunchOverride { by: by.trim().into(), reason: why.trim().into(), on });
+                }
+                _ => {
+                    return Err(Error::new(
+                        "launch_blocked",
+                        format!("cannot go live: {} not done; finish them or override with who and why", open.join(", ")),
+                    )
+                    .on_line(id))
+                }
+            }
+        }
+    }
+    next.lines[idx].launch.status = to;
+    Ok(next)
+}

@@ -1,0 +1,68 @@
+//! The thresholds that buying and monitoring judge by, saved with the plan.
+//!
+//! Pacing alerts, "enough data", cut and scale rules, reconciliation tolerance and the naming
+//! convention are the planner's calls, not constants: two agencies run the same rules with
+//! different numbers. They live in one optional `monitoring` block of the plan file, so a plan
+//! without it behaves with the documented defaults (docs/monitoring.md) and round-trips unchanged.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+/// `plan.monitoring`. Percentages are percent (`"110"` is 110%). Every field has a default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MonitoringSettings {
+    /// Campaign-name template, e.g. `{client}_{channel}_{objective}_{audience}_{yyyymm}`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub naming_template: Option<String>,
+    /// Pace at or above this percent of expected spend is an over-pacing alert.
+    #[serde(with = "crate::dec")]
+    pub over_pace_pct: Decimal,
+    /// Pace at or below this percent of expected spend is an under-pacing alert.
+    #[serde(with = "crate::dec")]
+    pub under_pace_pct: Decimal,
+    /// Conversions needed before CPA, CPI, CAC or ROAS is judged (or a rate re-based).
+    pub min_conversions: u32,
+    /// Clicks needed before CPC or CTR is judged (or a CPC re-based).
+    pub min_clicks: u32,
+    /// Impressions needed before CPM is judged (or a CPM re-based).
+    pub min_impressions: u32,
+    /// Cut when the KPI is worse than target by more than this percent.
+    #[serde(with = "crate::dec")]
+    pub cut_over_target_pct: Decimal,
+    /// Scale when the KPI beats target by at least this percent and the line is not over-pacing.
+    #[serde(with = "crate::dec")]
+    pub scale_under_target_pct: Decimal,
+    /// Clicks with zero conversions on a conversion line that say "fix tracking".
+    pub fix_tracking_min_clicks: u32,
+    /// Invoice versus delivered differences above this percent of delivered are flagged ...
+    #[serde(with = "crate::dec")]
+    pub reconcile_tolerance_pct: Decimal,
+    /// ... and above this amount in the plan currency (both must be exceeded).
+    #[serde(with = "crate::dec")]
+    pub reconcile_tolerance_amount: Decimal,
+}
+
+impl Default for MonitoringSettings {
+    fn default() -> Self {
+        MonitoringSettings {
+            naming_template: None,
+            over_pace_pct: Decimal::from(110),
+            under_pace_pct: Decimal::from(90),
+            min_conversions: 30,
+            min_clicks: 100,
+            min_impressions: 10_000,
+            cut_over_target_pct: Decimal::from(30),
+            scale_under_target_pct: Decimal::from(20),
+            fix_tracking_min_clicks: 200,
+            reconcile_tolerance_pct: Decimal::from(2),
+            reconcile_tolerance_amount: Decimal::ONE,
+        }
+    }
+}
+
+impl MonitoringSettings {
+    pub fn is_default(&self) -> bool {
+        self == &MonitoringSettings::default()
+    }
+}

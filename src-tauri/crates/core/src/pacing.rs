@@ -1,0 +1,182 @@
+//! Pacing: is each line spending on plan, as of a given day?
+//!
+//! Expected spend to date follows the line's flight, week by week (weights, hiatus weeks and
+//! pulses), not a straight line, so a line in a burst week is not flagged for spending faster
+//! than in its quiet weeks. From it come variance, pace %, the projected end spend, the daily
+//! spend needed to land on budget and the ≥110% / ≤90% alerts (plan settings). The day is
+//! passed in: the core has no clock.
+
+use crate::costing::compute;
+use crate::error::{Error, Result};
+use crate::flight::{flight_weeks, spread};
+use crate::money::{add, div, mul, round_dp, sub, sum, Currency};
+use crate::plan::{Line, Plan};
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaceAlert {
+    /// Pace at or above `over_pace_pct`.
+    Overpacing,
+    /// Pace at or below `under_pace_pct`.
+    Underpacing,
+}
+
+/// Spend against expectation, for a line or the plan. Money is rounded to the currency.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pace {
+    #[serde(with = "crate::dec")]
+    pub budget: Decimal,
+    #[serde(with = "crate::dec")]
+    pub expected: Decimal,
+    #[serde(with = "crate::dec")]
+    pub actual: Decimal,
+    /// actual − expected.
+    #[serde(with = "crate::dec")]
+    pub variance: Decimal,
+    /// actual / expected × 100, to 1 place; none before any spend is expected.
+    #[serde(with = "crate::dec::opt")]
+    pub pace_pct: Option<Decimal>,
+    /// actual / expected × budget: where the line lands at this pace.
+    #[serde(with = "crate::dec::opt")]
+    pub projected: Option<Decimal>,
+    /// (budget − actual) / on-air days left; none when no on-air day is left.
+    #[serde(with = "crate::dec::opt")]
+    pub daily_needed: Option<Decimal>,
+    pub days_left: u32,
+    pub alert: Option<PaceAlert>,
+}
+
+/// A week of the pacing chart: planned and actual spend, cumulative.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PaceWeek {
+    #[serde(serialize_with = "crate::date::serialize")]
+    pub week_start: NaiveDate,
+    #[serde(with = "crate::dec")]
+    pub planned_cumulative: Decimal,
+    /// None for weeks that start after the as-of day.
+    #[serde(with = "crate::dec::opt")]
+    pub actual_cumulative: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinePacing {
+    pub line: String,
+    pub name: String,
+    #[serde(flatten)]
+    pub pace: Pace,
+    pub weeks: Vec<PaceWeek>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pacing {
+    #[serde(serialize_with = "crate::date::serialize")]
+    pub as_of: NaiveDate,
+    pub currency: String,
+    pub lines: Vec<LinePacing>,
+    pub total: Pace,
+}
+
+/// Unrounded pace figures, summed into the total before rounding.
+struct Raw {
+    budget: Decimal,
+    expected: Decimal,
+    actual: Decimal,
+    daily_needed: Option<Decimal>,
+    days_left: u32,
+}
+
+/// Pacing of every line and the plan as of the end of `as_of` (actuals dated that day count).
+pub fn pacing(plan: &Plan, as_of: NaiveDate) -> Result<Pacing> {
+    let currency = Currency::from_code(&plan.currency)
+        .ok_or_else(|| Error::at("invalid_currency", "currency", format!("\"{}\" is not an ISO 4217 code", plan.currency)))?;
+    let dp = currency.minor_units();
+    let view = compute(plan)?;
+    let mut lines = Vec::new();
+    let mut raws = Vec::new();
+    for (line, lv) in plan.lines.iter().zip(&view.lines) {
+        let (raw, weeks) = line_raw(plan, line, lv.net, as_of, dp).map_err(|e| e.on_line(&line.id))?;
+        lines.push(LinePacing { line: line.id.clone(), name: line.name.clone(), pace: finish(plan, &raw, dp)?, weeks });
+        raws.push(raw);
+    }
+    let needed: Vec<Decimal> = raws.iter().filter_map(|r| r.daily_needed).collect();
+    let total = Raw {
+        budget: sum(raws.iter().map(|r| r.budget), "total budget")?,
+        expected: sum(raws.iter().map(|r| r.expected), "total expected spend")?,
+        actual: sum(raws.iter().map(|r| r.actual), "total actual spend")?,
+        daily_needed: if needed.is_empty() { None } else { Some(sum(needed, "total daily spend needed")?) },
+        days_left: raws.iter().map(|r| r.days_left).max().unwrap_or(0),
+    };
+    Ok(Pacing { as_of, currency: plan.currency.clone(), lines, total: finish(plan, &total, dp)? })
+}
+
+fn line_raw(plan: &Plan, line: &Line, net: Decimal, as_of: NaiveDate, dp: u32) -> Result<(Raw, Vec<PaceWeek>)> {
+    let weeks = flight_weeks(line);
+    let nets = spread(net, dp, &weeks)?;
+    let mine: Vec<_> = plan.actuals.iter().filter(|a| a.line == line.id && a.date <= as_of).collect();
+    let actual = sum(mine.iter().map(|a| a.spend), "actual spend")?;
+    let mut expected = Decimal::ZERO;
+    let mut days_left = 0u32;
+    let mut chart = Vec::with_capacity(weeks.len());
+    let (mut planned_cum, mut actual_cum) = (Decimal::ZERO, Decimal::ZERO);
+    for (w, wn) in weeks.iter().zip(&nets) {
+        let first = w.week_start.max(line.start);
+        let last = (w.week_start + Duration::days(6)).min(line.end);
+        let elapsed = if as_of < first { 0 } else { ((as_of.min(last) - first).num_days() + 1) as u32 };
+        if elapsed >= w.days {
+            expected = add(expected, wn.net, "expected spend")?;
+        } else if elapsed > 0 {
+            let part = div(mul(wn.net, Decimal::from(elapsed), "expected spend")?, Decimal::from(w.days), "expected spend")?;
+            expected = add(expected, part, "expected spend")?;
+        }
+        if !w.is_hiatus() {
+            days_left += w.days - elapsed.min(w.days);
+        }
+        planned_cum = add(planned_cum, wn.net, "planned spend")?;
+        let week_end = w.week_start + Duration::days(6);
+        let in_week = mine.iter().filter(|a| a.date >= w.week_start && a.date <= week_end).map(|a| a.spend);
+        actual_cum = add(actual_cum, sum(in_week, "actual spend")?, "actual spend")?;
+        let shown = (w.week_start <= as_of).then_some(actual_cum);
+        chart.push(PaceWeek { week_start: w.week_start, planned_cumulative: planned_cum, actual_cumulative: shown });
+    }
+    // Spend dated outside the flight still counts toward the line (it was spent).
+    let remaining = sub(net, actual, "remaining budget")?.max(Decimal::ZERO);
+    let daily_needed = if days_left > 0 { Some(div(remaining, Decimal::from(days_left), "daily spend needed")?) } else { None };
+    Ok((Raw { budget: net, expected, actual, daily_needed, days_left }, chart))
+}
+
+fn finish(plan: &Plan, r: &Raw, dp: u32) -> Result<Pace> {
+    let s = &plan.monitoring;
+    let pace = if r.expected > Decimal::ZERO {
+        Some(mul(div(r.actual, r.expected, "pace")?, Decimal::ONE_HUNDRED, "pace")?)
+    } else {
+        None
+    };
+    let projected = if r.expected > Decimal::ZERO {
+        Some(mul(div(r.actual, r.expected, "projected spend")?, r.budget, "projected spend")?)
+    } else {
+        None
+    };
+    let alert = pace.and_then(|p| {
+        if p >= s.over_pace_pct {
+            Some(PaceAlert::Overpacing)
+        } else if p <= s.under_pace_pct {
+            Some(PaceAlert::Underpacing)
+        } else {
+            None
+        }
+    });
+    Ok(Pace {
+        budget: round_dp(r.budget, dp),
+        expected: round_dp(r.expected, dp),
+        actual: round_dp(r.actual, dp),
+        variance: round_dp(sub(r.actual, r.expected, "variance")?, dp),
+        pace_pct: pace.map(|p| round_dp(p, 1)),
+        projected: projected.map(|p| round_dp(p, dp)),
+        daily_needed: r.daily_needed.map(|d| round_dp(d, dp)),
+        days_left: r.days_left,
+        alert,
+    })
+}

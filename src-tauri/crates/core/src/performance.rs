@@ -1,0 +1,172 @@
+//! Performance against the KPI: what each line actually cost per thousand, per click, per
+//! conversion and returned per unit of spend, beside what the plan assumed and targeted, and
+//! whether an auction line has enough optimisation events to leave its learning phase.
+//!
+//! The plan's assumptions (rate, CTR, CVR) produce the planned figures through costing, so the
+//! two columns compare like with like. A figure whose denominator is zero is unknown (null),
+//! never zero.
+
+use crate::costing::{compute, LineView};
+use crate::error::Result;
+use crate::learning::optimises_for_conversions;
+use crate::money::{div, mul, round_dp, sum, Currency};
+use crate::plan::{Actual, Buying, Kpi, Line, Plan};
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Unit costs and ratios. Money to the currency's minor unit, CTR and CVR as fractions to
+/// 6 places, ROAS to 2 places.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Metrics {
+    #[serde(with = "crate::dec::opt")]
+    pub cpm: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub cpc: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub cpa: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub roas: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub ctr: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    pub cvr: Option<Decimal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LearningState {
+    /// Fewer optimisation events in the last 7 days than the threshold.
+    Learning,
+    /// At or above the threshold.
+    Optimising,
+    /// The flight has not started by the as-of day.
+    NotStarted,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LearningStatus {
+    #[serde(with = "crate::dec")]
+    pub events_last_7_days: Decimal,
+    pub threshold: u32,
+    pub state: LearningState,
+}
+
+/// Delivered totals to date (unrounded counts as imported).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Delivered {
+    #[serde(with = "crate::dec")]
+    pub spend: Decimal,
+    #[serde(with = "crate::dec")]
+    pub impressions: Decimal,
+    #[serde(with = "crate::dec")]
+    pub clicks: Decimal,
+    #[serde(with = "crate::dec")]
+    pub conversions: Decimal,
+    #[serde(with = "crate::dec")]
+    pub revenue: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LinePerformance {
+    pub line: String,
+    /// The KPI the line is judged on: its own, else the plan's primary KPI.
+    pub kpi: Option<Kpi>,
+    #[serde(with = "crate::dec::opt")]
+    pub target: Option<Decimal>,
+    pub delivered: Delivered,
+    pub actual: Metrics,
+    pub planned: Metrics,
+    /// Auction lines only.
+    pub learning: Option<LearningStatus>,
+}
+
+/// The line's KPI and target: its own, falling back to the goal's.
+pub fn kpi_of(plan: &Plan, line: &Line) -> (Option<Kpi>, Option<Decimal>) {
+    let goal = plan.goal.as_ref();
+    match &line.kpi {
+        Some(k) => {
+            let goal_target = goal.filter(|g| g.kpi == Some(k.kpi)).and_then(|g| g.target);
+            (Some(k.kpi), k.target.or(goal_target))
+        }
+        None => (goal.and_then(|g| g.kpi), goal.and_then(|g| g.target)),
+    }
+}
+
+/// Actuals for one line dated on or before `as_of`, summed.
+pub fn delivered(actuals: &[Actual], line: &str, as_of: NaiveDate) -> Result<Delivered> {
+    let mine: Vec<&Actual> = actuals.iter().filter(|a| a.line == line && a.date <= as_of).collect();
+    let total = |f: fn(&Actual) -> Option<Decimal>| sum(mine.iter().filter_map(|a| f(a)), "actuals");
+    Ok(Delivered {
+        spend: sum(mine.iter().map(|a| a.spend), "actual spend")?,
+        impressions: total(|a| a.impressions)?,
+        clicks: total(|a| a.clicks)?,
+        conversions: total(|a| a.conversions)?,
+        revenue: total(|a| a.revenue)?,
+    })
+}
+
+fn ratio(a: Decimal, b: Decimal, scale: Decimal, dp: u32, what: &str) -> Result<Option<Decimal>> {
+    if b.is_zero() {
+        return Ok(None);
+    }
+    Ok(Some(round_dp(mul(div(a, b, what)?, scale, what)?, dp)))
+}
+
+/// Metrics from totals; `revenue` None leaves ROAS unknown.
+pub fn metrics(spend: Decimal, impr: Option<Decimal>, clicks: Option<Decimal>, conv: Option<Decimal>, revenue: Option<Decimal>, dp: u32) -> Result<Metrics> {
+    let z = Decimal::ZERO;
+    let (i, c, v) = (impr.unwrap_or(z), clicks.unwrap_or(z), conv.unwrap_or(z));
+    Ok(Metrics {
+        cpm: ratio(spend, i, Decimal::ONE_THOUSAND, dp, "CPM")?,
+        cpc: ratio(spend, c, Decimal::ONE, dp, "CPC")?,
+        cpa: ratio(spend, v, Decimal::ONE, dp, "CPA")?,
+        roas: match revenue {
+            Some(r) if !spend.is_zero() => ratio(r, spend, Decimal::ONE, 2, "ROAS")?,
+            _ => None,
+        },
+        ctr: ratio(c, i, Decimal::ONE, 6, "CTR")?,
+        cvr: ratio(v, c, Decimal::ONE, 6, "CVR")?,
+    })
+}
+
+/// Performance of every line as of the end of `as_of`.
+pub fn performance(plan: &Plan, as_of: NaiveDate) -> Result<Vec<LinePerformance>> {
+    let dp = Currency::from_code(&plan.currency).map(|c| c.minor_units()).unwrap_or(2);
+    let view = compute(plan)?;
+    plan.lines.iter().zip(&view.lines).map(|(l, v)| line_performance(plan, l, v, as_of, dp)).collect()
+}
+
+fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate, dp: u32) -> Result<LinePerformance> {
+    let (kpi, target) = kpi_of(plan, line);
+    let d = delivered(&plan.actuals, &line.id, as_of)?;
+    let has_revenue = plan.actuals.iter().any(|a| a.line == line.id && a.date <= as_of && a.revenue.is_some());
+    let actual = metrics(d.spend, Some(d.impressions), Some(d.clicks), Some(d.conversions), has_revenue.then_some(d.revenue), dp)?;
+    let planned_revenue = match (plan.goal.as_ref().and_then(|g| g.revenue_per_conversion), view.conversions) {
+        (Some(rpc), Some(c)) => Some(mul(rpc, c, "planned revenue")?),
+        _ => None,
+    };
+    let mut planned = metrics(view.net, view.impressions, view.clicks, view.conversions, planned_revenue, dp)?;
+    if planned.ctr.is_none() {
+        planned.ctr = line.ctr;
+    }
+    let learning = if line.buying == Some(Buying::Auction) && optimises_for_conversions(line) {
+        let from = as_of - Duration::days(6);
+        let events = sum(
+            plan.actuals.iter().filter(|a| a.line == line.id && a.date >= from && a.date <= as_of).filter_map(|a| a.conversions),
+            "events",
+        )?;
+        let threshold = plan.settings.learning_events_per_week;
+        let state = if as_of < line.start {
+            LearningState::NotStarted
+        } else if events >= Decimal::from(threshold) {
+            LearningState::Optimising
+        } else {
+            LearningState::Learning
+        };
+        Some(LearningStatus { events_last_7_days: events, threshold, state })
+    } else {
+        None
+    };
+    Ok(LinePerformance { line: line.id.clone(), kpi, target, delivered: d, actual, planned, learning })
+}

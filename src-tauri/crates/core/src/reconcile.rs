@@ -1,0 +1,93 @@
+//! Reconciliation: planned, delivered and invoiced money per vendor and month.
+//!
+//! Vendors invoice by calendar month; the plan spends by week; platforms report by day. This
+//! puts all three on the same vendor × month grid so finance can see where an invoice does not
+//! match delivery, flagging differences above the plan's tolerance (a percent of delivered and
+//! an amount, both exceeded).
+
+use crate::costing::compute;
+use crate::error::Result;
+use crate::flight::{flight_weeks, spread};
+use crate::money::{add, div, mul, round_dp, sub, Currency};
+use crate::plan::Plan;
+use chrono::{Datelike, Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct VendorMonth {
+    pub vendor: String,
+    /// `YYYY-MM`.
+    pub month: String,
+    #[serde(with = "crate::dec")]
+    pub planned: Decimal,
+    #[serde(with = "crate::dec")]
+    pub delivered: Decimal,
+    #[serde(with = "crate::dec")]
+    pub invoiced: Decimal,
+    /// invoiced − delivered.
+    #[serde(with = "crate::dec")]
+    pub difference: Decimal,
+    pub flagged: bool,
+}
+
+fn month(d: NaiveDate) -> String {
+    format!("{:04}-{:02}", d.year(), d.month())
+}
+
+/// The vendor of a line: its vendor, else its channel.
+fn vendor_of(plan: &Plan, line: &str) -> Option<String> {
+    plan.lines.iter().find(|l| l.id == line).map(|l| if l.vendor.is_empty() { l.channel.clone() } else { l.vendor.clone() })
+}
+
+pub fn reconcile(plan: &Plan) -> Result<Vec<VendorMonth>> {
+    let dp = Currency::from_code(&plan.currency).map(|c| c.minor_units()).unwrap_or(2);
+    let view = compute(plan)?;
+    let mut grid: BTreeMap<(String, String), [Decimal; 3]> = BTreeMap::new();
+    for (line, lv) in plan.lines.iter().zip(&view.lines) {
+        let vendor = vendor_of(plan, &line.id).unwrap_or_default();
+        let weeks = flight_weeks(line);
+        for (w, wn) in weeks.iter().zip(spread(lv.net, dp, &weeks)?) {
+            if w.days == 0 {
+                continue;
+            }
+            // A week's planned money falls into months by its on-air days.
+            for k in 0..7 {
+                let day = w.week_start + Duration::days(k);
+                if day < line.start || day > line.end {
+                    continue;
+                }
+                let part = div(wn.net, Decimal::from(w.days), "planned per day")?;
+                let cell = grid.entry((vendor.clone(), month(day))).or_default();
+                cell[0] = add(cell[0], part, "planned")?;
+            }
+        }
+    }
+    for a in &plan.actuals {
+        let vendor = vendor_of(plan, &a.line).unwrap_or_else(|| a.line.clone());
+        let cell = grid.entry((vendor, month(a.date))).or_default();
+        cell[1] = add(cell[1], a.spend, "delivered")?;
+    }
+    for i in &plan.invoices {
+        let cell = grid.entry((i.vendor.clone(), i.month.clone())).or_default();
+        cell[2] = add(cell[2], i.amount, "invoiced")?;
+    }
+    let s = &plan.monitoring;
+    grid.into_iter()
+        .map(|((vendor, month), [p, d, inv])| {
+            let diff = sub(inv, d, "invoice difference")?;
+            let pct_limit = mul(d.abs(), div(s.reconcile_tolerance_pct, Decimal::ONE_HUNDRED, "tolerance")?, "tolerance")?;
+            let flagged = diff.abs() > pct_limit && diff.abs() > s.reconcile_tolerance_amount;
+            Ok(VendorMonth {
+                vendor,
+                month,
+                planned: round_dp(p, dp),
+                delivered: round_dp(d, dp),
+                invoiced: round_dp(inv, dp),
+                difference: round_dp(diff, dp),
+                flagged,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,148 @@
+//! Response curves: what a line returns for the money put into it, with diminishing returns.
+//!
+//! A planner's split is only as good as the assumption that the next dollar in each line buys
+//! the same as the last. It doesn't: response flattens. A line may carry a `response` curve (from
+//! an MMM, a past test, or the planner's judgement) and the allocator splits the budget on it.
+//!
+//! * Hill: response = max · x^shape / (x^shape + half_saturation^shape).
+//! * ADBUDG (Little, 1970): response = min + (max − min) · x^shape / (d + x^shape); `min` is
+//!   what the line returns at zero spend. It is a Hill curve with half_saturation = d^(1/shape)
+//!   on top of a constant, and is evaluated that way.
+//!
+//! With shape > 1 the curve is S-shaped: a line pays back only past its knee.
+
+use crate::error::{Error, Result};
+use crate::reach::dec_f64;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "curve", rename_all = "snake_case")]
+pub enum Response {
+    Hill {
+        #[serde(with = "crate::dec")]
+        max: Decimal,
+        #[serde(with = "crate::dec")]
+        shape: Decimal,
+        /// The spend at which the line returns half of `max`.
+        #[serde(with = "crate::dec")]
+        half_saturation: Decimal,
+    },
+    Adbudg {
+        /// Response at zero spend.
+        #[serde(default, with = "crate::dec")]
+        min: Decimal,
+        #[serde(with = "crate::dec")]
+        max: Decimal,
+        #[serde(with = "crate::dec")]
+        shape: Decimal,
+        #[serde(with = "crate::dec")]
+        d: Decimal,
+    },
+}
+
+/// A response curve in the one form the allocator uses: base + c · x^s / (x^s + K^s).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Curve {
+    pub base: f64,
+    pub c: f64,
+    pub s: f64,
+    pub k: f64,
+}
+
+impl Curve {
+    pub fn hill(c: f64, s: f64, k: f64) -> Curve {
+        Curve { base: 0.0, c, s, k }
+    }
+
+    /// Response at spend `x` (x ≤ 0 gives the base).
+    pub fn value(&self, x: f64) -> f64 {
+        if x <= 0.0 {
+            return self.base;
+        }
+        // x^s / (x^s + K^s) = 1 / (1 + (K/x)^s), stable for large and small x.
+        self.base + self.c / (1.0 + (self.k / x).powf(self.s))
+    }
+
+    /// Marginal response d response / d spend at `x`.
+    pub fn marginal(&self, x: f64) -> f64 {
+        if x <= 0.0 {
+            return if (self.s - 1.0).abs() < 1e-12 { self.c / self.k } else if self.s < 1.0 { f64::INFINITY } else { 0.0 };
+        }
+        let t = (self.k / x).powf(self.s); // (K/x)^s
+        self.c * self.s * t / (x * (1.0 + t) * (1.0 + t))
+    }
+
+    /// The spend where the marginal response peaks (the knee of an S-curve); 0 when shape ≤ 1.
+    pub fn inflection(&self) -> f64 {
+        if self.s <= 1.0 {
+            0.0
+        } else {
+            self.k * ((self.s - 1.0) / (self.s + 1.0)).powf(1.0 / self.s)
+        }
+    }
+}
+
+impl Response {
+    /// Check the parameters; `path` names the field in errors (e.g. `lines[2].response`).
+    pub fn curve(&self, path: &str) -> Result<Curve> {
+        let positive = |name: &str, v: Decimal| -> Result<f64> {
+            if v <= Decimal::ZERO {
+                Err(Error::at("out_of_range", format!("{path}.{name}"), format!("{v} must be greater than zero")))
+            } else {
+                Ok(dec_f64(v))
+            }
+        };
+        match self {
+            Response::Hill { max, shape, half_saturation } => Ok(Curve::hill(
+                positive("max", *max)?,
+                positive("shape", *shape)?,
+                positive("half_saturation", *half_saturation)?,
+            )),
+            Response::Adbudg { min, max, shape, d } => {
+                if max < min {
+                    return Err(Error::at(
+                        "out_of_range",
+                        format!("{path}.max"),
+                        format!("{max} is below the curve's min of {min}"),
+                    ));
+                }
+                let s = positive("shape", *shape)?;
+                let d = positive("d", *d)?;
+                Ok(Curve { base: dec_f64(*min), c: dec_f64(*max - *min), s, k: d.powf(1.0 / s) })
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hill_is_half_at_half_saturation() {
+        let c = Curve::hill(1000.0, 2.0, 5000.0);
+        assert!((c.value(5000.0) - 500.0).abs() < 1e-9);
+        // d/dx at K for shape 2: c·s/(4K) = 1000·2/20000 = 0.1.
+        assert!((c.marginal(5000.0) - 0.1).abs() < 1e-12);
+    }
+
+    #[test]
+    fn adbudg_is_a_hill_curve_on_a_base() {
+        let r = Response::Adbudg { min: Decimal::from(100), max: Decimal::from(1100), shape: Decimal::from(2), d: Decimal::from(25_000_000) };
+        let c = r.curve("response").unwrap();
+        // 100 + 1000 · 5000² / (25,000,000 + 5000²) = 600.
+        assert!((c.value(5000.0) - 600.0).abs() < 1e-9);
+        assert_eq!(c.value(0.0), 100.0);
+    }
+
+    #[test]
+    fn marginal_matches_a_finite_difference() {
+        let c = Curve::hill(800.0, 2.7, 3000.0);
+        for x in [100.0, 1500.0, 3000.0, 9000.0] {
+            let h = 1e-3;
+            let fd = (c.value(x + h) - c.value(x - h)) / (2.0 * h);
+            assert!((fd - c.marginal(x)).abs() < 1e-6, "at {x}");
+        }
+    }
+}

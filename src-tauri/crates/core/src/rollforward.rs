@@ -1,0 +1,115 @@
+//! Roll-forward: "Start next plan" from what this one learned.
+//!
+//! The loop between buying and planning closes here. The next period's plan keeps the lines,
+//! budget, goal and learnings; its flights move forward by the plan's length (in whole weeks, so
+//! weekdays and weekly weights line up); its rates are re-based on what the lines actually
+//! cost where there were enough events (CPM, CPC, CPA and the CTR and CVR behind the delivery
+//! estimates); actuals, invoices and launch progress start empty; and `parent` links back.
+
+use crate::error::{Error, Result};
+use crate::money::{div, mul, round_dp, Currency};
+use crate::performance::delivered;
+use crate::plan::{Launch, Learning, Plan, PlanStatus, Pricing};
+use chrono::{Duration, NaiveDate};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A rate the roll-forward changed, and the evidence for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rebase {
+    pub line: String,
+    /// `rate`, `ctr` or `cvr`.
+    pub field: String,
+    #[serde(with = "crate::dec::opt")]
+    pub from: Option<Decimal>,
+    #[serde(with = "crate::dec")]
+    pub to: Decimal,
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RollForward {
+    pub plan: Plan,
+    pub rebased: Vec<Rebase>,
+    /// Days every date moved forward.
+    pub shifted_days: i64,
+}
+
+/// The next period's plan from `plan` and its actuals. `parent` is how the new plan names this
+/// one (its library id or file name); `as_of` dates the carried re-basing learnings.
+pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollForward> {
+    let dp = Currency::from_code(&plan.currency)
+        .map(|c| c.minor_units())
+        .ok_or_else(|| Error::at("invalid_currency", "currency", format!("\"{}\" is not an ISO 4217 code", plan.currency)))?;
+    let days = (plan.end - plan.start).num_days() + 1;
+    let shift = Duration::days(((days + 6) / 7).max(1) * 7);
+    let s = &plan.monitoring;
+    let mut next = plan.clone();
+    let mut rebased = Vec::new();
+    for line in &mut next.lines {
+        let d = delivered(&plan.actuals, &line.id, as_of)?;
+        let enough_impr = d.impressions >= Decimal::from(s.min_impressions);
+        let enough_clicks = d.clicks >= Decimal::from(s.min_clicks);
+        let enough_conv = d.conversions >= Decimal::from(s.min_conversions);
+        let mut set_rate = |to: Decimal, evidence: String, rebased: &mut Vec<Rebase>| {
+            rebased.push(Rebase { line: line.id.clone(), field: "rate".into(), from: line.rate, to, evidence });
+            line.rate = Some(to);
+        };
+        match line.pricing {
+            Pricing::Cpm if enough_impr => {
+                let cpm = round_dp(mul(div(d.spend, d.impressions, "CPM")?, Decimal::ONE_THOUSAND, "CPM")?, dp);
+                set_rate(cpm, format!("{} spent on {} impressions", d.spend, d.impressions.normalize()), &mut rebased);
+            }
+            Pricing::Cpc if enough_clicks => {
+                let cpc = round_dp(div(d.spend, d.clicks, "CPC")?, dp);
+                set_rate(cpc, format!("{} spent on {} clicks", d.spend, d.clicks.normalize()), &mut rebased);
+            }
+            Pricing::Cpa if enough_conv => {
+                let cpa = round_dp(div(d.spend, d.conversions, "CPA")?, dp);
+                set_rate(cpa, format!("{} spent on {} conversions", d.spend, d.conversions.normalize()), &mut rebased);
+            }
+            _ => {}
+        }
+        if enough_impr && enough_clicks && line.ctr.is_some() {
+            let ctr = round_dp(div(d.clicks, d.impressions, "CTR")?, 6);
+            rebased.push(Rebase { line: line.id.clone(), field: "ctr".into(), from: line.ctr, to: ctr, evidence: format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize()) });
+            line.ctr = Some(ctr);
+        }
+        if enough_clicks && enough_conv && line.cvr.is_some() {
+            let cvr = round_dp(div(d.conversions, d.clicks, "CVR")?, 6);
+            rebased.push(Rebase { line: line.id.clone(), field: "cvr".into(), from: line.cvr, to: cvr, evidence: format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize()) });
+            line.cvr = Some(cvr);
+        }
+        line.start += shift;
+        line.end += shift;
+        for c in &mut line.creative {
+            c.due = c.due.map(|d| d + shift);
+            c.delivered = 0;
+        }
+        // Launch progress belongs to the old flight; saved campaign names and the budget
+        // control choice carry over.
+        line.launch = Launch {
+            campaigns: line.launch.campaigns.clone(),
+            budget_control: line.launch.budget_control,
+            ..Launch::default()
+        };
+    }
+    for r in &rebased {
+        next.learnings.push(Learning {
+            date: as_of,
+            line: Some(r.line.clone()),
+            text: format!("{} re-based from {} to {} ({})", r.field, r.from.map(|f| f.to_string()).unwrap_or_else(|| "none".into()), r.to, r.evidence),
+        });
+    }
+    next.name = format!("{} (next period)", plan.name);
+    next.start = plan.start + shift;
+    next.end = plan.end + shift;
+    next.parent = Some(parent.to_string());
+    next.status = PlanStatus::Draft;
+    next.version = 1;
+    next.last_reviewed = None;
+    next.actuals.clear();
+    next.invoices.clear();
+    next.scenarios.clear();
+    Ok(RollForward { plan: next, rebased, shifted_days: shift.num_days() })
+}
