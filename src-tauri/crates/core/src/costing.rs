@@ -10,9 +10,9 @@ use crate::error::{Error, Result};
 use crate::fees::line_fees;
 use crate::findings::{check_as_of, Finding};
 use crate::reach::{plan_reach, LineReachInput};
-use crate::flight::{flight_weeks, month_bands, spread, week_grid, MonthBand};
+use crate::flight::{flight_weeks, monday, month_bands, spread_amounts, week_grid, MonthBand};
 use crate::format::validate;
-use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum, Currency};
+use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum, to_units, Currency};
 use crate::plan::{Line, Plan, Pricing};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -161,17 +161,17 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     let grid_start = plan.lines.iter().map(|l| l.start).chain([plan.start]).min().unwrap_or(plan.start);
     let grid_end = plan.lines.iter().map(|l| l.end).chain([plan.end]).max().unwrap_or(plan.end);
     let weeks = week_grid(grid_start, grid_end);
-    let mut week_totals = vec![Decimal::ZERO; weeks.len()];
+    // Weekly totals in integer minor units: every line's weeks are at exactly `dp` places.
+    let mut week_totals = vec![0i128; weeks.len()];
     let first_week = weeks.first().copied().unwrap_or(grid_start);
 
     let mut lines = Vec::with_capacity(plan.lines.len());
     for (line, net) in plan.lines.iter().zip(&nets) {
         let view = cost_line(plan, line, *net, currency).map_err(|e| e.on_line(&line.id))?;
-        for w in &view.weeks {
-            let idx = ((w.week_start - first_week).num_days() / 7) as usize;
-            if let Some(t) = week_totals.get_mut(idx) {
-                *t = add(*t, w.net, "weekly total")?;
-            }
+        let offset = ((monday(line.start) - first_week).num_days() / 7).max(0) as usize;
+        for (t, w) in week_totals.iter_mut().skip(offset).zip(&view.weeks) {
+            let units = if w.net.scale() == dp { w.net.mantissa() } else { to_units(w.net, dp)? };
+            *t = t.checked_add(units).ok_or_else(|| Error::overflow("weekly total"))?;
         }
         lines.push(view);
     }
@@ -220,7 +220,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         weeks: weeks
             .iter()
             .zip(&week_totals)
-            .map(|(ws, net)| LineWeek { week_start: *ws, net: round_dp(*net, dp), hiatus: false })
+            .map(|(ws, units)| LineWeek { week_start: *ws, net: Decimal::from_i128_with_scale(*units, dp), hiatus: false })
             .collect(),
     };
     let findings = check_as_of(plan, &lines, &totals, currency, today);
@@ -264,10 +264,10 @@ fn cost_line(plan: &Plan, line: &Line, net: Decimal, currency: Currency) -> Resu
     let d: Delivery = deliver(line, net, plan.universe)?;
     let f = line_fees(&plan.fees, line, net, d.impressions, currency)?;
     let fw = flight_weeks(line);
-    let weeks = spread(net, dp, &fw)?
+    let weeks = spread_amounts(net, dp, &fw)?
         .into_iter()
         .zip(&fw)
-        .map(|(w, f)| LineWeek { week_start: w.week_start, net: w.net, hiatus: f.is_hiatus() })
+        .map(|(net, f)| LineWeek { week_start: f.week_start, net, hiatus: f.is_hiatus() })
         .collect();
     let count = |v: Option<Decimal>| v.map(|x| round_dp(x, 0));
     let fees = f.total();

@@ -12,7 +12,7 @@
 
 use crate::costing::{LineView, Totals};
 use crate::learning::{fundable, learning_needs};
-use crate::money::{format_money, format_number, round_dp, Currency};
+use crate::money::{format_money, format_number, Currency};
 use crate::plan::{Buying, Funnel, Kpi, Plan, PlanStatus};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -362,6 +362,7 @@ impl Ctx<'_> {
             let weekly = needs.iter().fold(Decimal::ZERO, |a, n| a.saturating_add(n.weekly_spend));
             let minimums = needs.iter().fold(Decimal::ZERO, |a, n| a.saturating_add(n.weekly_minimum));
             let mut channels: Vec<&str> = needs.iter().map(|n| self.lines[n.line].channel.as_str()).collect();
+            channels.sort_unstable();
             channels.dedup();
             out.push(finding(
                 "budget_spread_thin",
@@ -370,10 +371,10 @@ impl Ctx<'_> {
                 None,
                 format!(
                     "{} a week is spread over {} auction lines ({} channels) whose learning minimums add up to {} a week; that money can take only {} of them out of the learning phase.",
-                    self.money(round_dp(weekly, 2)),
+                    self.money(self.currency.round(weekly)),
                     needs.len(),
                     channels.len(),
-                    self.money(round_dp(minimums, 2)),
+                    self.money(self.currency.round(minimums)),
                     k
                 ),
                 "Concentrate: fund one or two lines properly before adding more.",

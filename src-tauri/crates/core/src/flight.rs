@@ -94,23 +94,36 @@ pub struct WeekNet {
 /// Spread `net` over the flight: per active day, times the week's weight, rounded to `dp`
 /// places so the weeks sum exactly to `net`.
 pub fn spread(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Result<Vec<WeekNet>> {
-    let parts = match spread_whole_weights(net, dp, weeks) {
-        Some(parts) => parts,
-        None => {
-            let weights: Vec<Decimal> = weeks.iter().map(|w| Decimal::from(w.days) * w.weight).collect();
-            split_largest_remainder(net, &weights, dp)?
-        }
-    };
+    let parts = spread_amounts(net, dp, weeks)?;
     Ok(weeks.iter().zip(parts).map(|(w, net)| WeekNet { week_start: w.week_start, net }).collect())
 }
 
-/// The common case, whole-number week weights (continuous, flighting), in integer minor units.
+/// [`spread`]'s amounts alone, one per flight week, in order.
+pub fn spread_amounts(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Result<Vec<Decimal>> {
+    match spread_whole_weights(net, dp, weeks) {
+        Some(parts) => Ok(parts),
+        None => {
+            let weights: Vec<Decimal> = weeks.iter().map(|w| Decimal::from(w.days) * w.weight).collect();
+            split_largest_remainder(net, &weights, dp)
+        }
+    }
+}
+
+/// Week weights on a common decimal scale, as integers times active days, split in integer
+/// minor units. Falls back (`None`) only if the integers would not fit.
 fn spread_whole_weights(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Option<Vec<Decimal>> {
-    if net.is_sign_negative() || weeks.iter().any(|w| w.weight.scale() != 0) {
+    if net.is_sign_negative() {
         return None;
     }
-    let weights: Vec<i128> = weeks.iter().map(|w| w.days as i128 * w.weight.mantissa()).collect();
-    let total: i128 = weights.iter().sum();
+    let scale = weeks.iter().map(|w| w.weight.scale()).max().unwrap_or(0);
+    let mut weights: Vec<i128> = Vec::with_capacity(weeks.len());
+    let mut total: i128 = 0;
+    for w in weeks {
+        let m = w.weight.mantissa().checked_mul(10i128.checked_pow(scale - w.weight.scale())?)?;
+        let x = m.checked_mul(w.days as i128)?;
+        total = total.checked_add(x)?;
+        weights.push(x);
+    }
     if total <= 0 {
         return None;
     }

@@ -130,6 +130,12 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
         if let Some(p) = g.guardrails.max_channel_share_pct {
             percent(&mut errs, "goal.guardrails.max_channel_share_pct", p, true);
         }
+        if let Some(r) = g.revenue_per_conversion {
+            non_negative(&mut errs, "goal.revenue_per_conversion", r);
+        }
+    }
+    if plan.effective_frequency == Some(0) {
+        errs.push(Error::at("out_of_range", "effective_frequency", "effective frequency must be at least 1"));
     }
     if plan.lines.is_empty() {
         // An empty plan is legal (a new plan starts empty); nothing to check per line.
@@ -155,6 +161,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
         }
         non_negative(&mut errs, &format!("actuals[{i}].spend"), a.spend);
     }
+    crate::scenario::validate_scenarios(plan, currency, &mut errs);
     errs
 }
 
@@ -276,6 +283,61 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
             push(Error::at("missing_field", format!("lines[{i}].creative[{k}].format"), "name the creative format"));
         }
     }
+    validate_line_intelligence(errs, i, l, currency);
+}
+
+/// Allocator bounds on a line: amounts of the plan currency, never negative.
+fn validate_line_intelligence(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Currency>) {
+    let p = |field: &str| format!("lines[{i}].{field}");
+    let mut own = Vec::new();
+    for (name, v) in [("min_budget", l.min_budget), ("max_budget", l.max_budget)] {
+        if let Some(v) = v {
+            non_negative(&mut own, &p(name), v);
+            if let (Some(c), true) = (currency, v >= Decimal::ZERO) {
+                money_precision(&mut own, &p(name), v, c);
+            }
+        }
+    }
+    errs.extend(own.into_iter().map(|e| e.on_line(&l.id)));
+}
+
+/// The planning-model rules: the reach model's ranges, the duplication factor, lines' reach
+/// estimates, response curve parameters and `min_budget` ≤ `max_budget`.
+///
+/// These are checked where the figures are made (`compute` for reach, `allocate` for curves
+/// and bounds, `compare` for all of them) rather than in [`validate`], so a plan file still
+/// loads while the planner is shaping its model. Each error names the JSON path and line id.
+pub fn validate_planning(plan: &Plan) -> Vec<Error> {
+    let mut errs = Vec::new();
+    if let Some(m) = &plan.reach_model {
+        crate::scenario::reach_model_rules(&mut errs, "reach_model", m);
+    }
+    if let Some(d) = plan.duplication_factor {
+        crate::scenario::duplication_rule(&mut errs, "duplication_factor", d);
+    }
+    for (i, l) in plan.lines.iter().enumerate() {
+        let p = |field: &str| format!("lines[{i}].{field}");
+        let mut own = Vec::new();
+        if let Some(r) = l.reach_pct {
+            crate::scenario::reach_pct_rule(&mut own, &p("reach_pct"), r);
+        }
+        if let Some(r) = &l.response {
+            if let Err(e) = r.curve(&p("response")) {
+                own.push(e);
+            }
+        }
+        if let (Some(lo), Some(hi)) = (l.min_budget, l.max_budget) {
+            if hi < lo && hi >= Decimal::ZERO {
+                own.push(Error::at(
+                    "infeasible_bounds",
+                    p("max_budget"),
+                    format!("the max budget {hi} is under the min budget {lo}"),
+                ));
+            }
+        }
+        errs.extend(own.into_iter().map(|e| e.on_line(&l.id)));
+    }
+    errs
 }
 
 fn non_negative(errs: &mut Vec<Error>, path: &str, v: Decimal) {
