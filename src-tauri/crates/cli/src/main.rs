@@ -14,7 +14,12 @@ mod pacing;
 mod roll_forward;
 mod check;
 mod allocate;
+mod compare;
 mod export;
+mod io;
+mod launch;
+mod names;
+mod reconcile;
 
 use clap::{Parser, Subcommand};
 use flightplan_core::Error;
@@ -31,7 +36,12 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Cost a plan: lines, totals, weekly flowchart and findings, as JSON.
-    Compute { plan: PathBuf },
+    Compute {
+        plan: PathBuf,
+        /// Also run the date checks (plan not revisited, period ended) as of this day.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
+    },
     /// Check a plan file and report every problem found.
     Validate { plan: PathBuf },
     /// Print the bundled sample plan (a realistic quarterly plan).
@@ -48,14 +58,24 @@ enum Command {
     Check(check::CheckArgs),
     /// Split the budget to maximise total response on the lines' response curves.
     Allocate(allocate::AllocateArgs),
+    /// The plan and each of its scenarios side by side, with the differences, as JSON.
+    Compare(compare::CompareArgs),
     /// Export a plan: the one-page PDF, an XLSX workbook or a CSV of the lines (by extension).
     Export(export::ExportArgs),
+    /// Write one insertion-order PDF per vendor of the direct and offline lines.
+    Io(io::IoArgs),
+    /// Show each line's launch checklist and status, or move a line (live is gated).
+    Launch(launch::LaunchArgs),
+    /// Print every line's campaign name under the plan's naming convention.
+    Names(names::NamesArgs),
+    /// Planned, delivered and invoiced per vendor and month, with discrepancies flagged.
+    Reconcile(reconcile::ReconcileArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Compute { plan } => plan_file::compute(&plan),
+        Command::Compute { plan, as_of } => plan_file::compute(&plan, as_of.as_deref()),
         Command::Validate { plan } => plan_file::validate(&plan),
         Command::Demo => {
             print!("{}", flightplan_core::SAMPLE_PLAN_JSON);
@@ -67,7 +87,12 @@ fn main() -> ExitCode {
         Command::RollForward(args) => roll_forward::run(args),
         Command::Check(args) => check::run(args),
         Command::Allocate(args) => allocate::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Export(args) => export::run(args),
+        Command::Io(args) => io::run(args),
+        Command::Launch(args) => launch::run(args),
+        Command::Names(args) => names::run(args),
+        Command::Reconcile(args) => reconcile::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -24,9 +24,12 @@ pub fn load(path: &Path) -> Result<Plan, Vec<Error>> {
     }
 }
 
-pub fn compute(path: &Path) -> Result<(), Vec<Error>> {
+pub fn compute(path: &Path, as_of: Option<&str>) -> Result<(), Vec<Error>> {
+    let today = as_of
+        .map(|d| flightplan_core::date::parse(d).map_err(|m| vec![Error::at("invalid_field", "--as-of", m)]))
+        .transpose()?;
     let plan = load(path)?;
-    let view = cost(&plan).map_err(|e| vec![e])?;
+    let view = flightplan_core::costing::compute_as_of(&plan, today).map_err(|e| vec![e])?;
     print_json(&view)
 }
 

@@ -149,3 +149,19 @@ fn a_bad_plan_is_not_imported_and_the_library_is_untouched() {
     assert_eq!(stderr_errors(&o)[0]["code"], "negative_value");
     assert!(!Path::new(&lib).exists(), "no library file was created for a rejected import");
 }
+
+#[test]
+fn compute_as_of_adds_the_date_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = demo_file(dir.path());
+    let codes = |v: &Value| -> Vec<String> {
+        v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    };
+    // Without a date the date checks are skipped; after the period ends they fire.
+    let plain = stdout_json(&flightplan(&["compute", &file]));
+    assert!(!codes(&plain).contains(&"period_ended".to_string()));
+    let late = stdout_json(&flightplan(&["compute", &file, "--as-of", "2027-06-30"]));
+    assert!(codes(&late).contains(&"period_ended".to_string()), "{:?}", codes(&late));
+    let bad = flightplan(&["compute", &file, "--as-of", "2027-13-01"]);
+    assert_eq!(stderr_errors(&bad)[0]["code"], "invalid_field");
+}

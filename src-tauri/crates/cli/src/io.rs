@@ -1,0 +1,135 @@
+//! `flightplan io PLAN.json -o DIR [--date YYYY-MM-DD] [--paper a4|letter]`: one insertion-order
+//! PDF per vendor of the plan's direct and offline lines, ready to send for signature.
+//!
+//! Every order is rendered before anything is written, then each file goes to a temporary name
+//! in DIR and all are renamed into place together, so an error leaves no partial set behind.
+
+use crate::pacing::parse_day;
+use crate::plan_file::load;
+use crate::print_json;
+use flightplan_core::money::Currency;
+use flightplan_core::naming::slug;
+use flightplan_core::plan::Paper;
+use flightplan_core::{compute, Error};
+use flightplan_pdf::{render_insertion_orders, IoOptions};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct IoArgs {
+    /// The plan file (flightplan/1 JSON).
+    plan: PathBuf,
+    /// The folder to write the PDFs to (created if missing).
+    #[arg(short = 'o', long = "output")]
+    output: PathBuf,
+    /// The issue date printed on the orders (YYYY-MM-DD); defaults to today.
+    #[arg(long)]
+    date: Option<String>,
+    /// Paper; defaults to the plan's own setting. Orders print in portrait.
+    #[arg(long, value_parser = ["a4", "letter"])]
+    paper: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Written {
+    vendor: String,
+    number: String,
+    path: String,
+    placements: usize,
+    /// Exact decimals as strings, like `compute`.
+    net: String,
+    gross: String,
+    net_formatted: String,
+    gross_formatted: String,
+    warnings: Vec<String>,
+}
+
+pub fn run(a: IoArgs) -> Result<(), Vec<Error>> {
+    let plan = load(&a.plan)?;
+    let view = compute(&plan).map_err(|e| vec![e])?;
+    let issued_on = match &a.date {
+        Some(d) => parse_day(d, "--date")?,
+        None => chrono::Local::now().date_naive(),
+    };
+    let paper = a.paper.as_deref().map(|p| if p == "letter" { Paper::Letter } else { Paper::A4 });
+    let orders = render_insertion_orders(&plan, &view, &IoOptions { paper, issued_on }).map_err(|e| vec![e])?;
+    if orders.is_empty() {
+        return Err(vec![Error::new(
+            "no_insertion_orders",
+            "the plan has no direct or offline lines (buying \"direct\" or \"offline\"): there is nothing to order on an IO",
+        )]);
+    }
+    let currency = Currency::from_code(&view.currency)
+        .ok_or_else(|| vec![Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency))])?;
+    let fmt = |v| flightplan_core::money::format_money(v, currency, plan.settings.number_style);
+
+    let names = file_names(orders.iter().map(|(o, _)| o.vendor.as_str()));
+    let files: Vec<(PathBuf, &[u8])> =
+        names.iter().zip(&orders).map(|(n, (_, r))| (a.output.join(n), r.bytes.as_slice())).collect();
+    write_all(&a.output, &files).map_err(|e| vec![e])?;
+
+    let written: Vec<Written> = orders
+        .iter()
+        .zip(&files)
+        .map(|((o, r), (path, _))| Written {
+            vendor: o.vendor.clone(),
+            number: o.number.clone(),
+            path: path.display().to_string(),
+            placements: o.lines.len(),
+            net: o.net.to_string(),
+            gross: o.gross.to_string(),
+            net_formatted: fmt(o.net),
+            gross_formatted: fmt(o.gross),
+            warnings: r.warnings.clone(),
+        })
+        .collect();
+    print_json(&serde_json::json!({ "files": written }))
+}
+
+/// `morning-brew.pdf`, `iheartmedia.pdf`; a vendor that slugs to nothing or to a name already
+/// taken gets its order number appended.
+fn file_names<'a>(vendors: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, v) in vendors.enumerate() {
+        let base = slug(v);
+        let base = if base.is_empty() { "vendor".to_string() } else { base };
+        let mut name = format!("{base}.pdf");
+        if out.contains(&name) || base == "vendor" {
+            name = format!("{base}-{:02}.pdf", i + 1);
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// Write every file to a temporary name in `dir`, then rename them all into place; on any
+/// failure the temporaries are removed and no target is touched.
+fn write_all(dir: &Path, files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
+    let fail = |p: &Path, e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", p.display()));
+    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+    let tmp = |p: &Path| {
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("io.pdf");
+        p.with_file_name(format!(".{name}.partial"))
+    };
+    let mut done: Vec<PathBuf> = Vec::new();
+    for (path, bytes) in files {
+        let t = tmp(path);
+        if let Err(e) = std::fs::write(&t, bytes) {
+            let _ = std::fs::remove_file(&t);
+            for d in &done {
+                let _ = std::fs::remove_file(d);
+            }
+            return Err(fail(path, e));
+        }
+        done.push(t);
+    }
+    for (path, _) in files {
+        std::fs::rename(tmp(path), path).map_err(|e| {
+            for d in &done {
+                let _ = std::fs::remove_file(d);
+            }
+            fail(path, e)
+        })?;
+    }
+    Ok(())
+}
