@@ -1,0 +1,292 @@
+//! Insertion orders: the one-page order an agency sends a publisher or media owner for a direct
+//! or offline buy, one per vendor.
+//!
+//! An auction platform takes a budget and a bid; a newsletter, a radio group or a TV station
+//! takes a signed order. The IO is that order: who buys (advertiser and agency), from whom
+//! (vendor), what (placements, dates, units, rate), for how much (net and gross, exactly as the
+//! plan costs them), on what terms, signed by both sides. Signing it is the `io_signed` item of
+//! the launch checklist. Every figure comes from `flightplan_core::compute`; this module only
+//! groups the lines by vendor, numbers the orders and formats what the page prints
+//! (`io_page` lays it out).
+
+use crate::labels::{date, period, Formats};
+use crate::{draw, fonts, io_page, Rendered};
+use chrono::NaiveDate;
+use flightplan_core::costing::LineView;
+use flightplan_core::money::{sum, Currency};
+use flightplan_core::naming::normalise;
+use flightplan_core::plan::{Buying, Line, Paper, Plan, Pricing};
+use flightplan_core::{Error, PlanView, Result};
+use rust_decimal::Decimal;
+
+/// The standard terms printed on every IO: short, and what a media owner expects to see.
+pub const IO_TERMS: [(&str, &str); 5] = [
+    (
+        "Cancellation",
+        "Either party may cancel any placement without penalty by written notice at least 14 days before its first insertion date. Later cancellations are liable for placements already run and for production costs already incurred. Placements that have run cannot be cancelled.",
+    ),
+    (
+        "Makegoods",
+        "Under-delivery of ordered units, missed, pre-empted or misplaced insertions and material errors will be remedied by makegoods of equal or greater value in a comparable position, agreed in writing by the agency before they run; otherwise the shortfall is credited in full.",
+    ),
+    (
+        "Invoicing",
+        "Invoice monthly in arrears, per placement, against delivered units only, with proof of performance (affidavits, tear sheets, screenshots or ad-server reports). Every invoice must quote this IO number. Delivery beyond the ordered units is not billable.",
+    ),
+    (
+        "Payment",
+        "Net 30 days from receipt of a correct invoice, at the net cost on this order, in the currency stated. The agency pays as agent for the advertiser and is liable only for sums it has received from the advertiser for this order (sequential liability).",
+    ),
+    (
+        "Changes",
+        "Changes to placements, dates, units or rates are valid only as a written revision of this IO signed by both parties. The IAB/4A's standard terms and conditions apply where this order is silent.",
+    ),
+];
+
+/// How to render insertion orders. `paper: None` uses the plan's `settings.paper`; IOs print in
+/// portrait.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IoOptions {
+    pub paper: Option<Paper>,
+    /// The issue date printed on the order and stored as the PDF's creation date (passed in:
+    /// the renderer never reads the clock, so the same plan and date give the same page).
+    pub issued_on: NaiveDate,
+}
+
+impl IoOptions {
+    pub fn new(issued_on: NaiveDate) -> IoOptions {
+        IoOptions { paper: None, issued_on }
+    }
+}
+
+/// One vendor's order: which lines it carries and its exact totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InsertionOrder {
+    /// The vendor as first written on its lines (a line without a vendor is ordered from its
+    /// channel).
+    pub vendor: String,
+    /// e.g. `NCC-202701-5B2E-02-V1`: client initials, plan start month, a checksum of the plan
+    /// name, the vendor's number in plan order, and the plan version.
+    pub number: String,
+    /// Indices into `plan.lines` (and `view.lines`), in plan order.
+    pub lines: Vec<usize>,
+    /// Sum of the lines' net, as costed.
+    pub net: Decimal,
+    /// Sum of the lines' gross (net plus commission and fees), as costed.
+    pub gross: Decimal,
+}
+
+/// Whether a line is bought on an insertion order.
+pub fn needs_io(line: &Line) -> bool {
+    matches!(line.buying, Some(Buying::Direct | Buying::Offline))
+}
+
+/// The vendor a line is ordered from: its vendor, else its channel.
+fn vendor_name(line: &Line) -> &str {
+    let v = line.vendor.trim();
+    if v.is_empty() {
+        line.channel.trim()
+    } else {
+        v
+    }
+}
+
+/// The orders a plan needs: one per vendor of its direct and offline lines, in the order the
+/// vendors first appear. Vendor names are matched loosely (case, spacing and dash style).
+pub fn insertion_orders(plan: &Plan, view: &PlanView) -> Result<Vec<InsertionOrder>> {
+    if plan.lines.len() != view.lines.len() {
+        return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before writing insertion orders"));
+    }
+    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for (i, line) in plan.lines.iter().enumerate().filter(|(_, l)| needs_io(l)) {
+        let name = vendor_name(line);
+        let key = normalise(name);
+        match groups.iter_mut().find(|g| g.1 == key) {
+            Some(g) => g.2.push(i),
+            None => groups.push((name.to_string(), key, vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .enumerate()
+        .map(|(n, (vendor, _, lines))| {
+            let net = sum(lines.iter().map(|i| view.lines[*i].net), "insertion order net")?;
+            let gross = sum(lines.iter().map(|i| view.lines[*i].gross), "insertion order gross")?;
+            Ok(InsertionOrder { number: io_number(plan, n + 1), vendor, lines, net, gross })
+        })
+        .collect()
+}
+
+/// A deterministic IO number: the same plan, version and vendor always give the same number.
+pub fn io_number(plan: &Plan, vendor_no: usize) -> String {
+    let initials: String = plan
+        .client
+        .split_whitespace()
+        .filter_map(|w| w.chars().find(|c| c.is_ascii_alphanumeric()))
+        .take(4)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let initials = if initials.is_empty() { "IO".to_string() } else { initials };
+    // FNV-1a: stable across Rust versions and platforms, unlike the std hasher.
+    let hash = plan.name.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+    format!("{initials}-{}-{:04X}-{vendor_no:02}-V{}", plan.start.format("%Y%m"), hash & 0xffff, plan.version)
+}
+
+/// Render every insertion order of the plan, one one-page PDF per vendor.
+pub fn render_insertion_orders(plan: &Plan, view: &PlanView, opts: &IoOptions) -> Result<Vec<(InsertionOrder, Rendered)>> {
+    insertion_orders(plan, view)?
+        .into_iter()
+        .map(|order| {
+            let r = render_insertion_order(plan, view, &order, opts)?;
+            Ok((order, r))
+        })
+        .collect()
+}
+
+/// Render one vendor's insertion order as a one-page PDF.
+pub fn render_insertion_order(plan: &Plan, view: &PlanView, order: &InsertionOrder, opts: &IoOptions) -> Result<Rendered> {
+    if plan.lines.len() != view.lines.len() || order.lines.iter().any(|i| *i >= plan.lines.len()) {
+        return Err(Error::new("stale_view", "the insertion order does not match the plan: recompute it before rendering"));
+    }
+    let currency = Currency::from_code(&view.currency)
+        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
+    let fmt = Formats { currency, style: plan.settings.number_style };
+    let doc = IoDoc::new(plan, view, order, fmt, opts.issued_on);
+    let mut fonts = fonts::Fonts::new().map_err(|m| Error::new("font_unavailable", m))?;
+    let layout = io_page::lay_out(&doc, opts.paper.unwrap_or(plan.settings.paper), &mut fonts);
+    let meta = draw::Meta {
+        title: format!("Insertion order {} — {}", order.number, order.vendor),
+        author: if plan.prepared_by.is_empty() { plan.client.clone() } else { plan.prepared_by.clone() },
+        subject: format!("Insertion order for {} ({}), {}", plan.client, plan.name, order.vendor),
+        created: opts.issued_on,
+    };
+    let bytes = draw::pdf(&layout, &mut fonts, &meta);
+    let mut warnings = crate::warnings(&fonts, &layout);
+    warnings.retain(|w| !w.contains("folded into"));
+    if layout.folded > 0 {
+        warnings.push(format!(
+            "{} placements did not fit one page and are summed in a \"+ {} more\" row; the totals include them.",
+            layout.folded, layout.folded
+        ));
+    }
+    Ok(Rendered { bytes, warnings, layout })
+}
+
+/// One placement as printed: every cell already formatted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placement {
+    pub name: String,
+    pub flight: String,
+    pub units: String,
+    pub rate: String,
+    pub net: String,
+    pub gross: String,
+    /// Channel, role, weeks on air, hiatus weeks, materials due, notes: the small print under
+    /// the row.
+    pub detail: String,
+    pub net_value: Decimal,
+    pub gross_value: Decimal,
+}
+
+/// Everything the IO page prints, formatted.
+pub struct IoDoc<'a> {
+    pub plan: &'a Plan,
+    pub order: &'a InsertionOrder,
+    pub fmt: Formats,
+    pub issued: String,
+    pub period: String,
+    pub placements: Vec<Placement>,
+    pub net: String,
+    pub gross: String,
+    pub fees: String,
+    /// The vendor's channels, e.g. `Newsletter`.
+    pub channels: String,
+}
+
+impl<'a> IoDoc<'a> {
+    fn new(plan: &'a Plan, view: &PlanView, order: &'a InsertionOrder, fmt: Formats, issued_on: NaiveDate) -> IoDoc<'a> {
+        let placements: Vec<Placement> =
+            order.lines.iter().map(|i| placement(&plan.lines[*i], &view.lines[*i], fmt)).collect();
+        let (first, last) = order.lines.iter().fold((plan.end, plan.start), |(s, e), i| {
+            (s.min(plan.lines[*i].start), e.max(plan.lines[*i].end))
+        });
+        let period = if order.lines.is_empty() { period(plan.start, plan.end) } else { period(first, last) };
+        let mut channels: Vec<&str> = Vec::new();
+        for i in &order.lines {
+            let c = plan.lines[*i].channel.as_str();
+            if !c.is_empty() && !channels.contains(&c) {
+                channels.push(c);
+            }
+        }
+        IoDoc {
+            plan,
+            order,
+            fmt,
+            issued: date(issued_on),
+            period,
+            net: fmt.money(order.net),
+            gross: fmt.money(order.gross),
+            fees: fmt.money(order.gross.checked_sub(order.net).unwrap_or_default()),
+            placements,
+            channels: channels.join(", "),
+        }
+    }
+}
+
+fn placement(line: &Line, lv: &LineView, f: Formats) -> Placement {
+    let on_air = lv.weeks.iter().filter(|w| !w.hiatus).count();
+    let hiatus: Vec<String> = lv.weeks.iter().filter(|w| w.hiatus).map(|w| w.week_start.format("%-d %b").to_string()).collect();
+    let mut detail = vec![line.channel.clone()];
+    if let Some(b) = line.buying {
+        detail.push(crate::labels::buying(Some(b)).to_string());
+    }
+    let weeks = lv.weeks.len();
+    detail.push(if hiatus.is_empty() {
+        format!("{weeks} week{} on air", if weeks == 1 { "" } else { "s" })
+    } else {
+        format!("{on_air} of {weeks} weeks on air, hiatus w/c {}", hiatus.join(", "))
+    });
+    for c in &line.creative {
+        let due = c.due.map(|d| format!(", due {}", date(d))).unwrap_or_default();
+        detail.push(format!("Materials: {} × {}{due}", c.count, c.format));
+    }
+    if !line.notes.trim().is_empty() {
+        detail.push(line.notes.trim().to_string());
+    }
+    Placement {
+        name: line.name.clone(),
+        flight: period(line.start, line.end),
+        units: units(line.pricing, lv, f),
+        rate: match lv.rate {
+            Some(r) => format!("{} {}", lv.pricing.label(), f.rate(r)),
+            None if lv.pricing == Pricing::Flat => "Flat fee".to_string(),
+            None => lv.pricing.label().to_string(),
+        },
+        net: f.money(lv.net),
+        gross: f.money(lv.gross),
+        detail: detail.join("  ·  "),
+        net_value: lv.net,
+        gross_value: lv.gross,
+    }
+}
+
+/// The units the vendor delivers against: the priced unit, or for flat fees the first estimate
+/// the plan has.
+fn units(pricing: Pricing, lv: &LineView, f: Formats) -> String {
+    let count = |v: Option<Decimal>, what: &str| v.map(|x| format!("{} {what}", f.count(Some(x))));
+    let grps = |v: Option<Decimal>| v.map(|x| format!("{} GRPs", f.grps(Some(x))));
+    let found = match pricing {
+        Pricing::Cpm => count(lv.impressions, "impressions"),
+        Pricing::Cpc => count(lv.clicks, "clicks"),
+        Pricing::Cpa => count(lv.conversions, "conversions"),
+        Pricing::Cpv => count(lv.views, "views"),
+        Pricing::Cpp => grps(lv.grps),
+        Pricing::Flat => None,
+    };
+    found
+        .or_else(|| count(lv.impressions, "impressions"))
+        .or_else(|| count(lv.views, "views"))
+        .or_else(|| grps(lv.grps))
+        .or_else(|| count(lv.clicks, "clicks"))
+        .unwrap_or_else(|| "—".to_string())
+}

@@ -1,0 +1,190 @@
+//! Insertion orders as the vendor receives them: one page per vendor, a clean file with its
+//! fonts embedded and subset, and every placement and total printed as the plan costs it.
+
+mod common;
+
+use common::*;
+use flightplan_core::money::{format_money, Currency};
+use flightplan_core::plan::{Buying, NumberStyle, Paper, Plan};
+use flightplan_pdf::{insertion_orders, render_insertion_orders, IoOptions, Rendered};
+use rust_decimal::Decimal;
+use std::path::Path;
+use std::str::FromStr;
+
+fn opts() -> IoOptions {
+    IoOptions::new(prepared_on())
+}
+
+fn money(plan: &Plan, v: Decimal) -> String {
+    format_money(v, Currency::from_code(&plan.currency).unwrap(), plan.settings.number_style)
+}
+
+/// Write `r` to `dir` and check it like a client's IT would; returns the squashed text.
+fn check_file(dir: &Path, label: &str, r: &Rendered) -> String {
+    let path = dir.join(format!("{label}.pdf"));
+    std::fs::write(&path, &r.bytes).unwrap();
+    let p = path.to_str().unwrap();
+    let info = tool("pdfinfo", &[p]);
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{label}: {info}");
+    assert!(info.contains("Insertion order"), "{label}: title metadata: {info}");
+    let check = tool("qpdf", &["--check", p]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{label}: {check}");
+    let fonts = tool("pdffonts", &[p]);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{label}: no fonts");
+    for row in rows {
+        let cols: Vec<&str> = row.split_whitespace().collect();
+        assert!(cols[0].len() > 7 && cols[0].as_bytes()[6] == b'+', "{label}: font not subset: {row}");
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{label}: font not embedded/subset/unicode: {row}");
+    }
+    // Nothing leaves the page.
+    for t in &r.layout.texts {
+        assert!(r.layout.page.contains(&t.ink_rect()), "{label}: {:?} leaves the page", t.text);
+    }
+    // Content-stream order keeps a wrapped placement name together.
+    squash(&tool("pdftotext", &["-raw", p, "-"]))
+}
+
+#[test]
+fn sample_plan_has_one_order_per_direct_and_offline_vendor() {
+    let plan = flightplan_core::sample_plan();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let orders = render_insertion_orders(&plan, &view, &opts()).unwrap();
+    let vendors: Vec<&str> = orders.iter().map(|(o, _)| o.vendor.as_str()).collect();
+    assert_eq!(vendors, ["Morning Brew", "iHeartMedia"]);
+    let dir = tempfile::tempdir().unwrap();
+    for (o, r) in &orders {
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert_eq!(r.layout.folded, 0);
+        // Totals are the exact sums of the costed lines.
+        let net: Decimal = o.lines.iter().map(|i| view.lines[*i].net).sum();
+        let gross: Decimal = o.lines.iter().map(|i| view.lines[*i].gross).sum();
+        assert_eq!((o.net, o.gross), (net, gross));
+        for i in &o.lines {
+            assert!(matches!(plan.lines[*i].buying, Some(Buying::Direct | Buying::Offline)));
+        }
+        let text = check_file(dir.path(), &o.number, r);
+        assert!(text.contains(&squash(&o.vendor)), "{}: vendor missing", o.vendor);
+        assert!(text.contains(&squash(&o.number)), "{}: IO number missing", o.vendor);
+        assert!(text.contains(&squash(&plan.client)), "{}: advertiser missing", o.vendor);
+        for i in &o.lines {
+            let lv = &view.lines[*i];
+            assert!(text.contains(&squash(&lv.name)), "{}: placement {:?} missing", o.vendor, lv.name);
+            assert!(text.contains(&squash(&money(&plan, lv.net))), "{}: placement net missing", o.vendor);
+            assert!(text.contains(&squash(&money(&plan, lv.gross))), "{}: placement gross missing", o.vendor);
+        }
+        for v in [o.net, o.gross] {
+            assert!(text.contains(&squash(&money(&plan, v))), "{}: total {} missing", o.vendor, money(&plan, v));
+        }
+        for term in ["Cancellation", "Makegoods", "Invoicing", "Payment", "Signature", "Title", "Date"] {
+            assert!(text.contains(term), "{}: {term} missing", o.vendor);
+        }
+    }
+    // The sample's figures, checked by hand: Morning Brew $16,000.00 net; iHeartMedia
+    // 28,000.00 net; the radio line is bought on GRPs at a CPP of $450.00.
+    assert_eq!(orders[0].0.net, Decimal::from_str("16000.00").unwrap());
+    assert_eq!(orders[1].0.net, Decimal::from_str("28000.00").unwrap());
+    let radio = check_file(dir.path(), "radio-again", &orders[1].1);
+    assert!(radio.contains("CPP$450.00"), "rate missing");
+    assert!(radio.contains("GRPs"), "GRP units missing");
+    // The same plan and date give the same page and the same number.
+    let again = render_insertion_orders(&plan, &view, &opts()).unwrap();
+    assert!(again[0].1.layout == orders[0].1.layout && again[0].0 == orders[0].0);
+}
+
+#[test]
+fn orders_group_vendors_loosely_and_skip_auction_lines() {
+    let mut plan = flightplan_core::sample_plan();
+    let mb = plan.lines.iter().position(|l| l.vendor == "Morning Brew").unwrap();
+    let mut second = plan.lines[mb].clone();
+    second.id = "morningbrew-2".into();
+    second.name = "Morning Brew — Classifieds".into();
+    second.vendor = "morning  brew".into();
+    plan.lines.push(second);
+    let mut no_vendor = plan.lines[mb].clone();
+    no_vendor.id = "print-1".into();
+    no_vendor.channel = "Print".into();
+    no_vendor.vendor = String::new();
+    no_vendor.buying = Some(Buying::Offline);
+    plan.lines.push(no_vendor);
+    let view = flightplan_core::compute(&plan).unwrap();
+    let orders = insertion_orders(&plan, &view).unwrap();
+    let got: Vec<(&str, usize)> = orders.iter().map(|o| (o.vendor.as_str(), o.lines.len())).collect();
+    assert_eq!(got, [("Morning Brew", 2), ("iHeartMedia", 1), ("Print", 1)]);
+    let numbers: Vec<&str> = orders.iter().map(|o| o.number.as_str()).collect();
+    assert!(numbers[0].starts_with("NCC-202701-") && numbers[0].ends_with("-01-V3"), "{numbers:?}");
+    assert!(numbers[2].ends_with("-03-V3"), "{numbers:?}");
+    assert_eq!(orders[0].net, Decimal::from_str("32000.00").unwrap());
+}
+
+#[test]
+fn many_placements_still_fit_one_page_and_add_up() {
+    let mut plan = flightplan_core::sample_plan();
+    let mb = plan.lines.iter().position(|l| l.vendor == "Morning Brew").unwrap();
+    let base = plan.lines[mb].clone();
+    for k in 0..60 {
+        let mut l = base.clone();
+        l.id = format!("mb-{k}");
+        l.name = format!("Morning Brew — Dedicated send number {k} with a long descriptive placement name");
+        l.budget = Some(Decimal::from(1000 + k));
+        plan.lines.push(l);
+    }
+    let view = flightplan_core::compute(&plan).unwrap();
+    let orders = render_insertion_orders(&plan, &view, &opts()).unwrap();
+    let (o, r) = &orders[0];
+    assert_eq!(o.lines.len(), 61);
+    assert!(r.layout.folded > 0, "61 placements should not all fit");
+    assert!(r.warnings.iter().any(|w| w.contains("more")), "{:?}", r.warnings);
+    let dir = tempfile::tempdir().unwrap();
+    let text = check_file(dir.path(), "many", r);
+    let folded = squash(&format!("+ {} more placements", r.layout.folded));
+    assert!(text.contains(&folded), "fold row missing");
+    // The totals include the folded placements.
+    assert_eq!(o.net, Decimal::from(16000 + 60 * 1000 + (0..60).sum::<i64>()));
+    assert!(text.contains(&squash(&money(&plan, o.net))));
+    assert!(text.contains(&squash(&money(&plan, o.gross))));
+}
+
+#[test]
+fn euro_plan_prints_in_its_number_style_on_letter() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.currency = "EUR".into();
+    plan.settings.number_style = NumberStyle::DotComma;
+    let view = flightplan_core::compute(&plan).unwrap();
+    let orders = render_insertion_orders(&plan, &view, &IoOptions { paper: Some(Paper::Letter), issued_on: prepared_on() }).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let (o, r) = &orders[0];
+    let text = check_file(dir.path(), "eur", r);
+    let net = money(&plan, o.net);
+    assert!(net.contains("16.000,00"), "{net}");
+    assert!(text.contains(&squash(&net)));
+    let info = tool("pdfinfo", &[dir.path().join("eur.pdf").to_str().unwrap()]);
+    assert!(info.contains("612 x 792"), "portrait letter: {info}");
+}
+
+#[test]
+fn a_plan_without_direct_lines_has_no_orders() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.lines.retain(|l| !matches!(l.buying, Some(Buying::Direct | Buying::Offline)));
+    let view = flightplan_core::compute(&plan).unwrap();
+    assert!(render_insertion_orders(&plan, &view, &opts()).unwrap().is_empty());
+}
+
+#[test]
+fn renders_to_a_png() {
+    let plan = flightplan_core::sample_plan();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let orders = render_insertion_orders(&plan, &view, &opts()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("io.pdf");
+    std::fs::write(&pdf, &orders[0].1.bytes).unwrap();
+    let prefix = dir.path().join("io");
+    tool("pdftoppm", &["-png", "-r", "80", pdf.to_str().unwrap(), prefix.to_str().unwrap()]);
+    let png = dir.path().join("io-1.png");
+    let img = image::open(&png).unwrap().to_rgb8();
+    // Portrait A4 at 80 dpi (595 × 842 pt), with ink on it.
+    assert!((661..=662).contains(&img.width()) && (935..=936).contains(&img.height()), "{}×{}", img.width(), img.height());
+    let dark = img.pixels().filter(|p| p.0.iter().all(|c| *c < 128)).count();
+    assert!(dark > 2000, "{dark} dark pixels");
+}
