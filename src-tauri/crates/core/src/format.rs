@@ -162,6 +162,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
         non_negative(&mut errs, &format!("actuals[{i}].spend"), a.spend);
     }
     crate::scenario::validate_scenarios(plan, currency, &mut errs);
+    errs.extend(validate_planning(plan));
     errs
 }
 
@@ -304,9 +305,9 @@ fn validate_line_intelligence(errs: &mut Vec<Error>, i: usize, l: &Line, currenc
 /// The planning-model rules: the reach model's ranges, the duplication factor, lines' reach
 /// estimates, response curve parameters and `min_budget` ≤ `max_budget`.
 ///
-/// These are checked where the figures are made (`compute` for reach, `allocate` for curves
-/// and bounds, `compare` for all of them) rather than in [`validate`], so a plan file still
-/// loads while the planner is shaping its model. Each error names the JSON path and line id.
+/// Part of [`validate`], so a file with an impossible model is rejected on import, naming the
+/// JSON path and line id; `compute`, `allocate` and `compare` check the same rules again where
+/// they make the figures.
 pub fn validate_planning(plan: &Plan) -> Vec<Error> {
     let mut errs = Vec::new();
     if let Some(m) = &plan.reach_model {

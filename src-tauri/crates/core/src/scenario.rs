@@ -20,6 +20,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Scenario {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -29,33 +30,44 @@ pub struct Scenario {
     pub presented: bool,
     /// The plan budget in this scenario.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub budget: Option<Decimal>,
     /// Per-line changes, by line id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<ScenarioLine>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub reach_model: Option<ReachModel>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub duplication_factor: Option<Decimal>,
 }
 
 /// What a scenario changes on one line. Giving `budget` clears the line's share and vice versa.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScenarioLine {
     pub id: String,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub budget: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub share: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub rate: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub ctr: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub cvr: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub vtr: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub reach_pct: Option<Decimal>,
 }
 
@@ -153,6 +165,7 @@ fn two_presented(plan: &Plan, first: usize, second: usize) -> Error {
 
 /// The plan as written and every scenario, side by side, with each scenario's differences.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Comparison {
     pub currency: String,
     /// The name of the scenario the PDF presents; null when it presents the plan as written.
@@ -164,6 +177,7 @@ pub struct Comparison {
 
 /// One column of the comparison: totals, the lines' split, and the finding codes raised.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Side {
     pub totals: Figures,
     pub lines: Vec<LineFigures>,
@@ -172,9 +186,11 @@ pub struct Side {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScenarioSide {
     pub name: String,
     #[serde(skip_serializing_if = "String::is_empty")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub description: String,
     pub presented: bool,
     #[serde(flatten)]
@@ -186,65 +202,93 @@ pub struct ScenarioSide {
 /// Every total a scenario can move. Money is in the plan currency at its minor unit; counts
 /// are whole; GRPs, reach, frequency and response have 2 places.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Figures {
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net_media: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub agency_commission: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub ad_serving: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub tech_fee: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub fees: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub gross: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub unallocated: Decimal,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub impressions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub clicks: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub conversions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub views: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub grps: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub reach_pct: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub frequency: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub effective_reach_pct: Option<Decimal>,
     /// Sum of the lines' response curves at their net media; null when no line has a curve.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub total_response: Option<Decimal>,
 }
 
 /// A line's place in one column of the comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineFigures {
     pub id: String,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub share_pct: Decimal,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub rate: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub impressions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub clicks: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub conversions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub views: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub reach_pct: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub response: Option<Decimal>,
 }
 

@@ -2,7 +2,7 @@
 //! infeasible bounds, and properties: budgets always sum exactly and respect the bounds.
 
 use flightplan_core::allocate::{allocate, solve, Problem};
-use flightplan_core::parse_plan;
+use flightplan_core::read_plan;
 use flightplan_core::response::Curve;
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -23,8 +23,9 @@ fn hill(id: &str, max: &str, shape: &str, half: &str, more: Value) -> Value {
     l
 }
 
+/// Read without the file rules, so bounds the allocator must refuse itself can be tried.
 fn plan(budget: &str, lines: Value) -> flightplan_core::Plan {
-    parse_plan(&json!({ "format": "flightplan/1", "name": "A", "client": "Acme", "currency": "USD",
+    read_plan(&json!({ "format": "flightplan/1", "name": "A", "client": "Acme", "currency": "USD",
         "start": "2027-01-04", "end": "2027-03-28", "budget": budget, "lines": lines }).to_string()).unwrap()
 }
 

@@ -9,7 +9,7 @@
 //!   *Advertising Media Planning*, on combining vehicles assuming independence).
 //! - Reach curve: reach = R_max × (1 − e^(−k·GRP)).
 
-use flightplan_core::{compute, parse_plan, PlanView};
+use flightplan_core::{compute, parse_plan, read_plan, PlanView};
 use serde_json::{json, Value};
 
 /// One CPM line buying exactly `grps` GRPs on a 1,000,000 universe: GRPs × 10,000 impressions at
@@ -141,12 +141,15 @@ fn effective_frequency_is_a_plan_setting() {
 fn impossible_reach_inputs_are_errors_naming_the_field() {
     let mut a = grp_line("a", 100);
     a["reach_pct"] = json!("120");
-    let err = compute(&parse_plan(&plan(json!([a]), json!({})).to_string()).unwrap()).unwrap_err();
+    // The file is rejected on import, and compute on an unvalidated plan refuses it too.
+    let text = plan(json!([a]), json!({})).to_string();
+    assert_eq!(parse_plan(&text).unwrap_err().path.as_deref(), Some("lines[0].reach_pct"));
+    let err = compute(&read_plan(&text).unwrap()).unwrap_err();
     assert_eq!(err.code, "out_of_range");
     assert_eq!(err.path.as_deref(), Some("lines[0].reach_pct"));
-    let err = compute(&parse_plan(&plan(json!([grp_line("a", 1)]), json!({"reach_model": {"kind": "nbd", "k": "0"}})).to_string()).unwrap()).unwrap_err();
+    let err = compute(&read_plan(&plan(json!([grp_line("a", 1)]), json!({"reach_model": {"kind": "nbd", "k": "0"}})).to_string()).unwrap()).unwrap_err();
     assert_eq!(err.path.as_deref(), Some("reach_model.k"));
-    let err = compute(&parse_plan(&plan(json!([grp_line("a", 1)]), json!({"duplication_factor": "1.2"})).to_string()).unwrap()).unwrap_err();
+    let err = compute(&read_plan(&plan(json!([grp_line("a", 1)]), json!({"duplication_factor": "1.2"})).to_string()).unwrap()).unwrap_err();
     assert_eq!(err.path.as_deref(), Some("duplication_factor"));
 }
 

@@ -203,6 +203,9 @@ fn an_unknown_line_in_a_scenario_is_named() {
 fn a_broken_response_curve_stops_the_comparison_naming_the_field() {
     let mut v = base();
     v["lines"][1]["response"]["half_saturation"] = json!("0");
-    let e = compare(&plan(&v)).unwrap_err();
+    // Rejected on import, and by compare on a plan read without the rules.
+    let e = parse_plan(&v.to_string()).unwrap_err();
+    assert_eq!((e.path.as_deref(), e.line.as_deref()), (Some("lines[1].response.half_saturation"), Some("social")));
+    let e = compare(&flightplan_core::read_plan(&v.to_string()).unwrap()).unwrap_err();
     assert_eq!((e.path.as_deref(), e.line.as_deref()), (Some("lines[1].response.half_saturation"), Some("social")));
 }

@@ -1,0 +1,130 @@
+//! Validation of the planning-intelligence fields, data-driven: each case patches a valid plan
+//! so that exactly one rule breaks, and names the code, the JSON path and the line id expected.
+//!
+//! `validate` holds the rules a plan file must keep to load (scenarios, bounds as amounts,
+//! effective frequency); `validate_planning` holds the model's parameter ranges, checked where
+//! the figures are made (compute, allocate, compare).
+
+use flightplan_core::format::validate_planning;
+use flightplan_core::{read_plan, validate, Error};
+use serde_json::{json, Value};
+
+fn base() -> Value {
+    let line = |id: &str, pricing: &str| {
+        json!({ "id": id, "channel": id, "name": id, "pricing": pricing, "rate": "10.00", "budget": "1000.00",
+                "start": "2027-01-04", "end": "2027-03-28" })
+    };
+    let mut third = line("tv", "cpp");
+    third["response"] = json!({ "curve": "hill", "max": "500", "shape": "2", "half_saturation": "800" });
+    third["min_budget"] = json!("100.00");
+    third["max_budget"] = json!("2000.00");
+    third["reach_pct"] = json!("40");
+    json!({
+        "format": "flightplan/1", "name": "V", "client": "Acme", "currency": "USD",
+        "start": "2027-01-04", "end": "2027-03-28", "budget": "3000.00", "universe": "1000000",
+        "goal": { "objective": "conversion", "kpi": "cpa", "target": "25", "revenue_per_conversion": "80" },
+        "reach_model": { "kind": "nbd", "k": "1.5" }, "duplication_factor": "0.95", "effective_frequency": 3,
+        "lines": [ line("search", "cpc"), line("social", "cpm"), third ],
+        "scenarios": [
+            { "name": "low", "budget": "2000.00", "lines": [ { "id": "social", "budget": "0.00", "ctr": "0.01" } ] },
+            { "name": "high", "presented": true, "reach_model": { "kind": "curve", "max": "85", "k": "0.004" },
+              "duplication_factor": "1", "lines": [ { "id": "tv", "share": "50", "reach_pct": "55", "rate": "9" } ] }
+        ]
+    })
+}
+
+fn errors(v: &Value) -> (Vec<Error>, Vec<Error>) {
+    let plan = read_plan(&v.to_string()).unwrap_or_else(|e| panic!("structure: {e}"));
+    (validate(&plan), validate_planning(&plan))
+}
+
+#[test]
+fn the_base_plan_keeps_every_rule() {
+    let (a, b) = errors(&base());
+    assert!(a.is_empty() && b.is_empty(), "{a:?} {b:?}");
+}
+
+type Case = (&'static str, fn(&mut Value), &'static str, &'static str, Option<&'static str>);
+
+fn check(cases: &[Case], planning: bool) {
+    for (name, patch, code, path, line) in cases {
+        let mut v = base();
+        patch(&mut v);
+        let (a, b) = errors(&v);
+        let (hit, other) = if planning { (b, a) } else { (a, b) };
+        assert!(other.is_empty(), "{name}: unexpected {other:?}");
+        assert_eq!(hit.len(), 1, "{name}: {hit:?}");
+        let e = &hit[0];
+        assert_eq!((e.code.as_str(), e.path.as_deref(), e.line.as_deref()), (*code, Some(*path), *line), "{name}: {e:?}");
+        assert!(e.message.contains(path), "{name}: the message names the field: {}", e.message);
+        if let Some(id) = line {
+            assert!(e.message.contains(&format!("line \"{id}\"")), "{name}: {}", e.message);
+        }
+    }
+}
+
+#[test]
+fn plan_file_rules_on_the_new_fields() {
+    let cases: &[Case] = &[
+        ("effective frequency 0", |v| v["effective_frequency"] = json!(0), "out_of_range", "effective_frequency", None),
+        ("negative revenue per conversion", |v| v["goal"]["revenue_per_conversion"] = json!("-1"), "negative_value", "goal.revenue_per_conversion", None),
+        ("negative min budget", |v| v["lines"][2]["min_budget"] = json!("-5.00"), "negative_value", "lines[2].min_budget", Some("tv")),
+        ("max budget in tenths of a cent", |v| v["lines"][2]["max_budget"] = json!("2000.001"), "too_precise", "lines[2].max_budget", Some("tv")),
+        ("unnamed scenario", |v| v["scenarios"][1]["name"] = json!(" "), "missing_field", "scenarios[1].name", None),
+        ("two scenarios with one name", |v| v["scenarios"][1]["name"] = json!("low"), "duplicate_scenario", "scenarios[1].name", None),
+        ("two presented", |v| v["scenarios"][0]["presented"] = json!(true), "multiple_presented", "scenarios[1].presented", None),
+        ("negative scenario budget", |v| v["scenarios"][0]["budget"] = json!("-1.00"), "negative_value", "scenarios[0].budget", None),
+        ("scenario budget too precise", |v| v["scenarios"][0]["budget"] = json!("2000.005"), "too_precise", "scenarios[0].budget", None),
+        ("unknown line", |v| v["scenarios"][1]["lines"][0]["id"] = json!("radio"), "unknown_line", "scenarios[1].lines[0].id", None),
+        ("one line changed twice", |v| v["scenarios"][0]["lines"].as_array_mut().unwrap().push(json!({"id": "social", "rate": "9"})), "duplicate_line_id", "scenarios[0].lines[1].id", Some("social")),
+        ("budget and share", |v| v["scenarios"][0]["lines"][0]["share"] = json!("10"), "invalid_field", "scenarios[0].lines[0].share", Some("social")),
+        ("negative line budget", |v| v["scenarios"][0]["lines"][0]["budget"] = json!("-10.00"), "negative_value", "scenarios[0].lines[0].budget", Some("social")),
+        ("share over 100", |v| v["scenarios"][1]["lines"][0]["share"] = json!("120"), "share_over_100", "scenarios[1].lines[0].share", Some("tv")),
+        ("negative share", |v| v["scenarios"][1]["lines"][0]["share"] = json!("-1"), "negative_value", "scenarios[1].lines[0].share", Some("tv")),
+        ("negative rate", |v| v["scenarios"][1]["lines"][0]["rate"] = json!("-9"), "negative_value", "scenarios[1].lines[0].rate", Some("tv")),
+        ("zero CPP rate", |v| v["scenarios"][1]["lines"][0]["rate"] = json!("0"), "out_of_range", "scenarios[1].lines[0].rate", Some("tv")),
+        ("ctr as a percent", |v| v["scenarios"][0]["lines"][0]["ctr"] = json!("1.2"), "out_of_range", "scenarios[0].lines[0].ctr", Some("social")),
+        ("scenario reach over 100", |v| v["scenarios"][1]["lines"][0]["reach_pct"] = json!("101"), "out_of_range", "scenarios[1].lines[0].reach_pct", Some("tv")),
+        ("scenario curve max over 100", |v| v["scenarios"][1]["reach_model"]["max"] = json!("120"), "out_of_range", "scenarios[1].reach_model.max", None),
+        ("scenario duplication factor 0", |v| v["scenarios"][1]["duplication_factor"] = json!("0"), "out_of_range", "scenarios[1].duplication_factor", None),
+    ];
+    check(cases, false);
+}
+
+#[test]
+fn planning_model_rules() {
+    let cases: &[Case] = &[
+        ("nbd k of 0", |v| v["reach_model"]["k"] = json!("0"), "out_of_range", "reach_model.k", None),
+        ("curve max of 0", |v| v["reach_model"] = json!({"kind": "curve", "max": "0", "k": "0.01"}), "out_of_range", "reach_model.max", None),
+        ("curve max over 100", |v| v["reach_model"] = json!({"kind": "curve", "max": "100.5", "k": "0.01"}), "out_of_range", "reach_model.max", None),
+        ("curve k negative", |v| v["reach_model"] = json!({"kind": "curve", "max": "90", "k": "-0.01"}), "out_of_range", "reach_model.k", None),
+        ("duplication factor 0", |v| v["duplication_factor"] = json!("0"), "out_of_range", "duplication_factor", None),
+        ("duplication factor over 1", |v| v["duplication_factor"] = json!("1.2"), "out_of_range", "duplication_factor", None),
+        ("reach over 100", |v| v["lines"][2]["reach_pct"] = json!("100.01"), "out_of_range", "lines[2].reach_pct", Some("tv")),
+        ("negative reach", |v| v["lines"][2]["reach_pct"] = json!("-1"), "out_of_range", "lines[2].reach_pct", Some("tv")),
+        ("zero half saturation", |v| v["lines"][2]["response"]["half_saturation"] = json!("0"), "out_of_range", "lines[2].response.half_saturation", Some("tv")),
+        ("negative shape", |v| v["lines"][2]["response"]["shape"] = json!("-2"), "out_of_range", "lines[2].response.shape", Some("tv")),
+        ("zero max", |v| v["lines"][2]["response"]["max"] = json!("0"), "out_of_range", "lines[2].response.max", Some("tv")),
+        ("adbudg max below min", |v| v["lines"][2]["response"] = json!({"curve": "adbudg", "min": "50", "max": "10", "shape": "1", "d": "100"}), "out_of_range", "lines[2].response.max", Some("tv")),
+        ("adbudg zero d", |v| v["lines"][2]["response"] = json!({"curve": "adbudg", "max": "10", "shape": "1", "d": "0"}), "out_of_range", "lines[2].response.d", Some("tv")),
+        ("max under min", |v| v["lines"][2]["max_budget"] = json!("50.00"), "infeasible_bounds", "lines[2].max_budget", Some("tv")),
+    ];
+    check(cases, true);
+}
+
+#[test]
+fn near_misses_at_the_edges_are_valid() {
+    let mut v = base();
+    v["duplication_factor"] = json!("1");
+    v["effective_frequency"] = json!(1);
+    v["lines"][2]["reach_pct"] = json!("100");
+    v["lines"][2]["min_budget"] = json!("2000.00");
+    v["reach_model"] = json!({"kind": "curve", "max": "100", "k": "0.0001"});
+    v["scenarios"][1]["lines"][0]["share"] = json!("100");
+    v["scenarios"][1]["lines"][0]["reach_pct"] = json!("0");
+    v["scenarios"][0]["lines"][0]["rate"] = json!("0.01");
+    v["scenarios"][0]["lines"][0]["ctr"] = json!("1");
+    v["goal"]["revenue_per_conversion"] = json!("0");
+    let (a, b) = errors(&v);
+    assert!(a.is_empty() && b.is_empty(), "{a:?} {b:?}");
+}
