@@ -31,7 +31,8 @@ enum PaperArg {
 }
 
 pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
-    let plan = load(&args.plan)?;
+    // The page shows the scenario marked as presented, if there is one.
+    let plan = flightplan_core::scenario::presented_plan(&load(&args.plan)?).map_err(|e| vec![e])?;
     let view = compute(&plan).map_err(|e| vec![e])?;
     let ext = args.output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
     let mut warnings = Vec::new();

@@ -45,3 +45,25 @@ fn unknown_extension_is_an_error_and_writes_nothing() {
     assert!(String::from_utf8_lossy(&res.stderr).contains("unsupported_format"));
     assert!(!out.exists());
 }
+
+#[test]
+fn the_pdf_presents_the_marked_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan: serde_json::Value = serde_json::from_str(flightplan_core::SAMPLE_PLAN_JSON).unwrap();
+    plan["scenarios"] = serde_json::json!([{ "name": "Stretch", "presented": true, "budget": "300000.00",
+        "lines": [{ "id": "meta-pros", "budget": "98000.00" }] }]);
+    let file = dir.path().join("plan.json");
+    std::fs::write(&file, plan.to_string()).unwrap();
+    let out = dir.path().join("plan.pdf");
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_flightplan"))
+        .args(["export", file.to_str().unwrap(), "-o", out.to_str().unwrap(), "--date", "2026-11-21"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::process::Command::new("pdftotext").args([out.to_str().unwrap(), "-"]).output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    // Meta prospecting at 98,000 instead of 48,000: net media 300,000.00.
+    assert!(text.contains("$300,000.00"), "{text}");
+    assert!(text.contains("$98,000.00"), "{text}");
+    assert!(text.contains("Stretch"), "the page says which scenario it shows");
+}

@@ -129,7 +129,12 @@ pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
 /// are an error.
 pub fn presented_plan(plan: &Plan) -> Result<Plan> {
     match presented_index(plan)? {
-        Some(i) => apply(plan, i),
+        Some(i) => {
+            // Say on the page which scenario it shows, so a client never mistakes it for the base.
+            let mut out = apply(plan, i)?;
+            out.notes.insert(0, format!("This plan presents the \u{201c}{}\u{201d} scenario.", plan.scenarios[i].name));
+            Ok(out)
+        }
         None => {
             let mut out = plan.clone();
             out.scenarios = Vec::new();

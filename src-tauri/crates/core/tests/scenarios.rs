@@ -169,6 +169,7 @@ fn the_pdf_presents_the_marked_scenario_or_the_plan() {
     let shown = presented_plan(&plan(&v)).unwrap();
     assert_eq!(shown.budget.to_string(), "150000.00");
     assert!(shown.scenarios.is_empty());
+    assert_eq!(shown.notes[0], "This plan presents the \u{201c}aggressive\u{201d} scenario.");
     v["scenarios"][2]["presented"] = json!(false);
     let c = serde_json::to_value(compare(&plan(&v)).unwrap()).unwrap();
     assert_eq!(c["presented"], Value::Null);
