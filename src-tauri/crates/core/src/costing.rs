@@ -20,11 +20,13 @@ use serde::Serialize;
 
 /// The recomputed plan, as the UI, CLI and PDF show it. Decimals serialise as strings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanView {
     pub currency: String,
     pub minor_units: u32,
     /// Mondays of every week on the flowchart (plan period and every flight).
     #[serde(serialize_with = "ser_dates")]
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub weeks: Vec<NaiveDate>,
     pub months: Vec<MonthBand>,
     pub lines: Vec<LineView>,
@@ -33,96 +35,133 @@ pub struct PlanView {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineView {
     pub id: String,
     pub channel: String,
     pub name: String,
     pub pricing: Pricing,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub rate: Option<Decimal>,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net: Decimal,
     /// Share of net media, percent to 2 places; the lines' shares sum to 100.00.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub share_pct: Decimal,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub impressions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub clicks: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub conversions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub views: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub grps: Option<Decimal>,
     /// Reach, percent to 2 places: the planner's estimate or derived from GRPs (`reach.rs`).
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub reach_pct: Option<Decimal>,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub agency_commission: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub ad_serving: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub tech_fee: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub fees: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub gross: Decimal,
     pub weeks: Vec<LineWeek>,
 }
 
 /// A week of a line's flight.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineWeek {
     #[serde(serialize_with = "crate::date::serialize")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week_start: NaiveDate,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net: Decimal,
     /// Inside the flight but with no spend (flighting's off weeks).
     pub hiatus: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Totals {
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub net_media: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub share_pct: Decimal,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub impressions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub clicks: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub conversions: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub views: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub grps: Option<Decimal>,
     /// Combined reach across lines (random duplication × the plan's duplication factor), percent.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub reach_pct: Option<Decimal>,
     /// Average frequency among those reached: GRPs / reach.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub frequency: Option<Decimal>,
     /// Reached at least `effective_frequency` (default 3) times, percent.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub effective_reach_pct: Option<Decimal>,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub agency_commission: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub ad_serving: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub tech_fee: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub fees: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub gross: Decimal,
     /// Plan budget − net media: positive is money not yet placed, negative is over-allocation.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub unallocated: Decimal,
     /// Net media per week across all lines, over the whole flowchart.
     pub weeks: Vec<LineWeek>,

@@ -145,6 +145,7 @@ pub fn month_of_week(week_start: NaiveDate, calendar: Calendar) -> (i32, u32) {
 
 /// A month band over consecutive weeks of the flowchart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonthBand {
     pub year: i32,
     pub month: u32,

@@ -8,6 +8,8 @@
 pub mod actuals;
 pub mod allocate;
 pub mod allocation;
+#[cfg(feature = "ts")]
+pub mod bindings;
 pub mod costing;
 pub mod date;
 pub mod dec;

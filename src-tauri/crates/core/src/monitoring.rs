@@ -11,15 +11,19 @@ use serde::{Deserialize, Serialize};
 /// `plan.monitoring`. Percentages are percent (`"110"` is 110%). Every field has a default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MonitoringSettings {
     /// Campaign-name template, e.g. `{client}_{channel}_{objective}_{audience}_{yyyymm}`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub naming_template: Option<String>,
     /// Pace at or above this percent of expected spend is an over-pacing alert.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub over_pace_pct: Decimal,
     /// Pace at or below this percent of expected spend is an under-pacing alert.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub under_pace_pct: Decimal,
     /// Conversions needed before CPA, CPI, CAC or ROAS is judged (or a rate re-based).
     pub min_conversions: u32,
@@ -29,17 +33,21 @@ pub struct MonitoringSettings {
     pub min_impressions: u32,
     /// Cut when the KPI is worse than target by more than this percent.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub cut_over_target_pct: Decimal,
     /// Scale when the KPI beats target by at least this percent and the line is not over-pacing.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub scale_under_target_pct: Decimal,
     /// Clicks with zero conversions on a conversion line that say "fix tracking".
     pub fix_tracking_min_clicks: u32,
     /// Invoice versus delivered differences above this percent of delivered are flagged ...
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub reconcile_tolerance_pct: Decimal,
     /// ... and above this amount in the plan currency (both must be exceeded).
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub reconcile_tolerance_amount: Decimal,
 }
 

@@ -16,6 +16,7 @@ fn is_false(b: &bool) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Plan {
     /// Always `flightplan/1`.
     pub format: String,
@@ -26,14 +27,18 @@ pub struct Plan {
     /// ISO 4217, e.g. `USD`.
     pub currency: String,
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub start: NaiveDate,
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
     /// The plan's total net media budget.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
     /// Population of the target universe, for GRPs.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub universe: Option<Decimal>,
     #[serde(default)]
     pub status: PlanStatus,
@@ -43,11 +48,14 @@ pub struct Plan {
     pub prepared_by: String,
     /// The day the planner last reviewed the plan (stage 6 loops back here).
     #[serde(default, with = "crate::date::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub last_reviewed: Option<NaiveDate>,
     /// The plan this one was rolled forward from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub parent: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub goal: Option<Goal>,
     #[serde(default, skip_serializing_if = "Audience::is_empty")]
     pub audience: Audience,
@@ -69,12 +77,15 @@ pub struct Plan {
     pub settings: Settings,
     /// How line GRPs become reach (`poisson`, `nbd`, `curve`); see `reach.rs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub reach_model: Option<crate::reach::ReachModel>,
     /// Multiplies the random-duplication combined reach (default 1).
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub duplication_factor: Option<Decimal>,
     /// Exposures that count as effective reach (default 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub effective_frequency: Option<u32>,
     /// Named variants of the plan (budget, split, rates, assumptions); see `scenario.rs`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -90,6 +101,7 @@ fn one() -> u32 {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PlanStatus {
     #[default]
     Draft,
@@ -102,6 +114,7 @@ pub enum PlanStatus {
 /// Where in the funnel a goal or a line works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Funnel {
     Awareness,
     Consideration,
@@ -111,6 +124,7 @@ pub enum Funnel {
 
 /// Stage 1: what the money is for, and the one number it is judged on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Goal {
     /// The business objective, as a funnel stage (`awareness`, `consideration`, `conversion`,
     /// `retention`).
@@ -119,8 +133,10 @@ pub struct Goal {
     pub description: String,
     /// The primary KPI, e.g. `cpa`, `roas`, `reach`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub kpi: Option<Kpi>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub target: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub secondary: Vec<KpiTarget>,
@@ -128,11 +144,13 @@ pub struct Goal {
     pub guardrails: Guardrails,
     /// Revenue per conversion, for blended ROAS.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub revenue_per_conversion: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Kpi {
     Reach,
     Frequency,
@@ -167,20 +185,26 @@ impl Kpi {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KpiTarget {
     pub kpi: Kpi,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub target: Option<Decimal>,
 }
 
 /// Budget guardrails (governance).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Guardrails {
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub max_channel_share_pct: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub max_blended_cac: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub min_blended_roas: Option<Decimal>,
 }
 
@@ -192,6 +216,7 @@ impl Guardrails {
 
 /// Stage 2: who the plan is for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Audience {
     /// The audience in one line, as printed on the plan.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -207,22 +232,27 @@ impl Audience {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Segment {
     pub name: String,
     pub kind: SegmentKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub size: Option<Decimal>,
     /// Value per customer (LTV), in the plan currency.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub value: Option<Decimal>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub priority: Option<u8>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum SegmentKind {
     Demographic,
     Psychographic,
@@ -232,6 +262,7 @@ pub enum SegmentKind {
 
 /// Stage 2: evidence of what competitors run. A long-running ad is a proven one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Competitor {
     pub competitor: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -239,8 +270,10 @@ pub struct Competitor {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub angle: String,
     #[serde(default, with = "crate::date::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub first_seen: Option<NaiveDate>,
     #[serde(default, with = "crate::date::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub last_seen: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub still_running: bool,
@@ -250,16 +283,20 @@ pub struct Competitor {
 
 /// Fees on the plan. Percentages are percent (`"15"` is 15%).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Fees {
     #[serde(default, with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub agency_commission_pct: Decimal,
     #[serde(default)]
     pub agency_commission_basis: CommissionBasis,
     /// Ad serving, priced per thousand ad-served impressions.
     #[serde(default, with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub ad_serving_cpm: Decimal,
     /// Tech, data and verification fees as a percent of net media.
     #[serde(default, with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub tech_fee_pct: Decimal,
 }
 
@@ -278,6 +315,7 @@ impl Default for Fees {
 /// percent of net.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum CommissionBasis {
     #[default]
     Gross,
@@ -286,6 +324,7 @@ pub enum CommissionBasis {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Pricing {
     Cpm,
     Cpc,
@@ -316,6 +355,7 @@ impl Pricing {
 /// How a line is bought (stage 5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Buying {
     /// A platform auction (search, social): learning phase applies.
     Auction,
@@ -330,6 +370,7 @@ pub enum Buying {
 /// Demand capture (people already search) versus demand creation (people discover).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Demand {
     Capture,
     Creation,
@@ -337,6 +378,7 @@ pub enum Demand {
 
 /// The heart of the plan: one placement or campaign with its money, dates and assumptions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Line {
     pub id: String,
     pub channel: String,
@@ -344,55 +386,75 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub vendor: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub role: Option<Funnel>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub demand: Option<Demand>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub buying: Option<Buying>,
     pub pricing: Pricing,
     /// The price per unit of `pricing` (for `flat`, the flat fee, informational).
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub rate: Option<Decimal>,
     /// Net media: what the media owner is paid. Give this or `share`.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub budget: Option<Decimal>,
     /// Percent of the plan budget, instead of `budget`.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub share: Option<Decimal>,
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub start: NaiveDate,
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
     /// Click-through rate as a fraction (`"0.012"` is 1.2%).
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub ctr: Option<Decimal>,
     /// Conversion rate from click, as a fraction.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub cvr: Option<Decimal>,
     /// View rate (views per impression), as a fraction.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub vtr: Option<Decimal>,
     /// Stated delivery, for `flat` lines (or to override nothing else: derived counts win).
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub impressions: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub clicks: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub conversions: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub views: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub grps: Option<Decimal>,
     /// Whether ad-serving fees apply. Defaults to true for digital pricing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub ad_served: Option<bool>,
     /// The line's own KPI and target.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub kpi: Option<KpiTarget>,
     /// Relative weight per flight week (from the week holding `start`). Zero is a hiatus week.
     #[serde(default, with = "crate::dec::vec", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "Array<string>"))]
     pub weights: Option<Vec<Decimal>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub pattern: Option<Pattern>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub creative: Vec<Creative>,
@@ -402,14 +464,18 @@ pub struct Line {
     pub notes: String,
     /// The planner's reach estimate for this line, percent; otherwise derived from GRPs.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub reach_pct: Option<Decimal>,
     /// Diminishing-returns curve for the allocator; see `response.rs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub response: Option<crate::response::Response>,
     /// Allocator bounds on this line's net media.
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub min_budget: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub max_budget: Option<Decimal>,
 }
 
@@ -422,6 +488,7 @@ impl Line {
 /// A flighting pattern, counted in weeks from the line's first week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Pattern {
     /// Spend every week.
     Continuous,
@@ -433,18 +500,21 @@ pub enum Pattern {
         on: u32,
         off: u32,
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         base: Decimal,
     },
 }
 
 /// Stage 4/5: an asset a line needs, with its due date.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Creative {
     /// e.g. "1080x1080 static", "15s video".
     pub format: String,
     #[serde(default = "one")]
     pub count: u32,
     #[serde(default, with = "crate::date::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub due: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "is_zero_u32")]
     pub delivered: u32,
@@ -458,6 +528,7 @@ fn is_zero_u32(n: &u32) -> bool {
 
 /// Stage 5: where a line is in going live.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Launch {
     #[serde(default)]
     pub status: LineStatus,
@@ -466,6 +537,7 @@ pub struct Launch {
     #[serde(default, skip_serializing_if = "is_false")]
     pub naming_applied: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub budget_control: Option<BudgetControl>,
     #[serde(default, skip_serializing_if = "is_false")]
     pub io_signed: bool,
@@ -473,6 +545,7 @@ pub struct Launch {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub campaigns: Vec<String>,
     #[serde(default, rename = "override", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub override_: Option<LaunchOverride>,
 }
 
@@ -484,6 +557,7 @@ impl Launch {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LineStatus {
     #[default]
     Planned,
@@ -495,6 +569,7 @@ pub enum LineStatus {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum BudgetControl {
     /// Campaign budget optimisation: the platform moves budget to winners.
     Cbo,
@@ -503,30 +578,39 @@ pub enum BudgetControl {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LaunchOverride {
     pub by: String,
     pub reason: String,
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub on: NaiveDate,
 }
 
 /// Stage 6: what a line actually delivered over a day or a week.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Actual {
     pub line: String,
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub date: NaiveDate,
     #[serde(default)]
     pub period: Period,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub spend: Decimal,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub impressions: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub clicks: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub conversions: Option<Decimal>,
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub revenue: Option<Decimal>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
@@ -534,6 +618,7 @@ pub struct Actual {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Period {
     #[default]
     Day,
@@ -542,30 +627,37 @@ pub enum Period {
 
 /// Stage 6: what a vendor invoiced for a month, for reconciliation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Invoice {
     pub vendor: String,
     /// `YYYY-MM`.
     pub month: String,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub amount: Decimal,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub line: Option<String>,
 }
 
 /// Stage 6: what was learned, carried into the next plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Learning {
     #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub date: NaiveDate,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub line: Option<String>,
     pub text: String,
 }
 
 /// Plan-level settings; every threshold the checks use is one of these.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Settings {
     #[serde(default)]
     pub calendar: Calendar,
@@ -611,6 +703,7 @@ impl Default for Settings {
 /// ends on its last Sunday, so each month has 4 or 5 whole weeks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Calendar {
     #[default]
     Standard,
@@ -619,6 +712,7 @@ pub enum Calendar {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Paper {
     #[default]
     A4,
@@ -626,6 +720,7 @@ pub enum Paper {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum NumberStyle {
     #[default]
     #[serde(rename = "1,234.56")]

@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 /// How a line's GRPs become its reach (`reach_model` on the plan).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ReachModel {
     /// Exposures fall at random: reach = 1 − e^(−m), m = GRP / 100.
     Poisson,
@@ -25,15 +26,18 @@ pub enum ReachModel {
     /// Reach = 1 − (1 + m/k)^(−k); small `k` is very uneven, large `k` tends to Poisson.
     Nbd {
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         k: Decimal,
     },
     /// A fitted reach curve: reach % = max × (1 − e^(−k·GRP)).
     Curve {
         /// The reach ceiling, percent.
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         max: Decimal,
         /// Growth per GRP.
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         k: Decimal,
     },
 }

@@ -18,25 +18,33 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "curve", rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Response {
     Hill {
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         max: Decimal,
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         shape: Decimal,
         /// The spend at which the line returns half of `max`.
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         half_saturation: Decimal,
     },
     Adbudg {
         /// Response at zero spend.
         #[serde(default, with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         min: Decimal,
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         max: Decimal,
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         shape: Decimal,
         #[serde(with = "crate::dec")]
+        #[cfg_attr(feature = "ts", ts(type = "string"))]
         d: Decimal,
     },
 }

@@ -29,6 +29,7 @@ pub struct Library {
 
 /// One plan as the library list shows it. Money and dates are the plan file's own text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanSummary {
     pub id: PlanId,
     pub name: String,
@@ -47,6 +48,7 @@ pub struct PlanSummary {
     pub updated_at: String,
     /// When the plan was moved to the trash; only set in [`Library::trash`].
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub deleted_at: Option<String>,
 }
 

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 /// One saved version of a plan, as the versions list shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VersionSummary {
     pub id: i64,
     pub plan_id: PlanId,
