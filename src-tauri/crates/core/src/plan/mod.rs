@@ -1,0 +1,239 @@
+//! The plan: one document that carries a campaign through all six stages.
+//!
+//! Every stage has its shape here from the start (goal, audience, competitors, lines, fees,
+//! creative, launch state, actuals, invoices, learnings) so later stages add behaviour without
+//! rebuilding the model. These types are exactly the `flightplan/1` file format (see
+//! `docs/plan-format.md`); decimals are strings and dates are `YYYY-MM-DD`.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+mod audience;
+mod goal;
+mod line;
+mod results;
+
+pub use audience::*;
+pub use goal::*;
+pub use line::*;
+pub use results::*;
+
+pub const FORMAT: &str = "flightplan/1";
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Plan {
+    /// Always `flightplan/1`.
+    pub format: String,
+    pub name: String,
+    pub client: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub brand: String,
+    /// ISO 4217, e.g. `USD`.
+    pub currency: String,
+    #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub start: NaiveDate,
+    #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub end: NaiveDate,
+    /// The plan's total net media budget.
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub budget: Decimal,
+    /// Population of the target universe, for GRPs.
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub universe: Option<Decimal>,
+    #[serde(default)]
+    pub status: PlanStatus,
+    #[serde(default = "one")]
+    pub version: u32,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub prepared_by: String,
+    /// The day the planner last reviewed the plan (stage 6 loops back here).
+    #[serde(default, with = "crate::date::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub last_reviewed: Option<NaiveDate>,
+    /// The plan this one was rolled forward from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub parent: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub goal: Option<Goal>,
+    #[serde(default, skip_serializing_if = "Audience::is_empty")]
+    pub audience: Audience,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub competitors: Vec<Competitor>,
+    #[serde(default)]
+    pub fees: Fees,
+    pub lines: Vec<Line>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actuals: Vec<Actual>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invoices: Vec<Invoice>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learnings: Vec<Learning>,
+    /// Assumptions and footnotes printed on the plan.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(default)]
+    pub settings: Settings,
+    /// How line GRPs become reach (`poisson`, `nbd`, `curve`); see `reach.rs`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub reach_model: Option<crate::reach::ReachModel>,
+    /// Multiplies the random-duplication combined reach (default 1).
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub duplication_factor: Option<Decimal>,
+    /// Exposures that count as effective reach (default 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub effective_frequency: Option<u32>,
+    /// Named variants of the plan (budget, split, rates, assumptions); see `scenario.rs`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<crate::scenario::Scenario>,
+    /// Buying and monitoring thresholds and the naming convention; see `monitoring.rs`.
+    #[serde(default, skip_serializing_if = "crate::monitoring::MonitoringSettings::is_default")]
+    pub monitoring: crate::monitoring::MonitoringSettings,
+}
+
+fn one() -> u32 {
+    1
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum PlanStatus {
+    #[default]
+    Draft,
+    Proposed,
+    Approved,
+    Live,
+    Closed,
+}
+
+/// Fees on the plan. Percentages are percent (`"15"` is 15%).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Fees {
+    #[serde(default, with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub agency_commission_pct: Decimal,
+    #[serde(default)]
+    pub agency_commission_basis: CommissionBasis,
+    /// Ad serving, priced per thousand ad-served impressions.
+    #[serde(default, with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub ad_serving_cpm: Decimal,
+    /// Tech, data and verification fees as a percent of net media.
+    #[serde(default, with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub tech_fee_pct: Decimal,
+}
+
+impl Default for Fees {
+    fn default() -> Self {
+        Fees {
+            agency_commission_pct: Decimal::ZERO,
+            agency_commission_basis: CommissionBasis::Gross,
+            ad_serving_cpm: Decimal::ZERO,
+            tech_fee_pct: Decimal::ZERO,
+        }
+    }
+}
+
+/// Traditional commission is a share of gross (15% of gross = 17.65% on net); a mark-up is a
+/// percent of net.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum CommissionBasis {
+    #[default]
+    Gross,
+    Net,
+}
+
+/// Plan-level settings; every threshold the checks use is one of these.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Settings {
+    #[serde(default)]
+    pub calendar: Calendar,
+    /// Optimisation events per week an auction line needs to leave its learning phase.
+    #[serde(default = "fifty")]
+    pub learning_events_per_week: u32,
+    /// Paper for the one-page PDF.
+    #[serde(default)]
+    pub paper: Paper,
+    /// Number style on the PDF: `1,234.56` or `1.234,56`.
+    #[serde(default)]
+    pub number_style: NumberStyle,
+    /// Creative assets an auction line needs in rotation to test weekly.
+    #[serde(default = "three", skip_serializing_if = "is_three")]
+    pub min_creative_assets: u32,
+}
+
+fn three() -> u32 {
+    3
+}
+
+fn is_three(n: &u32) -> bool {
+    *n == 3
+}
+
+fn fifty() -> u32 {
+    50
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            calendar: Calendar::default(),
+            learning_events_per_week: 50,
+            paper: Paper::default(),
+            number_style: NumberStyle::default(),
+            min_creative_assets: 3,
+        }
+    }
+}
+
+/// Weeks always run Monday to Sunday. `broadcast` also bands months the broadcast way: a month
+/// ends on its last Sunday, so each month has 4 or 5 whole weeks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Calendar {
+    #[default]
+    Standard,
+    Broadcast,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum NumberStyle {
+    #[default]
+    #[serde(rename = "1,234.56")]
+    CommaDot,
+    #[serde(rename = "1.234,56")]
+    DotComma,
+    #[serde(rename = "1 234,56")]
+    SpaceComma,
+}
