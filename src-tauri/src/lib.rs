@@ -7,6 +7,9 @@
 
 pub mod commands;
 pub mod library;
+/// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
+#[cfg(test)]
+mod bindings;
 
 use library::{library_path, PlanLibrary, LIBRARY_ENV};
 use tauri::{Builder, Manager, Runtime};

@@ -19,6 +19,7 @@ use tauri::State;
 
 /// A plan as the plan screen opens it: the stored document and its costed view.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct PlanDocument {
     pub id: i64,
     /// The plan in the `flightplan/1` file format.
