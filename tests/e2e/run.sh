@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End to end in the real app: the desktop binary under Xvfb, driven through tauri-driver and
+# WebKitWebDriver by app.test.mjs. Needs the UI built (ui/dist) and the Debian packages
+# webkit2gtk-driver and xvfb; installs tauri-driver from crates.io if it is missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked
+cargo build -p flightplan -p flightplan-cli
+
+work=$(mktemp -d)
+display=":$((90 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
+xvfb=$!
+cleanup() {
+  kill "$driver" "$xvfb" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+sleep 1
+
+export DISPLAY="$display"
+export FLIGHTPLAN_LIBRARY="$work/library.sqlite3"
+export FLIGHTPLAN_E2E_DIR="$work"
+export WEBKIT_DISABLE_COMPOSITING_MODE=1
+tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >"$work/driver.log" 2>&1 &
+driver=$!
+for _ in $(seq 50); do
+  curl -fsS http://127.0.0.1:4444/status >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+node --test tests/e2e/app.test.mjs
