@@ -7,8 +7,8 @@ export class Session {
     this.id = id;
   }
 
-  static async start(base, application, env = {}) {
-    const caps = { capabilities: { alwaysMatch: { 'tauri:options': { application, env } } } };
+  static async start(base, application, args = []) {
+    const caps = { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } };
     const res = await call(base, 'POST', '/session', caps);
     return new Session(base, res.sessionId);
   }

@@ -135,8 +135,5 @@ pub fn load_with_actuals(plan: &Path, files: &[PathBuf], source: &SourceArgs) ->
 
 /// Write a plan file whole: to a temporary file beside it, then renamed over the target.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), Vec<Error>> {
-    let tmp = path.with_extension("json.tmp");
-    let err = |e: std::io::Error| vec![Error::new("file_unwritable", format!("{}: {e}", path.display()))];
-    std::fs::write(&tmp, write_plan(plan)).map_err(err)?;
-    std::fs::rename(&tmp, path).map_err(err)
+    crate::plan_file::write_atomically(path, write_plan(plan).as_bytes()).map_err(|e| vec![e])
 }

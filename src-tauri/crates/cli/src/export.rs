@@ -7,7 +7,7 @@ use crate::print_json;
 use chrono::NaiveDate;
 use flightplan_core::plan::Paper;
 use flightplan_core::{compute, Error};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct ExportArgs {
@@ -58,23 +58,11 @@ pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
             )])
         }
     };
-    write_whole(&args.output, &bytes).map_err(|e| vec![e])?;
+    crate::plan_file::write_atomically(&args.output, &bytes).map_err(|e| vec![e])?;
     print_json(&serde_json::json!({
         "output": args.output.display().to_string(),
         "format": ext,
         "bytes": bytes.len(),
         "warnings": warnings,
     }))
-}
-
-/// Write to a temporary file beside the target, then rename, so a failure leaves nothing partial.
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", path.display()));
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
-    let tmp = path.with_file_name(format!(".{name}.partial"));
-    std::fs::write(&tmp, bytes).map_err(fail)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
 }

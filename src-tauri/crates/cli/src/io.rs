@@ -107,10 +107,7 @@ fn file_names<'a>(vendors: impl Iterator<Item = &'a str>) -> Vec<String> {
 fn write_all(dir: &Path, files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
     let fail = |p: &Path, e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", p.display()));
     std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
-    let tmp = |p: &Path| {
-        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("io.pdf");
-        p.with_file_name(format!(".{name}.partial"))
-    };
+    let tmp = crate::plan_file::partial_path;
     let mut done: Vec<PathBuf> = Vec::new();
     for (path, bytes) in files {
         let t = tmp(path);

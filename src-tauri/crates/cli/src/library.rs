@@ -6,7 +6,7 @@ use crate::print_json;
 use clap::{Args, Subcommand};
 use flightplan_core::{compute, write_plan, Error};
 use flightplan_store::{Library, PlanId};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Args)]
 pub struct LibraryArgs {
@@ -91,7 +91,7 @@ pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
                     println!("{text}");
                     Ok(())
                 }
-                Some(path) => write_atomically(&path, text.as_bytes()).map_err(one),
+                Some(path) => crate::plan_file::write_atomically(&path, text.as_bytes()).map_err(one),
             }
         }
         LibraryCommand::Delete { id, purge } => {
@@ -113,17 +113,4 @@ pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
         }
         LibraryCommand::Versions { id } => print_json(&open(args.library)?.versions(id).map_err(one)?),
     }
-}
-
-/// Write a file so that a crash leaves either the old file or the whole new one, never half.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", path.display()));
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.partial"));
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
 }

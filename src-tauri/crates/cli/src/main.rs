@@ -4,22 +4,22 @@
 //! test suite uses it end to end. Output is JSON on stdout; errors are `{code, message}` JSON on
 //! stderr with a non-zero exit code, and nothing partial is ever written.
 
-mod library;
-
-/// The desktop app's identifier (tauri.conf.json); its data folder holds the shared library.
-pub const APP_IDENTIFIER: &str = "com.flightplan.desktop";
-mod plan_file;
 mod actuals;
-mod pacing;
-mod roll_forward;
-mod check;
 mod allocate;
+mod check;
 mod compare;
 mod export;
 mod io;
 mod launch;
+mod library;
 mod names;
+mod pacing;
+mod plan_file;
 mod reconcile;
+mod roll_forward;
+
+/// The desktop app's identifier (tauri.conf.json); its data folder holds the shared library.
+pub const APP_IDENTIFIER: &str = "com.flightplan.desktop";
 
 use clap::{Parser, Subcommand};
 use flightplan_core::Error;

@@ -2,7 +2,7 @@
 
 use crate::print_json;
 use flightplan_core::{compute as cost, read_plan, validate as check_rules, Error, Plan};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Read a file as text, with a clear error naming it.
 pub fn read_text(path: &Path) -> Result<String, Error> {
@@ -42,4 +42,22 @@ pub fn validate(path: &Path) -> Result<(), Vec<Error>> {
         "lines": plan.lines.len(),
         "findings": view.findings,
     }))
+}
+
+/// The temporary name a file is written under before it is renamed into place.
+pub fn partial_path(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    path.with_file_name(format!(".{name}.partial"))
+}
+
+/// Write a file so that a crash leaves either the old file or the whole new one, never half:
+/// to a temporary file beside the target, then renamed over it.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", path.display()));
+    let tmp = partial_path(path);
+    std::fs::write(&tmp, bytes).map_err(io)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
 }

@@ -1,0 +1,76 @@
+// Driven by bench/app-measure.sh. Each run starts the app process afresh (the library file is
+// created and seeded on the first run).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Session } from '../tests/e2e/webdriver.mjs';
+
+const runs = Number(process.argv[2] ?? 5);
+const bin = process.env.FLIGHTPLAN_BIN_DIR;
+const work = process.env.FLIGHTPLAN_E2E_DIR;
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Resident memory (MB) of the app and its WebKit child processes. */
+function rssMb() {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!/flightplan-desktop|WebKitWebProcess|WebKitNetworkProcess/.test(cmd)) continue;
+      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
+      if (m) kb += Number(m[1]);
+    } catch {}
+  }
+  return kb / 1024;
+}
+
+// A 200-line plan from the sample's lines.
+const sample = JSON.parse(execFileSync(join(bin, 'flightplan'), ['demo'], { encoding: 'utf8' }));
+const lines = [];
+for (let i = 0; i < 200; i++) {
+  const l = { ...sample.lines[i % sample.lines.length], id: `line-${i}` };
+  delete l.budget;
+  delete l.weights;
+  l.share = '0.5';
+  lines.push(l);
+}
+const big = { ...sample, lines };
+
+const starts = [], edits = [], mem = [];
+for (let r = 0; r < runs; r++) {
+  const t0 = performance.now();
+  const s = await Session.start('http://127.0.0.1:4446', join(bin, 'flightplan-desktop'));
+  await s.find('table.library-table tbody tr', { timeoutMs: 30000 });
+  starts.push(performance.now() - t0);
+  // Edit → recompute → repaint: the core recomputes the 200-line plan over IPC and the
+  // webview paints the next frame. Timed inside the page, median of 20 edits.
+  const ms = await s.cmd('POST', '/execute/async', {
+    script: `const [plan, done] = [arguments[0], arguments[arguments.length - 1]];
+      const invoke = window.__TAURI_INTERNALS__.invoke;
+      (async () => {
+        const times = [];
+        for (let i = 0; i < 21; i++) {
+          plan.lines[0].rate = String(8 + i / 100);
+          const t = performance.now();
+          const view = await invoke('compute_plan', { plan });
+          document.title = view.totals.gross;
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          times.push(performance.now() - t);
+        }
+        times.sort((a, b) => a - b);
+        done(times[10]);
+      })().catch((e) => done(-1));`,
+    args: [big],
+  });
+  edits.push(ms);
+  mem.push(rssMb());
+  await s.end();
+}
+const out = {
+  runs,
+  cold_start_to_library_ms: Math.round(median(starts)),
+  edit_recompute_repaint_200_lines_ms: Number(median(edits).toFixed(1)),
+  resident_memory_mb: Math.round(median(mem)),
+};
+console.log(JSON.stringify(out, null, 2));
+writeFileSync(join(work, 'measure.json'), JSON.stringify(out));

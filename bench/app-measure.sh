@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Measure the desktop app (a script, not a test): cold start to the library's first paint,
+# edit → recompute → repaint on a 200-line plan, and resident memory. Runs the real app under
+# Xvfb through tauri-driver, like tests/e2e. Prints a JSON summary.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked
+(cd ui && npm run build >/dev/null)
+cargo build --release -p flightplan -p flightplan-cli
+
+work=$(mktemp -d)
+display=":$((80 + RANDOM % 9))"
+Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'kill $driver $xvfb 2>/dev/null || true; rm -rf "$work"' EXIT
+sleep 1
+export DISPLAY="$display" FLIGHTPLAN_E2E_DIR="$work" FLIGHTPLAN_LIBRARY="$work/library.sqlite3" FLIGHTPLAN_BIN_DIR="$PWD/target/release"
+tauri-driver --port 4446 --native-port 4447 --native-driver /usr/bin/WebKitWebDriver >/dev/null 2>&1 &
+driver=$!
+for _ in $(seq 50); do curl -fsS http://127.0.0.1:4446/status >/dev/null 2>&1 && break; sleep 0.2; done
+node bench/app-measure.mjs "${1:-5}"
