@@ -216,7 +216,9 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     }
 
     // Shares of net media, rounded so they sum to exactly 100.00.
-    let net_media = sum(nets.iter().copied(), "net media")?;
+    // Money totals carry the currency's minor units even with no lines ("0.00", not "0").
+    let money_sum = |items: &mut dyn Iterator<Item = Decimal>, what: &str| sum(items, what).map(|v| round_dp(v, dp));
+    let net_media = money_sum(&mut nets.iter().copied(), "net media")?;
     if !net_media.is_zero() {
         let shares = split_largest_remainder(Decimal::ONE_HUNDRED, &nets, 2)?;
         for (l, s) in lines.iter_mut().zip(shares) {
@@ -250,11 +252,11 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         reach_pct: reach.reach_pct,
         frequency: reach.frequency,
         effective_reach_pct: reach.effective_reach_pct,
-        agency_commission: sum(lines.iter().map(|l| l.agency_commission), "agency commission")?,
-        ad_serving: sum(lines.iter().map(|l| l.ad_serving), "ad serving")?,
-        tech_fee: sum(lines.iter().map(|l| l.tech_fee), "tech fee")?,
-        fees: sum(lines.iter().map(|l| l.fees), "fees")?,
-        gross: sum(lines.iter().map(|l| l.gross), "gross")?,
+        agency_commission: money_sum(&mut lines.iter().map(|l| l.agency_commission), "agency commission")?,
+        ad_serving: money_sum(&mut lines.iter().map(|l| l.ad_serving), "ad serving")?,
+        tech_fee: money_sum(&mut lines.iter().map(|l| l.tech_fee), "tech fee")?,
+        fees: money_sum(&mut lines.iter().map(|l| l.fees), "fees")?,
+        gross: money_sum(&mut lines.iter().map(|l| l.gross), "gross")?,
         unallocated: round_dp(crate::money::sub(plan.budget, net_media, "unallocated")?, dp),
         weeks: weeks
             .iter()

@@ -369,3 +369,15 @@ fn sample_plan_is_valid_realistic_and_fully_allocated() {
     let channels: std::collections::HashSet<&str> = plan.lines.iter().map(|l| l.channel.as_str()).collect();
     assert!(channels.len() >= 6);
 }
+
+#[test]
+fn an_empty_plan_shows_money_in_minor_units() {
+    // A new plan has no lines yet: its totals are money all the same ("0.00", "0" in yen).
+    let o = out(&plan_with(json!([]), no_fees(), json!({})));
+    for key in ["net_media", "agency_commission", "ad_serving", "tech_fee", "fees", "gross"] {
+        assert_eq!(o["totals"][key], "0.00", "{key}");
+    }
+    assert_eq!(o["totals"]["unallocated"], "30000.00");
+    let o = out(&plan_with(json!([]), no_fees(), json!({"currency": "JPY", "budget": "1000"})));
+    assert_eq!(o["totals"]["gross"], "0");
+}
