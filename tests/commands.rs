@@ -228,9 +228,11 @@ fn every_command_is_granted_by_the_default_capability_and_nothing_else() {
         .filter_map(|p| p.as_str().map(String::from))
         .collect();
     granted.sort();
+    // The app's own commands, and the native save dialog (the PDF export's path comes from it).
     let mut expected: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
+        .chain(["dialog:allow-save".to_string()])
         .collect();
     expected.sort();
     assert_eq!(granted, expected);
@@ -264,4 +266,148 @@ fn every_declared_command_is_registered() {
             assert!(!text.contains("not found"), "{cmd}: {text}");
         }
     }
+}
+
+fn first_id(h: &Harness) -> i64 {
+    invoke(h, "list_plans", json!({})).expect("list")[0]["id"]
+        .as_i64()
+        .expect("an id")
+}
+
+fn listed_names(h: &Harness) -> Vec<String> {
+    let plans = invoke(h, "list_plans", json!({})).expect("list");
+    plans
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|p| p["name"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn create_plan_starts_a_blank_plan_or_a_copy_of_the_sample() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+
+    let blank = invoke(&h, "create_plan", json!({ "from": "blank" })).expect("a blank plan");
+    let blank = blank.as_i64().expect("the new id");
+    let doc = invoke(&h, "open_plan", json!({ "id": blank })).expect("open");
+    assert_eq!(doc["plan"]["name"], "Untitled plan");
+    assert_eq!(doc["plan"]["status"], "draft");
+    assert_eq!(doc["plan"]["lines"], json!([]));
+    assert_eq!(doc["view"]["totals"]["budget"], "0.00");
+    assert_eq!(doc["view"]["totals"]["gross"], "0.00");
+    // The blank quarter starts on a Monday and runs 13 whole weeks.
+    let start: chrono::NaiveDate = doc["plan"]["start"].as_str().expect("a date").parse().expect("a date");
+    let end: chrono::NaiveDate = doc["plan"]["end"].as_str().expect("a date").parse().expect("a date");
+    assert_eq!(chrono::Datelike::weekday(&start), chrono::Weekday::Mon);
+    assert_eq!((end - start).num_days(), 90);
+    // Nothing is set for stage 1, and the core says so.
+    let findings = doc["view"]["findings"].as_array().expect("findings");
+    assert!(findings.iter().any(|f| f["stage"] == 1), "{findings:?}");
+
+    let sample = invoke(&h, "create_plan", json!({ "from": "sample" })).expect("a sample plan");
+    let doc = invoke(&h, "open_plan", json!({ "id": sample })).expect("open");
+    assert_eq!(doc["view"], sample_view());
+    assert_eq!(listed_names(&h).len(), 3);
+
+    let err = invoke(&h, "create_plan", json!({ "from": "template" })).expect_err("unknown");
+    assert_eq!(err["code"], "invalid_field");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("template")));
+}
+
+#[test]
+fn duplicate_then_delete_and_restore_a_plan() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+
+    let copy = invoke(&h, "duplicate_plan", json!({ "id": id })).expect("duplicated");
+    let copy = copy.as_i64().expect("the copy's id");
+    assert_ne!(copy, id);
+    let doc = invoke(&h, "open_plan", json!({ "id": copy })).expect("open the copy");
+    assert_eq!(doc["plan"]["name"], "Q1 2027 Cold Brew Launch (copy)");
+    assert_eq!(doc["view"], sample_view());
+
+    invoke(&h, "delete_plan", json!({ "id": copy })).expect("deleted");
+    assert_eq!(listed_names(&h), vec!["Q1 2027 Cold Brew Launch".to_string()]);
+    let err = invoke(&h, "open_plan", json!({ "id": copy })).expect_err("in the trash");
+    assert!(err["code"].is_string());
+
+    invoke(&h, "restore_plan", json!({ "id": copy })).expect("restored");
+    assert_eq!(listed_names(&h).len(), 2);
+    let doc = invoke(&h, "open_plan", json!({ "id": copy })).expect("open again");
+    assert_eq!(doc["plan"]["name"], "Q1 2027 Cold Brew Launch (copy)");
+
+    let err = invoke(&h, "delete_plan", json!({ "id": 9999 })).expect_err("no such plan");
+    assert_eq!(err["code"], "plan_not_found");
+    let err = invoke(&h, "duplicate_plan", json!({ "id": 9999 })).expect_err("no such plan");
+    assert_eq!(err["code"], "plan_not_found");
+}
+
+#[test]
+fn a_snapshot_freezes_the_plan_under_a_name_and_lists_newest_first() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    assert_eq!(invoke(&h, "list_versions", json!({ "id": id })).expect("versions"), json!([]));
+
+    let versions = invoke(&h, "snapshot_plan", json!({ "id": id, "name": "Sent to client" }))
+        .expect("snapshot");
+    assert_eq!(versions.as_array().map(Vec::len), Some(1));
+    assert_eq!(versions[0]["name"], "Sent to client");
+    assert_eq!(versions[0]["plan_id"], id);
+
+    let mut plan = sample_plan();
+    plan.budget = "260000.00".parse().expect("a decimal");
+    invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved");
+    invoke(&h, "snapshot_plan", json!({ "id": id, "name": "  Round 2  " })).expect("snapshot");
+
+    let versions = invoke(&h, "list_versions", json!({ "id": id })).expect("versions");
+    let names: Vec<&str> = versions
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v["name"].as_str())
+        .collect();
+    assert_eq!(names, vec!["Round 2", "Sent to client"]);
+
+    let err = invoke(&h, "snapshot_plan", json!({ "id": id, "name": "   " })).expect_err("no name");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("name")), "{err}");
+    let err = invoke(&h, "list_versions", json!({ "id": 9999 })).expect_err("no such plan");
+    assert_eq!(err["code"], "plan_not_found");
+}
+
+#[test]
+fn export_pdf_writes_a_one_page_pdf_of_the_saved_plan() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    // Without the extension the export adds it.
+    let asked = dir.path().join("Cold brew plan");
+    let out = invoke(&h, "export_pdf", json!({ "id": id, "path": asked })).expect("exported");
+    let written = dir.path().join("Cold brew plan.pdf");
+    assert_eq!(out["path"], written.display().to_string());
+    assert!(out["warnings"].is_array());
+    let bytes = std::fs::read(&written).expect("the PDF exists");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&written)
+        .output()
+        .expect("pdfinfo (poppler-utils) is installed");
+    let info = String::from_utf8_lossy(&info.stdout);
+    assert!(
+        info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
+        "{info}"
+    );
+    assert!(!dir.path().join("Cold brew plan.pdf.partial").exists());
+
+    let err = invoke(&h, "export_pdf", json!({ "id": id, "path": "relative.pdf" }))
+        .expect_err("not a full path");
+    assert_eq!(err["code"], "invalid_path");
+    let missing = dir.path().join("no such folder").join("plan.pdf");
+    let err = invoke(&h, "export_pdf", json!({ "id": id, "path": missing })).expect_err("no folder");
+    assert_eq!(err["code"], "export_io");
+    let err = invoke(&h, "export_pdf", json!({ "id": 9999, "path": written })).expect_err("no plan");
+    assert_eq!(err["code"], "plan_not_found");
 }

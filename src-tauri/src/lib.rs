@@ -22,12 +22,30 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::open_plan,
         commands::compute_plan,
         commands::save_plan,
+        commands::plans::create_plan,
+        commands::plans::duplicate_plan,
+        commands::plans::delete_plan,
+        commands::plans::restore_plan,
+        commands::versions::snapshot_plan,
+        commands::versions::list_versions,
+        commands::export::export_pdf,
     ])
 }
 
 /// Start the desktop app.
 pub fn run() {
-    let app = with_commands(tauri::Builder::default()).setup(|app| {
+    let app = with_commands(tauri::Builder::default())
+        // First, so a second launch hands over to the running window instead of opening the
+        // library file twice.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
         let data_dir = || {
             app.path().app_data_dir().map_err(|e| {
                 flightplan_core::Error::new(

@@ -3,6 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } from "./types";
+import type { ExportedPdf, VersionSummary } from "./bindings";
 
 /** A command failed: carries the core's `{code, message, path?, line?}`. */
 export class CommandError extends Error implements CommandErrorBody {
@@ -50,4 +51,11 @@ export const api = {
   openPlan: (id: number): Promise<PlanDocument> => call("open_plan", { id }),
   computePlan: (plan: PlanFile): Promise<PlanView> => call("compute_plan", { plan }),
   savePlan: (id: number, plan: PlanFile): Promise<PlanView> => call("save_plan", { id, plan }),
+  createPlan: (from: "blank" | "sample"): Promise<number> => call("create_plan", { from }),
+  duplicatePlan: (id: number): Promise<number> => call("duplicate_plan", { id }),
+  deletePlan: (id: number): Promise<void> => call("delete_plan", { id }),
+  restorePlan: (id: number): Promise<void> => call("restore_plan", { id }),
+  snapshotPlan: (id: number, name: string): Promise<VersionSummary[]> => call("snapshot_plan", { id, name }),
+  listVersions: (id: number): Promise<VersionSummary[]> => call("list_versions", { id }),
+  exportPdf: (id: number, path: string): Promise<ExportedPdf> => call("export_pdf", { id, path }),
 };

@@ -4,6 +4,10 @@ import "@fontsource/inter/latin-400.css";
 import "@fontsource/inter/latin-500.css";
 import "@fontsource/inter/latin-600.css";
 import "./styles.css";
+import "./styles/controls.css";
+import "./styles/stages.css";
+import "./styles/grid.css";
+import "./styles/workshop.css";
 import { App } from "./App";
 
 const root = document.getElementById("root");

@@ -8,6 +8,10 @@
 /// The command names, shared with build.rs for the access-control list.
 mod names;
 
+pub mod export;
+pub mod plans;
+pub mod versions;
+
 pub use names::COMMANDS;
 
 use crate::library::PlanLibrary;

@@ -2,4 +2,16 @@
 
 /// Every command the UI may invoke, by its Rust name. build.rs generates an `allow-…`
 /// permission for each (underscores become hyphens) and the default capability grants them.
-pub const COMMANDS: &[&str] = &["list_plans", "open_plan", "compute_plan", "save_plan"];
+pub const COMMANDS: &[&str] = &[
+    "list_plans",
+    "open_plan",
+    "compute_plan",
+    "save_plan",
+    "snapshot_plan",
+    "list_versions",
+    "create_plan",
+    "duplicate_plan",
+    "delete_plan",
+    "restore_plan",
+    "export_pdf",
+];

@@ -10,6 +10,7 @@ export type { Competitor } from "./Competitor";
 export type { Creative } from "./Creative";
 export type { Demand } from "./Demand";
 export type { Error } from "./Error";
+export type { ExportedPdf } from "./ExportedPdf";
 export type { Fees } from "./Fees";
 export type { Figures } from "./Figures";
 export type { Finding } from "./Finding";

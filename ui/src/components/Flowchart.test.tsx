@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/react";
-import { Flowchart, lineCells } from "./Flowchart";
+import { draggedDates, Flowchart, lineCells, weekEnd } from "./Flowchart";
 import { twoLineView } from "../test/fixtures";
 
 afterEach(cleanup);
@@ -58,5 +58,19 @@ describe("Flowchart", () => {
       ["on", true, true],
       ["off", false, false],
     ]);
+  });
+});
+
+describe("dragging a flight's ends", () => {
+  const grid = ["2027-01-04", "2027-01-11", "2027-01-18", "2027-01-25"];
+  it("snaps a start to the week's Monday and an end to its Sunday", () => {
+    expect(weekEnd("2027-01-25")).toBe("2027-01-31");
+    expect(weekEnd("2028-02-28")).toBe("2028-03-05");
+    expect(draggedDates(grid, 1, 2, "start", 0)).toEqual(["2027-01-04", "2027-01-24"]);
+    expect(draggedDates(grid, 1, 2, "end", 3)).toEqual(["2027-01-11", "2027-01-31"]);
+  });
+  it("never lets one end pass the other", () => {
+    expect(draggedDates(grid, 1, 2, "start", 3)).toEqual(["2027-01-18", "2027-01-24"]);
+    expect(draggedDates(grid, 1, 2, "end", 0)).toEqual(["2027-01-11", "2027-01-17"]);
   });
 });

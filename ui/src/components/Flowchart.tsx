@@ -1,6 +1,7 @@
 // The flowchart (blocking chart): weeks across in month bands, lines down the side, a bar per
 // flight with each week's net spend, hiatus weeks shaded. Clients often read this as "the plan".
 
+import { useEffect, useState } from "react";
 import type { LineView, LineWeek, NumberStyle, PlanView } from "../types";
 import { dayOfMonth, groupDigits, isNonZero } from "../format";
 
@@ -38,9 +39,50 @@ export function lineCells(grid: string[], weeks: LineWeek[]): Cell[] {
 interface Props {
   view: PlanView;
   numberStyle?: NumberStyle;
+  /** Given, a flight's ends can be dragged along the weeks: called with the new dates on release. */
+  onFlightChange?: (lineId: string, start: string, end: string) => void;
 }
 
-export function Flowchart({ view, numberStyle }: Props) {
+/** A flight end being dragged: which line, which end, and the week it is over now. */
+interface Drag {
+  line: LineView;
+  edge: "start" | "end";
+  week: number;
+}
+
+/** The Sunday ending the week that starts on Monday `monday` (dates, not money). */
+export function weekEnd(monday: string): string {
+  const d = new Date(`${monday}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 6);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The dates a dragged flight end gives: a start snaps to the week's Monday, an end to its Sunday,
+ * and an end dragged past the other end stops at it. */
+export function draggedDates(grid: string[], first: number, last: number, edge: "start" | "end", week: number): [string, string] {
+  const a = edge === "start" ? Math.min(week, last) : first;
+  const b = edge === "end" ? Math.max(week, first) : last;
+  return [grid[a], weekEnd(grid[b])];
+}
+
+export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
+  const [drag, setDrag] = useState<Drag | null>(null);
+  useEffect(() => {
+    if (!drag) return;
+    const up = () => {
+      const cells = lineCells(view.weeks, drag.line.weeks);
+      const first = cells.findIndex((c) => c.state !== "off");
+      const last = cells.length - 1 - [...cells].reverse().findIndex((c) => c.state !== "off");
+      const moved = drag.edge === "start" ? drag.week !== first : drag.week !== last;
+      if (moved && first >= 0) {
+        const [start, end] = draggedDates(view.weeks, first, last, drag.edge, drag.week);
+        onFlightChange?.(drag.line.id, start, end);
+      }
+      setDrag(null);
+    };
+    window.addEventListener("pointerup", up);
+    return () => window.removeEventListener("pointerup", up);
+  }, [drag, view.weeks, onFlightChange]);
   const monthStarts = new Set(view.months.map((m) => m.first_week));
   const edge = (i: number) => (monthStarts.has(i) && i > 0 ? " month-start" : "");
   return (
@@ -83,7 +125,16 @@ export function Flowchart({ view, numberStyle }: Props) {
         </thead>
         <tbody>
           {view.lines.map((line) => (
-            <FlowchartRow key={line.id} line={line} grid={view.weeks} edge={edge} numberStyle={numberStyle} />
+            <FlowchartRow
+              key={line.id}
+              line={line}
+              grid={view.weeks}
+              edge={edge}
+              numberStyle={numberStyle}
+              drag={drag?.line.id === line.id ? drag : null}
+              onDragStart={onFlightChange ? (edgeName, week) => setDrag({ line, edge: edgeName, week }) : undefined}
+              onDragOver={(week) => setDrag((d) => (d && d.line.id === line.id ? { ...d, week } : d))}
+            />
           ))}
         </tbody>
         <tfoot>
@@ -108,13 +159,23 @@ function FlowchartRow({
   grid,
   edge,
   numberStyle,
+  drag,
+  onDragStart,
+  onDragOver,
 }: {
   line: LineView;
   grid: string[];
   edge: (i: number) => string;
   numberStyle?: NumberStyle;
+  drag?: Drag | null;
+  onDragStart?: (edge: "start" | "end", week: number) => void;
+  onDragOver?: (week: number) => void;
 }) {
   const cells = lineCells(grid, line.weeks);
+  const first = cells.findIndex((c) => c.state !== "off");
+  const last = cells.length - 1 - [...cells].reverse().findIndex((c) => c.state !== "off");
+  const preview = drag && first >= 0 ? draggedDates(grid, first, last, drag.edge, drag.week) : null;
+  const inPreview = (i: number) => preview !== null && grid[i] >= preview[0] && grid[i] <= preview[1];
   return (
     <tr>
       <th scope="row" className="fc-label">
@@ -137,8 +198,38 @@ function FlowchartRow({
               ? `${line.name}, week of ${grid[i]}: hiatus`
               : undefined;
         return (
-          <td key={grid[i]} className={`${cls}${edge(i)}`} title={title} data-state={c.state}>
+          <td
+            key={grid[i]}
+            className={`${cls}${edge(i)}${inPreview(i) ? " fc-preview" : ""}`}
+            title={title}
+            data-state={c.state}
+            onPointerEnter={drag ? () => onDragOver?.(i) : undefined}
+          >
             {c.state === "on" && <span className="fc-bar num">{groupDigits(c.net ?? "", numberStyle)}</span>}
+            {onDragStart && i === first && (
+              <span
+                className="fc-handle start"
+                role="slider"
+                aria-label={`Start of ${line.name}`}
+                aria-valuetext={grid[i]}
+                onPointerDown={(e) => {
+                  e.preventDefault();
+                  onDragStart("start", i);
+                }}
+              />
+            )}
+            {onDragStart && i === last && (
+              <span
+                className="fc-handle end"
+                role="slider"
+                aria-label={`End of ${line.name}`}
+                aria-valuetext={weekEnd(grid[i])}
+                onPointerDown={(e) => {
+                  e.preventDefault();
+                  onDragStart("end", i);
+                }}
+              />
+            )}
           </td>
         );
       })}

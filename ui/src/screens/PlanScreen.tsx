@@ -1,23 +1,46 @@
-// One plan, costed: the header a client sees, the key totals, the findings, the channel mix and
-// the flowchart. The stage rail and editing will hang off this screen.
+// One plan, opened for work: its header and key figures, the six-stage rail, and the stage being
+// worked on. Every edit goes through the plan store (save_plan), so what is on screen is always
+// the core's figures for what is saved, or the core's reason for refusing the last edit.
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
+import { save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError, toCommandError } from "../api";
+import type { Plan, VersionSummary } from "../bindings";
 import type { PlanDocument } from "../types";
-import { isNegative, isNonZero, money, period, titleCase } from "../format";
-import { ChannelMixTable } from "../components/ChannelMixTable";
+import { isNegative, isNonZero, money, period, timestamp } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { FindingsList } from "../components/FindingsList";
-import { Flowchart } from "../components/Flowchart";
+import { StageRail } from "../components/StageRail";
 import { StatusBadge } from "../components/StatusBadge";
-import { TotalsPanel } from "../components/TotalsPanel";
+import { Workshop } from "../components/Workshop";
+import { plainMessage, usePlan, type PlanStore } from "../store/usePlan";
+import { findingsFor, STAGES } from "../stages/model";
+import { GoalsStage } from "../stages/GoalsStage";
+import { AudienceStage } from "../stages/AudienceStage";
+import { ChannelsStage } from "../stages/ChannelsStage";
+import { PlanStage } from "../stages/PlanStage";
+import { PendingStage } from "../stages/PendingStage";
 
 interface Props {
   id: number;
   onLoaded?: (name: string) => void;
+  /** Today as YYYY-MM-DD; defaults to the local date. */
+  today?: string;
 }
 
-export function PlanScreen({ id, onLoaded }: Props) {
+declare global {
+  interface Window {
+    /** The plan on screen, for the end-to-end tests. */
+    __FLIGHTPLAN_OPEN_PLAN_ID?: number;
+  }
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+export function PlanScreen({ id, onLoaded, today }: Props) {
   const [doc, setDoc] = useState<PlanDocument | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
 
@@ -30,13 +53,13 @@ export function PlanScreen({ id, onLoaded }: Props) {
       .then((d) => {
         if (!live) return;
         setDoc(d);
-        onLoaded?.(d.plan.name);
+        window.__FLIGHTPLAN_OPEN_PLAN_ID = id;
       })
       .catch((e) => live && setError(toCommandError(e)));
     return () => {
       live = false;
     };
-  }, [id, onLoaded]);
+  }, [id]);
 
   if (error) {
     return (
@@ -52,12 +75,40 @@ export function PlanScreen({ id, onLoaded }: Props) {
       </main>
     );
   }
+  return <PlanEditor key={doc.id} doc={doc} onLoaded={onLoaded} today={today ?? localToday()} />;
+}
 
-  const { plan, view } = doc;
+function PlanEditor({ doc, onLoaded, today }: { doc: PlanDocument; onLoaded?: (name: string) => void; today: string }) {
+  const store = usePlan(doc.id, { plan: doc.plan as Plan, view: doc.view });
+  const { plan, view, error, edit } = store;
+  const [stage, setStage] = useState(plan.lines.length > 0 ? 4 : 1);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [workshop, setWorkshop] = useState(false);
+  const closeWorkshop = useCallback(() => setWorkshop(false), []);
   const style = plan.settings?.number_style;
   const m = (v: string) => money(v, view.currency, style);
   const t = view.totals;
-  const goal = plan.goal;
+
+  useEffect(() => {
+    onLoaded?.(plan.name);
+  }, [plan.name, onLoaded]);
+
+  const stageFindings = findingsFor(stage, view.findings);
+  const stageProps = { plan, view, error, edit, numberStyle: style };
+
+  const exportPdf = async () => {
+    setNotice(null);
+    try {
+      const safe = `${plan.client} ${plan.name}`.replace(/[\\/:*?"<>|]+/g, " ").trim();
+      const path = await saveDialog({ defaultPath: `${safe}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
+      if (!path) return;
+      const out = await api.exportPdf(doc.id, path);
+      setNotice([`PDF saved to ${out.path}`, ...out.warnings].join(" · "));
+    } catch (e) {
+      setNotice(`The PDF could not be exported: ${plainMessage(toCommandError(e))}`);
+    }
+  };
+
   return (
     <main className="screen plan">
       <header className="plan-header">
@@ -74,26 +125,33 @@ export function PlanScreen({ id, onLoaded }: Props) {
             {plan.prepared_by && <span>Prepared by {plan.prepared_by}</span>}
           </p>
         </div>
-        {goal && (
-          <div className="plan-goal">
-            <p className="label">Goal</p>
-            <p className="goal-text">
-              {titleCase(goal.objective)}
-              {goal.kpi && (
-                <>
-                  {" · "}
-                  <span className="kpi">
-                    {goal.kpi.toUpperCase()}
-                    {goal.target ? ` ${goal.target}` : ""}
-                  </span>
-                </>
-              )}
-            </p>
-            {goal.description && <p className="muted small">{goal.description}</p>}
-            {plan.audience?.summary && <p className="muted small">Audience: {plan.audience.summary}</p>}
+        <div className="plan-actions">
+          <SaveIndicator store={store} />
+          <div className="button-group">
+            <button type="button" className="button" disabled={!store.canUndo} onClick={store.undo} title="Undo (Ctrl/⌘+Z)">
+              Undo
+            </button>
+            <button type="button" className="button" disabled={!store.canRedo} onClick={store.redo} title="Redo (Shift+Ctrl/⌘+Z)">
+              Redo
+            </button>
           </div>
-        )}
+          <Versions id={doc.id} disabled={store.save !== "saved"} />
+          <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
+            Workshop
+          </button>
+          <button type="button" className="button primary" onClick={exportPdf} disabled={store.save === "refused"}>
+            Export PDF
+          </button>
+        </div>
       </header>
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </p>
+      )}
 
       <section className="kpis" aria-label="Key figures">
         <Kpi label="Budget" value={m(t.budget)} />
@@ -107,50 +165,118 @@ export function PlanScreen({ id, onLoaded }: Props) {
         />
       </section>
 
-      <div className="split">
-        <section className="panel">
-          <h2>Findings</h2>
-          <FindingsList findings={view.findings} lines={view.lines} />
-        </section>
-        <section className="panel totals-panel">
-          <h2>Totals</h2>
-          <TotalsPanel view={view} plan={plan} numberStyle={style} />
-        </section>
-      </div>
+      <StageRail plan={plan} view={view} current={stage} onSelect={setStage} />
 
-      <section className="panel">
-        <div className="panel-head">
-          <h2>Channel mix</h2>
-          <span className="muted small">Amounts in {view.currency}</span>
+      {error && (
+        <div className="refused" role="alert" data-testid="save-refused">
+          <strong>Not saved.</strong> {plainMessage(error)}
+          {error.path && <span className="refused-path">{describePath(error.path, plan)}</span>}
+          <span className="muted"> Fix it, or undo, and the plan saves again.</span>
         </div>
-        <ChannelMixTable view={view} numberStyle={style} />
-      </section>
+      )}
 
-      <section className="panel">
-        <div className="panel-head">
-          <h2>Flowchart</h2>
-          <span className="legend">
-            <span className="legend-on" /> On air <span className="legend-hiatus" /> Hiatus
-            <span className="legend-note">Net media per week, {view.currency}</span>
-          </span>
-        </div>
-        <Flowchart view={view} numberStyle={style} />
-      </section>
+      {stage <= 4 && stageFindings.length > 0 && (
+        <section className="panel stage-findings-panel" aria-label={`Findings for ${STAGES[stage - 1].title}`}>
+          <h2>
+            Open findings · {STAGES[stage - 1].title}
+          </h2>
+          <FindingsList findings={stageFindings} lines={view.lines} />
+        </section>
+      )}
+
+      {stage === 1 && <GoalsStage plan={plan} error={error} edit={edit} />}
+      {stage === 2 && <AudienceStage plan={plan} error={error} edit={edit} today={today} />}
+      {stage === 3 && <ChannelsStage {...stageProps} />}
+      {stage === 4 && <PlanStage {...stageProps} />}
+      {(stage === 5 || stage === 6) && <PendingStage stage={stage} findings={stageFindings} lines={view.lines} />}
+      {workshop && <Workshop plan={plan} view={view} edit={edit} onClose={closeWorkshop} />}
     </main>
   );
 }
 
-function Kpi({
-  label,
-  value,
-  emphasis,
-  tone,
-}: {
-  label: string;
-  value: string;
-  emphasis?: boolean;
-  tone?: "ok" | "warn" | "bad";
-}) {
+/** "lines[2].rate" → "Line 3 (Search — Brand), rate". */
+function describePath(path: string, plan: Plan): string {
+  const m = /^lines\[(\d+)\]\.?(.*)$/.exec(path);
+  if (m) {
+    const line = plan.lines[Number(m[1])];
+    return `Line ${Number(m[1]) + 1}${line ? ` (${line.name})` : ""}${m[2] ? `, ${m[2].replace(/_/g, " ")}` : ""}`;
+  }
+  return path.replace(/_/g, " ").replace(/\./g, " › ");
+}
+
+function SaveIndicator({ store }: { store: PlanStore }) {
+  const text = store.save === "saved" ? "All changes saved" : store.save === "saving" ? "Saving…" : "Not saved";
+  return (
+    <span className={`save-state save-${store.save}`} role="status" data-testid="save-state">
+      <span className="save-dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
+
+function Versions({ id, disabled }: { id: number; disabled: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [versions, setVersions] = useState<VersionSummary[] | null>(null);
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!open) return;
+    api.listVersions(id).then(setVersions, (e) => setError(plainMessage(toCommandError(e))));
+  }, [open, id]);
+  const take = async () => {
+    setError(null);
+    try {
+      setVersions(await api.snapshotPlan(id, name));
+      setName("");
+    } catch (e) {
+      setError(plainMessage(toCommandError(e)));
+    }
+  };
+  return (
+    <div className="popover-anchor">
+      <button type="button" className="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Versions
+      </button>
+      {open && (
+        <div className="popover" role="dialog" aria-label="Versions">
+          <form
+            className="version-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void take();
+            }}
+          >
+            <input
+              aria-label="Version name"
+              placeholder="e.g. Sent to client 12 March"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              autoFocus
+            />
+            <button type="submit" className="button primary" disabled={disabled}>
+              Save version
+            </button>
+          </form>
+          {disabled && <p className="field-hint">Versions freeze the saved plan: fix the unsaved edit first.</p>}
+          {error && <p className="field-error">{error}</p>}
+          {versions && versions.length === 0 && <p className="muted small">No versions yet.</p>}
+          {versions && versions.length > 0 && (
+            <ul className="version-list">
+              {versions.map((v) => (
+                <li key={v.id}>
+                  <span>{v.name}</span>
+                  <span className="muted small">{timestamp(v.created_at)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Kpi({ label, value, emphasis, tone }: { label: string; value: string; emphasis?: boolean; tone?: "ok" | "warn" | "bad" }) {
   return (
     <div className={`kpi-card${emphasis ? " emphasis" : ""}${tone ? ` tone-${tone}` : ""}`}>
       <p className="label">{label}</p>

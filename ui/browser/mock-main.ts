@@ -1,0 +1,106 @@
+// The UI as built for the app, with Tauri's IPC answered by @tauri-apps/api/mocks from the real
+// core's output (src/test/core-fixtures.json, made by scripts/make-fixtures.ts). A plan the
+// fixtures do not hold is answered with an error that names it, so a test can never pass on
+// invented figures.
+
+import { mockIPC } from "@tauri-apps/api/mocks";
+import fixtures from "../src/test/core-fixtures.json";
+import { canonical } from "../src/test/canonical";
+
+type Entry = { name: string; key: string; plan: unknown; view?: unknown; error?: unknown };
+const scenarios = (fixtures as { scenarios: Entry[] }).scenarios;
+const byName = (n: string) => scenarios.find((s) => s.name === n)!;
+
+interface Stored {
+  id: number;
+  plan: Record<string, unknown>;
+  view: unknown;
+  updated_at: string;
+  deleted?: boolean;
+}
+const plans: Stored[] = [
+  { id: 1, plan: byName("sample").plan as Record<string, unknown>, view: byName("sample").view, updated_at: "2026-11-21T09:30:00.000Z" },
+  { id: 2, plan: byName("blank").plan as Record<string, unknown>, view: byName("blank").view, updated_at: "2026-11-20T16:05:00.000Z" },
+];
+const versions: { id: number; plan_id: number; name: string; created_at: string }[] = [];
+const calls: { cmd: string; args: unknown }[] = [];
+(window as unknown as { __ipcCalls: typeof calls }).__ipcCalls = calls;
+
+function summary(p: Stored) {
+  const d = p.plan as Record<string, string>;
+  return {
+    id: p.id,
+    name: d.name,
+    client: d.client,
+    brand: d.brand ?? "",
+    status: d.status ?? "draft",
+    currency: d.currency,
+    start: d.start,
+    end: d.end,
+    budget: (p.view as { totals: { budget: string } }).totals.budget,
+    created_at: p.updated_at,
+    updated_at: p.updated_at,
+  };
+}
+
+function find(id: number): Stored {
+  const p = plans.find((x) => x.id === id && !x.deleted);
+  if (!p) throw { code: "plan_not_found", message: `there is no plan ${id} in the library` };
+  return p;
+}
+
+mockIPC((cmd, payload) => {
+  const args = (payload ?? {}) as Record<string, unknown>;
+  calls.push({ cmd, args: JSON.parse(JSON.stringify(args)) });
+  switch (cmd) {
+    case "list_plans":
+      return plans.filter((p) => !p.deleted).map(summary);
+    case "open_plan": {
+      const p = find(args.id as number);
+      return { id: p.id, plan: p.plan, view: p.view };
+    }
+    case "save_plan": {
+      const p = find(args.id as number);
+      const hit = scenarios.find((s) => s.key === canonical(args.plan));
+      if (!hit) throw { code: "mock_no_fixture", message: "the browser-test mock has no core answer for this plan" };
+      if (hit.error) throw hit.error;
+      p.plan = hit.plan as Record<string, unknown>;
+      p.view = hit.view;
+      return hit.view;
+    }
+    case "list_versions":
+      find(args.id as number);
+      return versions.filter((v) => v.plan_id === args.id);
+    case "snapshot_plan": {
+      find(args.id as number);
+      const name = String(args.name ?? "").trim();
+      if (!name) throw { code: "version_name", message: "a version needs a name" };
+      versions.unshift({ id: versions.length + 1, plan_id: args.id as number, name, created_at: "2026-11-21T10:00:00.000Z" });
+      return versions.filter((v) => v.plan_id === args.id);
+    }
+    case "create_plan": {
+      const from = byName(args.from === "sample" ? "sample" : "blank");
+      const id = Math.max(...plans.map((x) => x.id)) + 1;
+      plans.push({ id, plan: from.plan as Record<string, unknown>, view: from.view, updated_at: "2026-11-21T11:00:00.000Z" });
+      return id;
+    }
+    case "duplicate_plan": {
+      const p = find(args.id as number);
+      const id = Math.max(...plans.map((x) => x.id)) + 1;
+      plans.push({ ...p, id, plan: { ...p.plan, name: `${p.plan.name as string} (copy)` } });
+      return id;
+    }
+    case "delete_plan":
+      find(args.id as number).deleted = true;
+      return null;
+    case "restore_plan": {
+      const p = plans.find((x) => x.id === args.id);
+      if (p) p.deleted = false;
+      return null;
+    }
+    default:
+      throw { code: "mock_unknown_command", message: `the browser-test mock does not answer ${cmd}` };
+  }
+});
+
+await import("../src/main");

@@ -1,0 +1,143 @@
+// Form fields that commit on Enter or when focus leaves, never per keystroke: one edit is one
+// step of undo and one save. A field whose path the core named in its error shows the message
+// right under it, in plain words, and keeps what the planner typed.
+
+import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import type { CommandErrorBody } from "../types";
+import { plainMessage } from "../store/usePlan";
+
+interface Common {
+  label: string;
+  /** The JSON path of the field in the plan, e.g. `goal.target`, matched against errors. */
+  path: string;
+  error?: CommandErrorBody | null;
+  hint?: ReactNode;
+  className?: string;
+}
+
+export function fieldError(error: CommandErrorBody | null | undefined, path: string): string | null {
+  return error?.path === path ? plainMessage(error) : null;
+}
+
+export function TextField({
+  label,
+  path,
+  error,
+  hint,
+  className,
+  value,
+  onCommit,
+  placeholder,
+  numeric,
+  type = "text",
+  prefix,
+  suffix,
+}: Common & {
+  value: string;
+  onCommit: (value: string) => void;
+  placeholder?: string;
+  numeric?: boolean;
+  type?: "text" | "date";
+  prefix?: string;
+  suffix?: string;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState(value);
+  // Follow the plan (undo, redo, the core's answer) unless the planner is mid-edit in this field.
+  const typing = useRef(false);
+  useEffect(() => {
+    if (!typing.current) setDraft(value);
+  }, [value]);
+  const message = fieldError(error, path);
+  const commit = () => {
+    typing.current = false;
+    if (draft !== value) onCommit(draft);
+  };
+  return (
+    <div className={`field${message ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <div className="input-wrap">
+        {prefix && <span className="affix">{prefix}</span>}
+        <input
+          id={id}
+          type={type}
+          className={numeric ? "num" : undefined}
+          value={draft}
+          placeholder={placeholder}
+          data-path={path}
+          data-dirty={draft !== value ? "true" : "false"}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={message ? `${id}-err` : undefined}
+          onChange={(e) => {
+            typing.current = true;
+            setDraft(e.target.value);
+          }}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") commit();
+            if (e.key === "Escape") {
+              typing.current = false;
+              setDraft(value);
+            }
+          }}
+        />
+        {suffix && <span className="affix">{suffix}</span>}
+      </div>
+      {message ? (
+        <p className="field-error" id={`${id}-err`} role="alert">
+          {message}
+        </p>
+      ) : (
+        hint && <p className="field-hint">{hint}</p>
+      )}
+    </div>
+  );
+}
+
+export function SelectField<T extends string>({
+  label,
+  path,
+  error,
+  hint,
+  className,
+  value,
+  options,
+  onCommit,
+  empty,
+}: Common & {
+  value: T | "";
+  options: { value: T; label: string; note?: string }[];
+  onCommit: (value: T | "") => void;
+  /** Label of the "not set" choice; without it a value is required. */
+  empty?: string;
+}) {
+  const id = useId();
+  const message = fieldError(error, path);
+  return (
+    <div className={`field${message ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        data-path={path}
+        aria-invalid={message ? true : undefined}
+        onChange={(e) => onCommit(e.target.value as T | "")}
+      >
+        {empty !== undefined && <option value="">{empty}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+            {o.note ? ` — ${o.note}` : ""}
+          </option>
+        ))}
+      </select>
+      {message ? (
+        <p className="field-error" role="alert">
+          {message}
+        </p>
+      ) : (
+        hint && <p className="field-hint">{hint}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import type { Line } from "../bindings";
+import { LineGrid } from "./LineGrid";
+import fixtures from "../test/core-fixtures.json";
+import type { PlanView } from "../types";
+import type { Plan } from "../bindings";
+
+afterEach(cleanup);
+
+const pasted = fixtures.scenarios.find((s) => s.name === "pasted")!;
+const plan = pasted.plan as unknown as Plan;
+const view = pasted.view as unknown as PlanView;
+
+function setup() {
+  const onLines = vi.fn<(lines: Line[]) => void>();
+  render(<LineGrid plan={plan} view={view} error={null} onLines={onLines} />);
+  const grid = screen.getByRole("grid");
+  const active = () => {
+    const td = grid.querySelector("td.active")!;
+    return [Number(td.getAttribute("data-row")), Number(td.getAttribute("data-col"))];
+  };
+  return { grid, onLines, active };
+}
+
+describe("LineGrid", () => {
+  it("moves the active cell with arrows, Tab and Enter", () => {
+    const { grid, active } = setup();
+    expect(active()).toEqual([0, 0]);
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowDown" });
+    expect(active()).toEqual([1, 1]);
+    fireEvent.keyDown(grid, { key: "End" });
+    fireEvent.keyDown(grid, { key: "Tab" });
+    expect(active()).toEqual([2, 0]);
+    fireEvent.keyDown(grid, { key: "Tab", shiftKey: true });
+    expect(active()).toEqual([1, 9]);
+  });
+
+  it("typing over a cell replaces it, and Enter commits the edit and moves down", () => {
+    const { grid, onLines, active } = setup();
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" }); // rate
+    fireEvent.keyDown(grid, { key: "3" });
+    const input = screen.getByRole("textbox", { name: "Rate, line 1" }) as HTMLInputElement;
+    expect(input.value).toBe("3");
+    fireEvent.change(input, { target: { value: "3.75" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(onLines).toHaveBeenCalledTimes(1);
+    expect(onLines.mock.calls[0][0][0].rate).toBe("3.75");
+    expect(onLines.mock.calls[0][0][1]).toEqual(plan.lines[1]);
+    expect(active()).toEqual([1, 3]);
+  });
+
+  it("Escape abandons an edit without changing the plan", () => {
+    const { grid, onLines } = setup();
+    fireEvent.keyDown(grid, { key: "x" });
+    fireEvent.keyDown(screen.getByRole("textbox"), { key: "Escape" });
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(onLines).not.toHaveBeenCalled();
+  });
+
+  it("copies the selected block as tab-separated text", () => {
+    const { grid } = setup();
+    fireEvent.keyDown(grid, { key: "ArrowDown", shiftKey: true });
+    fireEvent.keyDown(grid, { key: "ArrowRight", shiftKey: true });
+    const data = new Map<string, string>();
+    fireEvent.copy(grid, { clipboardData: { setData: (t: string, v: string) => data.set(t, v), getData: () => "" } });
+    expect(data.get("text/plain")).toBe("Search — Brand\tGoogle Ads\nProspecting\tMeta");
+  });
+
+  it("pastes a block from a spreadsheet at the active cell, adding lines past the end", () => {
+    const { grid, onLines } = setup();
+    fireEvent.keyDown(grid, { key: "ArrowDown" });
+    fireEvent.keyDown(grid, { key: "ArrowDown" });
+    fireEvent.paste(grid, { clipboardData: { getData: () => "Sponsor A\tNewsletter\nSponsor B\tPodcast\n" } });
+    const lines = onLines.mock.calls[0][0];
+    expect(lines.map((l) => [l.id, l.name, l.channel])).toEqual([
+      ["line-1", "Search — Brand", "Google Ads"],
+      ["line-2", "Prospecting", "Meta"],
+      ["line-3", "Sponsor A", "Newsletter"],
+      ["line-4", "Sponsor B", "Podcast"],
+    ]);
+  });
+
+  it("shows the core's net and gross per line, digits grouped", () => {
+    setup();
+    const first = screen.getAllByRole("row")[1];
+    const computed = Array.from(first.querySelectorAll("td.computed")).map((td) => td.textContent);
+    expect(computed).toEqual([view.lines[0].net, view.lines[0].gross].map((v) => v.replace(/\B(?=(\d{3})+\.)/g, ",")));
+  });
+});

@@ -1,0 +1,268 @@
+// The plan's lines as a spreadsheet: arrows, Tab and Enter move; typing replaces a cell, Enter or
+// F2 edits it; Delete clears; Ctrl/Cmd+C copies the selection and Ctrl/Cmd+V pastes a block from
+// Excel or Sheets, updating lines and adding new ones below. Each committed change is one edit
+// through the plan store; the net and gross columns are the core's.
+
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import type { Line, Plan } from "../bindings";
+import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
+import { groupDigits, num } from "../format";
+import { plainMessage } from "../store/usePlan";
+import { applyPaste, COLUMNS, move, newLine, parseTsv, toTsv, type Pos } from "./grid";
+
+interface Props {
+  plan: Plan;
+  view: PlanView;
+  error: CommandErrorBody | null;
+  numberStyle?: NumberStyle;
+  onLines: (lines: Line[]) => void;
+  /** Told which line the active cell is on (for the line's details below the grid). */
+  onActiveLine?: (index: number) => void;
+}
+
+export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine }: Props) {
+  const rows = plan.lines.length;
+  const cols = COLUMNS.length;
+  const [active, setActive] = useState<Pos>({ row: 0, col: 0 });
+  const [anchor, setAnchor] = useState<Pos | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  // Set when an edit is committed or abandoned by key, so the blur that follows (focus going back
+  // to the grid) does not commit it a second time.
+  const closed = useRef(false);
+
+  useEffect(() => {
+    if (rows > 0 && active.row >= rows) setActive({ row: rows - 1, col: active.col });
+  }, [rows, active]);
+  useEffect(() => {
+    onActiveLine?.(Math.min(active.row, Math.max(rows - 1, 0)));
+  }, [active.row, rows, onActiveLine]);
+  useEffect(() => {
+    if (editing !== null) {
+      closed.current = false;
+      input.current?.focus();
+    }
+  }, [editing !== null]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const sel = anchor
+    ? {
+        r0: Math.min(anchor.row, active.row),
+        r1: Math.max(anchor.row, active.row),
+        c0: Math.min(anchor.col, active.col),
+        c1: Math.max(anchor.col, active.col),
+      }
+    : { r0: active.row, r1: active.row, c0: active.col, c1: active.col };
+
+  const setCells = (updates: { row: number; col: number; text: string }[]) => {
+    const lines = plan.lines.slice();
+    for (const u of updates) {
+      if (lines[u.row]) lines[u.row] = COLUMNS[u.col].set(lines[u.row], u.text);
+    }
+    onLines(lines);
+  };
+
+  const commit = (text: string, then?: string, shift = false, refocus = true) => {
+    if (closed.current) return;
+    closed.current = true;
+    setEditing(null);
+    if (text !== COLUMNS[active.col].get(plan.lines[active.row])) {
+      setCells([{ ...active, text }]);
+    }
+    if (then) setActive(move(active, then, shift, rows, cols));
+    if (refocus) box.current?.focus();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (editing !== null || rows === 0) return;
+    const mod = e.ctrlKey || e.metaKey;
+    if (["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Tab", "Home", "End"].includes(e.key)) {
+      e.preventDefault();
+      if (e.shiftKey && e.key.startsWith("Arrow")) setAnchor(anchor ?? active);
+      else setAnchor(null);
+      setActive(move(active, e.key, e.shiftKey, rows, cols));
+    } else if (e.key === "Enter" || e.key === "F2") {
+      e.preventDefault();
+      setEditing(COLUMNS[active.col].get(plan.lines[active.row]));
+    } else if (e.key === "Delete" || e.key === "Backspace") {
+      e.preventDefault();
+      const updates = [];
+      for (let r = sel.r0; r <= sel.r1; r++) for (let c = sel.c0; c <= sel.c1; c++) updates.push({ row: r, col: c, text: "" });
+      setCells(updates);
+    } else if (e.key === "Escape") {
+      setAnchor(null);
+    } else if (!mod && !e.altKey && e.key.length === 1) {
+      // Typing over: the first character replaces the cell.
+      e.preventDefault();
+      setAnchor(null);
+      setEditing(e.key);
+    }
+  };
+
+  const cellText = (r: number, c: number) => COLUMNS[c].get(plan.lines[r]);
+
+  const rowError = (r: number) => {
+    if (!error?.path) return null;
+    const m = /^lines\[(\d+)\]\.(.+)$/.exec(error.path);
+    if (!m || Number(m[1]) !== r) return null;
+    return { field: m[2], message: plainMessage(error) };
+  };
+
+  return (
+    <div className="grid-wrap">
+      <div
+        ref={box}
+        className="line-grid"
+        role="grid"
+        aria-label="Plan lines"
+        aria-rowcount={rows + 1}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onCopy={(e) => {
+          if (editing !== null || rows === 0) return;
+          const block: string[][] = [];
+          for (let r = sel.r0; r <= sel.r1; r++) {
+            const row: string[] = [];
+            for (let c = sel.c0; c <= sel.c1; c++) row.push(cellText(r, c));
+            block.push(row);
+          }
+          e.clipboardData.setData("text/plain", toTsv(block));
+          e.preventDefault();
+        }}
+        onPaste={(e) => {
+          if (editing !== null) return;
+          const block = parseTsv(e.clipboardData.getData("text/plain"));
+          if (block.length === 0) return;
+          e.preventDefault();
+          const at = rows === 0 ? { row: 0, col: 0 } : active;
+          onLines(applyPaste(plan, at.row, at.col, block));
+        }}
+      >
+        <table className="data grid-table">
+          <colgroup>
+            {COLUMNS.map((c) => (
+              <col key={c.key} style={{ width: c.width }} />
+            ))}
+            <col style={{ width: 110 }} />
+            <col style={{ width: 110 }} />
+            <col style={{ width: 36 }} />
+          </colgroup>
+          <thead>
+            <tr role="row">
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" role="columnheader" className={c.kind === "dec" ? "num" : undefined}>
+                  {c.label}
+                </th>
+              ))}
+              <th scope="col" className="num computed" title="Computed by the core">
+                Net media
+              </th>
+              <th scope="col" className="num computed" title="Computed by the core">
+                Gross
+              </th>
+              <th aria-label="Remove" />
+            </tr>
+          </thead>
+          <tbody>
+            {plan.lines.map((line, r) => {
+              const lv = view.lines.find((l) => l.id === line.id);
+              const err = rowError(r);
+              return (
+                <tr key={`${line.id}-${r}`} role="row" className={err ? "row-error" : undefined}>
+                  {COLUMNS.map((c, ci) => {
+                    const isActive = active.row === r && active.col === ci;
+                    const inSel = r >= sel.r0 && r <= sel.r1 && ci >= sel.c0 && ci <= sel.c1;
+                    const bad = err && (err.field === c.field || err.field.startsWith(`${c.field}.`) || err.field.startsWith(`${c.field}[`));
+                    const cls = [
+                      "cell",
+                      c.kind === "dec" ? "num" : "",
+                      isActive ? "active" : "",
+                      inSel && !isActive ? "selected" : "",
+                      bad ? "cell-error" : "",
+                    ]
+                      .filter(Boolean)
+                      .join(" ");
+                    return (
+                      <td
+                        key={c.key}
+                        role="gridcell"
+                        className={cls}
+                        data-row={r}
+                        data-col={ci}
+                        aria-selected={isActive}
+                        title={bad ? err?.message : undefined}
+                        onMouseDown={(e) => {
+                          if (editing !== null && isActive) return;
+                          if (e.shiftKey) setAnchor(anchor ?? active);
+                          else setAnchor(null);
+                          setActive({ row: r, col: ci });
+                        }}
+                        onDoubleClick={() => setEditing(c.get(line))}
+                      >
+                        {isActive && editing !== null ? (
+                          <input
+                            ref={input}
+                            className={`cell-input${c.kind === "dec" ? " num" : ""}`}
+                            value={editing}
+                            data-dirty="true"
+                            aria-label={`${c.label}, line ${r + 1}`}
+                            onChange={(e) => setEditing(e.target.value)}
+                            onBlur={() => editing !== null && commit(editing, undefined, false, false)}
+                            onKeyDown={(e) => {
+                              if (e.key === "Enter" || e.key === "Tab") {
+                                e.preventDefault();
+                                commit(editing, e.key, e.shiftKey);
+                              } else if (e.key === "Escape") {
+                                e.preventDefault();
+                                closed.current = true;
+                                setEditing(null);
+                                box.current?.focus();
+                              }
+                              e.stopPropagation();
+                            }}
+                          />
+                        ) : c.kind === "dec" ? (
+                          groupDigits(c.get(line), numberStyle)
+                        ) : (
+                          c.get(line)
+                        )}
+                      </td>
+                    );
+                  })}
+                  <td className="num computed">{lv ? num(lv.net, numberStyle) : "—"}</td>
+                  <td className="num computed">{lv ? num(lv.gross, numberStyle) : "—"}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="icon-button"
+                      aria-label={`Remove ${line.name}`}
+                      title="Remove line"
+                      onClick={() => onLines(plan.lines.filter((_, i) => i !== r))}
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {rows === 0 && <p className="grid-empty">No lines yet. Paste a block from a spreadsheet here, or add a line.</p>}
+      </div>
+      {error?.path?.startsWith("lines[") && (
+        <p className="field-error grid-error" role="alert">
+          Line {Number(/^lines\[(\d+)\]/.exec(error.path)?.[1] ?? 0) + 1}: {plainMessage(error)}
+        </p>
+      )}
+      <div className="grid-actions">
+        <button type="button" className="button" onClick={() => onLines([...plan.lines, newLine(plan)])}>
+          + Add line
+        </button>
+        <span className="muted small">
+          Arrows, Tab and Enter move · type to replace · Ctrl/⌘+C copies · Ctrl/⌘+V pastes rows from a spreadsheet
+          (columns in this order)
+        </span>
+      </div>
+    </div>
+  );
+}

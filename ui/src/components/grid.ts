@@ -1,0 +1,235 @@
+// The line grid's rules, apart from React: its columns (how a cell reads and writes a line),
+// keyboard movement, and pasting a tab-separated block from Excel or Sheets onto the plan.
+// Cells hold text; the core checks it, so a bad cell is an error beside the cell, never a crash.
+
+import type { Kpi, Line, Plan, Pricing } from "../bindings";
+import { KPI_LABEL } from "../stages/model";
+import { cleanDecimal } from "../store/usePlan";
+
+export type ColumnKind = "text" | "dec" | "date" | "choice";
+
+export interface Column {
+  key: string;
+  label: string;
+  kind: ColumnKind;
+  /** The JSON field under `lines[i]` that errors name. */
+  field: string;
+  width: number;
+  get: (line: Line) => string;
+  set: (line: Line, text: string) => Line;
+  choices?: string[];
+}
+
+const PRICING: Pricing[] = ["cpm", "cpc", "cpa", "cpv", "cpp", "flat"];
+
+function optional<K extends keyof Line>(line: Line, key: K, value: string): Line {
+  const next = { ...line };
+  if (value === "") delete next[key];
+  else (next as Record<string, unknown>)[key] = value;
+  return next;
+}
+
+/** "CPA", "cpa" or "Cpa" → "cpa"; anything else is passed on for the core to refuse. */
+function pricingFrom(text: string): Pricing {
+  return text.trim().toLowerCase() as Pricing;
+}
+
+function kpiFrom(text: string): Kpi {
+  const t = text.trim().toLowerCase();
+  const byLabel = (Object.entries(KPI_LABEL) as [Kpi, string][]).find(([, l]) => l.toLowerCase() === t);
+  return byLabel ? byLabel[0] : (t.replace(/\s+/g, "_") as Kpi);
+}
+
+/** Dates as typed or pasted: "2027-01-04" stays; "04/01/2027" (day first) becomes ISO. */
+export function cleanDate(text: string): string {
+  const t = text.trim();
+  const m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
+  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : t;
+}
+
+export const COLUMNS: Column[] = [
+  { key: "name", label: "Line", kind: "text", field: "name", width: 220, get: (l) => l.name, set: (l, t) => ({ ...l, name: t.trim() }) },
+  { key: "channel", label: "Channel", kind: "text", field: "channel", width: 130, get: (l) => l.channel, set: (l, t) => ({ ...l, channel: t.trim() }) },
+  {
+    key: "pricing",
+    label: "Pricing",
+    kind: "choice",
+    field: "pricing",
+    width: 78,
+    choices: PRICING,
+    get: (l) => l.pricing.toUpperCase(),
+    set: (l, t) => ({ ...l, pricing: pricingFrom(t) }),
+  },
+  { key: "rate", label: "Rate", kind: "dec", field: "rate", width: 84, get: (l) => l.rate ?? "", set: (l, t) => optional(l, "rate", cleanDecimal(t)) },
+  {
+    key: "budget",
+    label: "Budget",
+    kind: "dec",
+    field: "budget",
+    width: 112,
+    get: (l) => l.budget ?? "",
+    // A line is funded by an amount or a share, never both: setting one clears the other.
+    set: (l, t) => {
+      const v = cleanDecimal(t);
+      const next = optional(l, "budget", v);
+      if (v !== "") delete next.share;
+      return next;
+    },
+  },
+  {
+    key: "share",
+    label: "Share %",
+    kind: "dec",
+    field: "share",
+    width: 76,
+    get: (l) => l.share ?? "",
+    set: (l, t) => {
+      const v = cleanDecimal(t);
+      const next = optional(l, "share", v);
+      if (v !== "") delete next.budget;
+      return next;
+    },
+  },
+  { key: "start", label: "Start", kind: "date", field: "start", width: 104, get: (l) => l.start, set: (l, t) => ({ ...l, start: cleanDate(t) }) },
+  { key: "end", label: "End", kind: "date", field: "end", width: 104, get: (l) => l.end, set: (l, t) => ({ ...l, end: cleanDate(t) }) },
+  {
+    key: "kpi",
+    label: "KPI",
+    kind: "choice",
+    field: "kpi",
+    width: 88,
+    choices: Object.values(KPI_LABEL),
+    get: (l) => (l.kpi ? KPI_LABEL[l.kpi.kpi] ?? l.kpi.kpi : ""),
+    set: (l, t) => (t.trim() === "" ? optional(l, "kpi", "") : { ...l, kpi: { ...(l.kpi ?? {}), kpi: kpiFrom(t) } }),
+  },
+  {
+    key: "kpi_target",
+    label: "KPI target",
+    kind: "dec",
+    field: "kpi.target",
+    width: 88,
+    get: (l) => l.kpi?.target ?? "",
+    set: (l, t) => {
+      if (!l.kpi) return l;
+      const v = cleanDecimal(t);
+      const kpi = { ...l.kpi };
+      if (v === "") delete kpi.target;
+      else kpi.target = v;
+      return { ...l, kpi };
+    },
+  },
+];
+
+/** Split clipboard text from a spreadsheet into rows of cells. Handles CRLF, a trailing newline
+ * and quoted cells (which may hold tabs, newlines and doubled quotes). */
+export function parseTsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  let i = 0;
+  const src = text.replace(/\r\n?/g, "\n");
+  while (i < src.length) {
+    const ch = src[i];
+    if (quoted) {
+      if (ch === '"' && src[i + 1] === '"') {
+        cell += '"';
+        i += 2;
+        continue;
+      }
+      if (ch === '"') {
+        quoted = false;
+        i++;
+        continue;
+      }
+      cell += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && cell === "") {
+      quoted = true;
+    } else if (ch === "\t") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else {
+      cell += ch;
+    }
+    i++;
+  }
+  if (cell !== "" || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Cells as tab-separated text for the clipboard (quoted where a spreadsheet needs it). */
+export function toTsv(rows: string[][]): string {
+  const q = (c: string) => (/[\t\n"]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  return rows.map((r) => r.map(q).join("\t")).join("\n");
+}
+
+/** A fresh line for a plan, with an id no other line has. */
+export function newLine(plan: Plan, taken: Set<string> = new Set(plan.lines.map((l) => l.id))): Line {
+  let n = plan.lines.length + 1;
+  while (taken.has(`line-${n}`)) n++;
+  taken.add(`line-${n}`);
+  return { id: `line-${n}`, channel: "", name: `Line ${n}`, pricing: "cpm", start: plan.start, end: plan.end, budget: "0" };
+}
+
+/** Paste a block with its top-left cell at (row, col): existing lines are updated, rows past the
+ * last line become new lines, and cells past the last column are ignored. */
+export function applyPaste(plan: Plan, row: number, col: number, block: string[][]): Line[] {
+  const lines = plan.lines.slice();
+  const taken = new Set(lines.map((l) => l.id));
+  block.forEach((cells, r) => {
+    if (cells.every((c) => c.trim() === "")) return;
+    const at = row + r;
+    let line = at < lines.length ? lines[at] : newLine({ ...plan, lines }, taken);
+    cells.forEach((text, c) => {
+      const column = COLUMNS[col + c];
+      if (column) line = column.set(line, text);
+    });
+    if (at < lines.length) lines[at] = line;
+    else lines.push(line);
+  });
+  return lines;
+}
+
+export interface Pos {
+  row: number;
+  col: number;
+}
+
+/** Where a key moves the active cell in a grid of `rows` × `cols`. Tab wraps to the next row. */
+export function move(pos: Pos, key: string, shift: boolean, rows: number, cols: number): Pos {
+  const clamp = (p: Pos): Pos => ({
+    row: Math.max(0, Math.min(rows - 1, p.row)),
+    col: Math.max(0, Math.min(cols - 1, p.col)),
+  });
+  switch (key) {
+    case "ArrowUp":
+      return clamp({ ...pos, row: pos.row - 1 });
+    case "ArrowDown":
+    case "Enter":
+      return clamp({ ...pos, row: pos.row + (shift && key === "Enter" ? -1 : 1) });
+    case "ArrowLeft":
+      return clamp({ ...pos, col: pos.col - 1 });
+    case "ArrowRight":
+      return clamp({ ...pos, col: pos.col + 1 });
+    case "Tab":
+      if (shift) return pos.col > 0 ? { ...pos, col: pos.col - 1 } : clamp({ row: pos.row - 1, col: cols - 1 });
+      return pos.col < cols - 1 ? { ...pos, col: pos.col + 1 } : pos.row < rows - 1 ? { row: pos.row + 1, col: 0 } : pos;
+    case "Home":
+      return { ...pos, col: 0 };
+    case "End":
+      return { ...pos, col: cols - 1 };
+    default:
+      return pos;
+  }
+}

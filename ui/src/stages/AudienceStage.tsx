@@ -1,0 +1,196 @@
+// Stage 2, Audience & market: who the plan is for (segments with size and value), and evidence
+// of what competitors run. An ad that has run for months is a proven one, so the log counts the
+// days each has run and marks the long runners.
+
+import type { Competitor, Plan, Segment, SegmentKind } from "../bindings";
+import type { CommandErrorBody } from "../types";
+import { SelectField, TextField } from "../components/Field";
+import { cleanDecimal, setOpt } from "../store/usePlan";
+
+interface Props {
+  plan: Plan;
+  error: CommandErrorBody | null;
+  edit: (change: (plan: Plan) => Plan) => void;
+  /** Today as YYYY-MM-DD (passed in so tests are stable). */
+  today: string;
+}
+
+/** An ad running this long is treated as proven. */
+export const PROVEN_DAYS = 90;
+
+const KINDS: { value: SegmentKind; label: string }[] = [
+  { value: "demographic", label: "Demographic" },
+  { value: "psychographic", label: "Psychographic" },
+  { value: "firmographic", label: "Firmographic" },
+  { value: "behavioural", label: "Behavioural" },
+];
+
+/** Whole days from `from` to `to` (dates, not money). Null when either is missing or malformed. */
+export function daysBetween(from?: string, to?: string): number | null {
+  const p = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) : NaN);
+  const a = p(from);
+  const b = p(to);
+  if (Number.isNaN(a) || Number.isNaN(b)) return null;
+  return Math.round((b - a) / 86_400_000);
+}
+
+/** Days an ad has run: to today while it still runs, else to when it was last seen. */
+export function daysRunning(c: Competitor, today: string): number | null {
+  return daysBetween(c.first_seen, c.still_running ? today : c.last_seen);
+}
+
+export function AudienceStage({ plan, error, edit, today }: Props) {
+  const segments = plan.audience?.segments ?? [];
+  const competitors = plan.competitors ?? [];
+  const setSegments = (list: Segment[]) =>
+    edit((p) => ({ ...p, audience: { ...(p.audience ?? {}), segments: list } }));
+  const setSeg = (i: number, change: (s: Segment) => Segment) => setSegments(segments.map((s, j) => (j === i ? change(s) : s)));
+  const setCompetitors = (list: Competitor[]) => edit((p) => ({ ...p, competitors: list }));
+  const setComp = (i: number, change: (c: Competitor) => Competitor) =>
+    setCompetitors(competitors.map((c, j) => (j === i ? change(c) : c)));
+
+  return (
+    <div className="stage-body">
+      <section className="panel">
+        <div className="panel-head">
+          <h2>Audience</h2>
+          <span className="muted small">Printed on the plan in one line</span>
+        </div>
+        <TextField
+          label="Audience in one line"
+          path="audience.summary"
+          error={error}
+          value={plan.audience?.summary ?? ""}
+          placeholder="e.g. Urban adults 25–44 who buy premium ready-to-drink coffee weekly"
+          onCommit={(v) => edit((p) => ({ ...p, audience: setOpt(p.audience ?? {}, "summary", v.trim()) }))}
+        />
+      </section>
+
+      <section className="panel">
+        <div className="panel-head">
+          <h2>Segments</h2>
+          <span className="muted small">Size in people or companies; value is LTV per customer, {plan.currency}</span>
+        </div>
+        {segments.length === 0 && <p className="muted small empty-line">No segments yet.</p>}
+        {segments.length > 0 && (
+          <div className="rows-head seg-grid" aria-hidden="true">
+            <span>Name</span>
+            <span>Type</span>
+            <span>Description</span>
+            <span className="num">Size</span>
+            <span className="num">Value (LTV)</span>
+            <span className="num">Priority</span>
+            <span />
+          </div>
+        )}
+        {segments.map((s, i) => {
+          const p = `audience.segments[${i}]`;
+          return (
+            <div className="seg-grid form-row compact" key={i} data-testid="segment-row">
+              <TextField label="Name" path={`${p}.name`} error={error} value={s.name} onCommit={(v) => setSeg(i, (x) => ({ ...x, name: v }))} />
+              <SelectField<SegmentKind>
+                label="Type"
+                path={`${p}.kind`}
+                error={error}
+                value={s.kind}
+                options={KINDS}
+                onCommit={(v) => v && setSeg(i, (x) => ({ ...x, kind: v }))}
+              />
+              <TextField
+                label="Description"
+                path={`${p}.description`}
+                error={error}
+                value={s.description ?? ""}
+                onCommit={(v) => setSeg(i, (x) => setOpt(x, "description", v.trim()))}
+              />
+              <TextField label="Size" path={`${p}.size`} error={error} numeric value={s.size ?? ""} onCommit={(v) => setSeg(i, (x) => setOpt(x, "size", cleanDecimal(v)))} />
+              <TextField label="Value (LTV)" path={`${p}.value`} error={error} numeric value={s.value ?? ""} onCommit={(v) => setSeg(i, (x) => setOpt(x, "value", cleanDecimal(v)))} />
+              <SelectField<string>
+                label="Priority"
+                path={`${p}.priority`}
+                error={error}
+                value={s.priority !== undefined ? String(s.priority) : ""}
+                empty="—"
+                options={["1", "2", "3", "4", "5"].map((n) => ({ value: n, label: n }))}
+                onCommit={(v) => setSeg(i, (x) => setOpt(x, "priority", v === "" ? undefined : Number(v)))}
+              />
+              <button type="button" className="icon-button" aria-label={`Remove segment ${s.name}`} onClick={() => setSegments(segments.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setSegments([...segments, { name: `Segment ${segments.length + 1}`, kind: "demographic" }])}
+        >
+          + Add segment
+        </button>
+      </section>
+
+      <section className="panel">
+        <div className="panel-head">
+          <h2>Competitor evidence</h2>
+          <span className="muted small">An ad running {PROVEN_DAYS}+ days is marked proven</span>
+        </div>
+        {competitors.length === 0 && <p className="muted small empty-line">No evidence logged yet: a plan built on evidence beats a brainstorm.</p>}
+        {competitors.length > 0 && (
+          <div className="rows-head comp-grid" aria-hidden="true">
+            <span>Competitor</span>
+            <span>Channel</span>
+            <span>Angle</span>
+            <span>First seen</span>
+            <span>Still running</span>
+            <span>Last seen</span>
+            <span className="num">Days running</span>
+            <span />
+          </div>
+        )}
+        {competitors.map((c, i) => {
+          const p = `competitors[${i}]`;
+          const days = daysRunning(c, today);
+          const proven = days !== null && days >= PROVEN_DAYS;
+          return (
+            <div className="comp-grid form-row compact" key={i} data-testid="competitor-row">
+              <TextField label="Competitor" path={`${p}.competitor`} error={error} value={c.competitor} onCommit={(v) => setComp(i, (x) => ({ ...x, competitor: v }))} />
+              <TextField label="Channel" path={`${p}.channel`} error={error} value={c.channel ?? ""} onCommit={(v) => setComp(i, (x) => setOpt(x, "channel", v.trim()))} />
+              <TextField label="Angle" path={`${p}.angle`} error={error} value={c.angle ?? ""} onCommit={(v) => setComp(i, (x) => setOpt(x, "angle", v.trim()))} />
+              <TextField label="First seen" type="date" path={`${p}.first_seen`} error={error} value={c.first_seen ?? ""} onCommit={(v) => setComp(i, (x) => setOpt(x, "first_seen", v))} />
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={!!c.still_running}
+                  onChange={(e) => setComp(i, (x) => setOpt(x, "still_running", e.target.checked ? true : undefined))}
+                />
+                <span>Running</span>
+              </label>
+              <TextField
+                label="Last seen"
+                type="date"
+                path={`${p}.last_seen`}
+                error={error}
+                value={c.last_seen ?? ""}
+                onCommit={(v) => setComp(i, (x) => setOpt(x, "last_seen", v))}
+              />
+              <span className="num days" data-testid="days-running">
+                {days === null ? "—" : `${days} d`}
+                {proven && <span className="badge proven">Proven</span>}
+              </span>
+              <button type="button" className="icon-button" aria-label={`Remove ${c.competitor}`} onClick={() => setCompetitors(competitors.filter((_, j) => j !== i))}>
+                ×
+              </button>
+            </div>
+          );
+        })}
+        <button
+          type="button"
+          className="button"
+          onClick={() => setCompetitors([...competitors, { competitor: "Competitor", first_seen: today, still_running: true }])}
+        >
+          + Log an ad
+        </button>
+      </section>
+    </div>
+  );
+}

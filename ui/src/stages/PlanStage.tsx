@@ -1,0 +1,122 @@
+// Stage 4, the plan: the line grid, the fees, the flowchart and the totals — the costed plan
+// that becomes the one-page PDF.
+
+import type { CommissionBasis, Fees, Plan } from "../bindings";
+import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
+import { Flowchart } from "../components/Flowchart";
+import { LineGrid } from "../components/LineGrid";
+import { SelectField, TextField } from "../components/Field";
+import { TotalsPanel } from "../components/TotalsPanel";
+import { cleanDecimal } from "../store/usePlan";
+import { useState } from "react";
+import { LineDetail } from "./LineDetail";
+
+interface Props {
+  plan: Plan;
+  view: PlanView;
+  error: CommandErrorBody | null;
+  edit: (change: (plan: Plan) => Plan) => void;
+  numberStyle?: NumberStyle;
+}
+
+export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
+  const [activeLine, setActiveLine] = useState(0);
+  const line = plan.lines[activeLine];
+  const setFee = <K extends keyof Fees>(key: K, value: Fees[K]) => edit((p) => ({ ...p, fees: { ...p.fees, [key]: value } }));
+  return (
+    <div className="stage-body">
+      <section className="panel">
+        <div className="panel-head">
+          <h2>Lines</h2>
+          <span className="muted small">Amounts in {view.currency} · net and gross computed by the core</span>
+        </div>
+        <LineGrid
+          plan={plan}
+          view={view}
+          error={error}
+          numberStyle={numberStyle}
+          onLines={(lines) => edit((p) => ({ ...p, lines }))}
+          onActiveLine={setActiveLine}
+        />
+      </section>
+      {line && (
+        <LineDetail
+          line={line}
+          index={activeLine}
+          error={error}
+          onLine={(next) => edit((p) => ({ ...p, lines: p.lines.map((l, i) => (i === activeLine ? next : l)) }))}
+        />
+      )}
+
+      <div className="split">
+        <section className="panel">
+          <div className="panel-head">
+            <h2>Fees</h2>
+          </div>
+          <div className="form-grid cols-2">
+            <TextField
+              label="Agency commission"
+              path="fees.agency_commission_pct"
+              error={error}
+              numeric
+              suffix="%"
+              value={plan.fees.agency_commission_pct}
+              onCommit={(v) => setFee("agency_commission_pct", cleanDecimal(v) || "0")}
+            />
+            <SelectField<CommissionBasis>
+              label="Commission basis"
+              path="fees.agency_commission_basis"
+              error={error}
+              value={plan.fees.agency_commission_basis}
+              options={[
+                { value: "gross", label: "Of gross (traditional)" },
+                { value: "net", label: "On net (mark-up)" },
+              ]}
+              onCommit={(v) => v && setFee("agency_commission_basis", v)}
+            />
+            <TextField
+              label="Ad serving"
+              path="fees.ad_serving_cpm"
+              error={error}
+              numeric
+              prefix={plan.currency}
+              suffix="CPM"
+              value={plan.fees.ad_serving_cpm}
+              onCommit={(v) => setFee("ad_serving_cpm", cleanDecimal(v) || "0")}
+            />
+            <TextField
+              label="Tech, data & verification"
+              path="fees.tech_fee_pct"
+              error={error}
+              numeric
+              suffix="% of net"
+              value={plan.fees.tech_fee_pct}
+              onCommit={(v) => setFee("tech_fee_pct", cleanDecimal(v) || "0")}
+            />
+          </div>
+        </section>
+        <section className="panel totals-panel">
+          <h2>Totals</h2>
+          <TotalsPanel view={view} plan={plan} numberStyle={numberStyle} />
+        </section>
+      </div>
+
+      <section className="panel">
+        <div className="panel-head">
+          <h2>Flowchart</h2>
+          <span className="legend">
+            <span className="legend-on" /> On air <span className="legend-hiatus" /> Hiatus
+            <span className="legend-note">Net media per week, {view.currency} · drag a flight's ends to move its dates</span>
+          </span>
+        </div>
+        <Flowchart
+          view={view}
+          numberStyle={numberStyle}
+          onFlightChange={(id, start, end) =>
+            edit((p) => ({ ...p, lines: p.lines.map((l) => (l.id === id ? { ...l, start, end } : l)) }))
+          }
+        />
+      </section>
+    </div>
+  );
+}

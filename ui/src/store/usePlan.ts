@@ -1,0 +1,118 @@
+// The plan store: the one place a plan changes. Every edit makes a new plan document, which goes
+// to the core (save_plan) to be checked, costed and saved; the view the core returns is what the
+// screen shows. A refused edit stays in the form with the core's error beside its field, and the
+// last good view stays on screen until the planner fixes it. Undo and redo step through whole
+// documents, each one saved again, so the library always holds what the planner sees.
+
+import { useCallback, useEffect, useRef, useState } from "react";
+import { api, CommandError, toCommandError } from "../api";
+import type { Plan } from "../bindings";
+import type { PlanView } from "../types";
+import { History } from "./history";
+
+export type SaveState = "saved" | "saving" | "refused";
+
+export interface PlanStore {
+  id: number;
+  plan: Plan;
+  /** The last view the core returned for a plan it accepted. */
+  view: PlanView;
+  /** Why the current plan was refused, if it was: shown next to the field in `path`. */
+  error: CommandError | null;
+  save: SaveState;
+  canUndo: boolean;
+  canRedo: boolean;
+  edit: (change: (plan: Plan) => Plan) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+interface Loaded {
+  plan: Plan;
+  view: PlanView;
+  error: CommandError | null;
+  save: SaveState;
+}
+
+/** Open plan `id` and keep it in step with the core. */
+export function usePlan(id: number, first: { plan: Plan; view: PlanView }): PlanStore {
+  const history = useRef(new History<Plan>(first.plan));
+  const [state, setState] = useState<Loaded>({ ...first, error: null, save: "saved" });
+  // Only the answer to the latest save may land: an older one arriving late is ignored.
+  const seq = useRef(0);
+
+  const persist = useCallback(
+    (plan: Plan) => {
+      const mine = ++seq.current;
+      setState((s) => ({ ...s, plan, save: "saving" }));
+      api
+        .savePlan(id, plan)
+        .then((view) => {
+          if (mine === seq.current) setState({ plan, view, error: null, save: "saved" });
+        })
+        .catch((e) => {
+          if (mine === seq.current) setState((s) => ({ ...s, plan, error: toCommandError(e), save: "refused" }));
+        });
+    },
+    [id],
+  );
+
+  const edit = useCallback(
+    (change: (plan: Plan) => Plan) => {
+      const next = change(history.current.current);
+      if (JSON.stringify(next) === JSON.stringify(history.current.current)) return;
+      persist(history.current.push(next));
+    },
+    [persist],
+  );
+  const undo = useCallback(() => {
+    const p = history.current.undo();
+    if (p) persist(p);
+  }, [persist]);
+  const redo = useCallback(() => {
+    const p = history.current.redo();
+    if (p) persist(p);
+  }, [persist]);
+
+  // Ctrl/Cmd+Z and Shift+Ctrl/Cmd+Z (and Ctrl+Y). A field being typed in keeps the native undo
+  // of its own text until its edit is committed.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== "z" && key !== "y") return;
+      const t = e.target as HTMLElement | null;
+      if (t && t.dataset && t.dataset.dirty === "true") return;
+      e.preventDefault();
+      if (key === "y" || e.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [undo, redo]);
+
+  const h = history.current;
+  return { id, ...state, canUndo: h.canUndo, canRedo: h.canRedo, edit, undo, redo };
+}
+
+/** Set or clear an optional field: an empty value removes it from the document. */
+export function setOpt<T extends object, K extends keyof T>(obj: T, key: K, value: T[K] | undefined | ""): T {
+  const next = { ...obj };
+  if (value === undefined || value === "") delete next[key];
+  else next[key] = value as T[K];
+  return next;
+}
+
+/** Text as typed in a number field, tidied for the core: spaces, currency signs and digit
+ * grouping removed ("$1,200.50" → "1200.50"). No arithmetic: the core checks the number. */
+export function cleanDecimal(text: string): string {
+  return text.trim().replace(/[\s\u00a0\u202f$€£¥%]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
+}
+
+/** The core's message without the field path and line id it starts with (shown elsewhere). */
+export function plainMessage(err: { message: string; path?: string }): string {
+  let m = err.message;
+  m = m.replace(/^line "[^"]*": /, "");
+  if (err.path && m.startsWith(`${err.path}: `)) m = m.slice(err.path.length + 2);
+  return m ? m[0].toUpperCase() + m.slice(1) : m;
+}
