@@ -15,7 +15,7 @@ xvfb=$!
 cleanup() {
   kill "$driver" "$xvfb" 2>/dev/null || true
   wait 2>/dev/null || true
-  rm -rf "$work"
+  [ -n "${FLIGHTPLAN_E2E_KEEP:-}" ] && cp "$work"/*.png "$work"/*.pdf "$FLIGHTPLAN_E2E_KEEP"/ 2>/dev/null; rm -rf "$work"
 }
 trap cleanup EXIT
 sleep 1

@@ -17,12 +17,14 @@ export class Session {
     return call(this.base, method, `/session/${this.id}${path}`, body);
   }
 
+  /** Find by CSS selector, or by XPath when the query starts with `/` or `(`. */
   async find(css, { timeoutMs = 15000 } = {}) {
     const deadline = Date.now() + timeoutMs;
+    const using = /^[/(]/.test(css) ? 'xpath' : 'css selector';
     let last;
     while (Date.now() < deadline) {
       try {
-        const el = await this.cmd('POST', '/element', { using: 'css selector', value: css });
+        const el = await this.cmd('POST', '/element', { using, value: css });
         return new Element(this, Object.values(el)[0]);
       } catch (e) {
         last = e;
@@ -55,6 +57,18 @@ export class Session {
 
   exec(script, args = []) {
     return this.cmd('POST', '/execute/sync', { script, args });
+  }
+
+  /** Call one of the app's own commands through the page's IPC, as the UI does. */
+  async invoke(command, args) {
+    const r = await this.cmd('POST', '/execute/async', {
+      script: `const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+          .then((v) => done({ ok: true, v }), (e) => done({ ok: false, e }));`,
+      args: [command, args],
+    });
+    if (!r.ok) throw new Error(`${command}: ${JSON.stringify(r.e)}`);
+    return r.v;
   }
 
   async keys(text) {
