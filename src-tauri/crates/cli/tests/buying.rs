@@ -4,28 +4,11 @@
 
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flightplan")).args(args).output().unwrap()
-}
+use common::{err_json, ok_json, run, s};
+use std::process::Command;
 
-fn ok_json(args: &[&str]) -> Value {
-    let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn err_json(args: &[&str]) -> Value {
-    let out = run(args);
-    assert!(!out.status.success(), "{args:?} should fail");
-    let text = String::from_utf8_lossy(&out.stderr);
-    serde_json::from_str(text.lines().next().unwrap()).unwrap()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 /// The bundled sample plan as a file, edited by `edit` first.
 fn sample(dir: &Path, name: &str, edit: impl FnOnce(&mut Value)) -> PathBuf {

@@ -3,32 +3,14 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{err_json, ok_json, s};
 
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flightplan")).args(args).output().unwrap()
-}
-
-fn ok_json(args: &[&str]) -> Value {
-    let out = run(args);
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap()
-}
-
-fn err_json(args: &[&str]) -> Value {
-    let out = run(args);
-    assert!(!out.status.success(), "{args:?} should fail");
-    let text = String::from_utf8_lossy(&out.stderr);
-    serde_json::from_str(text.lines().next().unwrap()).unwrap()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 fn copy_plan(dir: &Path) -> PathBuf {
     let p = dir.join("plan.json");
