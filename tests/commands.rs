@@ -144,6 +144,8 @@ fn save_plan_stores_the_plan_and_returns_its_view() {
     let mut plan = sample_plan();
     plan.name = "Q1 2027 Cold Brew Launch (revised)".into();
     plan.lines.truncate(2);
+    // The sample's scenarios name lines the truncated plan no longer has.
+    plan.scenarios.clear();
 
     let view =
         invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
@@ -228,11 +230,15 @@ fn every_command_is_granted_by_the_default_capability_and_nothing_else() {
         .filter_map(|p| p.as_str().map(String::from))
         .collect();
     granted.sort();
-    // The app's own commands, and the native save dialog (the PDF export's path comes from it).
+    // The app's own commands, the native open and save dialogs (every file path comes from one)
+    // and hearing the native menu's events.
     let mut expected: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .chain(["dialog:allow-save".to_string()])
+        .chain(
+            ["dialog:allow-save", "dialog:allow-open", "core:event:allow-listen", "core:event:allow-unlisten"]
+                .map(String::from),
+        )
         .collect();
     expected.sort();
     assert_eq!(granted, expected);

@@ -5,7 +5,9 @@
 //! shell's own), so it owns the whole folder: it also writes `index.ts` and fails on a file no
 //! type generates any more. `UPDATE_BINDINGS=1 cargo test --workspace bindings` regenerates.
 
+use crate::commands::buying::WrittenOrder;
 use crate::commands::export::ExportedPdf;
+use crate::commands::monitoring::{ActualsPreview, NextPlan};
 use crate::commands::PlanDocument;
 use flightplan_core::bindings::{core, ui_dir};
 use flightplan_store::{PlanSummary, VersionSummary};
@@ -13,7 +15,10 @@ use flightplan_store::{PlanSummary, VersionSummary};
 #[test]
 fn bindings_are_fresh() {
     let bindings = core().add::<PlanDocument>().add::<PlanSummary>().add::<VersionSummary>()
-        .add::<ExportedPdf>();
+        .add::<ExportedPdf>()
+        .add::<WrittenOrder>()
+        .add::<ActualsPreview>()
+        .add::<NextPlan>();
     let doc = &bindings.files()["PlanDocument.ts"];
     assert!(doc.contains("id: number,"), "{doc}");
     assert!(doc.contains("plan: Plan,"), "{doc}");

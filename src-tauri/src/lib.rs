@@ -7,6 +7,7 @@
 
 pub mod commands;
 pub mod library;
+pub mod menu;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
 #[cfg(test)]
 mod bindings;
@@ -17,7 +18,7 @@ use tauri::{Builder, Manager, Runtime};
 /// Register the app's commands on a builder. The one place they are listed for Tauri; the
 /// desktop app and the tests on the mock runtime both build through it.
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.invoke_handler(tauri::generate_handler![
+    builder.manage(commands::export::ExportedFiles::default()).invoke_handler(tauri::generate_handler![
         commands::list_plans,
         commands::open_plan,
         commands::compute_plan,
@@ -29,6 +30,19 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::versions::snapshot_plan,
         commands::versions::list_versions,
         commands::export::export_pdf,
+        commands::export::export_table,
+        commands::export::open_export,
+        commands::files::import_plan_file,
+        commands::files::export_plan_file,
+        commands::buying::launch_board,
+        commands::buying::move_line,
+        commands::buying::export_insertion_orders,
+        commands::monitoring::review_plan,
+        commands::monitoring::preview_actuals,
+        commands::monitoring::roll_forward_plan,
+        commands::planning::optimise_split,
+        commands::planning::accept_split,
+        commands::planning::compare_scenarios,
     ])
 }
 
@@ -45,7 +59,17 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
+        // Only for `open_export`'s Rust call: no opener permission is granted to the webview.
+        .plugin(tauri_plugin_opener::init())
+        .on_menu_event(menu::forward)
         .setup(|app| {
+        let handle = app.handle().clone();
+        match menu::build(&handle) {
+            Ok(m) => {
+                let _ = app.set_menu(m);
+            }
+            Err(e) => eprintln!("flightplan: the menu could not be built: {e}"),
+        }
         let data_dir = || {
             app.path().app_data_dir().map_err(|e| {
                 flightplan_core::Error::new(

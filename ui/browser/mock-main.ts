@@ -7,17 +7,16 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import fixtures from "../src/test/core-fixtures.json";
 import { canonical } from "../src/test/canonical";
 
-type Entry = { name: string; key: string; plan: unknown; view?: unknown; error?: unknown };
+import { handlers } from "./mocks";
+import type { Entry, MockContext, Stored } from "./mocks/context";
+
 const scenarios = (fixtures as { scenarios: Entry[] }).scenarios;
 const byName = (n: string) => scenarios.find((s) => s.name === n)!;
-
-interface Stored {
-  id: number;
-  plan: Record<string, unknown>;
-  view: unknown;
-  updated_at: string;
-  deleted?: boolean;
-}
+const byPlan = (plan: unknown): Entry => {
+  const hit = scenarios.find((s) => s.key === canonical(plan));
+  if (!hit) throw { code: "mock_no_fixture", message: "the browser-test mock has no core answer for this plan" };
+  return hit;
+};
 const plans: Stored[] = [
   { id: 1, plan: byName("sample").plan as Record<string, unknown>, view: byName("sample").view, updated_at: "2026-11-21T09:30:00.000Z" },
   { id: 2, plan: byName("blank").plan as Record<string, unknown>, view: byName("blank").view, updated_at: "2026-11-20T16:05:00.000Z" },
@@ -48,6 +47,8 @@ function find(id: number): Stored {
   if (!p) throw { code: "plan_not_found", message: `there is no plan ${id} in the library` };
   return p;
 }
+
+const ctx: MockContext = { plans, scenarios, byName, byPlan, find };
 
 mockIPC((cmd, payload) => {
   const args = (payload ?? {}) as Record<string, unknown>;
@@ -99,6 +100,7 @@ mockIPC((cmd, payload) => {
       return null;
     }
     default:
+      if (handlers[cmd]) return handlers[cmd](args, ctx);
       throw { code: "mock_unknown_command", message: `the browser-test mock does not answer ${cmd}` };
   }
 });

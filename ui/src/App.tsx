@@ -43,7 +43,15 @@ export function App() {
           }}
         />
       ) : (
-        <PlanScreen id={screen.id} onLoaded={onLoaded} />
+        <PlanScreen
+          key={screen.id}
+          id={screen.id}
+          onLoaded={onLoaded}
+          onOpenPlan={(id) => {
+            setPlanName("");
+            setScreen({ kind: "plan", id });
+          }}
+        />
       )}
     </div>
   );

@@ -3,7 +3,19 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } from "./types";
-import type { ExportedPdf, VersionSummary } from "./bindings";
+import type {
+  ActualsPreview,
+  Comparison,
+  ExportedPdf,
+  LaunchLine,
+  LineStatus,
+  Monitor,
+  NextPlan,
+  Optimised,
+  Plan,
+  VersionSummary,
+  WrittenOrder,
+} from "./bindings";
 
 /** A command failed: carries the core's `{code, message, path?, line?}`. */
 export class CommandError extends Error implements CommandErrorBody {
@@ -58,4 +70,33 @@ export const api = {
   snapshotPlan: (id: number, name: string): Promise<VersionSummary[]> => call("snapshot_plan", { id, name }),
   listVersions: (id: number): Promise<VersionSummary[]> => call("list_versions", { id }),
   exportPdf: (id: number, path: string): Promise<ExportedPdf> => call("export_pdf", { id, path }),
+  /** Write the stored plan as a spreadsheet; resolves to the path written. */
+  exportTable: (id: number, path: string, format: "xlsx" | "csv"): Promise<string> =>
+    call("export_table", { id, path, format }),
+  /** Open a file exported in this session in the system's viewer. */
+  openExport: (path: string): Promise<void> => call("open_export", { path }),
+  /** Read a flightplan/1 file (path from the open dialog) into the library; resolves to its id. */
+  importPlanFile: (path: string): Promise<number> => call("import_plan_file", { path }),
+  exportPlanFile: (id: number, path: string): Promise<string> => call("export_plan_file", { id, path }),
+
+  // Stage 3: planning intelligence.
+  optimiseSplit: (plan: PlanFile): Promise<Optimised> => call("optimise_split", { plan }),
+  /** The plan with the optimised split accepted (not saved: commit it as an edit). */
+  acceptSplit: (plan: PlanFile): Promise<Plan> => call("accept_split", { plan }),
+  compareScenarios: (plan: PlanFile): Promise<Comparison> => call("compare_scenarios", { plan }),
+
+  // Stage 5: buy and launch.
+  launchBoard: (plan: PlanFile): Promise<LaunchLine[]> => call("launch_board", { plan }),
+  /** The plan with the line moved (not saved: commit it as an edit). */
+  moveLine: (plan: PlanFile, line: string, to: LineStatus, overrideBy?: { by: string; reason: string }): Promise<Plan> =>
+    call("move_line", { plan, line, to, overrideBy: overrideBy ?? null }),
+  exportInsertionOrders: (id: number, dir: string): Promise<WrittenOrder[]> => call("export_insertion_orders", { id, dir }),
+
+  // Stage 6: monitor and optimise.
+  /** Pacing, performance, recommendations and reconciliation as of a day (default: the core's). */
+  reviewPlan: (plan: PlanFile, asOf?: string): Promise<Monitor> => call("review_plan", { plan, asOf: asOf ?? null }),
+  previewActuals: (plan: PlanFile, path: string, platform: "auto" | "meta" | "google" | "tiktok" = "auto"): Promise<ActualsPreview> =>
+    call("preview_actuals", { plan, path, platform, mapping: null }),
+  /** "Start next plan": a new plan in the library rolled forward from stored plan `id`. */
+  rollForwardPlan: (id: number): Promise<NextPlan> => call("roll_forward_plan", { id }),
 };

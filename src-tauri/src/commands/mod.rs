@@ -8,7 +8,11 @@
 /// The command names, shared with build.rs for the access-control list.
 mod names;
 
+pub mod buying;
 pub mod export;
+pub mod files;
+pub mod monitoring;
+pub mod planning;
 pub mod plans;
 pub mod versions;
 

@@ -19,11 +19,14 @@ import { GoalsStage } from "../stages/GoalsStage";
 import { AudienceStage } from "../stages/AudienceStage";
 import { ChannelsStage } from "../stages/ChannelsStage";
 import { PlanStage } from "../stages/PlanStage";
-import { PendingStage } from "../stages/PendingStage";
+import { BuyStage } from "../stages/BuyStage";
+import { MonitorStage } from "../stages/MonitorStage";
 
 interface Props {
   id: number;
   onLoaded?: (name: string) => void;
+  /** Open another plan of the library. */
+  onOpenPlan?: (id: number) => void;
   /** Today as YYYY-MM-DD; defaults to the local date. */
   today?: string;
 }
@@ -40,7 +43,7 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
-export function PlanScreen({ id, onLoaded, today }: Props) {
+export function PlanScreen({ id, onLoaded, onOpenPlan, today }: Props) {
   const [doc, setDoc] = useState<PlanDocument | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
 
@@ -75,10 +78,20 @@ export function PlanScreen({ id, onLoaded, today }: Props) {
       </main>
     );
   }
-  return <PlanEditor key={doc.id} doc={doc} onLoaded={onLoaded} today={today ?? localToday()} />;
+  return <PlanEditor key={doc.id} doc={doc} onLoaded={onLoaded} onOpenPlan={onOpenPlan ?? (() => {})} today={today ?? localToday()} />;
 }
 
-function PlanEditor({ doc, onLoaded, today }: { doc: PlanDocument; onLoaded?: (name: string) => void; today: string }) {
+function PlanEditor({
+  doc,
+  onLoaded,
+  onOpenPlan,
+  today,
+}: {
+  doc: PlanDocument;
+  onLoaded?: (name: string) => void;
+  onOpenPlan: (id: number) => void;
+  today: string;
+}) {
   const store = usePlan(doc.id, { plan: doc.plan as Plan, view: doc.view });
   const { plan, view, error, edit } = store;
   const [stage, setStage] = useState(plan.lines.length > 0 ? 4 : 1);
@@ -94,7 +107,7 @@ function PlanEditor({ doc, onLoaded, today }: { doc: PlanDocument; onLoaded?: (n
   }, [plan.name, onLoaded]);
 
   const stageFindings = findingsFor(stage, view.findings);
-  const stageProps = { plan, view, error, edit, numberStyle: style };
+  const stageProps = { planId: doc.id, plan, view, error, edit, numberStyle: style, today, onOpenPlan };
 
   const exportPdf = async () => {
     setNotice(null);
@@ -188,7 +201,8 @@ function PlanEditor({ doc, onLoaded, today }: { doc: PlanDocument; onLoaded?: (n
       {stage === 2 && <AudienceStage plan={plan} error={error} edit={edit} today={today} />}
       {stage === 3 && <ChannelsStage {...stageProps} />}
       {stage === 4 && <PlanStage {...stageProps} />}
-      {(stage === 5 || stage === 6) && <PendingStage stage={stage} findings={stageFindings} lines={view.lines} />}
+      {stage === 5 && <BuyStage {...stageProps} />}
+      {stage === 6 && <MonitorStage {...stageProps} />}
       {workshop && <Workshop plan={plan} view={view} edit={edit} onClose={closeWorkshop} />}
     </main>
   );

@@ -4,6 +4,10 @@
 
 import type { Plan } from "../bindings";
 import { applyPaste, parseTsv } from "../components/grid";
+import { buyingScenarios } from "./scenarios/buying";
+import { filesScenarios } from "./scenarios/files";
+import { monitoringScenarios } from "./scenarios/monitoring";
+import { planningScenarios } from "./scenarios/planning";
 
 /** Three lines as copied from a spreadsheet, in the grid's column order. */
 export const PASTED_TSV = [
@@ -37,5 +41,16 @@ export function scenarios(sample: Plan): Record<string, Plan> {
   const pasted = { ...blank, lines: applyPaste(blank, 0, 0, parseTsv(PASTED_TSV)) };
   // The first line's end dragged on the flowchart from the last week back to the week of 8 March.
   const dragged = { ...sample, lines: sample.lines.map((l, i) => (i === 0 ? { ...l, end: "2027-03-14" } : l)) };
-  return { sample, budget, badRate, blank, pasted, dragged };
+  return {
+    sample,
+    budget,
+    badRate,
+    blank,
+    pasted,
+    dragged,
+    ...planningScenarios(sample),
+    ...buyingScenarios(sample),
+    ...monitoringScenarios(sample),
+    ...filesScenarios(sample),
+  };
 }

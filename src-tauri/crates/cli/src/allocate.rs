@@ -17,6 +17,10 @@ pub struct AllocateArgs {
     /// Split this amount instead of the plan budget, e.g. 250000.00.
     #[arg(long, value_name = "AMOUNT")]
     pub budget: Option<String>,
+    /// Print what the app's "Optimise split" shows: `{allocation, curves}`, each curved line's
+    /// response curve sampled from zero spend (plan budget only).
+    #[arg(long, conflicts_with = "budget")]
+    pub curves: bool,
 }
 
 pub fn run(args: AllocateArgs) -> Result<(), Vec<Error>> {
@@ -25,6 +29,9 @@ pub fn run(args: AllocateArgs) -> Result<(), Vec<Error>> {
         None => None,
     };
     let plan = load(&args.plan)?;
+    if args.curves {
+        return print_json(&flightplan_core::optimise::optimise(&plan).map_err(|e| vec![e])?);
+    }
     let allocation = allocate(&plan, budget).map_err(|e| vec![e])?;
     print_json(&allocation)
 }

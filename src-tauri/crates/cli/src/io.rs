@@ -8,10 +8,9 @@ use crate::pacing::parse_day;
 use crate::plan_file::load;
 use crate::print_json;
 use flightplan_core::money::Currency;
-use flightplan_core::naming::slug;
 use flightplan_core::plan::Paper;
 use flightplan_core::{compute, Error};
-use flightplan_pdf::{render_insertion_orders, IoOptions};
+use flightplan_pdf::{io_file_names as file_names, render_insertion_orders, IoOptions};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -84,22 +83,6 @@ pub fn run(a: IoArgs) -> Result<(), Vec<Error>> {
         })
         .collect();
     print_json(&serde_json::json!({ "files": written }))
-}
-
-/// `morning-brew.pdf`, `iheartmedia.pdf`; a vendor that slugs to nothing or to a name already
-/// taken gets its order number appended.
-fn file_names<'a>(vendors: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, v) in vendors.enumerate() {
-        let base = slug(v);
-        let base = if base.is_empty() { "vendor".to_string() } else { base };
-        let mut name = format!("{base}.pdf");
-        if out.contains(&name) || base == "vendor" {
-            name = format!("{base}-{:02}.pdf", i + 1);
-        }
-        out.push(name);
-    }
-    out
 }
 
 /// Write every file to a temporary name in `dir`, then rename them all into place; on any

@@ -10,10 +10,9 @@ use crate::actuals::save;
 use crate::pacing::parse_day;
 use crate::plan_file::load;
 use crate::print_json;
-use flightplan_core::launch::{checklists, transition, CheckItem};
+use flightplan_core::launch::{board, transition};
 use flightplan_core::plan::LineStatus;
 use flightplan_core::Error;
-use serde::Serialize;
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -40,17 +39,6 @@ pub struct LaunchArgs {
     output: Option<PathBuf>,
 }
 
-#[derive(Serialize)]
-struct LineLaunch<'a> {
-    line: &'a str,
-    name: &'a str,
-    status: LineStatus,
-    /// Every required item is done: the line may go live without an override.
-    ready: bool,
-    open: Vec<&'static str>,
-    checklist: &'a [CheckItem],
-}
-
 fn status(s: &str) -> LineStatus {
     match s {
         "booked" => LineStatus::Booked,
@@ -64,16 +52,7 @@ fn status(s: &str) -> LineStatus {
 pub fn run(a: LaunchArgs) -> Result<(), Vec<Error>> {
     let plan = load(&a.plan)?;
     let (Some(id), Some(to), Some(out)) = (&a.line, &a.to, &a.output) else {
-        let lists = checklists(&plan).map_err(|e| vec![e])?;
-        let lines: Vec<LineLaunch> = plan
-            .lines
-            .iter()
-            .zip(&lists)
-            .map(|(l, list)| {
-                let open: Vec<&'static str> = list.iter().filter(|c| c.required && !c.done).map(|c| c.item).collect();
-                LineLaunch { line: &l.id, name: &l.name, status: l.launch.status, ready: open.is_empty(), open, checklist: list }
-            })
-            .collect();
+        let lines = board(&plan).map_err(|e| vec![e])?;
         return print_json(&serde_json::json!({ "lines": lines }));
     };
     let on = match &a.on {

@@ -1,11 +1,12 @@
-//! `flightplan pacing`: pacing, KPI performance and recommendations as of a day, as JSON, from a
-//! plan and the platform reports downloaded for it.
+//! `flightplan pacing`: pacing, KPI performance, recommendations and reconciliation as of a day,
+//! as JSON, from a plan and the platform reports downloaded for it: stage 6 of the app, printed.
 
 use crate::actuals::{load_with_actuals, SourceArgs};
 use crate::print_json;
 use clap::Args;
 use flightplan_core::actuals::Unmatched;
-use flightplan_core::recommend::review;
+use flightplan_core::pacing::default_as_of;
+use flightplan_core::recommend::monitor;
 use flightplan_core::Error;
 use std::path::PathBuf;
 
@@ -15,9 +16,13 @@ pub struct PacingArgs {
     /// Report files to import first (Meta, Google Ads, TikTok, or mapped CSV/XLSX).
     #[arg(long, num_args = 1..)]
     actuals: Vec<PathBuf>,
-    /// The day to pace as of (its actuals count), YYYY-MM-DD.
+    /// The day to pace as of (its actuals count), YYYY-MM-DD. Default: the last day the actuals
+    /// cover, else today, never past the plan's end.
     #[arg(long)]
-    as_of: String,
+    as_of: Option<String>,
+    /// The day taken as today for the default --as-of (YYYY-MM-DD); default: the system date.
+    #[arg(long)]
+    today: Option<String>,
     #[command(flatten)]
     source: SourceArgs,
 }
@@ -27,15 +32,18 @@ pub fn parse_day(s: &str, flag: &str) -> Result<chrono::NaiveDate, Vec<Error>> {
 }
 
 pub fn run(a: PacingArgs) -> Result<(), Vec<Error>> {
-    let as_of = parse_day(&a.as_of, "--as-of")?;
     let (plan, imports) = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
-    let r = review(&plan, as_of).map_err(|e| vec![e])?;
+    let as_of = match (&a.as_of, &a.today) {
+        (Some(d), _) => parse_day(d, "--as-of")?,
+        (None, Some(t)) => default_as_of(&plan, parse_day(t, "--today")?),
+        (None, None) => default_as_of(&plan, chrono::Local::now().date_naive()),
+    };
+    let m = monitor(&plan, as_of).map_err(|e| vec![e])?;
     let unmatched: Vec<&Unmatched> = imports.iter().flat_map(|i| &i.unmatched).collect();
-    print_json(&serde_json::json!({
-        "as_of": a.as_of,
-        "pacing": r.pacing,
-        "performance": r.performance,
-        "recommendations": r.recommendations,
-        "unmatched": unmatched,
-    }))
+    // Stage 6's screen (`review_plan` in the app) plus the rows no line claimed.
+    let mut out = serde_json::to_value(&m).map_err(|e| vec![Error::new("internal", e.to_string())])?;
+    if let Some(o) = out.as_object_mut() {
+        o.insert("unmatched".into(), serde_json::to_value(unmatched).unwrap_or_default());
+    }
+    print_json(&out)
 }

@@ -43,12 +43,14 @@ pub struct ImportRow {
 
 /// Rows whose campaign matched no line (or more than one), for the planner to assign.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Unmatched {
     pub campaign: String,
     pub reason: String,
     pub file_lines: Vec<usize>,
     pub rows: usize,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub spend: Decimal,
 }
 

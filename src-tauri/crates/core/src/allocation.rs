@@ -17,27 +17,35 @@ use serde::Serialize;
 
 /// One line of an allocation, as `flightplan allocate` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AllocatedLine {
     pub id: String,
     /// Net media in this split, in the plan currency.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
     /// Response at that budget (2 places); null for a line with no curve.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub response: Option<Decimal>,
     /// d response / d spend at that budget, per currency unit (6 places).
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub marginal_response: Option<Decimal>,
     /// The line's net media as the plan stands, and its response there.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub current_budget: Decimal,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub current_response: Option<Decimal>,
     /// `min` or `max` when the line sits on its bound.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub at_bound: Option<&'static str>,
     /// A line with no response curve keeps its budget and is not optimised.
     #[serde(skip_serializing_if = "is_false")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<bool>", optional))]
     pub fixed: bool,
 }
 
@@ -47,16 +55,21 @@ fn is_false(b: &bool) -> bool {
 
 /// The optimised split of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Allocation {
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
     pub lines: Vec<AllocatedLine>,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub total_response: Decimal,
     /// Total response of the plan's current split, and what the new split gains over it.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub current_total_response: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub gain: Decimal,
 }
 

@@ -167,12 +167,18 @@ pub fn ui_dir(manifest_dir: &str) -> PathBuf {
     dir.join("ui/src/bindings")
 }
 
-/// The IPC types the core owns: the plan document, its costed view, scenario comparisons and
-/// the error every command returns.
+/// The IPC types the core owns: the plan document, its costed view, the optimised split and
+/// scenario comparisons, the launch board, the monitoring review and reconciliation, and the
+/// error every command returns.
 pub fn core() -> Bindings {
     Bindings::new()
         .add::<crate::plan::Plan>()
         .add::<crate::costing::PlanView>()
+        .add::<crate::optimise::Optimised>()
         .add::<crate::scenario::Comparison>()
+        .add::<crate::launch::LaunchLine>()
+        .add::<crate::recommend::Monitor>()
+        .add::<crate::rollforward::Rebase>()
+        .add::<crate::actuals::Unmatched>()
         .add::<crate::error::Error>()
 }

@@ -12,6 +12,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CheckItem {
     /// `tracking_verified`, `creative_ready`, `naming_applied`, `budget_control`, `io_signed`,
     /// `funded_above_learning`.
@@ -75,6 +76,58 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
         });
     }
     items
+}
+
+/// A line as the buy-and-launch stage shows it: where it stands, what blocks it going live, and
+/// the campaign name the buyer types into the platform.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LaunchLine {
+    pub line: String,
+    pub name: String,
+    pub channel: String,
+    pub status: LineStatus,
+    /// Every required item is done: the line may go live without an override.
+    pub ready: bool,
+    /// The required items not yet done.
+    pub open: Vec<&'static str>,
+    pub checklist: Vec<CheckItem>,
+    /// The moves this line can make from its status, in the order planned → ended.
+    pub moves: Vec<LineStatus>,
+    /// The name the plan's naming convention gives the line; null without a convention.
+    pub campaign: Option<String>,
+    /// Who overrode the checklist to go live, and why.
+    #[serde(rename = "override")]
+    pub override_: Option<LaunchOverride>,
+}
+
+/// Every line's launch state, in plan order. A broken naming template is an error naming it.
+pub fn board(plan: &Plan) -> Result<Vec<LaunchLine>> {
+    use LineStatus::*;
+    let lists = checklists(plan)?;
+    plan.lines
+        .iter()
+        .zip(lists)
+        .map(|(l, checklist)| {
+            let open: Vec<&'static str> = checklist.iter().filter(|c| c.required && !c.done).map(|c| c.item).collect();
+            let campaign = match &plan.monitoring.naming_template {
+                Some(t) => Some(crate::naming::campaign_name(t, plan, l)?),
+                None => None,
+            };
+            Ok(LaunchLine {
+                line: l.id.clone(),
+                name: l.name.clone(),
+                channel: l.channel.clone(),
+                status: l.launch.status,
+                ready: open.is_empty(),
+                open,
+                checklist,
+                moves: [Planned, Booked, Live, Paused, Ended].into_iter().filter(|&to| allowed(l.launch.status, to)).collect(),
+                campaign,
+                override_: l.launch.override_.clone(),
+            })
+        })
+        .collect()
 }
 
 /// Whether `from → to` is a move a line can make.

@@ -26,6 +26,7 @@ pub mod monitoring;
 pub mod naming;
 pub mod pacing;
 pub mod performance;
+pub mod optimise;
 pub mod plan;
 pub mod reach;
 pub mod recommend;

@@ -17,6 +17,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum PaceAlert {
     /// Pace at or above `over_pace_pct`.
     Overpacing,
@@ -26,24 +27,32 @@ pub enum PaceAlert {
 
 /// Spend against expectation, for a line or the plan. Money is rounded to the currency.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pace {
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub expected: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub actual: Decimal,
     /// actual − expected.
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub variance: Decimal,
     /// actual / expected × 100, to 1 place; none before any spend is expected.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub pace_pct: Option<Decimal>,
     /// actual / expected × budget: where the line lands at this pace.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub projected: Option<Decimal>,
     /// (budget − actual) / on-air days left; none when no on-air day is left.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub daily_needed: Option<Decimal>,
     pub days_left: u32,
     pub alert: Option<PaceAlert>,
@@ -51,17 +60,22 @@ pub struct Pace {
 
 /// A week of the pacing chart: planned and actual spend, cumulative.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PaceWeek {
     #[serde(serialize_with = "crate::date::serialize")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week_start: NaiveDate,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub planned_cumulative: Decimal,
     /// None for weeks that start after the as-of day.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub actual_cumulative: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LinePacing {
     pub line: String,
     pub name: String,
@@ -71,8 +85,10 @@ pub struct LinePacing {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pacing {
     #[serde(serialize_with = "crate::date::serialize")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub as_of: NaiveDate,
     pub currency: String,
     pub lines: Vec<LinePacing>,
@@ -86,6 +102,21 @@ struct Raw {
     actual: Decimal,
     daily_needed: Option<Decimal>,
     days_left: u32,
+}
+
+/// The day stage 6 paces as of when the planner has not picked one: the last day the plan's
+/// actuals cover (pacing against days with no data yet would read as under-pacing), else
+/// `today`, but never past the plan's end.
+pub fn default_as_of(plan: &Plan, today: NaiveDate) -> NaiveDate {
+    let covered = plan
+        .actuals
+        .iter()
+        .map(|a| match a.period {
+            crate::plan::Period::Week => a.date + chrono::Duration::days(6),
+            _ => a.date,
+        })
+        .max();
+    covered.unwrap_or(today).min(plan.end)
 }
 
 /// Pacing of every line and the plan as of the end of `as_of` (actuals dated that day count).

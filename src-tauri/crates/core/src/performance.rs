@@ -18,23 +18,31 @@ use serde::Serialize;
 /// Unit costs and ratios. Money to the currency's minor unit, CTR and CVR as fractions to
 /// 6 places, ROAS to 2 places.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Metrics {
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub cpm: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub cpc: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub cpa: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub roas: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub ctr: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub cvr: Option<Decimal>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum LearningState {
     /// Fewer optimisation events in the last 7 days than the threshold.
     Learning,
@@ -45,8 +53,10 @@ pub enum LearningState {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LearningStatus {
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub events_last_7_days: Decimal,
     pub threshold: u32,
     pub state: LearningState,
@@ -54,25 +64,33 @@ pub struct LearningStatus {
 
 /// Delivered totals to date (unrounded counts as imported).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Delivered {
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub spend: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub impressions: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub clicks: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub conversions: Decimal,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub revenue: Decimal,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LinePerformance {
     pub line: String,
     /// The KPI the line is judged on: its own, else the plan's primary KPI.
     pub kpi: Option<Kpi>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub target: Option<Decimal>,
     pub delivered: Delivered,
     pub actual: Metrics,

@@ -26,6 +26,7 @@ use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Action {
     Scale,
     Hold,
@@ -35,6 +36,7 @@ pub enum Action {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Recommendation {
     pub line: String,
     pub action: Action,
@@ -42,13 +44,16 @@ pub struct Recommendation {
     pub kpi: Option<Kpi>,
     /// The KPI's actual value, when judged.
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub actual: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub target: Option<Decimal>,
 }
 
 /// Everything stage 6 shows for a day: pacing, KPI performance and recommendations.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Review {
     pub pacing: Pacing,
     pub performance: Vec<LinePerformance>,
@@ -64,6 +69,23 @@ pub fn review(plan: &Plan, as_of: NaiveDate) -> Result<Review> {
         recommendations.push(recommend(plan, line, perf, pace)?);
     }
     Ok(Review { pacing, performance, recommendations })
+}
+
+/// Stage 6's screen for a day: the review and the reconciliation of money by vendor and month.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Monitor {
+    #[serde(serialize_with = "crate::date::serialize")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub as_of: NaiveDate,
+    #[serde(flatten)]
+    pub review: Review,
+    pub reconciliation: Vec<crate::reconcile::VendorMonth>,
+}
+
+/// Review and reconcile `plan` as of the end of `as_of`.
+pub fn monitor(plan: &Plan, as_of: NaiveDate) -> Result<Monitor> {
+    Ok(Monitor { as_of, review: review(plan, as_of)?, reconciliation: crate::reconcile::reconcile(plan)? })
 }
 
 fn lower_is_better(k: Kpi) -> Option<bool> {

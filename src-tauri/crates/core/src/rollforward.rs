@@ -16,13 +16,16 @@ use serde::Serialize;
 
 /// A rate the roll-forward changed, and the evidence for it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Rebase {
     pub line: String,
     /// `rate`, `ctr` or `cvr`.
     pub field: String,
     #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub from: Option<Decimal>,
     #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub to: Decimal,
     pub evidence: String,
 }

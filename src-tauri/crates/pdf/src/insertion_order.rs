@@ -132,6 +132,22 @@ pub fn io_number(plan: &Plan, vendor_no: usize) -> String {
     format!("{initials}-{}-{:04X}-{vendor_no:02}-V{}", plan.start.format("%Y%m"), hash & 0xffff, plan.version)
 }
 
+/// `morning-brew.pdf`, `iheartmedia.pdf`; a vendor that slugs to nothing or to a name already
+/// taken gets its order number appended.
+pub fn io_file_names<'a>(vendors: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, v) in vendors.enumerate() {
+        let base = flightplan_core::naming::slug(v);
+        let base = if base.is_empty() { "vendor".to_string() } else { base };
+        let mut name = format!("{base}.pdf");
+        if out.contains(&name) || base == "vendor" {
+            name = format!("{base}-{:02}.pdf", i + 1);
+        }
+        out.push(name);
+    }
+    out
+}
+
 /// Render every insertion order of the plan, one one-page PDF per vendor.
 pub fn render_insertion_orders(plan: &Plan, view: &PlanView, opts: &IoOptions) -> Result<Vec<(InsertionOrder, Rendered)>> {
     insertion_orders(plan, view)?

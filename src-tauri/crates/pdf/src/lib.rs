@@ -30,7 +30,7 @@ use flightplan_core::money::Currency;
 use flightplan_core::plan::{Paper, Plan};
 use flightplan_core::{Error, PlanView, Result};
 
-pub use insertion_order::{insertion_orders, render_insertion_order, render_insertion_orders, InsertionOrder, IoOptions};
+pub use insertion_order::{insertion_orders, io_file_names, render_insertion_order, render_insertion_orders, InsertionOrder, IoOptions};
 pub use layout::{Columns, Layout, Rect, TextBox};
 
 /// How to render. `paper: None` uses the plan's own `settings.paper`.

@@ -1,0 +1,156 @@
+//! "Optimise split" in the channels stage: the allocator's answer shaped for a planner to judge
+//! before accepting it. Each curved line's response curve is sampled so the UI can draw it with
+//! the current and the optimised spend marked on it, and accepting writes the optimised budgets
+//! onto the lines as fixed amounts, so the plan then costs exactly what was shown.
+
+use crate::allocation::{allocate, Allocation};
+use crate::error::{Error, Result};
+use crate::money::round_dp;
+use crate::plan::Plan;
+use crate::reach::{dec_f64, f64_dec};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// Points sampled per curve: enough for a smooth line at the width of a card.
+pub const CURVE_POINTS: usize = 48;
+
+/// A point on a response curve: spend in the plan currency, response to 2 places.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CurvePoint {
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub spend: Decimal,
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub response: Decimal,
+}
+
+/// One line's response curve from zero spend to past both its current and optimised spend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LineCurve {
+    pub id: String,
+    pub name: String,
+    pub points: Vec<CurvePoint>,
+    /// The spend past which each extra unit buys less (the knee); zero for a concave curve.
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub knee: Decimal,
+}
+
+/// The optimised split and the curves behind it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Optimised {
+    pub allocation: Allocation,
+    pub curves: Vec<LineCurve>,
+}
+
+/// Optimise the plan's split on its budget and sample every curved line's response curve.
+pub fn optimise(plan: &Plan) -> Result<Optimised> {
+    let allocation = allocate(plan, None)?;
+    let mut curves = Vec::new();
+    for (i, line) in plan.lines.iter().enumerate() {
+        let Some(r) = &line.response else { continue };
+        let curve = r.curve(&format!("lines[{i}].response")).map_err(|e| e.on_line(&line.id))?;
+        let a = allocation.lines.iter().find(|a| a.id == line.id);
+        let (now, best) = a.map_or((0.0, 0.0), |a| (dec_f64(a.current_budget), dec_f64(a.budget)));
+        // Show the curve's shape past the interesting spends: both marks, and its bend.
+        let end = (now.max(best) * 1.5).max(curve.k * 2.0).max(1.0);
+        let points = (0..=CURVE_POINTS)
+            .map(|p| {
+                let x = end * p as f64 / CURVE_POINTS as f64;
+                CurvePoint { spend: round_dp(f64_dec(x), 2), response: round_dp(f64_dec(curve.value(x)), 2) }
+            })
+            .collect();
+        curves.push(LineCurve {
+            id: line.id.clone(),
+            name: line.name.clone(),
+            points,
+            knee: round_dp(f64_dec(curve.inflection()), 2),
+        });
+    }
+    Ok(Optimised { allocation, curves })
+}
+
+/// The plan with `allocation` accepted: every optimised line gets its allocated budget as a
+/// fixed amount (no longer a share), and the plan budget becomes the allocation's budget.
+pub fn accept(plan: &Plan, allocation: &Allocation) -> Result<Plan> {
+    let mut next = plan.clone();
+    for a in allocation.lines.iter().filter(|a| !a.fixed) {
+        let line = next
+            .lines
+            .iter_mut()
+            .find(|l| l.id == a.id)
+            .ok_or_else(|| Error::new("unknown_line", format!("the split names line \"{}\", which the plan no longer has", a.id)))?;
+        line.budget = Some(a.budget);
+        line.share = None;
+    }
+    next.budget = allocation.budget;
+    Ok(next)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::costing::compute;
+    use crate::money::sum;
+    use crate::response::Response;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// The sample plan with hill curves on its first three lines.
+    fn curved() -> Plan {
+        let mut plan = crate::sample_plan();
+        for (i, (max, k)) in [("900", "20000"), ("400", "15000"), ("300", "30000")].into_iter().enumerate() {
+            plan.lines[i].response = Some(Response::Hill { max: d(max), shape: d("1.8"), half_saturation: d(k) });
+        }
+        plan
+    }
+
+    #[test]
+    fn curves_run_from_zero_past_both_marks() {
+        let plan = curved();
+        let o = optimise(&plan).unwrap();
+        assert_eq!(o.curves.len(), 3);
+        for c in &o.curves {
+            assert_eq!(c.points.len(), CURVE_POINTS + 1);
+            assert_eq!(c.points[0].spend, Decimal::ZERO);
+            assert_eq!(c.points[0].response, d("0.00"));
+            let last = &c.points[CURVE_POINTS].spend;
+            let a = o.allocation.lines.iter().find(|a| a.id == c.id).unwrap();
+            assert!(*last >= a.budget && *last >= a.current_budget, "{} ends at {last}", c.id);
+            // A hill curve never falls as spend grows.
+            assert!(c.points.windows(2).all(|w| w[1].response >= w[0].response));
+            assert!(c.knee > Decimal::ZERO, "shape 1.8 has a knee");
+        }
+    }
+
+    #[test]
+    fn accepting_costs_the_plan_at_the_optimised_split() {
+        let plan = curved();
+        let o = optimise(&plan).unwrap();
+        assert!(o.allocation.gain >= Decimal::ZERO);
+        let next = accept(&plan, &o.allocation).unwrap();
+        let view = compute(&next).unwrap();
+        for a in &o.allocation.lines {
+            let line = view.lines.iter().find(|l| l.id == a.id).unwrap();
+            assert_eq!(line.net, a.budget, "line {}", a.id);
+        }
+        let nets = sum(view.lines.iter().map(|l| l.net), "nets").unwrap();
+        assert_eq!(nets, o.allocation.budget);
+        // Accepting again is a no-op: the optimum of the optimum is itself.
+        let again = optimise(&next).unwrap();
+        assert_eq!(again.allocation.gain, Decimal::ZERO);
+    }
+
+    #[test]
+    fn a_plan_without_curves_says_so() {
+        let e = optimise(&crate::sample_plan()).unwrap_err();
+        assert_eq!(e.code, "nothing_to_allocate");
+    }
+}

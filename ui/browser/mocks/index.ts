@@ -1,0 +1,9 @@
+// Every area's mock handlers, by command name.
+
+import type { Handlers } from "./context";
+import { handlers as buying } from "./buying";
+import { handlers as files } from "./files";
+import { handlers as monitoring } from "./monitoring";
+import { handlers as planning } from "./planning";
+
+export const handlers: Handlers = { ...buying, ...files, ...monitoring, ...planning };
