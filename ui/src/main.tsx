@@ -8,6 +8,10 @@ import "./styles/controls.css";
 import "./styles/stages.css";
 import "./styles/grid.css";
 import "./styles/workshop.css";
+import "./styles/planning.css";
+import "./styles/buying.css";
+import "./styles/monitoring.css";
+import "./styles/library.css";
 import { App } from "./App";
 
 const root = document.getElementById("root");
