@@ -1,0 +1,274 @@
+//! The commands behind stages 3, 5 and 6 and the file menu, invoked through Tauri's IPC on the
+//! mock runtime: what the UI receives for the sample plan, each command's refusal in plain words,
+//! and the files it writes.
+
+mod common;
+
+use common::{app_on, first_id, invoke, listed_names};
+use flightplan_core::{compute, sample_plan};
+use serde_json::{json, Value};
+
+fn sample() -> Value {
+    serde_json::to_value(sample_plan()).expect("serialises")
+}
+
+fn tmp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temp dir")
+}
+
+#[test]
+fn the_launch_board_lists_every_line_with_its_checklist_moves_and_campaign_name() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let board = invoke(&h, "launch_board", json!({ "plan": sample() })).expect("a board");
+    let lines = board.as_array().expect("a list");
+    assert_eq!(lines.len(), 9);
+    let brand = &lines[0];
+    assert_eq!(brand["line"], "google-brand");
+    assert_eq!(brand["status"], "planned");
+    assert_eq!(brand["moves"], json!(["booked", "ended"]));
+    assert_eq!(brand["ready"], false);
+    // The sample's convention: {client}_{channel}_{objective}_{line}_{yyyymm}.
+    assert_eq!(brand["campaign"], "northwind-coffee-co_google-ads_conversion_google-brand_202701");
+    let items: Vec<&str> = brand["checklist"].as_array().unwrap().iter().map(|c| c["item"].as_str().unwrap()).collect();
+    assert_eq!(
+        items,
+        ["tracking_verified", "creative_ready", "naming_applied", "budget_control", "io_signed", "funded_above_learning"]
+    );
+    // A direct line needs its IO signed; an auction line does not.
+    let direct = lines.iter().find(|l| l["line"] == "morningbrew-direct").unwrap();
+    assert!(direct["open"].as_array().unwrap().contains(&json!("io_signed")));
+    assert!(!brand["open"].as_array().unwrap().contains(&json!("io_signed")));
+}
+
+#[test]
+fn going_live_is_gated_by_the_checklist_unless_someone_overrides_it_with_a_reason() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let booked = invoke(&h, "move_line", json!({ "plan": sample(), "line": "meta-pros", "to": "booked" }))
+        .expect("planned → booked");
+    assert_eq!(booked["lines"][2]["launch"]["status"], "booked");
+
+    let err = invoke(&h, "move_line", json!({ "plan": booked, "line": "meta-pros", "to": "live" }))
+        .expect_err("the checklist is open");
+    assert_eq!(err["code"], "launch_blocked");
+    assert_eq!(err["line"], "meta-pros");
+    assert!(err["message"].as_str().unwrap().contains("tracking_verified"), "{err}");
+
+    let err = invoke(
+        &h,
+        "move_line",
+        json!({ "plan": booked, "line": "meta-pros", "to": "live", "overrideBy": { "by": "Sam", "reason": "  " } }),
+    )
+    .expect_err("a reason is needed");
+    assert_eq!(err["code"], "launch_blocked");
+
+    let live = invoke(
+        &h,
+        "move_line",
+        json!({ "plan": booked, "line": "meta-pros", "to": "live",
+                "overrideBy": { "by": "Sam Ortiz", "reason": "Pixel verified by the client's developer by phone" } }),
+    )
+    .expect("overridden");
+    let launch = &live["lines"][2]["launch"];
+    assert_eq!(launch["status"], "live");
+    assert_eq!(launch["override"]["by"], "Sam Ortiz");
+    assert_eq!(launch["override"]["reason"], "Pixel verified by the client's developer by phone");
+    assert!(launch["override"]["on"].as_str().is_some_and(|d| d.len() == 10));
+
+    let err = invoke(&h, "move_line", json!({ "plan": sample(), "line": "meta-pros", "to": "paused" }))
+        .expect_err("a planned line cannot pause");
+    assert_eq!(err["code"], "bad_transition");
+    let err = invoke(&h, "move_line", json!({ "plan": sample(), "line": "nope", "to": "booked" })).expect_err("no line");
+    assert_eq!(err["code"], "unknown_line");
+}
+
+#[test]
+fn optimise_split_proposes_a_split_that_sums_to_the_budget_and_accepting_costs_it() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let o = invoke(&h, "optimise_split", json!({ "plan": sample() })).expect("optimised");
+    let a = &o["allocation"];
+    assert_eq!(a["budget"], "250000.00");
+    let cents: i64 = a["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["budget"].as_str().unwrap().replace('.', "").parse::<i64>().unwrap())
+        .sum();
+    assert_eq!(cents, 25_000_000, "the split sums exactly to the budget");
+    assert!(!a["gain"].as_str().unwrap().starts_with('-'));
+    assert_eq!(o["curves"].as_array().unwrap().len(), 6, "the six auction lines carry curves");
+    // CTV, the newsletter and radio have no curve and keep their budgets.
+    let ctv = a["lines"].as_array().unwrap().iter().find(|l| l["id"] == "ctv-ttd").unwrap();
+    assert_eq!(ctv["fixed"], true);
+    assert_eq!(ctv["budget"], "38000.00");
+
+    let accepted = invoke(&h, "accept_split", json!({ "plan": sample() })).expect("accepted");
+    let plan: flightplan_core::Plan = serde_json::from_value(accepted).expect("a plan");
+    let view = compute(&plan).expect("costs");
+    for l in a["lines"].as_array().unwrap() {
+        let line = view.lines.iter().find(|v| v.id == l["id"].as_str().unwrap()).unwrap();
+        assert_eq!(line.net.to_string(), l["budget"].as_str().unwrap(), "{}", line.id);
+    }
+
+    let mut flat = sample_plan();
+    for l in &mut flat.lines {
+        l.response = None;
+        l.min_budget = None;
+    }
+    let err = invoke(&h, "optimise_split", json!({ "plan": flat })).expect_err("no curves");
+    assert_eq!(err["code"], "nothing_to_allocate");
+}
+
+#[test]
+fn scenarios_compare_side_by_side_with_their_differences() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let c = invoke(&h, "compare_scenarios", json!({ "plan": sample() })).expect("compared");
+    assert_eq!(c["base"]["totals"]["budget"], "250000.00");
+    let names: Vec<&str> = c["scenarios"].as_array().unwrap().iter().map(|s| s["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Conservative", "Aggressive"]);
+    assert_eq!(c["scenarios"][0]["totals"]["budget"], "220000.00");
+    assert_eq!(c["scenarios"][0]["difference"]["budget"], "-30000.00");
+    assert_eq!(c["scenarios"][1]["difference"]["budget"], "40000.00");
+    assert_eq!(c["presented"], Value::Null);
+}
+
+/// The sample with three weeks of Meta prospecting actuals, Monday 4 January 2027 on.
+fn with_actuals() -> Value {
+    let mut p = sample();
+    p["actuals"] = json!([
+        { "line": "meta-pros", "date": "2027-01-04", "period": "week", "spend": "3900.00", "impressions": "410000", "clicks": "4500", "conversions": "120", "revenue": "9000" },
+        { "line": "meta-pros", "date": "2027-01-11", "period": "week", "spend": "4100.00", "impressions": "430000", "clicks": "4700", "conversions": "131", "revenue": "9800" },
+        { "line": "meta-pros", "date": "2027-01-18", "period": "week", "spend": "4000.00", "impressions": "420000", "clicks": "4600", "conversions": "126", "revenue": "9500" }
+    ]);
+    p
+}
+
+#[test]
+fn review_plan_paces_as_of_the_last_day_the_actuals_cover_or_a_chosen_day() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let m = invoke(&h, "review_plan", json!({ "plan": with_actuals() })).expect("reviewed");
+    // Three weeks from 4 January: the last day covered is Sunday 24 January.
+    assert_eq!(m["as_of"], "2027-01-24");
+    let pros = m["pacing"]["lines"].as_array().unwrap().iter().find(|l| l["line"] == "meta-pros").unwrap();
+    assert_eq!(pros["actual"], "12000.00");
+    assert_eq!(m["pacing"]["total"]["actual"], "12000.00");
+    assert_eq!(m["recommendations"].as_array().unwrap().len(), 9);
+    assert!(m["reconciliation"].is_array());
+
+    let m = invoke(&h, "review_plan", json!({ "plan": with_actuals(), "asOf": "2027-01-10" })).expect("as of a day");
+    assert_eq!(m["as_of"], "2027-01-10");
+    let pros = m["pacing"]["lines"].as_array().unwrap().iter().find(|l| l["line"] == "meta-pros").unwrap();
+    assert_eq!(pros["actual"], "3900.00");
+
+    let err = invoke(&h, "review_plan", json!({ "plan": with_actuals(), "asOf": "2027-13-01" })).expect_err("no such day");
+    assert_eq!(err["code"], "bad_date");
+    assert_eq!(err["path"], "as_of");
+}
+
+#[test]
+fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_line() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/platform-exports/meta_ads_campaigns_daily_USD.csv");
+    let file = file.canonicalize().expect("the shared Meta export");
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "path": file, "platform": "auto" })).expect("previewed");
+    assert_eq!(p["platform"], "meta");
+    assert_eq!(p["added"].as_array().unwrap().len(), 0, "no campaign follows the sample's names");
+    let unmatched = p["unmatched"].as_array().unwrap();
+    let broad = unmatched.iter().find(|u| u["campaign"] == "LC | Prospecting | Broad").expect("listed, not dropped");
+    assert!(!broad["file_lines"].as_array().unwrap().is_empty());
+    assert_eq!(p["actuals"].as_array().unwrap().len(), 0);
+
+    // Assigning the campaign to a line saves its name there; the next preview matches it.
+    let mut plan = sample();
+    plan["lines"][2]["launch"] = json!({ "campaigns": ["LC | Prospecting | Broad"] });
+    let p = invoke(&h, "preview_actuals", json!({ "plan": plan, "path": file })).expect("previewed again");
+    let added = p["added"].as_array().unwrap();
+    assert!(!added.is_empty());
+    assert!(added.iter().all(|a| a["line"] == "meta-pros"));
+    assert_eq!(p["actuals"].as_array().unwrap().len(), added.len());
+    assert!(p["unmatched"].as_array().unwrap().iter().all(|u| u["campaign"] != "LC | Prospecting | Broad"));
+
+    // A malformed report is refused naming its file line; nothing to accept.
+    let bad = dir.path().join("broken.csv");
+    std::fs::write(&bad, "Day,Campaign name,Amount spent (USD)\n2027-01-04,A,12.00\n2027-01-05,A,twelve\n").unwrap();
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "path": bad })).expect_err("malformed");
+    assert!(err["message"].as_str().unwrap().contains("line 3"), "{err}");
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "path": "report.csv" })).expect_err("relative");
+    assert_eq!(err["code"], "invalid_path");
+}
+
+#[test]
+fn start_next_plan_rolls_the_stored_plan_forward_into_a_new_library_plan() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    invoke(&h, "save_plan", json!({ "id": id, "plan": with_actuals() })).expect("saved with actuals");
+    let next = invoke(&h, "roll_forward_plan", json!({ "id": id })).expect("rolled forward");
+    let new_id = next["id"].as_i64().unwrap();
+    assert_ne!(new_id, id);
+    assert_eq!(next["start"], "2027-03-29", "the next period starts the day after this one ends");
+    let rebased = next["rebased"].as_array().unwrap();
+    assert!(rebased.iter().any(|r| r["line"] == "meta-pros"), "{next}");
+    let doc = invoke(&h, "open_plan", json!({ "id": new_id })).expect("opens");
+    assert!(doc["plan"]["actuals"].as_array().map_or(true, Vec::is_empty));
+    assert!(doc["plan"]["parent"].as_str().is_some_and(|p| p.contains(&format!("library plan {id}"))), "{}", doc["plan"]["parent"]);
+    assert_eq!(listed_names(&h).len(), 2);
+}
+
+#[test]
+fn a_plan_file_round_trips_through_export_and_import_and_a_broken_one_is_refused() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    let out = invoke(&h, "export_plan_file", json!({ "id": id, "path": dir.path().join("cold brew") })).expect("exported");
+    let written = dir.path().join("cold brew.json");
+    assert_eq!(out, json!(written.display().to_string()));
+    let new_id = invoke(&h, "import_plan_file", json!({ "path": written })).expect("imported").as_i64().unwrap();
+    let a = invoke(&h, "open_plan", json!({ "id": id })).unwrap();
+    let b = invoke(&h, "open_plan", json!({ "id": new_id })).unwrap();
+    assert_eq!(a["plan"], b["plan"]);
+    assert_eq!(a["view"], b["view"]);
+
+    let broken = dir.path().join("broken.json");
+    let mut text = std::fs::read_to_string(&written).unwrap();
+    text = text.replacen("\"rate\": \"1.20\"", "\"rate\": \"-1.20\"", 1);
+    std::fs::write(&broken, text).unwrap();
+    let err = invoke(&h, "import_plan_file", json!({ "path": broken })).expect_err("a negative rate");
+    assert_eq!(err["code"], "negative_value");
+    assert_eq!(err["line"], "google-brand");
+    assert!(err["message"].as_str().unwrap().starts_with("broken.json: "), "{err}");
+    assert_eq!(listed_names(&h).len(), 2, "nothing imported");
+}
+
+#[test]
+fn spreadsheets_and_insertion_orders_are_written_and_only_exported_files_can_be_opened() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    let csv = invoke(&h, "export_table", json!({ "id": id, "path": dir.path().join("plan"), "format": "csv" })).expect("csv");
+    let text = std::fs::read_to_string(csv.as_str().unwrap()).expect("written");
+    assert!(text.contains("google-brand") || text.contains("Search — Brand"), "{text}");
+    let xlsx = invoke(&h, "export_table", json!({ "id": id, "path": dir.path().join("plan.xlsx"), "format": "xlsx" })).expect("xlsx");
+    let bytes = std::fs::read(xlsx.as_str().unwrap()).expect("written");
+    assert!(bytes.starts_with(b"PK"), "an XLSX is a zip");
+    let err = invoke(&h, "export_table", json!({ "id": id, "path": dir.path().join("plan.ods"), "format": "ods" })).expect_err("no ods");
+    assert_eq!(err["path"], "format");
+
+    let ios = dir.path().join("orders");
+    let written = invoke(&h, "export_insertion_orders", json!({ "id": id, "dir": ios })).expect("IOs");
+    let vendors: Vec<&str> = written.as_array().unwrap().iter().map(|w| w["vendor"].as_str().unwrap()).collect();
+    assert_eq!(vendors.len(), 2, "the newsletter's and radio's vendors: {vendors:?}");
+    for w in written.as_array().unwrap() {
+        let bytes = std::fs::read(w["path"].as_str().unwrap()).expect("an IO PDF");
+        assert!(bytes.starts_with(b"%PDF-"));
+        assert!(w["gross"].as_str().unwrap().starts_with('$'));
+    }
+
+    let err = invoke(&h, "open_export", json!({ "path": "/etc/passwd" })).expect_err("never exported");
+    assert_eq!(err["code"], "not_exported");
+}
