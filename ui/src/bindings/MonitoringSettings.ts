@@ -11,40 +11,40 @@ naming_template?: string,
 /**
  * Pace at or above this percent of expected spend is an over-pacing alert.
  */
-over_pace_pct: string, 
+over_pace_pct?: string, 
 /**
  * Pace at or below this percent of expected spend is an under-pacing alert.
  */
-under_pace_pct: string, 
+under_pace_pct?: string, 
 /**
  * Conversions needed before CPA, CPI, CAC or ROAS is judged (or a rate re-based).
  */
-min_conversions: number, 
+min_conversions?: number, 
 /**
  * Clicks needed before CPC or CTR is judged (or a CPC re-based).
  */
-min_clicks: number, 
+min_clicks?: number, 
 /**
  * Impressions needed before CPM is judged (or a CPM re-based).
  */
-min_impressions: number, 
+min_impressions?: number, 
 /**
  * Cut when the KPI is worse than target by more than this percent.
  */
-cut_over_target_pct: string, 
+cut_over_target_pct?: string, 
 /**
  * Scale when the KPI beats target by at least this percent and the line is not over-pacing.
  */
-scale_under_target_pct: string, 
+scale_under_target_pct?: string, 
 /**
  * Clicks with zero conversions on a conversion line that say "fix tracking".
  */
-fix_tracking_min_clicks: number, 
+fix_tracking_min_clicks?: number, 
 /**
  * Invoice versus delivered differences above this percent of delivered are flagged ...
  */
-reconcile_tolerance_pct: string, 
+reconcile_tolerance_pct?: string, 
 /**
  * ... and above this amount in the plan currency (both must be exceeded).
  */
-reconcile_tolerance_amount: string, };
+reconcile_tolerance_amount?: string, };

@@ -18,36 +18,44 @@ pub struct MonitoringSettings {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub naming_template: Option<String>,
     /// Pace at or above this percent of expected spend is an over-pacing alert.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(with = "crate::dec", skip_serializing_if = "default_over_pace_pct")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub over_pace_pct: Decimal,
     /// Pace at or below this percent of expected spend is an under-pacing alert.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(with = "crate::dec", skip_serializing_if = "default_under_pace_pct")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub under_pace_pct: Decimal,
     /// Conversions needed before CPA, CPI, CAC or ROAS is judged (or a rate re-based).
+    #[serde(skip_serializing_if = "default_min_conversions")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
     pub min_conversions: u32,
     /// Clicks needed before CPC or CTR is judged (or a CPC re-based).
+    #[serde(skip_serializing_if = "default_min_clicks")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
     pub min_clicks: u32,
     /// Impressions needed before CPM is judged (or a CPM re-based).
+    #[serde(skip_serializing_if = "default_min_impressions")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
     pub min_impressions: u32,
     /// Cut when the KPI is worse than target by more than this percent.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(with = "crate::dec", skip_serializing_if = "default_cut_over_target_pct")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub cut_over_target_pct: Decimal,
     /// Scale when the KPI beats target by at least this percent and the line is not over-pacing.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(with = "crate::dec", skip_serializing_if = "default_scale_under_target_pct")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub scale_under_target_pct: Decimal,
     /// Clicks with zero conversions on a conversion line that say "fix tracking".
+    #[serde(skip_serializing_if = "default_fix_tracking_min_clicks")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
     pub fix_tracking_min_clicks: u32,
     /// Invoice versus delivered differences above this percent of delivered are flagged ...
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(with = "crate::dec", skip_serializing_if = "default_reconcile_tolerance_pct")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub reconcile_tolerance_pct: Decimal,
     /// ... and above this amount in the plan currency (both must be exceeded).
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    #[serde(with = "crate::dec", skip_serializing_if = "default_reconcile_tolerance_amount")]
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
     pub reconcile_tolerance_amount: Decimal,
 }
 
@@ -67,6 +75,48 @@ impl Default for MonitoringSettings {
             reconcile_tolerance_amount: Decimal::ONE,
         }
     }
+}
+
+// A setting left at its default is not written, so a plan file holds only the planner's own calls
+// and round-trips unchanged.
+fn default_over_pace_pct(v: &Decimal) -> bool {
+    *v == MonitoringSettings::default().over_pace_pct
+}
+
+fn default_under_pace_pct(v: &Decimal) -> bool {
+    *v == MonitoringSettings::default().under_pace_pct
+}
+
+fn default_min_conversions(v: &u32) -> bool {
+    *v == MonitoringSettings::default().min_conversions
+}
+
+fn default_min_clicks(v: &u32) -> bool {
+    *v == MonitoringSettings::default().min_clicks
+}
+
+fn default_min_impressions(v: &u32) -> bool {
+    *v == MonitoringSettings::default().min_impressions
+}
+
+fn default_cut_over_target_pct(v: &Decimal) -> bool {
+    *v == MonitoringSettings::default().cut_over_target_pct
+}
+
+fn default_scale_under_target_pct(v: &Decimal) -> bool {
+    *v == MonitoringSettings::default().scale_under_target_pct
+}
+
+fn default_fix_tracking_min_clicks(v: &u32) -> bool {
+    *v == MonitoringSettings::default().fix_tracking_min_clicks
+}
+
+fn default_reconcile_tolerance_pct(v: &Decimal) -> bool {
+    *v == MonitoringSettings::default().reconcile_tolerance_pct
+}
+
+fn default_reconcile_tolerance_amount(v: &Decimal) -> bool {
+    *v == MonitoringSettings::default().reconcile_tolerance_amount
 }
 
 impl MonitoringSettings {
