@@ -103,9 +103,14 @@ mod tests {
         Decimal::from_str(s).unwrap()
     }
 
-    /// The sample plan with hill curves on its first three lines.
+    /// The sample plan with its own hill curves on the six auction lines replaced by three
+    /// S-shaped ones on the first three lines.
     fn curved() -> Plan {
         let mut plan = crate::sample_plan();
+        for l in &mut plan.lines {
+            l.response = None;
+            l.min_budget = None;
+        }
         for (i, (max, k)) in [("900", "20000"), ("400", "15000"), ("300", "30000")].into_iter().enumerate() {
             plan.lines[i].response = Some(Response::Hill { max: d(max), shape: d("1.8"), half_saturation: d(k) });
         }
@@ -150,7 +155,9 @@ mod tests {
 
     #[test]
     fn a_plan_without_curves_says_so() {
-        let e = optimise(&crate::sample_plan()).unwrap_err();
+        let mut plan = curved();
+        plan.lines.iter_mut().for_each(|l| l.response = None);
+        let e = optimise(&plan).unwrap_err();
         assert_eq!(e.code, "nothing_to_allocate");
     }
 }
