@@ -36,7 +36,7 @@ for (let i = 0; i < 200; i++) {
   l.share = '0.5';
   lines.push(l);
 }
-const big = { ...sample, lines };
+const big = { ...sample, lines, scenarios: undefined }; // the scenarios name the sample's own line ids
 
 const starts = [], edits = [], ipcs = [], mem = [], appMem = [];
 for (let r = 0; r < runs; r++) {
