@@ -1,5 +1,32 @@
-// The browser-test mock's answers for the planning commands, from the real core's fixtures.
+// The browser-test mock's answers for the planning commands (stage 3: "Optimise split" and the
+// scenario comparison), from the real core's fixtures. A plan the fixtures hold no answer for is
+// refused with the error the core gave (or the mock's own "no fixture" error), never invented.
 
-import type { Handlers } from "./context";
+import type { Entry, Handlers, MockContext } from "./context";
 
-export const handlers: Handlers = {};
+/** The fixture's answer to one command, or the core's refusal of the plan or of that command. */
+function answer(entry: Entry, field: "optimised" | "comparison"): unknown {
+  if (entry.error) throw entry.error;
+  const refused = entry.errors?.[field];
+  if (refused) throw refused;
+  if (entry[field] === undefined) throw { code: "mock_no_fixture", message: `the fixtures hold no ${field} answer for this plan` };
+  return entry[field];
+}
+
+/**
+ * Plans whose accepted split is in the fixtures: accepting is the core's `optimise::accept`,
+ * which the CLI does not print, so scenarios/planning.ts builds it from the CLI's allocation.
+ */
+const ACCEPTED: Record<string, string> = { sample: "planning.splitAccepted" };
+
+export const handlers: Handlers = {
+  optimise_split: (args, ctx: MockContext) => answer(ctx.byPlan(args.plan), "optimised"),
+  accept_split: (args, ctx: MockContext) => {
+    const entry = ctx.byPlan(args.plan);
+    answer(entry, "optimised");
+    const accepted = ACCEPTED[entry.name];
+    if (!accepted) throw { code: "mock_no_fixture", message: `the fixtures hold no accepted split for "${entry.name}"` };
+    return ctx.byName(accepted).plan;
+  },
+  compare_scenarios: (args, ctx: MockContext) => answer(ctx.byPlan(args.plan), "comparison"),
+};

@@ -19,7 +19,11 @@ marginal_response: string | null,
 /**
  * The line's net media as the plan stands, and its response there.
  */
-current_budget: string, current_response: string | null, 
+current_budget: string, 
+/**
+ * budget − current_budget, exactly: what the split moves onto (or off) this line.
+ */
+change: string, current_response: string | null, 
 /**
  * `min` or `max` when the line sits on its bound.
  */

@@ -10,6 +10,8 @@ import { isNegative, isNonZero, money, num, pricingLabel, titleCase } from "../f
 import { fieldError } from "../components/Field";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
 import { newLine } from "../components/grid";
+import { OptimiseSplit } from "./OptimiseSplit";
+import { ScenarioCompare } from "./ScenarioCompare";
 
 export interface CatalogueEntry {
   channel: string;
@@ -204,6 +206,9 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
           </tbody>
         </table>
       </section>
+
+      <OptimiseSplit plan={plan} view={view} error={error} edit={edit} numberStyle={numberStyle} />
+      <ScenarioCompare plan={plan} view={view} error={error} edit={edit} numberStyle={numberStyle} />
     </div>
   );
 }

@@ -36,6 +36,10 @@ pub struct AllocatedLine {
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub current_budget: Decimal,
+    /// budget − current_budget, exactly: what the split moves onto (or off) this line.
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub change: Decimal,
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub current_response: Option<Decimal>,
@@ -190,6 +194,7 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
                 response: None,
                 marginal_response: None,
                 current_budget: *net,
+                change: round_dp(Decimal::ZERO, dp),
                 current_response: None,
                 at_bound: None,
                 fixed: true,
@@ -207,6 +212,7 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
             response: Some(round_dp(f64_dec(v), 2)),
             marginal_response: Some(round_dp(f64_dec(c.marginal(x)), 6)),
             current_budget: *net,
+            change: Decimal::from_i128_with_scale(units[k], dp) - *net,
             current_response: Some(round_dp(f64_dec(cur), 2)),
             at_bound: if hi_u[k] == Some(units[k]) {
                 Some("max")
