@@ -1,5 +1,51 @@
-// The browser-test mock's answers for the buying commands, from the real core's fixtures.
+// The browser-test mock's answers for the buying commands, from the real core's fixtures:
+// `launch_board` is `flightplan launch` of the plan sent; `move_line` is looked up in the table of
+// moves the tests make (src/test/scenarios/buying.ts), each one's result a fixture plan.
 
 import type { Handlers } from "./context";
+import { LAUNCH_MOVES } from "../../src/test/scenarios/buying";
 
-export const handlers: Handlers = {};
+type Override = { by: string; reason: string } | null | undefined;
+
+export const handlers: Handlers = {
+  launch_board: (args, ctx) => {
+    const hit = ctx.byPlan(args.plan);
+    if (hit.errors?.launch) throw hit.errors.launch;
+    return (hit.launch as { lines: unknown[] }).lines;
+  },
+
+  move_line: (args, ctx) => {
+    const from = ctx.byPlan(args.plan).name;
+    const by = args.overrideBy as Override;
+    const move = LAUNCH_MOVES.find(
+      (m) =>
+        m.from === from &&
+        m.line === args.line &&
+        m.to === args.to &&
+        (m.override ? by?.by === m.override.by && by?.reason === m.override.reason : !by),
+    );
+    if (!move) {
+      throw {
+        code: "mock_no_fixture",
+        message: `the browser-test mock has no core answer for moving ${String(args.line)} to ${String(args.to)} in "${from}"${by ? ` with an override by ${by.by}` : ""}`,
+      };
+    }
+    if (move.refused) throw move.refused;
+    return ctx.byName(move.gives!).plan;
+  },
+
+  // The files the shell writes are not fixtures, but their figures are the core's: net and gross
+  // from `flightplan io <sample.json> -o /tmp/x --date 2026-11-21` (its `net_formatted` and
+  // `gross_formatted`), numbers and file names as it printed them.
+  export_insertion_orders: (args, ctx) => {
+    const stored = ctx.find(args.id as number);
+    if (ctx.byPlan(stored.plan).name !== "sample") {
+      throw { code: "mock_no_fixture", message: "the browser-test mock only writes the sample plan's insertion orders" };
+    }
+    const dir = String(args.dir).replace(/\/+$/, "");
+    return [
+      { vendor: "Morning Brew", number: "NCC-202701-5815-01-V3", path: `${dir}/morning-brew.pdf`, placements: 1, net: "$16,000.00", gross: "$19,263.53" },
+      { vendor: "iHeartMedia", number: "NCC-202701-5815-02-V3", path: `${dir}/iheartmedia.pdf`, placements: 1, net: "$28,000.00", gross: "$33,501.18" },
+    ];
+  },
+};

@@ -1,0 +1,117 @@
+// Insertion orders for the lines bought direct or offline: one one-page PDF per vendor, written
+// by the shell from the saved plan into a folder the planner picks. Net and gross on the orders
+// are the core's, formatted by it; this panel lists what was written and opens each file.
+
+import { useState } from "react";
+import { open } from "@tauri-apps/plugin-dialog";
+import { api, toCommandError } from "../../api";
+import type { Plan, WrittenOrder } from "../../bindings";
+import { plainMessage } from "../../store/usePlan";
+
+interface Props {
+  planId: number;
+  plan: Plan;
+  /** The plan on screen is not the saved one (its last edit was refused). */
+  unsaved: boolean;
+}
+
+export function InsertionOrders({ planId, plan, unsaved }: Props) {
+  const [orders, setOrders] = useState<WrittenOrder[] | null>(null);
+  const [folder, setFolder] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const direct = plan.lines.filter((l) => l.buying === "direct" || l.buying === "offline");
+
+  const write = async () => {
+    setError(null);
+    try {
+      const dir = await open({ directory: true, multiple: false, title: "Choose a folder for the insertion orders" });
+      if (typeof dir !== "string") return;
+      setBusy(true);
+      setOrders(await api.exportInsertionOrders(planId, dir));
+      setFolder(dir);
+    } catch (e) {
+      setError(`The insertion orders could not be written: ${plainMessage(toCommandError(e))}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const show = async (path: string) => {
+    setError(null);
+    try {
+      await api.openExport(path);
+    } catch (e) {
+      setError(`${path} could not be opened: ${plainMessage(toCommandError(e))}`);
+    }
+  };
+
+  return (
+    <section className="panel io-panel" aria-label="Insertion orders">
+      <div className="panel-head">
+        <h2>Insertion orders</h2>
+        <button type="button" className="button small" disabled={direct.length === 0 || unsaved || busy} onClick={() => void write()}>
+          {busy ? "Writing…" : "Export insertion orders…"}
+        </button>
+      </div>
+      {direct.length === 0 ? (
+        <p className="muted small">No line is bought direct or offline, so there is nothing to order by IO.</p>
+      ) : (
+        <>
+          <p className="muted small">One order per vendor, one page each, for the lines bought direct or offline:</p>
+          <ul className="io-lines">
+            {direct.map((l) => (
+              <li key={l.id}>
+                <span className="io-vendor">{l.vendor || l.channel}</span>
+                <span className="io-line">{l.name}</span>
+                <span className={`io-signed${l.launch?.io_signed ? " on" : ""}`}>{l.launch?.io_signed ? "IO signed" : "Not signed"}</span>
+              </li>
+            ))}
+          </ul>
+          {unsaved && <p className="field-hint">The orders are written from the saved plan: fix or undo the unsaved edit first.</p>}
+        </>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {orders && (
+        <p className="small" role="status">
+          {orders.length} order{orders.length === 1 ? "" : "s"} written to <code>{folder}</code>
+        </p>
+      )}
+      {orders && (
+        <table className="data io-table" data-testid="io-written">
+          <thead>
+            <tr>
+              <th>Vendor</th>
+              <th>IO number</th>
+              <th className="num">Placements</th>
+              <th className="num">Net</th>
+              <th className="num">Gross</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((o) => (
+              <tr key={o.path}>
+                <td title={o.path}>{o.vendor}</td>
+                <td className="nowrap">
+                  <code>{o.number}</code>
+                </td>
+                <td className="num">{o.placements}</td>
+                <td className="num">{o.net}</td>
+                <td className="num">{o.gross}</td>
+                <td className="num">
+                  <button type="button" className="button small" aria-label={`Open the insertion order for ${o.vendor}`} onClick={() => void show(o.path)}>
+                    Open
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
