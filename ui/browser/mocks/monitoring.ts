@@ -1,5 +1,46 @@
-// The browser-test mock's answers for the monitoring commands, from the real core's fixtures.
+// The browser-test mock's answers for the monitoring commands, from the real core's fixtures:
+// review_plan from each plan's `monitor` (core-fixtures.json, `flightplan pacing`) or, for an
+// as-of day the planner picked, from monitoring-fixtures.json; preview_actuals and
+// roll_forward_plan from monitoring-fixtures.json (the CLI's answers, made by
+// scripts/make-monitoring-fixtures.ts). A plan, day or file the fixtures do not hold is answered
+// with an error that names it, so a test can never pass on invented figures.
 
+import fixtures from "../../src/test/monitoring-fixtures.json";
 import type { Handlers } from "./context";
 
-export const handlers: Handlers = {};
+type Preview = { scenario: string; path: string; preview?: unknown; error?: unknown };
+type Review = { scenario: string; as_of: string; monitor: unknown };
+type Next = { scenario: string; name: string; start: string; end: string; rebased: unknown; plan: unknown; view: unknown };
+const fx = fixtures as unknown as { previews: Preview[]; reviews: Review[]; next: Next[] };
+
+const noFixture = (what: string) => ({ code: "mock_no_fixture", message: `the browser-test mock has no core answer for ${what}` });
+
+export const handlers: Handlers = {
+  review_plan: (args, ctx) => {
+    const entry = ctx.byPlan(args.plan);
+    if (entry.errors?.monitor) throw entry.errors.monitor;
+    const { unmatched: _unmatched, ...monitor } = entry.monitor as Record<string, unknown>;
+    const asOf = args.asOf as string | null;
+    if (!asOf || asOf === monitor.as_of) return monitor;
+    const hit = fx.reviews.find((r) => r.scenario === entry.name && r.as_of === asOf);
+    if (!hit) throw noFixture(`${entry.name} as of ${asOf}`);
+    return hit.monitor;
+  },
+  preview_actuals: (args, ctx) => {
+    const entry = ctx.byPlan(args.plan);
+    const platform = (args.platform as string | null) ?? "auto";
+    const hit = fx.previews.find((p) => p.scenario === entry.name && p.path === args.path);
+    if (!hit || platform !== "auto" || args.mapping) throw noFixture(`${entry.name} reading ${String(args.path)} (${platform})`);
+    if (hit.error) throw hit.error;
+    return hit.preview;
+  },
+  roll_forward_plan: (args, ctx) => {
+    const stored = ctx.find(args.id as number);
+    const entry = ctx.byPlan(stored.plan);
+    const next = fx.next.find((n) => n.scenario === entry.name);
+    if (!next) throw noFixture(`rolling ${entry.name} forward`);
+    const id = Math.max(...ctx.plans.map((p) => p.id)) + 1;
+    ctx.plans.push({ id, plan: next.plan as Record<string, unknown>, view: next.view, updated_at: "2026-11-21T12:30:00.000Z" });
+    return { id, name: next.name, start: next.start, end: next.end, rebased: next.rebased };
+  },
+};

@@ -1,0 +1,242 @@
+// Browser tests for stage 6, Monitor & optimise: the review of a plan three weeks into its flight
+// (pacing, chart, recommendations, performance), importing a real platform report with a preview
+// and its unmatched campaigns, hand-entered actuals, reconciliation, and "Start next plan".
+// Every figure checked is the real core's, from core-fixtures.json and monitoring-fixtures.json.
+// Run: node --test browser/monitoring.test.mjs (from ui/).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { scenario, usd, useBrowser } from "./harness.mjs";
+
+const b = useBrowser();
+const monitoring = JSON.parse(readFileSync(join(import.meta.dirname, "../src/test/monitoring-fixtures.json"), "utf8"));
+const GOOGLE = "/work/shared/platform-exports/google_ads_campaign_report_daily.csv";
+const preview = (name, path) => monitoring.previews.find((p) => p.scenario === name && p.path === path);
+const ACTION = { scale: "Scale", hold: "Hold", cut: "Cut", fix_tracking: "Fix tracking", not_enough_data: "Not enough data" };
+
+/** Open the in-flight plan (in the mock's library with ?monitored) at stage 6. */
+async function openMonitored() {
+  await b.page.goto(`${b.base}?monitored`);
+  await b.page.locator("table.library-table tbody tr", { hasText: "Cold Brew Q1 — in flight" }).click();
+  await b.page.locator(".stage-rail").waitFor();
+  await b.page.locator('.stage[data-stage="6"]').click();
+  await b.page.getByTestId("monitor-pace").waitFor();
+}
+
+const saved = () => b.page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+
+test("stage 6: the review shows the core's pacing, chart, recommendations and performance", async () => {
+  await openMonitored();
+  const mon = scenario("monitored").monitor;
+  const t = mon.pacing.total;
+  assert.equal(await b.page.getByTestId("monitor-pace").textContent(), `${t.pace_pct}%`);
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(t.actual));
+  assert.equal(await b.page.getByTestId("monitor-expected").textContent(), usd(t.expected));
+  assert.equal(await b.page.getByTestId("monitor-projected").textContent(), usd(t.projected));
+  assert.equal(await b.page.getByTestId("monitor-daily").textContent(), usd(t.daily_needed));
+  assert.equal(await b.page.getByTestId("as-of").inputValue(), mon.as_of);
+  assert.match(await b.page.locator(".monitor-summary").textContent(), t.alert === "underpacing" ? /Under-pacing/ : /Over-pacing|On pace/);
+
+  // The chart draws the planned and the actual cumulative spend, and marks the as-of day.
+  for (const id of ["pace-planned", "pace-actual"]) {
+    const d = await b.page.getByTestId(id).getAttribute("d");
+    assert.ok(d && d.split("L").length > 3, `${id} has a path (${d})`);
+  }
+  await b.page.getByTestId("pace-asof").waitFor();
+  await b.shot("monitor-review");
+
+  // Pacing per line: each line's actual, variance and pace from the core; alerts where it gives one.
+  for (const l of mon.pacing.lines) {
+    const row = b.page.locator(`.pacing-table tbody tr[data-line="${l.line}"]`);
+    const cells = await row.locator("td").allTextContents();
+    assert.equal(cells[2], usd(l.actual), `${l.line} actual`);
+    assert.equal(cells[3], usd(l.variance), `${l.line} variance`);
+    assert.equal(cells[4], l.pace_pct === null ? "—" : `${l.pace_pct}%`, `${l.line} pace`);
+    assert.equal(cells[8], l.alert === "overpacing" ? "Over-pacing" : l.alert === "underpacing" ? "Under-pacing" : l.pace_pct === null ? "Not started" : "On pace", `${l.line} alert`);
+  }
+
+  // Picking a line charts it: the readout is that line's expected and actual spend.
+  const over = mon.pacing.lines.find((l) => l.alert === "overpacing");
+  await b.page.locator(`.pacing-table tbody tr[data-line="${over.line}"]`).click();
+  assert.equal(await b.page.getByTestId("chart-line").inputValue(), over.line);
+  const readout = await b.page.locator(".pace-readout").textContent();
+  assert.ok(readout.includes(usd(over.expected)) && readout.includes(usd(over.actual)), readout);
+  assert.match(await b.page.getByTestId("pace-actual").getAttribute("class"), /tone-over/);
+  await b.shot("monitor-chart-line");
+
+  // Recommendations: every line's action and the core's reason, word for word.
+  for (const r of mon.recommendations) {
+    const item = b.page.locator(`.recs li[data-line="${r.line}"]`);
+    assert.equal(await item.locator(".action-badge").textContent(), ACTION[r.action], `${r.line} action`);
+    assert.equal(await item.locator(".rec-reason").textContent(), r.reason, `${r.line} reason`);
+  }
+  const actions = new Set(mon.recommendations.map((r) => r.action));
+  for (const a of ["scale", "cut", "not_enough_data", "hold"]) assert.ok(actions.has(a), `the scenario has a ${a} line`);
+  await b.page.locator(".recs").scrollIntoViewIfNeeded();
+  await b.shot("monitor-recommendations");
+
+  // Performance: the delivered spend and the learning status per line.
+  for (const p of mon.performance) {
+    const row = b.page.locator(`.perf-table tbody tr[data-line="${p.line}"]`);
+    const cells = await row.locator("td").allTextContents();
+    assert.equal(cells[3], usd(p.delivered.spend), `${p.line} spend`);
+    if (p.learning) assert.match(cells[cells.length - 1], new RegExp(`^${p.learning.state === "not_started" ? "Not started" : p.learning.state[0].toUpperCase() + p.learning.state.slice(1)}`));
+  }
+});
+
+test("stage 6: a plan with no actuals yet is reviewed as not started", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  await b.page.locator('.stage[data-stage="6"]').click();
+  await b.page.getByTestId("monitor-pace").waitFor();
+  const t = scenario("sample").monitor.pacing.total;
+  assert.equal(t.pace_pct, null);
+  assert.equal(await b.page.getByTestId("monitor-pace").textContent(), "—");
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(t.actual));
+  assert.match(await b.page.locator(".monitor-summary").textContent(), /No actuals yet.*Not started/s);
+  await b.shot("monitor-empty");
+});
+
+test("stage 6: another review day is the core's review as of that day", async () => {
+  await openMonitored();
+  const day = "2027-01-17";
+  const want = monitoring.reviews.find((r) => r.scenario === "monitored" && r.as_of === day).monitor.pacing.total;
+  await b.page.getByTestId("as-of").fill(day);
+  await b.page.locator(".monitor-summary h2", { hasText: "17 Jan 2027" }).waitFor();
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(want.actual));
+  assert.equal(await b.page.getByTestId("monitor-expected").textContent(), usd(want.expected));
+  assert.equal(await b.page.getByTestId("monitor-pace").textContent(), `${want.pace_pct}%`);
+  await b.page.getByRole("button", { name: "Latest actuals" }).click();
+  await b.page.locator(".monitor-summary h2", { hasText: "24 Jan 2027" }).waitFor();
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(scenario("monitored").monitor.pacing.total.actual));
+});
+
+test("stage 6: a report is previewed with its unmatched campaigns, assigned, re-previewed and imported", async () => {
+  await openMonitored();
+  const first = preview("monitored", GOOGLE).preview;
+  await b.page.evaluate((p) => window.__dialogAnswers.push(p), GOOGLE);
+  await b.page.getByRole("button", { name: "Choose report…" }).click();
+  const panel = b.page.getByTestId("import-preview");
+  await panel.waitFor();
+  // Nothing matches yet: every campaign is listed with its file lines and spend, none dropped.
+  assert.equal(await b.page.getByTestId("preview-added").textContent(), `${first.added.length} rows to add`);
+  assert.equal(await panel.locator(".unmatched-table tbody tr").count(), first.unmatched.length);
+  for (const u of first.unmatched) {
+    const row = panel.locator(`.unmatched-table tr[data-campaign="${u.campaign}"]`);
+    const lines = await row.getByTestId("unmatched-lines").textContent();
+    assert.deepEqual(lines.split(", ").map(Number), u.file_lines, `${u.campaign} file lines`);
+    assert.ok((await row.textContent()).includes(usd(u.spend)), `${u.campaign} spend`);
+  }
+  assert.equal(await b.page.getByTestId("import-accept").isDisabled(), true);
+  await panel.locator(".skipped summary").click();
+  await b.shot("monitor-import-unmatched");
+
+  // Assign the brand campaign to brand search: a plan edit, then the same file is read again.
+  const row = panel.locator('.unmatched-table tr[data-campaign="Search - Brand - US"]');
+  await row.locator("select").selectOption("google-brand");
+  await row.getByRole("button", { name: "Assign" }).click();
+  const second = preview("monitorAssigned", GOOGLE).preview;
+  await b.page.getByTestId("preview-added").filter({ hasText: `${second.added.length} rows to add` }).waitFor();
+  await saved();
+  const assigned = scenario("monitorAssigned").plan.lines.find((l) => l.id === "google-brand");
+  assert.deepEqual(assigned.launch.campaigns, ["Search - Brand - US"]);
+  assert.equal(await panel.locator(".unmatched-table tbody tr").count(), second.unmatched.length);
+  assert.equal(await panel.locator('.preview-table tr[data-line="google-brand"] [data-testid="rows-per-line"]').textContent(), String(second.added.length));
+  // The report is from September 2025: the preview says so before anything is saved.
+  assert.match(await panel.locator(".inline-warning").textContent(), /outside the plan's period/);
+  await b.shot("monitor-import-assigned");
+
+  // Import: the core's complete actuals are saved, and the review is the core's for that plan.
+  await b.page.getByTestId("import-accept").click();
+  await saved();
+  await b.page.locator(".notice", { hasText: `Imported ${second.added.length} rows` }).waitFor();
+  const after = scenario("monitorImported");
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(after.monitor.pacing.total.actual));
+  const calls = await b.calls();
+  const last = calls.filter((c) => c.cmd === "save_plan").pop();
+  assert.equal(last.args.plan.actuals.length, after.plan.actuals.length);
+  assert.equal(await b.page.getByTestId("import-preview").count(), 0);
+});
+
+test("stage 6: a malformed report imports nothing and names the file line", async () => {
+  await openMonitored();
+  const broken = monitoring.previews.find((p) => p.scenario === "monitored" && p.error);
+  await b.page.evaluate((p) => window.__dialogAnswers.push(p), broken.path);
+  await b.page.getByRole("button", { name: "Choose report…" }).click();
+  const notice = b.page.locator(".import-error .error-notice");
+  await notice.waitFor();
+  assert.equal(await notice.locator(".error-title").textContent(), "Nothing was imported");
+  assert.equal(await notice.locator(".error-message").textContent(), broken.error.message);
+  assert.match(broken.error.message, /line 10/);
+  assert.equal(await b.page.getByTestId("import-preview").count(), 0);
+});
+
+test("stage 6: actuals typed into the grid are saved through the core", async () => {
+  await openMonitored();
+  await b.page.getByRole("tab", { name: /^Actuals/ }).click();
+  const plan = scenario("monitored").plan;
+  assert.equal(await b.page.locator(".actuals-table tbody tr").count(), plan.actuals.length);
+  // Correct a spend: one edit, the core's figures follow.
+  const cell = b.page.locator('input[data-path="actuals[10].spend"]');
+  assert.equal(await cell.inputValue(), plan.actuals[10].spend);
+  await cell.fill("861.10");
+  await cell.press("Enter");
+  await saved();
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(scenario("monitorHandEdited").monitor.pacing.total.actual));
+  await b.page.keyboard.press("Control+z");
+  await b.page.getByTestId("monitor-actual").filter({ hasText: usd(scenario("monitored").monitor.pacing.total.actual) }).waitFor();
+  await saved();
+
+  // Type in the newsletter's first week, as the publisher reported it.
+  await b.page.getByLabel("New row line").selectOption("morningbrew-direct");
+  await b.page.getByLabel("New row date").fill("2027-01-18");
+  await b.page.getByLabel("New row period").selectOption("week");
+  await b.page.getByLabel("New row spend").fill("$4,000.00");
+  await b.page.getByLabel("New row impressions").fill("412,000");
+  await b.page.getByLabel("New row clicks").fill("3560");
+  await b.page.getByRole("button", { name: "Add row" }).click();
+  await saved();
+  const added = scenario("monitorHandAdded");
+  assert.equal(await b.page.locator(".actuals-table tbody tr").count(), added.plan.actuals.length);
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(added.monitor.pacing.total.actual));
+  const mb = added.monitor.recommendations.find((r) => r.line === "morningbrew-direct");
+  assert.equal(await b.page.locator('.recs li[data-line="morningbrew-direct"] .rec-reason').textContent(), mb.reason);
+  await b.page.locator(".monitor-work").scrollIntoViewIfNeeded();
+  await b.shot("monitor-actuals");
+});
+
+test("stage 6: reconciliation flags the core's discrepancies by vendor and month", async () => {
+  await openMonitored();
+  await b.page.getByRole("tab", { name: /^Reconciliation/ }).click();
+  const rec = scenario("monitored").monitor.reconciliation;
+  assert.equal(await b.page.locator(".recon-table tbody tr").count(), rec.length);
+  for (const r of rec.filter((x) => x.flagged)) {
+    const row = b.page.locator(`.recon-table tr[data-vendor="${r.vendor}"][data-month="${r.month}"]`);
+    const cells = await row.locator("td").allTextContents();
+    assert.deepEqual(cells.slice(1, 5), [usd(r.planned), usd(r.delivered), usd(r.invoiced), usd(r.difference)]);
+    assert.equal(await row.locator(".alert-badge").count(), 1, `${r.vendor} ${r.month} flagged`);
+  }
+  assert.equal(await b.page.locator(".invoice-table tbody tr").count(), scenario("monitored").plan.invoices.length);
+  await b.page.locator(".monitor-work").scrollIntoViewIfNeeded();
+  await b.shot("monitor-reconciliation");
+});
+
+test("stage 6: Start next plan shows the re-based rates and opens the new plan", async () => {
+  await openMonitored();
+  const next = monitoring.next.find((n) => n.scenario === "monitored");
+  await b.page.getByTestId("start-next-plan").click();
+  const box = b.page.getByTestId("next-plan");
+  await box.waitFor();
+  assert.match(await box.textContent(), new RegExp(next.name.replace(/[()]/g, "\\$&")));
+  assert.equal(await box.locator(".rebased-table tbody tr").count(), next.rebased.length);
+  for (const r of next.rebased) {
+    const row = box.locator(`tr[data-line="${r.line}"][data-field="${r.field}"]`);
+    assert.equal(await row.locator("td").last().textContent(), r.evidence);
+    if (r.field === "rate") assert.equal(await row.locator("td").nth(2).textContent(), usd(r.to));
+  }
+  await box.scrollIntoViewIfNeeded();
+  await b.shot("monitor-next-plan");
+  await box.getByRole("button", { name: "Open the next plan" }).click();
+  await b.page.locator("h1", { hasText: next.name }).waitFor();
+});

@@ -1,0 +1,122 @@
+// Regenerates src/test/monitoring-fixtures.json: the real core's stage 6 answers the browser-test
+// mock gives for the monitoring scenarios (src/test/scenarios/monitoring.ts), from the CLI:
+//   previews  `flightplan actuals import PLAN FILE --write OUT` per plan and report: the preview,
+//             with `actuals` = OUT's actuals (what the app's preview_actuals returns), `file` as
+//             the file's own name (the app names it so) and no `currency` (the app leaves it out);
+//             a refused report keeps the CLI's {code, message} error;
+//   reviews   `flightplan pacing PLAN --as-of DAY` for as-of days the planner picks;
+//   next      `flightplan roll-forward PLAN -o NEXT --as-of D` with D the app's default as-of day
+//             (the last day the actuals cover, as of the fixtures' "today"), and
+//             `flightplan compute NEXT` for the new plan's view. `parent` names the plan file the
+//             CLI read, where the app names the library plan.
+// Runs before scripts/make-fixtures.ts (see the `fixtures` npm script): the imported plan of the
+// scenarios is built from this file's preview.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import type { Plan } from "../src/bindings";
+import { assignedPlan, GOOGLE_REPORT, monitoredPlan } from "../src/test/scenarios/monitoring";
+
+const root = resolve(import.meta.dirname, "../..");
+const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
+const work = mkdtempSync(join(tmpdir(), "fp-monitoring-"));
+const TODAY = "2026-11-21";
+const EXPORTS = "/work/shared/platform-exports";
+
+/** A real report with one cell broken, at a fixed path so the fixture stays the same run to run. */
+const BROKEN_REPORT = join(tmpdir(), "fp-monitoring-fixtures", "google_ads_campaign_report_broken.csv");
+mkdirSync(join(tmpdir(), "fp-monitoring-fixtures"), { recursive: true });
+{
+  const lines = readFileSync(GOOGLE_REPORT, "utf8").split("\n");
+  lines[9] = lines[9].replace(",89.84,", ",8x9.84,"); // file line 10: the Cost cell
+  writeFileSync(BROKEN_REPORT, lines.join("\n"));
+}
+const REPORTS = [
+  GOOGLE_REPORT,
+  join(EXPORTS, "meta_ads_campaigns_daily_USD.csv"),
+  join(EXPORTS, "tiktok_ads_campaigns_by_day.csv"),
+  BROKEN_REPORT,
+];
+const AS_OF_DAYS = ["2027-01-10", "2027-01-17"];
+
+const sample = JSON.parse(execFileSync(cli, ["demo"], { encoding: "utf8" })) as Plan;
+
+function write(name: string, plan: unknown): string {
+  const file = join(work, `${name}.json`);
+  writeFileSync(file, JSON.stringify(plan, null, 2));
+  return file;
+}
+
+function run(args: string[]): { ok: true; out: Record<string, unknown> } | { ok: false; error: unknown } {
+  const r = spawnSync(cli, args, { encoding: "utf8" });
+  return r.status === 0 ? { ok: true, out: JSON.parse(r.stdout) } : { ok: false, error: JSON.parse(r.stderr) };
+}
+
+type Preview = { scenario: string; path: string; preview?: Record<string, unknown>; error?: unknown };
+const previews: Preview[] = [];
+function preview(scenario: string, plan: Plan): void {
+  const file = write(scenario, plan);
+  for (const path of REPORTS) {
+    const out = join(work, `${scenario}-merged.json`);
+    const r = run(["actuals", "import", file, path, "--write", out]);
+    if (!r.ok) {
+      previews.push({ scenario, path, error: r.error });
+      continue;
+    }
+    const { currency: _currency, ...shown } = r.out;
+    const merged = JSON.parse(readFileSync(out, "utf8")) as Plan;
+    previews.push({ scenario, path, preview: { ...shown, file: basename(path), actuals: merged.actuals ?? [] } });
+  }
+}
+
+const monitored = monitoredPlan(sample);
+const assigned = assignedPlan(sample);
+preview("monitored", monitored);
+preview("monitorAssigned", assigned);
+const accepted = previews.find((p) => p.scenario === "monitorAssigned" && p.path === GOOGLE_REPORT)?.preview;
+if (!accepted) throw new Error("the assigned plan's preview of the Google Ads report failed");
+const imported: Plan = { ...assigned, actuals: accepted.actuals as Plan["actuals"] };
+
+const reviews: { scenario: string; as_of: string; monitor: unknown }[] = [];
+const next: Record<string, unknown>[] = [];
+for (const [scenario, plan] of Object.entries({ monitored, monitorAssigned: assigned, monitorImported: imported })) {
+  const file = write(scenario, plan);
+  for (const day of AS_OF_DAYS) {
+    const r = run(["pacing", file, "--as-of", day]);
+    if (!r.ok) throw new Error(`pacing ${scenario} as of ${day}: ${JSON.stringify(r.error)}`);
+    const { unmatched: _unmatched, ...monitor } = r.out;
+    reviews.push({ scenario, as_of: day, monitor });
+  }
+  const asOf = run(["pacing", file, "--today", TODAY]);
+  if (!asOf.ok) throw new Error(`pacing ${scenario}: ${JSON.stringify(asOf.error)}`);
+  const nextFile = join(work, `${scenario}-next.json`);
+  const rolled = run(["roll-forward", file, "-o", nextFile, "--as-of", asOf.out.as_of as string]);
+  if (!rolled.ok) throw new Error(`roll-forward ${scenario}: ${JSON.stringify(rolled.error)}`);
+  const nextPlan = JSON.parse(readFileSync(nextFile, "utf8")) as Plan;
+  const view = run(["compute", nextFile]);
+  if (!view.ok) throw new Error(`compute the next plan of ${scenario}: ${JSON.stringify(view.error)}`);
+  next.push({
+    scenario,
+    as_of: asOf.out.as_of,
+    name: nextPlan.name,
+    start: nextPlan.start,
+    end: nextPlan.end,
+    rebased: rolled.out.rebased,
+    plan: nextPlan,
+    view: view.out,
+  });
+}
+
+writeFileSync(
+  resolve(import.meta.dirname, "../src/test/monitoring-fixtures.json"),
+  JSON.stringify({ generated_by: "ui/scripts/make-monitoring-fixtures.ts from the flightplan CLI", broken_report: BROKEN_REPORT, previews, reviews, next }, null, 1) + "\n",
+);
+console.log(
+  [
+    ...previews.map((p) => `preview ${p.scenario} ${basename(p.path)}: ${p.error ? `error ${JSON.stringify(p.error)}` : "ok"}`),
+    ...reviews.map((r) => `review ${r.scenario} as of ${r.as_of}`),
+    ...next.map((n) => `next ${n.scenario}: ${n.name} (${(n.rebased as unknown[]).length} rebased)`),
+  ].join("\n"),
+);

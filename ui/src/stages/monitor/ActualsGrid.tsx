@@ -1,0 +1,255 @@
+// The plan's actuals as a grid: what each line spent and delivered per day or week, imported or
+// typed in (publishers' emailed figures, offline buys). Every cell commits on Enter or when focus
+// leaves, as one plan edit the core checks and saves; a value it refuses stays in the cell with
+// its message underneath. Rows can be added and removed.
+
+import { useState } from "react";
+import type { Actual, Period, Plan } from "../../bindings";
+import type { CommandErrorBody, NumberStyle } from "../../types";
+import { plainMessage, cleanDecimal } from "../../store/usePlan";
+import { addActual, removeActual, setActual, type ActualField } from "./edits";
+import { withoutJsonPosition } from "./numbers";
+
+interface Props {
+  plan: Plan;
+  error: CommandErrorBody | null;
+  edit: (change: (plan: Plan) => Plan) => void;
+  numberStyle?: NumberStyle;
+  /** A day inside the plan to start new rows on (the review day). */
+  defaultDate: string;
+}
+
+const MEASURES: { key: Exclude<ActualField, "line" | "date" | "period">; label: string }[] = [
+  { key: "spend", label: "Spend" },
+  { key: "impressions", label: "Impressions" },
+  { key: "clicks", label: "Clicks" },
+  { key: "conversions", label: "Conversions" },
+  { key: "revenue", label: "Revenue" },
+];
+
+/** The core's refusal for `actuals[i].field` (or the whole row), in plain words. */
+function cellError(error: CommandErrorBody | null, i: number, field?: string): string | null {
+  if (!error?.path) return null;
+  const row = `actuals[${i}]`;
+  if (field ? error.path === `${row}.${field}` : error.path === row) return withoutJsonPosition(plainMessage(error));
+  return null;
+}
+
+export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
+  const [filter, setFilter] = useState("");
+  const actuals = plan.actuals ?? [];
+  const rows = actuals.map((a, i) => ({ a, i })).filter(({ a }) => !filter || a.line === filter);
+  const set = (i: number, field: ActualField, value: string) => edit((p) => setActual(p, i, field, value));
+
+  return (
+    <div className="actuals">
+      <div className="actuals-bar">
+        <label className="inline-field">
+          <span>Show</span>
+          <select aria-label="Show actuals of" value={filter} onChange={(e) => setFilter(e.target.value)}>
+            <option value="">All lines ({actuals.length} rows)</option>
+            {plan.lines.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.name} ({actuals.filter((a) => a.line === l.id).length})
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted small">Weekly rows are dated on the week's Monday. Imported rows keep their source; re-importing replaces them.</span>
+      </div>
+      <div className="actuals-scroll">
+        <table className="data actuals-table" aria-label="Actuals">
+          <thead>
+            <tr>
+              <th scope="col">Line</th>
+              <th scope="col">Date</th>
+              <th scope="col">Period</th>
+              {MEASURES.map((x) => (
+                <th key={x.key} scope="col" className="num">
+                  {x.label}
+                </th>
+              ))}
+              <th scope="col">Source</th>
+              <th scope="col" aria-label="Remove" />
+            </tr>
+          </thead>
+          <tbody>
+            {rows.length === 0 && (
+              <tr>
+                <td colSpan={10} className="muted empty-line">
+                  No actuals yet: import a platform report, or type a row in below.
+                </td>
+              </tr>
+            )}
+            {rows.map(({ a, i }) => {
+              const rowError = cellError(error, i);
+              return (
+                <tr key={i} data-row={i} className={rowError ? "row-error" : undefined}>
+                  <td>
+                    <select
+                      aria-label={`Line of row ${i + 1}`}
+                      data-path={`actuals[${i}].line`}
+                      value={a.line}
+                      aria-invalid={cellError(error, i, "line") ? true : undefined}
+                      onChange={(e) => set(i, "line", e.target.value)}
+                    >
+                      {!plan.lines.some((l) => l.id === a.line) && <option value={a.line}>{a.line}</option>}
+                      {plan.lines.map((l) => (
+                        <option key={l.id} value={l.id}>
+                          {l.name}
+                        </option>
+                      ))}
+                    </select>
+                    <CellMessage text={cellError(error, i, "line") ?? rowError} />
+                  </td>
+                  <td>
+                    <Cell type="date" value={a.date} path={`actuals[${i}].date`} label={`Date of row ${i + 1}`} error={cellError(error, i, "date")} onCommit={(v) => set(i, "date", v)} />
+                  </td>
+                  <td>
+                    <select aria-label={`Period of row ${i + 1}`} data-path={`actuals[${i}].period`} value={a.period} onChange={(e) => set(i, "period", e.target.value)}>
+                      <option value="day">Day</option>
+                      <option value="week">Week</option>
+                    </select>
+                  </td>
+                  {MEASURES.map((x) => (
+                    <td key={x.key} className="num">
+                      <Cell
+                        numeric
+                        value={(a[x.key] as string | undefined) ?? ""}
+                        path={`actuals[${i}].${x.key}`}
+                        label={`${x.label} of row ${i + 1}`}
+                        error={cellError(error, i, x.key)}
+                        onCommit={(v) => set(i, x.key, cleanDecimal(v))}
+                      />
+                    </td>
+                  ))}
+                  <td className="source muted small" title={a.source}>
+                    {a.source ? a.source.replace(/^([a-z]+):/, (_, p: string) => `${p[0].toUpperCase()}${p.slice(1)} · `) : "Typed in"}
+                  </td>
+                  <td>
+                    <button type="button" className="icon-button" aria-label={`Remove row ${i + 1}`} onClick={() => edit((p) => removeActual(p, i))}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <NewRow plan={plan} defaultDate={defaultDate} onAdd={(row) => edit((p) => addActual(p, row))} />
+          </tfoot>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+function CellMessage({ text }: { text: string | null }) {
+  return text ? <p className="field-error">{text}</p> : null;
+}
+
+/** A grid cell that commits on Enter or blur; Escape puts back the saved value. */
+function Cell({
+  value,
+  path,
+  label,
+  error,
+  onCommit,
+  numeric,
+  type = "text",
+}: {
+  value: string;
+  path: string;
+  label: string;
+  error: string | null;
+  onCommit: (v: string) => void;
+  numeric?: boolean;
+  type?: "text" | "date";
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const shown = draft ?? value;
+  const commit = () => {
+    if (draft !== null && draft !== value) onCommit(draft);
+    setDraft(null);
+  };
+  return (
+    <>
+      <input
+        type={type}
+        className={`cell-input${numeric ? " num" : ""}`}
+        aria-label={label}
+        aria-invalid={error ? true : undefined}
+        data-path={path}
+        data-dirty={draft !== null && draft !== value ? "true" : "false"}
+        value={shown}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") commit();
+          if (e.key === "Escape") setDraft(null);
+        }}
+      />
+      <CellMessage text={error} />
+    </>
+  );
+}
+
+/** The row being typed in, under the grid's columns: added as one edit once it has a line, a day
+ * and a spend (Enter in any of its fields adds it). */
+function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string; onAdd: (a: Actual) => void }) {
+  const [line, setLine] = useState(plan.lines[0]?.id ?? "");
+  const [date, setDate] = useState(defaultDate);
+  const [periodKind, setPeriodKind] = useState<Period>("week");
+  const [values, setValues] = useState<Record<string, string>>({});
+  const ready = !!line && !!date && !!cleanDecimal(values.spend ?? "");
+  const add = () => {
+    if (!ready) return;
+    const row: Actual = { line, date, period: periodKind, spend: cleanDecimal(values.spend) };
+    for (const x of MEASURES) {
+      const v = cleanDecimal(values[x.key] ?? "");
+      if (x.key !== "spend" && v) row[x.key] = v;
+    }
+    onAdd(row);
+    setValues({});
+  };
+  const enter = (e: { key: string }) => e.key === "Enter" && add();
+  return (
+    <tr className="new-actual">
+      <td>
+        <select aria-label="New row line" value={line} onChange={(e) => setLine(e.target.value)}>
+          {plan.lines.map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.name}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input type="date" className="cell-input" aria-label="New row date" value={date} onChange={(e) => setDate(e.target.value)} onKeyDown={enter} />
+      </td>
+      <td>
+        <select aria-label="New row period" value={periodKind} onChange={(e) => setPeriodKind(e.target.value as Period)}>
+          <option value="day">Day</option>
+          <option value="week">Week</option>
+        </select>
+      </td>
+      {MEASURES.map((x) => (
+        <td key={x.key} className="num">
+          <input
+            className="cell-input num"
+            aria-label={`New row ${x.label.toLowerCase()}`}
+            placeholder={x.key === "spend" ? plan.currency : "—"}
+            value={values[x.key] ?? ""}
+            onChange={(e) => setValues({ ...values, [x.key]: e.target.value })}
+            onKeyDown={enter}
+          />
+        </td>
+      ))}
+      <td colSpan={2}>
+        <button type="button" className="button small" disabled={!ready} onClick={add}>
+          Add row
+        </button>
+      </td>
+    </tr>
+  );
+}
