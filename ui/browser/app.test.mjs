@@ -41,8 +41,10 @@ test("the stage rail shows six stages with each stage's open findings from the c
   }
   // Any order: jump to 6, then 2.
   await stages.nth(5).click();
-  await b.page.getByTestId("stage-6-pending").waitFor();
-  assert.match(await text(), /Coming with the buying & monitoring work/);
+  // Stage 6 reviews the plan before any actuals: nothing spent yet, against the core's figures.
+  await b.page.getByTestId("monitor-pace").waitFor();
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(scenario("sample").monitor.pacing.total.actual));
+  assert.match(await text(), /No actuals yet/);
   await stages.nth(1).click();
   assert.equal(await b.page.locator('.stage[aria-current="step"]').getAttribute("data-stage"), "2");
   await shot("stage-2");
@@ -145,7 +147,7 @@ test("stage 2: competitor days running are counted and long runners marked prove
   const proven = await b.page.locator(".badge.proven").count();
   assert.ok(proven >= 0);
   await b.page.locator('.stage[data-stage="5"]').click();
-  await b.page.getByTestId("stage-5-pending").waitFor();
+  await b.page.getByTestId("launch-board").waitFor();
   await shot("stage-5");
 });
 

@@ -21,6 +21,11 @@ const plans: Stored[] = [
   { id: 1, plan: byName("sample").plan as Record<string, unknown>, view: byName("sample").view, updated_at: "2026-11-21T09:30:00.000Z" },
   { id: 2, plan: byName("blank").plan as Record<string, unknown>, view: byName("blank").view, updated_at: "2026-11-20T16:05:00.000Z" },
 ];
+// The monitoring tests' plan, three weeks into its flight: in the library when the page is opened
+// with ?monitored (so the other tests' library stays as it was).
+if (new URLSearchParams(location.search).has("monitored")) {
+  plans.push({ id: 3, plan: byName("monitored").plan as Record<string, unknown>, view: byName("monitored").view, updated_at: "2026-11-19T08:00:00.000Z" });
+}
 const versions: { id: number; plan_id: number; name: string; created_at: string }[] = [];
 const calls: { cmd: string; args: unknown }[] = [];
 (window as unknown as { __ipcCalls: typeof calls }).__ipcCalls = calls;
@@ -103,6 +108,6 @@ mockIPC((cmd, payload) => {
       if (handlers[cmd]) return handlers[cmd](args, ctx);
       throw { code: "mock_unknown_command", message: `the browser-test mock does not answer ${cmd}` };
   }
-});
+}, { shouldMockEvents: true }); // events (the native menu's "menu") through the mock's listen/emit
 
 await import("../src/main");

@@ -47,7 +47,8 @@ describe("StageRail", () => {
     const { plan, view } = get("blank");
     render(<StageRail plan={plan} view={view} current={1} onSelect={() => {}} />);
     const status = screen.getAllByRole("button").map((b) => b.querySelector(".stage-progress")!.textContent);
-    expect(status).toEqual(["2 of 5 done", "0 of 3 done", "0 of 3 done", "0 of 4 done", "Coming later", "Coming later"]);
+    expect(status).toEqual(["2 of 5 done", "0 of 3 done", "0 of 3 done", "0 of 4 done", "0 of 4 done", "0 of 3 done"]);
     expect(screen.getAllByRole("button")[0].getAttribute("title")).toContain("Missing: Objective, Primary KPI, KPI target");
+    expect(screen.getAllByRole("button")[5].getAttribute("title")).toContain("Missing: Actuals recorded, Invoices entered, A learning logged");
   });
 });

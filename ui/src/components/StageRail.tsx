@@ -23,14 +23,9 @@ export function StageRail({ plan, view, current, onSelect }: Props) {
           const errors = open.filter((f) => f.severity === "error").length;
           const complete = checks.length > 0 && done === checks.length;
           const missing = checks.filter((c) => !c.done).map((c) => c.label);
-          const status =
-            checks.length === 0
-              ? "Coming later"
-              : complete
-                ? "Complete"
-                : `${done} of ${checks.length} done`;
+          const status = complete ? "Complete" : `${done} of ${checks.length} done`;
           const title = [
-            `${s.n}. ${s.title}: ${checks.length === 0 ? "comes with the buying & monitoring work" : status}`,
+            `${s.n}. ${s.title}: ${status}`,
             missing.length ? `Missing: ${missing.join(", ")}` : "",
             open.length ? `${open.length} open finding${open.length === 1 ? "" : "s"}` : "",
           ]

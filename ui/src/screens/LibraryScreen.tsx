@@ -1,16 +1,27 @@
-// The plan library: every plan the planner keeps, newest edit first, one click to open. New plans
-// start blank or from the sample; a plan can be copied for the next round, and a delete can be
-// undone from the message it leaves (the plan goes to the trash, not away).
+// The plan library: every plan the planner keeps, newest edit first, one click to open, and the
+// plans opened most recently above them. New plans start blank or from the sample, or come in as
+// a plan file a colleague sent (a broken file is refused with where and why, and the library is
+// unchanged); any plan goes out as a plan file. A plan can be copied for the next round, and a
+// delete can be undone from the message it leaves (the plan goes to the trash, not away).
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, CommandError, toCommandError } from "../api";
 import type { PlanSummary } from "../types";
 import { money, period, timestamp } from "../format";
+import { chooseExportPath, choosePlanFile, describeImportError, type ImportProblem } from "../files";
+import { useMenu } from "../menu";
+import { recentIds, recentPlans } from "../recent";
+import { plainMessage } from "../store/usePlan";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { RecentPlans } from "../components/RecentPlans";
 import { StatusBadge } from "../components/StatusBadge";
 
 interface Props {
   onOpen: (id: number) => void;
+  /** A plan file chosen from the native menu on another screen, to import on arrival. */
+  importPath?: string | null;
+  /** Called once `importPath` has been taken up. */
+  onImportTaken?: () => void;
 }
 
 /** Plans whose name, client, brand or status contain every word of the query. */
@@ -23,17 +34,30 @@ export function searchPlans(plans: PlanSummary[], query: string): PlanSummary[] 
   });
 }
 
-export function LibraryScreen({ onOpen }: Props) {
+type Toast = { kind: "deleted"; plan: PlanSummary } | { kind: "imported"; plan: PlanSummary };
+type Saved = { path: string } | { failed: string; name: string };
+
+export function LibraryScreen({ onOpen, importPath, onImportTaken }: Props) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [query, setQuery] = useState("");
-  const [deleted, setDeleted] = useState<PlanSummary | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [problem, setProblem] = useState<ImportProblem | null>(null);
+  const [highlight, setHighlight] = useState<number | null>(null);
+  const [saved, setSaved] = useState<Saved | null>(null);
+  const deleted = toast?.kind === "deleted" ? toast.plan : null;
 
   const reload = useCallback(() => {
     return api
       .listPlans()
-      .then((p) => setPlans(p))
-      .catch((e) => setError(toCommandError(e)));
+      .then((p) => {
+        setPlans(p);
+        return p;
+      })
+      .catch((e) => {
+        setError(toCommandError(e));
+        return null;
+      });
   }, []);
 
   useEffect(() => {
@@ -57,16 +81,65 @@ export function LibraryScreen({ onOpen }: Props) {
   const remove = (p: PlanSummary) =>
     act(async () => {
       await api.deletePlan(p.id);
-      setDeleted(p);
+      setToast({ kind: "deleted", plan: p });
       await reload();
     });
   const undoDelete = () =>
     act(async () => {
       if (!deleted) return;
       await api.restorePlan(deleted.id);
-      setDeleted(null);
+      setToast(null);
       await reload();
     });
+
+  /** Read the plan file at `path` into the library and point at it. */
+  const importFrom = async (path: string) => {
+    setError(null);
+    setProblem(null);
+    setSaved(null);
+    try {
+      const id = await api.importPlanFile(path);
+      const list = await reload();
+      const plan = list?.find((p) => p.id === id);
+      setQuery("");
+      setHighlight(id);
+      if (plan) setToast({ kind: "imported", plan });
+    } catch (e) {
+      setProblem(describeImportError(toCommandError(e), path));
+    }
+  };
+  const importFile = () =>
+    act(async () => {
+      const path = await choosePlanFile();
+      if (path) await importFrom(path);
+    });
+
+  const exportFile = (p: PlanSummary) =>
+    act(async () => {
+      setSaved(null);
+      const path = await chooseExportPath("plan", p.client, p.name);
+      if (!path) return;
+      try {
+        setSaved({ path: await api.exportPlanFile(p.id, path) });
+      } catch (e) {
+        setSaved({ failed: plainMessage(toCommandError(e)), name: p.name });
+      }
+    });
+
+  // A file chosen from the native menu elsewhere: import it once, on arrival.
+  const taken = useRef<string | null>(null);
+  useEffect(() => {
+    if (!importPath || taken.current === importPath) return;
+    taken.current = importPath;
+    onImportTaken?.();
+    void importFrom(importPath);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [importPath]);
+
+  useMenu("import_plan", () => void importFile());
+  useMenu("new_plan", () => void create("blank"));
+  // Edit › Undo right after a delete brings the plan back, as Ctrl/Cmd+Z does.
+  useMenu("undo", () => void (deleted && undoDelete()));
 
   // Ctrl/Cmd+Z right after a delete brings the plan back, as the message's Undo does.
   useEffect(() => {
@@ -83,7 +156,17 @@ export function LibraryScreen({ onOpen }: Props) {
     return () => window.removeEventListener("keydown", onKey);
   });
 
+  // The imported plan's row scrolls into view, marked for a moment.
+  useEffect(() => {
+    if (highlight === null) return;
+    document.querySelector(`[data-plan-id="${highlight}"]`)?.scrollIntoView({ block: "nearest" });
+    const t = window.setTimeout(() => setHighlight(null), 4000);
+    return () => window.clearTimeout(t);
+  }, [highlight, plans]);
+
   const shown = useMemo(() => (plans ? searchPlans(plans, query) : null), [plans, query]);
+  // Read when the list changes (the library is shown after every plan is closed).
+  const recent = useMemo(() => (plans ? recentPlans(plans, recentIds()) : []), [plans]);
 
   return (
     <main className="screen library">
@@ -103,6 +186,9 @@ export function LibraryScreen({ onOpen }: Props) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
+          <button type="button" className="button" onClick={importFile} title="Open a flightplan/1 plan file (Ctrl/⌘+O)">
+            Import plan…
+          </button>
           <button type="button" className="button" onClick={() => create("sample")}>
             New from sample
           </button>
@@ -112,7 +198,12 @@ export function LibraryScreen({ onOpen }: Props) {
         </div>
       </header>
       {error && <ErrorNotice error={error} title="The plan library could not do that" />}
-      {plans && plans.length === 0 && <p className="empty">The library is empty. Start a new plan, or one from the sample.</p>}
+      {problem && <ImportRefused problem={problem} onDismiss={() => setProblem(null)} />}
+      {saved && <SavedNotice saved={saved} onDismiss={() => setSaved(null)} />}
+      {plans && plans.length === 0 && (
+        <p className="empty">The library is empty. Start a new plan, one from the sample, or import a plan file.</p>
+      )}
+      {!query && <RecentPlans plans={recent} onOpen={onOpen} />}
       {shown && plans && plans.length > 0 && (
         <div className="card">
           <table className="data library-table" aria-label="Plans">
@@ -131,7 +222,8 @@ export function LibraryScreen({ onOpen }: Props) {
               {shown.map((p) => (
                 <tr
                   key={p.id}
-                  className="clickable"
+                  data-plan-id={p.id}
+                  className={`clickable${highlight === p.id ? " just-imported" : ""}`}
                   tabIndex={0}
                   onClick={() => onOpen(p.id)}
                   onKeyDown={(e) => {
@@ -155,6 +247,9 @@ export function LibraryScreen({ onOpen }: Props) {
                   <td className="num muted nowrap">{timestamp(p.updated_at)}</td>
                   <td className="num">
                     <span className="row-actions" onClick={(e) => e.stopPropagation()}>
+                      <button type="button" className="button small" onClick={() => exportFile(p)} aria-label={`Export ${p.name}`} title="Save as a plan file">
+                        Export…
+                      </button>
                       <button type="button" className="button small" onClick={() => duplicate(p)} aria-label={`Duplicate ${p.name}`}>
                         Duplicate
                       </button>
@@ -176,17 +271,79 @@ export function LibraryScreen({ onOpen }: Props) {
           </table>
         </div>
       )}
-      {deleted && (
+      {toast && (
         <div className="toast" role="status">
-          <span>“{deleted.name}” moved to the trash.</span>
-          <button type="button" className="button" onClick={undoDelete}>
-            Undo
-          </button>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setDeleted(null)}>
+          {toast.kind === "deleted" ? (
+            <>
+              <span>“{toast.plan.name}” moved to the trash.</span>
+              <button type="button" className="button" onClick={undoDelete}>
+                Undo
+              </button>
+            </>
+          ) : (
+            <>
+              <span>“{toast.plan.name}” imported into the library.</span>
+              <button type="button" className="button" onClick={() => onOpen(toast.plan.id)}>
+                Open
+              </button>
+            </>
+          )}
+          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setToast(null)}>
             ×
           </button>
         </div>
       )}
     </main>
+  );
+}
+
+/** A plan file the core refused: the file, what is wrong, and exactly where. */
+function ImportRefused({ problem, onDismiss }: { problem: ImportProblem; onDismiss: () => void }) {
+  const where: [label: string, value: string][] = [];
+  if (problem.at) where.push(["File line", `${problem.at.line}, column ${problem.at.column}`]);
+  if (problem.field) where.push(["JSON path", problem.field]);
+  if (problem.lineId) where.push(["Plan line", problem.lineId]);
+  return (
+    <div className="error-notice import-refused" role="alert" data-testid="import-refused">
+      <div className="import-refused-head">
+        <p className="error-title">{problem.file} was not imported</p>
+        <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+          ×
+        </button>
+      </div>
+      <p className="error-message">{problem.reason}</p>
+      {where.length > 0 && (
+        <p className="import-where">
+          {where.map(([label, value]) => (
+            <span key={label}>
+              {label} <code>{value}</code>
+            </span>
+          ))}
+        </p>
+      )}
+      <p className="muted small">The library is unchanged. Fix the file and import it again.</p>
+    </div>
+  );
+}
+
+function SavedNotice({ saved, onDismiss }: { saved: Saved; onDismiss: () => void }) {
+  const failed = "failed" in saved;
+  return (
+    <div className={`notice${failed ? " tone-bad" : ""}`} role={failed ? "alert" : "status"} data-testid="library-notice">
+      <span className="notice-text">
+        {failed ? (
+          <span>
+            <strong>“{saved.name}” was not exported.</strong> {saved.failed}
+          </span>
+        ) : (
+          <span>
+            Plan file saved to <span className="notice-path">{saved.path}</span>.
+          </span>
+        )}
+      </span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
   );
 }

@@ -3,17 +3,18 @@
 // the core's figures for what is saved, or the core's reason for refusing the last edit.
 
 import { useCallback, useEffect, useState } from "react";
-import { save as saveDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError, toCommandError } from "../api";
 import type { Plan, VersionSummary } from "../bindings";
 import type { PlanDocument } from "../types";
 import { isNegative, isNonZero, money, period, timestamp } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
+import { ExportMenu, ExportNotice, usePlanExports } from "../components/ExportMenu";
 import { FindingsList } from "../components/FindingsList";
 import { StageRail } from "../components/StageRail";
 import { StatusBadge } from "../components/StatusBadge";
 import { Workshop } from "../components/Workshop";
 import { plainMessage, usePlan, type PlanStore } from "../store/usePlan";
+import { useMenu } from "../menu";
 import { findingsFor, STAGES } from "../stages/model";
 import { GoalsStage } from "../stages/GoalsStage";
 import { AudienceStage } from "../stages/AudienceStage";
@@ -95,8 +96,8 @@ function PlanEditor({
   const store = usePlan(doc.id, { plan: doc.plan as Plan, view: doc.view });
   const { plan, view, error, edit } = store;
   const [stage, setStage] = useState(plan.lines.length > 0 ? 4 : 1);
-  const [notice, setNotice] = useState<string | null>(null);
   const [workshop, setWorkshop] = useState(false);
+  const [versionsOpen, setVersionsOpen] = useState(false);
   const closeWorkshop = useCallback(() => setWorkshop(false), []);
   const style = plan.settings?.number_style;
   const m = (v: string) => money(v, view.currency, style);
@@ -109,18 +110,15 @@ function PlanEditor({
   const stageFindings = findingsFor(stage, view.findings);
   const stageProps = { planId: doc.id, plan, view, error, edit, numberStyle: style, today, onOpenPlan };
 
-  const exportPdf = async () => {
-    setNotice(null);
-    try {
-      const safe = `${plan.client} ${plan.name}`.replace(/[\\/:*?"<>|]+/g, " ").trim();
-      const path = await saveDialog({ defaultPath: `${safe}.pdf`, filters: [{ name: "PDF", extensions: ["pdf"] }] });
-      if (!path) return;
-      const out = await api.exportPdf(doc.id, path);
-      setNotice([`PDF saved to ${out.path}`, ...out.warnings].join(" · "));
-    } catch (e) {
-      setNotice(`The PDF could not be exported: ${plainMessage(toCommandError(e))}`);
-    }
-  };
+  // Exports write the stored plan: while an edit is refused, that is not the plan on screen.
+  const exports = usePlanExports(doc.id, plan, {
+    blocked: store.save === "refused" ? "The plan on screen has an edit that is not saved: fix it, or undo, then export." : null,
+  });
+  // The native menu's plan items (the export items are bound in usePlanExports).
+  useMenu("undo", store.undo);
+  useMenu("redo", store.redo);
+  useMenu("workshop", () => setWorkshop(true));
+  useMenu("snapshot", () => setVersionsOpen(true));
 
   return (
     <main className="screen plan">
@@ -148,23 +146,14 @@ function PlanEditor({
               Redo
             </button>
           </div>
-          <Versions id={doc.id} disabled={store.save !== "saved"} />
+          <Versions id={doc.id} disabled={store.save !== "saved"} open={versionsOpen} onOpenChange={setVersionsOpen} />
           <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
             Workshop
           </button>
-          <button type="button" className="button primary" onClick={exportPdf} disabled={store.save === "refused"}>
-            Export PDF
-          </button>
+          <ExportMenu exports={exports} disabled={store.save === "refused"} />
         </div>
       </header>
-      {notice && (
-        <p className="notice" role="status">
-          {notice}
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setNotice(null)}>
-            ×
-          </button>
-        </p>
-      )}
+      <ExportNotice exports={exports} />
 
       <section className="kpis" aria-label="Key figures">
         <Kpi label="Budget" value={m(t.budget)} />
@@ -228,8 +217,7 @@ function SaveIndicator({ store }: { store: PlanStore }) {
   );
 }
 
-function Versions({ id, disabled }: { id: number; disabled: boolean }) {
-  const [open, setOpen] = useState(false);
+function Versions({ id, disabled, open, onOpenChange: setOpen }: { id: number; disabled: boolean; open: boolean; onOpenChange: (open: boolean) => void }) {
   const [versions, setVersions] = useState<VersionSummary[] | null>(null);
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);

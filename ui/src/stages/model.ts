@@ -27,7 +27,7 @@ export interface Check {
   done: boolean;
 }
 
-/** What a stage needs, each item done or not. Stages 5 and 6 come with the buying work. */
+/** What a stage needs, each item done or not. */
 export function stageChecks(n: number, plan: Plan, view: PlanView): Check[] {
   const goal = plan.goal;
   const lines = plan.lines;
@@ -58,6 +58,22 @@ export function stageChecks(n: number, plan: Plan, view: PlanView): Check[] {
         { label: "Every line priced", done: lines.length > 0 && lines.every((l) => l.pricing === "flat" || !!l.rate) },
         { label: "A KPI per line", done: lines.length > 0 && lines.every((l) => !!l.kpi) },
         { label: "Creative listed", done: lines.length > 0 && lines.every((l) => (l.creative?.length ?? 0) > 0) },
+      ];
+    case 5:
+      return [
+        { label: "Naming convention", done: !!plan.monitoring?.naming_template },
+        {
+          label: "Creative delivered",
+          done: lines.length > 0 && lines.every((l) => (l.creative ?? []).every((c) => (c.delivered ?? 0) >= c.count)),
+        },
+        { label: "Every line booked", done: lines.length > 0 && lines.every((l) => (l.launch?.status ?? "planned") !== "planned") },
+        { label: "Lines live", done: lines.some((l) => ["live", "paused", "ended"].includes(l.launch?.status ?? "planned")) },
+      ];
+    case 6:
+      return [
+        { label: "Actuals recorded", done: (plan.actuals?.length ?? 0) > 0 },
+        { label: "Invoices entered", done: (plan.invoices?.length ?? 0) > 0 },
+        { label: "A learning logged", done: (plan.learnings?.length ?? 0) > 0 },
       ];
     default:
       return [];

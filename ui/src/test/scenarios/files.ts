@@ -1,8 +1,22 @@
 // The files browser tests' plans (see ../scenarios.ts): each one's core answers are generated
 // into core-fixtures.json by scripts/make-fixtures.ts.
+//
+// - filesImported: the plan file a colleague sends back, the sample under a new name; the mock's
+//   import_plan_file adds it to the library (browser/mocks/files.ts).
+// - filesBroken: the same file with a rate typed as a word. Its `error` is the core's own refusal
+//   of the file as written by the fixture generator (`flightplan compute` reads it with the plan
+//   file's rules, as import_plan_file does), so the line and column in the message are real.
 
 import type { Plan } from "../../bindings";
 
-export function filesScenarios(_sample: Plan): Record<string, Plan> {
-  return {};
+/** The imported plan's name, as the library shows it. */
+export const IMPORTED_NAME = "Q1 2027 Cold Brew Launch — agency v3";
+
+export function filesScenarios(sample: Plan): Record<string, Plan> {
+  const filesImported = { ...sample, name: IMPORTED_NAME };
+  const filesBroken = {
+    ...sample,
+    lines: sample.lines.map((l, i) => (i === 1 ? { ...l, rate: "twelve" } : l)),
+  } as unknown as Plan;
+  return { filesImported, filesBroken };
 }

@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { ExportMenu, ExportNotice, usePlanExports } from "./ExportMenu";
+import { menu } from "../menu";
+
+const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
+vi.mock("@tauri-apps/plugin-dialog", () => dialog);
+
+const calls = vi.hoisted(() => [] as [string, ...unknown[]][]);
+vi.mock("../api", async (orig) => {
+  const real = await orig<typeof import("../api")>();
+  const log =
+    (name: string, answer: (...a: never[]) => unknown) =>
+    async (...args: unknown[]) => {
+      calls.push([name, ...args]);
+      return answer(...(args as never[]));
+    };
+  return {
+    ...real,
+    api: {
+      exportPdf: log("exportPdf", (_id: number, path: string) => ({ path, warnings: ["2 lines folded to fit the page"] })),
+      exportTable: log("exportTable", (_id: number, path: string, format: string) => (path.includes(".") ? path : `${path}.${format}`)),
+      exportPlanFile: log("exportPlanFile", () => {
+        throw real.toCommandError({ code: "export_io", message: "could not write /ro/plan.json (Permission denied)", path: "path" });
+      }),
+      openExport: log("openExport", () => null),
+    },
+  };
+});
+
+beforeEach(() => {
+  calls.length = 0;
+  dialog.save.mockReset();
+});
+afterEach(cleanup);
+
+const plan = { client: "Northwind Coffee Co.", name: "Q1 2027 Cold Brew Launch" };
+function Header({ blocked = null }: { blocked?: string | null }) {
+  const exports = usePlanExports(7, plan, { blocked });
+  return (
+    <>
+      <ExportMenu exports={exports} />
+      <ExportNotice exports={exports} />
+    </>
+  );
+}
+
+describe("the plan's exports", () => {
+  it("Export PDF saves where the dialog says, opens the PDF, lists the warnings and offers to open it again", async () => {
+    dialog.save.mockResolvedValue("/home/ana/Q1.pdf");
+    render(<Header />);
+    fireEvent.click(screen.getByRole("button", { name: "Export PDF" }));
+    const notice = await screen.findByTestId("export-notice");
+    expect(dialog.save).toHaveBeenCalledWith({
+      defaultPath: "Northwind Coffee Co. Q1 2027 Cold Brew Launch.pdf",
+      filters: [{ name: "PDF", extensions: ["pdf"] }],
+    });
+    expect(notice.textContent).toContain("PDF saved to /home/ana/Q1.pdf and opened in your PDF viewer.");
+    expect(notice.textContent).toContain("2 lines folded to fit the page");
+    expect(calls).toEqual([
+      ["exportPdf", 7, "/home/ana/Q1.pdf"],
+      ["openExport", "/home/ana/Q1.pdf"],
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Open again" }));
+    await waitFor(() => expect(calls).toHaveLength(3));
+  });
+
+  it("the menu lists the other formats; CSV is written and opened only on request", async () => {
+    dialog.save.mockResolvedValue("/home/ana/lines");
+    render(<Header />);
+    fireEvent.click(screen.getByRole("button", { name: "More export formats" }));
+    const items = screen.getAllByRole("menuitem");
+    expect(items.map((i) => i.querySelector(".menu-label")!.textContent)).toEqual(["Export XLSX…", "Export CSV…", "Export plan file…"]);
+    expect(document.activeElement).toBe(items[0]);
+    fireEvent.keyDown(items[0], { key: "ArrowDown" });
+    expect(document.activeElement).toBe(items[1]);
+    fireEvent.click(items[1]);
+    expect(screen.queryByRole("menu")).toBeNull();
+    const notice = await screen.findByTestId("export-notice");
+    expect(notice.textContent).toContain("CSV saved to /home/ana/lines.csv.");
+    expect(calls).toEqual([["exportTable", 7, "/home/ana/lines", "csv"]]);
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    await waitFor(() => expect(calls[calls.length - 1]).toEqual(["openExport", "/home/ana/lines.csv"]));
+  });
+
+  it("a refused export says why in plain words; a cancelled dialog writes nothing", async () => {
+    dialog.save.mockResolvedValueOnce(null).mockResolvedValueOnce("/ro/plan.json");
+    render(<Header />);
+    await act(async () => {
+      menu.dispatch("export_plan");
+    });
+    expect(calls).toEqual([]);
+    expect(screen.queryByTestId("export-notice")).toBeNull();
+    await act(async () => {
+      menu.dispatch("export_plan");
+    });
+    const notice = await screen.findByTestId("export-notice");
+    expect(notice.getAttribute("role")).toBe("alert");
+    expect(notice.textContent).toContain("The plan file was not exported. Could not write /ro/plan.json (Permission denied)");
+  });
+
+  it("nothing is exported while the plan on screen is not the one saved", async () => {
+    render(<Header blocked="Fix the unsaved edit first." />);
+    await act(async () => {
+      menu.dispatch("export_xlsx");
+    });
+    expect(dialog.save).not.toHaveBeenCalled();
+    expect(screen.getByTestId("export-notice").textContent).toContain("The XLSX workbook was not exported. Fix the unsaved edit first.");
+  });
+});
