@@ -64,6 +64,7 @@ pub fn check_as_of(
     c.learning(&mut out);
     c.line_kpis(&mut out);
     c.creative(&mut out);
+    c.actuals(&mut out);
     if let Some(today) = today {
         c.revisit(today, &mut out);
     }
@@ -190,6 +191,38 @@ impl Ctx<'_> {
                 ));
             }
         }
+    }
+
+    /// Actuals dated outside the plan period: a report downloaded for a wider range than the
+    /// plan. Kept (an import never drops rows silently) but flagged, because they count as spend
+    /// to date in pacing and land in reconciliation months the plan never bought.
+    fn actuals(&self, out: &mut Vec<Finding>) {
+        let plan = self.plan;
+        let outside: Vec<&crate::plan::Actual> =
+            plan.actuals.iter().filter(|a| a.date < plan.start || a.date > plan.end).collect();
+        if outside.is_empty() {
+            return;
+        }
+        let spend = outside.iter().fold(Decimal::ZERO, |s, a| s + a.spend);
+        let (first, last) = outside.iter().fold((outside[0].date, outside[0].date), |(f, l), a| (f.min(a.date), l.max(a.date)));
+        out.push(finding(
+            "actuals_outside_period",
+            Severity::Warning,
+            6,
+            None,
+            format!(
+                "{} row{} of actuals ({} spend, {} to {}) {} dated outside the plan period {} to {}.",
+                outside.len(),
+                if outside.len() == 1 { "" } else { "s" },
+                self.money(spend),
+                first,
+                last,
+                if outside.len() == 1 { "is" } else { "are" },
+                plan.start,
+                plan.end
+            ),
+            "Remove those rows, or check the report's date range before importing it.",
+        ));
     }
 
     fn goal(&self, out: &mut Vec<Finding>) {

@@ -150,17 +150,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
         }
         validate_line(&mut errs, i, line, currency);
     }
-    let line_ids: HashSet<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
-    for (i, a) in plan.actuals.iter().enumerate() {
-        if !line_ids.contains(a.line.as_str()) {
-            errs.push(Error::at(
-                "unknown_line",
-                format!("actuals[{i}].line"),
-                format!("no line has the id \"{}\"", a.line),
-            ));
-        }
-        non_negative(&mut errs, &format!("actuals[{i}].spend"), a.spend);
-    }
+    validate_results(&mut errs, plan);
     crate::scenario::validate_scenarios(plan, currency, &mut errs);
     errs.extend(validate_planning(plan));
     errs
@@ -339,6 +329,59 @@ pub fn validate_planning(plan: &Plan) -> Vec<Error> {
         errs.extend(own.into_iter().map(|e| e.on_line(&l.id)));
     }
     errs
+}
+
+/// Stage 6's records: actuals on known lines with counts that can be counted, invoices for a
+/// vendor and a real month, learnings that say something.
+fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
+    let line_ids: HashSet<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
+    let known = |errs: &mut Vec<Error>, path: String, id: &str| {
+        if !line_ids.contains(id) {
+            errs.push(Error::at("unknown_line", path, format!("no line has the id \"{id}\"")));
+        }
+    };
+    for (i, a) in plan.actuals.iter().enumerate() {
+        known(errs, format!("actuals[{i}].line"), &a.line);
+        non_negative(errs, &format!("actuals[{i}].spend"), a.spend);
+        for (field, v) in [("impressions", a.impressions), ("clicks", a.clicks), ("conversions", a.conversions)] {
+            let Some(v) = v else { continue };
+            let path = format!("actuals[{i}].{field}");
+            if v < Decimal::ZERO {
+                errs.push(Error::at("negative_value", path, format!("{v} is negative")));
+            } else if !v.fract().is_zero() && field != "conversions" {
+                // Conversions may be fractional (data-driven attribution); people and clicks not.
+                errs.push(Error::at("invalid_field", path, format!("{v} {field} is not a whole number")));
+            }
+        }
+        if let Some(r) = a.revenue {
+            non_negative(errs, &format!("actuals[{i}].revenue"), r);
+        }
+    }
+    for (i, inv) in plan.invoices.iter().enumerate() {
+        if inv.vendor.trim().is_empty() {
+            errs.push(Error::at("missing_field", format!("invoices[{i}].vendor"), "the invoice needs the vendor who sent it"));
+        }
+        let month_ok = inv.month.len() == 7
+            && chrono::NaiveDate::parse_from_str(&format!("{}-01", inv.month), "%Y-%m-%d").is_ok();
+        if !month_ok {
+            errs.push(Error::at(
+                "invalid_field",
+                format!("invoices[{i}].month"),
+                format!("\"{}\" is not a month (write it like \"2027-01\")", inv.month),
+            ));
+        }
+        if let Some(id) = &inv.line {
+            known(errs, format!("invoices[{i}].line"), id);
+        }
+    }
+    for (i, l) in plan.learnings.iter().enumerate() {
+        if l.text.trim().is_empty() {
+            errs.push(Error::at("missing_field", format!("learnings[{i}].text"), "a learning needs its text"));
+        }
+        if let Some(id) = &l.line {
+            known(errs, format!("learnings[{i}].line"), id);
+        }
+    }
 }
 
 fn non_negative(errs: &mut Vec<Error>, path: &str, v: Decimal) {

@@ -143,8 +143,9 @@ pub fn metrics(spend: Decimal, impr: Option<Decimal>, clicks: Option<Decimal>, c
             Some(r) if !spend.is_zero() => ratio(r, spend, Decimal::ONE, 2, "ROAS")?,
             _ => None,
         },
-        ctr: ratio(c, i, Decimal::ONE, 6, "CTR")?,
-        cvr: ratio(v, c, Decimal::ONE, 6, "CVR")?,
+        // A ratio of a count nobody reported is unknown, not zero.
+        ctr: if clicks.is_some() { ratio(c, i, Decimal::ONE, 6, "CTR")? } else { None },
+        cvr: if conv.is_some() { ratio(v, c, Decimal::ONE, 6, "CVR")? } else { None },
     })
 }
 
@@ -158,8 +159,16 @@ pub fn performance(plan: &Plan, as_of: NaiveDate) -> Result<Vec<LinePerformance>
 fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate, dp: u32) -> Result<LinePerformance> {
     let (kpi, target) = kpi_of(plan, line);
     let d = delivered(&plan.actuals, &line.id, as_of)?;
-    let has_revenue = plan.actuals.iter().any(|a| a.line == line.id && a.date <= as_of && a.revenue.is_some());
-    let actual = metrics(d.spend, Some(d.impressions), Some(d.clicks), Some(d.conversions), has_revenue.then_some(d.revenue), dp)?;
+    // A count no row reported (a CTV line's clicks) stays unknown instead of counting as zero.
+    let reported = |f: fn(&Actual) -> Option<Decimal>| plan.actuals.iter().any(|a| a.line == line.id && a.date <= as_of && f(a).is_some());
+    let actual = metrics(
+        d.spend,
+        reported(|a| a.impressions).then_some(d.impressions),
+        reported(|a| a.clicks).then_some(d.clicks),
+        reported(|a| a.conversions).then_some(d.conversions),
+        reported(|a| a.revenue).then_some(d.revenue),
+        dp,
+    )?;
     let planned_revenue = match (plan.goal.as_ref().and_then(|g| g.revenue_per_conversion), view.conversions) {
         (Some(rpc), Some(c)) => Some(mul(rpc, c, "planned revenue")?),
         _ => None,

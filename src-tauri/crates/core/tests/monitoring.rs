@@ -252,3 +252,29 @@ fn learning_status_counts_the_last_7_days() {
     let r = review(&p, day("2025-09-12")).unwrap();
     assert_eq!(r.performance[0].learning.as_ref().unwrap().events_last_7_days, d("0"));
 }
+
+/// A CTV line's report has impressions but no clicks: its CTR is unknown, not 0.00%, and CPC
+/// too; a line whose report does carry clicks gets both.
+#[test]
+fn a_count_no_report_carried_leaves_its_ratios_unknown() {
+    let mut p = flightplan_core::sample_plan();
+    let actual = |line: &str, clicks: Option<&str>| Actual {
+        line: line.into(),
+        date: day("2027-01-04"),
+        period: Period::Week,
+        spend: d("2000.00"),
+        impressions: Some(d("62500")),
+        clicks: clicks.map(d),
+        conversions: None,
+        revenue: None,
+        source: String::new(),
+    };
+    p.actuals = vec![actual("ctv-ttd", None), actual("meta-pros", Some("625"))];
+    let perf = flightplan_core::performance::performance(&p, day("2027-01-10")).unwrap();
+    let ctv = perf.iter().find(|l| l.line == "ctv-ttd").unwrap();
+    assert_eq!(ctv.actual.cpm, Some(d("32.00")));
+    assert_eq!((ctv.actual.ctr, ctv.actual.cpc, ctv.actual.cvr), (None, None, None));
+    let meta = perf.iter().find(|l| l.line == "meta-pros").unwrap();
+    assert_eq!((meta.actual.ctr, meta.actual.cpc), (Some(d("0.010000")), Some(d("3.20"))));
+    assert_eq!(meta.actual.cvr, None, "no conversions were reported");
+}

@@ -134,3 +134,44 @@ fn near_misses_at_the_edges_are_valid() {
     let (a, b) = errors(&v);
     assert!(a.is_empty() && b.is_empty(), "{a:?} {b:?}");
 }
+
+/// Stage 6's records: each patch breaks one rule, named by code and path.
+#[test]
+fn actuals_invoices_and_learnings_are_checked_where_they_are_entered() {
+    let records = json!({
+        "actuals": [ { "line": "search", "date": "2027-01-04", "spend": "10.00", "clicks": "12", "conversions": "1.5" } ],
+        "invoices": [ { "vendor": "Google", "month": "2027-01", "amount": "10.00", "line": "search" } ],
+        "learnings": [ { "date": "2027-01-20", "line": "social", "text": "Carousel beat statics" } ]
+    });
+    let with = |path: &[&str], value: Value| {
+        let mut v = base();
+        for (k, r) in records.as_object().unwrap() {
+            v[k] = r.clone();
+        }
+        let mut at = &mut v;
+        for p in path {
+            at = match p.parse::<usize>() {
+                Ok(i) => &mut at[i],
+                Err(_) => &mut at[*p],
+            };
+        }
+        *at = value;
+        v
+    };
+    let (errs, _) = errors(&with(&["name"], json!("V")));
+    assert!(errs.is_empty(), "fractional conversions (data-driven attribution) are fine: {errs:?}");
+    let cases: [(&[&str], Value, &str, &str); 7] = [
+        (&["actuals", "0", "clicks"], json!("12.5"), "invalid_field", "actuals[0].clicks"),
+        (&["actuals", "0", "clicks"], json!("-1"), "negative_value", "actuals[0].clicks"),
+        (&["actuals", "0", "revenue"], json!("-5"), "negative_value", "actuals[0].revenue"),
+        (&["invoices", "0", "month"], json!("2027-13"), "invalid_field", "invoices[0].month"),
+        (&["invoices", "0", "vendor"], json!("  "), "missing_field", "invoices[0].vendor"),
+        (&["invoices", "0", "line"], json!("radio"), "unknown_line", "invoices[0].line"),
+        (&["learnings", "0", "text"], json!(""), "missing_field", "learnings[0].text"),
+    ];
+    for (path, value, code, at) in cases {
+        let (errs, _) = errors(&with(path, value.clone()));
+        assert_eq!(errs.len(), 1, "{path:?} = {value}: {errs:?}");
+        assert_eq!((errs[0].code.as_str(), errs[0].path.as_deref()), (code, Some(at)), "{path:?} = {value}");
+    }
+}
