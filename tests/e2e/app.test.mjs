@@ -50,6 +50,27 @@ async function fill(label, value) {
   await input.type(value + '\uE007');
 }
 
+/** The plan as stored in the library, and a CLI command's JSON answer for it. */
+async function stored(id) {
+  return (await s.invoke('open_plan', { id })).plan;
+}
+function cliOn(plan, args) {
+  const file = join(work, `cli-${Date.now()}.json`);
+  writeFileSync(file, JSON.stringify(plan));
+  return JSON.parse(execFileSync(cli, [args[0], file, ...args.slice(1)], { encoding: 'utf8' }));
+}
+const shot = async (name) => {
+  if (work) writeFileSync(join(work, `${name}.png`), await s.screenshot());
+};
+const button = (label) => s.find(`//button[normalize-space()="${label}"]`);
+/** Go to stage `n` from wherever the page is scrolled (the rail is under the sticky top bar). */
+async function stage(n) {
+  await s.exec('window.scrollTo(0, 0);');
+  await (await s.find(`button[data-stage="${n}"]`)).click();
+}
+/** Scroll the first element matching `css` to the top, for a screenshot of it. */
+const reveal = (css) => s.exec('document.querySelector(arguments[0])?.scrollIntoView({ block: "start" }); window.scrollBy(0, -56);', [css]);
+
 async function showsTotalsOf(plan) {
   const want = computed(plan).totals;
   await s.until(async () => (await bodyText()).includes(usd(want.gross)), `gross ${usd(want.gross)} on screen`);
@@ -68,26 +89,27 @@ test("the sample plan opens from the library with the core's totals", async () =
 });
 
 test('a new plan through stages 1 to 4, three pasted lines, totals as computed, a one-page PDF', async () => {
+  await s.exec('window.scrollTo(0, 0);');
   await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
   await (await s.find('//button[normalize-space()="New plan"]')).click();
   await s.until(async () => (await bodyText()).includes('Untitled plan'), 'the new plan open');
   const id = await openPlanId();
 
   // Stage 1: goals, budget and period.
-  await (await s.find('button[data-stage="1"]')).click();
+  await stage(1);
   await fill('Plan name', 'Spring e2e launch');
   await fill('Client', 'Acme e2e');
   await fill('Budget (net media)', '60000.00');
   await s.until(async () => (await s.invoke('open_plan', { id })).plan.budget === '60000.00', 'the budget saved');
 
   // Stages 2 and 3 are there to visit on the way.
-  await (await s.find('button[data-stage="2"]')).click();
+  await stage(2);
   await s.until(async () => /segment/i.test(await bodyText()), 'stage 2 shown');
-  await (await s.find('button[data-stage="3"]')).click();
+  await stage(3);
   await s.until(async () => /catalogue|unallocated/i.test(await bodyText()), 'stage 3 shown');
 
   // Stage 4: paste three lines copied from a spreadsheet into the empty grid.
-  await (await s.find('button[data-stage="4"]')).click();
+  await stage(4);
   const { plan } = await s.invoke('open_plan', { id });
   const rows = [
     ['Search — Brand', 'Google Ads', 'CPC', '1.50', '20000.00', '', plan.start, plan.end],
@@ -124,4 +146,67 @@ test('a new plan through stages 1 to 4, three pasted lines, totals as computed, 
   for (const needle of ['Acme e2e', 'Spring e2e launch', 'Search — Brand', 'Prospecting', 'Spark Ads', usd(want.gross)]) {
     assert.ok(text.includes(needle), `the PDF shows ${needle}`);
   }
+});
+
+test('stages 3, 5 and 6 on the sample: optimise and accept, the launch gate, actuals and pacing', async () => {
+  await s.exec('window.scrollTo(0, 0);');
+  await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  await (await s.find('//tr[contains(., "Q1 2027 Cold Brew Launch")]//*[contains(@class, "plan-name")]')).click();
+  await s.until(async () => (await openPlanId()) !== undefined && /Cold Brew/.test(await bodyText()), 'the sample open');
+  const id = await openPlanId();
+
+  // Stage 3: the optimiser's gain is the core's; accepting writes the optimised budgets.
+  await stage(3);
+  await (await button('Optimise split')).click();
+  const want = cliOn(await stored(id), ['allocate', '--curves']);
+  const gain = await s.find('[data-testid="gain"]');
+  await s.until(async () => (await gain.text()) === `+${want.allocation.gain}`, `gain +${want.allocation.gain}`);
+  await reveal('[data-testid="gain"]');
+  await shot('stage-3-optimise');
+  await (await button('Accept split')).click();
+  await s.until(async () => {
+    const lines = (await stored(id)).lines;
+    return want.allocation.lines.every((a) => lines.find((l) => l.id === a.id).budget === a.budget);
+  }, 'the optimised budgets saved');
+
+  // Stage 5: a booked direct line cannot go live with its IO unsigned, except by an override.
+  await stage(5);
+  const row = '[data-testid="launch-row"][data-line="morningbrew-direct"]';
+  await (await s.find(`${row} .launch-moves button`)).click(); // "Book"
+  await s.until(async () => (await stored(id)).lines.find((l) => l.id === 'morningbrew-direct').launch?.status === 'booked', 'booked');
+  await (await s.find(`//*[@data-line="morningbrew-direct"]//button[starts-with(normalize-space(), "Go live")]`)).click();
+  const refusal = await s.find(`${row} [data-testid="launch-refusal"]`);
+  assert.match(await refusal.text(), /IO signed/);
+  // Typed without Enter: the form is sent by its button.
+  for (const [label, value] of [['Overridden by', 'Jordan Lee'], ['Why', 'IO countersigned by email; paper copy to follow']]) {
+    const field = `//*[@data-line="morningbrew-direct"]//label[normalize-space()="${label}"]/following::*[self::input or self::textarea][1]`;
+    await (await s.find(field)).type(value);
+  }
+  await (await button('Go live anyway')).click();
+  const live = await s.until(async () => {
+    const l = (await stored(id)).lines.find((x) => x.id === 'morningbrew-direct');
+    return l.launch?.status === 'live' ? l : null;
+  }, 'live by override');
+  assert.equal(live.launch.override.by, 'Jordan Lee');
+  await reveal(row);
+  await shot('stage-5-launch');
+
+  // Stage 6: a week of actuals typed in by hand; the pacing shown is the core's.
+  await stage(6);
+  await s.find('#monitor-tab-actuals');
+  await reveal('#monitor-tab-actuals');
+  await (await s.find('#monitor-tab-actuals')).click();
+  const spend = await s.find('input[aria-label="New row spend"]');
+  await spend.type('1500.00\uE007');
+  const withActuals = await s.until(async () => {
+    const p = await stored(id);
+    return p.actuals?.length === 1 ? p : null;
+  }, 'the actual saved');
+  const pace = cliOn(withActuals, ['pacing', '--today', withActuals.start]);
+  assert.equal(pace.pacing.total.actual, '1500.00');
+  await s.until(async () => (await (await s.find('[data-testid="monitor-actual"]')).text()).includes(usd(pace.pacing.total.actual)), 'actual to date shown');
+  const expected = await (await s.find('[data-testid="monitor-expected"]')).text();
+  assert.ok(expected.includes(usd(pace.pacing.total.expected)), `expected ${usd(pace.pacing.total.expected)} in ${expected}`);
+  await stage(6);
+  await shot('stage-6-monitor');
 });

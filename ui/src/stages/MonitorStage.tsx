@@ -58,6 +58,9 @@ export function MonitorStage({ planId, plan, view, error, edit, numberStyle, onO
   }
 
   const t = monitor.pacing.total;
+  // New rows and learnings start on the review day, or the plan's first day before it starts
+  // (ISO dates compare as text).
+  const entryDate = monitor.as_of < plan.start ? plan.start : monitor.as_of;
   const tone = t.alert === "overpacing" ? "bad" : t.alert === "underpacing" ? "warn" : "ok";
   const flagged = monitor.reconciliation.filter((r) => r.flagged).length;
   const month = monitor.as_of.slice(0, 7);
@@ -212,13 +215,13 @@ export function MonitorStage({ planId, plan, view, error, edit, numberStyle, onO
           <ImportActuals plan={plan} edit={edit} numberStyle={numberStyle} />
         </div>
         <div role="tabpanel" id="monitor-panel-actuals" aria-labelledby="monitor-tab-actuals" hidden={tab !== "actuals"}>
-          <ActualsGrid plan={plan} error={error} edit={edit} numberStyle={numberStyle} defaultDate={monitor.as_of} />
+          <ActualsGrid plan={plan} error={error} edit={edit} numberStyle={numberStyle} defaultDate={entryDate} />
         </div>
         <div role="tabpanel" id="monitor-panel-reconciliation" aria-labelledby="monitor-tab-reconciliation" hidden={tab !== "reconciliation"}>
           <Reconciliation plan={plan} reconciliation={monitor.reconciliation} error={error} edit={edit} numberStyle={numberStyle} defaultMonth={month} />
         </div>
         <div role="tabpanel" id="monitor-panel-learnings" aria-labelledby="monitor-tab-learnings" hidden={tab !== "learnings"}>
-          <Learnings plan={plan} edit={edit} defaultDate={monitor.as_of} />
+          <Learnings plan={plan} edit={edit} defaultDate={entryDate} />
         </div>
       </section>
 
