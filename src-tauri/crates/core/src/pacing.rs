@@ -93,6 +93,9 @@ pub struct Pacing {
     pub currency: String,
     pub lines: Vec<LinePacing>,
     pub total: Pace,
+    /// The plan's total for the chart, on every week any line runs: each line's cumulative
+    /// spend carried from its last week up to that one, summed exactly.
+    pub weeks: Vec<PaceWeek>,
 }
 
 /// Unrounded pace figures, summed into the total before rounding.
@@ -140,7 +143,30 @@ pub fn pacing(plan: &Plan, as_of: NaiveDate) -> Result<Pacing> {
         daily_needed: if needed.is_empty() { None } else { Some(sum(needed, "total daily spend needed")?) },
         days_left: raws.iter().map(|r| r.days_left).max().unwrap_or(0),
     };
-    Ok(Pacing { as_of, currency: plan.currency.clone(), lines, total: finish(plan, &total, dp)? })
+    let weeks = total_weeks(&lines)?;
+    Ok(Pacing { as_of, currency: plan.currency.clone(), lines, total: finish(plan, &total, dp)?, weeks })
+}
+
+fn total_weeks(lines: &[LinePacing]) -> Result<Vec<PaceWeek>> {
+    let mut starts: Vec<NaiveDate> = lines.iter().flat_map(|l| l.weeks.iter().map(|w| w.week_start)).collect();
+    starts.sort();
+    starts.dedup();
+    starts
+        .into_iter()
+        .map(|week_start| {
+            let (mut planned, mut actual, mut shown) = (Decimal::ZERO, Decimal::ZERO, false);
+            for l in lines {
+                if let Some(w) = l.weeks.iter().rev().find(|w| w.week_start <= week_start) {
+                    planned = add(planned, w.planned_cumulative, "planned spend")?;
+                    if let Some(a) = w.actual_cumulative {
+                        actual = add(actual, a, "actual spend")?;
+                        shown = true;
+                    }
+                }
+            }
+            Ok(PaceWeek { week_start, planned_cumulative: planned, actual_cumulative: shown.then_some(actual) })
+        })
+        .collect()
 }
 
 fn line_raw(plan: &Plan, line: &Line, net: Decimal, as_of: NaiveDate, dp: u32) -> Result<(Raw, Vec<PaceWeek>)> {

@@ -5,7 +5,7 @@
 // printed comes from the core as it gave it.
 
 import { useEffect, useRef, useState, type RefObject } from "react";
-import type { LinePacing, Pacing } from "../../bindings";
+import type { Pacing, PaceWeek } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { currencySymbol, money } from "../../format";
 import { shortDay } from "./numbers";
@@ -30,38 +30,13 @@ interface Series {
 const DAY = 86_400_000;
 const toDay = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 
-function lineSeries(l: LinePacing): Series {
+/** A line's or the plan's weeks (the core sums the plan's), as numbers for placing pixels. */
+function series(weeks: PaceWeek[]): Series {
   return {
-    weeks: l.weeks.map((w) => w.week_start),
-    planned: l.weeks.map((w) => Number(w.planned_cumulative)),
-    actual: l.weeks.map((w) => (w.actual_cumulative === null ? null : Number(w.actual_cumulative))),
+    weeks: weeks.map((w) => w.week_start),
+    planned: weeks.map((w) => Number(w.planned_cumulative)),
+    actual: weeks.map((w) => (w.actual_cumulative === null ? null : Number(w.actual_cumulative))),
   };
-}
-
-/** The plan's curve for the picture: each line's cumulative figure at every week, stacked. */
-function totalSeries(lines: LinePacing[]): Series {
-  const weeks = [...new Set(lines.flatMap((l) => l.weeks.map((w) => w.week_start)))].sort();
-  const planned = weeks.map(() => 0);
-  const actual: (number | null)[] = weeks.map(() => 0);
-  for (const l of lines) {
-    if (l.weeks.length === 0) continue;
-    const first = l.weeks[0].week_start;
-    let lastPlanned = 0;
-    let lastActual: number | null = 0;
-    weeks.forEach((w, i) => {
-      const hit = l.weeks.find((x) => x.week_start === w);
-      if (hit) {
-        lastPlanned = Number(hit.planned_cumulative);
-        lastActual = hit.actual_cumulative === null ? null : Number(hit.actual_cumulative);
-      } else if (w < first) {
-        lastPlanned = 0;
-      }
-      planned[i] += lastPlanned;
-      const a = actual[i];
-      actual[i] = a === null || lastActual === null ? null : a + lastActual;
-    });
-  }
-  return { weeks, planned, actual };
 }
 
 /** Round tick steps (1, 2, 2.5, 5 × 10ⁿ) for about five gridlines up to `max`. */
@@ -104,20 +79,20 @@ export function PacingChart({ pacing, selected, numberStyle }: Props) {
   const [box, width] = useWidth(720);
   const [hover, setHover] = useState<number | null>(null);
   const line = selected === TOTAL ? null : pacing.lines.find((l) => l.line === selected) ?? null;
-  const series = line ? lineSeries(line) : totalSeries(pacing.lines);
+  const chart = series(line ? line.weeks : pacing.weeks);
   const at = line ?? pacing.total;
   const m = (v: string) => money(v, pacing.currency, numberStyle);
 
-  if (series.weeks.length === 0) {
+  if (chart.weeks.length === 0) {
     return <p className="muted small empty-line">No flight weeks to chart.</p>;
   }
 
-  const start = toDay(series.weeks[0]);
-  const end = toDay(series.weeks[series.weeks.length - 1]) + 7;
+  const start = toDay(chart.weeks[0]);
+  const end = toDay(chart.weeks[chart.weeks.length - 1]) + 7;
   const asOf = toDay(pacing.as_of) + 1; // the end of the as-of day
   const expected = Number(at.expected);
   const actualNow = Number(at.actual);
-  const top = Math.max(series.planned[series.planned.length - 1] ?? 0, ...series.actual.map((a) => a ?? 0), actualNow, 1);
+  const top = Math.max(chart.planned[chart.planned.length - 1] ?? 0, ...chart.actual.map((a) => a ?? 0), actualNow, 1);
   const grid = ticks(top);
   const yMax = grid[grid.length - 1];
   const innerW = width - PAD.left - PAD.right;
@@ -125,10 +100,10 @@ export function PacingChart({ pacing, selected, numberStyle }: Props) {
   const x = (day: number) => PAD.left + ((Math.min(Math.max(day, start), end) - start) / (end - start)) * innerW;
   const y = (v: number) => PAD.top + innerH - (v / yMax) * innerH;
 
-  const plannedPts: [number, number][] = [[x(start), y(0)], ...series.weeks.map((w, i): [number, number] => [x(toDay(w) + 7), y(series.planned[i])])];
+  const plannedPts: [number, number][] = [[x(start), y(0)], ...chart.weeks.map((w, i): [number, number] => [x(toDay(w) + 7), y(chart.planned[i])])];
   const actualPts: [number, number][] = [[x(start), y(0)]];
-  series.weeks.forEach((w, i) => {
-    const a = series.actual[i];
+  chart.weeks.forEach((w, i) => {
+    const a = chart.actual[i];
     if (a !== null) actualPts.push([x(Math.min(toDay(w) + 7, asOf)), y(a)]);
   });
   const path = (pts: [number, number][]) => pts.map(([px, py], i) => `${i ? "L" : "M"}${px.toFixed(1)},${py.toFixed(1)}`).join("");
@@ -137,7 +112,7 @@ export function PacingChart({ pacing, selected, numberStyle }: Props) {
   const inFlight = asOf > start && asOf <= end;
   const tone = at.alert === "overpacing" ? "over" : at.alert === "underpacing" ? "under" : "on";
   // Week labels: every week when there is room, else every other one.
-  const every = innerW / series.weeks.length < 44 ? 2 : 1;
+  const every = innerW / chart.weeks.length < 44 ? 2 : 1;
   const hovered = hover !== null && line ? line.weeks[hover] : null;
 
   return (
@@ -152,7 +127,7 @@ export function PacingChart({ pacing, selected, numberStyle }: Props) {
           const r = e.currentTarget.getBoundingClientRect();
           const day = start + ((e.clientX - r.left - PAD.left) / innerW) * (end - start);
           const i = Math.floor((day - start) / 7);
-          setHover(i >= 0 && i < series.weeks.length ? i : null);
+          setHover(i >= 0 && i < chart.weeks.length ? i : null);
         }}
       >
         {grid.map((v) => (
@@ -163,14 +138,14 @@ export function PacingChart({ pacing, selected, numberStyle }: Props) {
             </text>
           </g>
         ))}
-        {series.weeks.map((w, i) =>
+        {chart.weeks.map((w, i) =>
           i % every === 0 ? (
             <text key={w} className="pace-week" x={x(toDay(w))} y={H - 8}>
               {shortDay(w)}
             </text>
           ) : null,
         )}
-        {hover !== null && <rect className="pace-hover" x={x(toDay(series.weeks[hover]))} y={PAD.top} width={innerW / series.weeks.length} height={innerH} />}
+        {hover !== null && <rect className="pace-hover" x={x(toDay(chart.weeks[hover]))} y={PAD.top} width={innerW / chart.weeks.length} height={innerH} />}
         <path className="pace-planned-area" d={area} />
         <path className="pace-planned" data-testid="pace-planned" d={path(plannedPts)} />
         <path className={`pace-actual tone-${tone}`} data-testid="pace-actual" d={path(actualPts)} />
