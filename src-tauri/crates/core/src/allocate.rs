@@ -4,16 +4,30 @@
 //! On concave curves the answer is the textbook one: fund lines until every funded line's
 //! marginal response is equal (a Lagrange multiplier λ). S-shaped curves (Hill with shape > 1)
 //! break greedy and gradient methods: a line returns little until past its knee, so small steps
-//! from zero never fund it even when funding it properly is best. Here each line's best spend for
-//! a given λ is found on its whole curve (off, or on its concave branch where marginal = λ), λ
-//! is searched until the spends meet the budget, and the one or two lines whose on/off choice
-//! flips at that λ are settled by solving each funded set exactly and keeping the best. A final
-//! pass tries switching each line on or off. The result is rounded to minor units by the largest
-//! remainder, so it sums exactly to the budget and stays within the bounds.
+//! from zero never fund it even when funding it properly is best. Nor need every funded line be
+//! past its knee: when money is tight, one line (never two: moving money between them would
+//! gain) can sit below its knee, taking what is left.
+//!
+//! So the search is over funded sets: which S-shaped lines get more than their min. Each set is
+//! solved exactly in `crate::funded_set`, with every funded line on its concave branch at one λ,
+//! and with a line it leaves off put below its knee instead. Which sets to solve comes from the
+//! dual bound D(λ) = λ·B + Σ max_x (f_i(x) − λx), which no split can beat: at the λ* that
+//! minimises it each line has a preferred state, and a set's bound is D(λ*) less what its
+//! departures from those states cost. Sets are solved cheapest departures first (branch and
+//! bound) until no set left can beat the best split, which is then the global optimum, or until
+//! [`MAX_SETS`] have been solved, which needs more than five S-shaped lines (the best split so
+//! far is kept). A line goes below its knee only where a bound from its set's own λ says that
+//! can gain. A pairwise polish finishes the best split; it scans each transfer, so it can jump
+//! between the two peaks an S-curve pair can have. The result is rounded to minor units by the
+//! largest remainder, so it sums exactly to the budget and stays within the bounds.
 
 use crate::error::{Error, Result};
+use crate::funded_set::{branch_floor, solve_rising, solve_set, switchable};
 use crate::response::Curve;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 
+pub use crate::funded_set::spend_at_marginal;
 pub use crate::allocation::{allocate, AllocatedLine, Allocation};
 
 /// A numeric allocation problem: spend x_i in [lo_i, hi_i] (hi may be infinite), Σx = budget.
@@ -72,48 +86,6 @@ impl Problem {
     }
 }
 
-/// The spend on the concave branch of `c` where the marginal response equals `lambda`, or
-/// `None` when `lambda` is above the curve's steepest marginal.
-///
-/// With t = (K/x)^s the marginal is (c·s/K) · t^(1+1/s) / (1+t)²; in u = ln t the equation
-/// a·u − 2·ln(1+e^u) = ln(λK/(c·s)) is concave and increasing on the branch, so Newton's method
-/// from u = L/a (left of the root) converges monotonically.
-pub fn spend_at_marginal(c: &Curve, lambda: f64) -> Option<f64> {
-    if lambda <= 0.0 {
-        return Some(f64::INFINITY);
-    }
-    if c.c <= 0.0 {
-        return None;
-    }
-    let a = 1.0 + 1.0 / c.s;
-    let target = (lambda * c.k / (c.c * c.s)).ln();
-    let softplus = |u: f64| if u > 30.0 { u } else { u.exp().ln_1p() };
-    let phi = |u: f64| a * u - 2.0 * softplus(u) - target;
-    let u_max = if c.s > 1.0 { ((c.s + 1.0) / (c.s - 1.0)).ln() } else { f64::INFINITY };
-    if c.s > 1.0 && phi(u_max) < 0.0 {
-        return None;
-    }
-    if c.s <= 1.0 && (c.s - 1.0).abs() < 1e-12 && target >= 0.0 {
-        return None; // shape 1: the marginal never exceeds c/K
-    }
-    let mut u = (target / a).min(u_max);
-    for _ in 0..60 {
-        let sig = 1.0 / (1.0 + (-u).exp());
-        let d = a - 2.0 * sig;
-        if d <= 0.0 {
-            break;
-        }
-        let step = phi(u) / d;
-        let next = (u - step).min(u_max);
-        if (next - u).abs() <= 1e-13 * (1.0 + u.abs()) {
-            u = next;
-            break;
-        }
-        u = next;
-    }
-    Some(c.k * (-u / c.s).exp())
-}
-
 /// Spend on line i for a given λ if it is free to be off (at its min) or on its concave branch.
 fn best_spend(p: &Problem, i: usize, lambda: f64) -> (f64, bool) {
     let c = &p.curves[i];
@@ -146,175 +118,146 @@ fn lambda_ceiling(p: &Problem) -> f64 {
     }
 }
 
-/// Solve with the funded set fixed: off lines at their min, on lines on their concave branch
-/// (from max(min, knee) to max), λ searched so the spends meet the budget exactly.
-fn solve_set(p: &Problem, on: &[bool], hint: f64) -> Option<Vec<f64>> {
-    let n = p.curves.len();
-    let floor: Vec<f64> = (0..n).map(|i| if on[i] { p.curves[i].inflection().max(p.lo[i]) } else { p.lo[i] }).collect();
-    let cap: Vec<f64> = (0..n).map(|i| if on[i] { p.hi[i] } else { p.lo[i] }).collect();
-    if floor.iter().zip(&cap).any(|(f, c)| f > c) {
-        return None;
-    }
-    let (fsum, csum): (f64, f64) = (floor.iter().sum(), cap.iter().sum());
-    if fsum > p.budget * (1.0 + 1e-12) + 1e-9 || csum < p.budget * (1.0 - 1e-12) - 1e-9 {
-        return None;
-    }
-    let spend = |lambda: f64, out: &mut Vec<f64>| -> f64 {
-        out.clear();
-        for i in 0..n {
-            let x = if on[i] {
-                match spend_at_marginal(&p.curves[i], lambda) {
-                    Some(x) => x.clamp(floor[i], cap[i]),
-                    None => floor[i],
-                }
-            } else {
-                p.lo[i]
-            };
-            out.push(x);
-        }
-        out.iter().sum()
+/// At most this many funded sets are solved, best bound first, and at most three times as many
+/// again with a line below its knee. With up to five lines that have an on/off choice (2^5 = 32
+/// sets, and 80 set-and-line pairs with the line off) the search always runs to the end.
+pub const MAX_SETS: usize = 48;
+
+/// What line i can add to the Lagrangian Σ(f_i − λx_i) at `lambda`, in each state: off (at
+/// its min), on its concave branch (best spend there, within its bounds and the budget), and
+/// at the top of its convex branch (the most it can add while below its knee).
+fn line_terms(p: &Problem, i: usize, lambda: f64) -> (f64, f64, f64) {
+    let c = &p.curves[i];
+    let floor = branch_floor(p, i);
+    let cap = p.hi[i].min(p.budget.max(floor));
+    let x = spend_at_marginal(c, lambda).map_or(floor, |x| x.clamp(floor, cap));
+    let term = |x: f64| c.value(x) - lambda * x;
+    (term(p.lo[i]), term(x), term(floor))
+}
+
+/// The best split found so far and its funded set.
+struct Best {
+    value: f64,
+    x: Vec<f64>,
+}
+
+/// Solve a funded set (with line `rising` below its knee, if given), keep it if it is the best
+/// so far, and return its value and λ.
+fn try_set(p: &Problem, set: &[bool], rising: Option<usize>, hint: f64, best: &mut Option<Best>) -> Option<(f64, f64)> {
+    let (x, lambda) = match rising {
+        None => solve_set(p, set, hint)?,
+        Some(k) => solve_rising(p, set, k)?,
     };
-    // Bracket ln λ around the hint (Σx falls as λ rises), then Illinois (regula falsi) on it.
-    let mut x = Vec::with_capacity(n);
-    let f = |l: f64, out: &mut Vec<f64>| spend(l.exp(), out) - p.budget;
-    let (mut la, mut lb, mut width) = (hint - 0.5, hint + 0.5, 0.5);
-    let mut xa = Vec::with_capacity(n);
-    let mut xb = Vec::with_capacity(n);
-    let mut fa = f(la, &mut xa);
-    while fa < 0.0 && la > -690.0 {
-        width *= 4.0;
-        la = (hint - width).max(-690.0);
-        fa = f(la, &mut xa);
+    let value = p.total(&x);
+    if best.as_ref().is_none_or(|b| value > b.value) {
+        *best = Some(Best { value, x });
     }
-    let mut fb = f(lb, &mut xb);
-    width = 0.5;
-    while fb > 0.0 && lb < 690.0 {
-        width *= 4.0;
-        lb = (hint + width).min(690.0);
-        fb = f(lb, &mut xb);
-    }
-    if fa < 0.0 || fb > 0.0 {
-        return None;
-    }
-    let tol = 1e-10 * (1.0 + p.budget);
-    let mut side = 0;
-    for _ in 0..100 {
-        if fa.abs() <= tol || fb.abs() <= tol || lb - la < 1e-14 {
-            break;
-        }
-        let m = if fa.is_finite() && fb.is_finite() && fa - fb > 0.0 {
-            let m = lb - fb * (lb - la) / (fb - fa);
-            if m > la && m < lb { m } else { 0.5 * (la + lb) }
-        } else {
-            0.5 * (la + lb)
-        };
-        let fm = f(m, &mut x);
-        if fm >= 0.0 {
-            la = m;
-            fa = fm;
-            std::mem::swap(&mut xa, &mut x);
-            if side == -1 {
-                fb *= 0.5;
-            }
-            side = -1;
-        } else {
-            lb = m;
-            fb = fm;
-            std::mem::swap(&mut xb, &mut x);
-            if side == 1 {
-                fa *= 0.5;
-            }
-            side = 1;
-        }
-    }
-    // The true sums at the two sides (Illinois halves the stored values), then interpolate so
-    // Σx is exactly the budget.
-    let (best_low, x_hi) = (xa, xb);
-    let (s_lo, s_hi): (f64, f64) = (best_low.iter().sum(), x_hi.iter().sum());
-    let w = if (s_lo - s_hi).abs() > 0.0 { ((p.budget - s_hi) / (s_lo - s_hi)).clamp(0.0, 1.0) } else { 1.0 };
-    Some(x_hi.iter().zip(&best_low).map(|(h, l)| h + w * (l - h)).collect())
+    Some((value, lambda))
 }
 
 /// Find the split that maximises total response. See the module comment for the method.
 pub fn solve(p: &Problem) -> Result<Solution> {
     p.check()?;
     let n = p.curves.len();
-    // Phase 1: λ whose per-line best spends meet the budget (the funded sets either side of it).
-    let spends = |lambda: f64| -> (f64, Vec<bool>) {
-        let mut total = 0.0;
-        let mut on = vec![false; n];
-        for (i, flag) in on.iter_mut().enumerate() {
-            let (x, is_on) = best_spend(p, i, lambda);
-            total += x;
-            *flag = is_on;
-        }
-        (total, on)
-    };
-    let (mut lo_l, mut hi_l) = (1e-300f64.ln(), lambda_ceiling(p).ln());
-    let mut on_low = vec![true; n]; // funded set where spend ≥ budget
-    for _ in 0..80 {
+
+    // Phase 1: λ* where the per-line best spends meet the budget. It minimises the dual bound
+    // D(λ) = λ·B + Σ max_x (f_i(x) − λx), which no split can beat.
+    let spends = |lambda: f64| -> f64 { (0..n).map(|i| best_spend(p, i, lambda).0).sum() };
+    // Bisect ln λ from a bracket 13 decades wide (widened if the spends there still fall short),
+    // to a 1e-4 relative width: the exact λ of each set comes from its own solve.
+    let mut hi_l = lambda_ceiling(p).ln();
+    let mut lo_l = hi_l - 30.0;
+    while spends(lo_l.exp()) < p.budget && lo_l > -690.0 {
+        hi_l = lo_l;
+        lo_l = (lo_l - 60.0).max(-690.0);
+    }
+    while hi_l - lo_l > 1e-4 {
         let mid = 0.5 * (lo_l + hi_l);
-        let (s, on) = spends(mid.exp());
-        if s >= p.budget {
+        if spends(mid.exp()) >= p.budget {
             lo_l = mid;
-            on_low = on;
         } else {
             hi_l = mid;
         }
-        if hi_l - lo_l < 1e-9 {
+    }
+    let hint = 0.5 * (lo_l + hi_l);
+    let lambda = hint.exp();
+
+    // Phase 2: each switchable line's preferred state at λ* (on its concave branch, or off /
+    // below its knee) and what the other state costs against D(λ*). Identical lines are grouped:
+    // which of them are flipped makes no difference, only how many.
+    let mut dual = lambda * p.budget;
+    let mut default = vec![true; n];
+    let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
+    for (i, preferred) in default.iter_mut().enumerate() {
+        let (off, on, top) = line_terms(p, i, lambda);
+        if !switchable(p, i) {
+            dual += on;
+            continue;
+        }
+        dual += off.max(on);
+        // Leaving a preferred-on line off (or below its knee) costs at least on − max(off, top).
+        let flip = if on >= off { on - off.max(top) } else { off - on };
+        *preferred = on >= off;
+        let same = |j: usize| p.curves[j] == p.curves[i] && p.lo[j] == p.lo[i] && p.hi[j] == p.hi[i];
+        match groups.iter_mut().find(|g| same(g.1[0])) {
+            Some(g) => g.1.push(i),
+            None => groups.push((flip, vec![i])),
+        }
+    }
+    groups.sort_by(|a, b| a.0.total_cmp(&b.0));
+
+    // Phase 3: branch and bound over the sets that differ from the preferred one, cheapest
+    // difference first: a set's bound is D(λ*) less the costs of its differences. Each set is
+    // solved with every funded line on its concave branch; each line it leaves off is also tried
+    // below its knee, when the set's own λ says that can gain (below).
+    let tol = |v: f64| v + 1e-12 * v.abs();
+    let mut best: Option<Best> = None;
+    let mut heap = BinaryHeap::from([Reverse(Flips { cost: 0.0, count: vec![0; groups.len()], last: 0 })]);
+    let (mut sets, mut rising) = (0, 0);
+    while let Some(Reverse(Flips { cost: spent, count, last })) = heap.pop() {
+        if sets >= MAX_SETS || best.as_ref().is_some_and(|b| dual - spent <= tol(b.value)) {
             break;
         }
-    }
-    let (_, on_high) = spends(hi_l.exp());
-    let hint = 0.5 * (lo_l + hi_l);
-
-    // Phase 2: settle the lines that flip at λ*, by solving each funded set exactly.
-    let mut flips: Vec<usize> = (0..n).filter(|i| on_low[*i] && !on_high[*i]).collect();
-    flips.sort_by(|a, b| p.curves[*b].c.total_cmp(&p.curves[*a].c));
-    flips.truncate(6);
-    let mut best: Option<(f64, Vec<f64>, Vec<bool>)> = None;
-    let consider = |set: Vec<bool>, best: &mut Option<(f64, Vec<f64>, Vec<bool>)>| {
-        if let Some(x) = solve_set(p, &set, hint) {
-            let v = p.total(&x);
-            if best.as_ref().is_none_or(|b| v > b.0) {
-                *best = Some((v, x, set));
+        // Successors: one more flip in the last group flipped or in any later group (so each
+        // count vector is reached once, never more cheaply than its parent).
+        for (g, (c, members)) in groups.iter().enumerate().skip(last) {
+            if count[g] < members.len() {
+                let mut more = count.clone();
+                more[g] += 1;
+                heap.push(Reverse(Flips { cost: spent + c, count: more, last: g }));
             }
         }
-    };
-    for k in 0..=flips.len() {
-        let mut set = on_high.clone();
-        for i in &flips[..k] {
-            set[*i] = true;
+        let mut set = default.clone();
+        for (g, (_, members)) in groups.iter().enumerate() {
+            for i in &members[..count[g]] {
+                set[*i] = !set[*i];
+            }
         }
-        consider(set, &mut best);
-    }
-    if flips.len() > 6 {
-        consider(on_low.clone(), &mut best);
-    }
-    // Phase 3: switch single lines on or off where the choice is closest at λ*, kept when the
-    // exact solve improves.
-    if let Some((_, _, set)) = best.clone() {
-        let lambda = hint.exp();
-        let mut margin: Vec<(f64, usize)> = (0..n)
-            .map(|i| {
-                let c = &p.curves[i];
-                let off = c.value(p.lo[i]) - lambda * p.lo[i];
-                let on = spend_at_marginal(c, lambda)
-                    .map(|x| x.clamp(p.lo[i], p.hi[i].min(p.budget.max(p.lo[i]))))
-                    .map_or(f64::NEG_INFINITY, |x| c.value(x) - lambda * x);
-                (((on - off) / (1.0 + c.c)).abs(), i)
-            })
-            .collect();
-        margin.sort_by(|a, b| a.0.total_cmp(&b.0));
-        for (_, i) in margin.into_iter().take(4) {
-            let mut s = set.clone();
-            s[i] = !s[i];
-            consider(s, &mut best);
+        sets += 1;
+        let here = try_set(p, &set, None, hint, &mut best);
+        let floors: f64 = (0..n).map(|i| if set[i] { branch_floor(p, i) } else { p.lo[i] }).sum();
+        if floors > p.budget {
+            continue; // funding any other line as well cannot fit either
+        }
+        // A line left off, put below its knee. With W the best the set's other lines make of a
+        // budget (concave, slope λ_S at B − lo_k), f_k(x) + W(B − x) ≤ V_S + f_k(x) − f_k(lo_k)
+        // − λ_S·(x − lo_k), which is convex in x, so largest at the knee or the min.
+        for (_, members) in &groups {
+            let Some(&k) = members.iter().find(|k| !set[**k]) else { continue };
+            let (ck, lo) = (&p.curves[k], p.lo[k]);
+            let top = branch_floor(p, k);
+            let bound = here.map_or(dual - spent, |(v, l)| v + (ck.value(top) - ck.value(lo) - l * (top - lo)).max(0.0));
+            if rising < 3 * MAX_SETS && best.as_ref().is_none_or(|b| bound.min(dual - spent) > tol(b.value)) {
+                let mut with = set.clone();
+                with[k] = true;
+                rising += 1;
+                try_set(p, &with, Some(k), hint, &mut best);
+            }
         }
     }
-    // Fallbacks that are always feasible: one line taking all it can, and the even split (SLSQP's
-    // start). The best candidate and the even split are then polished locally, which also settles
-    // a line left below its knee.
+
+    // The best split is polished; if no set could be solved, the best "one line takes all it
+    // can" split and the even split are polished instead.
     let mut top: Option<(f64, Vec<f64>)> = None;
     let keep = |x: Vec<f64>, top: &mut Option<(f64, Vec<f64>)>| {
         let v = p.total(&x);
@@ -322,23 +265,116 @@ pub fn solve(p: &Problem) -> Result<Solution> {
             *top = Some((v, x));
         }
     };
-    if let Some((_, x, _)) = best {
-        keep(polish(p, x, 4 * n), &mut top);
+    match best {
+        Some(b) => keep(polish(p, b.x, 4 * n), &mut top),
+        None => {
+            for i in 0..n {
+                keep(polish(p, pour(p, Some(i)), 10 * n), &mut top);
+            }
+            keep(polish(p, even_split(p), 10 * n), &mut top);
+        }
     }
-    // A line below its knee can be best when the budget is small: start from the best
-    // "one line takes it all" split and let the polish spread it.
-    let mut poured: Option<(f64, Vec<f64>)> = None;
-    for i in 0..n {
-        keep(pour(p, Some(i)), &mut poured);
-    }
-    if let Some((_, x)) = poured {
-        keep(polish(p, x, 10 * n), &mut top);
-    }
-    keep(polish(p, even_split(p), 10 * n), &mut top);
     match top {
         Some((v, x)) => Ok(Solution { spend: x, total_response: v }),
         None => Err(Error::new("allocation_failed", "no split within the bounds could be found")),
     }
+}
+
+/// Differences from the preferred funded set: how many lines of each group are flipped, their
+/// total cost, and the last group flipped.
+struct Flips {
+    cost: f64,
+    count: Vec<usize>,
+    last: usize,
+}
+
+impl PartialEq for Flips {
+    fn eq(&self, other: &Self) -> bool {
+        self.cost.total_cmp(&other.cost).is_eq()
+    }
+}
+impl Eq for Flips {}
+impl PartialOrd for Flips {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Flips {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.cost.total_cmp(&other.cost)
+    }
+}
+
+/// Local polish: move money from the line with the lowest marginal to the one with the highest,
+/// by a line search on the pair, until the marginals of all lines that can move are equal.
+///
+/// Two S-curves can make the pair's response bimodal in the transfer, so the search first scans
+/// the whole transfer range and then narrows (golden section) around the best scanned point.
+fn polish(p: &Problem, mut x: Vec<f64>, rounds: usize) -> Vec<f64> {
+    const SCAN: usize = 16;
+    let n = x.len();
+    let eps = 1e-9 * (1.0 + p.budget);
+    let mut total = p.total(&x);
+    let mut stalls = 0;
+    for _ in 0..rounds {
+        let g: Vec<f64> = (0..n).map(|i| p.curves[i].marginal(x[i])).collect();
+        let up = (0..n).filter(|i| x[*i] < p.hi[*i] - eps).max_by(|a, b| g[*a].total_cmp(&g[*b]));
+        let down = (0..n).filter(|j| x[*j] > p.lo[*j] + eps).min_by(|a, b| g[*a].total_cmp(&g[*b]));
+        let (Some(i), Some(j)) = (up, down) else { break };
+        if i == j || g[i] <= g[j] * (1.0 + 1e-10) + 1e-300 {
+            break;
+        }
+        let room = (p.hi[i] - x[i]).min(x[j] - p.lo[j]);
+        let (ci, cj, xi, xj) = (&p.curves[i], &p.curves[j], x[i], x[j]);
+        let pair = |d: f64| ci.value(xi + d) + cj.value(xj - d);
+        let base = pair(0.0);
+        let (mut best_d, mut best_v) = (0.0, base);
+        for s in 1..=SCAN {
+            let d = room * s as f64 / SCAN as f64;
+            let v = pair(d);
+            if v > best_v {
+                (best_d, best_v) = (d, v);
+            }
+        }
+        // Golden-section search in the scan cell either side of the best point.
+        let cell = room / SCAN as f64;
+        let (mut a, mut b) = ((best_d - cell).max(0.0), (best_d + cell).min(room));
+        let r = 0.618_033_988_749_895;
+        let (mut c, mut d) = (b - r * (b - a), a + r * (b - a));
+        let (mut fc, mut fd) = (pair(c), pair(d));
+        for _ in 0..60 {
+            if fc > fd {
+                (b, d, fd) = (d, c, fc);
+                c = b - r * (b - a);
+                fc = pair(c);
+            } else {
+                (a, c, fc) = (c, d, fd);
+                d = a + r * (b - a);
+                fd = pair(d);
+            }
+            if b - a < 1e-9 * (1.0 + room) {
+                break;
+            }
+        }
+        let mid = 0.5 * (a + b);
+        let v = pair(mid);
+        if v > best_v {
+            (best_d, best_v) = (mid, v);
+        }
+        let gain = best_v - base;
+        if gain <= 0.0 {
+            break;
+        }
+        x[i] = xi + best_d;
+        x[j] = xj - best_d;
+        // Stop once the gains no longer matter (a millionth of a percent, three times running).
+        total += gain;
+        stalls = if gain < 1e-8 * total.abs() { stalls + 1 } else { 0 };
+        if stalls >= 3 {
+            break;
+        }
+    }
+    x
 }
 
 /// Every line at its min, then the rest poured into `first` (if given) and then the others in
@@ -374,68 +410,6 @@ fn even_split(p: &Problem) -> Vec<f64> {
     let excess = x.iter().sum::<f64>() - p.budget;
     if let Some(i) = (0..x.len()).find(|i| x[*i] - excess >= p.lo[*i] && x[*i] - excess <= p.hi[*i]) {
         x[i] -= excess;
-    }
-    x
-}
-
-/// Local polish: move money from the line with the lowest marginal to the one with the highest,
-/// by a line search on the pair, until the marginals of all lines that can move are equal.
-fn polish(p: &Problem, mut x: Vec<f64>, rounds: usize) -> Vec<f64> {
-    let n = x.len();
-    let eps = 1e-9 * (1.0 + p.budget);
-    let mut total = p.total(&x);
-    let mut stalls = 0;
-    for _ in 0..rounds {
-        let g: Vec<f64> = (0..n).map(|i| p.curves[i].marginal(x[i])).collect();
-        let up = (0..n).filter(|i| x[*i] < p.hi[*i] - eps).max_by(|a, b| g[*a].total_cmp(&g[*b]));
-        let down = (0..n).filter(|j| x[*j] > p.lo[*j] + eps).min_by(|a, b| g[*a].total_cmp(&g[*b]));
-        let (Some(i), Some(j)) = (up, down) else { break };
-        if i == j || g[i] <= g[j] * (1.0 + 1e-10) + 1e-300 {
-            break;
-        }
-        let room = (p.hi[i] - x[i]).min(x[j] - p.lo[j]);
-        let (ci, cj, xi, xj) = (&p.curves[i], &p.curves[j], x[i], x[j]);
-        let pair = |d: f64| ci.value(xi + d) + cj.value(xj - d);
-        // Golden-section search for the best transfer on [0, room], then the far end too.
-        let (mut a, mut b) = (0.0, room);
-        let r = 0.618_033_988_749_895;
-        let (mut c, mut d) = (b - r * (b - a), a + r * (b - a));
-        let (mut fc, mut fd) = (pair(c), pair(d));
-        for _ in 0..40 {
-            if fc > fd {
-                b = d;
-                d = c;
-                fd = fc;
-                c = b - r * (b - a);
-                fc = pair(c);
-            } else {
-                a = c;
-                c = d;
-                fc = fd;
-                d = a + r * (b - a);
-                fd = pair(d);
-            }
-            if b - a < 1e-9 * (1.0 + room) {
-                break;
-            }
-        }
-        let base = pair(0.0);
-        let mut step = 0.5 * (a + b);
-        if pair(room) > pair(step) {
-            step = room;
-        }
-        let gain = pair(step) - base;
-        if gain <= 0.0 {
-            break;
-        }
-        x[i] = xi + step;
-        x[j] = xj - step;
-        // Stop once the gains no longer matter (a millionth of a percent, three times running).
-        total += gain;
-        stalls = if gain < 1e-8 * total.abs() { stalls + 1 } else { 0 };
-        if stalls >= 3 {
-            break;
-        }
     }
     x
 }

@@ -15,6 +15,7 @@ pub mod date;
 pub mod dec;
 pub mod delivery;
 pub mod error;
+mod funded_set;
 pub mod fees;
 pub mod findings;
 pub mod flight;
