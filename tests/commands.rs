@@ -6,7 +6,6 @@ mod common;
 use common::{app_on, first_id, invoke, listed_names};
 use flightplan_core::{compute, sample_plan, Error};
 use flightplan_desktop::commands::COMMANDS;
-use flightplan_desktop::library::PlanLibrary;
 use serde_json::{json, Value};
 
 fn sample_view() -> Value {

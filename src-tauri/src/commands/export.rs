@@ -47,7 +47,7 @@ pub fn absolute(path: &str, field: &str, hint: &str) -> Result<PathBuf> {
 }
 
 /// `path` with `ext` added when the dialog handed back a name without an extension.
-fn with_extension(mut path: PathBuf, ext: &str) -> PathBuf {
+pub fn with_extension(mut path: PathBuf, ext: &str) -> PathBuf {
     if path.extension().is_none() {
         path.set_extension(ext);
     }

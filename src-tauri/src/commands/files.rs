@@ -4,11 +4,10 @@
 //! An import is read with the plan file's rules, so a broken file is refused with the JSON path,
 //! file line and line id of the first problem, and the library is unchanged.
 
-use crate::commands::export::{absolute, register_export, write_atomically, ExportedFiles};
+use crate::commands::export::{absolute, register_export, with_extension, write_atomically, ExportedFiles};
 use crate::library::PlanLibrary;
 use chrono::Utc;
 use flightplan_core::{parse_plan, write_plan, Error, Result};
-use std::path::PathBuf;
 use tauri::State;
 
 /// Read the plan file at `path` (from the native open dialog) into the library; returns its id.
@@ -34,10 +33,7 @@ pub async fn export_plan_file(
     id: i64,
     path: String,
 ) -> Result<String> {
-    let mut target: PathBuf = absolute(&path, "path", "choose where to save the plan in the save dialog")?;
-    if target.extension().is_none() {
-        target.set_extension("json");
-    }
+    let target = with_extension(absolute(&path, "path", "choose where to save the plan in the save dialog")?, "json");
     let plan = library.with(|lib| lib.get(id))?;
     write_atomically(&target, write_plan(&plan).as_bytes())?;
     let path = target.display().to_string();

@@ -4,14 +4,14 @@
 // shares. Concentrate: the core warns when a small budget is spread thin.
 
 import { useState } from "react";
-import type { Buying, Demand, Funnel, Line, Plan, Pricing } from "../bindings";
-import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
+import type { Buying, Demand, Funnel, Line, Pricing } from "../bindings";
 import { isNegative, isNonZero, money, num, pricingLabel, titleCase } from "../format";
 import { fieldError } from "../components/Field";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
 import { newLine } from "../components/grid";
 import { OptimiseSplit } from "./OptimiseSplit";
 import { ScenarioCompare } from "./ScenarioCompare";
+import type { PlanEditorProps } from "./props";
 
 export interface CatalogueEntry {
   channel: string;
@@ -39,13 +39,7 @@ export const CATALOGUE: CatalogueEntry[] = [
   { channel: "Newsletter", name: "Sponsorship", demand: "creation", role: "consideration", buying: "direct", pricing: "flat", rate: "" },
 ];
 
-interface Props {
-  plan: Plan;
-  view: PlanView;
-  error: CommandErrorBody | null;
-  edit: (change: (plan: Plan) => Plan) => void;
-  numberStyle?: NumberStyle;
-}
+type Props = PlanEditorProps;
 
 export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
   const [rates, setRates] = useState(() => CATALOGUE.map((c) => c.rate));

@@ -14,14 +14,9 @@ import { ErrorNotice } from "../components/ErrorNotice";
 import { fieldError } from "../components/Field";
 import { ResponseCurve } from "../components/ResponseCurve";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
+import type { PlanEditorProps } from "./props";
 
-interface Props {
-  plan: Plan;
-  view: PlanView;
-  error: CommandErrorBody | null;
-  edit: (change: (plan: Plan) => Plan) => void;
-  numberStyle?: NumberStyle;
-}
+type Props = PlanEditorProps;
 
 /** Sign of a − b for two exact decimal strings, compared as text (no floating point). */
 export function compareDecimal(a: string, b: string): -1 | 0 | 1 {

@@ -1,8 +1,7 @@
 // Stage 4, the plan: the line grid, the fees, the flowchart and the totals — the costed plan
 // that becomes the one-page PDF.
 
-import type { CommissionBasis, Fees, Plan } from "../bindings";
-import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
+import type { CommissionBasis, Fees } from "../bindings";
 import { Flowchart } from "../components/Flowchart";
 import { LineGrid } from "../components/LineGrid";
 import { SelectField, TextField } from "../components/Field";
@@ -10,14 +9,9 @@ import { TotalsPanel } from "../components/TotalsPanel";
 import { cleanDecimal } from "../store/usePlan";
 import { useState } from "react";
 import { LineDetail } from "./LineDetail";
+import type { PlanEditorProps } from "./props";
 
-interface Props {
-  plan: Plan;
-  view: PlanView;
-  error: CommandErrorBody | null;
-  edit: (change: (plan: Plan) => Plan) => void;
-  numberStyle?: NumberStyle;
-}
+type Props = PlanEditorProps;
 
 export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
   const [activeLine, setActiveLine] = useState(0);

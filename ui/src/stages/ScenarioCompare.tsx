@@ -8,19 +8,14 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { api, toCommandError, type CommandError } from "../api";
 import type { Comparison, Figures, LineFigures, Plan, Scenario, ScenarioSide } from "../bindings";
-import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
+import type { CommandErrorBody, NumberStyle } from "../types";
 import { isNegative, isNonZero, money, num, titleCase } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { fieldError } from "../components/Field";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
+import type { PlanEditorProps } from "./props";
 
-interface Props {
-  plan: Plan;
-  view: PlanView;
-  error: CommandErrorBody | null;
-  edit: (change: (plan: Plan) => Plan) => void;
-  numberStyle?: NumberStyle;
-}
+type Props = PlanEditorProps;
 
 // ---- The plan edits (pure: the browser tests' scenarios build their plans with these too) ----
 
