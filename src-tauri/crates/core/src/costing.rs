@@ -7,12 +7,15 @@
 
 use crate::delivery::{deliver, Delivery};
 use crate::error::{Error, Result};
-use crate::fees::line_fees;
+use crate::fees::FeeRates;
 use crate::findings::{check_as_of, Finding};
 use crate::reach::{plan_reach, LineReachInput};
-use crate::flight::{flight_weeks, monday, month_bands, spread_amounts, week_grid, MonthBand};
+use crate::flight::{
+    flight_week_count, flight_weeks_into, monday, month_bands, spread_line_small, spread_units, week_grid, FlightWeek,
+    MonthBand, SpreadBuf,
+};
 use crate::format::validate;
-use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum, to_units, Currency};
+use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum_iter, units_to_dec, Currency};
 use crate::plan::{Line, Plan, Pricing};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -205,20 +208,22 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     let first_week = weeks.first().copied().unwrap_or(grid_start);
 
     let mut lines = Vec::with_capacity(plan.lines.len());
+    let rates = FeeRates::new(&plan.fees)?;
+    let mut cost = LineCosting { plan, currency, rates, flight: Vec::new(), spread: SpreadBuf::default() };
     for (line, net) in plan.lines.iter().zip(&nets) {
-        let view = cost_line(plan, line, *net, currency).map_err(|e| e.on_line(&line.id))?;
         let offset = ((monday(line.start) - first_week).num_days() / 7).max(0) as usize;
-        for (t, w) in week_totals.iter_mut().skip(offset).zip(&view.weeks) {
-            let units = if w.net.scale() == dp { w.net.mantissa() } else { to_units(w.net, dp)? };
-            *t = t.checked_add(units).ok_or_else(|| Error::overflow("weekly total"))?;
+        let view = cost.line(line, *net, weeks.get(offset..).unwrap_or(&[])).map_err(|e| e.on_line(&line.id))?;
+        // The weeks' amounts are the spread's minor units, at exactly `dp` places.
+        for (t, units) in week_totals.iter_mut().skip(offset).zip(&cost.spread.units) {
+            *t = t.checked_add(*units).ok_or_else(|| Error::overflow("weekly total"))?;
         }
         lines.push(view);
     }
 
     // Shares of net media, rounded so they sum to exactly 100.00.
     // Money totals carry the currency's minor units even with no lines ("0.00", not "0").
-    let money_sum = |items: &mut dyn Iterator<Item = Decimal>, what: &str| sum(items, what).map(|v| round_dp(v, dp));
-    let net_media = money_sum(&mut nets.iter().copied(), "net media")?;
+    let money_sum = |total: Result<Decimal>| total.map(|v| round_dp(v, dp));
+    let net_media = money_sum(sum_iter(nets.iter().copied(), "net media"))?;
     if !net_media.is_zero() {
         let shares = split_largest_remainder(Decimal::ONE_HUNDRED, &nets, 2)?;
         for (l, s) in lines.iter_mut().zip(shares) {
@@ -232,11 +237,11 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         v.reach_pct = *r;
     }
     let opt_sum = |f: fn(&LineView) -> Option<Decimal>, what: &str| -> Result<Option<Decimal>> {
-        let known: Vec<Decimal> = lines.iter().filter_map(f).collect();
-        if known.is_empty() {
+        let mut known = lines.iter().filter_map(f).peekable();
+        if known.peek().is_none() {
             Ok(None)
         } else {
-            sum(known, what).map(Some)
+            sum_iter(known, what).map(Some)
         }
     };
     let totals = Totals {
@@ -252,11 +257,11 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         reach_pct: reach.reach_pct,
         frequency: reach.frequency,
         effective_reach_pct: reach.effective_reach_pct,
-        agency_commission: money_sum(&mut lines.iter().map(|l| l.agency_commission), "agency commission")?,
-        ad_serving: money_sum(&mut lines.iter().map(|l| l.ad_serving), "ad serving")?,
-        tech_fee: money_sum(&mut lines.iter().map(|l| l.tech_fee), "tech fee")?,
-        fees: money_sum(&mut lines.iter().map(|l| l.fees), "fees")?,
-        gross: money_sum(&mut lines.iter().map(|l| l.gross), "gross")?,
+        agency_commission: money_sum(sum_iter(lines.iter().map(|l| l.agency_commission), "agency commission"))?,
+        ad_serving: money_sum(sum_iter(lines.iter().map(|l| l.ad_serving), "ad serving"))?,
+        tech_fee: money_sum(sum_iter(lines.iter().map(|l| l.tech_fee), "tech fee"))?,
+        fees: money_sum(sum_iter(lines.iter().map(|l| l.fees), "fees"))?,
+        gross: money_sum(sum_iter(lines.iter().map(|l| l.gross), "gross"))?,
         unallocated: round_dp(crate::money::sub(plan.budget, net_media, "unallocated")?, dp),
         weeks: weeks
             .iter()
@@ -284,7 +289,7 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
     let mut nets: Vec<Decimal> = plan.lines.iter().map(|l| round_dp(l.budget.unwrap_or_default(), dp)).collect();
     if !share_idx.is_empty() {
         let shares: Vec<Decimal> = share_idx.iter().map(|i| plan.lines[*i].share.unwrap_or_default()).collect();
-        let share_sum = sum(shares.iter().copied(), "shares")?;
+        let share_sum = sum_iter(shares.iter().copied(), "shares")?;
         // The shares' exact quota of the budget, rounded once; then split by the shares.
         let quota = div(mul(plan.budget, share_sum, "shares of the budget")?, Decimal::ONE_HUNDRED, "shares")?;
         let total = round_dp(quota, dp);
@@ -300,37 +305,63 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
     Ok(nets)
 }
 
-fn cost_line(plan: &Plan, line: &Line, net: Decimal, currency: Currency) -> Result<LineView> {
-    let dp = currency.minor_units();
-    let d: Delivery = deliver(line, net, plan.universe)?;
-    let f = line_fees(&plan.fees, line, net, d.impressions, currency)?;
-    let fw = flight_weeks(line);
-    let weeks = spread_amounts(net, dp, &fw)?
-        .into_iter()
-        .zip(&fw)
-        .map(|(net, f)| LineWeek { week_start: f.week_start, net, hiatus: f.is_hiatus() })
-        .collect();
-    let count = |v: Option<Decimal>| v.map(|x| round_dp(x, 0));
-    let fees = f.total();
-    Ok(LineView {
-        id: line.id.clone(),
-        channel: line.channel.clone(),
-        name: line.name.clone(),
-        pricing: line.pricing,
-        rate: line.rate,
-        net,
-        share_pct: round_dp(Decimal::ZERO, 2),
-        impressions: count(d.impressions),
-        clicks: count(d.clicks),
-        conversions: count(d.conversions),
-        views: count(d.views),
-        grps: d.grps.map(|g| round_dp(g, 2)),
-        reach_pct: None,
-        agency_commission: f.agency_commission,
-        ad_serving: f.ad_serving,
-        tech_fee: f.tech_fee,
-        fees,
-        gross: add(net, fees, "gross")?,
-        weeks,
-    })
+/// What costing a line needs from the plan, worked out once, and buffers reused across lines.
+struct LineCosting<'a> {
+    plan: &'a Plan,
+    currency: Currency,
+    rates: FeeRates,
+    flight: Vec<FlightWeek>,
+    spread: SpreadBuf,
+}
+
+impl LineCosting<'_> {
+    /// Cost one line; `mondays` is the flowchart grid from the line's first week. Its weekly
+    /// amounts are left in `self.spread.units` as well.
+    fn line(&mut self, line: &Line, net: Decimal, mondays: &[NaiveDate]) -> Result<LineView> {
+        let dp = self.currency.minor_units();
+        let d: Delivery = deliver(line, net, self.plan.universe)?;
+        let f = self.rates.line_fees(line, net, d.impressions, self.currency)?;
+        let sp = &mut self.spread;
+        let n = flight_week_count(line.start, line.end);
+        let weeks = if mondays.len() >= n && spread_line_small(line, n, net, dp, sp).is_some() {
+            let week = |((ws, units), x): ((&NaiveDate, &i128), &i64)| LineWeek {
+                week_start: *ws,
+                net: units_to_dec(*units, dp),
+                hiatus: *x == 0,
+            };
+            mondays.iter().zip(&sp.units).zip(&sp.small).map(week).collect()
+        } else {
+            flight_weeks_into(line, mondays, &mut self.flight);
+            spread_units(net, dp, &self.flight, sp)?;
+            let week = |(units, f): (&i128, &FlightWeek)| LineWeek {
+                week_start: f.week_start,
+                net: units_to_dec(*units, dp),
+                hiatus: f.is_hiatus(),
+            };
+            sp.units.iter().zip(&self.flight).map(week).collect()
+        };
+        let count = |v: Option<Decimal>| v.map(|x| round_dp(x, 0));
+        let fees = f.total();
+        Ok(LineView {
+            id: line.id.clone(),
+            channel: line.channel.clone(),
+            name: line.name.clone(),
+            pricing: line.pricing,
+            rate: line.rate,
+            net,
+            share_pct: round_dp(Decimal::ZERO, 2),
+            impressions: count(d.impressions),
+            clicks: count(d.clicks),
+            conversions: count(d.conversions),
+            views: count(d.views),
+            grps: d.grps.map(|g| round_dp(g, 2)),
+            reach_pct: None,
+            agency_commission: f.agency_commission,
+            ad_serving: f.ad_serving,
+            tech_fee: f.tech_fee,
+            fees,
+            gross: add(net, fees, "gross")?,
+            weeks,
+        })
+    }
 }

@@ -42,34 +42,43 @@ pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<D
     d.grps = d.grps.or(line.grps);
 
     let nz = |v: Option<Decimal>| v.filter(|x| !x.is_zero());
-    // Follow the relations until nothing new can be derived (at most a few passes).
+    // Follow the relations until nothing new can be derived (at most a few passes). Every rule
+    // only fills a count that is still unknown, so a pass derived something exactly when one fired.
     for _ in 0..4 {
-        let before = d.clone();
+        let mut changed = false;
         if let (None, Some(g), Some(u)) = (d.impressions, d.grps, universe) {
             d.impressions = Some(div(mul(g, u, "impressions")?, Decimal::ONE_HUNDRED, "impressions")?);
+            changed = true;
         }
         if let (None, Some(c), Some(ctr)) = (d.impressions, d.clicks, nz(line.ctr)) {
             d.impressions = Some(div(c, ctr, "impressions")?);
+            changed = true;
         }
         if let (None, Some(v), Some(vtr)) = (d.impressions, d.views, nz(line.vtr)) {
             d.impressions = Some(div(v, vtr, "impressions")?);
+            changed = true;
         }
         if let (None, Some(conv), Some(cvr)) = (d.clicks, d.conversions, nz(line.cvr)) {
             d.clicks = Some(div(conv, cvr, "clicks")?);
+            changed = true;
         }
         if let (None, Some(i), Some(ctr)) = (d.clicks, d.impressions, line.ctr) {
             d.clicks = Some(mul(i, ctr, "clicks")?);
+            changed = true;
         }
         if let (None, Some(c), Some(cvr)) = (d.conversions, d.clicks, line.cvr) {
             d.conversions = Some(mul(c, cvr, "conversions")?);
+            changed = true;
         }
         if let (None, Some(i), Some(vtr)) = (d.views, d.impressions, line.vtr) {
             d.views = Some(mul(i, vtr, "views")?);
+            changed = true;
         }
         if let (None, Some(i), Some(u)) = (d.grps, d.impressions, universe) {
             d.grps = Some(mul(div(i, u, "GRPs")?, Decimal::ONE_HUNDRED, "GRPs")?);
+            changed = true;
         }
-        if d == before {
+        if !changed {
             break;
         }
     }

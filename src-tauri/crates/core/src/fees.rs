@@ -30,24 +30,58 @@ pub fn line_fees(
     impressions: Option<Decimal>,
     currency: Currency,
 ) -> Result<LineFees> {
-    let pct = div(fees.agency_commission_pct, Decimal::ONE_HUNDRED, "agency commission")?;
-    let commission = match fees.agency_commission_basis {
-        CommissionBasis::Gross => {
-            let gross_media = div(net, sub(Decimal::ONE, pct, "agency commission")?, "agency commission")?;
-            sub(gross_media, net, "agency commission")?
-        }
-        CommissionBasis::Net => mul(net, pct, "agency commission")?,
-    };
-    let ad_serving = match impressions {
-        Some(imps) if line.is_ad_served() => {
-            mul(div(imps, Decimal::ONE_THOUSAND, "ad serving")?, fees.ad_serving_cpm, "ad serving")?
-        }
-        _ => Decimal::ZERO,
-    };
-    let tech = mul(net, div(fees.tech_fee_pct, Decimal::ONE_HUNDRED, "tech fee")?, "tech fee")?;
-    Ok(LineFees {
-        agency_commission: currency.round(commission),
-        ad_serving: currency.round(ad_serving),
-        tech_fee: currency.round(tech),
-    })
+    FeeRates::new(fees)?.line_fees(line, net, impressions, currency)
+}
+
+/// The plan's fee percentages as fractions, worked out once for all its lines.
+#[derive(Debug, Clone, Copy)]
+pub struct FeeRates {
+    basis: CommissionBasis,
+    /// Agency commission as a fraction, and 1 − that (the net share of gross).
+    commission: Decimal,
+    net_share: Decimal,
+    ad_serving_cpm: Decimal,
+    tech: Decimal,
+}
+
+impl FeeRates {
+    pub fn new(fees: &Fees) -> Result<FeeRates> {
+        let commission = div(fees.agency_commission_pct, Decimal::ONE_HUNDRED, "agency commission")?;
+        Ok(FeeRates {
+            basis: fees.agency_commission_basis,
+            commission,
+            net_share: sub(Decimal::ONE, commission, "agency commission")?,
+            ad_serving_cpm: fees.ad_serving_cpm,
+            tech: div(fees.tech_fee_pct, Decimal::ONE_HUNDRED, "tech fee")?,
+        })
+    }
+
+    /// [`line_fees`] at these rates.
+    pub fn line_fees(
+        &self,
+        line: &Line,
+        net: Decimal,
+        impressions: Option<Decimal>,
+        currency: Currency,
+    ) -> Result<LineFees> {
+        let commission = match self.basis {
+            CommissionBasis::Gross => {
+                let gross_media = div(net, self.net_share, "agency commission")?;
+                sub(gross_media, net, "agency commission")?
+            }
+            CommissionBasis::Net => mul(net, self.commission, "agency commission")?,
+        };
+        let ad_serving = match impressions {
+            Some(imps) if line.is_ad_served() => {
+                mul(div(imps, Decimal::ONE_THOUSAND, "ad serving")?, self.ad_serving_cpm, "ad serving")?
+            }
+            _ => Decimal::ZERO,
+        };
+        let tech = mul(net, self.tech, "tech fee")?;
+        Ok(LineFees {
+            agency_commission: currency.round(commission),
+            ad_serving: currency.round(ad_serving),
+            tech_fee: currency.round(tech),
+        })
+    }
 }

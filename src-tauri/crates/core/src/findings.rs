@@ -12,7 +12,7 @@
 
 use crate::costing::{LineView, Totals};
 use crate::learning::{fundable, learning_needs};
-use crate::money::{format_money, format_number, Currency};
+use crate::money::{format_number, Currency, MoneyFormat};
 use crate::plan::{Buying, Funnel, Kpi, Plan, PlanStatus};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
@@ -55,7 +55,8 @@ pub fn check_as_of(
     currency: Currency,
     today: Option<NaiveDate>,
 ) -> Vec<Finding> {
-    let c = Ctx { plan, lines, totals, currency };
+    let money = MoneyFormat::new(currency, plan.settings.number_style);
+    let c = Ctx { plan, lines, totals, currency, money };
     let mut out = Vec::new();
     c.budget_integrity(&mut out);
     c.goal(&mut out);
@@ -76,6 +77,8 @@ struct Ctx<'a> {
     lines: &'a [LineView],
     totals: &'a Totals,
     currency: Currency,
+    /// The currency's symbol and the plan's number style, looked up once for every amount.
+    money: MoneyFormat,
 }
 
 fn finding(code: &'static str, severity: Severity, stage: u8, line: Option<&str>, message: String, fix: &str) -> Finding {
@@ -138,7 +141,7 @@ fn fitting(stage: Funnel) -> String {
 
 impl Ctx<'_> {
     fn money(&self, v: Decimal) -> String {
-        format_money(v, self.currency, self.plan.settings.number_style)
+        self.money.format(v)
     }
 
     fn num(&self, v: Decimal, dp: u32) -> String {
@@ -416,19 +419,29 @@ impl Ctx<'_> {
                 "Concentrate: fund one or two lines properly before adding more.",
             ));
         }
+        // "This auction line needs about {events} conversions a week to leave the learning phase:
+        // at {cost per event} per conversion that is {minimum} a week, but it spends {spend} a
+        // week." Raised for every underfunded line, often hundreds: one buffer per message.
+        let mut needs_events = String::with_capacity(64);
+        needs_events.push_str("This auction line needs about ");
+        needs_events.push_str(&events.to_string());
+        needs_events.push_str(" conversions a week to leave the learning phase: at ");
         for n in needs.iter().filter(|n| n.underfunded()) {
             let v = &self.lines[n.line];
+            let mut message = String::with_capacity(needs_events.len() + 96);
+            message.push_str(&needs_events);
+            self.money.push(&mut message, n.cost_per_event);
+            message.push_str(" per conversion that is ");
+            self.money.push(&mut message, n.weekly_minimum);
+            message.push_str(" a week, but it spends ");
+            self.money.push(&mut message, n.weekly_spend);
+            message.push_str(" a week.");
             out.push(finding(
                 "learning_underfunded",
                 Severity::Warning,
                 3,
                 Some(&v.id),
-                format!(
-                    "This auction line needs about {events} conversions a week to leave the learning phase: at {} per conversion that is {} a week, but it spends {} a week.",
-                    self.money(n.cost_per_event),
-                    self.money(n.weekly_minimum),
-                    self.money(n.weekly_spend)
-                ),
+                message,
                 "Raise the line's weekly budget to the minimum, shorten its flight, or merge it with another line.",
             ));
         }

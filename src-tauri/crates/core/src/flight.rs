@@ -4,9 +4,12 @@
 //! exactly. A line spends evenly per active day, weighted per week by its pattern (continuous,
 //! flighting with hiatus weeks, pulsing) or its explicit weights; the weekly amounts are then
 //! rounded with the largest remainder method. Weeks run Monday to Sunday.
+//!
+//! The split is exact integer arithmetic: each week's weight on a common decimal scale times its
+//! active days, over the net in minor units (i64 where it fits, i128 otherwise).
 
 use crate::error::Result;
-use crate::money::{split_ints, split_largest_remainder, to_units};
+use crate::money::{split_ints_into, split_largest_remainder, split_small_into, to_units};
 use crate::plan::{Calendar, Line, Pattern};
 use chrono::{Datelike, Days, Duration, NaiveDate, Weekday};
 use rust_decimal::Decimal;
@@ -42,41 +45,97 @@ impl FlightWeek {
 
 /// The weeks of a line's flight with their active days and weights.
 pub fn flight_weeks(line: &Line) -> Vec<FlightWeek> {
+    let mut out = Vec::new();
+    flight_weeks_into(line, &[], &mut out);
+    out
+}
+
+/// [`flight_weeks`] into a reused buffer. `mondays`, if it holds at least the flight's weeks,
+/// gives their starts (the flowchart's grid from the flight's first week) instead of date
+/// arithmetic: this runs for every week of every line on each keystroke.
+pub(crate) fn flight_weeks_into(line: &Line, mondays: &[NaiveDate], out: &mut Vec<FlightWeek>) {
+    out.clear();
     let n = flight_week_count(line.start, line.end);
-    let first = monday(line.start);
-    // Day arithmetic on day numbers: this runs for every week of every line on each keystroke.
-    let (s, e, f) = (line.start.num_days_from_ce(), line.end.num_days_from_ce(), first.num_days_from_ce());
-    let mut out = Vec::with_capacity(n);
-    let mut ws = first;
+    out.reserve(n);
+    let days = WeekDays::of(line);
+    if mondays.len() >= n {
+        for (k, ws) in mondays[..n].iter().enumerate() {
+            out.push(FlightWeek { week_start: *ws, days: days.get(k), weight: week_weight(line, k) });
+        }
+        return;
+    }
+    let mut ws = monday(line.start);
     for k in 0..n {
-        let wn = f + 7 * k as i32;
-        let days = ((wn + 6).min(e) - wn.max(s) + 1).max(0) as u32;
-        out.push(FlightWeek { week_start: ws, days, weight: week_weight(line, k) });
+        out.push(FlightWeek { week_start: ws, days: days.get(k), weight: week_weight(line, k) });
         ws = ws.checked_add_days(Days::new(7)).unwrap_or(ws);
     }
-    out
+}
+
+/// Active days per flight week, on day numbers (no date arithmetic).
+struct WeekDays {
+    start: i32,
+    end: i32,
+    first_monday: i32,
+}
+
+impl WeekDays {
+    fn of(line: &Line) -> WeekDays {
+        WeekDays {
+            start: line.start.num_days_from_ce(),
+            end: line.end.num_days_from_ce(),
+            first_monday: monday(line.start).num_days_from_ce(),
+        }
+    }
+
+    /// Days of week `k` of the flight inside it (at least 1 for every week of a flight).
+    fn get(&self, k: usize) -> u32 {
+        let wn = self.first_monday + 7 * k as i32;
+        ((wn + 6).min(self.end) - wn.max(self.start) + 1).max(0) as u32
+    }
+}
+
+/// Days the line is on air: the active days of its weeks that are not hiatus weeks.
+pub fn on_air_days(line: &Line) -> u32 {
+    if line.end < line.start {
+        return 0;
+    }
+    if line.weights.is_none() && matches!(line.pattern, None | Some(Pattern::Continuous)) {
+        // Every week has weight 1.
+        return (line.end.num_days_from_ce() - line.start.num_days_from_ce() + 1) as u32;
+    }
+    let days = WeekDays::of(line);
+    (0..flight_week_count(line.start, line.end)).filter(|k| !week_weight(line, *k).is_zero()).map(|k| days.get(k)).sum()
 }
 
 fn week_weight(line: &Line, k: usize) -> Decimal {
     if let Some(w) = &line.weights {
         return w.get(k).copied().unwrap_or(Decimal::ZERO);
     }
-    match &line.pattern {
-        None | Some(Pattern::Continuous) => Decimal::ONE,
-        Some(Pattern::Flighting { on, off }) => {
-            let cycle = (*on + *off).max(1) as usize;
-            if k % cycle < *on as usize {
-                Decimal::ONE
-            } else {
-                Decimal::ZERO
+    let c = Cycle::of(line);
+    if k % c.weeks < c.on {
+        Decimal::ONE
+    } else {
+        c.off_weight
+    }
+}
+
+/// A pattern as a repeating cycle of `weeks`: the first `on` at weight 1, the rest at
+/// `off_weight` (0 for flighting's hiatus, `base` for pulsing). Continuous is all on.
+struct Cycle {
+    weeks: usize,
+    on: usize,
+    off_weight: Decimal,
+}
+
+impl Cycle {
+    fn of(line: &Line) -> Cycle {
+        match &line.pattern {
+            None | Some(Pattern::Continuous) => Cycle { weeks: 1, on: 1, off_weight: Decimal::ZERO },
+            Some(Pattern::Flighting { on, off }) => {
+                Cycle { weeks: (*on + *off).max(1) as usize, on: *on as usize, off_weight: Decimal::ZERO }
             }
-        }
-        Some(Pattern::Pulsing { on, off, base }) => {
-            let cycle = (*on + *off).max(1) as usize;
-            if k % cycle < *on as usize {
-                Decimal::ONE
-            } else {
-                *base
+            Some(Pattern::Pulsing { on, off, base }) => {
+                Cycle { weeks: (*on + *off).max(1) as usize, on: *on as usize, off_weight: *base }
             }
         }
     }
@@ -100,36 +159,138 @@ pub fn spread(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Result<Vec<WeekNet
 
 /// [`spread`]'s amounts alone, one per flight week, in order.
 pub fn spread_amounts(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Result<Vec<Decimal>> {
-    match spread_whole_weights(net, dp, weeks) {
-        Some(parts) => Ok(parts),
-        None => {
-            let weights: Vec<Decimal> = weeks.iter().map(|w| Decimal::from(w.days) * w.weight).collect();
-            split_largest_remainder(net, &weights, dp)
-        }
+    let mut buf = SpreadBuf::default();
+    spread_units(net, dp, weeks, &mut buf)?;
+    Ok(buf.units.iter().map(|u| Decimal::from_i128_with_scale(*u, dp)).collect())
+}
+
+/// Buffers reused across spreads (costing spreads every line on each recompute).
+#[derive(Debug, Default)]
+pub(crate) struct SpreadBuf {
+    /// The spread: each week's amount in minor units (an amount at `dp` places).
+    pub units: Vec<i128>,
+    weights: Vec<i128>,
+    rems: Vec<i128>,
+    /// Each week's integer weight (weight on the common scale × active days) in the i64 path.
+    pub small: Vec<i64>,
+    small_rems: Vec<i64>,
+}
+
+/// [`spread_amounts`] in integer minor units, into `buf.units`.
+pub(crate) fn spread_units(net: Decimal, dp: u32, weeks: &[FlightWeek], buf: &mut SpreadBuf) -> Result<()> {
+    if spread_small(net, dp, weeks, buf).is_some() {
+        return Ok(());
     }
+    if spread_whole_weights(net, dp, weeks, buf).is_none() {
+        let weights: Vec<Decimal> = weeks.iter().map(|w| Decimal::from(w.days) * w.weight).collect();
+        let parts = split_largest_remainder(net, &weights, dp)?;
+        buf.units.clear();
+        // Every part is at exactly `dp` places.
+        buf.units.extend(parts.iter().map(|p| p.mantissa()));
+    }
+    Ok(())
+}
+
+/// [`spread_whole_weights`] in i64, the usual case: the same integer weights, so the same
+/// parts. `None` when something does not fit; the general path then decides.
+fn spread_small(net: Decimal, dp: u32, weeks: &[FlightWeek], buf: &mut SpreadBuf) -> Option<()> {
+    spread_small_weeks(net, dp, weeks.iter().map(|w| (w.days, w.weight)), buf)
+}
+
+/// [`spread_units`] straight from a line's pattern (its `n` weeks), without its weeks as
+/// [`FlightWeek`]s, when [`spread_small`] would decide. Leaves each week's integer weight in `buf.small` (zero exactly
+/// on hiatus weeks, since every week has an active day); `None` means use [`spread_units`].
+pub(crate) fn spread_line_small(line: &Line, n: usize, net: Decimal, dp: u32, buf: &mut SpreadBuf) -> Option<()> {
+    let days = WeekDays::of(line);
+    if line.weights.is_some() {
+        return spread_small_weeks(net, dp, (0..n).map(|k| (days.get(k), week_weight(line, k))), buf);
+    }
+    // A pattern has two weights, 1 and the off weeks' (if the flight reaches an off week): the
+    // common scale and both integers once, then the weeks by a counter through the cycle.
+    let c = Cycle::of(line);
+    let any_off = c.on < c.weeks && n > c.on;
+    let scale = if any_off { c.off_weight.scale() } else { 0 };
+    let on_x = *POW10.get(scale as usize)?;
+    let off_x = if any_off { scaled_weight(c.off_weight, scale)? } else { 0 };
+    buf.small.clear();
+    let (mut total, mut max, mut phase): (i64, i64, usize) = (0, 0, 0);
+    for k in 0..n {
+        // Only the first and last weeks can be partial.
+        let active = if k == 0 || k + 1 == n { days.get(k) } else { 7 };
+        let x = if phase < c.on { on_x } else { off_x }.checked_mul(i64::from(active))?;
+        phase = if phase + 1 == c.weeks { 0 } else { phase + 1 };
+        total = total.checked_add(x)?;
+        max = max.max(x);
+        buf.small.push(x);
+    }
+    split_small(net, dp, total, max, buf)
+}
+
+const POW10: [i64; 19] = {
+    let mut p = [1i64; 19];
+    let mut i = 1;
+    while i < 19 {
+        p[i] = p[i - 1] * 10;
+        i += 1;
+    }
+    p
+};
+
+/// A non-negative weight as an integer on a common `scale` (at least its own), if it fits i64.
+fn scaled_weight(w: Decimal, scale: u32) -> Option<i64> {
+    let m = i64::try_from(w.mantissa()).ok().filter(|m| *m >= 0)?;
+    m.checked_mul(*POW10.get((scale - w.scale()) as usize)?)
+}
+
+fn split_small(net: Decimal, dp: u32, total: i64, max: i64, buf: &mut SpreadBuf) -> Option<()> {
+    if net.is_sign_negative() {
+        return None;
+    }
+    let units = i64::try_from(to_units(net, dp).ok()?).ok()?;
+    split_small_into(units, &buf.small, total, max, &mut buf.units, &mut buf.small_rems)
+}
+
+fn spread_small_weeks(
+    net: Decimal,
+    dp: u32,
+    weeks: impl Iterator<Item = (u32, Decimal)> + Clone,
+    buf: &mut SpreadBuf,
+) -> Option<()> {
+    let scale = weeks.clone().map(|(_, w)| w.scale()).max().unwrap_or(0);
+    if scale as usize >= POW10.len() {
+        return None;
+    }
+    buf.small.clear();
+    let (mut total, mut max): (i64, i64) = (0, 0);
+    for (days, w) in weeks {
+        let x = scaled_weight(w, scale)?.checked_mul(i64::from(days))?;
+        total = total.checked_add(x)?;
+        max = max.max(x);
+        buf.small.push(x);
+    }
+    split_small(net, dp, total, max, buf)
 }
 
 /// Week weights on a common decimal scale, as integers times active days, split in integer
 /// minor units. Falls back (`None`) only if the integers would not fit.
-fn spread_whole_weights(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Option<Vec<Decimal>> {
+fn spread_whole_weights(net: Decimal, dp: u32, weeks: &[FlightWeek], buf: &mut SpreadBuf) -> Option<()> {
     if net.is_sign_negative() {
         return None;
     }
     let scale = weeks.iter().map(|w| w.weight.scale()).max().unwrap_or(0);
-    let mut weights: Vec<i128> = Vec::with_capacity(weeks.len());
+    buf.weights.clear();
     let mut total: i128 = 0;
     for w in weeks {
         let m = w.weight.mantissa().checked_mul(10i128.checked_pow(scale - w.weight.scale())?)?;
         let x = m.checked_mul(w.days as i128)?;
         total = total.checked_add(x)?;
-        weights.push(x);
+        buf.weights.push(x);
     }
     if total <= 0 {
         return None;
     }
     let units = to_units(net, dp).ok()?;
-    let parts = split_ints(units, &weights, total)?;
-    Some(parts.into_iter().map(|u| Decimal::from_i128_with_scale(u, dp)).collect())
+    split_ints_into(units, &buf.weights, total, &mut buf.units, &mut buf.rems)
 }
 
 /// The month a week is banded under on the flowchart. Standard calendar: the month holding the

@@ -6,6 +6,7 @@ use crate::money::Currency;
 use crate::plan::{Line, Pattern, Plan, Pricing, FORMAT};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Read a plan file and check it. The first problem found is returned; use [`validate`] for all.
 pub fn parse_plan(text: &str) -> Result<Plan> {
@@ -140,7 +141,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
     if plan.lines.is_empty() {
         // An empty plan is legal (a new plan starts empty); nothing to check per line.
     }
-    let mut ids = HashSet::new();
+    let mut ids = IdSet::with_capacity_and_hasher(plan.lines.len(), Default::default());
     for (i, line) in plan.lines.iter().enumerate() {
         if !ids.insert(line.id.as_str()) {
             errs.push(
@@ -282,7 +283,10 @@ fn validate_line_intelligence(errs: &mut Vec<Error>, i: usize, l: &Line, currenc
     let p = |field: &str| format!("lines[{i}].{field}");
     let mut own = Vec::new();
     for (name, v) in [("min_budget", l.min_budget), ("max_budget", l.max_budget)] {
-        if let Some(v) = v {
+        // The usual valid bound needs no path (made only for an error).
+        let precise = |v: Decimal| currency.map_or(true, |c| v.normalize().scale() <= c.minor_units());
+        let fine = |v: Decimal| v >= Decimal::ZERO && precise(v);
+        if let Some(v) = v.filter(|v| !fine(*v)) {
             non_negative(&mut own, &p(name), v);
             if let (Some(c), true) = (currency, v >= Decimal::ZERO) {
                 money_precision(&mut own, &p(name), v, c);
@@ -313,7 +317,7 @@ pub fn validate_planning(plan: &Plan) -> Vec<Error> {
             crate::scenario::reach_pct_rule(&mut own, &p("reach_pct"), r);
         }
         if let Some(r) = &l.response {
-            if let Err(e) = r.curve(&p("response")) {
+            if let Err(e) = r.curve_at(|| p("response")) {
                 own.push(e);
             }
         }
@@ -334,7 +338,10 @@ pub fn validate_planning(plan: &Plan) -> Vec<Error> {
 /// Stage 6's records: actuals on known lines with counts that can be counted, invoices for a
 /// vendor and a real month, learnings that say something.
 fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
-    let line_ids: HashSet<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
+    if plan.actuals.is_empty() && plan.invoices.is_empty() && plan.learnings.is_empty() {
+        return;
+    }
+    let line_ids: IdSet = plan.lines.iter().map(|l| l.id.as_str()).collect();
     let known = |errs: &mut Vec<Error>, path: String, id: &str| {
         if !line_ids.contains(id) {
             errs.push(Error::at("unknown_line", path, format!("no line has the id \"{id}\"")));
@@ -381,6 +388,35 @@ fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
         if let Some(id) = &l.line {
             known(errs, format!("learnings[{i}].line"), id);
         }
+    }
+}
+
+/// Line ids, hashed on every recompute: a plain multiplicative hash, since SipHash's resistance
+/// to crafted keys buys nothing for a planner's own plan.
+type IdSet<'a> = HashSet<&'a str, BuildHasherDefault<IdHasher>>;
+
+#[derive(Default)]
+struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for b in chunks.remainder() {
+            self.add(u64::from(*b));
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

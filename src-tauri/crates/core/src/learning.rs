@@ -7,7 +7,7 @@
 //! spread over more lines than it can fund this way is the "spread thin" mistake.
 
 use crate::costing::LineView;
-use crate::flight::flight_weeks;
+use crate::flight::on_air_days;
 use crate::plan::{Buying, Funnel, Line, Pricing};
 use rust_decimal::Decimal;
 
@@ -55,7 +55,7 @@ pub fn learning_needs(lines: &[Line], views: &[LineView], events_per_week: u32) 
             continue;
         }
         let Some(cpe) = cost_per_event(line, view) else { continue };
-        let on_air_days: u32 = flight_weeks(line).iter().filter(|w| !w.is_hiatus()).map(|w| w.days).sum();
+        let on_air_days = on_air_days(line);
         if on_air_days == 0 {
             continue;
         }

@@ -4,6 +4,10 @@
 //! minor unit. Everything is `Decimal`; rounding is half away from zero, done once on outputs;
 //! a total split into parts uses the largest remainder method so the parts sum exactly, with ties
 //! broken by order.
+//!
+//! The UI recomputes a plan on every keystroke, so the hot operations (rounding, splits, column
+//! sums, formatting) work on the decimals' integer mantissas and minor units where that is exact,
+//! with the same results as the `Decimal` operations they stand in for.
 
 use crate::error::{Error, Result};
 use crate::plan::NumberStyle;
@@ -43,6 +47,22 @@ impl Currency {
 
 /// Round half away from zero to `dp` places, keeping exactly `dp` places in the output.
 pub fn round_dp(value: Decimal, dp: u32) -> Decimal {
+    let scale = value.scale();
+    if scale > dp && !value.is_zero() {
+        // What `round_dp_with_strategy(dp, MidpointAwayFromZero)` computes, on the mantissa as
+        // one integer: the quotient by 10^(scale − dp), plus one from half the divisor up.
+        // Costing rounds every line's counts and fees on each recompute.
+        let m = value.mantissa().unsigned_abs();
+        let p = 10u128.pow(scale - dp); // at most 10^28
+        let (q, rem) = if m <= u64::MAX as u128 && p <= u64::MAX as u128 {
+            let (m, p) = (m as u64, p as u64);
+            ((m / p) as u128, (m % p) as u128)
+        } else {
+            (m / p, m % p)
+        };
+        let q = if rem >= p / 2 { q + 1 } else { q };
+        return Decimal::from_parts(q as u32, (q >> 32) as u32, (q >> 64) as u32, value.is_sign_negative(), dp);
+    }
     let mut r = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     r.rescale(dp);
     r
@@ -72,6 +92,35 @@ pub fn sub(a: Decimal, b: Decimal, what: &str) -> Result<Decimal> {
 /// Sum with overflow reported.
 pub fn sum<I: IntoIterator<Item = Decimal>>(items: I, what: &str) -> Result<Decimal> {
     items.into_iter().try_fold(Decimal::ZERO, |acc, x| add(acc, x, what))
+}
+
+/// [`sum`], in one integer pass when every item is non-negative at one scale and every partial
+/// sum fits a decimal: `Decimal` addition is then exact at that scale, so the result is the
+/// same. Costing sums each column over every line on each recompute.
+pub fn sum_iter<I: Iterator<Item = Decimal> + Clone>(items: I, what: &str) -> Result<Decimal> {
+    match sum_same_scale(items.clone()) {
+        Some(total) => Ok(total),
+        None => sum(items, what),
+    }
+}
+
+fn sum_same_scale(items: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    let mut scale = None;
+    let mut total: u128 = 0;
+    for x in items {
+        if x.is_sign_negative() || scale.is_some_and(|s| s != x.scale()) {
+            return None;
+        }
+        scale = Some(x.scale());
+        total += x.mantissa() as u128; // each under 2^96
+        if total >> 96 != 0 {
+            return None;
+        }
+    }
+    Some(match scale {
+        None => Decimal::ZERO,
+        Some(s) => Decimal::from_parts(total as u32, (total >> 32) as u32, (total >> 64) as u32, false, s),
+    })
 }
 
 /// Split `total` (already at `dp` places) into parts proportional to `weights`, using the
@@ -135,20 +184,43 @@ fn try_split_units(units: i128, weights: &[Decimal], scale: u32) -> Option<Vec<i
 }
 
 /// Largest remainder over integer weights: floors of the exact quotas, then one unit each to
-/// the largest remainders, ties to the earlier part. Uses i64 when the products fit (the usual
-/// case, and much faster than i128 division).
+/// the largest remainders, ties to the earlier part.
 pub fn split_ints(units: i128, weights: &[i128], total_w: i128) -> Option<Vec<i128>> {
+    let (mut floors, mut rems) = (Vec::with_capacity(weights.len()), Vec::with_capacity(weights.len()));
+    split_ints_into(units, weights, total_w, &mut floors, &mut rems)?;
+    Some(floors)
+}
+
+/// [`split_ints`] into reused buffers: the parts land in `floors`; `rems` is scratch. Uses i64
+/// when the products fit (the usual case, and much faster than i128 division), and divides once
+/// per run of equal weights (a flight's full weeks all weigh the same).
+pub(crate) fn split_ints_into(
+    units: i128,
+    weights: &[i128],
+    total_w: i128,
+    floors: &mut Vec<i128>,
+    rems: &mut Vec<i128>,
+) -> Option<()> {
+    floors.clear();
+    rems.clear();
     let n = weights.len();
-    let mut floors = Vec::with_capacity(n);
-    let mut rems: Vec<i128> = Vec::with_capacity(n);
     let max_w = weights.iter().copied().max().unwrap_or(0);
     let fits_i64 = units.checked_mul(max_w).is_some_and(|p| p <= i64::MAX as i128) && total_w <= i64::MAX as i128;
     if fits_i64 {
         let (u, t) = (units as i64, total_w as i64);
+        let mut last: Option<(i128, i128, i128)> = None; // (weight, floor, remainder)
         for w in weights {
-            let p = u * (*w as i64);
-            floors.push((p / t) as i128);
-            rems.push((p % t) as i128);
+            let (f, r) = match last {
+                Some((lw, f, r)) if lw == *w => (f, r),
+                _ => {
+                    let p = u * (*w as i64);
+                    let fr = ((p / t) as i128, (p % t) as i128);
+                    last = Some((*w, fr.0, fr.1));
+                    fr
+                }
+            };
+            floors.push(f);
+            rems.push(r);
         }
     } else {
         for w in weights {
@@ -159,58 +231,229 @@ pub fn split_ints(units: i128, weights: &[i128], total_w: i128) -> Option<Vec<i1
     }
     let assigned: i128 = floors.iter().sum();
     let leftover = (units - assigned).max(0) as usize;
-    if leftover > 0 {
-        // Largest remainders first; equal remainders go to the earlier part. A total order
-        // (remainder descending, index ascending) lets an O(n) selection stand in for a sort.
-        let mut order: Vec<usize> = (0..n).collect();
-        let key = |i: &usize| (std::cmp::Reverse(rems[*i]), *i);
-        if leftover < n {
-            order.select_nth_unstable_by_key(leftover - 1, key);
+    if leftover == 0 {
+        return Some(());
+    }
+    if leftover >= n {
+        floors.iter_mut().for_each(|f| *f += 1);
+        return Some(());
+    }
+    // Largest remainders first; equal remainders go to the earlier part. Remainders usually
+    // take a few distinct values: find the smallest one that still gets a unit in a few passes.
+    if let Some((threshold, at_threshold)) = leftover_threshold(rems, leftover) {
+        let mut left = at_threshold;
+        for (f, r) in floors.iter_mut().zip(rems.iter()) {
+            if *r > threshold {
+                *f += 1;
+            } else if *r == threshold && left > 0 {
+                *f += 1;
+                left -= 1;
+            }
         }
-        for idx in order.into_iter().take(leftover) {
-            floors[idx] += 1;
+        return Some(());
+    }
+    // Otherwise a total order (remainder descending, index ascending) lets an O(n) selection
+    // stand in for a sort.
+    let mut order: Vec<usize> = (0..n).collect();
+    let key = |i: &usize| (std::cmp::Reverse(rems[*i]), *i);
+    order.select_nth_unstable_by_key(leftover - 1, key);
+    for idx in order.into_iter().take(leftover) {
+        floors[idx] += 1;
+    }
+    Some(())
+}
+
+/// [`split_ints_into`] for i64 weights, all non-negative with the largest `max_w`, whose
+/// products with `units` fit in i64: the same floors and remainders, so the same parts, without
+/// i128 arithmetic. The parts land in `out`. `None` (nothing decided) when the weights do not
+/// qualify or the remainders would need the full selection.
+pub(crate) fn split_small_into(
+    units: i64,
+    weights: &[i64],
+    total_w: i64,
+    max_w: i64,
+    out: &mut Vec<i128>,
+    rems: &mut Vec<i64>,
+) -> Option<()> {
+    if units < 0 || total_w <= 0 {
+        return None;
+    }
+    units.checked_mul(max_w)?;
+    // One division per distinct weight among the last two: a flight's full weeks weigh the
+    // same, and a pattern alternates between two weights.
+    let mut seen = [(-1i64, 0i64, 0i64); 2]; // (weight, floor, remainder)
+    let mut assigned: i64 = 0; // at most `units`: the floors of shares of it
+    out.clear();
+    out.resize(weights.len(), 0);
+    rems.clear();
+    rems.resize(weights.len(), 0);
+    for ((o, rem), w) in out.iter_mut().zip(rems.iter_mut()).zip(weights) {
+        if seen[0].0 != *w {
+            seen.swap(0, 1);
+            if seen[0].0 != *w {
+                let p = units * *w;
+                seen[0] = (*w, p / total_w, p % total_w);
+            }
+        }
+        let (_, f, r) = seen[0];
+        assigned += f;
+        *o = f as i128;
+        *rem = r;
+    }
+    let leftover = (units - assigned) as usize;
+    if leftover == 0 {
+        return Some(());
+    }
+    if leftover >= weights.len() {
+        return None;
+    }
+    let (threshold, mut left) = leftover_threshold(rems, leftover)?;
+    for (f, r) in out.iter_mut().zip(rems.iter()) {
+        if *r > threshold {
+            *f += 1;
+        } else if *r == threshold && left > 0 {
+            *f += 1;
+            left -= 1;
         }
     }
-    Some(floors)
+    Some(())
+}
+
+/// The smallest remainder that gets a unit when `leftover` units go to the largest remainders,
+/// and how many of the parts with exactly that remainder get one (the earliest). `None` when
+/// that takes more than a few passes over distinct remainder values.
+fn leftover_threshold<T: Copy + Ord>(rems: &[T], leftover: usize) -> Option<(T, usize)> {
+    let mut above = 0usize; // parts with a remainder above the current value
+    let mut bound: Option<T> = None;
+    for _ in 0..4 {
+        let mut max: Option<T> = None;
+        let mut count = 0usize;
+        for r in rems.iter().copied().filter(|r| bound.map_or(true, |b| *r < b)) {
+            match max {
+                Some(m) if r < m => {}
+                Some(m) if r == m => count += 1,
+                _ => {
+                    max = Some(r);
+                    count = 1;
+                }
+            }
+        }
+        let m = max?;
+        if above + count >= leftover {
+            return Some((m, leftover - above));
+        }
+        above += count;
+        bound = Some(m);
+    }
+    None
 }
 
 /// A number with thousands grouping in the plan's number style, e.g. `1,234.56` or `1.234,56`.
 /// Rounded half away from zero to `dp` places first; negatives get a leading minus.
 pub fn format_number(value: Decimal, dp: u32, style: NumberStyle) -> String {
+    let mut out = String::with_capacity(24);
+    push_number(&mut out, value, dp, style);
+    out
+}
+
+/// [`format_number`], appended to `out`.
+pub fn push_number(out: &mut String, value: Decimal, dp: u32, style: NumberStyle) {
     let v = round_dp(value, dp);
-    let (group, point) = match style {
-        NumberStyle::CommaDot => (",", "."),
-        NumberStyle::DotComma => (".", ","),
-        NumberStyle::SpaceComma => ("\u{202f}", ","),
-    };
-    let text = v.abs().to_string();
-    let (int, frac) = match text.split_once('.') {
-        Some((i, f)) => (i.to_string(), Some(f.to_string())),
-        None => (text, None),
-    };
-    let mut grouped = String::with_capacity(int.len() + int.len() / 3);
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push_str(group);
-        }
-        grouped.push(ch);
+    if v.is_sign_negative() && !v.is_zero() {
+        out.push('-');
     }
-    let sign = if v.is_sign_negative() && !v.is_zero() { "-" } else { "" };
-    match frac {
-        Some(f) => format!("{sign}{grouped}{point}{f}"),
-        None => format!("{sign}{grouped}"),
+    push_grouped(out, v, style);
+}
+
+/// The magnitude of `v` as `Decimal`'s `Display` writes it (all of its places), with the
+/// integer digits grouped in threes and the style's decimal point.
+fn push_grouped(out: &mut String, v: Decimal, style: NumberStyle) {
+    let (group, point) = match style {
+        NumberStyle::CommaDot => (",", '.'),
+        NumberStyle::DotComma => (".", ','),
+        NumberStyle::SpaceComma => ("\u{202f}", ','),
+    };
+    // The mantissa's digits, least significant first, padded with zeros to the scale and to
+    // one integer digit ("0.05", "0").
+    let scale = v.scale() as usize;
+    let mut m = v.mantissa().unsigned_abs();
+    let mut digits = [0u8; 40];
+    let mut len = 0;
+    while m > u64::MAX as u128 {
+        digits[len] = (m % 10) as u8;
+        m /= 10;
+        len += 1;
+    }
+    let mut m = m as u64;
+    while m > 0 {
+        digits[len] = (m % 10) as u8;
+        m /= 10;
+        len += 1;
+    }
+    let len = len.max(scale + 1);
+    let int_len = len - scale;
+    out.reserve(len + int_len / 3 * group.len() + 1);
+    for i in 0..int_len {
+        if i > 0 && (int_len - i) % 3 == 0 {
+            out.push_str(group);
+        }
+        out.push(char::from(b'0' + digits[len - 1 - i]));
+    }
+    if scale > 0 {
+        out.push(point);
+        for i in (0..scale).rev() {
+            out.push(char::from(b'0' + digits[i]));
+        }
     }
 }
 
 /// Money in the currency's symbol and minor units: `$1,234.56`, `€1.234,56`, `¥1,235`.
 pub fn format_money(amount: Decimal, currency: Currency, style: NumberStyle) -> String {
-    let n = format_number(amount, currency.minor_units(), style);
-    let symbol = currency.symbol();
-    let symbol = if symbol.is_empty() { format!("{} ", currency.code()) } else { symbol };
-    match n.strip_prefix('-') {
-        Some(abs) => format!("-{symbol}{abs}"),
-        None => format!("{symbol}{n}"),
+    let mut out = String::with_capacity(24);
+    MoneyFormat::new(currency, style).push(&mut out, amount);
+    out
+}
+
+/// A currency's symbol and minor units and a number style, looked up once to format many
+/// amounts exactly as [`format_money`] does.
+#[derive(Debug, Clone)]
+pub struct MoneyFormat {
+    /// The symbol, or the code and a space for a currency without one.
+    symbol: String,
+    dp: u32,
+    style: NumberStyle,
+}
+
+impl MoneyFormat {
+    pub fn new(currency: Currency, style: NumberStyle) -> MoneyFormat {
+        let symbol = currency.symbol();
+        let symbol = if symbol.is_empty() { format!("{} ", currency.code()) } else { symbol };
+        MoneyFormat { symbol, dp: currency.minor_units(), style }
     }
+
+    /// [`format_money`], appended to `out`.
+    pub fn push(&self, out: &mut String, amount: Decimal) {
+        let v = round_dp(amount, self.dp);
+        if v.is_sign_negative() && !v.is_zero() {
+            out.push('-');
+        }
+        out.push_str(&self.symbol);
+        push_grouped(out, v, self.style);
+    }
+
+    pub fn format(&self, amount: Decimal) -> String {
+        let mut out = String::with_capacity(24);
+        self.push(&mut out, amount);
+        out
+    }
+}
+
+/// `Decimal::from_i128_with_scale` for minor units that fit a decimal (every part of a split of
+/// a decimal does), built in place: costing makes one for every week of every line.
+#[inline]
+pub(crate) fn units_to_dec(units: i128, dp: u32) -> Decimal {
+    let m = units.unsigned_abs();
+    Decimal::from_parts(m as u32, (m >> 32) as u32, (m >> 64) as u32, units < 0, dp)
 }
 
 /// An amount at `dp` places as integer minor units.

@@ -172,7 +172,8 @@ pub fn plan_reach(
     let mut grps_sum = 0.0;
     let mut all_have_grps = true;
     for (i, l) in lines.iter().enumerate() {
-        let r = match (l.reach_pct, l.grps, model) {
+        let grps = l.grps.map(dec_f64);
+        let r = match (l.reach_pct, grps, model) {
             (Some(p), _, _) => {
                 if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
                     return Err(Error::at(
@@ -183,14 +184,14 @@ pub fn plan_reach(
                 }
                 Some(dec_f64(p) / 100.0)
             }
-            (None, Some(g), Some(m)) => Some(reach_fraction(m, dec_f64(g))),
+            (None, Some(g), Some(m)) => Some(reach_fraction(m, g)),
             _ => None,
         };
         out.lines.push(r.map(pct));
         if let Some(r) = r {
             fractions.push(r);
-            match l.grps {
-                Some(g) => grps_sum += dec_f64(g),
+            match grps {
+                Some(g) => grps_sum += g,
                 None => all_have_grps = false,
             }
         }

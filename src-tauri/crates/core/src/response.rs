@@ -94,9 +94,15 @@ impl Curve {
 impl Response {
     /// Check the parameters; `path` names the field in errors (e.g. `lines[2].response`).
     pub fn curve(&self, path: &str) -> Result<Curve> {
+        self.curve_at(|| path)
+    }
+
+    /// [`Response::curve`], naming the path only for an error (validation checks every line's
+    /// curve on each recompute).
+    pub(crate) fn curve_at<P: std::fmt::Display>(&self, path: impl Fn() -> P) -> Result<Curve> {
         let positive = |name: &str, v: Decimal| -> Result<f64> {
             if v <= Decimal::ZERO {
-                Err(Error::at("out_of_range", format!("{path}.{name}"), format!("{v} must be greater than zero")))
+                Err(Error::at("out_of_range", format!("{}.{name}", path()), format!("{v} must be greater than zero")))
             } else {
                 Ok(dec_f64(v))
             }
@@ -111,7 +117,7 @@ impl Response {
                 if max < min {
                     return Err(Error::at(
                         "out_of_range",
-                        format!("{path}.max"),
+                        format!("{}.max", path()),
                         format!("{max} is below the curve's min of {min}"),
                     ));
                 }
