@@ -48,7 +48,7 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
             item: "creative_ready",
             required: true,
             done: need > 0 && have >= need,
-            detail: if need == 0 { "no creative listed".into() } else { format!("{have} of {need} assets delivered") },
+            detail: if need == 0 { "no creative listed".into() } else { format!("{have} of {need} {} delivered", if need == 1 { "asset" } else { "assets" }) },
         },
         CheckItem {
             item: "naming_applied",

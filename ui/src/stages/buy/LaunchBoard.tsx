@@ -284,7 +284,7 @@ const SHORT: Record<string, string> = {
 
 /** "3 of 4 assets delivered" → "Creative 3 of 4". */
 function creativeShort(detail: string): string {
-  const m = /^(\d+ of \d+) assets delivered$/.exec(detail);
+  const m = /^(\d+ of \d+) assets? delivered$/.exec(detail);
   return m ? `Creative ${m[1]}` : "No creative";
 }
 
