@@ -12,7 +12,7 @@ import { scenario, usd, useBrowser } from "./harness.mjs";
 
 const b = useBrowser();
 const monitoring = JSON.parse(readFileSync(join(import.meta.dirname, "../src/test/monitoring-fixtures.json"), "utf8"));
-const GOOGLE = "/work/shared/platform-exports/google_ads_campaign_report_daily.csv";
+const GOOGLE = "/home/planner/Downloads/google_ads_campaign_report_daily.csv";
 const preview = (name, path) => monitoring.previews.find((p) => p.scenario === name && p.path === path);
 const ACTION = { scale: "Scale", hold: "Hold", cut: "Cut", fix_tracking: "Fix tracking", not_enough_data: "Not enough data" };
 
@@ -161,7 +161,7 @@ test("stage 6: a report is previewed with its unmatched campaigns, assigned, re-
 
 test("stage 6: a malformed report imports nothing and names the file line", async () => {
   await openMonitored();
-  const broken = monitoring.previews.find((p) => p.scenario === "monitored" && p.error);
+  const broken = monitoring.previews.find((p) => p.scenario === "monitored" && p.error && !p.mapping);
   await b.page.evaluate((p) => window.__dialogAnswers.push(p), broken.path);
   await b.page.getByRole("button", { name: "Choose report…" }).click();
   const notice = b.page.locator(".import-error .error-notice");
@@ -170,6 +170,63 @@ test("stage 6: a malformed report imports nothing and names the file line", asyn
   assert.equal(await notice.locator(".error-message").textContent(), broken.error.message);
   assert.match(broken.error.message, /line 10/);
   assert.equal(await b.page.getByTestId("import-preview").count(), 0);
+});
+
+test("stage 6: any other report is read through a column mapping, which is saved for next time", async () => {
+  await openMonitored();
+  await b.page.evaluate(() => localStorage.removeItem("flightplan.column-mapping.v1"));
+  await openMonitored();
+  const mapped = monitoring.previews.filter((p) => p.scenario === "monitored" && p.mapping);
+  const good = mapped.find((p) => p.preview);
+  const wrong = mapped.find((p) => p.error);
+  await b.page.getByLabel("Report platform").selectOption("mapped");
+  const form = b.page.getByTestId("column-mapping");
+  await form.waitFor();
+  const choose = b.page.getByRole("button", { name: "Choose report…" });
+  assert.equal(await choose.isDisabled(), true, "no file until date, campaign and spend are named");
+  assert.equal(await b.page.getByLabel("File's currency").inputValue(), "USD");
+
+  // A spend column the file does not have: the core refuses the file, in its own words.
+  await b.page.getByLabel("Date column").fill(wrong.mapping.date);
+  await b.page.getByLabel("Campaign column").fill(wrong.mapping.campaign);
+  await b.page.getByLabel("Spend column").fill(wrong.mapping.spend);
+  await b.page.evaluate((p) => window.__dialogAnswers.push(p), good.path);
+  await choose.click();
+  const notice = b.page.locator(".import-error .error-notice");
+  await notice.waitFor();
+  assert.equal(await notice.locator(".error-message").textContent(), wrong.error.message);
+  assert.equal(await b.page.evaluate(() => localStorage.getItem("flightplan.column-mapping.v1")), null, "a mapping that failed is not saved");
+  await notice.scrollIntoViewIfNeeded();
+  await b.shot("monitor-import-mapping-error");
+
+  // Fix the columns and read the same file again.
+  const labels = { date: "Date", campaign: "Campaign", spend: "Spend", impressions: "Impressions", clicks: "Clicks", conversions: "Conversions", revenue: "Revenue" };
+  for (const [key, label] of Object.entries(labels)) await b.page.getByLabel(`${label} column`).fill(good.mapping[key]);
+  await b.page.getByRole("button", { name: "Read agency-report.csv again" }).click();
+  const panel = b.page.getByTestId("import-preview");
+  await panel.waitFor();
+  const want = good.preview;
+  assert.equal(await b.page.getByTestId("preview-added").textContent(), `${want.added.length} rows to add`);
+  assert.match(await panel.locator(".preview-head").textContent(), /agency-report\.csv · Mapped columns/);
+  for (const line of new Set(want.added.map((a) => a.line))) {
+    const rows = want.added.filter((a) => a.line === line).length;
+    assert.equal(await panel.locator(`.preview-table tr[data-line="${line}"] [data-testid="rows-per-line"]`).textContent(), String(rows), `${line} rows`);
+  }
+  assert.equal(want.unmatched.length, 1);
+  const u = want.unmatched[0];
+  const row = panel.locator(`.unmatched-table tr[data-campaign="${u.campaign}"]`);
+  assert.deepEqual((await row.getByTestId("unmatched-lines").textContent()).split(", ").map(Number), u.file_lines);
+  assert.ok((await row.textContent()).includes(usd(u.spend)), `${u.campaign} spend`);
+  await form.getByText("Mapping saved for next time").waitFor();
+  const calls = await b.calls();
+  assert.deepEqual(calls.filter((c) => c.cmd === "preview_actuals").pop().args.mapping, good.mapping);
+  await b.shot("monitor-import-mapped");
+
+  // Next time, the form is filled from the saved mapping.
+  await openMonitored();
+  await b.page.getByLabel("Report platform").selectOption("mapped");
+  for (const [key, label] of Object.entries(labels)) assert.equal(await b.page.getByLabel(`${label} column`).inputValue(), good.mapping[key], `${label} prefilled`);
+  assert.equal(await b.page.getByRole("button", { name: "Choose report…" }).isDisabled(), false);
 });
 
 test("stage 6: actuals typed into the grid are saved through the core", async () => {

@@ -4,6 +4,8 @@
 //             with `actuals` = OUT's actuals (what the app's preview_actuals returns), `file` as
 //             the file's own name (the app names it so) and no `currency` (the app leaves it out);
 //             a refused report keeps the CLI's {code, message} error;
+//             any other report is previewed through a column mapping (`--mapping M`, the JSON the
+//             app sends as preview_actuals' `mapping`), stored with the entry as `mapping`;
 //   reviews   `flightplan pacing PLAN --as-of DAY` for as-of days the planner picks;
 //   next      `flightplan roll-forward PLAN -o NEXT --as-of D` with D the app's default as-of day
 //             (the last day the actuals cover, as of the fixtures' "today"), and
@@ -23,21 +25,34 @@ const root = resolve(import.meta.dirname, "../..");
 const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
 const work = mkdtempSync(join(tmpdir(), "fp-monitoring-"));
 const TODAY = "2026-11-21";
-const EXPORTS = "/work/shared/platform-exports";
+// The shared sample exports, beside the repository like every other test that reads them.
+const EXPORTS = resolve(root, "../shared/platform-exports");
+/** Fixtures name each report by where a planner would pick it, not by where this machine keeps
+ * it, so they come out the same on every checkout. */
+const PICKED = "/home/planner/Downloads/";
+const picked = (path: string) => PICKED + basename(path);
 
 /** A real report with one cell broken, at a fixed path so the fixture stays the same run to run. */
 const BROKEN_REPORT = join(tmpdir(), "fp-monitoring-fixtures", "google_ads_campaign_report_broken.csv");
 mkdirSync(join(tmpdir(), "fp-monitoring-fixtures"), { recursive: true });
 {
-  const lines = readFileSync(GOOGLE_REPORT, "utf8").split("\n");
+  const lines = readFileSync(join(EXPORTS, basename(GOOGLE_REPORT)), "utf8").split("\n");
   lines[9] = lines[9].replace(",89.84,", ",8x9.84,"); // file line 10: the Cost cell
   writeFileSync(BROKEN_REPORT, lines.join("\n"));
 }
 const REPORTS = [
-  GOOGLE_REPORT,
+  join(EXPORTS, basename(GOOGLE_REPORT)),
   join(EXPORTS, "meta_ads_campaigns_daily_USD.csv"),
   join(EXPORTS, "tiktok_ads_campaigns_by_day.csv"),
   BROKEN_REPORT,
+];
+/** An agency's own report, read through a column mapping: one that fits it and one naming a
+ * spend column the file does not have (the core refuses it). */
+const AGENCY_REPORT = resolve(import.meta.dirname, "../src/test/files/agency-report.csv");
+const AGENCY_COLUMNS = { date: "Day", campaign: "Campaign", spend: "Cost", impressions: "Impr", clicks: "Clicks", conversions: "Orders", revenue: "Sales" };
+const MAPPINGS = [
+  { ...AGENCY_COLUMNS, currency: "USD" },
+  { date: "Day", campaign: "Campaign", spend: "Spend", currency: "USD" },
 ];
 const AS_OF_DAYS = ["2027-01-10", "2027-01-17"];
 
@@ -54,26 +69,31 @@ function run(args: string[]): { ok: true; out: Record<string, unknown> } | { ok:
   return r.status === 0 ? { ok: true, out: JSON.parse(r.stdout) } : { ok: false, error: JSON.parse(r.stderr) };
 }
 
-type Preview = { scenario: string; path: string; preview?: Record<string, unknown>; error?: unknown };
+type Preview = { scenario: string; path: string; mapping?: unknown; preview?: Record<string, unknown>; error?: unknown };
 const previews: Preview[] = [];
-function preview(scenario: string, plan: Plan): void {
-  const file = write(scenario, plan);
-  for (const path of REPORTS) {
-    const out = join(work, `${scenario}-merged.json`);
-    const r = run(["actuals", "import", file, path, "--write", out]);
-    if (!r.ok) {
-      previews.push({ scenario, path, error: r.error });
-      continue;
-    }
-    const { currency: _currency, ...shown } = r.out;
-    const merged = JSON.parse(readFileSync(out, "utf8")) as Plan;
-    previews.push({ scenario, path, preview: { ...shown, file: basename(path), actuals: merged.actuals ?? [] } });
+function previewOne(scenario: string, file: string, path: string, mapping?: Record<string, string>): void {
+  const out = join(work, `${scenario}-merged.json`);
+  const args = ["actuals", "import", file, path, "--write", out];
+  if (mapping) args.push("--mapping", write(`${scenario}-mapping`, mapping));
+  const r = run(args);
+  const entry = mapping ? { scenario, path: picked(path), mapping } : { scenario, path: picked(path) };
+  if (!r.ok) {
+    previews.push({ ...entry, error: r.error });
+    return;
   }
+  const { currency: _currency, ...shown } = r.out;
+  const merged = JSON.parse(readFileSync(out, "utf8")) as Plan;
+  previews.push({ ...entry, preview: { ...shown, file: basename(path), actuals: merged.actuals ?? [] } });
+}
+function preview(scenario: string, plan: Plan, mappings: Record<string, string>[] = []): void {
+  const file = write(scenario, plan);
+  for (const path of REPORTS) previewOne(scenario, file, path);
+  for (const mapping of mappings) previewOne(scenario, file, AGENCY_REPORT, mapping);
 }
 
 const monitored = monitoredPlan(sample);
 const assigned = assignedPlan(sample);
-preview("monitored", monitored);
+preview("monitored", monitored, MAPPINGS);
 preview("monitorAssigned", assigned);
 const accepted = previews.find((p) => p.scenario === "monitorAssigned" && p.path === GOOGLE_REPORT)?.preview;
 if (!accepted) throw new Error("the assigned plan's preview of the Google Ads report failed");
@@ -111,11 +131,11 @@ for (const [scenario, plan] of Object.entries({ monitored, monitorAssigned: assi
 
 writeFileSync(
   resolve(import.meta.dirname, "../src/test/monitoring-fixtures.json"),
-  JSON.stringify({ generated_by: "ui/scripts/make-monitoring-fixtures.ts from the flightplan CLI", broken_report: BROKEN_REPORT, previews, reviews, next }, null, 1) + "\n",
+  JSON.stringify({ generated_by: "ui/scripts/make-monitoring-fixtures.ts from the flightplan CLI", broken_report: picked(BROKEN_REPORT), previews, reviews, next }, null, 1) + "\n",
 );
 console.log(
   [
-    ...previews.map((p) => `preview ${p.scenario} ${basename(p.path)}: ${p.error ? `error ${JSON.stringify(p.error)}` : "ok"}`),
+    ...previews.map((p) => `preview ${p.scenario} ${basename(p.path)}${p.mapping ? " (mapped)" : ""}: ${p.error ? `error ${JSON.stringify(p.error)}` : "ok"}`),
     ...reviews.map((r) => `review ${r.scenario} as of ${r.as_of}`),
     ...next.map((n) => `next ${n.scenario}: ${n.name} (${(n.rebased as unknown[]).length} rebased)`),
   ].join("\n"),

@@ -58,6 +58,21 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
+/** Which header names a report uses for each measure (the core's `ColumnMapping`, as much of it
+ * as the app sets): date, campaign and spend are required; `currency` is the file's currency. */
+export interface ColumnMapping {
+  date: string;
+  campaign: string;
+  spend: string;
+  impressions?: string;
+  clicks?: string;
+  conversions?: string;
+  revenue?: string;
+  currency?: string;
+}
+
+export type ReportPlatform = "auto" | "meta" | "google" | "tiktok" | "mapped";
+
 export const api = {
   listPlans: (): Promise<PlanSummary[]> => call("list_plans"),
   openPlan: (id: number): Promise<PlanDocument> => call("open_plan", { id }),
@@ -95,8 +110,9 @@ export const api = {
   // Stage 6: monitor and optimise.
   /** Pacing, performance, recommendations and reconciliation as of a day (default: the core's). */
   reviewPlan: (plan: PlanFile, asOf?: string): Promise<Monitor> => call("review_plan", { plan, asOf: asOf ?? null }),
-  previewActuals: (plan: PlanFile, path: string, platform: "auto" | "meta" | "google" | "tiktok" = "auto"): Promise<ActualsPreview> =>
-    call("preview_actuals", { plan, path, platform, mapping: null }),
+  /** What importing a report would do; any other report is read through `mapping`. */
+  previewActuals: (plan: PlanFile, path: string, platform: ReportPlatform = "auto", mapping?: ColumnMapping): Promise<ActualsPreview> =>
+    call("preview_actuals", { plan, path, platform, mapping: mapping ?? null }),
   /** "Start next plan": a new plan in the library rolled forward from stored plan `id`. */
   rollForwardPlan: (id: number): Promise<NextPlan> => call("roll_forward_plan", { id }),
 };

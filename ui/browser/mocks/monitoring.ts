@@ -2,13 +2,15 @@
 // review_plan from each plan's `monitor` (core-fixtures.json, `flightplan pacing`) or, for an
 // as-of day the planner picked, from monitoring-fixtures.json; preview_actuals and
 // roll_forward_plan from monitoring-fixtures.json (the CLI's answers, made by
-// scripts/make-monitoring-fixtures.ts). A plan, day or file the fixtures do not hold is answered
+// scripts/make-monitoring-fixtures.ts); a report read through a column mapping is found by its
+// path and the exact mapping the UI sent. A plan, day or file the fixtures do not hold is answered
 // with an error that names it, so a test can never pass on invented figures.
 
 import fixtures from "../../src/test/monitoring-fixtures.json";
 import type { Handlers } from "./context";
+import { canonical } from "../../src/test/canonical";
 
-type Preview = { scenario: string; path: string; preview?: unknown; error?: unknown };
+type Preview = { scenario: string; path: string; mapping?: unknown; preview?: unknown; error?: unknown };
 type Review = { scenario: string; as_of: string; monitor: unknown };
 type Next = { scenario: string; name: string; start: string; end: string; rebased: unknown; plan: unknown; view: unknown };
 const fx = fixtures as unknown as { previews: Preview[]; reviews: Review[]; next: Next[] };
@@ -29,8 +31,12 @@ export const handlers: Handlers = {
   preview_actuals: (args, ctx) => {
     const entry = ctx.byPlan(args.plan);
     const platform = (args.platform as string | null) ?? "auto";
-    const hit = fx.previews.find((p) => p.scenario === entry.name && p.path === args.path);
-    if (!hit || platform !== "auto" || args.mapping) throw noFixture(`${entry.name} reading ${String(args.path)} (${platform})`);
+    const mapping = args.mapping ?? null;
+    const hit = fx.previews.find((p) => p.scenario === entry.name && p.path === args.path && canonical(p.mapping ?? null) === canonical(mapping));
+    const expected = mapping ? "mapped" : "auto";
+    if (!hit || platform !== expected) {
+      throw noFixture(`${entry.name} reading ${String(args.path)} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""})`);
+    }
     if (hit.error) throw hit.error;
     return hit.preview;
   },

@@ -1,4 +1,5 @@
-// Importing a platform report (Meta, Google Ads, TikTok; CSV or XLSX) into the plan's actuals.
+// Importing a platform report (Meta, Google Ads, TikTok, or any other CSV or XLSX through a saved
+// column mapping, see ColumnMappingForm) into the plan's actuals.
 // The core reads the file and says what importing it would do — rows per line, rows it replaces,
 // lines of the file it left out, and campaigns it could not match — before anything changes.
 // Unmatched campaigns are never dropped silently: the planner assigns each to a line (saved on
@@ -9,19 +10,23 @@
 import { useEffect, useRef, useState } from "react";
 import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError, toCommandError } from "../../api";
+import type { ColumnMapping, ReportPlatform } from "../../api";
 import type { Actual, ActualsPreview, Plan, Unmatched } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { day, money, num, period } from "../../format";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { assignCampaign } from "./edits";
 import { fileLines } from "./numbers";
+import { ColumnMappingForm, loadMapping, saveMapping, toMapping } from "./ColumnMappingForm";
+import type { MappingForm } from "./ColumnMappingForm";
 
-type Platform = "auto" | "meta" | "google" | "tiktok";
+type Platform = ReportPlatform;
 const PLATFORMS: { value: Platform; label: string }[] = [
   { value: "auto", label: "Detect from the file" },
   { value: "meta", label: "Meta Ads Manager" },
   { value: "google", label: "Google Ads" },
   { value: "tiktok", label: "TikTok Ads" },
+  { value: "mapped", label: "Other file (map columns)" },
 ];
 const PLATFORM_NAME: Record<string, string> = { meta: "Meta Ads Manager", google: "Google Ads", tiktok: "TikTok Ads", mapped: "Mapped columns" };
 
@@ -55,7 +60,10 @@ function groups(added: Actual[]): Group[] {
 
 export function ImportActuals({ plan, edit, numberStyle }: Props) {
   const [platform, setPlatform] = useState<Platform>("auto");
-  const [source, setSource] = useState<{ path: string; platform: Platform } | null>(null);
+  const [source, setSource] = useState<{ path: string; platform: Platform; mapping?: ColumnMapping } | null>(null);
+  const [mappingForm, setMappingForm] = useState<MappingForm>(() => loadMapping(plan.currency));
+  const [mappingSaved, setMappingSaved] = useState(false);
+  const mapping = platform === "mapped" ? toMapping(mappingForm) : null;
   const [preview, setPreview] = useState<ActualsPreview | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [busy, setBusy] = useState(false);
@@ -69,9 +77,13 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
     if (!source) return;
     const mine = ++seq.current;
     setBusy(true);
-    api.previewActuals(plan, source.path, source.platform).then(
+    api.previewActuals(plan, source.path, source.platform, source.mapping).then(
       (p) => {
         if (mine !== seq.current) return;
+        if (source.mapping) {
+          saveMapping(source.mapping);
+          setMappingSaved(true);
+        }
         setPreview(p);
         setError(null);
         setBusy(false);
@@ -96,7 +108,7 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
       if (typeof path !== "string") return;
       setPreview(null);
       setError(null);
-      setSource({ path, platform });
+      setSource({ path, platform, ...(mapping ? { mapping } : {}) });
     } catch (e) {
       setError(toCommandError(e));
     }
@@ -125,7 +137,14 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
       <div className="import-bar">
         <label className="inline-field">
           <span>Report from</span>
-          <select aria-label="Report platform" value={platform} onChange={(e) => setPlatform(e.target.value as Platform)}>
+          <select
+            aria-label="Report platform"
+            value={platform}
+            onChange={(e) => {
+              setPlatform(e.target.value as Platform);
+              setMappingSaved(false);
+            }}
+          >
             {PLATFORMS.map((p) => (
               <option key={p.value} value={p.value}>
                 {p.label}
@@ -133,13 +152,25 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
             ))}
           </select>
         </label>
-        <button type="button" className="button primary" onClick={choose} disabled={busy}>
+        <button type="button" className="button primary" onClick={choose} disabled={busy || (platform === "mapped" && !mapping)}>
           Choose report…
         </button>
         <span className="muted small">
-          Meta, Google Ads or TikTok exports, CSV or XLSX. Nothing changes until you press Import.
+          {platform === "mapped"
+            ? "Any CSV or XLSX with one row per campaign and day. Nothing changes until you press Import."
+            : "Meta, Google Ads or TikTok exports, CSV or XLSX. Nothing changes until you press Import."}
         </span>
       </div>
+      {platform === "mapped" && (
+        <ColumnMappingForm
+          form={mappingForm}
+          saved={mappingSaved}
+          onChange={(f) => {
+            setMappingForm(f);
+            setMappingSaved(false);
+          }}
+        />
+      )}
 
       {done && (
         <p className="notice" role="status">
@@ -150,7 +181,23 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
       {error && (
         <div className="import-error">
           <ErrorNotice error={error} title="Nothing was imported" />
-          <p className="muted small">Fix the file (or pick its platform above) and choose it again.</p>
+          {source?.mapping ? (
+            <p className="muted small">
+              Check the column names above against the file's header row
+              {mapping ? (
+                <>
+                  {", then "}
+                  <button type="button" className="button small" onClick={() => setSource({ ...source, mapping })} disabled={busy}>
+                    Read {source.path.split(/[\\/]/).pop()} again
+                  </button>
+                </>
+              ) : (
+                "."
+              )}
+            </p>
+          ) : (
+            <p className="muted small">Fix the file (or pick its platform above) and choose it again.</p>
+          )}
         </div>
       )}
       {preview && source && (

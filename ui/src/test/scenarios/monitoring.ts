@@ -13,7 +13,9 @@ import { addActual, assignCampaign, setActual } from "../../stages/monitor/edits
 import monitoring from "../monitoring-fixtures.json";
 
 /** The real Google Ads export the import test previews (its campaigns match no line at first). */
-export const GOOGLE_REPORT = "/work/shared/platform-exports/google_ads_campaign_report_daily.csv";
+/** Where the planner picked the Google Ads report in the open dialog (the fixtures read the
+ * shared sample export under that name; see scripts/make-monitoring-fixtures.ts). */
+export const GOOGLE_REPORT = "/home/planner/Downloads/google_ads_campaign_report_daily.csv";
 /** The campaign the test assigns to a line, and the line. */
 export const ASSIGN = { campaign: "Search - Brand - US", line: "google-brand" };
 
