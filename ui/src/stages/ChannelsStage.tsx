@@ -12,6 +12,7 @@ import { newLine } from "../components/grid";
 import { OptimiseSplit } from "./OptimiseSplit";
 import { ScenarioCompare } from "./ScenarioCompare";
 import type { PlanEditorProps } from "./props";
+import { useDraftInput } from "../components/draft";
 
 export interface CatalogueEntry {
   channel: string;
@@ -208,26 +209,6 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
 }
 
 function SplitInput({ value, label, path, invalid, onCommit }: { value: string; label: string; path: string; invalid: boolean; onCommit: (v: string) => void }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? value;
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <input
-      className="split-input num"
-      aria-label={label}
-      aria-invalid={invalid || undefined}
-      data-path={path}
-      data-dirty={draft !== null && draft !== value ? "true" : "false"}
-      value={shown}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") commit();
-        if (e.key === "Escape") setDraft(null);
-      }}
-    />
-  );
+  const draft = useDraftInput(value, onCommit);
+  return <input className="split-input num" aria-label={label} aria-invalid={invalid || undefined} data-path={path} {...draft} />;
 }

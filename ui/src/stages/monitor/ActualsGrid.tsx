@@ -9,6 +9,7 @@ import type { CommandErrorBody, NumberStyle } from "../../types";
 import { plainMessage, cleanDecimal } from "../../store/usePlan";
 import { addActual, removeActual, setActual, type ActualField } from "./edits";
 import { withoutJsonPosition } from "./numbers";
+import { useDraftInput } from "../../components/draft";
 
 interface Props {
   plan: Plan;
@@ -166,12 +167,7 @@ function Cell({
   numeric?: boolean;
   type?: "text" | "date";
 }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const shown = draft ?? value;
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
+  const draft = useDraftInput(value, onCommit);
   return (
     <>
       <input
@@ -180,14 +176,7 @@ function Cell({
         aria-label={label}
         aria-invalid={error ? true : undefined}
         data-path={path}
-        data-dirty={draft !== null && draft !== value ? "true" : "false"}
-        value={shown}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === "Enter") commit();
-          if (e.key === "Escape") setDraft(null);
-        }}
+        {...draft}
       />
       <CellMessage text={error} />
     </>

@@ -9,6 +9,7 @@ import { isNegative, isNonZero, money } from "../../format";
 import { cleanDecimal, plainMessage } from "../../store/usePlan";
 import { addInvoice, removeInvoice, setInvoice, vendors, type InvoiceField } from "./edits";
 import { monthLabel, withoutJsonPosition } from "./numbers";
+import { useDraftInput } from "../../components/draft";
 
 interface Props {
   plan: Plan;
@@ -147,26 +148,8 @@ export function Reconciliation({ plan, reconciliation, error, edit, numberStyle,
 }
 
 function Commit({ value, label, path, numeric, onCommit }: { value: string; label: string; path: string; numeric?: boolean; onCommit: (v: string) => void }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const commit = () => {
-    if (draft !== null && draft !== value) onCommit(draft);
-    setDraft(null);
-  };
-  return (
-    <input
-      className={`cell-input${numeric ? " num" : ""}`}
-      aria-label={label}
-      data-path={path}
-      data-dirty={draft !== null && draft !== value ? "true" : "false"}
-      value={draft ?? value}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={commit}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") commit();
-        if (e.key === "Escape") setDraft(null);
-      }}
-    />
-  );
+  const draft = useDraftInput(value, onCommit);
+  return <input className={`cell-input${numeric ? " num" : ""}`} aria-label={label} data-path={path} {...draft} />;
 }
 
 function NewInvoice({
