@@ -131,11 +131,12 @@ impl Cycle {
     fn of(line: &Line) -> Cycle {
         match &line.pattern {
             None | Some(Pattern::Continuous) => Cycle { weeks: 1, on: 1, off_weight: Decimal::ZERO },
+            // Summed wide: `on` and `off` are whatever the file says.
             Some(Pattern::Flighting { on, off }) => {
-                Cycle { weeks: (*on + *off).max(1) as usize, on: *on as usize, off_weight: Decimal::ZERO }
+                Cycle { weeks: (u64::from(*on) + u64::from(*off)).max(1) as usize, on: *on as usize, off_weight: Decimal::ZERO }
             }
             Some(Pattern::Pulsing { on, off, base }) => {
-                Cycle { weeks: (*on + *off).max(1) as usize, on: *on as usize, off_weight: *base }
+                Cycle { weeks: (u64::from(*on) + u64::from(*off)).max(1) as usize, on: *on as usize, off_weight: *base }
             }
         }
     }

@@ -83,6 +83,7 @@ pub fn write_plan(plan: &Plan) -> String {
 /// Every rule a valid plan keeps, each broken rule as its own error naming the field.
 pub fn validate(plan: &Plan) -> Vec<Error> {
     let mut errs = Vec::new();
+    crate::limits::check(plan, &mut errs);
     if plan.format != FORMAT {
         errs.push(Error::at(
             "unsupported_format",

@@ -41,7 +41,9 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
     let auction = l.buying == Some(Buying::Auction);
     let digital = l.pricing.is_digital() || matches!(l.buying, Some(Buying::Auction | Buying::Programmatic));
     let direct = matches!(l.buying, Some(Buying::Direct | Buying::Offline));
-    let (need, have): (u32, u32) = l.creative.iter().fold((0, 0), |(n, h), c| (n + c.count, h + c.delivered.min(c.count)));
+    // Counts are summed wide: a line's creative list is bounded (core::limits), each count is not.
+    let (need, have): (u64, u64) =
+        l.creative.iter().fold((0, 0), |(n, h), c| (n + u64::from(c.count), h + u64::from(c.delivered.min(c.count))));
     let mut items = vec![
         CheckItem { item: "tracking_verified", required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into() },
         CheckItem {

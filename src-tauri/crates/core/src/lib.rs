@@ -22,6 +22,7 @@ pub mod flight;
 pub mod format;
 pub mod launch;
 pub mod learning;
+pub mod limits;
 pub mod money;
 pub mod monitoring;
 pub mod naming;
