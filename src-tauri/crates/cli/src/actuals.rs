@@ -111,7 +111,7 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
         })?),
     };
     let mapping = read_mapping(source.mapping.as_deref()).map_err(|e| vec![e])?;
-    let bytes = std::fs::read(file).map_err(|e| vec![Error::new("file_unreadable", format!("{}: {e}", file.display()))])?;
+    let bytes = flightplan_files::read_bounded(file, flightplan_files::REPORT_FILE_LIMIT, "report").map_err(|e| vec![e])?;
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
     let report = parse(&bytes, &name, platform, &mapping).map_err(|e| vec![e])?;
     let source_name = report.platform.name();

@@ -1,8 +1,8 @@
 //! `flightplan io PLAN.json -o DIR [--date YYYY-MM-DD] [--paper a4|letter]`: one insertion-order
 //! PDF per vendor of the plan's direct and offline lines, ready to send for signature.
 //!
-//! Every order is rendered before anything is written, then each file goes to a temporary name
-//! in DIR and all are renamed into place together, so an error leaves no partial set behind.
+//! Every order is rendered before anything is written, then the set is written all or nothing
+//! (`flightplan_files::write_set`), each vendor under its own file name.
 
 use crate::pacing::parse_day;
 use crate::plan_file::load;
@@ -12,7 +12,7 @@ use flightplan_core::plan::Paper;
 use flightplan_core::{compute, Error};
 use flightplan_pdf::{io_file_names as file_names, render_insertion_orders, IoOptions};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct IoArgs {
@@ -63,14 +63,13 @@ pub fn run(a: IoArgs) -> Result<(), Vec<Error>> {
     let fmt = |v| flightplan_core::money::format_money(v, currency, plan.settings.number_style);
 
     let names = file_names(orders.iter().map(|(o, _)| o.vendor.as_str()));
-    let files: Vec<(PathBuf, &[u8])> =
-        names.iter().zip(&orders).map(|(n, (_, r))| (a.output.join(n), r.bytes.as_slice())).collect();
-    write_all(&a.output, &files).map_err(|e| vec![e])?;
+    let files: Vec<(String, Vec<u8>)> = names.into_iter().zip(&orders).map(|(n, (_, r))| (n, r.bytes.clone())).collect();
+    let paths = flightplan_files::write_set(&a.output, &files, crate::replace()).map_err(|e| vec![e])?;
 
     let written: Vec<Written> = orders
         .iter()
-        .zip(&files)
-        .map(|((o, r), (path, _))| Written {
+        .zip(&paths)
+        .map(|((o, r), path)| Written {
             vendor: o.vendor.clone(),
             number: o.number.clone(),
             path: path.display().to_string(),
@@ -83,33 +82,4 @@ pub fn run(a: IoArgs) -> Result<(), Vec<Error>> {
         })
         .collect();
     print_json(&serde_json::json!({ "files": written }))
-}
-
-/// Write every file to a temporary name in `dir`, then rename them all into place; on any
-/// failure the temporaries are removed and no target is touched.
-fn write_all(dir: &Path, files: &[(PathBuf, &[u8])]) -> Result<(), Error> {
-    let fail = |p: &Path, e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", p.display()));
-    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
-    let tmp = crate::plan_file::partial_path;
-    let mut done: Vec<PathBuf> = Vec::new();
-    for (path, bytes) in files {
-        let t = tmp(path);
-        if let Err(e) = std::fs::write(&t, bytes) {
-            let _ = std::fs::remove_file(&t);
-            for d in &done {
-                let _ = std::fs::remove_file(d);
-            }
-            return Err(fail(path, e));
-        }
-        done.push(t);
-    }
-    for (path, _) in files {
-        std::fs::rename(tmp(path), path).map_err(|e| {
-            for d in &done {
-                let _ = std::fs::remove_file(d);
-            }
-            fail(path, e)
-        })?;
-    }
-    Ok(())
 }

@@ -87,10 +87,7 @@ pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
             let plan = open(args.library)?.get(id).map_err(one)?;
             let text = write_plan(&plan);
             match output {
-                None => {
-                    println!("{text}");
-                    Ok(())
-                }
+                None => crate::write_stdout(&format!("{text}\n")),
                 Some(path) => crate::plan_file::write_atomically(&path, text.as_bytes()).map_err(one),
             }
         }

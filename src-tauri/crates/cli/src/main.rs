@@ -23,14 +23,32 @@ pub const APP_IDENTIFIER: &str = "com.flightplan.desktop";
 
 use clap::{Parser, Subcommand};
 use flightplan_core::Error;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 #[derive(Parser)]
 #[command(name = "flightplan", version, about = "Cost, check and export media plans (flightplan/1 JSON).")]
 struct Cli {
+    /// Let a written file replace a symbolic link or a read-only file at the output path (a
+    /// folder or a device is never replaced).
+    #[arg(long, global = true)]
+    force: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// `--force` was given: see [`replace`].
+static FORCE: AtomicBool = AtomicBool::new(false);
+
+/// What an output file may replace, by `--force`.
+pub fn replace() -> flightplan_files::Replace {
+    if FORCE.load(Ordering::Relaxed) {
+        flightplan_files::Replace::Forced
+    } else {
+        flightplan_files::Replace::RegularOnly
+    }
 }
 
 #[derive(Subcommand)]
@@ -74,13 +92,39 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command {
+    FORCE.store(cli.force, Ordering::Relaxed);
+    // The backstop: a bug must still end as one `{code, message}` line, never a Rust panic
+    // message, and never with a partial file (every write is staged and renamed).
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        report(&Error::new(
+            "internal",
+            format!("Flightplan stopped on an internal error ({what}{at}); nothing was written. Please report it with the file that caused it."),
+        ));
+    }));
+    let result = std::panic::catch_unwind(move || run(cli.command)).unwrap_or_else(|_| Err(Vec::new()));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(errors) => {
+            for e in errors {
+                report(&e);
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<(), Vec<Error>> {
+    match command {
         Command::Compute { plan, as_of } => plan_file::compute(&plan, as_of.as_deref()),
         Command::Validate { plan } => plan_file::validate(&plan),
-        Command::Demo => {
-            print!("{}", flightplan_core::SAMPLE_PLAN_JSON);
-            Ok(())
-        }
+        Command::Demo => write_stdout(flightplan_core::SAMPLE_PLAN_JSON),
         Command::Library(args) => library::run(args),
         Command::Actuals(args) => actuals::run(args),
         Command::Pacing(args) => pacing::run(args),
@@ -93,28 +137,34 @@ fn main() -> ExitCode {
         Command::Launch(args) => launch::run(args),
         Command::Names(args) => names::run(args),
         Command::Reconcile(args) => reconcile::run(args),
-    };
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(errors) => {
-            for e in errors {
-                report(&e);
-            }
-            ExitCode::FAILURE
-        }
     }
 }
 
-/// Print an error to stderr as one line of `{code, message, path?, line?}` JSON.
+/// Print an error to stderr as one line of `{code, message, path?, line?}` JSON. A closed
+/// stderr is ignored: there is nowhere left to say anything.
 pub fn report(e: &Error) {
     let text = serde_json::to_string(e).unwrap_or_else(|_| format!("{{\"code\":\"{}\"}}", e.code));
-    eprintln!("{text}");
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Print a value as pretty JSON on stdout.
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Vec<Error>> {
-    let text = serde_json::to_string_pretty(value)
+    let mut text = serde_json::to_string_pretty(value)
         .map_err(|e| vec![Error::new("internal", format!("could not write JSON: {e}"))])?;
-    println!("{text}");
-    Ok(())
+    text.push('\n');
+    write_stdout(&text)
+}
+
+/// The exit status of a program whose reader went away (128 + SIGPIPE), as shells report it.
+const BROKEN_PIPE_STATUS: i32 = 141;
+
+/// Write `text` to stdout. A reader that stopped reading (`| head`) ends the program quietly with
+/// the broken-pipe status; any other failure (a full disk) is an `output_failed` error.
+pub fn write_stdout(text: &str) -> Result<(), Vec<Error>> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(BROKEN_PIPE_STATUS),
+        Err(e) => Err(vec![Error::new("output_failed", format!("could not write the output ({e})"))]),
+    }
 }

@@ -2,14 +2,12 @@
 
 use crate::print_json;
 use flightplan_core::{compute as cost, read_plan, validate as check_rules, Error, Plan};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-/// Read a file as text, with a clear error naming it.
+/// Read a plan file as text (at most [`flightplan_files::PLAN_FILE_LIMIT`]), with a clear error
+/// naming it.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    std::fs::read_to_string(path).map_err(|e| {
-        let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
-        Error::new(code, format!("{}: {e}", path.display()))
-    })
+    flightplan_files::read_text_bounded(path, flightplan_files::PLAN_FILE_LIMIT, "plan file")
 }
 
 /// Read and validate a plan file; every problem is returned.
@@ -44,20 +42,8 @@ pub fn validate(path: &Path) -> Result<(), Vec<Error>> {
     }))
 }
 
-/// The temporary name a file is written under before it is renamed into place.
-pub fn partial_path(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.partial"))
-}
-
-/// Write a file so that a crash leaves either the old file or the whole new one, never half:
-/// to a temporary file beside the target, then renamed over it.
+/// Write a file so that a crash leaves either the old file or the whole new one, never half
+/// and never a stray temporary file; a symlink or read-only file is replaced only with `--force`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let io = |e: std::io::Error| Error::new("file_unwritable", format!("{}: {e}", path.display()));
-    let tmp = partial_path(path);
-    std::fs::write(&tmp, bytes).map_err(io)?;
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    flightplan_files::write_file(path, bytes, crate::replace())
 }

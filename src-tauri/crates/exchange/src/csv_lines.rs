@@ -1,5 +1,6 @@
 //! The plan's lines as CSV: one row per line with its costed figures, decimals exact as text,
-//! unknown delivery left empty (not 0), ready for any spreadsheet or finance system.
+//! unknown delivery left empty (not 0), ready for any spreadsheet or finance system. Text the
+//! planner typed is escaped so that no spreadsheet opens it as a formula.
 
 use crate::{buying, funnel, kpi_code};
 use flightplan_core::plan::Plan;
@@ -11,6 +12,18 @@ const HEADER: [&str; 25] = [
     "impressions", "clicks", "conversions", "views", "grps", "agency_commission", "ad_serving", "tech_fee", "fees",
     "gross", "kpi", "kpi_target", "currency",
 ];
+
+/// A planner's own text (a name, a channel, a vendor) as a cell no spreadsheet runs as a
+/// formula: text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading
+/// `'`, as OWASP recommends for CSV injection. Numbers are written by the core's decimals, never
+/// through here, so they stay numbers. Reading the CSV back drops exactly this one `'`.
+pub fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
 
 fn opt(v: Option<Decimal>) -> String {
     v.map(|d| d.to_string()).unwrap_or_default()
@@ -26,10 +39,10 @@ pub fn write_csv(plan: &Plan, view: &PlanView) -> Result<String> {
     w.write_record(HEADER).map_err(io)?;
     for (line, v) in plan.lines.iter().zip(&view.lines) {
         let record = vec![
-            v.id.clone(),
-            v.channel.clone(),
-            v.name.clone(),
-            line.vendor.clone(),
+            text_cell(&v.id),
+            text_cell(&v.channel),
+            text_cell(&v.name),
+            text_cell(&line.vendor),
             funnel(line.role).to_string(),
             buying(line.buying).to_string(),
             v.pricing.label().to_ascii_lowercase(),

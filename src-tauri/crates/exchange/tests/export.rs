@@ -34,3 +34,40 @@ fn xlsx_has_three_sheets() {
         assert!(names.contains(sheet), "{sheet} missing");
     }
 }
+
+/// Names, channels and vendors a planner (or a pasted sheet) typed as formulas reach the CSV as
+/// text a spreadsheet shows, not runs; negative figures stay numbers.
+#[test]
+fn csv_escapes_text_that_a_spreadsheet_would_run() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.scenarios.clear();
+    let cases = [("=1+1", "'=1+1"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("Acme = good", "Acme = good")];
+    let n = plan.lines.len();
+    assert!(n >= cases.len(), "one case per line of the sample");
+    for (i, (raw, _)) in cases.iter().enumerate() {
+        plan.lines[i].name = raw.to_string();
+        plan.lines[i].vendor = raw.to_string();
+    }
+    plan.lines[0].channel = "=HYPERLINK(\"http://x\")".into();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let text = write_csv(&plan, &view).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let h = r.headers().unwrap().clone();
+    let col = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    for (i, (_, want)) in cases.iter().enumerate() {
+        assert_eq!(&rows[i][col("name")], *want, "name {i}");
+        assert_eq!(&rows[i][col("vendor")], *want, "vendor {i}");
+    }
+    assert_eq!(&rows[0][col("channel")], "'=HYPERLINK(\"http://x\")");
+    // Every text cell that could start a formula is escaped; numbers are untouched.
+    for row in &rows {
+        for (k, cell) in row.iter().enumerate() {
+            if ["net", "gross", "rate", "share_pct", "fees"].contains(&&h[k]) {
+                assert!(cell.is_empty() || cell.parse::<rust_decimal::Decimal>().is_ok(), "{} = {cell}", &h[k]);
+            } else {
+                assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{} = {cell:?}", &h[k]);
+            }
+        }
+    }
+}

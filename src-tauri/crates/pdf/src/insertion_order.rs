@@ -132,17 +132,25 @@ pub fn io_number(plan: &Plan, vendor_no: usize) -> String {
     format!("{initials}-{}-{:04X}-{vendor_no:02}-V{}", plan.start.format("%Y%m"), hash & 0xffff, plan.version)
 }
 
-/// `morning-brew.pdf`, `iheartmedia.pdf`; a vendor that slugs to nothing or to a name already
-/// taken gets its order number appended.
+/// `morning-brew.pdf`, `iheartmedia.pdf`: one name per vendor, never two alike even ignoring
+/// case (as Windows and macOS compare names). A vendor that slugs to nothing is `vendor`; a
+/// name already taken (`Acme!` and `Acme?` both slug to `acme`) gets its order number, then a
+/// counter, until it is free.
 pub fn io_file_names<'a>(vendors: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for (i, v) in vendors.enumerate() {
-        let base = flightplan_core::naming::slug(v);
-        let base = if base.is_empty() { "vendor".to_string() } else { base };
-        let mut name = format!("{base}.pdf");
-        if out.contains(&name) || base == "vendor" {
-            name = format!("{base}-{:02}.pdf", i + 1);
+    let slugs: Vec<String> = vendors
+        .map(|v| Some(flightplan_core::naming::slug(v)).filter(|s| !s.is_empty()).unwrap_or_else(|| "vendor".to_string()))
+        .collect();
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(slugs.len());
+    for (i, base) in slugs.iter().enumerate() {
+        let shared = base == "vendor" || slugs.iter().filter(|s| *s == base).count() > 1;
+        let mut name = if shared { format!("{base}-{:02}.pdf", i + 1) } else { format!("{base}.pdf") };
+        let mut n = 2;
+        while taken.contains(&name.to_lowercase()) {
+            name = format!("{base}-{:02}-{n}.pdf", i + 1);
+            n += 1;
         }
+        taken.insert(name.to_lowercase());
         out.push(name);
     }
     out

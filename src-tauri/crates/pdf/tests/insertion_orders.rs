@@ -189,3 +189,21 @@ fn renders_to_a_png() {
     let dark = img.pixels().filter(|p| p.0.iter().all(|c| *c < 128)).count();
     assert!(dark > 2000, "{dark} dark pixels");
 }
+
+/// Vendors whose names slug alike still get one file each, unique even ignoring case.
+#[test]
+fn every_vendor_gets_its_own_file_name() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (&["Acme-03", "Acme!", "Acme?"], &["acme-03.pdf", "acme-02.pdf", "acme-03-2.pdf"]),
+        (&["Morning Brew", "iHeartMedia"], &["morning-brew.pdf", "iheartmedia.pdf"]),
+        (&["ACME", "acme", "Acme."], &["acme-01.pdf", "acme-02.pdf", "acme-03.pdf"]),
+        (&["???", "!!!"], &["vendor-01.pdf", "vendor-02.pdf"]),
+        (&["vendor-02", "", "x"], &["vendor-02.pdf", "vendor-02-2.pdf", "x.pdf"]),
+    ];
+    for (vendors, want) in cases {
+        let names = flightplan_pdf::io_file_names(vendors.iter().copied());
+        assert_eq!(&names, want, "{vendors:?}");
+        let lower: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        assert_eq!(lower.len(), names.len(), "{vendors:?}");
+    }
+}
