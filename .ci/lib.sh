@@ -39,5 +39,5 @@ ensure_node() {
 DESKTOP_APT=(build-essential pkg-config libwebkit2gtk-4.1-dev libssl-dev librsvg2-dev)
 
 build_ui() {
-  (cd ui && npm install --no-audit --no-fund && npm run build)
+  (cd ui && npm ci --no-audit --no-fund && npm run build)
 }

@@ -6,6 +6,7 @@ mod common;
 use common::{app_on, first_id, invoke, listed_names};
 use flightplan_core::{compute, sample_plan, Error};
 use flightplan_desktop::commands::COMMANDS;
+use flightplan_desktop::dialogs::Ask;
 use serde_json::{json, Value};
 
 fn sample_view() -> Value {
@@ -189,13 +190,13 @@ fn every_command_is_granted_by_the_default_capability_and_nothing_else() {
         .filter_map(|p| p.as_str().map(String::from))
         .collect();
     granted.sort();
-    // The app's own commands, the native open and save dialogs (every file path comes from one)
-    // and hearing the native menu's events.
+    // The app's own commands and hearing the native menu's events; no dialog permission (the
+    // shell opens the dialogs itself, so the webview never names a path).
     let mut expected: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .chain(
-            ["dialog:allow-save", "dialog:allow-open", "core:event:allow-listen", "core:event:allow-unlisten"]
+            ["core:event:allow-listen", "core:event:allow-unlisten"]
                 .map(String::from),
         )
         .collect();
@@ -328,16 +329,24 @@ fn a_snapshot_freezes_the_plan_under_a_name_and_lists_newest_first() {
 }
 
 #[test]
-fn export_pdf_writes_a_one_page_pdf_of_the_saved_plan() {
+fn export_pdf_asks_where_and_writes_a_one_page_pdf_of_the_saved_plan() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let h = app_on(&dir.path().join("library.sqlite3"));
     let id = first_id(&h);
-    // Without the extension the export adds it.
-    let asked = dir.path().join("Cold brew plan");
-    let out = invoke(&h, "export_pdf", json!({ "id": id, "path": asked })).expect("exported");
+    // The planner names the file without its extension: the export adds it.
+    h.dialogs.push(Some(dir.path().join("Cold brew plan")));
+    let out = invoke(&h, "export_pdf", json!({ "id": id })).expect("exported");
     let written = dir.path().join("Cold brew plan.pdf");
     assert_eq!(out["path"], written.display().to_string());
     assert!(out["warnings"].is_array());
+    // The save dialog was asked by the shell, offering the plan's own name and only PDFs.
+    match h.dialogs.asked().last() {
+        Some(Ask::Save { file_name, filters, .. }) => {
+            assert_eq!(file_name, "Northwind Coffee Co. Q1 2027 Cold Brew Launch.pdf");
+            assert_eq!(filters[0].extensions, ["pdf"]);
+        }
+        other => panic!("asked {other:?}"),
+    }
     let bytes = std::fs::read(&written).expect("the PDF exists");
     assert!(bytes.starts_with(b"%PDF-"));
     let info = std::process::Command::new("pdfinfo")
@@ -349,14 +358,91 @@ fn export_pdf_writes_a_one_page_pdf_of_the_saved_plan() {
         info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
         "{info}"
     );
-    assert!(!dir.path().join("Cold brew plan.pdf.partial").exists());
+    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".tmp") && !n.ends_with(".partial")), "{names:?}");
 
-    let err = invoke(&h, "export_pdf", json!({ "id": id, "path": "relative.pdf" }))
-        .expect_err("not a full path");
-    assert_eq!(err["code"], "invalid_path");
-    let missing = dir.path().join("no such folder").join("plan.pdf");
-    let err = invoke(&h, "export_pdf", json!({ "id": id, "path": missing })).expect_err("no folder");
-    assert_eq!(err["code"], "export_io");
-    let err = invoke(&h, "export_pdf", json!({ "id": 9999, "path": written })).expect_err("no plan");
+    // Cancelling writes nothing and answers null.
+    h.dialogs.push(None);
+    assert_eq!(invoke(&h, "export_pdf", json!({ "id": id })).expect("cancelled"), Value::Null);
+    // A folder that does not exist: nothing is written, and the error names the file.
+    h.dialogs.push(Some(dir.path().join("no such folder").join("plan.pdf")));
+    let err = invoke(&h, "export_pdf", json!({ "id": id })).expect_err("no folder");
+    assert_eq!(err["code"], "file_unwritable");
+    assert!(err["message"].as_str().unwrap().contains("plan.pdf"), "{err}");
+    // A symlink at the chosen name is not written through.
+    let precious = dir.path().join("precious.txt");
+    std::fs::write(&precious, "keep").unwrap();
+    std::os::unix::fs::symlink(&precious, dir.path().join("linked.pdf")).unwrap();
+    h.dialogs.push(Some(dir.path().join("linked.pdf")));
+    let err = invoke(&h, "export_pdf", json!({ "id": id })).expect_err("a symlink");
+    assert_eq!(err["code"], "target_not_replaced");
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep");
+    // A plan that is not there fails before any dialog opens.
+    let asked = h.dialogs.asked().len();
+    let err = invoke(&h, "export_pdf", json!({ "id": 9999 })).expect_err("no plan");
     assert_eq!(err["code"], "plan_not_found");
+    assert_eq!(h.dialogs.asked().len(), asked);
+}
+
+/// Every command's parameters, read from the command files: `(command, [(name, type)])`.
+fn command_signatures() -> Vec<(String, Vec<(String, String)>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/commands");
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(&dir).expect("the commands folder") {
+        let text = std::fs::read_to_string(entry.expect("an entry").path()).expect("a command file");
+        for chunk in text.split("#[tauri::command]").skip(1) {
+            let sig = &chunk[..chunk.find('{').expect("a body")];
+            let name = sig.split("fn ").nth(1).expect("a fn").split(['(', '<']).next().expect("a name").trim().to_string();
+            let params = &sig[sig.find('(').expect("params") + 1..sig.rfind(')').expect("params end")];
+            let params = params
+                .split(',')
+                .filter_map(|p| p.split_once(':'))
+                .map(|(n, t)| (n.trim().to_string(), t.trim().to_string()))
+                .collect();
+            // The backstop: the body is one `guarded(async move { … })`.
+            let body = chunk[chunk.find('{').expect("a body") + 1..].trim_start();
+            assert!(body.starts_with("guarded(async move {"), "{name} is not inside the panic backstop");
+            out.push((name, params));
+        }
+    }
+    out
+}
+
+/// No command takes a file path from the webview: files come only from the shell's own dialogs.
+#[test]
+fn no_command_takes_a_path_from_the_webview() {
+    let commands = command_signatures();
+    let names: Vec<&str> = commands.iter().map(|(n, _)| n.as_str()).collect();
+    let mut declared: Vec<&str> = COMMANDS.to_vec();
+    declared.sort_unstable();
+    let mut found = names.clone();
+    found.sort_unstable();
+    assert_eq!(found, declared, "every declared command was read");
+    for (cmd, params) in &commands {
+        for (name, ty) in params {
+            let lower = name.to_lowercase();
+            assert!(
+                !["path", "dir", "file", "folder", "output", "target"].iter().any(|w| lower.contains(w)),
+                "{cmd} takes `{name}: {ty}`, which names a file"
+            );
+            assert!(!ty.contains("Path"), "{cmd} takes `{name}: {ty}`, a path type");
+        }
+    }
+}
+
+/// A command that panics answers `{code: "internal"}` and the app goes on answering.
+#[test]
+fn a_panic_inside_a_command_is_an_internal_error_and_the_app_lives_on() {
+    let out = tauri::async_runtime::block_on(flightplan_desktop::commands::guarded(async {
+        let v: Vec<u8> = Vec::new();
+        #[allow(clippy::useless_vec)]
+        let i = v.len() + 3;
+        Ok::<u8, Error>(v[i])
+    }));
+    let e = out.expect_err("a panic is an error");
+    assert_eq!(e.code, "internal");
+    assert!(e.message.contains("index out of bounds"), "{}", e.message);
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    assert_eq!(listed_names(&h).len(), 1, "the app still answers");
 }

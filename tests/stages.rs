@@ -175,7 +175,11 @@ fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_lin
     let h = app_on(&dir.path().join("library.sqlite3"));
     let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/platform-exports/meta_ads_campaigns_daily_USD.csv");
     let file = file.canonicalize().expect("the shared Meta export");
-    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "path": file, "platform": "auto" })).expect("previewed");
+    h.dialogs.push(Some(file.clone()));
+    let chosen = invoke(&h, "choose_report", json!({})).expect("chosen");
+    assert_eq!(chosen["file"], "meta_ads_campaigns_daily_USD.csv");
+    let report = chosen["report"].as_u64().expect("the chosen report's number");
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "platform": "auto" })).expect("previewed");
     assert_eq!(p["platform"], "meta");
     assert_eq!(p["added"].as_array().unwrap().len(), 0, "no campaign follows the sample's names");
     let unmatched = p["unmatched"].as_array().unwrap();
@@ -186,7 +190,9 @@ fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_lin
     // Assigning the campaign to a line saves its name there; the next preview matches it.
     let mut plan = sample();
     plan["lines"][2]["launch"] = json!({ "campaigns": ["LC | Prospecting | Broad"] });
-    let p = invoke(&h, "preview_actuals", json!({ "plan": plan, "path": file })).expect("previewed again");
+    let asked = h.dialogs.asked().len();
+    let p = invoke(&h, "preview_actuals", json!({ "plan": plan, "report": report })).expect("previewed again");
+    assert_eq!(h.dialogs.asked().len(), asked, "the same file, read again without asking");
     let added = p["added"].as_array().unwrap();
     assert!(!added.is_empty());
     assert!(added.iter().all(|a| a["line"] == "meta-pros"));
@@ -196,10 +202,16 @@ fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_lin
     // A malformed report is refused naming its file line; nothing to accept.
     let bad = dir.path().join("broken.csv");
     std::fs::write(&bad, "Day,Campaign name,Amount spent (USD)\n2027-01-04,A,12.00\n2027-01-05,A,twelve\n").unwrap();
-    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "path": bad })).expect_err("malformed");
+    h.dialogs.push(Some(bad));
+    let bad = invoke(&h, "choose_report", json!({})).expect("chosen")["report"].clone();
+    assert_ne!(bad, json!(report));
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": bad })).expect_err("malformed");
     assert!(err["message"].as_str().unwrap().contains("line 3"), "{err}");
-    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "path": "report.csv" })).expect_err("relative");
-    assert_eq!(err["code"], "invalid_path");
+    // Only reports the planner picked can be read; a cancelled dialog picks nothing.
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": 99 })).expect_err("never chosen");
+    assert_eq!(err["code"], "unknown_report");
+    h.dialogs.push(None);
+    assert_eq!(invoke(&h, "choose_report", json!({})).expect("cancelled"), Value::Null);
 }
 
 #[test]
@@ -225,10 +237,12 @@ fn a_plan_file_round_trips_through_export_and_import_and_a_broken_one_is_refused
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));
     let id = first_id(&h);
-    let out = invoke(&h, "export_plan_file", json!({ "id": id, "path": dir.path().join("cold brew") })).expect("exported");
+    h.dialogs.push(Some(dir.path().join("cold brew")));
+    let out = invoke(&h, "export_plan_file", json!({ "id": id })).expect("exported");
     let written = dir.path().join("cold brew.json");
-    assert_eq!(out, json!(written.display().to_string()));
-    let new_id = invoke(&h, "import_plan_file", json!({ "path": written })).expect("imported").as_i64().unwrap();
+    assert_eq!(out["path"], json!(written.display().to_string()));
+    h.dialogs.push(Some(written.clone()));
+    let new_id = invoke(&h, "import_plan_file", json!({})).expect("imported").as_i64().unwrap();
     let a = invoke(&h, "open_plan", json!({ "id": id })).unwrap();
     let b = invoke(&h, "open_plan", json!({ "id": new_id })).unwrap();
     assert_eq!(a["plan"], b["plan"]);
@@ -238,11 +252,15 @@ fn a_plan_file_round_trips_through_export_and_import_and_a_broken_one_is_refused
     let mut text = std::fs::read_to_string(&written).unwrap();
     text = text.replacen("\"rate\": \"1.20\"", "\"rate\": \"-1.20\"", 1);
     std::fs::write(&broken, text).unwrap();
-    let err = invoke(&h, "import_plan_file", json!({ "path": broken })).expect_err("a negative rate");
+    h.dialogs.push(Some(broken));
+    let err = invoke(&h, "import_plan_file", json!({})).expect_err("a negative rate");
     assert_eq!(err["code"], "negative_value");
     assert_eq!(err["line"], "google-brand");
     assert!(err["message"].as_str().unwrap().starts_with("broken.json: "), "{err}");
     assert_eq!(listed_names(&h).len(), 2, "nothing imported");
+    h.dialogs.push(None);
+    assert_eq!(invoke(&h, "import_plan_file", json!({})).expect("cancelled"), Value::Null);
+    assert_eq!(listed_names(&h).len(), 2);
 }
 
 #[test]
@@ -250,17 +268,21 @@ fn spreadsheets_and_insertion_orders_are_written_and_only_exported_files_can_be_
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));
     let id = first_id(&h);
-    let csv = invoke(&h, "export_table", json!({ "id": id, "path": dir.path().join("plan"), "format": "csv" })).expect("csv");
-    let text = std::fs::read_to_string(csv.as_str().unwrap()).expect("written");
+    h.dialogs.push(Some(dir.path().join("plan")));
+    let csv = invoke(&h, "export_table", json!({ "id": id, "format": "csv" })).expect("csv");
+    let text = std::fs::read_to_string(csv["path"].as_str().unwrap()).expect("written");
     assert!(text.contains("google-brand") || text.contains("Search — Brand"), "{text}");
-    let xlsx = invoke(&h, "export_table", json!({ "id": id, "path": dir.path().join("plan.xlsx"), "format": "xlsx" })).expect("xlsx");
-    let bytes = std::fs::read(xlsx.as_str().unwrap()).expect("written");
+    h.dialogs.push(Some(dir.path().join("plan.xlsx")));
+    let xlsx = invoke(&h, "export_table", json!({ "id": id, "format": "xlsx" })).expect("xlsx");
+    let bytes = std::fs::read(xlsx["path"].as_str().unwrap()).expect("written");
     assert!(bytes.starts_with(b"PK"), "an XLSX is a zip");
-    let err = invoke(&h, "export_table", json!({ "id": id, "path": dir.path().join("plan.ods"), "format": "ods" })).expect_err("no ods");
+    assert_ne!(csv["export"], xlsx["export"]);
+    let err = invoke(&h, "export_table", json!({ "id": id, "format": "ods" })).expect_err("no ods");
     assert_eq!(err["path"], "format");
 
     let ios = dir.path().join("orders");
-    let written = invoke(&h, "export_insertion_orders", json!({ "id": id, "dir": ios })).expect("IOs");
+    h.dialogs.push(Some(ios.clone()));
+    let written = invoke(&h, "export_insertion_orders", json!({ "id": id })).expect("IOs");
     let vendors: Vec<&str> = written.as_array().unwrap().iter().map(|w| w["vendor"].as_str().unwrap()).collect();
     assert_eq!(vendors.len(), 2, "the newsletter's and radio's vendors: {vendors:?}");
     for w in written.as_array().unwrap() {
@@ -269,6 +291,11 @@ fn spreadsheets_and_insertion_orders_are_written_and_only_exported_files_can_be_
         assert!(w["gross"].as_str().unwrap().starts_with('$'));
     }
 
-    let err = invoke(&h, "open_export", json!({ "path": "/etc/passwd" })).expect_err("never exported");
+    assert_eq!(std::fs::read_dir(&ios).unwrap().count(), 2, "the two orders and nothing else");
+
+    let err = invoke(&h, "open_export", json!({ "export": 999 })).expect_err("never exported");
     assert_eq!(err["code"], "not_exported");
+    // A path is not a number: the door takes no paths at all.
+    let err = invoke(&h, "open_export", json!({ "path": "/etc/passwd" })).expect_err("a path");
+    assert!(err.to_string().contains("missing required key export"), "{err}");
 }

@@ -6,8 +6,8 @@
 //! type generates any more. `UPDATE_BINDINGS=1 cargo test --workspace bindings` regenerates.
 
 use crate::commands::buying::WrittenOrder;
-use crate::commands::export::ExportedPdf;
-use crate::commands::monitoring::{ActualsPreview, NextPlan};
+use crate::commands::export::Exported;
+use crate::commands::monitoring::{ActualsPreview, ChosenReport, NextPlan};
 use crate::commands::PlanDocument;
 use flightplan_core::bindings::{core, ui_dir};
 use flightplan_store::{PlanSummary, VersionSummary};
@@ -15,9 +15,10 @@ use flightplan_store::{PlanSummary, VersionSummary};
 #[test]
 fn bindings_are_fresh() {
     let bindings = core().add::<PlanDocument>().add::<PlanSummary>().add::<VersionSummary>()
-        .add::<ExportedPdf>()
+        .add::<Exported>()
         .add::<WrittenOrder>()
         .add::<ActualsPreview>()
+        .add::<ChosenReport>()
         .add::<NextPlan>();
     let doc = &bindings.files()["PlanDocument.ts"];
     assert!(doc.contains("id: number,"), "{doc}");

@@ -6,6 +6,7 @@
 //! window. Keeping it thin is what lets the core and store be tested without a display.
 
 pub mod commands;
+pub mod dialogs;
 pub mod library;
 pub mod menu;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
@@ -18,7 +19,10 @@ use tauri::{Builder, Manager, Runtime};
 /// Register the app's commands on a builder. The one place they are listed for Tauri; the
 /// desktop app and the tests on the mock runtime both build through it.
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
-    builder.manage(commands::export::ExportedFiles::default()).invoke_handler(tauri::generate_handler![
+    builder
+        .manage(commands::export::ExportedFiles::default())
+        .manage(commands::monitoring::ChosenReports::default())
+        .invoke_handler(tauri::generate_handler![
         commands::list_plans,
         commands::open_plan,
         commands::compute_plan,
@@ -38,6 +42,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::buying::move_line,
         commands::buying::export_insertion_orders,
         commands::monitoring::review_plan,
+        commands::monitoring::choose_report,
         commands::monitoring::preview_actuals,
         commands::monitoring::roll_forward_plan,
         commands::planning::optimise_split,
@@ -64,6 +69,7 @@ pub fn run() {
         .on_menu_event(menu::forward)
         .setup(|app| {
         let handle = app.handle().clone();
+        app.manage(dialogs::for_app(handle.clone()));
         match menu::build(&handle) {
             Ok(m) => {
                 let _ = app.set_menu(m);

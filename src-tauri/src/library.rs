@@ -60,17 +60,11 @@ impl PlanLibrary {
         &self.path
     }
 
-    /// Run `f` on the open library, or return why it is not open.
+    /// Run `f` on the open library, or return why it is not open. A command that panicked while
+    /// holding the library left it as its last transaction did (SQLite rolled back whatever was
+    /// half done), so the next command carries on with it.
     pub fn with<T>(&self, f: impl FnOnce(&mut Library) -> Result<T>) -> Result<T> {
-        let mut guard = self.library.lock().map_err(|_| {
-            Error::new(
-                "library_unavailable",
-                format!(
-                    "the plan library {} is unavailable after an earlier failure; restart Flightplan",
-                    self.path.display()
-                ),
-            )
-        })?;
+        let mut guard = self.library.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         match &mut *guard {
             Ok(library) => f(library),
             Err(e) => Err(e.clone()),

@@ -2,7 +2,9 @@
 //! display), invoked through IPC exactly as the webview invokes them, on a real library file.
 #![allow(dead_code)]
 
+use flightplan_desktop::dialogs::{AppDialogs, Scripted};
 use flightplan_desktop::library::PlanLibrary;
+use std::sync::Arc;
 use serde_json::{json, Value};
 use std::path::Path;
 use tauri::ipc::{CallbackFn, InvokeBody};
@@ -17,17 +19,21 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
 pub struct Harness {
     pub _app: App<MockRuntime>,
     pub window: WebviewWindow<MockRuntime>,
+    /// The native dialogs, answered in advance by the test: `h.dialogs.push(Some(path))`.
+    pub dialogs: Arc<Scripted>,
 }
 
 pub fn app_on(path: &Path) -> Harness {
+    let dialogs = Arc::new(Scripted::default());
     let app = flightplan_desktop::with_commands(mock_builder())
         .manage(PlanLibrary::open(path, now()))
+        .manage(AppDialogs(dialogs.clone()))
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
     let window = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .expect("a mock window");
-    Harness { _app: app, window }
+    Harness { _app: app, window, dialogs }
 }
 
 pub fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {

@@ -137,9 +137,12 @@ test('a new plan through stages 1 to 4, three pasted lines, totals as computed, 
   const want = await showsTotalsOf(saved);
   assert.equal(want.net_media, '60000.00');
 
-  // Export: the app's own command writes the one-page PDF.
+  // Export: the shell asks where in its own save dialog (answered through
+  // FLIGHTPLAN_DIALOG_ANSWERS, see run.sh) and writes the one-page PDF; the page sends no path.
   const out = join(work, 'spring.pdf');
-  await s.invoke('export_pdf', { id, path: out });
+  writeFileSync(process.env.FLIGHTPLAN_DIALOG_ANSWERS, `${out}\n`);
+  const exported = await s.invoke('export_pdf', { id });
+  assert.equal(exported.path, out);
   assert.ok(existsSync(out));
   assert.match(execFileSync('pdfinfo', [out], { encoding: 'utf8' }), /Pages:\s+1\b/);
   const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' });

@@ -23,6 +23,9 @@ sleep 1
 export DISPLAY="$display"
 export FLIGHTPLAN_LIBRARY="$work/library.sqlite3"
 export FLIGHTPLAN_E2E_DIR="$work"
+# The shell's native dialogs, scripted in this debug build: each takes the next line of this file.
+export FLIGHTPLAN_DIALOG_ANSWERS="$work/dialog-answers.txt"
+: >"$FLIGHTPLAN_DIALOG_ANSWERS"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
 tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >"$work/driver.log" 2>&1 &
 driver=$!

@@ -1,7 +1,8 @@
 // Browser tests of plans going in and out: importing a plan file (and refusing a broken one with
-// where and why), exporting plan files, XLSX, CSV and the PDF with the native dialogs, the
-// library's recent plans, and the native menu's actions. The dialogs answer from a queue the test
-// fills (browser/mocks/files.ts); menu items arrive as the shell's "menu" event.
+// where and why), exporting plan files, XLSX, CSV and the PDF through the native dialogs the shell
+// opens itself (no path ever crosses from the page), the library's recent plans, and the native
+// menu's actions. The dialogs answer from a queue the test fills (browser/mocks/dialogs.ts); menu
+// items arrive as the shell's "menu" event.
 // Run: node --test browser/library.test.mjs (from ui/).
 
 import { test } from "node:test";
@@ -12,8 +13,16 @@ const b = useBrowser();
 const SAMPLE = "Q1 2027 Cold Brew Launch";
 const IMPORTED = scenario("filesImported").plan.name;
 
-/** What the next native open/save dialog returns. */
+/** What the next native dialog the shell opens returns. */
 const pick = (path) => b.page.evaluate((p) => window.__dialogAnswers.push(p), path);
+/** Every dialog the shell opened so far. */
+const asked = () => b.page.evaluate(() => window.__dialogAsks);
+/** No command was sent a file path: the page never names one. */
+async function noPathsSent() {
+  for (const c of await b.calls()) {
+    assert.ok(!JSON.stringify(c.args ?? {}).includes("/home/ana"), `${c.cmd} was sent a path: ${JSON.stringify(c.args)}`);
+  }
+}
 /** The shell's native menu: emit its "menu" event with an item's id. */
 const menu = (id) =>
   b.page.evaluate((payload) => window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "menu", payload }), id);
@@ -38,11 +47,11 @@ test("a plan file is imported through the open dialog and shows in the library w
   await b.page.locator(".toast", { hasText: `“${IMPORTED}” imported into the library.` }).waitFor();
   await b.shot("library-imported");
 
-  const [dialog] = await callsTo("plugin:dialog|open");
-  assert.deepEqual(dialog.args.options.filters, [{ name: "flightplan plan", extensions: ["json"] }]);
-  assert.equal(dialog.args.options.multiple, false);
-  const [imp] = await callsTo("import_plan_file");
-  assert.equal(imp.args.path, "/home/ana/Downloads/cold-brew-agency-v3.json");
+  const [dialog] = await asked();
+  assert.equal(dialog.kind, "open");
+  assert.deepEqual(dialog.filters, [{ name: "flightplan plan", extensions: ["json"] }]);
+  assert.equal((await callsTo("import_plan_file")).length, 1);
+  await noPathsSent();
 
   // The toast's Open opens it.
   await b.page.locator(".toast").getByRole("button", { name: "Open" }).click();
@@ -71,9 +80,10 @@ test("a broken plan file is refused naming the file, the JSON path, the plan lin
   // Cancelling the dialog does nothing at all.
   await box.getByRole("button", { name: "Dismiss" }).click();
   await b.page.getByRole("button", { name: "Import plan…" }).click();
-  await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "plugin:dialog|open").length === 2);
-  assert.equal((await callsTo("import_plan_file")).length, 1);
+  await b.page.waitForFunction(() => window.__dialogAsks.length === 2);
+  assert.equal((await callsTo("import_plan_file")).length, 2);
   assert.equal(await box.count(), 0);
+  assert.equal(await rows().count(), 2);
 });
 
 test("a plan is exported as a plan file from its row, named after its client and plan", async () => {
@@ -84,11 +94,12 @@ test("a plan is exported as a plan file from its row, named after its client and
   await notice.waitFor();
   assert.match(await notice.innerText(), /Plan file saved to \/home\/ana\/plans\/cold-brew-q1\.json\./);
   const sample = scenario("sample").plan;
-  const [dialog] = await callsTo("plugin:dialog|save");
-  assert.equal(dialog.args.options.defaultPath, `${sample.client} ${sample.name}.json`);
-  assert.deepEqual(dialog.args.options.filters, [{ name: "flightplan plan", extensions: ["json"] }]);
+  const [dialog] = await asked();
+  assert.equal(dialog.kind, "save");
+  assert.equal(dialog.fileName, `${sample.client} ${sample.name}.json`);
+  assert.deepEqual(dialog.filters, [{ name: "flightplan plan", extensions: ["json"] }]);
   const [exp] = await callsTo("export_plan_file");
-  assert.deepEqual(exp.args, { id: 1, path: "/home/ana/plans/cold-brew-q1" });
+  assert.deepEqual(exp.args, { id: 1 });
   assert.equal(await b.page.locator(".stage-rail").count(), 0, "exporting does not open the plan");
 });
 
@@ -144,14 +155,15 @@ test("XLSX and CSV exports from the plan screen say where they went and open on 
   await items.filter({ hasText: "Export XLSX…" }).click();
   await notice.filter({ hasText: "XLSX workbook saved to /home/ana/exports/q1.xlsx." }).waitFor();
   let table = await callsTo("export_table");
-  assert.deepEqual(table.at(-1).args, { id: 1, path: "/home/ana/exports/q1.xlsx", format: "xlsx" });
-  let save = (await callsTo("plugin:dialog|save")).at(-1).args.options;
-  assert.equal(save.defaultPath, `${sample.client} ${sample.name}.xlsx`);
+  assert.deepEqual(table.at(-1).args, { id: 1, format: "xlsx" });
+  let save = (await asked()).at(-1);
+  assert.equal(save.fileName, `${sample.client} ${sample.name}.xlsx`);
   assert.deepEqual(save.filters[0].extensions, ["xlsx"]);
   assert.equal((await callsTo("open_export")).length, 0, "a spreadsheet is not opened unasked");
   await notice.getByRole("button", { name: "Open" }).click();
   await b.page.waitForFunction(() => window.__ipcCalls.some((c) => c.cmd === "open_export"));
-  assert.deepEqual((await callsTo("open_export"))[0].args, { path: "/home/ana/exports/q1.xlsx" });
+  const xlsxNumber = (await callsTo("open_export"))[0].args.export;
+  assert.equal(typeof xlsxNumber, "number", "the file is opened by the number the shell gave it");
   await b.shot("plan-export-xlsx");
 
   // The dialog handed back a name without its extension: the notice shows the file written.
@@ -160,18 +172,21 @@ test("XLSX and CSV exports from the plan screen say where they went and open on 
   await items.filter({ hasText: "Export CSV…" }).click();
   await notice.filter({ hasText: "CSV saved to /home/ana/exports/q1-lines.csv." }).waitFor();
   table = await callsTo("export_table");
-  assert.deepEqual(table.at(-1).args, { id: 1, path: "/home/ana/exports/q1-lines", format: "csv" });
-  save = (await callsTo("plugin:dialog|save")).at(-1).args.options;
+  assert.deepEqual(table.at(-1).args, { id: 1, format: "csv" });
+  save = (await asked()).at(-1);
   assert.deepEqual(save.filters[0].extensions, ["csv"]);
   await notice.getByRole("button", { name: "Open" }).click();
   await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "open_export").length === 2);
-  assert.deepEqual((await callsTo("open_export"))[1].args, { path: "/home/ana/exports/q1-lines.csv" });
+  const csvNumber = (await callsTo("open_export"))[1].args.export;
+  assert.notEqual(csvNumber, xlsxNumber);
 
-  // Cancelling the dialog writes nothing.
+  // Cancelling the dialog writes nothing and says nothing.
   await b.page.getByRole("button", { name: "More export formats" }).click();
   await items.filter({ hasText: "Export plan file…" }).click();
-  await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "plugin:dialog|save").length === 3);
-  assert.equal((await callsTo("export_plan_file")).length, 0);
+  await b.page.waitForFunction(() => window.__dialogAsks.length === 3);
+  assert.equal((await callsTo("export_plan_file")).length, 1);
+  await notice.filter({ hasText: "CSV saved to" }).waitFor();
+  await noPathsSent();
 });
 
 test("Export PDF writes the PDF, opens it, and offers to open it again", async () => {
@@ -180,8 +195,9 @@ test("Export PDF writes the PDF, opens it, and offers to open it again", async (
   await b.page.getByRole("button", { name: "Export PDF" }).click();
   const notice = b.page.getByTestId("export-notice");
   await notice.filter({ hasText: "PDF saved to /home/ana/exports/Cold Brew Q1.pdf and opened in your PDF viewer." }).waitFor();
-  assert.deepEqual((await callsTo("export_pdf"))[0].args, { id: 1, path: "/home/ana/exports/Cold Brew Q1.pdf" });
-  assert.deepEqual((await callsTo("open_export")).map((c) => c.args.path), ["/home/ana/exports/Cold Brew Q1.pdf"]);
+  assert.deepEqual((await callsTo("export_pdf"))[0].args, { id: 1 });
+  assert.equal((await asked())[0].fileName, "Northwind Coffee Co. Q1 2027 Cold Brew Launch.pdf");
+  assert.deepEqual((await callsTo("open_export")).map((c) => typeof c.args.export), ["number"]);
   await b.shot("plan-export-pdf");
   await notice.getByRole("button", { name: "Open again" }).click();
   await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "open_export").length === 2);
@@ -250,6 +266,8 @@ test("the native menu's items run the same actions as the buttons", async () => 
   await rows().filter({ hasText: SAMPLE }).first().click();
   await b.page.locator(".stage-rail").waitFor();
   await menu("import_plan");
-  await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "plugin:dialog|open").length === 2);
+  await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "import_plan_file").length === 2);
+  await b.page.waitForFunction(() => window.__dialogAsks.filter((a) => a.kind === "open").length === 2);
   assert.equal(await b.page.locator(".stage-rail").count(), 1);
+  await noPathsSent();
 });

@@ -6,13 +6,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { version } from "../package.json";
 import { api, CommandError, toCommandError } from "./api";
 import { ErrorNotice } from "./components/ErrorNotice";
-import { choosePlanFile } from "./files";
 import { FRAME, listenToNativeMenu, useMenu } from "./menu";
 import { rememberOpened } from "./recent";
-import { LibraryScreen } from "./screens/LibraryScreen";
+import { LibraryScreen, type ImportArrival } from "./screens/LibraryScreen";
 import { PlanScreen } from "./screens/PlanScreen";
 
-type Screen = { kind: "library"; importPath?: string } | { kind: "plan"; id: number };
+type Screen = { kind: "library"; arrival?: ImportArrival } | { kind: "plan"; id: number };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: "library" });
@@ -59,10 +58,11 @@ export function App() {
     "import_plan",
     () => {
       setError(null);
-      // Cancelling the dialog leaves the planner where they were; a file is imported in the library.
-      choosePlanFile().then(
-        (path) => path && setScreen({ kind: "library", importPath: path }),
-        (e) => setError(toCommandError(e)),
+      // Cancelling the dialog leaves the planner where they were; an imported (or refused) file
+      // is shown in the library.
+      api.importPlanFile().then(
+        (id) => id !== null && setScreen({ kind: "library", arrival: { id } }),
+        (e) => setScreen({ kind: "library", arrival: { error: e } }),
       );
     },
     FRAME,
@@ -99,7 +99,7 @@ export function App() {
         </div>
       )}
       {screen.kind === "library" ? (
-        <LibraryScreen onOpen={open} importPath={screen.importPath} onImportTaken={takeImport} />
+        <LibraryScreen onOpen={open} arrival={screen.arrival} onImportTaken={takeImport} />
       ) : (
         <PlanScreen key={screen.id} id={screen.id} onLoaded={onLoaded} onOpenPlan={open} />
       )}

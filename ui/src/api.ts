@@ -5,8 +5,9 @@ import { invoke } from "@tauri-apps/api/core";
 import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } from "./types";
 import type {
   ActualsPreview,
+  ChosenReport,
   Comparison,
-  ExportedPdf,
+  Exported,
   LaunchLine,
   LineStatus,
   Monitor,
@@ -84,15 +85,17 @@ export const api = {
   restorePlan: (id: number): Promise<void> => call("restore_plan", { id }),
   snapshotPlan: (id: number, name: string): Promise<VersionSummary[]> => call("snapshot_plan", { id, name }),
   listVersions: (id: number): Promise<VersionSummary[]> => call("list_versions", { id }),
-  exportPdf: (id: number, path: string): Promise<ExportedPdf> => call("export_pdf", { id, path }),
-  /** Write the stored plan as a spreadsheet; resolves to the path written. */
-  exportTable: (id: number, path: string, format: "xlsx" | "csv"): Promise<string> =>
-    call("export_table", { id, path, format }),
-  /** Open a file exported in this session in the system's viewer. */
-  openExport: (path: string): Promise<void> => call("open_export", { path }),
-  /** Read a flightplan/1 file (path from the open dialog) into the library; resolves to its id. */
-  importPlanFile: (path: string): Promise<number> => call("import_plan_file", { path }),
-  exportPlanFile: (id: number, path: string): Promise<string> => call("export_plan_file", { id, path }),
+  // Files. The shell opens the native dialogs itself (the webview never names a path); each of
+  // these resolves to null when the planner cancels the dialog.
+  /** Ask where, then write the stored plan's one-page PDF. */
+  exportPdf: (id: number): Promise<Exported | null> => call("export_pdf", { id }),
+  /** Ask where, then write the stored plan as a spreadsheet. */
+  exportTable: (id: number, format: "xlsx" | "csv"): Promise<Exported | null> => call("export_table", { id, format }),
+  /** Open a file this session exported (by its number) in the system's viewer. */
+  openExport: (exportNumber: number): Promise<void> => call("open_export", { export: exportNumber }),
+  /** Ask for a flightplan/1 file and read it into the library; resolves to its id. */
+  importPlanFile: (): Promise<number | null> => call("import_plan_file"),
+  exportPlanFile: (id: number): Promise<Exported | null> => call("export_plan_file", { id }),
 
   // Stage 3: planning intelligence.
   optimiseSplit: (plan: PlanFile): Promise<Optimised> => call("optimise_split", { plan }),
@@ -105,14 +108,18 @@ export const api = {
   /** The plan with the line moved (not saved: commit it as an edit). */
   moveLine: (plan: PlanFile, line: string, to: LineStatus, overrideBy?: { by: string; reason: string }): Promise<Plan> =>
     call("move_line", { plan, line, to, overrideBy: overrideBy ?? null }),
-  exportInsertionOrders: (id: number, dir: string): Promise<WrittenOrder[]> => call("export_insertion_orders", { id, dir }),
+  /** Ask for a folder, then write one insertion order per vendor into it. */
+  exportInsertionOrders: (id: number): Promise<WrittenOrder[] | null> => call("export_insertion_orders", { id }),
 
   // Stage 6: monitor and optimise.
   /** Pacing, performance, recommendations and reconciliation as of a day (default: the core's). */
   reviewPlan: (plan: PlanFile, asOf?: string): Promise<Monitor> => call("review_plan", { plan, asOf: asOf ?? null }),
-  /** What importing a report would do; any other report is read through `mapping`. */
-  previewActuals: (plan: PlanFile, path: string, platform: ReportPlatform = "auto", mapping?: ColumnMapping): Promise<ActualsPreview> =>
-    call("preview_actuals", { plan, path, platform, mapping: mapping ?? null }),
+  /** Ask for a platform report in the shell's open dialog; null when the planner cancels. */
+  chooseReport: (): Promise<ChosenReport | null> => call("choose_report"),
+  /** What importing report `report` (from chooseReport) would do; any other report is read
+   * through `mapping`. */
+  previewActuals: (plan: PlanFile, report: number, platform: ReportPlatform = "auto", mapping?: ColumnMapping): Promise<ActualsPreview> =>
+    call("preview_actuals", { plan, report, platform, mapping: mapping ?? null }),
   /** "Start next plan": a new plan in the library rolled forward from stored plan `id`. */
   rollForwardPlan: (id: number): Promise<NextPlan> => call("roll_forward_plan", { id }),
 };

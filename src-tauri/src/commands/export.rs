@@ -1,18 +1,20 @@
 //! Files the planner exports: the one-page client PDF, the plan as a spreadsheet (XLSX or CSV),
 //! and opening an exported file in the system's viewer.
 //!
-//! The webview has no file system access; these commands are narrow doors for files at paths the
-//! planner picked in a native dialog. They render the plan as stored (autosave has already
-//! written every edit), off the async runtime's threads because layout and font work take a
-//! noticeable moment, and write through a temporary file in the same folder so a failed export
-//! never leaves half a file behind. Only files exported in this session can be opened.
+//! The webview has no file system access and sends no paths: each export asks where to save in
+//! the native dialog, from Rust (`crate::dialogs`), renders the plan as stored (autosave has
+//! already written every edit) off the async runtime's threads, and writes through
+//! `flightplan_files`, so a failed export never leaves half a file, a stray temporary or a
+//! replaced symlink behind. The written file gets a number; `open_export` opens only files by
+//! those numbers, so it is no general "open any file" door.
 
+use super::guarded;
+use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
-use flightplan_core::{compute, Error, Result};
+use flightplan_core::{compute, Error, Plan, Result};
+use flightplan_files::Replace;
 use flightplan_pdf::PdfOptions;
 use serde::Serialize;
-use std::collections::HashSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tauri::State;
@@ -20,30 +22,51 @@ use tauri::State;
 /// What the UI tells the planner after an export.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
-pub struct ExportedPdf {
+pub struct Exported {
+    /// The number `open_export` takes to open this file.
+    pub export: u32,
+    /// Where the file went, for the notice (never sent back).
     pub path: String,
     /// e.g. lines folded to fit the page, characters no font could print.
     pub warnings: Vec<String>,
 }
 
-/// The files exported in this session: the only ones `open_export` will open.
+/// The files written in this session after the planner chose where: the only ones
+/// `open_export` will open, by their number.
 #[derive(Default)]
-pub struct ExportedFiles(Mutex<HashSet<PathBuf>>);
+pub struct ExportedFiles(Mutex<Vec<PathBuf>>);
 
-pub fn register_export(exports: &ExportedFiles, path: &str) {
-    if let Ok(mut set) = exports.0.lock() {
-        set.insert(PathBuf::from(path));
+impl ExportedFiles {
+    /// Remember a written file; its number.
+    pub fn register(&self, path: &Path) -> u32 {
+        match self.0.lock() {
+            Ok(mut v) => {
+                v.push(path.to_path_buf());
+                (v.len() - 1) as u32
+            }
+            Err(_) => u32::MAX,
+        }
+    }
+
+    fn get(&self, export: u32) -> Option<PathBuf> {
+        self.0.lock().ok()?.get(export as usize).cloned()
     }
 }
 
-/// `path` as a full path, or an error on `field` telling the planner to use the dialog.
-pub fn absolute(path: &str, field: &str, hint: &str) -> Result<PathBuf> {
-    let p = PathBuf::from(path);
-    if p.is_absolute() {
-        Ok(p)
-    } else {
-        Err(Error::at("invalid_path", field, format!("\"{path}\" is not a full path: {hint}")))
-    }
+pub const PDF: Filter = Filter { name: "PDF", extensions: &["pdf"] };
+pub const XLSX: Filter = Filter { name: "XLSX workbook", extensions: &["xlsx"] };
+pub const CSV: Filter = Filter { name: "CSV", extensions: &["csv"] };
+pub const PLAN_FILE: Filter = Filter { name: "flightplan plan", extensions: &["json"] };
+
+/// "Acme Coffee" + "Q1 2027: Launch" → "Acme Coffee Q1 2027 Launch.pdf": a name every system
+/// accepts, offered in the save dialog.
+pub fn export_file_name(plan: &Plan, ext: &str) -> String {
+    let raw = format!("{} {}", plan.client, plan.name);
+    let cleaned: String = raw.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { ' ' } else { c }).collect();
+    let base = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    let base = base.trim_start_matches('.');
+    let base: String = base.chars().take(120).collect();
+    format!("{}.{ext}", if base.is_empty() { "plan" } else { base.as_str() })
 }
 
 /// `path` with `ext` added when the dialog handed back a name without an extension.
@@ -54,105 +77,127 @@ pub fn with_extension(mut path: PathBuf, ext: &str) -> PathBuf {
     path
 }
 
-/// Render stored plan `id` to a one-page PDF at `path` (from the native save dialog).
+/// Ask where to save `plan` as `ext`; `None` when the planner cancels.
+pub async fn ask_save(dialogs: &AppDialogs, title: &str, plan: &Plan, ext: &str, filter: Filter) -> Option<PathBuf> {
+    let ask = Ask::Save { title: title.into(), file_name: export_file_name(plan, ext), filters: vec![filter] };
+    dialogs.ask(ask).await.map(|p| with_extension(p, ext))
+}
+
+/// Write `bytes` at `path` whole or not at all; what the planner can replace from the app: a
+/// regular file they may write (the save dialog already asked), never a link or a read-only file.
+pub fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
+    flightplan_files::write_file(path, bytes, Replace::RegularOnly)
+}
+
+fn stopped(what: &str, e: impl std::fmt::Display) -> Error {
+    Error::new("export_failed", format!("{what} stopped unexpectedly ({e})"))
+}
+
+/// Ask where to save, then render stored plan `id` to a one-page PDF there. `None` when the
+/// planner cancels.
 #[tauri::command]
 pub async fn export_pdf(
     library: State<'_, PlanLibrary>,
     exports: State<'_, ExportedFiles>,
+    dialogs: State<'_, AppDialogs>,
     id: i64,
-    path: String,
-) -> Result<ExportedPdf> {
-    let target = with_extension(absolute(&path, "path", "choose where to save the PDF in the save dialog")?, "pdf");
-    let plan = library.with(|lib| lib.get(id))?;
-    let view = compute(&plan)?;
-    let today = chrono::Local::now().date_naive();
-    let path = target.display().to_string();
-    let rendered = tauri::async_runtime::spawn_blocking(move || {
-        let rendered = flightplan_pdf::render(&plan, &view, &PdfOptions::new(today))?;
-        write_atomically(&target, &rendered.bytes)?;
-        Ok::<_, Error>(rendered)
+) -> Result<Option<Exported>> {
+    guarded(async move {
+        let plan = library.with(|lib| lib.get(id))?;
+        let view = compute(&plan)?;
+        let Some(target) = ask_save(&dialogs, "Export the one-page plan", &plan, "pdf", PDF).await else { return Ok(None) };
+        let today = chrono::Local::now().date_naive();
+        let (rendered, target) = tauri::async_runtime::spawn_blocking(move || {
+            let rendered = flightplan_pdf::render(&plan, &view, &PdfOptions::new(today))?;
+            write_export(&target, &rendered.bytes)?;
+            Ok::<_, Error>((rendered, target))
+        })
+        .await
+        .map_err(|e| stopped("the PDF export", e))??;
+        let export = exports.register(&target);
+        Ok(Some(Exported { export, path: target.display().to_string(), warnings: rendered.warnings }))
     })
     .await
-    .map_err(|e| Error::new("export_failed", format!("the PDF export stopped unexpectedly ({e})")))??;
-    register_export(&exports, &path);
-    Ok(ExportedPdf { path, warnings: rendered.warnings })
 }
 
-/// Write stored plan `id` as a spreadsheet at `path`: `format` is `xlsx` (a formatted workbook
-/// with the lines, flowchart and totals) or `csv` (one row per line, exact decimals). Returns the
-/// path written.
+/// Ask where to save, then write stored plan `id` as a spreadsheet: `format` is `xlsx` (a
+/// formatted workbook with the lines, flowchart and totals) or `csv` (one row per line, exact
+/// decimals). `None` when the planner cancels.
 #[tauri::command]
 pub async fn export_table(
     library: State<'_, PlanLibrary>,
     exports: State<'_, ExportedFiles>,
+    dialogs: State<'_, AppDialogs>,
     id: i64,
-    path: String,
     format: String,
-) -> Result<String> {
-    if format != "xlsx" && format != "csv" {
-        return Err(Error::at("invalid_field", "format", format!("\"{format}\" is not a spreadsheet format (use xlsx or csv)")));
-    }
-    let target = with_extension(absolute(&path, "path", "choose where to save it in the save dialog")?, &format);
-    let plan = library.with(|lib| lib.get(id))?;
-    let view = compute(&plan)?;
-    let path = target.display().to_string();
-    tauri::async_runtime::spawn_blocking(move || {
-        let bytes = if format == "xlsx" {
-            flightplan_exchange::write_xlsx(&plan, &view)?
-        } else {
-            flightplan_exchange::write_csv(&plan, &view)?.into_bytes()
+) -> Result<Option<Exported>> {
+    guarded(async move {
+        let filter = match format.as_str() {
+            "xlsx" => XLSX,
+            "csv" => CSV,
+            _ => return Err(Error::at("invalid_field", "format", format!("\"{format}\" is not a spreadsheet format (use xlsx or csv)"))),
         };
-        write_atomically(&target, &bytes)
+        let plan = library.with(|lib| lib.get(id))?;
+        let view = compute(&plan)?;
+        let title = if format == "xlsx" { "Export the plan as an XLSX workbook" } else { "Export the lines as CSV" };
+        let Some(target) = ask_save(&dialogs, title, &plan, &format, filter).await else { return Ok(None) };
+        let target = tauri::async_runtime::spawn_blocking(move || {
+            let bytes = if format == "xlsx" {
+                flightplan_exchange::write_xlsx(&plan, &view)?
+            } else {
+                flightplan_exchange::write_csv(&plan, &view)?.into_bytes()
+            };
+            write_export(&target, &bytes).map(|_| target)
+        })
+        .await
+        .map_err(|e| stopped("the export", e))??;
+        let export = exports.register(&target);
+        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
     })
     .await
-    .map_err(|e| Error::new("export_failed", format!("the export stopped unexpectedly ({e})")))??;
-    register_export(&exports, &path);
-    Ok(path)
 }
 
-/// Open a file exported in this session in the system's default app (the PDF viewer, the
-/// spreadsheet). Any other path is refused: this is not a general "open file" door.
+/// Open file `export` (a number this session's exports returned) in the system's default app:
+/// the PDF viewer, the spreadsheet. Nothing else can be opened through here.
 #[tauri::command]
 pub async fn open_export<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     exports: State<'_, ExportedFiles>,
-    path: String,
+    export: u32,
 ) -> Result<()> {
-    let known = exports.0.lock().map(|set| set.contains(Path::new(&path))).unwrap_or(false);
-    if !known {
-        return Err(Error::at("not_exported", "path", format!("{path} was not exported in this session, so it is not opened")));
-    }
-    use tauri::Manager;
-    let opener = app
-        .try_state::<tauri_plugin_opener::Opener<R>>()
-        .ok_or_else(|| Error::new("open_failed", "this build cannot open files in other apps"))?;
-    opener
-        .open_path(&path, None::<&str>)
-        .map_err(|e| Error::at("open_failed", "path", format!("the system could not open {path} ({e})")))
+    guarded(async move {
+        let path = exports
+            .get(export)
+            .ok_or_else(|| Error::at("not_exported", "export", "no file was exported under this number in this session, so nothing is opened"))?;
+        use tauri::Manager;
+        let opener = app
+            .try_state::<tauri_plugin_opener::Opener<R>>()
+            .ok_or_else(|| Error::new("open_failed", "this build cannot open files in other apps"))?;
+        opener
+            .open_path(path.display().to_string(), None::<&str>)
+            .map_err(|e| Error::at("open_failed", "export", format!("the system could not open {} ({e})", path.display())))
+    })
+    .await
 }
 
-/// Write `bytes` to `path` through a temporary file in the same folder, renamed into place.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let io = |what: &str, e: std::io::Error| {
-        Error::at("export_io", "path", format!("could not {what} {} ({e})", path.display()))
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| Error::at("export_io", "path", format!("{} is not a file name", path.display())))?;
-    let tmp = dir.join(format!("{name}.partial"));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp).map_err(|e| io("write", e))?;
-        file.write_all(bytes).map_err(|e| io("write", e))?;
-        file.sync_all().map_err(|e| io("write", e))?;
-        std::fs::rename(&tmp, path).map_err(|e| io("replace", e))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+#[cfg(test)]
+mod tests {
+    use super::export_file_name;
+
+    fn named(client: &str, name: &str, ext: &str) -> String {
+        let mut plan = flightplan_core::sample_plan();
+        plan.client = client.into();
+        plan.name = name.into();
+        export_file_name(&plan, ext)
     }
-    result
+
+    #[test]
+    fn the_offered_name_is_the_client_and_plan_without_characters_a_file_system_refuses() {
+        assert_eq!(named("Northwind Coffee Co.", "Q1 2027 Cold Brew Launch", "pdf"), "Northwind Coffee Co. Q1 2027 Cold Brew Launch.pdf");
+        assert_eq!(named("A/B: Tests", "Plan \"v2\"?", "xlsx"), "A B Tests Plan v2.xlsx");
+        assert_eq!(named("  ", "", "json"), "plan.json");
+        assert_eq!(named("..hidden", "x", "csv"), "hidden x.csv");
+        assert_eq!(named("Tab\there", "new\nline", "pdf"), "Tab here new line.pdf");
+        assert_eq!(named(&"é".repeat(300), "x", "pdf").chars().count(), 124, "long names are cut to 120 characters");
+    }
 }

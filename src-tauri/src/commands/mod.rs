@@ -20,6 +20,9 @@ pub use names::COMMANDS;
 
 use crate::library::PlanLibrary;
 use chrono::Utc;
+use futures_util::FutureExt;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use flightplan_core::{compute, parse_plan, Error, Plan, PlanView, Result};
 use flightplan_store::PlanSummary;
 use serde::Serialize;
@@ -38,22 +41,31 @@ pub struct PlanDocument {
 /// The plans in the library, for the library screen.
 #[tauri::command]
 pub async fn list_plans(library: State<'_, PlanLibrary>) -> Result<Vec<PlanSummary>> {
-    library.with(|lib| lib.list())
+    guarded(async move {
+        library.with(|lib| lib.list())
+    })
+    .await
 }
 
 /// Open a stored plan with its costed view.
 #[tauri::command]
 pub async fn open_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<PlanDocument> {
-    let plan = library.with(|lib| lib.get(id))?;
-    let view = compute(&plan)?;
-    Ok(PlanDocument { id, plan, view })
+    guarded(async move {
+        let plan = library.with(|lib| lib.get(id))?;
+        let view = compute(&plan)?;
+        Ok(PlanDocument { id, plan, view })
+    })
+    .await
 }
 
 /// Cost a plan without storing it (the UI's recompute while editing).
 #[tauri::command]
 pub async fn compute_plan(plan: serde_json::Value) -> Result<PlanView> {
-    let plan = plan_from_json(&plan)?;
-    compute(&plan)
+    guarded(async move {
+        let plan = plan_from_json(&plan)?;
+        compute(&plan)
+    })
+    .await
 }
 
 /// Check, cost and save a plan over the stored plan `id`; returns the costed view as saved.
@@ -63,10 +75,13 @@ pub async fn save_plan(
     id: i64,
     plan: serde_json::Value,
 ) -> Result<PlanView> {
-    let plan = plan_from_json(&plan)?;
-    let view = compute(&plan)?;
-    library.with(|lib| lib.save(id, &plan, Utc::now()))?;
-    Ok(view)
+    guarded(async move {
+        let plan = plan_from_json(&plan)?;
+        let view = compute(&plan)?;
+        library.with(|lib| lib.save(id, &plan, Utc::now()))?;
+        Ok(view)
+    })
+    .await
 }
 
 /// Read a plan sent by the UI with the same rules as a plan file: the first broken rule is the
@@ -85,3 +100,24 @@ fn without_position(message: &str) -> String {
         _ => message.to_string(),
     }
 }
+
+/// The backstop around every command: a bug that panics still answers the UI with
+/// `{code: "internal", message}` (the promise never hangs), and the app lives on. Every write is
+/// staged and renamed and every save is one transaction, so a panic changes nothing on disk.
+pub async fn guarded<T>(work: impl Future<Output = Result<T>>) -> Result<T> {
+    match AssertUnwindSafe(work).catch_unwind().await {
+        Ok(result) => result,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "no detail".into());
+            Err(Error::new(
+                "internal",
+                format!("Flightplan hit an internal error ({what}); nothing was changed. Please report it with the plan or file you were using."),
+            ))
+        }
+    }
+}
+

@@ -22,6 +22,7 @@ pub const COMMANDS: &[&str] = &[
     "move_line",
     "export_insertion_orders",
     "review_plan",
+    "choose_report",
     "preview_actuals",
     "roll_forward_plan",
     "optimise_split",

@@ -2,6 +2,7 @@
 //! from), copying one as the start of next quarter's, and deleting one with an undo, because a
 //! planner tidying the library must never lose a plan to a stray click.
 
+use super::guarded;
 use super::plan_from_json;
 use crate::library::PlanLibrary;
 use chrono::{Datelike, Duration, NaiveDate, Utc};
@@ -38,35 +39,47 @@ pub fn blank_plan(today: NaiveDate) -> Result<Plan> {
 /// Add a new plan to the library: `from` is `"blank"` or `"sample"`. Returns its id.
 #[tauri::command]
 pub async fn create_plan(library: State<'_, PlanLibrary>, from: String) -> Result<i64> {
-    let now = Utc::now();
-    let plan = match from.as_str() {
-        "blank" => blank_plan(now.date_naive())?,
-        "sample" => sample_plan(),
-        other => {
-            return Err(Error::at(
-                "invalid_field",
-                "from",
-                format!("\"{other}\" is not a plan template (use \"blank\" or \"sample\")"),
-            ))
-        }
-    };
-    library.with(|lib| lib.import(&plan, now))
+    guarded(async move {
+        let now = Utc::now();
+        let plan = match from.as_str() {
+            "blank" => blank_plan(now.date_naive())?,
+            "sample" => sample_plan(),
+            other => {
+                return Err(Error::at(
+                    "invalid_field",
+                    "from",
+                    format!("\"{other}\" is not a plan template (use \"blank\" or \"sample\")"),
+                ))
+            }
+        };
+        library.with(|lib| lib.import(&plan, now))
+    })
+    .await
 }
 
 /// Copy plan `id` as a new plan "<name> (copy)"; returns the copy's id.
 #[tauri::command]
 pub async fn duplicate_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<i64> {
-    library.with(|lib| lib.duplicate(id, Utc::now()))
+    guarded(async move {
+        library.with(|lib| lib.duplicate(id, Utc::now()))
+    })
+    .await
 }
 
 /// Move plan `id` to the trash (undone by `restore_plan`).
 #[tauri::command]
 pub async fn delete_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<()> {
-    library.with(|lib| lib.delete(id, Utc::now()))
+    guarded(async move {
+        library.with(|lib| lib.delete(id, Utc::now()))
+    })
+    .await
 }
 
 /// Take plan `id` out of the trash: the undo of `delete_plan`.
 #[tauri::command]
 pub async fn restore_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<()> {
-    library.with(|lib| lib.restore(id))
+    guarded(async move {
+        library.with(|lib| lib.restore(id))
+    })
+    .await
 }

@@ -2,6 +2,7 @@
 //! compared with (or rolled back to) what was agreed. Autosave keeps the working copy; versions
 //! keep the moments worth naming.
 
+use super::guarded;
 use crate::library::PlanLibrary;
 use chrono::Utc;
 use flightplan_core::Result;
@@ -16,10 +17,13 @@ pub async fn snapshot_plan(
     id: i64,
     name: String,
 ) -> Result<Vec<VersionSummary>> {
-    library.with(|lib| {
-        lib.snapshot(id, &name, Utc::now())?;
-        lib.versions(id)
+    guarded(async move {
+        library.with(|lib| {
+            lib.snapshot(id, &name, Utc::now())?;
+            lib.versions(id)
+        })
     })
+    .await
 }
 
 /// The saved versions of plan `id`, newest first.
@@ -28,5 +32,8 @@ pub async fn list_versions(
     library: State<'_, PlanLibrary>,
     id: i64,
 ) -> Result<Vec<VersionSummary>> {
-    library.with(|lib| lib.versions(id))
+    guarded(async move {
+        library.with(|lib| lib.versions(id))
+    })
+    .await
 }

@@ -2,6 +2,8 @@
 // `launch_board` is `flightplan launch` of the plan sent; `move_line` is looked up in the table of
 // moves the tests make (src/test/scenarios/buying.ts), each one's result a fixture plan.
 
+import { ask } from "./dialogs";
+import { registerExport } from "./files";
 import type { Handlers } from "./context";
 import { LAUNCH_MOVES } from "../../src/test/scenarios/buying";
 
@@ -42,10 +44,16 @@ export const handlers: Handlers = {
     if (ctx.byPlan(stored.plan).name !== "sample") {
       throw { code: "mock_no_fixture", message: "the browser-test mock only writes the sample plan's insertion orders" };
     }
-    const dir = String(args.dir).replace(/\/+$/, "");
+    const picked = ask({ kind: "folder", title: "Choose a folder for the insertion orders" });
+    if (picked === null) return null;
+    const dir = picked.replace(/\/+$/, "");
+    const order = (vendor: string, number: string, file: string, net: string, gross: string) => {
+      const path = `${dir}/${file}`;
+      return { export: registerExport(path), vendor, number, path, placements: 1, net, gross };
+    };
     return [
-      { vendor: "Morning Brew", number: "NCC-202701-5815-01-V3", path: `${dir}/morning-brew.pdf`, placements: 1, net: "$16,000.00", gross: "$19,263.53" },
-      { vendor: "iHeartMedia", number: "NCC-202701-5815-02-V3", path: `${dir}/iheartmedia.pdf`, placements: 1, net: "$28,000.00", gross: "$33,501.18" },
+      order("Morning Brew", "NCC-202701-5815-01-V3", "morning-brew.pdf", "$16,000.00", "$19,263.53"),
+      order("iHeartMedia", "NCC-202701-5815-02-V3", "iheartmedia.pdf", "$28,000.00", "$33,501.18"),
     ];
   },
 };

@@ -1,23 +1,12 @@
 // The browser-test mock's answers for the files commands, from the real core's fixtures.
 //
-// Native dialogs: a test queues what the planner picks with
-//   page.evaluate(() => window.__dialogAnswers.push("/home/ana/plan.json"))
-// and each open or save dialog takes the next answer; an empty queue is a cancelled dialog.
-// Plan files to import are known by file name (IMPORTS): the plan they hold is a fixture
+// The shell opens the save and open dialogs itself (see dialogs.ts): a cancelled dialog answers
+// null. Plan files to import are known by file name (IMPORTS): the plan they hold is a fixture
 // scenario, so what the library shows after an import is the core's own view of it, and a broken
 // file is refused with the core's own error for it.
 
 import type { Entry, Handlers, MockContext } from "./context";
-
-declare global {
-  interface Window {
-    /** Paths the next native open/save dialogs return, in order (see above). */
-    __dialogAnswers: string[];
-  }
-}
-window.__dialogAnswers = [];
-
-const dialog = () => window.__dialogAnswers.shift() ?? null;
+import { ask, baseName, exportFileName } from "./dialogs";
 
 /** File name → the fixture scenario the file holds (see src/test/scenarios/files.ts). */
 const IMPORTS: Record<string, string> = {
@@ -25,25 +14,31 @@ const IMPORTS: Record<string, string> = {
   "spring-refresh.json": "filesBroken",
 };
 
-/** Files written this session: the only ones open_export opens (as export.rs). */
-const exported = new Set<string>();
+/** Files written this session, by number: the only ones open_export opens (as export.rs). */
+const exported: string[] = [];
 
-const baseName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+const FILTERS: Record<string, { name: string; extensions: string[] }> = {
+  pdf: { name: "PDF", extensions: ["pdf"] },
+  xlsx: { name: "XLSX workbook", extensions: ["xlsx"] },
+  csv: { name: "CSV", extensions: ["csv"] },
+  json: { name: "flightplan plan", extensions: ["json"] },
+};
 
-/** As export.rs: a full path is required, and a missing extension is added. */
-function target(path: unknown, ext: string, hint: string): string {
-  const p = String(path ?? "");
-  if (!p.startsWith("/")) throw { code: "invalid_path", message: `"${p}" is not a full path: ${hint}`, path: "path" };
-  const written = /\.[^./\\]+$/.test(baseName(p)) ? p : `${p}.${ext}`;
-  exported.add(written);
-  return written;
+/** As export.rs: ask where to save; add a missing extension; number the file written. */
+function save(plan: Record<string, unknown>, ext: string, title: string, warnings: string[] = []) {
+  const picked = ask({ kind: "save", title, fileName: exportFileName(plan, ext), filters: [FILTERS[ext]] });
+  if (picked === null) return null;
+  const path = /\.[^./\\]+$/.test(baseName(picked)) ? picked : `${picked}.${ext}`;
+  exported.push(path);
+  return { export: exported.length - 1, path, warnings };
 }
 
-function importFile(args: Record<string, unknown>, ctx: MockContext): number {
-  const path = String(args.path ?? "");
+function importFile(ctx: MockContext): number | null {
+  const path = ask({ kind: "open", title: "Import a plan file", filters: [FILTERS.json] });
+  if (path === null) return null;
   const name = baseName(path);
   const scenario = IMPORTS[name];
-  if (!scenario) throw { code: "file_unreadable", message: `could not read ${path} (No such file or directory (os error 2))`, path: "path" };
+  if (!scenario) throw { code: "file_not_found", message: `${name}: No such file or directory (os error 2)` };
   const entry: Entry = ctx.byName(scenario);
   // import_plan_file (files.rs) prefixes the core's error with the file's name.
   if (entry.error) {
@@ -56,29 +51,29 @@ function importFile(args: Record<string, unknown>, ctx: MockContext): number {
 }
 
 export const handlers: Handlers = {
-  "plugin:dialog|open": dialog,
-  "plugin:dialog|save": dialog,
-  import_plan_file: importFile,
-  export_plan_file: (args, ctx) => {
-    ctx.find(args.id as number);
-    return target(args.path, "json", "choose where to save the plan in the save dialog");
-  },
+  import_plan_file: (_args, ctx) => importFile(ctx),
+  export_plan_file: (args, ctx) => save(ctx.find(args.id as number).plan, "json", "Export the plan file"),
   export_table: (args, ctx) => {
     const format = String(args.format);
     if (format !== "xlsx" && format !== "csv") {
-      throw { code: "invalid_field", message: `"${format}" is not a spreadsheet format (use xlsx or csv)`, path: "format" };
+      throw { code: "invalid_field", message: `format: "${format}" is not a spreadsheet format (use xlsx or csv)`, path: "format" };
     }
-    ctx.find(args.id as number);
-    return target(args.path, format, "choose where to save it in the save dialog");
+    const plan = ctx.find(args.id as number).plan;
+    return save(plan, format, format === "xlsx" ? "Export the plan as an XLSX workbook" : "Export the lines as CSV");
   },
   // The warnings depend on the fonts of the machine that renders; the sample fits with none.
-  export_pdf: (args, ctx) => {
-    ctx.find(args.id as number);
-    return { path: target(args.path, "pdf", "choose where to save the PDF in the save dialog"), warnings: [] };
-  },
+  export_pdf: (args, ctx) => save(ctx.find(args.id as number).plan, "pdf", "Export the one-page plan"),
   open_export: (args) => {
-    const path = String(args.path);
-    if (!exported.has(path)) throw { code: "not_exported", message: `${path} was not exported in this session, so it is not opened`, path: "path" };
+    const n = Number(args.export);
+    if (!Number.isInteger(n) || exported[n] === undefined) {
+      throw { code: "not_exported", message: "export: no file was exported under this number in this session, so nothing is opened", path: "export" };
+    }
     return null;
   },
 };
+
+/** A file written by another mock (insertion orders), numbered for open_export. */
+export function registerExport(path: string): number {
+  exported.push(path);
+  return exported.length - 1;
+}

@@ -9,6 +9,10 @@
 import fixtures from "../../src/test/monitoring-fixtures.json";
 import type { Handlers } from "./context";
 import { canonical } from "../../src/test/canonical";
+import { ask, baseName } from "./dialogs";
+
+/** Reports the planner picked in the shell's open dialog, by number (as monitoring.rs). */
+const chosen: string[] = [];
 
 type Preview = { scenario: string; path: string; mapping?: unknown; preview?: unknown; error?: unknown };
 type Review = { scenario: string; as_of: string; monitor: unknown };
@@ -28,14 +32,22 @@ export const handlers: Handlers = {
     if (!hit) throw noFixture(`${entry.name} as of ${asOf}`);
     return hit.monitor;
   },
+  choose_report: () => {
+    const path = ask({ kind: "open", title: "Import a platform report", filters: [{ name: "Platform reports (CSV, XLSX)", extensions: ["csv", "xlsx"] }] });
+    if (path === null) return null;
+    chosen.push(path);
+    return { report: chosen.length - 1, file: baseName(path) };
+  },
   preview_actuals: (args, ctx) => {
+    const path = chosen[Number(args.report)];
+    if (path === undefined) throw { code: "unknown_report", message: "report: no report was chosen under this number", path: "report" };
     const entry = ctx.byPlan(args.plan);
     const platform = (args.platform as string | null) ?? "auto";
     const mapping = args.mapping ?? null;
-    const hit = fx.previews.find((p) => p.scenario === entry.name && p.path === args.path && canonical(p.mapping ?? null) === canonical(mapping));
+    const hit = fx.previews.find((p) => p.scenario === entry.name && p.path === path && canonical(p.mapping ?? null) === canonical(mapping));
     const expected = mapping ? "mapped" : "auto";
     if (!hit || platform !== expected) {
-      throw noFixture(`${entry.name} reading ${String(args.path)} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""})`);
+      throw noFixture(`${entry.name} reading ${path} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""})`);
     }
     if (hit.error) throw hit.error;
     return hit.preview;

@@ -3,7 +3,11 @@
 /**
  * One insertion order written to disk.
  */
-export type WrittenOrder = { vendor: string, number: string, path: string, placements: number, 
+export type WrittenOrder = { 
+/**
+ * The number `open_export` takes to open this order.
+ */
+export: number, vendor: string, number: string, path: string, placements: number, 
 /**
  * Net and gross, formatted in the plan currency.
  */

@@ -3,9 +3,8 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { ExportMenu, ExportNotice, usePlanExports } from "./ExportMenu";
 import { menu } from "../menu";
 
-const dialog = vi.hoisted(() => ({ save: vi.fn(), open: vi.fn() }));
-vi.mock("@tauri-apps/plugin-dialog", () => dialog);
-
+// What the shell's save dialog answers next: a path, or null when the planner cancels.
+const answers = vi.hoisted(() => [] as (string | null)[]);
 const calls = vi.hoisted(() => [] as [string, ...unknown[]][]);
 vi.mock("../api", async (orig) => {
   const real = await orig<typeof import("../api")>();
@@ -18,10 +17,17 @@ vi.mock("../api", async (orig) => {
   return {
     ...real,
     api: {
-      exportPdf: log("exportPdf", (_id: number, path: string) => ({ path, warnings: ["2 lines folded to fit the page"] })),
-      exportTable: log("exportTable", (_id: number, path: string, format: string) => (path.includes(".") ? path : `${path}.${format}`)),
+      exportPdf: log("exportPdf", () => {
+        const path = answers.shift();
+        return path ? { export: 3, path, warnings: ["2 lines folded to fit the page"] } : null;
+      }),
+      exportTable: log("exportTable", (_id: number, format: string) => {
+        const path = answers.shift();
+        return path ? { export: 4, path: path.includes(".") ? path : `${path}.${format}`, warnings: [] } : null;
+      }),
       exportPlanFile: log("exportPlanFile", () => {
-        throw real.toCommandError({ code: "export_io", message: "could not write /ro/plan.json (Permission denied)", path: "path" });
+        if (!answers.shift()) return null;
+        throw real.toCommandError({ code: "file_unwritable", message: "could not write /ro/plan.json (Permission denied)", path: "/ro/plan.json" });
       }),
       openExport: log("openExport", () => null),
     },
@@ -30,13 +36,12 @@ vi.mock("../api", async (orig) => {
 
 beforeEach(() => {
   calls.length = 0;
-  dialog.save.mockReset();
+  answers.length = 0;
 });
 afterEach(cleanup);
 
-const plan = { client: "Northwind Coffee Co.", name: "Q1 2027 Cold Brew Launch" };
 function Header({ blocked = null }: { blocked?: string | null }) {
-  const exports = usePlanExports(7, plan, { blocked });
+  const exports = usePlanExports(7, { blocked });
   return (
     <>
       <ExportMenu exports={exports} />
@@ -46,27 +51,24 @@ function Header({ blocked = null }: { blocked?: string | null }) {
 }
 
 describe("the plan's exports", () => {
-  it("Export PDF saves where the dialog says, opens the PDF, lists the warnings and offers to open it again", async () => {
-    dialog.save.mockResolvedValue("/home/ana/Q1.pdf");
+  it("Export PDF saves where the planner chose, opens the PDF by its number, lists the warnings and offers to open it again", async () => {
+    answers.push("/home/ana/Q1.pdf");
     render(<Header />);
     fireEvent.click(screen.getByRole("button", { name: "Export PDF" }));
     const notice = await screen.findByTestId("export-notice");
-    expect(dialog.save).toHaveBeenCalledWith({
-      defaultPath: "Northwind Coffee Co. Q1 2027 Cold Brew Launch.pdf",
-      filters: [{ name: "PDF", extensions: ["pdf"] }],
-    });
     expect(notice.textContent).toContain("PDF saved to /home/ana/Q1.pdf and opened in your PDF viewer.");
     expect(notice.textContent).toContain("2 lines folded to fit the page");
+    // No path crosses to the shell: the plan's id, then the export's number.
     expect(calls).toEqual([
-      ["exportPdf", 7, "/home/ana/Q1.pdf"],
-      ["openExport", "/home/ana/Q1.pdf"],
+      ["exportPdf", 7],
+      ["openExport", 3],
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Open again" }));
     await waitFor(() => expect(calls).toHaveLength(3));
   });
 
   it("the menu lists the other formats; CSV is written and opened only on request", async () => {
-    dialog.save.mockResolvedValue("/home/ana/lines");
+    answers.push("/home/ana/lines");
     render(<Header />);
     fireEvent.click(screen.getByRole("button", { name: "More export formats" }));
     const items = screen.getAllByRole("menuitem");
@@ -78,18 +80,18 @@ describe("the plan's exports", () => {
     expect(screen.queryByRole("menu")).toBeNull();
     const notice = await screen.findByTestId("export-notice");
     expect(notice.textContent).toContain("CSV saved to /home/ana/lines.csv.");
-    expect(calls).toEqual([["exportTable", 7, "/home/ana/lines", "csv"]]);
+    expect(calls).toEqual([["exportTable", 7, "csv"]]);
     fireEvent.click(screen.getByRole("button", { name: "Open" }));
-    await waitFor(() => expect(calls[calls.length - 1]).toEqual(["openExport", "/home/ana/lines.csv"]));
+    await waitFor(() => expect(calls[calls.length - 1]).toEqual(["openExport", 4]));
   });
 
   it("a refused export says why in plain words; a cancelled dialog writes nothing", async () => {
-    dialog.save.mockResolvedValueOnce(null).mockResolvedValueOnce("/ro/plan.json");
+    answers.push(null, "/ro/plan.json");
     render(<Header />);
     await act(async () => {
       menu.dispatch("export_plan");
     });
-    expect(calls).toEqual([]);
+    expect(calls).toEqual([["exportPlanFile", 7]]);
     expect(screen.queryByTestId("export-notice")).toBeNull();
     await act(async () => {
       menu.dispatch("export_plan");
@@ -104,7 +106,7 @@ describe("the plan's exports", () => {
     await act(async () => {
       menu.dispatch("export_xlsx");
     });
-    expect(dialog.save).not.toHaveBeenCalled();
+    expect(calls).toEqual([]);
     expect(screen.getByTestId("export-notice").textContent).toContain("The XLSX workbook was not exported. Fix the unsaved edit first.");
   });
 });

@@ -1,17 +1,18 @@
 // What leaves the plan screen: the one-page client PDF (the primary export, opened in the system
 // viewer as soon as it is written), the plan as an XLSX workbook or CSV for the spreadsheet
-// people, and the plan file itself. Each asks where to save in the native dialog, writes the
-// stored plan through the shell, and says where the file went with a button to open it. The
-// native menu's export items (menu.ts) run the same flows.
+// people, and the plan file itself. Each command asks where to save in the native dialog (the
+// shell opens it), writes the stored plan, and the notice says where the file went with a button
+// to open it. The native menu's export items (menu.ts) run the same flows.
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { api, toCommandError } from "../api";
-import { chooseExportPath, KINDS, type ExportKind } from "../files";
+import { KINDS, type ExportKind } from "../files";
+import type { Exported } from "../bindings";
 import { useMenu } from "../menu";
 import { plainMessage } from "../store/usePlan";
 
 export type ExportOutcome =
-  | { state: "saved"; kind: ExportKind; path: string; warnings: string[]; opened: boolean; openError?: string }
+  | { state: "saved"; kind: ExportKind; path: string; exportNumber: number; warnings: string[]; opened: boolean; openError?: string }
   | { state: "failed"; kind: ExportKind; message: string };
 
 export interface PlanExports {
@@ -32,7 +33,7 @@ interface Options {
 }
 
 /** The export flows of stored plan `planId`, also bound to the native menu's export items. */
-export function usePlanExports(planId: number, plan: { client: string; name: string }, { blocked, openPdf = true }: Options): PlanExports {
+export function usePlanExports(planId: number, { blocked, openPdf = true }: Options): PlanExports {
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
   const running = useRef(false);
@@ -45,32 +46,25 @@ export function usePlanExports(planId: number, plan: { client: string; name: str
     }
     running.current = true;
     try {
-      const path = await chooseExportPath(kind, plan.client, plan.name);
-      if (!path) return;
-      setOutcome(null);
       setBusy(kind);
-      let written: string;
-      let warnings: string[] = [];
-      if (kind === "pdf") {
-        const out = await api.exportPdf(planId, path);
-        written = out.path;
-        warnings = out.warnings;
-      } else if (kind === "plan") {
-        written = await api.exportPlanFile(planId, path);
-      } else {
-        written = await api.exportTable(planId, path, kind);
-      }
+      let written: Exported | null;
+      if (kind === "pdf") written = await api.exportPdf(planId);
+      else if (kind === "plan") written = await api.exportPlanFile(planId);
+      else written = await api.exportTable(planId, kind);
+      // The planner cancelled the save dialog: nothing was written, nothing to say.
+      if (!written) return;
+      setOutcome(null);
       let opened = false;
       let openError: string | undefined;
       if (kind === "pdf" && openPdf) {
         try {
-          await api.openExport(written);
+          await api.openExport(written.export);
           opened = true;
         } catch (e) {
           openError = plainMessage(toCommandError(e));
         }
       }
-      setOutcome({ state: "saved", kind, path: written, warnings, opened, openError });
+      setOutcome({ state: "saved", kind, path: written.path, exportNumber: written.export, warnings: written.warnings, opened, openError });
     } catch (e) {
       setOutcome({ state: "failed", kind, message: plainMessage(toCommandError(e)) });
     } finally {
@@ -83,7 +77,7 @@ export function usePlanExports(planId: number, plan: { client: string; name: str
     if (outcome?.state !== "saved") return;
     const saved = outcome;
     try {
-      await api.openExport(saved.path);
+      await api.openExport(saved.exportNumber);
       setOutcome({ ...saved, opened: true, openError: undefined });
     } catch (e) {
       setOutcome({ ...saved, openError: plainMessage(toCommandError(e)) });

@@ -8,7 +8,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, CommandError, toCommandError } from "../api";
 import type { PlanSummary } from "../types";
 import { money, period, timestamp } from "../format";
-import { chooseExportPath, choosePlanFile, describeImportError, type ImportProblem } from "../files";
+import { describeImportError, type ImportProblem } from "../files";
 import { useMenu } from "../menu";
 import { recentIds, recentPlans } from "../recent";
 import { plainMessage } from "../store/usePlan";
@@ -18,11 +18,14 @@ import { StatusBadge } from "../components/StatusBadge";
 
 interface Props {
   onOpen: (id: number) => void;
-  /** A plan file chosen from the native menu on another screen, to import on arrival. */
-  importPath?: string | null;
-  /** Called once `importPath` has been taken up. */
+  /** How an import begun from the native menu on another screen went, to show on arrival: the
+   * new plan's id, or the error that refused the file. */
+  arrival?: ImportArrival | null;
+  /** Called once `arrival` has been taken up. */
   onImportTaken?: () => void;
 }
+
+export type ImportArrival = { id: number } | { error: unknown };
 
 /** Plans whose name, client, brand or status contain every word of the query. */
 export function searchPlans(plans: PlanSummary[], query: string): PlanSummary[] {
@@ -37,7 +40,7 @@ export function searchPlans(plans: PlanSummary[], query: string): PlanSummary[] 
 type Toast = { kind: "deleted"; plan: PlanSummary } | { kind: "imported"; plan: PlanSummary };
 type Saved = { path: string } | { failed: string; name: string };
 
-export function LibraryScreen({ onOpen, importPath, onImportTaken }: Props) {
+export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [query, setQuery] = useState("");
@@ -92,49 +95,46 @@ export function LibraryScreen({ onOpen, importPath, onImportTaken }: Props) {
       await reload();
     });
 
-  /** Read the plan file at `path` into the library and point at it. */
-  const importFrom = async (path: string) => {
+  /** Show how an import went: point at the new plan, or say why the file was refused. The
+   * shell asked for the file; `attempt` resolves to null when the planner cancelled. */
+  const showImport = async (attempt: () => Promise<number | null>) => {
     setError(null);
     setProblem(null);
     setSaved(null);
     try {
-      const id = await api.importPlanFile(path);
+      const id = await attempt();
+      if (id === null) return;
       const list = await reload();
       const plan = list?.find((p) => p.id === id);
       setQuery("");
       setHighlight(id);
       if (plan) setToast({ kind: "imported", plan });
     } catch (e) {
-      setProblem(describeImportError(toCommandError(e), path));
+      setProblem(describeImportError(toCommandError(e)));
     }
   };
-  const importFile = () =>
-    act(async () => {
-      const path = await choosePlanFile();
-      if (path) await importFrom(path);
-    });
+  const importFile = () => act(() => showImport(() => api.importPlanFile()));
 
   const exportFile = (p: PlanSummary) =>
     act(async () => {
       setSaved(null);
-      const path = await chooseExportPath("plan", p.client, p.name);
-      if (!path) return;
       try {
-        setSaved({ path: await api.exportPlanFile(p.id, path) });
+        const written = await api.exportPlanFile(p.id);
+        if (written) setSaved({ path: written.path });
       } catch (e) {
         setSaved({ failed: plainMessage(toCommandError(e)), name: p.name });
       }
     });
 
-  // A file chosen from the native menu elsewhere: import it once, on arrival.
-  const taken = useRef<string | null>(null);
+  // An import begun from the native menu elsewhere: shown once, on arrival.
+  const taken = useRef<ImportArrival | null>(null);
   useEffect(() => {
-    if (!importPath || taken.current === importPath) return;
-    taken.current = importPath;
+    if (!arrival || taken.current === arrival) return;
+    taken.current = arrival;
     onImportTaken?.();
-    void importFrom(importPath);
+    void showImport(() => ("id" in arrival ? Promise.resolve(arrival.id) : Promise.reject(arrival.error)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [importPath]);
+  }, [arrival]);
 
   useMenu("import_plan", () => void importFile());
   useMenu("new_plan", () => void create("blank"));

@@ -111,7 +111,7 @@ function PlanEditor({
   const stageProps = { planId: doc.id, plan, view, error, edit, numberStyle: style, today, onOpenPlan };
 
   // Exports write the stored plan: while an edit is refused, that is not the plan on screen.
-  const exports = usePlanExports(doc.id, plan, {
+  const exports = usePlanExports(doc.id, {
     blocked: store.save === "refused" ? "The plan on screen has an edit that is not saved: fix it, or undo, then export." : null,
   });
   // The native menu's plan items (the export items are bound in usePlanExports).

@@ -13,9 +13,7 @@ const api = vi.hoisted(() => ({
   exportInsertionOrders: vi.fn(),
   openExport: vi.fn(),
 }));
-const dialog = vi.hoisted(() => ({ open: vi.fn() }));
 vi.mock("../api", async (orig) => ({ ...(await orig<typeof import("../api")>()), api }));
-vi.mock("@tauri-apps/plugin-dialog", () => dialog);
 
 const scenario = (n: string) => fixtures.scenarios.find((s) => s.name === n)! as unknown as {
   name: string;
@@ -141,20 +139,19 @@ describe("Insertion orders", () => {
   // What `flightplan io <sample.json> -o /tmp/x --date 2026-11-21` wrote for the sample's two
   // direct and offline vendors (its net_formatted and gross_formatted).
   const written = [
-    { vendor: "Morning Brew", number: "NCC-202701-5815-01-V3", path: "/home/dana/IOs/morning-brew.pdf", placements: 1, net: "$16,000.00", gross: "$19,263.53" },
-    { vendor: "iHeartMedia", number: "NCC-202701-5815-02-V3", path: "/home/dana/IOs/iheartmedia.pdf", placements: 1, net: "$28,000.00", gross: "$33,501.18" },
+    { export: 0, vendor: "Morning Brew", number: "NCC-202701-5815-01-V3", path: "/home/dana/IOs/morning-brew.pdf", placements: 1, net: "$16,000.00", gross: "$19,263.53" },
+    { export: 1, vendor: "iHeartMedia", number: "NCC-202701-5815-02-V3", path: "/home/dana/IOs/iheartmedia.pdf", placements: 1, net: "$28,000.00", gross: "$33,501.18" },
   ];
 
-  it("writes one order per vendor into the chosen folder and opens each file", async () => {
-    dialog.open.mockResolvedValueOnce("/home/dana/IOs");
+  it("writes one order per vendor into the folder the planner chose and opens each file", async () => {
     api.exportInsertionOrders.mockResolvedValueOnce(written);
     api.openExport.mockResolvedValueOnce(undefined);
     stage("sample");
     const panel = within(screen.getByRole("region", { name: "Insertion orders" }));
     expect(panel.getByText("Radio — NYC drive time")).toBeTruthy();
     await act(async () => fireEvent.click(panel.getByRole("button", { name: "Export insertion orders…" })));
-    expect(dialog.open).toHaveBeenCalledWith(expect.objectContaining({ directory: true }));
-    expect(api.exportInsertionOrders).toHaveBeenCalledWith(7, "/home/dana/IOs");
+    // The shell asks for the folder: only the plan's id crosses.
+    expect(api.exportInsertionOrders).toHaveBeenCalledWith(7);
     const rows = (await panel.findByTestId("io-written")).querySelectorAll("tbody tr");
     expect([...rows].map((r) => [...r.querySelectorAll("td")].slice(0, 5).map((td) => td.textContent))).toEqual([
       ["Morning Brew", "NCC-202701-5815-01-V3", "1", "$16,000.00", "$19,263.53"],
@@ -162,19 +159,20 @@ describe("Insertion orders", () => {
     ]);
     expect(panel.getByRole("status").textContent).toBe("2 orders written to /home/dana/IOs");
     await act(async () => fireEvent.click(panel.getByRole("button", { name: "Open the insertion order for iHeartMedia" })));
-    expect(api.openExport).toHaveBeenCalledWith("/home/dana/IOs/iheartmedia.pdf");
+    expect(api.openExport).toHaveBeenCalledWith(1);
   });
 
   it("does nothing when the folder dialog is cancelled, and says why a write failed", async () => {
     const { CommandError } = await import("../api");
-    dialog.open.mockResolvedValueOnce(null);
+    api.exportInsertionOrders.mockResolvedValueOnce(null);
     stage("sample");
     const panel = within(screen.getByRole("region", { name: "Insertion orders" }));
     await act(async () => fireEvent.click(panel.getByRole("button", { name: "Export insertion orders…" })));
-    expect(api.exportInsertionOrders).not.toHaveBeenCalled();
+    expect(api.exportInsertionOrders).toHaveBeenCalledTimes(1);
+    expect(panel.queryByRole("status")).toBeNull();
+    expect(panel.queryByRole("alert")).toBeNull();
 
-    dialog.open.mockResolvedValueOnce("/read-only");
-    api.exportInsertionOrders.mockRejectedValueOnce(new CommandError({ code: "export_io", message: "dir: could not create /read-only (permission denied)", path: "dir" }));
+    api.exportInsertionOrders.mockRejectedValueOnce(new CommandError({ code: "file_unwritable", message: "could not create /read-only (permission denied)", path: "/read-only" }));
     await act(async () => fireEvent.click(panel.getByRole("button", { name: "Export insertion orders…" })));
     expect(panel.getByRole("alert").textContent).toBe("The insertion orders could not be written: Could not create /read-only (permission denied)");
     expect(panel.queryByTestId("io-written")).toBeNull();

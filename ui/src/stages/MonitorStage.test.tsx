@@ -26,7 +26,10 @@ vi.mock("../api", async (orig) => {
         if (!r) throw real.toCommandError({ code: "no_fixture", message: `no review as of ${asOf}` });
         return r.monitor;
       }),
-      previewActuals: vi.fn(async (plan: unknown, path: string) => {
+      // The shell's open dialog picks the Google report; previews read it by its number.
+      chooseReport: vi.fn(async () => ({ report: 0, file: "google_ads_campaign_report_daily.csv" })),
+      previewActuals: vi.fn(async (plan: unknown, report: number) => {
+        const path = [GOOGLE][report];
         const hit = byPlan(plan);
         const p = monitoring.previews.find((x) => x.scenario === hit?.name && x.path === path);
         if (!p) throw real.toCommandError({ code: "no_fixture", message: "no preview" });
@@ -40,7 +43,6 @@ vi.mock("../api", async (orig) => {
     },
   };
 });
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(async () => GOOGLE) }));
 
 afterEach(cleanup);
 

@@ -1,9 +1,9 @@
 // Insertion orders for the lines bought direct or offline: one one-page PDF per vendor, written
-// by the shell from the saved plan into a folder the planner picks. Net and gross on the orders
+// by the shell from the saved plan into a folder the planner picks in the shell's own dialog. Net
+// and gross on the orders
 // are the core's, formatted by it; this panel lists what was written and opens each file.
 
 import { useState } from "react";
-import { open } from "@tauri-apps/plugin-dialog";
 import { api, toCommandError } from "../../api";
 import type { Plan, WrittenOrder } from "../../bindings";
 import { plainMessage } from "../../store/usePlan";
@@ -13,6 +13,12 @@ interface Props {
   plan: Plan;
   /** The plan on screen is not the saved one (its last edit was refused). */
   unsaved: boolean;
+}
+
+/** The folder a written file is in, for the notice: "/a/b/acme.pdf" → "/a/b". */
+function folderOf(path: string): string {
+  const cut = Math.max(path.lastIndexOf("/"), path.lastIndexOf("\\"));
+  return cut > 0 ? path.slice(0, cut) : path;
 }
 
 export function InsertionOrders({ planId, plan, unsaved }: Props) {
@@ -25,23 +31,23 @@ export function InsertionOrders({ planId, plan, unsaved }: Props) {
   const write = async () => {
     setError(null);
     try {
-      const dir = await open({ directory: true, multiple: false, title: "Choose a folder for the insertion orders" });
-      if (typeof dir !== "string") return;
       setBusy(true);
-      setOrders(await api.exportInsertionOrders(planId, dir));
-      setFolder(dir);
+      const written = await api.exportInsertionOrders(planId);
+      if (!written) return; // the planner cancelled the folder dialog
+      setOrders(written);
+      setFolder(folderOf(written[0]?.path ?? ""));
     } catch (e) {
       setError(`The insertion orders could not be written: ${plainMessage(toCommandError(e))}`);
     } finally {
       setBusy(false);
     }
   };
-  const show = async (path: string) => {
+  const show = async (o: WrittenOrder) => {
     setError(null);
     try {
-      await api.openExport(path);
+      await api.openExport(o.export);
     } catch (e) {
-      setError(`${path} could not be opened: ${plainMessage(toCommandError(e))}`);
+      setError(`${o.path} could not be opened: ${plainMessage(toCommandError(e))}`);
     }
   };
 
@@ -103,7 +109,7 @@ export function InsertionOrders({ planId, plan, unsaved }: Props) {
                 <td className="num">{o.net}</td>
                 <td className="num">{o.gross}</td>
                 <td className="num">
-                  <button type="button" className="button small" aria-label={`Open the insertion order for ${o.vendor}`} onClick={() => void show(o.path)}>
+                  <button type="button" className="button small" aria-label={`Open the insertion order for ${o.vendor}`} onClick={() => void show(o)}>
                     Open
                   </button>
                 </td>

@@ -18,7 +18,10 @@ vi.mock("../../api", async (orig) => {
   return {
     ...real,
     api: {
-      previewActuals: vi.fn(async (_plan: unknown, path: string, platform: string, mapping?: unknown) => {
+      // The shell's open dialog picks the agency report; previews read it by its number.
+      chooseReport: vi.fn(async () => ({ report: 0, file: good.path.split("/").pop() })),
+      previewActuals: vi.fn(async (_plan: unknown, report: number, platform: string, mapping?: unknown) => {
+        const path = [good.path][report];
         const p = (monitoring.previews as Entry[]).find((x) => x.path === path && canonical(x.mapping ?? null) === canonical(mapping ?? null));
         if (!p || platform !== "mapped") throw real.toCommandError({ code: "no_fixture", message: `no preview for ${canonical(mapping ?? null)}` });
         if (p.error) throw real.toCommandError(p.error);
@@ -27,7 +30,6 @@ vi.mock("../../api", async (orig) => {
     },
   };
 });
-vi.mock("@tauri-apps/plugin-dialog", () => ({ open: vi.fn(async () => good.path) }));
 
 const plan = fixtures.scenarios.find((s) => s.name === "monitored")!.plan as unknown as Plan;
 

@@ -8,7 +8,6 @@
 // message names the file line.
 
 import { useEffect, useRef, useState } from "react";
-import { open as openDialog } from "@tauri-apps/plugin-dialog";
 import { api, CommandError, toCommandError } from "../../api";
 import type { ColumnMapping, ReportPlatform } from "../../api";
 import type { Actual, ActualsPreview, Plan, Unmatched } from "../../bindings";
@@ -58,9 +57,18 @@ function groups(added: Actual[]): Group[] {
   return out;
 }
 
+/** The report being previewed: the number the shell gave the file the planner picked, its name,
+ * and how it is read. */
+interface Source {
+  report: number;
+  file: string;
+  platform: Platform;
+  mapping?: ColumnMapping;
+}
+
 export function ImportActuals({ plan, edit, numberStyle }: Props) {
   const [platform, setPlatform] = useState<Platform>("auto");
-  const [source, setSource] = useState<{ path: string; platform: Platform; mapping?: ColumnMapping } | null>(null);
+  const [source, setSource] = useState<Source | null>(null);
   const [mappingForm, setMappingForm] = useState<MappingForm>(() => loadMapping(plan.currency));
   const [mappingSaved, setMappingSaved] = useState(false);
   const mapping = platform === "mapped" ? toMapping(mappingForm) : null;
@@ -72,12 +80,12 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
   const m = (v: string) => money(v, plan.currency, numberStyle);
 
   // The preview always answers for the plan as it is now: after an assignment (or its undo) the
-  // same file is read again.
+  // same file is read again, by its number.
   useEffect(() => {
     if (!source) return;
     const mine = ++seq.current;
     setBusy(true);
-    api.previewActuals(plan, source.path, source.platform, source.mapping).then(
+    api.previewActuals(plan, source.report, source.platform, source.mapping).then(
       (p) => {
         if (mine !== seq.current) return;
         if (source.mapping) {
@@ -97,18 +105,15 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
     );
   }, [plan, source]);
 
+  /** The shell asks for the report in its open dialog; then it is previewed. */
   const choose = async () => {
     setDone(null);
     try {
-      const path = await openDialog({
-        multiple: false,
-        directory: false,
-        filters: [{ name: "Platform reports (CSV, XLSX)", extensions: ["csv", "xlsx"] }],
-      });
-      if (typeof path !== "string") return;
+      const chosen = await api.chooseReport();
+      if (!chosen) return;
       setPreview(null);
       setError(null);
-      setSource({ path, platform, ...(mapping ? { mapping } : {}) });
+      setSource({ report: chosen.report, file: chosen.file, platform, ...(mapping ? { mapping } : {}) });
     } catch (e) {
       setError(toCommandError(e));
     }
@@ -188,7 +193,7 @@ export function ImportActuals({ plan, edit, numberStyle }: Props) {
                 <>
                   {", then "}
                   <button type="button" className="button small" onClick={() => setSource({ ...source, mapping })} disabled={busy}>
-                    Read {source.path.split(/[\\/]/).pop()} again
+                    Read {source.file} again
                   </button>
                 </>
               ) : (
