@@ -33,23 +33,23 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
         let delimiter = text::delimiter(&text);
         (Table::Csv { text, delimiter }, enc.to_string(), delimiter == b';')
     };
+    // The header is the first of the top rows that a dialect (or the mapping) recognises.
+    let forced = if opts.mapping.maps_columns() { Some(Platform::Mapped) } else { opts.platform };
     let mut top: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut found: Option<(usize, Option<Dialect>, Columns)> = None;
     table.each(file, &mut |row| {
-        top.push((row.line, row.owned()));
+        let cells = row.owned();
+        let hit = match forced {
+            Some(Platform::Mapped) => mapped(&cells, &opts.mapping).map(|c| (None, c)),
+            only => detect(&cells, only).map(|(d, c)| (Some(d), c)),
+        };
+        top.push((row.line, cells));
+        if let Some((d, c)) = hit {
+            found = Some((top.len() - 1, d, c));
+            return Ok(Flow::Stop);
+        }
         Ok(if top.len() >= HEADER_SEARCH_ROWS { Flow::Stop } else { Flow::Go })
     })?;
-    let forced = if opts.mapping.maps_columns() { Some(Platform::Mapped) } else { opts.platform };
-    let mut found: Option<(usize, Option<Dialect>, Columns)> = None;
-    for (i, (_, cells)) in top.iter().enumerate() {
-        let hit = match forced {
-            Some(Platform::Mapped) => mapped(cells, &opts.mapping).map(|c| (None, c)),
-            only => detect(cells, only).map(|(d, c)| (Some(d), c)),
-        };
-        if let Some((d, c)) = hit {
-            found = Some((i, d, c));
-            break;
-        }
-    }
     let Some((hi, dialect, cols)) = found else {
         return no_table(&top, file, forced, encoding);
     };

@@ -426,7 +426,8 @@ impl Sheet<'_> {
             };
             match ev {
                 Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
-                    row_no = attr(&e, b"r").and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(last_row + 1);
+                    let given = if e.attributes_raw().is_empty() { None } else { attr(&e, b"r").and_then(|v| v.parse().ok()).filter(|n| *n > 0) };
+                    row_no = given.unwrap_or(last_row + 1);
                     last_row = row_no;
                     width = 0;
                 }
