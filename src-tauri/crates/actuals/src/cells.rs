@@ -34,32 +34,56 @@ pub struct Evidence {
 }
 
 impl Evidence {
-    /// Look at one number cell.
+    /// Look at one number cell (its digits and separators only: `Rs.201.68` is `201.68`).
     pub fn see(&mut self, cell: &str) {
-        let s = digits_part(cell);
-        let (dots, commas) = (s.matches('.').count(), s.matches(',').count());
+        let b = cell.as_bytes();
+        // The span from the first digit to the last.
+        let (Some(first), Some(last)) = (b.iter().position(u8::is_ascii_digit), b.iter().rposition(u8::is_ascii_digit)) else { return };
+        let (mut dots, mut commas, mut last_dot, mut last_comma) = (0usize, 0usize, None, None);
+        let mut digits_after = 0usize;
+        for (i, c) in b[first..=last].iter().enumerate() {
+            match c {
+                b'.' => {
+                    dots += 1;
+                    last_dot = Some(i);
+                    digits_after = 0;
+                }
+                b',' => {
+                    commas += 1;
+                    last_comma = Some(i);
+                    digits_after = 0;
+                }
+                c if c.is_ascii_digit() => digits_after += 1,
+                _ => {}
+            }
+        }
         match (dots, commas) {
             (0, 0) => {}
             (_, 0) if dots > 1 => self.comma += 1,
             (0, _) if commas > 1 => self.dot += 1,
             (1, 0) => {
-                if s.rsplit('.').next().is_some_and(|tail| tail.len() != 3) {
+                if digits_after != 3 {
                     self.dot += 1;
                 }
             }
             (0, 1) => {
-                if s.rsplit(',').next().is_some_and(|tail| tail.len() != 3) {
+                if digits_after != 3 {
                     self.comma += 1;
                 }
             }
             _ => {
-                if s.rfind(',') > s.rfind('.') {
+                if last_comma > last_dot {
                     self.comma += 1;
                 } else {
                     self.dot += 1;
                 }
             }
         }
+    }
+
+    /// Whether any cell has said.
+    pub fn settled(&self) -> bool {
+        self.dot + self.comma > 0
     }
 
     /// The file's separator; `fallback` when its cells do not say (all whole, or all `1,234`).
@@ -74,10 +98,6 @@ impl Evidence {
     }
 }
 
-/// The digits-and-separators middle of a cell, without sign, currency or percent.
-fn digits_part(cell: &str) -> String {
-    cell.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect::<String>().trim_matches(['.', ',']).to_string()
-}
 
 /// Currency markers written with amounts, and their ISO codes. A bare `$` (dollars of a dozen
 /// countries) and `¥` (yen or yuan) say nothing.
@@ -127,6 +147,13 @@ pub fn number(cell: &str, decimals: Decimals) -> Result<Option<Amount>, String> 
         return Ok(None);
     }
     let raw = cell.trim();
+    // The commonest cells, `1234` and `12.50` (in a file with `.` decimals), read directly.
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.bytes().filter(|b| *b == b'.').count() <= (decimals == Decimals::Dot) as usize;
+    if raw.len() <= 28 && !raw.is_empty() && raw.as_bytes()[0].is_ascii_digit() && plain(raw) {
+        if let Ok(value) = Decimal::from_str(raw) {
+            return Ok(Some(Amount { value, currency: None }));
+        }
+    }
     let not_a_number = || format!("\"{}\" is not a number", shorten(raw));
     let (mut neg, mut s) = match raw.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         Some(inner) => (true, inner.trim()),

@@ -130,8 +130,24 @@ fn tokens(s: &str) -> Vec<Tok> {
     out
 }
 
+/// `2025-09-01`, the commonest cell, read without tokenising.
+fn iso(cell: &str) -> Option<Option<NaiveDate>> {
+    let b = cell.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+}
+
 /// Parse a date cell. The error says what was wrong in the planner's words.
 pub fn parse(cell: &str, style: DateStyle) -> Result<NaiveDate, String> {
+    if let Some(d) = iso(cell.trim()) {
+        return d.ok_or_else(|| format!("\"{}\" is not a real calendar date", crate::cells::shorten(cell.trim())));
+    }
     let (y, m, d) = parts(cell, style)?;
     let d = d.ok_or_else(|| format!("\"{}\" names a month, not a day", crate::cells::shorten(cell.trim())))?;
     NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("\"{}\" is not a real calendar date", crate::cells::shorten(cell.trim())))
@@ -213,6 +229,9 @@ fn parts(cell: &str, style: DateStyle) -> Result<(i32, u32, Option<u32>), String
 /// What a numeric date says about its file's order: `13/1/2025` is day first, `1/13/2025`
 /// month first; `1/2/2025` says nothing.
 pub fn order_evidence(cell: &str) -> Option<Order> {
+    if iso(cell.trim()).is_some() || !cell.bytes().any(|b| b == b'/' || b == b'-' || b == b'.') {
+        return None;
+    }
     let toks = tokens(cell);
     if toks.iter().any(|t| matches!(t, Tok::Word { text, .. } if month_of(text).is_some())) {
         return None;
@@ -229,6 +248,15 @@ pub fn order_evidence(cell: &str) -> Option<Order> {
         }
         _ => None,
     }
+}
+
+/// Whether a cell is a numeric date whose day and month could be either way round (`1/2/2025`).
+pub fn is_ambiguous(cell: &str) -> bool {
+    let cell = cell.trim();
+    if iso(cell).is_some() || !cell.bytes().any(|b| b == b'/' || b == b'-') {
+        return false;
+    }
+    matches!(tokens(cell).as_slice(), [Tok::Num { value: a, digits: ad }, Tok::Num { value: b, .. }, Tok::Num { .. }] if *ad != 4 && *a <= 12 && *b <= 12)
 }
 
 /// Separators between the two ends of a range, longest first.

@@ -66,8 +66,11 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
     }
     drop(top);
     // Learn the file's number and date style from its own data, then read it.
+    // The look stops once both are settled (after a thousand rows at least): a decimal
+    // separator seen, and a day or month first seen unless every date so far was unambiguous.
     let mut evidence = Evidence::default();
     let mut order = (0usize, 0usize);
+    let (mut seen, mut ambiguous_dates) = (0usize, false);
     walk_data(&table, file, header_line, &mut |row| {
         for i in reader.cols.numbers() {
             if !row.typed_number(i) {
@@ -75,13 +78,16 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
             }
         }
         for i in [reader.cols.date.map(|(i, _)| i), reader.cols.end].into_iter().flatten() {
-            match dates::order_evidence(row.get(i)) {
+            let cell = row.get(i);
+            match dates::order_evidence(cell) {
                 Some(Order::DayMonth) => order.0 += 1,
                 Some(Order::MonthDay) => order.1 += 1,
-                None => {}
+                None => ambiguous_dates |= dates::is_ambiguous(cell),
             }
         }
-        Ok(())
+        seen += 1;
+        let settled = evidence.settled() && (order.0 + order.1 > 0 || !ambiguous_dates);
+        Ok(if seen >= 1000 && settled { Flow::Stop } else { Flow::Go })
     })?;
     let fallback = if semicolons || !matches!(language.as_str(), "en" | "ja") { Decimals::Comma } else { Decimals::Dot };
     reader.decimals = evidence.decide(fallback);
@@ -89,7 +95,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
         reader.date_style.order = if order.0 > order.1 { Order::DayMonth } else { Order::MonthDay };
     }
     title.finish(file, reader.date_style);
-    walk_data(&table, file, header_line, &mut |row| reader.row(row))?;
+    walk_data(&table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
     reader.finish(Report {
         platform,
         dialect,
@@ -104,15 +110,14 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
     }, opts, &title)
 }
 
-/// Walk the rows after the header line.
-fn walk_data(table: &Table, file: &str, header_line: usize, f: &mut dyn FnMut(&Row) -> Result<(), Error>) -> Result<(), Error> {
+/// Walk the rows after the header line, until `f` says stop.
+fn walk_data(table: &Table, file: &str, header_line: usize, f: &mut dyn FnMut(&Row) -> Result<Flow, Error>) -> Result<(), Error> {
     let mut past = false;
     table.each(file, &mut |row| {
         if past {
-            f(row)?;
-        } else if row.line == header_line {
-            past = true;
+            return f(row);
         }
+        past = row.line == header_line;
         Ok(Flow::Go)
     })
 }

@@ -83,6 +83,13 @@ impl<'r> Row<'r> {
 /// A cell as platforms write it, without what is not its value: surrounding spaces (also
 /// no-break ones), a byte-order mark, and Excel's `="…"` quoting that keeps leading zeros.
 pub fn clean(cell: &str) -> &str {
+    let b = cell.as_bytes();
+    if let (Some(first), Some(last)) = (b.first(), b.last()) {
+        // Most cells need nothing taken off.
+        if first.is_ascii_graphic() && *first != b'=' && last.is_ascii_graphic() {
+            return cell;
+        }
+    }
     let c = cell.trim_matches(|ch: char| ch.is_whitespace() || ch == '\u{feff}');
     match c.strip_prefix("=\"").and_then(|s| s.strip_suffix('"')) {
         Some(inner) => inner.trim(),

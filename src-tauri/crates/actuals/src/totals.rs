@@ -55,8 +55,11 @@ const TOTAL_WORDS: &[&str] = &["grand total", "totals", "totale", "totaal", "tot
 /// Whether a cell opens a platform total row: `Total`, `Total: Campaigns`, `Total - filtered`,
 /// `Total of 14 results`, `Gesamt`, `合計`. A campaign named `Total Wine` is not one.
 pub fn is_total(cell: &str) -> bool {
-    let c = cell.trim().to_lowercase();
-    TOTAL_WORDS.iter().any(|w| match c.strip_prefix(w) {
+    let c = cell.trim();
+    if !c.starts_with(['t', 'T', 'g', 'G', 's', 'S', 'j', 'J', '合', '総']) {
+        return false;
+    }
+    TOTAL_WORDS.iter().any(|w| match c.get(..w.len()).filter(|head| head.eq_ignore_ascii_case(w)).and_then(|_| c.get(w.len()..)) {
         Some(rest) => {
             rest.is_empty()
                 || rest.starts_with(':')

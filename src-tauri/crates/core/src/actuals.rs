@@ -20,6 +20,31 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A plain multiplicative hash for the import's own keys (names from one file, row ranges):
+/// a report of 200,000 rows hashes each row twice, and SipHash's resistance to crafted keys buys
+/// nothing against a file the planner chose.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut w = [0u8; 8];
+            w[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// One row of a report after parsing: a campaign's (or ad set's, or ad's) delivery over a day,
 /// a week or any range of days.
@@ -245,10 +270,11 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
     let matcher = Matcher::new(plan, mapping);
     // One match per distinct name triple; rows of a big report share a few dozen.
     let mut matches: Vec<std::result::Result<(String, String), String>> = Vec::new();
-    let mut by_names: HashMap<(&str, Option<&str>, Option<&str>), usize> = HashMap::new();
+    let mut by_names: HashMap<(&str, Option<&str>, Option<&str>), usize, BuildHasherDefault<Fx>> = HashMap::default();
     // Matched rows summed per (match, start, end): breakdown rows (age, gender, placement) and
     // ad rows roll up into their line's source and range.
-    let mut groups: BTreeMap<(usize, NaiveDate, NaiveDate), (Actual, usize)> = BTreeMap::new();
+    let mut group_of: HashMap<(usize, NaiveDate, NaiveDate), usize, BuildHasherDefault<Fx>> = HashMap::default();
+    let mut groups: Vec<(Actual, usize)> = Vec::new();
     let mut unmatched: BTreeMap<String, (Unmatched, BTreeSet<String>)> = BTreeMap::new();
     for r in rows {
         let key = (r.campaign.as_str(), r.ad_set.as_deref(), r.ad.as_deref());
@@ -262,12 +288,14 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
         };
         match &matches[m] {
             Ok((id, src)) => {
-                let (acc, _) = groups.entry((m, r.start, r.end)).or_insert_with(|| {
+                let g = *group_of.entry((m, r.start, r.end)).or_insert_with(|| {
                     let mut a = Actual::on_day(id, r.start, Decimal::ZERO);
                     a.end = r.end;
                     a.source = src.clone();
-                    (a, r.file_line)
+                    groups.push((a, r.file_line));
+                    groups.len() - 1
                 });
+                let acc = &mut groups[g].0;
                 acc.spend = add(acc.spend, r.spend, "imported spend")?;
                 acc.impressions = add_opt(acc.impressions, r.impressions)?;
                 acc.clicks = add_opt(acc.clicks, r.clicks)?;
@@ -289,9 +317,11 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
             }
         }
     }
+    drop(group_of);
+    let known: std::collections::HashSet<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
     let mut added = Vec::with_capacity(groups.len());
-    for (a, first_line) in groups.into_values() {
-        if !plan.lines.iter().any(|l| l.id == a.line) {
+    for (a, first_line) in groups {
+        if !known.contains(a.line.as_str()) {
             return Err(Error::new(
                 "unknown_line",
                 format!("file line {first_line}: \"{}\" is mapped to line \"{}\", which the plan does not have", a.source, a.line),
@@ -361,8 +391,29 @@ pub fn merge(existing: &[Actual], new: &[Actual]) -> Merged {
         }
     }
     out.extend(new.iter().cloned());
-    out.sort_by(|a, b| (a.line.as_str(), a.start, a.end, a.source.as_str()).cmp(&(b.line.as_str(), b.start, b.end, b.source.as_str())));
-    Merged { actuals: out, replaced, warnings }
+    // Ordered by line, days and source. Rows are large to move and their names slow to compare
+    // again and again, so each distinct name is ranked once and compact keys are sorted.
+    let rank = |names: Vec<&str>| -> HashMap<String, u32, BuildHasherDefault<Fx>> {
+        let mut distinct: Vec<&str> = names;
+        distinct.sort_unstable();
+        distinct.dedup();
+        distinct.into_iter().enumerate().map(|(i, n)| (n.to_string(), i as u32)).collect()
+    };
+    let distinct = |f: fn(&Actual) -> &str| -> Vec<&str> {
+        let mut seen: HashMap<&str, (), BuildHasherDefault<Fx>> = HashMap::default();
+        out.iter().map(f).filter(|n| seen.insert(n, ()).is_none()).collect()
+    };
+    let line_rank = rank(distinct(|a| a.line.as_str()));
+    let source_rank = rank(distinct(|a| a.source.as_str()));
+    let mut order: Vec<(u32, NaiveDate, NaiveDate, u32, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (line_rank.get(a.line.as_str()).copied().unwrap_or(0), a.start, a.end, source_rank.get(a.source.as_str()).copied().unwrap_or(0), i))
+        .collect();
+    order.sort_unstable();
+    let mut slots: Vec<Option<Actual>> = out.into_iter().map(Some).collect();
+    let actuals = order.into_iter().filter_map(|k| slots.get_mut(k.4).and_then(Option::take)).collect();
+    Merged { actuals, replaced, warnings }
 }
 
 /// Spend summed over some actuals (exact).
