@@ -100,7 +100,7 @@ pub struct Unmatched {
     /// The ad sets / ad groups of those rows, when the report has them: any of these names can
     /// be assigned to a line instead of the whole campaign.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "ts", ts(optional))]
+    #[cfg_attr(feature = "ts", ts(as = "Option<Vec<String>>", optional))]
     pub ad_sets: Vec<String>,
     pub reason: String,
     pub file_lines: Vec<usize>,
