@@ -35,6 +35,9 @@ pub struct Cell {
     pub number: bool,
 }
 
+/// What a walk of the sheet calls with each row's number and cells.
+pub type RowFn<'f> = dyn FnMut(usize, &[Cell]) -> Result<Flow, Error> + 'f;
+
 /// The report's sheet, ready to walk.
 pub struct Sheet<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
@@ -211,13 +214,11 @@ fn relationship_target(xml: &[u8], rid: &str, file: &str) -> Result<Option<Strin
     let mut buf = Vec::new();
     loop {
         match r.read_event_into(&mut buf).map_err(|e| xml_error(file, "xl/_rels/workbook.xml.rels", e))? {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Relationship" => {
-                if attr(&e, b"Id").as_deref() == Some(rid) {
-                    return Ok(attr(&e, b"Target").map(|t| match t.strip_prefix('/') {
-                        Some(abs) => abs.to_string(),
-                        None => format!("xl/{}", t.trim_start_matches("./")),
-                    }));
-                }
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Relationship" && attr(&e, b"Id").as_deref() == Some(rid) => {
+                return Ok(attr(&e, b"Target").map(|t| match t.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None => format!("xl/{}", t.trim_start_matches("./")),
+                }));
             }
             Event::Eof => return Ok(None),
             _ => {}
@@ -405,7 +406,7 @@ struct Current {
 
 impl Sheet<'_> {
     /// Walk the sheet's rows in order (rows without cells are not visited).
-    pub fn each(&self, file: &str, f: &mut dyn FnMut(usize, &[Cell]) -> Result<Flow, Error>) -> Result<(), Error> {
+    pub fn each(&self, file: &str, f: &mut RowFn) -> Result<(), Error> {
         let mut archive = self.archive.clone();
         let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
         let hit = Rc::new(Flag::new(false));

@@ -22,6 +22,9 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
 
+/// A row's campaign, ad set and ad names.
+type Names<'a> = (&'a str, Option<&'a str>, Option<&'a str>);
+
 /// A plain multiplicative hash for the import's own keys (names from one file, row ranges):
 /// a report of 200,000 rows hashes each row twice, and SipHash's resistance to crafted keys buys
 /// nothing against a file the planner chose.
@@ -270,7 +273,7 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
     let matcher = Matcher::new(plan, mapping);
     // One match per distinct name triple; rows of a big report share a few dozen.
     let mut matches: Vec<std::result::Result<(String, String), String>> = Vec::new();
-    let mut by_names: HashMap<(&str, Option<&str>, Option<&str>), usize, BuildHasherDefault<Fx>> = HashMap::default();
+    let mut by_names: HashMap<Names, usize, BuildHasherDefault<Fx>> = HashMap::default();
     // Matched rows summed per (match, start, end): breakdown rows (age, gender, placement) and
     // ad rows roll up into their line's source and range.
     let mut group_of: HashMap<(usize, NaiveDate, NaiveDate), usize, BuildHasherDefault<Fx>> = HashMap::default();
