@@ -192,3 +192,15 @@ fn pacing_a_line_flighted_for_centuries_stays_linear() {
     assert_eq!(r.weeks.len(), line.weeks.len());
     assert_eq!(r.weeks.last().unwrap().planned_cumulative, d("4000.00"));
 }
+
+#[test]
+fn an_absurd_ctr_target_is_judged_without_a_panic() {
+    let mut v = plan_json();
+    v["lines"][0]["kpi"] = json!({"kpi": "ctr", "target": "1000000000000000000000000000"});
+    v["actuals"] = json!([{"line": "meta-pro", "start": "2025-09-01", "end": "2025-09-07", "spend": "700.00", "impressions": "70000", "clicks": "700", "conversions": "10"}]);
+    let p = read_plan(&v.to_string()).unwrap();
+    let r = flightplan_core::recommend::review(&p, day("2025-09-07")).unwrap();
+    let rec = r.recommendations.iter().find(|x| x.line == "meta-pro").unwrap();
+    assert_eq!(format!("{:?}", rec.action), "Cut", "{}", rec.reason);
+    assert!(rec.reason.contains("(as a fraction)"), "{}", rec.reason);
+}
