@@ -55,7 +55,6 @@ export type { PaceWeek } from "./PaceWeek";
 export type { Pacing } from "./Pacing";
 export type { Paper } from "./Paper";
 export type { Pattern } from "./Pattern";
-export type { Period } from "./Period";
 export type { Plan } from "./Plan";
 export type { PlanDocument } from "./PlanDocument";
 export type { PlanStatus } from "./PlanStatus";

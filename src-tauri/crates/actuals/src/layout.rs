@@ -1,48 +1,91 @@
-//! Which column is which, per platform, and how to spot the header row.
+//! Which column is which: the platforms Flightplan knows, the columns a header row resolves to,
+//! and the saved column mapping that reads any other CSV or XLSX.
 //!
-//! Each platform names the same measures differently (`Amount spent (USD)`, `Cost`; `Impr.`,
-//! `Impressions`; `Results`, `Conversions`) and some put title rows above the header. A layout
-//! is a list of accepted header names per measure; the header row is the first row that has a
-//! date, a campaign and a spend column for the chosen (or detected) platform. Any other report
-//! goes through a [`ColumnMapping`] the planner saves once.
+//! Known platforms are recognised through the dialect catalogue (`dialects`); a file from
+//! anywhere else (a DSP, a publisher's delivery sheet) goes through a [`ColumnMapping`] the
+//! planner saves once, naming its columns.
 
+use crate::dialects::normalise;
 use flightplan_core::plan::Period;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Platform {
     Meta,
     Google,
     Tiktok,
+    Linkedin,
+    Microsoft,
+    Amazon,
+    Snapchat,
+    Pinterest,
     /// Any other CSV or XLSX, read through a column mapping.
     Mapped,
 }
 
 impl Platform {
+    /// Every platform with a dialect in the catalogue.
+    pub const KNOWN: [Platform; 8] = [
+        Platform::Meta,
+        Platform::Google,
+        Platform::Tiktok,
+        Platform::Linkedin,
+        Platform::Microsoft,
+        Platform::Amazon,
+        Platform::Snapchat,
+        Platform::Pinterest,
+    ];
+
+    /// The short name used in `source` and on the command line.
     pub fn name(self) -> &'static str {
         match self {
             Platform::Meta => "meta",
             Platform::Google => "google",
             Platform::Tiktok => "tiktok",
+            Platform::Linkedin => "linkedin",
+            Platform::Microsoft => "microsoft",
+            Platform::Amazon => "amazon",
+            Platform::Snapchat => "snapchat",
+            Platform::Pinterest => "pinterest",
             Platform::Mapped => "mapped",
         }
     }
 
+    /// The platform as planners call it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Platform::Meta => "Meta Ads Manager",
+            Platform::Google => "Google Ads",
+            Platform::Tiktok => "TikTok Ads Manager",
+            Platform::Linkedin => "LinkedIn Campaign Manager",
+            Platform::Microsoft => "Microsoft Advertising",
+            Platform::Amazon => "Amazon Ads",
+            Platform::Snapchat => "Snapchat Ads Manager",
+            Platform::Pinterest => "Pinterest Ads",
+            Platform::Mapped => "Column mapping",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Platform> {
-        match s.to_ascii_lowercase().as_str() {
-            "meta" | "facebook" => Some(Platform::Meta),
-            "google" | "google_ads" => Some(Platform::Google),
+        match s.trim().to_ascii_lowercase().as_str() {
+            "meta" | "facebook" | "instagram" => Some(Platform::Meta),
+            "google" | "google_ads" | "googleads" => Some(Platform::Google),
             "tiktok" => Some(Platform::Tiktok),
+            "linkedin" => Some(Platform::Linkedin),
+            "microsoft" | "bing" | "microsoft_ads" => Some(Platform::Microsoft),
+            "amazon" | "amazon_ads" => Some(Platform::Amazon),
+            "snapchat" | "snap" => Some(Platform::Snapchat),
+            "pinterest" => Some(Platform::Pinterest),
             "mapped" | "mapping" => Some(Platform::Mapped),
             _ => None,
         }
     }
 }
 
-/// A saved mapping for any report: header names for each measure, and optionally campaign
-/// names assigned to line ids. Read from JSON (`--mapping M`).
+/// A saved mapping for any report: header names for each measure, and optionally names
+/// (campaigns, ad sets) assigned to line ids. Read from JSON (`--mapping M`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ColumnMapping {
@@ -50,6 +93,9 @@ pub struct ColumnMapping {
     /// A second date column ending the row's period (e.g. `Reporting ends`).
     pub date_end: Option<String>,
     pub campaign: Option<String>,
+    /// The ad set / ad group column.
+    pub ad_set: Option<String>,
+    pub ad: Option<String>,
     pub spend: Option<String>,
     pub impressions: Option<String>,
     pub clicks: Option<String>,
@@ -61,7 +107,7 @@ pub struct ColumnMapping {
     pub currency: Option<String>,
     /// `day` or `week` when the date column does not say.
     pub period: Option<Period>,
-    /// Campaign name → line id.
+    /// Campaign or ad set name → line id.
     pub campaigns: BTreeMap<String, String>,
 }
 
@@ -69,142 +115,82 @@ impl ColumnMapping {
     /// Whether any column is mapped (a mapping with only `campaigns` leaves the layout to the
     /// platform).
     pub fn maps_columns(&self) -> bool {
-        self.date.is_some() || self.campaign.is_some() || self.spend.is_some()
+        self.date.is_some() || self.campaign.is_some() || self.spend.is_some() || self.ad_set.is_some() || self.ad.is_some()
     }
+}
+
+/// How a date column's values cover days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateKind {
+    /// The day itself (or, with an end column, the first day).
+    Day,
+    /// The week starting on the date.
+    Week,
+    /// The month the value names.
+    Month,
 }
 
 /// Column indices found in a header row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Columns {
-    pub date: usize,
-    pub date_end: Option<usize>,
-    pub period: Period,
-    /// The period came from the date column's name (`Day`, `Week`), not from a start/end pair.
-    pub campaign: usize,
+    pub date: Option<(usize, DateKind)>,
+    /// A column with each row's last day (with `date`, a range).
+    pub end: Option<usize>,
+    pub campaign: Option<usize>,
+    pub ad_set: Option<usize>,
+    pub ad: Option<usize>,
     pub spend: usize,
     pub impressions: Option<usize>,
     pub clicks: Option<usize>,
     pub conversions: Option<usize>,
     pub revenue: Option<usize>,
     pub currency: Option<usize>,
-    /// A currency stated in the spend header, e.g. `Amount spent (USD)`.
+    /// A currency stated in a header, e.g. `Amount spent (USD)`.
     pub header_currency: Option<String>,
 }
 
-fn norm(h: &str) -> String {
-    h.trim().trim_start_matches('\u{feff}').to_lowercase()
-}
-
-fn find(header: &[String], names: &[&str]) -> Option<usize> {
-    names.iter().find_map(|n| header.iter().position(|h| norm(h) == *n))
-}
-
-fn find_prefix(header: &[String], prefix: &str) -> Option<usize> {
-    header.iter().position(|h| norm(h).starts_with(prefix))
-}
-
-/// `Amount spent (USD)` → `USD`.
-fn currency_in(h: &str) -> Option<String> {
-    let open = h.rfind('(')?;
-    let code = h[open + 1..].strip_suffix(')')?.trim();
-    (code.len() == 3 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
-}
-
-/// Guess the platform from a header row.
-pub fn detect(header: &[String]) -> Option<Platform> {
-    let has = |n: &str| header.iter().any(|h| norm(h) == n);
-    if find_prefix(header, "amount spent").is_some() || has("reporting starts") {
-        Some(Platform::Meta)
-    } else if has("by day") || has("by week") || (has("campaign name") && has("cost")) {
-        Some(Platform::Tiktok)
-    } else if has("impr.") || has("currency code") || (has("campaign") && has("cost")) {
-        Some(Platform::Google)
-    } else {
-        None
+impl Columns {
+    /// The measure columns read as numbers, with their names in messages and totals.
+    pub fn numbers(&self) -> impl Iterator<Item = usize> {
+        [Some(self.spend), self.impressions, self.clicks, self.conversions, self.revenue].into_iter().flatten()
     }
 }
 
-/// Resolve the columns of a header row for a platform; `None` if this row is not its header.
-pub fn columns(header: &[String], platform: Platform, mapping: &ColumnMapping) -> Option<Columns> {
-    match platform {
-        Platform::Mapped => mapped(header, mapping),
-        Platform::Meta => {
-            let (date, period) = match find(header, &["day"]) {
-                Some(i) => (i, Period::Day),
-                None => (find(header, &["reporting starts", "date"])?, Period::Day),
-            };
-            let spend = find_prefix(header, "amount spent")?;
-            Some(Columns {
-                date,
-                date_end: find(header, &["reporting ends"]).filter(|_| norm(&header[date]) != "day"),
-                period,
-                campaign: find(header, &["campaign name", "campaign"])?,
-                spend,
-                impressions: find(header, &["impressions"]),
-                clicks: find(header, &["link clicks", "clicks (all)", "clicks"]),
-                conversions: find(header, &["results", "purchases", "conversions"]),
-                revenue: find(header, &["purchases conversion value", "website purchases conversion value", "purchase conversion value", "conversion value"]),
-                currency: find(header, &["currency"]),
-                header_currency: currency_in(&header[spend]),
-            })
-        }
-        Platform::Google => {
-            let (date, period) = match find(header, &["day", "date"]) {
-                Some(i) => (i, Period::Day),
-                None => (find(header, &["week"])?, Period::Week),
-            };
-            let spend = find(header, &["cost"]).or_else(|| find_prefix(header, "cost ("))?;
-            Some(Columns {
-                date,
-                date_end: None,
-                period,
-                campaign: find(header, &["campaign"])?,
-                spend,
-                impressions: find(header, &["impr.", "impressions"]),
-                clicks: find(header, &["clicks"]),
-                conversions: find(header, &["conversions"]),
-                revenue: find(header, &["conv. value", "conversion value"]),
-                currency: find(header, &["currency code", "currency"]),
-                header_currency: currency_in(&header[spend]),
-            })
-        }
-        Platform::Tiktok => {
-            let (date, period) = match find(header, &["by day", "date", "stat time day", "day"]) {
-                Some(i) => (i, Period::Day),
-                None => (find(header, &["by week", "week"])?, Period::Week),
-            };
-            let spend = find(header, &["cost", "total cost", "spend"])?;
-            Some(Columns {
-                date,
-                date_end: None,
-                period,
-                campaign: find(header, &["campaign name", "campaign"])?,
-                spend,
-                impressions: find(header, &["impressions"]),
-                clicks: find(header, &["clicks (destination)", "clicks (all)", "clicks"]),
-                conversions: find(header, &["conversions", "results"]),
-                revenue: find(header, &["total purchase value", "purchase value", "complete payment value"]),
-                currency: find(header, &["currency"]),
-                header_currency: currency_in(&header[spend]),
-            })
-        }
-    }
-}
-
-fn mapped(header: &[String], m: &ColumnMapping) -> Option<Columns> {
-    let col = |name: &Option<String>| name.as_ref().and_then(|n| find(header, &[norm(n).as_str()]));
+/// The columns of a header row through a mapping; `None` if the row lacks the mapped spend
+/// column or every mapped name column.
+pub fn mapped(header: &[String], m: &ColumnMapping) -> Option<Columns> {
+    let names: Vec<String> = header.iter().map(|h| normalise(h).0).collect();
+    let col = |name: &Option<String>| {
+        name.as_ref().and_then(|n| {
+            let want = normalise(n).0;
+            names.iter().position(|h| *h == want).or_else(|| header.iter().position(|h| crate::table::clean(h) == n.trim()))
+        })
+    };
     let spend = col(&m.spend)?;
+    let (campaign, ad_set, ad) = (col(&m.campaign), col(&m.ad_set), col(&m.ad));
+    if campaign.is_none() && ad_set.is_none() && ad.is_none() {
+        return None;
+    }
+    if m.date.is_some() && col(&m.date).is_none() {
+        return None;
+    }
+    let kind = match m.period {
+        Some(Period::Week) => DateKind::Week,
+        _ => DateKind::Day,
+    };
+    let header_currency = m.currency.as_ref().map(|c| c.trim().to_ascii_uppercase()).or_else(|| header.get(spend).and_then(|h| crate::cells::currency_in_header(h)));
     Some(Columns {
-        date: col(&m.date)?,
-        date_end: col(&m.date_end),
-        period: m.period.unwrap_or(Period::Day),
-        campaign: col(&m.campaign)?,
+        date: col(&m.date).map(|i| (i, kind)),
+        end: col(&m.date_end),
+        campaign,
+        ad_set,
+        ad,
         spend,
         impressions: col(&m.impressions),
         clicks: col(&m.clicks),
         conversions: col(&m.conversions),
         revenue: col(&m.revenue),
         currency: col(&m.currency_column),
-        header_currency: m.currency.clone().or_else(|| currency_in(&header[spend])),
+        header_currency,
     })
 }

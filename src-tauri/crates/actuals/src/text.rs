@@ -4,13 +4,25 @@
 //! spreadsheets save Windows-1252. Decoding first means every later step sees plain text.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use std::borrow::Cow;
 
 /// Decode a report file, honouring a BOM, spotting BOM-less UTF-16 by its zero bytes, and
-/// falling back to Windows-1252 when the bytes are not UTF-8.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// falling back to Windows-1252 when the bytes are not UTF-8. Line ends become `\n`, so the CSV
+/// reader's line numbers are the file's.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
+    let (text, enc) = decode_raw(bytes);
+    if text.contains('\r') {
+        (Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")), enc)
+    } else {
+        (text, enc)
+    }
+}
+
+fn decode_raw(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     if let Some((enc, bom)) = Encoding::for_bom(bytes) {
-        let (text, _) = enc.decode_without_bom_handling(&bytes[bom..]);
-        return (text.into_owned(), enc.name());
+        let rest = bytes.get(bom..).unwrap_or_default();
+        let (text, _) = enc.decode_without_bom_handling(rest);
+        return (text, enc.name());
     }
     let sample = &bytes[..bytes.len().min(400)];
     if sample.len() >= 4 {
@@ -18,22 +30,22 @@ pub fn decode(bytes: &[u8]) -> (String, &'static str) {
         let even_zeros = sample.iter().step_by(2).filter(|b| **b == 0).count();
         let half = sample.len() / 2;
         if odd_zeros * 10 >= half * 4 && even_zeros * 10 < half {
-            return (UTF_16LE.decode_without_bom_handling(bytes).0.into_owned(), UTF_16LE.name());
+            return (UTF_16LE.decode_without_bom_handling(bytes).0, UTF_16LE.name());
         }
         if even_zeros * 10 >= half * 4 && odd_zeros * 10 < half {
-            return (UTF_16BE.decode_without_bom_handling(bytes).0.into_owned(), UTF_16BE.name());
+            return (UTF_16BE.decode_without_bom_handling(bytes).0, UTF_16BE.name());
         }
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), UTF_8.name()),
-        Err(_) => (WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned(), WINDOWS_1252.name()),
+        Ok(s) => (Cow::Borrowed(s), UTF_8.name()),
+        Err(_) => (WINDOWS_1252.decode_without_bom_handling(bytes).0, WINDOWS_1252.name()),
     }
 }
 
 /// The field delimiter: a tab if lines carry several (Excel .csv), else `;` or `,`, whichever
 /// the busiest of the first lines uses more (the header has the most fields).
 pub fn delimiter(text: &str) -> u8 {
-    let lines: Vec<&str> = text.lines().take(30).collect();
+    let lines: Vec<&str> = text.lines().take(60).map(|l| if l.len() > 100_000 { "" } else { l }).collect();
     let most = |c: char| lines.iter().map(|l| l.matches(c).count()).max().unwrap_or(0);
     let (tabs, commas, semis) = (most('\t'), most(','), most(';'));
     if tabs >= 2 {

@@ -1,42 +1,608 @@
-//! XLSX reports (Meta's "Export table data" default, and spreadsheets planners keep) read as
-//! rows of text cells, so one pipeline handles CSV and XLSX alike. The first sheet is the report.
+//! XLSX reports (Meta's and TikTok's "Export" default, and spreadsheets planners keep) read
+//! straight from the ZIP archive, row by row, so one pipeline handles CSV and XLSX alike. The
+//! first visible sheet is the report.
+//!
+//! A workbook is a ZIP of XML parts, and a hostile one can claim anything: a 2 KB file with cells
+//! at A1 and XFD1048576 (a "dense range" of 17 billion cells), a shared string that inflates to
+//! gigabytes, ten million empty rows. So nothing is sized from what the file says: every part is
+//! inflated through a counter that stops at its limit (`limits`), only cells that exist are
+//! visited, and a row is held only while it is read. A formula whose result was never saved is an
+//! error naming its cell, not a silent zero.
 
-use crate::Record;
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
-use flightplan_core::Error;
-use std::io::Cursor;
+use crate::limits::{MAX_CELL_CHARS, MAX_COLUMNS, MAX_PART_XML_BYTES, MAX_SHEET_CELLS, MAX_SHEET_XML_BYTES, MAX_XLSX_ENTRIES};
+use crate::table::Flow;
+use crate::Error;
+use chrono::{Days, NaiveDate};
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+use std::cell::Cell as Flag;
+use std::io::{BufReader, Cursor, Read};
+use std::rc::Rc;
+use zip::ZipArchive;
+
+/// Shared strings a workbook may hold.
+const MAX_SHARED_STRINGS: usize = 5_000_000;
 
 /// XLSX files are ZIP archives.
 pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-pub fn records(bytes: &[u8], file: &str) -> Result<Vec<Record>, Error> {
-    let bad = |m: String| Error { code: "bad_xlsx".into(), message: format!("{file}: {m}"), path: Some(file.into()), line: None };
-    let mut wb = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| bad(format!("not a readable workbook ({e})")))?;
-    let range = wb.worksheet_range_at(0).ok_or_else(|| bad("the workbook has no sheets".into()))?.map_err(|e| bad(format!("{e}")))?;
-    let first_row = range.start().map(|(r, _)| r as usize).unwrap_or(0);
-    let first_col = range.start().map(|(_, c)| c as usize).unwrap_or(0);
-    Ok(range
-        .rows()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut cells: Vec<String> = vec![String::new(); first_col];
-            cells.extend(row.iter().map(text));
-            Record { line: first_row + i + 1, cells }
+/// A cell's text as read, and whether the workbook typed it as a number.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    pub text: String,
+    pub number: bool,
+}
+
+/// What a walk of the sheet calls with each row's number and cells.
+pub type RowFn<'f> = dyn FnMut(usize, &[Cell]) -> Result<Flow, Error> + 'f;
+
+/// The report's sheet, ready to walk.
+pub struct Sheet<'a> {
+    archive: ZipArchive<Cursor<&'a [u8]>>,
+    path: String,
+    strings: Strings,
+    date_styles: Vec<bool>,
+    date1904: bool,
+}
+
+/// Shared strings, in one buffer.
+#[derive(Default)]
+struct Strings {
+    text: String,
+    spans: Vec<(usize, usize)>,
+}
+
+impl Strings {
+    fn get(&self, i: usize) -> Option<&str> {
+        let (a, b) = *self.spans.get(i)?;
+        self.text.get(a..b)
+    }
+}
+
+fn bad(file: &str, m: impl std::fmt::Display) -> Error {
+    Error { code: "bad_xlsx".into(), message: format!("{file}: {m}"), path: Some(file.into()), line: None }
+}
+
+fn too_large(file: &str, m: impl std::fmt::Display) -> Error {
+    Error { code: "too_large".into(), message: format!("{file}: {m}"), path: Some(file.into()), line: None }
+}
+
+/// Open the workbook and read what the sheet needs (shared strings, date styles), within limits.
+pub fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheet<'a>, Error> {
+    if let Some(n) = declared_entries(bytes) {
+        if n > MAX_XLSX_ENTRIES {
+            return Err(too_large(file, format!("the workbook holds {n} parts; a report has a few dozen (at most {MAX_XLSX_ENTRIES} are read)")));
+        }
+    }
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(file, format!("not a readable workbook ({e})")))?;
+    if archive.len() > MAX_XLSX_ENTRIES {
+        return Err(too_large(file, format!("the workbook holds {} parts; at most {MAX_XLSX_ENTRIES} are read", archive.len())));
+    }
+    let (first_sheet, date1904) = match part(&mut archive, "xl/workbook.xml", file)? {
+        Some(xml) => workbook(&xml, file)?,
+        None => (None, false),
+    };
+    let mut path = None;
+    if let (Some(rid), Some(rels)) = (first_sheet, part(&mut archive, "xl/_rels/workbook.xml.rels", file)?) {
+        path = relationship_target(&rels, &rid, file)?;
+    }
+    let path = match path {
+        Some(p) => p,
+        None => {
+            let names: Vec<String> = archive.file_names().map(str::to_string).collect();
+            let mut sheets: Vec<&String> = names.iter().filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml")).collect();
+            sheets.sort();
+            sheets.first().map(|s| s.to_string()).ok_or_else(|| bad(file, "the workbook has no sheets"))?
+        }
+    };
+    let strings = match part(&mut archive, "xl/sharedStrings.xml", file)? {
+        Some(xml) => shared_strings(&xml, file)?,
+        None => Strings::default(),
+    };
+    let date_styles = match part(&mut archive, "xl/styles.xml", file)? {
+        Some(xml) => styles(&xml, file)?,
+        None => Vec::new(),
+    };
+    Ok(Sheet { archive, path, strings, date_styles, date1904 })
+}
+
+/// The entry count an archive's end record declares, if it can be found (before anything is
+/// allocated for them).
+fn declared_entries(bytes: &[u8]) -> Option<usize> {
+    let tail_from = bytes.len().saturating_sub(22 + 65_535);
+    let tail = bytes.get(tail_from..)?;
+    let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let n = tail.get(at + 10..at + 12)?;
+    let n = u16::from_le_bytes([n[0], n[1]]) as usize;
+    // 0xFFFF defers to a ZIP64 record: far more than any workbook.
+    Some(if n == 0xFFFF { usize::MAX } else { n })
+}
+
+/// Counts the bytes an entry inflates to and stops past the limit.
+struct Limited<R> {
+    inner: R,
+    left: u64,
+    hit: Rc<Flag<bool>>,
+}
+
+impl<R: Read> Read for Limited<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.left == 0 {
+            // One byte more than allowed means the part is too large.
+            let mut probe = [0u8; 1];
+            if self.inner.read(&mut probe)? > 0 {
+                self.hit.set(true);
+                return Err(std::io::Error::other("part too large"));
+            }
+            return Ok(0);
+        }
+        let max = buf.len().min(usize::try_from(self.left).unwrap_or(usize::MAX));
+        let n = self.inner.read(&mut buf[..max])?;
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
+/// Find an entry by name, exactly or ignoring case (some writers capitalise).
+fn entry_name(archive: &ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    if archive.index_for_name(name).is_some() {
+        return Some(name.to_string());
+    }
+    archive.file_names().find(|n| n.eq_ignore_ascii_case(name)).map(str::to_string)
+}
+
+/// A small part (workbook, relationships, shared strings, styles) inflated, within its limit.
+fn part(archive: &mut ZipArchive<Cursor<&[u8]>>, name: &str, file: &str) -> Result<Option<Vec<u8>>, Error> {
+    let Some(name) = entry_name(archive, name) else { return Ok(None) };
+    let entry = archive.by_name(&name).map_err(|e| bad(file, format!("{name} is not readable ({e})")))?;
+    let hit = Rc::new(Flag::new(false));
+    let mut r = Limited { inner: entry, left: MAX_PART_XML_BYTES, hit: hit.clone() };
+    let mut out = Vec::new();
+    if let Err(e) = r.read_to_end(&mut out) {
+        if hit.get() {
+            return Err(too_large(file, format!("{name} inflates to more than {} MiB", MAX_PART_XML_BYTES >> 20)));
+        }
+        return Err(bad(file, format!("{name} is not readable ({e})")));
+    }
+    Ok(Some(out))
+}
+
+fn xml_error(file: &str, what: &str, e: impl std::fmt::Display) -> Error {
+    bad(file, format!("{what} is not well-formed XML ({e})"))
+}
+
+fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+/// The relationship id of the first visible sheet, and whether dates count from 1904.
+fn workbook(xml: &[u8], file: &str) -> Result<(Option<String>, bool), Error> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let (mut first, mut first_visible, mut date1904) = (None, None, false);
+    loop {
+        match r.read_event_into(&mut buf).map_err(|e| xml_error(file, "xl/workbook.xml", e))? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"workbookPr" => date1904 = matches!(attr(&e, b"date1904").as_deref(), Some("1" | "true")),
+                b"sheet" => {
+                    let id = attr(&e, b"id");
+                    let hidden = matches!(attr(&e, b"state").as_deref(), Some("hidden" | "veryHidden"));
+                    if first.is_none() {
+                        first = id.clone();
+                    }
+                    if first_visible.is_none() && !hidden {
+                        first_visible = id;
+                    }
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok((first_visible.or(first), date1904))
+}
+
+fn relationship_target(xml: &[u8], rid: &str, file: &str) -> Result<Option<String>, Error> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    loop {
+        match r.read_event_into(&mut buf).map_err(|e| xml_error(file, "xl/_rels/workbook.xml.rels", e))? {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"Relationship" && attr(&e, b"Id").as_deref() == Some(rid) => {
+                return Ok(attr(&e, b"Target").map(|t| match t.strip_prefix('/') {
+                    Some(abs) => abs.to_string(),
+                    None => format!("xl/{}", t.trim_start_matches("./")),
+                }));
+            }
+            Event::Eof => return Ok(None),
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
+fn text_of(e: &quick_xml::events::BytesText, file: &str) -> Result<String, Error> {
+    e.unescape().map(|t| t.into_owned()).map_err(|e| xml_error(file, "a text", e))
+}
+
+/// Shared strings: each `<si>`'s text runs joined (phonetic guides left out).
+fn shared_strings(xml: &[u8], file: &str) -> Result<Strings, Error> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut s = Strings::default();
+    let (mut in_si, mut in_t, mut in_phonetic) = (false, false, 0usize);
+    let mut start = 0usize;
+    loop {
+        match r.read_event_into(&mut buf).map_err(|e| xml_error(file, "xl/sharedStrings.xml", e))? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                b"si" => {
+                    in_si = true;
+                    start = s.text.len();
+                }
+                b"t" => in_t = true,
+                b"rPh" => in_phonetic += 1,
+                _ => {}
+            },
+            Event::Empty(e) if e.local_name().as_ref() == b"si" => {
+                s.spans.push((s.text.len(), s.text.len()));
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"si" => {
+                    in_si = false;
+                    if s.spans.len() >= MAX_SHARED_STRINGS {
+                        return Err(too_large(file, format!("the workbook has more than {MAX_SHARED_STRINGS} shared strings")));
+                    }
+                    s.spans.push((start, s.text.len()));
+                }
+                b"t" => in_t = false,
+                b"rPh" => in_phonetic = in_phonetic.saturating_sub(1),
+                _ => {}
+            },
+            Event::Text(e) if in_si && in_t && in_phonetic == 0 => {
+                s.text.push_str(&text_of(&e, file)?);
+                if s.text.len() - start > MAX_CELL_CHARS * 4 || s.text[start..].chars().count() > MAX_CELL_CHARS {
+                    return Err(too_large(file, format!("shared string {} is longer than the {MAX_CELL_CHARS} characters a cell can hold", s.spans.len() + 1)));
+                }
+            }
+            Event::CData(e) if in_si && in_t && in_phonetic == 0 => {
+                s.text.push_str(&String::from_utf8_lossy(&e));
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(s)
+}
+
+/// Whether each cell style (`cellXfs`) shows a date.
+fn styles(xml: &[u8], file: &str) -> Result<Vec<bool>, Error> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut custom: Vec<(u32, bool)> = Vec::new();
+    let mut ids: Vec<u32> = Vec::new();
+    let mut in_xfs = false;
+    loop {
+        match r.read_event_into(&mut buf).map_err(|e| xml_error(file, "xl/styles.xml", e))? {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"numFmt" => {
+                    if let (Some(id), Some(code)) = (attr(&e, b"numFmtId").and_then(|v| v.parse().ok()), attr(&e, b"formatCode")) {
+                        custom.push((id, is_date_format(&code)));
+                    }
+                }
+                b"cellXfs" => in_xfs = true,
+                b"xf" if in_xfs => ids.push(attr(&e, b"numFmtId").and_then(|v| v.parse().ok()).unwrap_or(0)),
+                _ => {}
+            },
+            Event::End(e) if e.local_name().as_ref() == b"cellXfs" => in_xfs = false,
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(ids
+        .into_iter()
+        .map(|id| match custom.iter().find(|(c, _)| *c == id) {
+            Some((_, date)) => *date,
+            None => matches!(id, 14..=22 | 27..=36 | 45..=47 | 50..=58),
         })
         .collect())
 }
 
-fn text(d: &Data) -> String {
-    match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(dt) => dt.as_datetime().map(|d| d.date().format("%Y-%m-%d").to_string()).unwrap_or_else(|| dt.to_string()),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Error(e) => format!("#{e:?}"),
+/// A number format shows a date when, outside quoted text and `[...]` codes, it has a day or
+/// year part.
+fn is_date_format(code: &str) -> bool {
+    let (mut quoted, mut bracket) = (false, false);
+    for ch in code.chars() {
+        match ch {
+            '"' => quoted = !quoted,
+            '[' if !quoted => bracket = true,
+            ']' if !quoted => bracket = false,
+            'd' | 'D' | 'y' | 'Y' if !quoted && !bracket => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A date serial as a day (the time of day dropped).
+fn serial_date(v: f64, date1904: bool) -> Option<NaiveDate> {
+    if !(1.0..=2_958_465.0).contains(&v) {
+        return None;
+    }
+    let days = v.floor() as u64;
+    if date1904 {
+        return NaiveDate::from_ymd_opt(1904, 1, 1)?.checked_add_days(Days::new(days));
+    }
+    // Serial 60 is the 29 February 1900 that never was (Lotus's leap-year mistake).
+    let base = if days < 60 { NaiveDate::from_ymd_opt(1899, 12, 31)? } else { NaiveDate::from_ymd_opt(1899, 12, 30)? };
+    base.checked_add_days(Days::new(days))
+}
+
+/// A stored number as the spreadsheet shows it: to 15 significant digits, Excel's precision, so
+/// a binary float's tail (`19560.520000000001`, `0.0007000000000000001`) is not read as money.
+fn as_shown(stored: &str) -> String {
+    let Ok(v) = stored.trim().parse::<f64>() else { return stored.to_string() };
+    if !v.is_finite() {
+        return stored.to_string();
+    }
+    match rust_decimal::Decimal::from_scientific(&format!("{v:.14e}")) {
+        Ok(d) => d.normalize().to_string(),
+        Err(_) => stored.to_string(),
+    }
+}
+
+/// A typed number in a date column read as a date serial (the 1900 date system).
+pub fn serial_day(v: f64) -> Option<NaiveDate> {
+    serial_date(v, false)
+}
+
+/// `B12` → column 1 (0-based).
+fn column_of(reference: &str) -> Option<usize> {
+    let letters = reference.bytes().take_while(u8::is_ascii_alphabetic);
+    let mut col = 0usize;
+    let mut any = false;
+    for b in letters {
+        col = col.checked_mul(26)?.checked_add((b.to_ascii_uppercase() - b'A') as usize + 1)?;
+        any = true;
+        if col > MAX_COLUMNS {
+            return Some(col - 1);
+        }
+    }
+    any.then(|| col - 1)
+}
+
+/// `1` → `A`.
+fn column_name(mut col: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+/// The cell being read.
+#[derive(Default)]
+struct Current {
+    col: usize,
+    kind: String,
+    style: usize,
+    value: String,
+    saw_value: bool,
+    formula: Option<String>,
+    inline: String,
+}
+
+impl Sheet<'_> {
+    /// Walk the sheet's rows in order (rows without cells are not visited).
+    pub fn each(&self, file: &str, f: &mut RowFn) -> Result<(), Error> {
+        let mut archive = self.archive.clone();
+        let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
+        let hit = Rc::new(Flag::new(false));
+        let limited = Limited { inner: entry, left: MAX_SHEET_XML_BYTES, hit: hit.clone() };
+        let mut r = Reader::from_reader(BufReader::new(limited));
+        let mut buf = Vec::new();
+        let mut row: Vec<Cell> = Vec::new();
+        let mut width = 0usize;
+        let (mut row_no, mut last_row) = (0usize, 0usize);
+        let mut visited = 0u64;
+        let mut cur = Current::default();
+        let (mut in_cell, mut in_v, mut in_f, mut in_is_t) = (false, false, false, false);
+        let sheet_too_large = || too_large(file, format!("the sheet inflates to more than {} MiB", MAX_SHEET_XML_BYTES >> 20));
+        loop {
+            let ev = match r.read_event_into(&mut buf) {
+                Ok(ev) => ev,
+                Err(e) => return Err(if hit.get() { sheet_too_large() } else { xml_error(file, &self.path, e) }),
+            };
+            match ev {
+                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
+                    let given = if e.attributes_raw().is_empty() { None } else { attr(&e, b"r").and_then(|v| v.parse().ok()).filter(|n| *n > 0) };
+                    row_no = given.unwrap_or(last_row + 1);
+                    last_row = row_no;
+                    width = 0;
+                }
+                Event::End(e) if e.local_name().as_ref() == b"row" => {
+                    if width > 0 && f(row_no, &row[..width])? == Flow::Stop {
+                        return Ok(());
+                    }
+                    width = 0;
+                }
+                Event::Start(e) if e.local_name().as_ref() == b"c" => {
+                    cur = self.start_cell(&e, width, file, row_no)?;
+                    in_cell = true;
+                }
+                Event::Empty(e) if e.local_name().as_ref() == b"c" => {
+                    // A styled but empty cell: nothing to read.
+                    let _ = self.start_cell(&e, width, file, row_no)?;
+                }
+                Event::End(e) if e.local_name().as_ref() == b"c" => {
+                    in_cell = false;
+                    let text = self.finish_cell(&mut cur, file, row_no)?;
+                    if let Some((text, number)) = text {
+                        if cur.col >= width {
+                            visited += (cur.col + 1 - width) as u64;
+                            if visited > MAX_SHEET_CELLS {
+                                return Err(too_large(file, format!("the sheet has more than {MAX_SHEET_CELLS} cells up to each row's last one")));
+                            }
+                            while row.len() <= cur.col {
+                                row.push(Cell::default());
+                            }
+                            for c in &mut row[width..=cur.col] {
+                                c.text.clear();
+                                c.number = false;
+                            }
+                            width = cur.col + 1;
+                        }
+                        row[cur.col] = Cell { text, number };
+                    }
+                }
+                Event::Start(e) if in_cell => match e.local_name().as_ref() {
+                    b"v" => in_v = true,
+                    b"f" => {
+                        in_f = true;
+                        cur.formula.get_or_insert_with(String::new);
+                    }
+                    b"t" => in_is_t = true,
+                    _ => {}
+                },
+                Event::Empty(e) if in_cell && e.local_name().as_ref() == b"f" => {
+                    cur.formula.get_or_insert_with(String::new);
+                }
+                Event::Empty(e) if in_cell && e.local_name().as_ref() == b"v" => cur.saw_value = true,
+                Event::End(e) if in_cell => match e.local_name().as_ref() {
+                    b"v" => {
+                        in_v = false;
+                        cur.saw_value = true;
+                    }
+                    b"f" => in_f = false,
+                    b"t" => in_is_t = false,
+                    _ => {}
+                },
+                Event::Text(t) if in_cell && (in_v || in_f || in_is_t) => {
+                    let text = text_of(&t, file)?;
+                    let target = if in_v {
+                        &mut cur.value
+                    } else if in_f {
+                        cur.formula.get_or_insert_with(String::new)
+                    } else {
+                        &mut cur.inline
+                    };
+                    if target.len() + text.len() > MAX_CELL_CHARS * 4 {
+                        return Err(too_large(file, format!("cell {}{row_no} holds more than the {MAX_CELL_CHARS} characters a cell can", column_name(cur.col))));
+                    }
+                    target.push_str(&text);
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        if hit.get() {
+            return Err(sheet_too_large());
+        }
+        Ok(())
+    }
+
+    fn start_cell(&self, e: &BytesStart, width: usize, file: &str, row_no: usize) -> Result<Current, Error> {
+        let col = match attr(e, b"r") {
+            Some(r) => column_of(&r).ok_or_else(|| bad(file, format!("row {row_no} has a cell named \"{r}\", which is not a cell reference")))?,
+            None => width,
+        };
+        if col >= MAX_COLUMNS {
+            return Err(too_large(file, format!("row {row_no} has a cell past column XFD, the last a sheet can have")));
+        }
+        Ok(Current {
+            col,
+            kind: attr(e, b"t").unwrap_or_default(),
+            style: attr(e, b"s").and_then(|v| v.parse().ok()).unwrap_or(0),
+            ..Current::default()
+        })
+    }
+
+    /// The cell's text and whether it is a typed number; `None` for an empty cell.
+    fn finish_cell(&self, cur: &mut Current, file: &str, row_no: usize) -> Result<Option<(String, bool)>, Error> {
+        let name = || format!("{}{row_no}", column_name(cur.col));
+        if let Some(f) = &cur.formula {
+            if !cur.saw_value && cur.kind != "inlineStr" {
+                let shown: String = f.chars().take(80).collect();
+                return Err(Error {
+                    code: "formula_not_calculated".into(),
+                    message: format!(
+                        "{file}: cell {} holds a formula (={shown}) whose result was never saved; open the file in a spreadsheet, let it calculate and save it again",
+                        name()
+                    ),
+                    path: Some(file.into()),
+                    line: None,
+                });
+            }
+        }
+        let value = std::mem::take(&mut cur.value);
+        Ok(match cur.kind.as_str() {
+            "s" => {
+                let i: usize = value.trim().parse().map_err(|_| bad(file, format!("cell {} points at shared string \"{value}\"", name())))?;
+                let s = self.strings.get(i).ok_or_else(|| bad(file, format!("cell {} points at shared string {i}, which the workbook lacks", name())))?;
+                Some((s.to_string(), false))
+            }
+            "inlineStr" => Some((std::mem::take(&mut cur.inline), false)),
+            "str" | "e" | "d" => Some((value, false)),
+            "b" => Some((if value.trim() == "1" { "TRUE".into() } else { "FALSE".into() }, false)),
+            _ if value.is_empty() => None,
+            _ => {
+                let date = self.date_styles.get(cur.style).copied().unwrap_or(false);
+                match value.trim().parse::<f64>().ok().filter(|_| date).and_then(|v| serial_date(v, self.date1904)) {
+                    Some(d) => Some((d.format("%Y-%m-%d").to_string(), false)),
+                    None => Some((as_shown(&value), true)),
+                }
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_references_and_names() {
+        assert_eq!(column_of("A1"), Some(0));
+        assert_eq!(column_of("AB12"), Some(27));
+        assert_eq!(column_of("XFD1048576"), Some(16_383));
+        assert_eq!(column_of("ZZZZZZZZZZZZZZZZZZZZ1").map(|c| c >= MAX_COLUMNS), Some(true));
+        assert_eq!(column_of("12"), None);
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(27), "AB");
+        assert_eq!(column_name(16_383), "XFD");
+    }
+
+    #[test]
+    fn stored_numbers_as_shown() {
+        assert_eq!(as_shown("19560.520000000001"), "19560.52");
+        assert_eq!(as_shown("0.0007000000000000001"), "0.0007");
+        assert_eq!(as_shown("1143951"), "1143951");
+        assert_eq!(as_shown("1E+300"), "1E+300", "too large for a decimal: left for the number reader to refuse");
+    }
+
+    #[test]
+    fn date_serials_and_formats() {
+        assert_eq!(serial_date(45658.0, false), NaiveDate::from_ymd_opt(2025, 1, 1));
+        assert_eq!(serial_date(45658.75, false), NaiveDate::from_ymd_opt(2025, 1, 1));
+        assert_eq!(serial_date(1.0, false), NaiveDate::from_ymd_opt(1900, 1, 1));
+        assert_eq!(serial_date(0.0, true), None);
+        assert_eq!(serial_date(f64::NAN, false), None);
+        assert!(is_date_format("yyyy-mm-dd"));
+        assert!(is_date_format("[$-409]d-mmm-yy;@"));
+        assert!(!is_date_format("#,##0.00\" days\""));
+        assert!(!is_date_format("0.00%"));
     }
 }

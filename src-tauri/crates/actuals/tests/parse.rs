@@ -3,7 +3,6 @@
 //! weekly rows, XLSX, a mapped semicolon file) and for every way a file is rejected.
 
 use flightplan_actuals::{parse, ColumnMapping, Platform, Report};
-use flightplan_core::plan::Period;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -19,10 +18,12 @@ fn data(name: &str) -> Vec<u8> {
     std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
 }
 
-/// `../shared/platform-exports` beside the repository root (in CI, beside the clone).
-fn shared_exports() -> Option<PathBuf> {
+/// `../shared/platform-exports` beside the repository root (in CI, beside the clone). Its
+/// absence fails the test: a missing folder must not pass as "nothing to check".
+pub fn shared_exports() -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/platform-exports");
-    p.is_dir().then_some(p)
+    assert!(p.is_dir(), "{} is missing: the shared platform exports must sit beside the repository", p.display());
+    Some(p)
 }
 
 fn num(v: &Value) -> Decimal {
@@ -45,10 +46,7 @@ fn expect_totals(t: &Totals, v: &Value, what: &str) {
 }
 
 fn check_against_expected(file: &str, platform: Option<Platform>) {
-    let Some(dir) = shared_exports() else {
-        eprintln!("SKIPPED: ../shared/platform-exports is absent; shared sample checks not run for {file}");
-        return;
-    };
+    let dir = shared_exports().unwrap();
     let bytes = std::fs::read(dir.join(file)).unwrap();
     let expected: Value = serde_json::from_slice(&std::fs::read(dir.join(format!("{file}.expected.json"))).unwrap()).unwrap();
     let report = parse(&bytes, file, platform, &ColumnMapping::default()).unwrap();
@@ -65,8 +63,8 @@ fn check_against_expected(file: &str, platform: Option<Platform>) {
     let mut by_campaign: BTreeMap<String, Totals> = BTreeMap::new();
     let mut file_total: Totals = Default::default();
     for r in &report.rows {
-        assert_eq!(r.period, Period::Day);
-        add(by_day.entry((r.campaign.clone(), r.date.to_string())).or_default(), r);
+        assert_eq!(r.start, r.end, "a day's row");
+        add(by_day.entry((r.campaign.clone(), r.start.to_string())).or_default(), r);
         add(by_campaign.entry(r.campaign.clone()).or_default(), r);
         add(&mut file_total, r);
     }
@@ -103,10 +101,7 @@ fn tiktok_sample_matches_expected_totals() {
 
 #[test]
 fn shared_samples_are_detected_as_their_platform() {
-    let Some(dir) = shared_exports() else {
-        eprintln!("SKIPPED: ../shared/platform-exports is absent");
-        return;
-    };
+    let dir = shared_exports().unwrap();
     for (file, p) in [
         ("google_ads_campaign_report_daily.csv", Platform::Google),
         ("meta_ads_campaigns_daily_USD.csv", Platform::Meta),
@@ -166,8 +161,9 @@ fn meta_bom_crlf_and_ad_set_rows() {
 fn meta_weekly_rows_are_weeks() {
     let r = parse(&data("meta_weekly.csv"), "w.csv", Some(Platform::Meta), &ColumnMapping::default()).unwrap();
     assert_eq!(r.rows.len(), 2);
-    assert!(r.rows.iter().all(|x| x.period == Period::Week));
-    assert_eq!(r.rows[1].date.to_string(), "2025-09-08");
+    assert!(r.rows.iter().all(|x| (x.end - x.start).num_days() == 6), "week rows");
+    assert_eq!(r.rows[1].start.to_string(), "2025-09-08");
+    assert_eq!(r.rows[1].end.to_string(), "2025-09-14");
 }
 
 #[test]
@@ -179,7 +175,7 @@ fn any_csv_through_a_mapping() {
     assert_eq!(r.rows[0].spend, d("1234.50"));
     assert_eq!(r.rows[0].impressions, Some(d("100000")));
     assert_eq!(r.rows[1].spend, d("765.50"));
-    assert_eq!(r.rows[1].date.to_string(), "2025-09-02");
+    assert_eq!(r.rows[1].start.to_string(), "2025-09-02");
 }
 
 #[test]

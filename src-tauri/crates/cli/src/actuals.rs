@@ -8,8 +8,9 @@
 use crate::plan_file::load;
 use crate::print_json;
 use clap::{Args, Subcommand};
-use flightplan_actuals::{parse, ColumnMapping, Platform, Report};
-use flightplan_core::actuals::{import, Import};
+use flightplan_actuals::{read_report, ColumnMapping, DateRange, Platform, ReadOptions, Report, Skipped, Totals, Warning};
+use flightplan_core::actuals::{import, Import, Unmatched};
+use flightplan_core::plan::Actual;
 use flightplan_core::{write_plan, Error, Plan};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -22,7 +23,8 @@ pub struct ActualsArgs {
 
 #[derive(Subcommand)]
 enum ActualsCommand {
-    /// Parse a Meta, Google Ads, TikTok or mapped CSV/XLSX report and match its rows to lines.
+    /// Read a platform report (Google Ads, Meta, TikTok, LinkedIn, Microsoft, Amazon, Snapchat,
+    /// Pinterest, in their interface languages) or a mapped CSV/XLSX and match its rows to lines.
     Import(ImportArgs),
 }
 
@@ -37,34 +39,46 @@ pub struct ImportArgs {
     write: Option<PathBuf>,
 }
 
-/// How report files are read: shared by `actuals import`, `pacing` and `roll-forward`.
+/// How report files are read: shared by `actuals import`, `pacing`, `reconcile` and
+/// `roll-forward`.
 #[derive(Args, Clone)]
 pub struct SourceArgs {
-    /// meta, google, tiktok or auto.
+    /// auto, or the platform: google, meta, tiktok, linkedin, microsoft, amazon, snapchat, pinterest.
     #[arg(long, default_value = "auto")]
     platform: String,
-    /// A JSON column mapping (and/or `campaigns`: campaign name → line id).
+    /// A JSON column mapping (and/or `campaigns`: campaign or ad set name → line id).
     #[arg(long)]
     mapping: Option<PathBuf>,
+    /// The period a report without a date column covers, e.g. 2025-01-01..2025-12-31.
+    #[arg(long, value_name = "START..END")]
+    period: Option<String>,
 }
 
+/// What `actuals import` prints: what the file held and what the import would do.
 #[derive(Serialize)]
 struct ImportOutput<'a> {
     file: String,
-    #[serde(flatten)]
-    report: ReportSummary<'a>,
-    #[serde(flatten)]
-    import: &'a Import,
-}
-
-#[derive(Serialize)]
-struct ReportSummary<'a> {
     platform: Platform,
+    /// The dialect recognised: platform, language and a label (`Google Ads (pt)`).
+    dialect: Option<DialectOut>,
     encoding: &'a str,
     header_line: usize,
     currency: Option<&'a str>,
+    period: Option<DateRange>,
     rows_read: usize,
-    skipped: &'a [flightplan_actuals::Skipped],
+    totals: &'a Totals,
+    skipped: &'a [Skipped],
+    warnings: Vec<Warning>,
+    added: &'a [Actual],
+    replaced: usize,
+    unmatched: &'a [Unmatched],
+}
+
+#[derive(Serialize)]
+struct DialectOut {
+    platform: Platform,
+    language: String,
+    label: String,
 }
 
 pub fn run(args: ActualsArgs) -> Result<(), Vec<Error>> {
@@ -76,23 +90,29 @@ pub fn run(args: ActualsArgs) -> Result<(), Vec<Error>> {
                 plan.actuals = imported.actuals.clone();
                 save(&plan, out)?;
             }
-            print_json(&ImportOutput {
-                file: a.file.display().to_string(),
-                report: summary(&report),
-                import: &imported,
-            })
+            print_json(&output(a.file.display().to_string(), &report, &imported))
         }
     }
 }
 
-fn summary(r: &Report) -> ReportSummary<'_> {
-    ReportSummary {
+fn output<'a>(file: String, r: &'a Report, i: &'a Import) -> ImportOutput<'a> {
+    let mut warnings = r.warnings.clone();
+    warnings.extend(i.warnings.iter().map(|m| Warning { line: None, message: m.clone() }));
+    ImportOutput {
+        file,
         platform: r.platform,
+        dialect: r.dialect.as_ref().map(|d| DialectOut { platform: d.platform, language: d.language.clone(), label: d.label() }),
         encoding: &r.encoding,
         header_line: r.header_line,
         currency: r.currency.as_deref(),
+        period: r.period,
         rows_read: r.rows.len(),
+        totals: &r.totals,
         skipped: &r.skipped,
+        warnings,
+        added: &i.added,
+        replaced: i.replaced,
+        unmatched: &i.unmatched,
     }
 }
 
@@ -102,23 +122,37 @@ fn read_mapping(path: Option<&Path>) -> Result<ColumnMapping, Error> {
     serde_json::from_str(&text).map_err(|e| Error::new("bad_mapping", format!("{}: {e}", p.display())))
 }
 
-/// Parse one report and match it against `plan` (nothing is changed).
+/// Read one report and match it against `plan` (nothing is changed).
 pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Report, Import), Vec<Error>> {
     let platform = match source.platform.as_str() {
         "auto" => None,
         p => Some(Platform::parse(p).ok_or_else(|| {
-            vec![Error::new("bad_platform", format!("--platform {p}: use meta, google, tiktok or auto"))]
+            vec![Error::new(
+                "bad_platform",
+                format!("--platform {p}: use auto, google, meta, tiktok, linkedin, microsoft, amazon, snapchat or pinterest"),
+            )]
         })?),
     };
     let mapping = read_mapping(source.mapping.as_deref()).map_err(|e| vec![e])?;
-    let bytes = flightplan_files::read_bounded(file, flightplan_files::REPORT_FILE_LIMIT, "report").map_err(|e| vec![e])?;
+    let period = match &source.period {
+        Some(p) => Some(DateRange::parse(p).map_err(|e| vec![Error { message: format!("--period: {}", e.message), ..e }])?),
+        None => None,
+    };
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
-    let report = parse(&bytes, &name, platform, &mapping).map_err(|e| vec![e])?;
+    let bytes = read_limited(file, &name)?;
+    let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period }).map_err(|e| vec![e])?;
     let source_name = report.platform.name();
     let imported = import(plan, &report.rows, source_name, &mapping.campaigns).map_err(|e| {
         vec![Error { message: format!("{name}: {}", e.message), path: Some(name.clone()), ..e }]
     })?;
     Ok((report, imported))
+}
+
+/// A report file's bytes, refusing one over the size limit before reading it.
+fn read_limited(file: &Path, name: &str) -> Result<Vec<u8>, Vec<Error>> {
+    let max = flightplan_actuals::limits::MAX_REPORT_BYTES as u64;
+    flightplan_files::read_bounded(file, max, "report")
+        .map_err(|e| vec![Error { message: e.message.replace(&file.display().to_string(), name), ..e }])
 }
 
 /// Load a plan and merge every `--actuals` file into it, in order; all or nothing.

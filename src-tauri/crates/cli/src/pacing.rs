@@ -13,7 +13,7 @@ use std::path::PathBuf;
 #[derive(Args)]
 pub struct PacingArgs {
     plan: PathBuf,
-    /// Report files to import first (Meta, Google Ads, TikTok, or mapped CSV/XLSX).
+    /// Report files to import first (any known platform's export, or a mapped CSV/XLSX).
     #[arg(long, num_args = 1..)]
     actuals: Vec<PathBuf>,
     /// The day to pace as of (its actuals count), YYYY-MM-DD. Default: the last day the actuals

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 pub struct ReconcileArgs {
     /// The plan file (flightplan/1 JSON); its `invoices` are the invoiced side.
     plan: PathBuf,
-    /// Report files to import first (Meta, Google Ads, TikTok, or mapped CSV/XLSX).
+    /// Report files to import first (any known platform's export, or a mapped CSV/XLSX).
     #[arg(long, num_args = 1..)]
     actuals: Vec<PathBuf>,
     #[command(flatten)]

@@ -134,3 +134,75 @@ fn three_weeks_of_actuals_pacing_and_roll_forward() {
     let c = ok_json(&["compute", s(&next)]);
     assert_eq!(c["totals"]["net"], "18000.00");
 }
+
+fn real(name: &str) -> PathBuf {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../../shared/platform-exports/real").join(name);
+    assert!(p.is_file(), "{} is missing: the shared platform exports must sit beside the repository", p.display());
+    p
+}
+
+#[test]
+fn import_says_dialect_period_totals_and_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    let file = real("googleads-intrago-campaign-alltime.csv");
+    // "All time": no dates anywhere, so the period must be given.
+    let e = err_json(&["actuals", "import", s(&plan), s(&file)]);
+    assert_eq!(e["code"], "no_period");
+    assert!(e["message"].as_str().unwrap().contains("All time"), "{e}");
+    let e = err_json(&["actuals", "import", s(&plan), s(&file), "--period", "2025-12-31..2025-01-01"]);
+    assert_eq!(e["code"], "bad_period");
+    let v = ok_json(&["actuals", "import", s(&plan), s(&file), "--period", "2025-01-01..2025-12-31"]);
+    assert_eq!(v["dialect"]["platform"], "google");
+    assert_eq!(v["dialect"]["language"], "en");
+    assert_eq!(v["dialect"]["label"], "Google Ads (en)");
+    assert_eq!(v["period"], serde_json::json!({"start": "2025-01-01", "end": "2025-12-31"}));
+    assert_eq!(v["rows_read"], 12);
+    assert_eq!(v["totals"], serde_json::json!({"spend": "199421.15", "impressions": "14117313", "clicks": "167739", "conversions": "18703.32"}));
+    assert_eq!(v["unmatched"].as_array().unwrap().len(), 12, "every row read is in the totals, matched or not");
+    assert!(v["warnings"].as_array().unwrap().is_empty(), "{}", v["warnings"]);
+    // The file's own total row disagreeing with its rows is a warning.
+    let differs = dir.path().join("differs.csv");
+    std::fs::write(&differs, "Campaign report\n1 September 2025 - 28 September 2025\nCampaign,Cost,Impr.,Clicks\nSearch - Brand - US,100.00,1000,10\nTotal: Campaigns,150.00,1000,10\n").unwrap();
+    let v = ok_json(&["actuals", "import", s(&plan), s(&differs)]);
+    assert_eq!(v["warnings"][0]["line"], 5);
+    assert!(v["warnings"][0]["message"].as_str().unwrap().contains("spend 150.00 (the rows sum to 100.00)"), "{}", v["warnings"]);
+    assert_eq!(v["added"][0]["start"], "2025-09-01");
+    assert_eq!(v["added"][0]["end"], "2025-09-28");
+    // A currency other than the plan's stays an error.
+    let e = err_json(&["actuals", "import", s(&plan), s(&real("googleads-ptbr-campanha-brl.csv"))]);
+    assert_eq!(e["code"], "currency_mismatch");
+}
+
+#[test]
+fn a_range_report_paces_reconciles_and_rolls_forward() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    // The search line (weeks weighted 1:2:2:1) in one row for its whole flight.
+    let month = dir.path().join("month.csv");
+    std::fs::write(&month, "Campaign report\n1 September 2025 - 28 September 2025\nCampaign,Cost,Impr.,Clicks,Conversions\nSearch - Brand - US,7200.00,240000,4800,240\n").unwrap();
+    let v = ok_json(&["pacing", s(&plan), "--actuals", s(&month), "--as-of", "2025-09-14"]);
+    let search = line(&v["pacing"]["lines"], "search");
+    assert_eq!(search["actual"], "3600.00", "two weeks of weights 1 and 2 out of 6");
+    assert_eq!(search["expected"], "4500.00");
+    assert_eq!(line(&v["performance"], "search")["delivered"]["clicks"], "2400");
+    // Without --as-of, pacing runs to the last day the row covers.
+    let v = ok_json(&["pacing", s(&plan), "--actuals", s(&month), "--today", "2030-01-01"]);
+    assert_eq!(v["as_of"], "2025-09-28");
+    assert_eq!(line(&v["pacing"]["lines"], "search")["actual"], "7200.00");
+    let r = ok_json(&["reconcile", s(&plan), "--actuals", s(&month)]);
+    let google = r["rows"].as_array().unwrap().iter().find(|x| x["vendor"] == "Google" && x["month"] == "2025-09").unwrap();
+    assert_eq!(google["delivered"], "7200.00");
+    // Importing it twice replaces rather than doubles.
+    ok_json(&["actuals", "import", s(&plan), s(&month), "--write", s(&plan)]);
+    let v = ok_json(&["actuals", "import", s(&plan), s(&month), "--write", s(&plan)]);
+    assert_eq!(v["replaced"], 1);
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&plan).unwrap()).unwrap();
+    assert_eq!(saved["actuals"].as_array().unwrap().len(), 1);
+    assert_eq!(saved["actuals"][0]["start"], "2025-09-01");
+    // Roll-forward re-bases the CPC on the range's clicks: 7,200 / 4,800.
+    let next = dir.path().join("next.json");
+    let r = ok_json(&["roll-forward", s(&plan), "-o", s(&next)]);
+    let rebased = r["rebased"].as_array().unwrap();
+    assert!(rebased.iter().any(|x| x["line"] == "search" && x["field"] == "rate" && x["to"] == "1.50"), "{rebased:?}");
+}

@@ -202,12 +202,13 @@ impl Ctx<'_> {
     fn actuals(&self, out: &mut Vec<Finding>) {
         let plan = self.plan;
         let outside: Vec<&crate::plan::Actual> =
-            plan.actuals.iter().filter(|a| a.date < plan.start || a.date > plan.end).collect();
+            plan.actuals.iter().filter(|a| a.start < plan.start || a.end > plan.end).collect();
         if outside.is_empty() {
             return;
         }
-        let spend = outside.iter().fold(Decimal::ZERO, |s, a| s + a.spend);
-        let (first, last) = outside.iter().fold((outside[0].date, outside[0].date), |(f, l), a| (f.min(a.date), l.max(a.date)));
+        // Checked: spends come from files; a sum past what a decimal holds shows as the largest.
+        let spend = outside.iter().try_fold(Decimal::ZERO, |s, a| s.checked_add(a.spend)).unwrap_or(Decimal::MAX);
+        let (first, last) = outside.iter().fold((outside[0].start, outside[0].end), |(f, l), a| (f.min(a.start), l.max(a.end)));
         out.push(finding(
             "actuals_outside_period",
             Severity::Warning,

@@ -351,6 +351,15 @@ fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
     for (i, a) in plan.actuals.iter().enumerate() {
         known(errs, format!("actuals[{i}].line"), &a.line);
         non_negative(errs, &format!("actuals[{i}].spend"), a.spend);
+        if a.end < a.start {
+            errs.push(Error::at("invalid_field", format!("actuals[{i}].end"), format!("{} is before the start {}", a.end, a.start)));
+        } else if a.days() > crate::plan::MAX_ACTUAL_DAYS {
+            errs.push(Error::at(
+                "invalid_field",
+                format!("actuals[{i}].end"),
+                format!("the row covers {} days; one actual may cover at most {} (ten years)", a.days(), crate::plan::MAX_ACTUAL_DAYS),
+            ));
+        }
         for (field, v) in [("impressions", a.impressions), ("clicks", a.clicks), ("conversions", a.conversions)] {
             let Some(v) = v else { continue };
             let path = format!("actuals[{i}].{field}");

@@ -28,6 +28,7 @@ pub mod monitoring;
 pub mod naming;
 pub mod pacing;
 pub mod performance;
+pub mod phasing;
 pub mod optimise;
 pub mod plan;
 pub mod reach;

@@ -93,7 +93,8 @@ fn calendar(plan: &Plan, errs: &mut Vec<Error>) {
         widen(l.end);
     }
     for a in &plan.actuals {
-        widen(a.date);
+        widen(a.start);
+        widen(a.end);
     }
     if (hi - lo).num_days() < MAX_CALENDAR_DAYS {
         return;
@@ -104,7 +105,8 @@ fn calendar(plan: &Plan, errs: &mut Vec<Error>) {
         dates.push((l.end, format!("lines[{i}].end")));
     }
     for (i, a) in plan.actuals.iter().enumerate() {
-        dates.push((a.date, format!("actuals[{i}].date")));
+        dates.push((a.start, format!("actuals[{i}].start")));
+        dates.push((a.end, format!("actuals[{i}].end")));
     }
     let mid = plan.start;
     let Some((d, path)) = dates.into_iter().max_by_key(|(d, _)| (*d - mid).num_days().abs()) else { return };

@@ -9,7 +9,9 @@
 use crate::costing::{compute, LineView};
 use crate::error::Result;
 use crate::learning::optimises_for_conversions;
-use crate::money::{div, mul, round_dp, sum, Currency};
+use crate::flight::flight_weeks;
+use crate::money::{add, div, mul, round_dp, sub, Currency};
+use crate::phasing::Phasing;
 use crate::plan::{Actual, Buying, Kpi, Line, Plan};
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
@@ -111,17 +113,67 @@ pub fn kpi_of(plan: &Plan, line: &Line) -> (Option<Kpi>, Option<Decimal>) {
     }
 }
 
-/// Actuals for one line dated on or before `as_of`, summed.
-pub fn delivered(actuals: &[Actual], line: &str, as_of: NaiveDate) -> Result<Delivered> {
-    let mine: Vec<&Actual> = actuals.iter().filter(|a| a.line == line && a.date <= as_of).collect();
-    let total = |f: fn(&Actual) -> Option<Decimal>| sum(mine.iter().filter_map(|a| f(a)), "actuals");
-    Ok(Delivered {
-        spend: sum(mine.iter().map(|a| a.spend), "actual spend")?,
-        impressions: total(|a| a.impressions)?,
-        clicks: total(|a| a.clicks)?,
-        conversions: total(|a| a.conversions)?,
-        revenue: total(|a| a.revenue)?,
-    })
+/// A line's actuals up to the end of `as_of`, summed. A row that covers days after `as_of`
+/// counts for its days up to it, phased by the line's flight; such a partial share is rounded
+/// (spend and revenue to the currency, conversions to 2 places, impressions and clicks to whole
+/// numbers). Rows wholly up to `as_of` count exactly as imported.
+pub fn delivered(plan: &Plan, line: &Line, as_of: NaiveDate) -> Result<Delivered> {
+    let dp = Currency::from_code(&plan.currency).map(|c| c.minor_units()).unwrap_or(2);
+    let phasing = line_phasing(line)?;
+    let mut d = Delivered::default();
+    for a in plan.actuals.iter().filter(|a| a.line == line.id && a.start <= as_of) {
+        let part = Part::of(&phasing, a, None, as_of)?;
+        d.spend = add(d.spend, part.take(a.spend, dp)?, "actual spend")?;
+        d.impressions = add(d.impressions, part.take_opt(a.impressions, 0)?, "impressions")?;
+        d.clicks = add(d.clicks, part.take_opt(a.clicks, 0)?, "clicks")?;
+        d.conversions = add(d.conversions, part.take_opt(a.conversions, 2)?, "conversions")?;
+        d.revenue = add(d.revenue, part.take_opt(a.revenue, dp)?, "revenue")?;
+    }
+    Ok(d)
+}
+
+/// The phasing of a line's flight.
+pub fn line_phasing(line: &Line) -> Result<Phasing> {
+    Phasing::of_flight(line.start, line.end, &flight_weeks(line))
+}
+
+/// Which part of a row falls in a window of days: all of it, or a fraction.
+struct Part {
+    fraction: Option<(Decimal, Decimal)>,
+}
+
+impl Part {
+    /// The part of `a` on days after `after` (if given) up to `upto`.
+    fn of(phasing: &Phasing, a: &Actual, after: Option<NaiveDate>, upto: NaiveDate) -> Result<Part> {
+        let hi = phasing.fraction(a.start, a.end, upto)?;
+        let lo = match after {
+            Some(day) if day >= a.start => Some(phasing.fraction(a.start, a.end, day)?.unwrap_or((Decimal::ONE, Decimal::ONE))),
+            _ => None,
+        };
+        let fraction = match (hi, lo) {
+            (None, None) => None,
+            (Some(f), None) => Some(f),
+            (hi, Some((ln, ld))) => {
+                let (hn, hd) = hi.unwrap_or((Decimal::ONE, Decimal::ONE));
+                // hn/hd − ln/ld over one denominator (both fractions share theirs unless one is 1).
+                let num = sub(mul(hn, ld, "phased actuals")?, mul(ln, hd, "phased actuals")?, "phased actuals")?;
+                Some((num.max(Decimal::ZERO), mul(hd, ld, "phased actuals")?))
+            }
+        };
+        Ok(Part { fraction })
+    }
+
+    fn take(&self, v: Decimal, dp: u32) -> Result<Decimal> {
+        match self.fraction {
+            None => Ok(v),
+            Some((num, _)) if num.is_zero() => Ok(Decimal::ZERO),
+            Some((num, den)) => Ok(round_dp(div(mul(v, num, "phased actuals")?, den, "phased actuals")?, dp)),
+        }
+    }
+
+    fn take_opt(&self, v: Option<Decimal>, dp: u32) -> Result<Decimal> {
+        v.map_or(Ok(Decimal::ZERO), |v| self.take(v, dp))
+    }
 }
 
 fn ratio(a: Decimal, b: Decimal, scale: Decimal, dp: u32, what: &str) -> Result<Option<Decimal>> {
@@ -158,9 +210,9 @@ pub fn performance(plan: &Plan, as_of: NaiveDate) -> Result<Vec<LinePerformance>
 
 fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate, dp: u32) -> Result<LinePerformance> {
     let (kpi, target) = kpi_of(plan, line);
-    let d = delivered(&plan.actuals, &line.id, as_of)?;
+    let d = delivered(plan, line, as_of)?;
     // A count no row reported (a CTV line's clicks) stays unknown instead of counting as zero.
-    let reported = |f: fn(&Actual) -> Option<Decimal>| plan.actuals.iter().any(|a| a.line == line.id && a.date <= as_of && f(a).is_some());
+    let reported = |f: fn(&Actual) -> Option<Decimal>| plan.actuals.iter().any(|a| a.line == line.id && a.start <= as_of && f(a).is_some());
     let actual = metrics(
         d.spend,
         reported(|a| a.impressions).then_some(d.impressions),
@@ -178,11 +230,15 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
         planned.ctr = line.ctr;
     }
     let learning = if line.buying == Some(Buying::Auction) && optimises_for_conversions(line) {
-        let from = as_of - Duration::days(6);
-        let events = sum(
-            plan.actuals.iter().filter(|a| a.line == line.id && a.date >= from && a.date <= as_of).filter_map(|a| a.conversions),
-            "events",
-        )?;
+        // Conversions on the 7 days ending on the as-of day (a longer row counts for its days
+        // inside them).
+        let after = as_of - Duration::days(7);
+        let phasing = line_phasing(line)?;
+        let mut events = Decimal::ZERO;
+        for a in plan.actuals.iter().filter(|a| a.line == line.id && a.start <= as_of && a.end > after) {
+            let part = Part::of(&phasing, a, Some(after), as_of)?;
+            events = add(events, part.take_opt(a.conversions, 2)?, "events")?;
+        }
         let threshold = plan.settings.learning_events_per_week;
         let state = if as_of < line.start {
             LearningState::NotStarted

@@ -181,8 +181,11 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
     let worse = if lower { diff } else { -diff };
     let show = |v: Decimal| match kpi {
         Kpi::Roas => format!("{}", round_dp(v, 2)),
-        // A rate too large to show as a percent (a target typed in error) is shown as it is.
-        Kpi::Ctr => v.checked_mul(Decimal::ONE_HUNDRED).map_or_else(|| format!("{v}"), |p| format!("{}%", round_dp(p, 2))),
+        // Checked: a target or a ratio from a file can be absurdly large.
+        Kpi::Ctr => match v.checked_mul(Decimal::ONE_HUNDRED) {
+            Some(pct) => format!("{}%", round_dp(pct, 2)),
+            None => format!("{v} (as a fraction)"),
+        },
         _ => money(v),
     };
     let head = format!("{label} {} vs target {} on {} {unit}", show(actual), show(target), n(have));

@@ -9,11 +9,13 @@ use crate::costing::compute;
 use crate::error::Result;
 use crate::flight::{flight_weeks, spread};
 use crate::money::{add, div, mul, round_dp, sub, Currency};
+use crate::performance::line_phasing;
+use crate::phasing::Phasing;
 use crate::plan::Plan;
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -35,6 +37,12 @@ pub struct VendorMonth {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub difference: Decimal,
     pub flagged: bool,
+}
+
+/// The last day of the month holding `d`.
+fn last_of_month(d: NaiveDate) -> NaiveDate {
+    let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+    NaiveDate::from_ymd_opt(y, m, 1).and_then(|f| f.pred_opt()).unwrap_or(d)
 }
 
 fn month(d: NaiveDate) -> String {
@@ -69,10 +77,32 @@ pub fn reconcile(plan: &Plan) -> Result<Vec<VendorMonth>> {
             }
         }
     }
+    // Delivered money falls into months by its days; a row spanning months is phased by its
+    // line's flight, and its parts sum exactly to it.
+    let mut phasings: HashMap<&str, Phasing> = HashMap::new();
     for a in &plan.actuals {
         let vendor = vendor_of(plan, &a.line).unwrap_or_else(|| a.line.clone());
-        let cell = grid.entry((vendor, month(a.date))).or_default();
-        cell[1] = add(cell[1], a.spend, "delivered")?;
+        if !phasings.contains_key(a.line.as_str()) {
+            let p = match plan.lines.iter().find(|l| l.id == a.line) {
+                Some(l) => line_phasing(l)?,
+                None => Phasing::even(),
+            };
+            phasings.insert(a.line.as_str(), p);
+        }
+        let phasing = phasings.get(a.line.as_str()).cloned().unwrap_or_else(Phasing::even);
+        let mut from = a.start;
+        let mut before = Decimal::ZERO;
+        loop {
+            let last = last_of_month(from).min(a.end);
+            let upto = phasing.share(a.spend, a.start, a.end, last)?;
+            let cell = grid.entry((vendor.clone(), month(from))).or_default();
+            cell[1] = add(cell[1], sub(upto, before, "delivered")?, "delivered")?;
+            before = upto;
+            match last.succ_opt() {
+                Some(next) if last < a.end => from = next,
+                _ => break,
+            }
+        }
     }
     for i in &plan.invoices {
         let cell = grid.entry((i.vendor.clone(), i.month.clone())).or_default();

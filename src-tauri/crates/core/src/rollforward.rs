@@ -49,8 +49,8 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
     let s = &plan.monitoring;
     let mut next = plan.clone();
     let mut rebased = Vec::new();
-    for line in &mut next.lines {
-        let d = delivered(&plan.actuals, &line.id, as_of)?;
+    for (line, was) in next.lines.iter_mut().zip(&plan.lines) {
+        let d = delivered(plan, was, as_of)?;
         let enough_impr = d.impressions >= Decimal::from(s.min_impressions);
         let enough_clicks = d.clicks >= Decimal::from(s.min_clicks);
         let enough_conv = d.conversions >= Decimal::from(s.min_conversions);

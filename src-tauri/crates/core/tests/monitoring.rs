@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use flightplan_core::actuals::{import, ImportRow};
 use flightplan_core::pacing::{pacing, PaceAlert};
-use flightplan_core::plan::{Actual, Period, Plan};
+use flightplan_core::plan::{Actual, Plan};
 use flightplan_core::recommend::{review, Action};
 use flightplan_core::read_plan;
 use rust_decimal::Decimal;
@@ -27,8 +27,10 @@ fn row(line: usize, campaign: &str, date: &str, spend: &str) -> ImportRow {
     ImportRow {
         file_line: line,
         campaign: campaign.into(),
-        date: day(date),
-        period: Period::Day,
+        ad_set: None,
+        ad: None,
+        start: day(date),
+        end: day(date),
         spend: d(spend),
         impressions: Some(d("1000")),
         clicks: Some(d("10")),
@@ -86,7 +88,7 @@ fn reimporting_an_overlapping_range_replaces_those_days() {
     let out = import(&p, &first, "meta", &BTreeMap::new()).unwrap();
     p.actuals = out.actuals;
     // A hand-entered row on an overlapping day is kept.
-    p.actuals.push(Actual { line: "meta-rt".into(), date: day("2025-09-03"), period: Period::Day, spend: d("1.00"), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
+    p.actuals.push(Actual { line: "meta-rt".into(), start: day("2025-09-03"), end: day("2025-09-03"), spend: d("1.00"), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
     let second: Vec<ImportRow> =
         ["2025-09-03", "2025-09-04"].iter().map(|t| row(2, "LC_Retargeting_Web_Visitors", t, "20.00")).collect();
     let out = import(&p, &second, "meta", &BTreeMap::new()).unwrap();
@@ -107,7 +109,7 @@ fn pacing_plan() -> Plan {
     for k in 0..10 {
         let date = day("2025-09-01") + chrono::Duration::days(k);
         for (line, spend) in [("meta-pro", "120.00"), ("meta-rt", "100.00")] {
-            p.actuals.push(Actual { line: line.into(), date, period: Period::Day, spend: d(spend), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
+            p.actuals.push(Actual { line: line.into(), start: date, end: date, spend: d(spend), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
         }
     }
     p
@@ -167,8 +169,8 @@ fn judged(spend: &str, clicks: &str, conversions: &str) -> Plan {
     p.budget = d("4000.00");
     p.actuals.push(Actual {
         line: "meta-pro".into(),
-        date: day("2025-09-05"),
-        period: Period::Day,
+        start: day("2025-09-05"),
+        end: day("2025-09-05"),
         spend: d(spend),
         impressions: Some(d("100000")),
         clicks: Some(d(clicks)),
@@ -260,8 +262,8 @@ fn a_count_no_report_carried_leaves_its_ratios_unknown() {
     let mut p = flightplan_core::sample_plan();
     let actual = |line: &str, clicks: Option<&str>| Actual {
         line: line.into(),
-        date: day("2027-01-04"),
-        period: Period::Week,
+        start: day("2027-01-04"),
+        end: day("2027-01-10"),
         spend: d("2000.00"),
         impressions: Some(d("62500")),
         clicks: clicks.map(d),

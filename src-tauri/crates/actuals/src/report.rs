@@ -1,0 +1,460 @@
+//! Reading a report: find its header and dialect, learn its number and date style, then turn
+//! each data row into an [`ImportRow`], skipping title, total, summary and note rows, and
+//! summing what was read.
+
+use crate::cells::{is_blank, number, Decimals, Evidence};
+use crate::dates::{self, DateStyle, Order};
+use crate::dialects::{detect, Dialect};
+use crate::layout::{mapped, Columns, DateKind, Platform};
+use crate::limits::{HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
+use crate::table::{Flow, Row, Table};
+use crate::totals::{compare, is_total, TotalRow, Totals};
+use crate::{fail, text, xlsx, DateRange, ReadOptions, Report, Skipped, Warning};
+use chrono::{Days, NaiveDate};
+use flightplan_core::actuals::ImportRow;
+use flightplan_core::plan::MAX_ACTUAL_DAYS;
+use flightplan_core::Error;
+use rust_decimal::Decimal;
+
+/// Read a report's bytes.
+pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Error> {
+    if bytes.len() > MAX_REPORT_BYTES {
+        return Err(Error {
+            code: "too_large".into(),
+            message: format!("{file}: the file is {} MiB; reports of up to {} MiB are read (export a shorter period)", bytes.len() >> 20, MAX_REPORT_BYTES >> 20),
+            path: Some(file.into()),
+            line: None,
+        });
+    }
+    let (table, encoding, semicolons) = if xlsx::is_xlsx(bytes) {
+        (Table::Sheet(xlsx::open(bytes, file)?), "xlsx".to_string(), false)
+    } else {
+        let (text, enc) = text::decode(bytes);
+        let delimiter = text::delimiter(&text);
+        (Table::Csv { text, delimiter }, enc.to_string(), delimiter == b';')
+    };
+    // The header is the first of the top rows that a dialect (or the mapping) recognises.
+    let forced = if opts.mapping.maps_columns() { Some(Platform::Mapped) } else { opts.platform };
+    let mut top: Vec<(usize, Vec<String>)> = Vec::new();
+    let mut found: Option<(usize, Option<Dialect>, Columns)> = None;
+    table.each(file, &mut |row| {
+        let cells = row.owned();
+        let hit = match forced {
+            Some(Platform::Mapped) => mapped(&cells, &opts.mapping).map(|c| (None, c)),
+            only => detect(&cells, only).map(|(d, c)| (Some(d), c)),
+        };
+        top.push((row.line, cells));
+        if let Some((d, c)) = hit {
+            found = Some((top.len() - 1, d, c));
+            return Ok(Flow::Stop);
+        }
+        Ok(if top.len() >= HEADER_SEARCH_ROWS { Flow::Stop } else { Flow::Go })
+    })?;
+    let Some((hi, dialect, cols)) = found else {
+        return no_table(&top, file, forced, encoding);
+    };
+    let platform = dialect.as_ref().map(|d| d.platform).unwrap_or(Platform::Mapped);
+    let language = dialect.as_ref().map(|d| d.language.clone()).unwrap_or_else(|| "en".into());
+    let (header_line, header) = (top[hi].0, top[hi].1.clone());
+    let mut reader = Reader::new(file, &header, cols, &language);
+    reader.note_duplicates(&header);
+    // Title lines above the header: skipped, and read for the period they state.
+    let mut title = Title::default();
+    for (line, cells) in &top[..hi] {
+        reader.skip(*line, "above the header (title or date range)");
+        title.read(&cells.join(" "), reader.date_style);
+    }
+    drop(top);
+    // Learn the file's number and date style from its own data, then read it.
+    // The look stops once both are settled (after a thousand rows at least): a decimal
+    // separator seen, and a day or month first seen unless every date so far was unambiguous.
+    let mut evidence = Evidence::default();
+    let mut order = (0usize, 0usize);
+    let (mut seen, mut ambiguous_dates) = (0usize, false);
+    walk_data(&table, file, header_line, &mut |row| {
+        for i in reader.cols.numbers() {
+            if !row.typed_number(i) {
+                evidence.see(row.get(i));
+            }
+        }
+        for i in [reader.cols.date.map(|(i, _)| i), reader.cols.end].into_iter().flatten() {
+            let cell = row.get(i);
+            match dates::order_evidence(cell) {
+                Some(Order::DayMonth) => order.0 += 1,
+                Some(Order::MonthDay) => order.1 += 1,
+                None => ambiguous_dates |= dates::is_ambiguous(cell),
+            }
+        }
+        seen += 1;
+        let settled = evidence.settled() && (order.0 + order.1 > 0 || !ambiguous_dates);
+        Ok(if seen >= 1000 && settled { Flow::Stop } else { Flow::Go })
+    })?;
+    let fallback = if semicolons || !matches!(language.as_str(), "en" | "ja") { Decimals::Comma } else { Decimals::Dot };
+    reader.decimals = evidence.decide(fallback);
+    if order.0 != order.1 {
+        reader.date_style.order = if order.0 > order.1 { Order::DayMonth } else { Order::MonthDay };
+    }
+    title.finish(file, reader.date_style);
+    walk_data(&table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
+    reader.finish(Report {
+        platform,
+        dialect,
+        encoding,
+        header_line,
+        currency: None,
+        period: None,
+        rows: Vec::new(),
+        skipped: Vec::new(),
+        warnings: Vec::new(),
+        totals: Totals::default(),
+    }, opts, &title)
+}
+
+/// Walk the rows after the header line, until `f` says stop.
+fn walk_data(table: &Table, file: &str, header_line: usize, f: &mut dyn FnMut(&Row) -> Result<Flow, Error>) -> Result<(), Error> {
+    let mut past = false;
+    table.each(file, &mut |row| {
+        if past {
+            return f(row);
+        }
+        past = row.line == header_line;
+        Ok(Flow::Go)
+    })
+}
+
+/// No header row: a file with only title or note lines ("No data available.", a preamble and
+/// nothing else) is an empty report; anything else is an error naming what was expected.
+fn no_table(top: &[(usize, Vec<String>)], file: &str, forced: Option<Platform>, encoding: String) -> Result<Report, Error> {
+    let only_notes = top.iter().all(|(_, cells)| cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1);
+    if !only_notes {
+        let want = match forced {
+            Some(Platform::Mapped) => "the mapped spend column and a mapped campaign, ad set or ad column".to_string(),
+            Some(p) => format!("a {} report header (a spend column and a campaign, ad set or ad column)", p.title()),
+            None => "a report header with a spend column and a campaign, ad set or ad column in one of the known dialects (Google Ads, Meta, TikTok, LinkedIn, Microsoft, Amazon, Snapchat, Pinterest); otherwise save a column mapping".to_string(),
+        };
+        return Err(fail("no_header", file, top.first().map(|r| r.0).unwrap_or(1), format!("no header row found: expected {want}")));
+    }
+    let said: Vec<String> = top.iter().flat_map(|(_, c)| c.iter().filter(|s| !s.trim().is_empty()).cloned()).take(3).collect();
+    let message = if said.is_empty() {
+        "the file is empty: nothing was imported".to_string()
+    } else {
+        format!("the file has no table of rows (it says: {}): nothing was imported", said.iter().map(|s| format!("\"{}\"", crate::cells::shorten(s))).collect::<Vec<_>>().join(", "))
+    };
+    Ok(Report {
+        platform: forced.unwrap_or(Platform::Mapped),
+        dialect: None,
+        encoding,
+        header_line: 0,
+        currency: None,
+        period: None,
+        rows: Vec::new(),
+        skipped: top.iter().map(|(line, _)| Skipped { line: *line, reason: "title or note line".into() }).collect(),
+        warnings: vec![Warning { line: None, message }],
+        totals: Totals::default(),
+    })
+}
+
+/// The period title lines state.
+#[derive(Default)]
+struct Title {
+    range: Option<(NaiveDate, NaiveDate)>,
+    start: Option<NaiveDate>,
+    end: Option<NaiveDate>,
+    all_time: Option<String>,
+    texts: Vec<String>,
+}
+
+impl Title {
+    fn read(&mut self, text: &str, style: DateStyle) {
+        let text = text.trim();
+        if text.is_empty() {
+            return;
+        }
+        self.texts.push(text.to_string());
+        if dates::says_all_time(text) {
+            self.all_time = Some(text.to_string());
+        }
+        if let Some((is_start, d)) = dates::labelled_end(text, style) {
+            if is_start {
+                self.start = Some(d);
+            } else {
+                self.end = Some(d);
+            }
+        } else if self.range.is_none() {
+            self.range = dates::range_in_text(text, style);
+        }
+    }
+
+    /// Re-read with the file's learnt date order (the first reading used the language's).
+    fn finish(&mut self, file: &str, style: DateStyle) {
+        let texts = std::mem::take(&mut self.texts);
+        let all_time = self.all_time.take();
+        *self = Title::default();
+        for t in &texts {
+            self.read(t, style);
+        }
+        self.all_time = all_time;
+        if let (None, Some(s), Some(e)) = (self.range, self.start, self.end) {
+            if s <= e {
+                self.range = Some((s, e));
+            }
+        }
+        if self.range.is_none() {
+            // TikTok names its exports `Campaign Report(2024-05-12 to 2024-05-18).xlsx`.
+            self.range = dates::range_in_text(file, style);
+        }
+    }
+}
+
+/// Reads data rows into import rows.
+struct Reader<'h> {
+    file: &'h str,
+    header: &'h [String],
+    cols: Columns,
+    decimals: Decimals,
+    date_style: DateStyle,
+    width: usize,
+    rows: Vec<ImportRow>,
+    skipped: Vec<Skipped>,
+    more_skipped: usize,
+    warnings: Vec<Warning>,
+    totals: Totals,
+    total_row: Option<TotalRow>,
+    row_currency: Option<String>,
+}
+
+impl<'h> Reader<'h> {
+    fn new(file: &'h str, header: &'h [String], cols: Columns, language: &str) -> Reader<'h> {
+        let totals = Totals::with(cols.impressions.is_some(), cols.clicks.is_some(), cols.conversions.is_some());
+        Reader {
+            file,
+            header,
+            decimals: Decimals::Dot,
+            date_style: DateStyle::for_language(language),
+            width: header.len(),
+            cols,
+            rows: Vec::new(),
+            skipped: Vec::new(),
+            more_skipped: 0,
+            warnings: Vec::new(),
+            totals,
+            total_row: None,
+            row_currency: None,
+        }
+    }
+
+    fn name(&self, i: usize) -> String {
+        crate::cells::shorten(crate::table::clean(self.header.get(i).map(String::as_str).unwrap_or("")))
+    }
+
+    fn skip(&mut self, line: usize, reason: &str) {
+        if self.skipped.len() < MAX_SKIPPED_LISTED {
+            self.skipped.push(Skipped { line, reason: reason.into() });
+        } else {
+            self.more_skipped += 1;
+        }
+    }
+
+    /// A measure read from a column that appears more than once is read from its first.
+    fn note_duplicates(&mut self, header: &[String]) {
+        let read: Vec<usize> = self.cols.numbers().chain([self.cols.campaign, self.cols.ad_set, self.cols.ad, self.cols.date.map(|d| d.0)].into_iter().flatten()).collect();
+        for i in read {
+            let name = crate::dialects::normalise(&header[i]).0;
+            let n = header.iter().filter(|h| crate::dialects::normalise(h).0 == name).count();
+            if n > 1 {
+                self.warnings.push(Warning { line: None, message: format!("the column \"{}\" appears {n} times; the first (column {}) is read", self.name(i), i + 1) });
+            }
+        }
+    }
+
+    fn keep_total(&mut self, row: &Row, label: &str) {
+        if self.total_row.is_none() {
+            let cell = |i: Option<usize>| i.map(|i| row.get(i).to_string());
+            self.total_row = Some(TotalRow {
+                line: row.line,
+                label: label.to_string(),
+                cells: [cell(Some(self.cols.spend)), cell(self.cols.impressions), cell(self.cols.clicks), cell(self.cols.conversions)],
+            });
+        }
+    }
+
+    fn row(&mut self, row: &Row) -> Result<(), Error> {
+        let filled = row.filled();
+        if filled == 0 {
+            self.skip(row.line, "blank");
+            return Ok(());
+        }
+        let first = row.cells().find(|c| !c.is_empty()).unwrap_or("");
+        let name_cell = [self.cols.campaign, self.cols.ad_set, self.cols.ad].into_iter().flatten().map(|i| row.get(i)).find(|c| !c.is_empty()).unwrap_or("");
+        if is_total(first) || is_total(name_cell) {
+            self.skip(row.line, "platform total row");
+            let label = if is_total(first) { first } else { name_cell }.to_string();
+            self.keep_total(row, &label);
+            return Ok(());
+        }
+        if filled == 1 && row.get(self.cols.spend).is_empty() {
+            // "No data available.", Microsoft's copyright footer, a note under the table.
+            self.skip(row.line, "a note, not a data row");
+            return Ok(());
+        }
+        let csv_width = !row_is_sheet(row);
+        if csv_width && row.len() != self.width {
+            let extra_empty = row.len() > self.width && (self.width..row.len()).all(|i| row.get(i).is_empty());
+            if !extra_empty {
+                return Err(fail("bad_row", self.file, row.line, format!("the row has {} fields but the header has {}", row.len(), self.width)));
+            }
+        }
+        let names = [self.cols.campaign, self.cols.ad_set, self.cols.ad].map(|c| c.map(|i| row.get(i)).filter(|s| !is_blank(s)).map(str::to_string));
+        if names.iter().all(Option::is_none) {
+            if self.rows.is_empty() {
+                // Meta's "Include summary row": the first row, totals without a name.
+                self.skip(row.line, "platform summary row");
+                self.keep_total(row, "summary row");
+                return Ok(());
+            }
+            let cols: Vec<String> = [self.cols.campaign, self.cols.ad_set, self.cols.ad].into_iter().flatten().map(|i| format!("\"{}\"", self.name(i))).collect();
+            return Err(fail("bad_row", self.file, row.line, format!("{} empty: every row needs a name to match to a line", cols.join(" and "))));
+        }
+        if self.rows.len() >= MAX_DATA_ROWS {
+            return Err(fail("too_large", self.file, row.line, format!("the report has more than {MAX_DATA_ROWS} data rows; export it by week or month, or a shorter period")));
+        }
+        let range = self.range(row)?;
+        let amount = |i: usize| -> Result<Option<crate::cells::Amount>, Error> {
+            number(row.get(i), if row.typed_number(i) { Decimals::Dot } else { self.decimals })
+                .map_err(|m| fail("bad_number", self.file, row.line, format!("column \"{}\": {m}", self.name(i))))
+        };
+        let spend_cell = amount(self.cols.spend)?;
+        let spend = spend_cell.as_ref().map(|a| a.value).unwrap_or_default();
+        // A measure column that is present but blank counts as 0 (Meta leaves Results empty
+        // when there were none); a missing column is unknown.
+        let measure = |i: Option<usize>| -> Result<Option<Decimal>, Error> {
+            match i {
+                None => Ok(None),
+                Some(i) => Ok(Some(amount(i)?.map(|a| a.value).unwrap_or_default())),
+            }
+        };
+        let (impressions, clicks, conversions, revenue) = (measure(self.cols.impressions)?, measure(self.cols.clicks)?, measure(self.cols.conversions)?, measure(self.cols.revenue)?);
+        let currency = match self.cols.currency.map(|i| row.get(i)).filter(|s| !is_blank(s)) {
+            Some(code) => Some(code.trim().to_ascii_uppercase()),
+            None => spend_cell.and_then(|a| a.currency).filter(|c| !c.is_empty()).or_else(|| self.cols.header_currency.clone()),
+        };
+        if self.row_currency.is_none() {
+            self.row_currency.clone_from(&currency);
+        }
+        self.totals.add(spend, impressions, clicks, conversions).map_err(|e| fail(&e.code, self.file, row.line, e.message))?;
+        let [campaign, ad_set, ad] = names;
+        let (start, end) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MIN));
+        self.rows.push(ImportRow {
+            file_line: row.line,
+            campaign: campaign.unwrap_or_default(),
+            ad_set,
+            ad,
+            start,
+            end,
+            spend,
+            impressions,
+            clicks,
+            conversions,
+            revenue,
+            currency,
+        });
+        Ok(())
+    }
+
+    /// The days a row covers, from its date columns (`None` when the report has none).
+    fn range(&self, row: &Row) -> Result<Option<(NaiveDate, NaiveDate)>, Error> {
+        let Some((i, kind)) = self.cols.date else { return Ok(None) };
+        let day = |j: usize| -> Result<NaiveDate, Error> {
+            let cell = row.get(j);
+            let parsed = if row.typed_number(j) {
+                cell.parse::<f64>().ok().and_then(xlsx::serial_day).ok_or_else(|| format!("\"{cell}\" is not a date"))
+            } else {
+                dates::parse(cell, self.date_style)
+            };
+            parsed.map_err(|m| fail("bad_date", self.file, row.line, format!("column \"{}\": {m}", self.name(j))))
+        };
+        let (start, end) = match kind {
+            DateKind::Day => {
+                let s = day(i)?;
+                (s, match self.cols.end { Some(j) => day(j)?, None => s })
+            }
+            DateKind::Week => {
+                let s = day(i)?;
+                let e = s.checked_add_days(Days::new(6)).ok_or_else(|| fail("bad_date", self.file, row.line, format!("the week of {s} runs past the last date there is")))?;
+                (s, e)
+            }
+            DateKind::Month => dates::parse_month(row.get(i), self.date_style).map_err(|m| fail("bad_date", self.file, row.line, format!("column \"{}\": {m}", self.name(i))))?,
+        };
+        if end < start {
+            return Err(fail("bad_period", self.file, row.line, format!("the row ends ({end}) before it starts ({start})")));
+        }
+        if (end - start).num_days() >= MAX_ACTUAL_DAYS {
+            return Err(fail("bad_period", self.file, row.line, format!("the row covers {start} to {end}, more than ten years")));
+        }
+        Ok(Some((start, end)))
+    }
+
+    fn finish(mut self, mut report: Report, opts: &ReadOptions, title: &Title) -> Result<Report, Error> {
+        if let Some(t) = &self.total_row {
+            if let Some(m) = compare(t, &self.totals, self.decimals) {
+                self.warnings.push(Warning { line: Some(t.line), message: m });
+            }
+        }
+        let span = self.rows.iter().map(|r| (r.start, r.end)).reduce(|a, b| (a.0.min(b.0), a.1.max(b.1)));
+        if self.cols.date.is_none() {
+            let period = match (opts.period.as_ref(), title.range) {
+                (Some(p), Some((s, e))) => {
+                    if (p.start, p.end) != (s, e) {
+                        self.warnings.push(Warning { line: None, message: format!("the report's title says {s} to {e}; the period given, {} to {}, is used", p.start, p.end) });
+                    }
+                    Some((p.start, p.end))
+                }
+                (Some(p), None) => Some((p.start, p.end)),
+                (None, t) => t,
+            };
+            match period {
+                Some((s, e)) => {
+                    if e < s || (e - s).num_days() >= MAX_ACTUAL_DAYS {
+                        return Err(fail("bad_period", self.file, report.header_line, format!("the period {s} to {e} is not a range of at most ten years")));
+                    }
+                    for r in &mut self.rows {
+                        r.start = s;
+                        r.end = e;
+                    }
+                    report.period = Some(DateRange { start: s, end: e });
+                }
+                None if !self.rows.is_empty() => {
+                    let said = match &title.all_time {
+                        Some(t) => format!(" (its title says \"{}\")", crate::cells::shorten(t)),
+                        None => String::new(),
+                    };
+                    return Err(fail(
+                        "no_period",
+                        self.file,
+                        report.header_line,
+                        format!("the report has no date column and states no date range{said}: give the period it covers, e.g. 2025-01-01..2025-12-31, or download it with a date range"),
+                    ));
+                }
+                None => {}
+            }
+        } else {
+            report.period = title.range.map(|(s, e)| DateRange { start: s, end: e }).or(span.map(|(s, e)| DateRange { start: s, end: e }));
+        }
+        if self.rows.is_empty() {
+            self.warnings.push(Warning { line: None, message: "the report has a header but no data rows: nothing was imported".into() });
+        }
+        if self.more_skipped > 0 {
+            self.skipped.push(Skipped { line: 0, reason: format!("and {} more rows (blank, totals or notes)", self.more_skipped) });
+        }
+        report.currency = self.cols.header_currency.clone().or(self.row_currency.take());
+        report.rows = self.rows;
+        report.skipped = self.skipped;
+        report.warnings = self.warnings;
+        report.totals = self.totals;
+        Ok(report)
+    }
+}
+
+fn row_is_sheet(row: &Row) -> bool {
+    row.is_sheet()
+}
