@@ -146,7 +146,7 @@ pub async fn preview_actuals(
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
         let bytes = tauri::async_runtime::spawn_blocking({
             let file = file.clone();
-            move || flightplan_files::read_bounded(&file, flightplan_files::REPORT_FILE_LIMIT, "report")
+            move || flightplan_files::read_bounded(&file, flightplan_actuals::limits::MAX_REPORT_BYTES as u64, "report")
         })
         .await
         .map_err(|e| Error::new("file_unreadable", format!("reading the report stopped unexpectedly ({e})")))??;

@@ -10,5 +10,5 @@
 mod read;
 mod write;
 
-pub use read::{read_bounded, read_text_bounded, PLAN_FILE_LIMIT, REPORT_FILE_LIMIT};
+pub use read::{read_bounded, read_text_bounded, PLAN_FILE_LIMIT};
 pub use write::{write_file, write_set, Replace};

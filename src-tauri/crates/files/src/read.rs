@@ -9,8 +9,6 @@ use std::path::Path;
 /// A 3,000-line plan with a year of daily actuals is under 10 MiB.
 pub const PLAN_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// The largest platform report read: 256 MiB (about two million rows of a wide export).
-pub const REPORT_FILE_LIMIT: u64 = 256 * 1024 * 1024;
 
 fn unreadable(path: &Path, e: std::io::Error) -> Error {
     let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
