@@ -11,10 +11,12 @@
 
 mod cells;
 mod layout;
+mod table;
 mod text;
 mod xlsx;
 
 pub use layout::{ColumnMapping, Platform};
+pub use table::{read_table, read_workbook, Sheet, Table};
 
 use flightplan_core::actuals::ImportRow;
 use flightplan_core::plan::Period;

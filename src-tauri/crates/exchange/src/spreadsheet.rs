@@ -1,0 +1,628 @@
+//! A plan from any media-plan spreadsheet: find the sheet and header row of the lines, read the
+//! columns through the guessed or saved mapping, skip title, section, subtotal and total rows,
+//! spread merged cells over the cells they cover, and take the plan's own details from labelled
+//! cells (`Client:`, `Budget`, `Currency`).
+//!
+//! Flightplan's own XLSX and CSV exports are read the same way; `own_export.rs` then recovers
+//! what they state only as figures (fee rates, weekly spreads).
+
+use crate::cells::{self, DateOrder};
+use crate::columns::{self, header_score, resolve, LineField, PlanMapping};
+use crate::line_rows::{Columns, RowContext, RowLine};
+use crate::plan_header::{self, get, HeaderField, HeaderValue};
+use crate::preview::{
+    ImportChoices, ImportPreview, PreviewLine, Problem, SkippedRow, SourceKind, SourceRef, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
+};
+use crate::{own_export, words};
+use chrono::NaiveDate;
+use flightplan_actuals::{Record, Sheet};
+use flightplan_core::money::{round_dp, sum, Currency};
+use flightplan_core::plan::{CommissionBasis, Goal, Plan};
+use rust_decimal::Decimal;
+use std::collections::{HashMap, HashSet};
+
+/// How far down a sheet the header row may be.
+const HEADER_SEARCH: usize = 40;
+
+/// Sheets that explain a layout rather than hold a plan.
+fn is_documentation(name: &str) -> bool {
+    let n = name.to_lowercase();
+    ["documentation", "dictionary", "instructions", "readme", "read me", "glossary", "help"].iter().any(|d| n.contains(d))
+}
+
+/// The cells of a sheet with every merged range's value copied into each cell it covers.
+fn filled(sheet: &Sheet) -> Vec<Record> {
+    let mut rows = sheet.records.clone();
+    let first = rows.first().map(|r| r.line).unwrap_or(1);
+    for &(r0, c0, r1, c1) in &sheet.merged {
+        let Some(top) = (r0 as usize + 1).checked_sub(first).and_then(|i| rows.get(i)) else { continue };
+        let Some(value) = top.cells.get(c0 as usize).cloned().filter(|v| !v.is_empty()) else { continue };
+        for r in r0..=r1.min(r0 + MAX_SHEET_ROWS as u32) {
+            let Some(row) = (r as usize + 1).checked_sub(first).and_then(|i| rows.get_mut(i)) else { continue };
+            for c in c0..=c1.min(c0 + 512) {
+                let c = c as usize;
+                if row.cells.len() <= c {
+                    row.cells.resize(c + 1, String::new());
+                }
+                if row.cells[c].is_empty() {
+                    row.cells[c] = value.clone();
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// The header row of a sheet: the mapping's, else the row naming the most line fields.
+fn header_row(rows: &[Record], mapping: &PlanMapping) -> Option<usize> {
+    if let Some(h) = mapping.header_row {
+        return rows.iter().position(|r| r.line == h);
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for (i, r) in rows.iter().take(HEADER_SEARCH).enumerate() {
+        let mut score = header_score(&r.cells);
+        // A mapped header counts its mapped columns too.
+        score += r.cells.iter().filter(|c| !c.trim().is_empty() && mapping.columns.keys().any(|k| columns::normalise(k) == columns::normalise(c))).count();
+        if score > 0 && best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+fn is_total(text: &str) -> Option<&'static str> {
+    let t = text.trim().to_lowercase();
+    let first = t.split([' ', ':']).next().unwrap_or("");
+    if matches!(first, "total" | "totals" | "grand") && (first != "grand" || t.contains("total")) {
+        return Some("total row");
+    }
+    if matches!(first, "subtotal" | "sub-total" | "sub") && t.contains("total") {
+        return Some("subtotal row");
+    }
+    if t.ends_with(" total") || t.ends_with(" totals") || t.ends_with(" total:") || first == "net spend" {
+        return Some("subtotal row");
+    }
+    None
+}
+
+fn looks_numeric(s: &str) -> bool {
+    cells::amount(s, false).ok().flatten().is_some() || cells::amount(s, true).ok().flatten().is_some()
+}
+
+/// Read a workbook (or a CSV as one unnamed sheet) into an import preview.
+pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, choices: &ImportChoices) -> ImportPreview {
+    let mapping = choices.mapping.clone().unwrap_or_default();
+    let names: Vec<String> = if csv { Vec::new() } else { sheets.iter().map(|s| s.name.clone()).collect() };
+    let own_xlsx = !csv && ["Mix", "Flowchart", "Fees & totals"].iter().all(|n| names.iter().any(|s| s == n));
+    let mut problems: Vec<Problem> = Vec::new();
+    let grids: Vec<Vec<Record>> = sheets.iter().map(filled).collect();
+
+    // The sheet of lines: the mapping's, Flightplan's Mix, else the best header.
+    let chosen = if let Some(want) = &mapping.sheet {
+        let found = names.iter().position(|n| n.eq_ignore_ascii_case(want));
+        if found.is_none() {
+            problems.push(Problem::error("no_sheet", SourceRef::default(), format!("the mapping names sheet \"{want}\", which the file does not have (it has {})", names.join(", "))));
+        }
+        found
+    } else if own_xlsx {
+        names.iter().position(|n| n == "Mix")
+    } else {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, g) in grids.iter().enumerate() {
+            if !csv && is_documentation(&sheets[i].name) {
+                continue;
+            }
+            if let Some(h) = header_row(g, &mapping) {
+                let score = header_score(&g[h].cells);
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((i, score));
+                }
+            }
+        }
+        best.map(|(i, _)| i).or(if grids.is_empty() { None } else { Some(0) })
+    };
+    let sheet_name = |i: usize| if csv { None } else { Some(sheets[i].name.as_str()) };
+    let kind_default = if own_xlsx { SourceKind::FlightplanXlsx } else { SourceKind::Spreadsheet };
+
+    let blank = |kind: SourceKind, problems: Vec<Problem>| ImportPreview {
+        file: file.to_string(),
+        kind,
+        source: source_words(kind, csv),
+        sheets: names.clone(),
+        sheet: None,
+        header_row: None,
+        columns: Vec::new(),
+        mapping: Some(mapping.clone()),
+        currency: None,
+        currency_source: None,
+        plan: empty_plan(file),
+        lines: Vec::new(),
+        rows_without_cost: Vec::new(),
+        skipped: Vec::new(),
+        conversions: Vec::new(),
+        problems,
+        totals: None,
+    };
+    let Some(si) = chosen else {
+        problems.push(Problem::error("no_rows", SourceRef::default(), "the file has no rows"));
+        return blank(kind_default, problems);
+    };
+    let rows = &grids[si];
+    let sheet = sheet_name(si);
+    if rows.len() > MAX_SHEET_ROWS {
+        problems.push(Problem::error(
+            "too_many_rows",
+            SourceRef { sheet: sheet.map(str::to_string), ..Default::default() },
+            format!("{} rows is more than a plan import reads ({MAX_SHEET_ROWS})", rows.len()),
+        ));
+        return blank(kind_default, problems);
+    }
+    let Some(hi) = header_row(rows, &mapping) else {
+        let at = SourceRef { sheet: sheet.map(str::to_string), row: mapping.header_row, ..Default::default() };
+        problems.push(Problem::error(
+            "no_header",
+            at,
+            "no header row names the lines and their cost (e.g. Line, Channel, Budget): map the columns, or give the header row",
+        ));
+        let mut p = blank(kind_default, problems);
+        p.sheet = sheet.map(str::to_string);
+        return p;
+    };
+    let header = &rows[hi];
+    let guesses = resolve(&header.cells, &mapping);
+    let cols = Columns {
+        by_field: guesses.iter().filter_map(|g| g.field.map(|f| (f, g.index))).collect(),
+        headers: guesses.iter().map(|g| g.header.clone()).collect(),
+        letters: guesses.iter().map(|g| g.letter.clone()).collect(),
+    };
+    let own_csv = csv && cols.has(LineField::Id) && header.cells.iter().any(|h| h == "agency_commission") && header.cells.iter().any(|h| h == "share_pct");
+    let kind = if own_csv { SourceKind::FlightplanCsv } else { kind_default };
+    if !cols.has(LineField::Budget) && !cols.has(LineField::Share) {
+        problems.push(Problem::warning(
+            "no_cost_column",
+            SourceRef::row(sheet, header.line),
+            "no column is read as the lines' cost (net media): every line imports at 0 until one is mapped",
+        ));
+    }
+
+    // The plan's own details: above the header, then the other sheets.
+    let mut found: Vec<HeaderValue> = Vec::new();
+    plan_header::scan(&rows[..hi], sheet, &mut found);
+    for (i, g) in grids.iter().enumerate() {
+        if i != si && !is_documentation(&sheets[i].name) {
+            plan_header::scan(g, sheet_name(i), &mut found);
+        }
+    }
+
+    // The currency: the planner's, the file's label, a header, a column, the amounts' signs.
+    let (currency, currency_source) = plan_currency(choices, &mapping, &found, rows, hi, &cols, decimal_comma, sheet, &mut problems);
+    let plan_cur = currency.as_deref().and_then(Currency::from_code);
+    let date_order = date_order(&mapping, rows, hi, &cols, currency.as_deref(), sheet, &mut problems);
+
+    // The rows.
+    let mut ctx = RowContext { sheet, cols: &cols, decimal_comma, currency: plan_cur, date_order, section: None };
+    let mut read: Vec<RowLine> = Vec::new();
+    let mut skipped: Vec<SkippedRow> = rows[..hi]
+        .iter()
+        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
+        .map(|r| SkippedRow { at: SourceRef::row(sheet, r.line), reason: "above the header (title or plan details)".into() })
+        .collect();
+    let name_cols: Vec<usize> = [LineField::Name, LineField::Channel, LineField::Vendor, LineField::Id]
+        .iter()
+        .filter_map(|f| cols.by_field.get(f).copied())
+        .collect();
+    for r in &rows[hi + 1..] {
+        let values: Vec<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        if values.is_empty() {
+            continue;
+        }
+        let at = SourceRef::row(sheet, r.line);
+        let labels: Vec<&str> = name_cols.iter().filter_map(|i| r.cells.get(*i)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let first_text = values.iter().find(|v| !looks_numeric(v)).copied();
+        if let Some(reason) = labels.iter().chain(first_text.iter()).find_map(|t| is_total(t)) {
+            skipped.push(SkippedRow { at, reason: reason.into() });
+            continue;
+        }
+        let distinct: HashSet<&str> = values.iter().copied().collect();
+        if distinct.len() == 1 && !looks_numeric(values[0]) && cells::date(values[0], date_order).is_err() {
+            let text = values[0].to_string();
+            let first_col = r.cells.iter().position(|c| !c.trim().is_empty());
+            let in_lead_col = first_col == cols.by_field.get(&LineField::Channel).copied() || first_col == Some(0) || first_col == cols.headers.iter().position(|h| !h.is_empty());
+            if in_lead_col {
+                skipped.push(SkippedRow { at, reason: format!("section heading: channel \"{text}\" for the rows below that name none") });
+                ctx.section = Some(text);
+                continue;
+            }
+        }
+        if labels.is_empty() && first_text.is_none() {
+            skipped.push(SkippedRow { at, reason: "figures without a line name (a subtotal)".into() });
+            continue;
+        }
+        if read.len() >= MAX_IMPORT_LINES {
+            problems.push(Problem::error("too_many_lines", at, format!("more than {MAX_IMPORT_LINES} lines: a plan import stops here")));
+            break;
+        }
+        read.push(ctx.read(r.line, &r.cells));
+    }
+
+    let mut preview = assemble(file, kind, csv, &names, sheet, header.line, guesses, mapping, currency, currency_source, found, read, skipped, problems);
+    if own_xlsx {
+        own_export::weights_from_flowchart(&mut preview, &grids[names.iter().position(|n| n == "Flowchart").unwrap_or(0)]);
+    }
+    crate::preview::finish(preview)
+}
+
+fn source_words(kind: SourceKind, csv: bool) -> String {
+    match kind {
+        SourceKind::FlightplanXlsx => "Flightplan XLSX export".into(),
+        SourceKind::FlightplanCsv => "Flightplan CSV export".into(),
+        _ if csv => "CSV spreadsheet".into(),
+        _ => "XLSX spreadsheet".into(),
+    }
+}
+
+pub(crate) fn empty_plan(file: &str) -> Plan {
+    let day = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or(NaiveDate::MIN);
+    let mut plan: Plan = serde_json::from_value(serde_json::json!({
+        "format": flightplan_core::plan::FORMAT, "name": stem(file), "client": "", "currency": "",
+        "start": "2000-01-01", "end": "2000-01-01", "budget": "0", "lines": []
+    }))
+    .unwrap_or_else(|_| flightplan_core::sample_plan());
+    plan.start = day;
+    plan.end = day;
+    plan.lines.clear();
+    plan
+}
+
+/// The file's name without its folder and extension: the plan's name when the file has none.
+pub(crate) fn stem(file: &str) -> String {
+    let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+    let base = base.strip_suffix(".mediaplan.json").unwrap_or(base);
+    match base.rfind('.') {
+        Some(i) if i > 0 => base[..i].to_string(),
+        _ => base.to_string(),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn plan_currency(
+    choices: &ImportChoices,
+    mapping: &PlanMapping,
+    found: &[HeaderValue],
+    rows: &[Record],
+    hi: usize,
+    cols: &Columns,
+    dc: bool,
+    sheet: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> (Option<String>, Option<String>) {
+    let header = &rows[hi];
+    let mut stated: Option<(String, String)> = None;
+    if let Some(h) = get(found, HeaderField::Currency) {
+        stated = Some((h.value.trim().to_ascii_uppercase(), format!("the \"{}\" cell ({})", h.at.column.clone().unwrap_or_default(), h.at.describe())));
+    }
+    if stated.is_none() {
+        for f in [LineField::Budget, LineField::Rate, LineField::Cpm, LineField::Cpc, LineField::Cpa, LineField::Cpv, LineField::Cpp] {
+            if let Some(c) = cols.by_field.get(&f).and_then(|i| header.cells.get(*i)).and_then(|h| columns::header_currency(h)) {
+                stated = Some((c, format!("the \"{}\" column's header", header.cells[cols.by_field[&f]].trim())));
+                break;
+            }
+        }
+    }
+    if stated.is_none() {
+        if let Some(ci) = cols.by_field.get(&LineField::Currency) {
+            let codes: HashSet<String> = rows[hi + 1..].iter().filter_map(|r| r.cells.get(*ci)).map(|c| c.trim().to_ascii_uppercase()).filter(|c| c.len() == 3).collect();
+            if codes.len() == 1 {
+                let c = codes.into_iter().next().unwrap_or_default();
+                stated = Some((c, format!("the \"{}\" column", cols.headers[*ci])));
+            }
+        }
+    }
+    let mut dollar = false;
+    if stated.is_none() {
+        if let Some(bi) = cols.by_field.get(&LineField::Budget) {
+            let mut codes: HashSet<&str> = HashSet::new();
+            for r in &rows[hi + 1..] {
+                if let Some(Ok(Some(a))) = r.cells.get(*bi).map(|c| cells::amount(c, dc)) {
+                    if let Some(c) = a.currency {
+                        codes.insert(c);
+                    }
+                    dollar |= a.dollar_sign;
+                }
+            }
+            if codes.len() == 1 {
+                let c = codes.into_iter().next().unwrap_or_default().to_string();
+                stated = Some((c, format!("the currency signs in the \"{}\" column", cols.headers[*bi])));
+            }
+        }
+    }
+    let chosen = choices.currency.clone().or_else(|| mapping.currency.clone()).map(|c| c.trim().to_ascii_uppercase());
+    let at = SourceRef { sheet: sheet.map(str::to_string), ..Default::default() };
+    match (chosen, stated) {
+        (Some(c), Some((s, from))) if c != s => {
+            problems.push(Problem::error("currency_conflict", at, format!("the file is in {s} ({from}) but {c} was chosen: import it in {s}, or convert the file")));
+            (Some(s), Some(from))
+        }
+        (Some(c), _) => valid_currency(c, "chosen for the import".into(), at, problems),
+        (None, Some((s, from))) => valid_currency(s, from, at, problems),
+        (None, None) if dollar => {
+            problems.push(Problem::info("currency_guessed", at, "amounts are written with $ and the file names no currency: read as USD (choose another if they are not US dollars)"));
+            (Some("USD".into()), Some("the $ signs in the amounts (a guess)".into()))
+        }
+        (None, None) => {
+            problems.push(Problem::error("no_currency", at, "the file states no currency: choose the plan's currency (--currency CODE)"));
+            (None, None)
+        }
+    }
+}
+
+fn valid_currency(code: String, from: String, at: SourceRef, problems: &mut Vec<Problem>) -> (Option<String>, Option<String>) {
+    if Currency::from_code(&code).is_none() {
+        problems.push(Problem::error("unknown_currency", at, format!("\"{code}\" ({from}) is not an ISO 4217 currency code")));
+        return (None, None);
+    }
+    (Some(code), Some(from))
+}
+
+fn date_order(
+    mapping: &PlanMapping,
+    rows: &[Record],
+    hi: usize,
+    cols: &Columns,
+    currency: Option<&str>,
+    sheet: Option<&str>,
+    problems: &mut Vec<Problem>,
+) -> DateOrder {
+    if let Some(o) = mapping.date_order {
+        return o;
+    }
+    let date_cols: Vec<usize> = [LineField::Start, LineField::End, LineField::Flight].iter().filter_map(|f| cols.by_field.get(f).copied()).collect();
+    let texts: Vec<&str> = rows[hi + 1..]
+        .iter()
+        .flat_map(|r| date_cols.iter().filter_map(|i| r.cells.get(*i)))
+        .flat_map(|c| c.split([' ', '–', '—']))
+        .map(str::trim)
+        .filter(|c| c.contains('/') || (c.contains('.') && c.matches('.').count() == 2))
+        .collect();
+    if let Some(o) = cells::date_order_of(texts.iter().copied()) {
+        return o;
+    }
+    let order = if currency == Some("USD") { DateOrder::MonthFirst } else { DateOrder::DayFirst };
+    if !texts.is_empty() {
+        let how = if order == DateOrder::MonthFirst { "month first (US)" } else { "day first" };
+        problems.push(Problem::warning(
+            "ambiguous_dates",
+            SourceRef { sheet: sheet.map(str::to_string), ..Default::default() },
+            format!("dates such as \"{}\" read either way: read {how}; set date_order in the mapping if that is wrong", texts[0]),
+        ));
+    }
+    order
+}
+
+/// Settle ids, dates and the plan's own details; collect every problem.
+#[allow(clippy::too_many_arguments)]
+fn assemble(
+    file: &str,
+    kind: SourceKind,
+    csv: bool,
+    names: &[String],
+    sheet: Option<&str>,
+    header_line: usize,
+    guesses: Vec<columns::ColumnGuess>,
+    mut mapping: PlanMapping,
+    currency: Option<String>,
+    currency_source: Option<String>,
+    found: Vec<HeaderValue>,
+    read: Vec<RowLine>,
+    skipped: Vec<SkippedRow>,
+    mut problems: Vec<Problem>,
+) -> ImportPreview {
+    let mut plan = empty_plan(file);
+    let dc_date = mapping.date_order.unwrap_or(if currency.as_deref() == Some("USD") { DateOrder::MonthFirst } else { DateOrder::DayFirst });
+    let header_date = |f: HeaderField, problems: &mut Vec<Problem>| -> Option<NaiveDate> {
+        let h = get(&found, f)?;
+        cells::date(&h.value, dc_date).map_err(|m| problems.push(Problem::error("bad_date", h.at.clone(), m))).ok()
+    };
+    let mut start = header_date(HeaderField::Start, &mut problems);
+    let mut end = header_date(HeaderField::End, &mut problems);
+    if let (None, None, Some(h)) = (start, end, get(&found, HeaderField::Period)) {
+        if let Ok((s, e)) = cells::flight(&h.value, dc_date) {
+            (start, end) = (Some(s), Some(e));
+        }
+    }
+    let line_start = read.iter().filter_map(|r| r.start).min();
+    let line_end = read.iter().filter_map(|r| r.end).max();
+    let (Some(p_start), Some(p_end)) = (start.or(line_start), end.or(line_end)) else {
+        problems.push(Problem::error("no_dates", SourceRef { sheet: sheet.map(str::to_string), ..Default::default() }, "neither the plan nor any line states dates: map the start and end columns"));
+        return finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems);
+    };
+    plan.start = p_start;
+    plan.end = p_end;
+
+    // Ids: the row's own, else made from the name; unique either way.
+    let mut used: HashSet<String> = HashSet::new();
+    let mut read = read;
+    for r in read.iter_mut() {
+        let base = r.id.clone().filter(|s| !s.trim().is_empty()).unwrap_or_else(|| slug(&r.line.name));
+        let mut id = base.clone();
+        let mut n = 2;
+        while used.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        if r.id.as_deref().is_some_and(|own| own != id) {
+            r.problems.push(Problem::warning("duplicate_line_id", r.at.clone(), format!("the id \"{base}\" is used by an earlier row: this line is \"{id}\"")));
+        }
+        used.insert(id.clone());
+        r.line.id = id;
+        if r.start.is_none() || r.end.is_none() {
+            r.problems.push(Problem::info("plan_dates", r.at.clone(), format!("no flight dates: runs for the plan period ({p_start} to {p_end})")));
+        }
+        r.line.start = r.start.unwrap_or(p_start);
+        r.line.end = r.end.unwrap_or(p_end);
+        if r.line.channel.is_empty() {
+            r.line.channel = if r.line.vendor.is_empty() { "Unassigned".into() } else { r.line.vendor.clone() };
+            r.problems.push(Problem::warning("no_channel", r.at.clone(), format!("no channel: filed under \"{}\"", r.line.channel)));
+        }
+    }
+
+    // The plan's details.
+    let text = |f: HeaderField| get(&found, f).map(|h| h.value.clone());
+    plan.name = mapping.plan_name.clone().or_else(|| text(HeaderField::Name)).unwrap_or_else(|| stem(file));
+    plan.client = mapping.client.clone().or_else(|| text(HeaderField::Client)).unwrap_or_default();
+    if plan.client.trim().is_empty() {
+        plan.client = "Unknown client".into();
+        problems.push(Problem::warning("no_client", SourceRef::default(), "the file names no client: imported as \"Unknown client\" (set the client in the mapping or the plan)"));
+    }
+    plan.brand = text(HeaderField::Brand).unwrap_or_default();
+    plan.prepared_by = text(HeaderField::PreparedBy).unwrap_or_default();
+    plan.currency = currency.clone().unwrap_or_default();
+    let dp = Currency::from_code(&plan.currency).map(|c| c.minor_units()).unwrap_or(2);
+    let header_number = |f: HeaderField, problems: &mut Vec<Problem>| -> Option<Decimal> {
+        let h = get(&found, f)?;
+        match cells::amount(&h.value, false) {
+            Ok(v) => v.map(|a| a.value),
+            Err(m) => {
+                problems.push(Problem::error("bad_amount", h.at.clone(), m));
+                None
+            }
+        }
+    };
+    let nets: Vec<Decimal> = read.iter().filter_map(|r| r.line.budget).collect();
+    plan.budget = match header_number(HeaderField::Budget, &mut problems) {
+        Some(b) => b,
+        None => sum(nets.iter().copied(), "plan budget").unwrap_or_default(),
+    };
+    let rounded = round_dp(plan.budget, dp);
+    if rounded != plan.budget {
+        if let Some(h) = get(&found, HeaderField::Budget) {
+            problems.push(Problem::warning("rounded", h.at.clone(), format!("the budget {} is rounded to {rounded}", plan.budget)));
+        }
+    }
+    plan.budget = rounded.normalize().max(Decimal::ZERO);
+    plan.budget = round_dp(plan.budget, dp);
+    plan.universe = header_number(HeaderField::Universe, &mut problems);
+    if let Some(obj) = text(HeaderField::Objective) {
+        if let Some(stage) = words::funnel(&obj) {
+            plan.goal = Some(Goal { objective: stage, description: obj, ..default_goal(stage) });
+        }
+    }
+    if let Some(p) = header_number(HeaderField::CommissionPct, &mut problems) {
+        plan.fees.agency_commission_pct = p;
+    }
+    if let Some(b) = text(HeaderField::CommissionBasis) {
+        plan.fees.agency_commission_basis = if b.trim().eq_ignore_ascii_case("net") { CommissionBasis::Net } else { CommissionBasis::Gross };
+    }
+    if let Some(v) = header_number(HeaderField::AdServingCpm, &mut problems) {
+        plan.fees.ad_serving_cpm = v;
+    }
+    if let Some(v) = header_number(HeaderField::TechFeePct, &mut problems) {
+        plan.fees.tech_fee_pct = v;
+    }
+    let fees_stated = [HeaderField::CommissionPct, HeaderField::AdServingCpm, HeaderField::TechFeePct].iter().any(|f| get(&found, *f).is_some());
+
+    // Money precision: a line's cost carries at most the currency's minor units.
+    for r in read.iter_mut() {
+        if let Some(b) = r.line.budget {
+            let c = round_dp(b, dp);
+            if c.normalize() != b.normalize() {
+                r.problems.push(Problem::warning("rounded", r.at.clone(), format!("the cost {b} is rounded to {c}")));
+            }
+            r.line.budget = Some(c);
+        }
+    }
+    plan.lines = read.iter().map(|r| r.line.clone()).collect();
+    own_export::settle_delivery(&mut plan, &mut read);
+    if !fees_stated {
+        own_export::fees_from_lines(&mut plan, &read, &mut problems);
+    }
+    mapping.sheet = sheet.map(str::to_string).or(mapping.sheet);
+    mapping.columns = guesses.iter().filter_map(|g| g.field.map(|f| (g.header.clone(), f))).collect();
+    finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems)
+}
+
+fn default_goal(stage: flightplan_core::plan::Funnel) -> Goal {
+    serde_json::from_value(serde_json::json!({ "objective": words::funnel_word(stage) })).unwrap_or_else(|_| Goal {
+        objective: stage,
+        description: String::new(),
+        kpi: None,
+        target: None,
+        secondary: Vec::new(),
+        guardrails: Default::default(),
+        revenue_per_conversion: None,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish_plan(
+    file: &str,
+    kind: SourceKind,
+    csv: bool,
+    names: &[String],
+    sheet: Option<&str>,
+    header_line: usize,
+    guesses: Vec<columns::ColumnGuess>,
+    mapping: PlanMapping,
+    currency: Option<String>,
+    currency_source: Option<String>,
+    mut plan: Plan,
+    read: Vec<RowLine>,
+    skipped: Vec<SkippedRow>,
+    mut problems: Vec<Problem>,
+) -> ImportPreview {
+    let mut lines = Vec::with_capacity(read.len());
+    let mut conversions = Vec::new();
+    let mut without_cost = Vec::new();
+    for r in &read {
+        if r.no_cost {
+            without_cost.push(r.line.id.clone());
+            problems.push(Problem::warning("no_cost", r.at.clone(), format!("\"{}\" states no cost: imported at 0 for you to fill in", r.line.name)).on_line(&r.line.id));
+        }
+        problems.extend(r.problems.iter().cloned().map(|p| p.on_line(&r.line.id)));
+        if let Some(c) = &r.conversion {
+            let mut c = c.clone();
+            c.line = r.line.id.clone();
+            problems.push(Problem::info("converted", c.at.clone(), format!("{} {} converted at {} to {} {}", c.amount, c.from, c.rate, c.converted, c.to)).on_line(&r.line.id));
+            conversions.push(c);
+        }
+        lines.push(PreviewLine { id: r.line.id.clone(), at: r.at.clone(), no_cost: r.no_cost });
+    }
+    if plan.lines.len() != read.len() {
+        plan.lines = read.into_iter().map(|r| r.line).collect();
+    }
+    ImportPreview {
+        file: file.to_string(),
+        kind,
+        source: source_words(kind, csv),
+        sheets: names.to_vec(),
+        sheet: sheet.map(str::to_string),
+        header_row: Some(header_line),
+        columns: guesses,
+        mapping: Some(mapping),
+        currency,
+        currency_source,
+        plan,
+        lines,
+        rows_without_cost: without_cost,
+        skipped,
+        conversions,
+        problems,
+        totals: None,
+    }
+}
+
+/// A line id from its name: `Meta — Prospecting (UK)` → `meta-prospecting-uk`.
+pub(crate) fn slug(name: &str) -> String {
+    let s: String = name.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let s = s.split('-').filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    if s.is_empty() {
+        "line".into()
+    } else {
+        s.chars().take(60).collect()
+    }
+}
+
+#[allow(dead_code)]
+fn index_of(map: &HashMap<LineField, usize>, f: LineField) -> Option<usize> {
+    map.get(&f).copied()
+}
