@@ -18,6 +18,7 @@ export type { Delivered } from "./Delivered";
 export type { Demand } from "./Demand";
 export type { Error } from "./Error";
 export type { ExportedPdf } from "./ExportedPdf";
+export type { Extensions } from "./Extensions";
 export type { Fees } from "./Fees";
 export type { Figures } from "./Figures";
 export type { Finding } from "./Finding";
