@@ -16,7 +16,7 @@ use flightplan_core::costing::line_nets;
 use flightplan_core::delivery::{deliver, Delivery};
 use flightplan_core::flight::{flight_weeks, monday};
 use flightplan_core::money::{round_dp, Currency};
-use flightplan_core::plan::{CommissionBasis, Plan, Pricing};
+use flightplan_core::plan::{CommissionBasis, Plan};
 use rust_decimal::Decimal;
 
 fn count_of(d: &Delivery, f: LineField) -> Option<Decimal> {
@@ -159,11 +159,9 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
     }
     // Ad serving: a CPM on the impressions of ad-served lines.
     let mut span: Option<(Decimal, Decimal)> = None;
-    let mut served: Vec<(usize, Decimal, Decimal)> = Vec::new();
-    for (i, ((line, r), net)) in plan.lines.iter().zip(read).zip(&nets).enumerate() {
+    for ((line, r), net) in plan.lines.iter().zip(read).zip(&nets) {
         let (Some(fee), Ok(d)) = (r.ad_serving, deliver(line, *net, plan.universe)) else { continue };
         let Some(imps) = d.impressions.filter(|x| *x > Decimal::ZERO) else { continue };
-        served.push((i, imps, fee));
         if fee > Decimal::ZERO {
             let k = Decimal::ONE_THOUSAND;
             let lo = (fee - h).max(Decimal::ZERO).checked_mul(k).and_then(|x| x.checked_div(imps));
@@ -179,16 +177,30 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
             None => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' ad serving is not one CPM on their impressions: no ad serving fee is set")),
         }
     }
+    ad_served_from_lines(plan, read);
+    check_fees(plan, read, problems);
+}
+
+/// Which lines are ad-served, from the ad serving each row states: none on a line whose
+/// impressions would cost some is "not ad-served"; some on a line not ad-served by default is.
+pub fn ad_served_from_lines(plan: &mut Plan, read: &[RowLine]) {
+    let (Some(currency), Some(nets)) = (Currency::from_code(&plan.currency), nets(plan)) else { return };
     let cpm = plan.fees.ad_serving_cpm;
-    for (i, imps, fee) in served {
-        let line = &mut plan.lines[i];
-        let would = currency.round(imps * cpm / Decimal::ONE_THOUSAND);
+    let universe = plan.universe;
+    for ((line, r), net) in plan.lines.iter_mut().zip(read).zip(&nets) {
+        let (Some(fee), Ok(d)) = (r.ad_serving, deliver(line, *net, universe)) else { continue };
+        let Some(imps) = d.impressions.filter(|x| *x > Decimal::ZERO) else { continue };
+        let would = imps.checked_mul(cpm).and_then(|x| x.checked_div(Decimal::ONE_THOUSAND)).map(|x| currency.round(x)).unwrap_or_default();
         if fee.is_zero() && !would.is_zero() && line.is_ad_served() {
             line.ad_served = Some(false);
         } else if fee > Decimal::ZERO && !line.is_ad_served() {
             line.ad_served = Some(true);
         }
     }
+}
+
+/// A row whose fees the plan's rates do not reproduce is named.
+pub fn check_fees(plan: &Plan, read: &[RowLine], problems: &mut Vec<Problem>) {
     if let Ok(view) = flightplan_core::compute(plan) {
         for (r, v) in read.iter().zip(&view.lines) {
             let differs = [(r.commission, v.agency_commission), (r.ad_serving, v.ad_serving), (r.tech_fee, v.tech_fee)]
@@ -273,7 +285,3 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
     }
 }
 
-#[allow(dead_code)]
-fn is_cpp(p: Pricing) -> bool {
-    p == Pricing::Cpp
-}

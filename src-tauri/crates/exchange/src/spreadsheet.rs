@@ -19,7 +19,7 @@ use flightplan_actuals::{Record, Sheet};
 use flightplan_core::money::{round_dp, sum, Currency};
 use flightplan_core::plan::{CommissionBasis, Goal, Plan};
 use rust_decimal::Decimal;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How far down a sheet the header row may be.
 const HEADER_SEARCH: usize = 40;
@@ -535,6 +535,9 @@ fn assemble(
     own_export::settle_delivery(&mut plan, &mut read);
     if !fees_stated {
         own_export::fees_from_lines(&mut plan, &read, &mut problems);
+    } else if read.iter().any(|r| r.ad_serving.is_some()) {
+        own_export::ad_served_from_lines(&mut plan, &read);
+        own_export::check_fees(&plan, &read, &mut problems);
     }
     mapping.sheet = sheet.map(str::to_string).or(mapping.sheet);
     mapping.columns = guesses.iter().filter_map(|g| g.field.map(|f| (g.header.clone(), f))).collect();
@@ -622,7 +625,3 @@ pub(crate) fn slug(name: &str) -> String {
     }
 }
 
-#[allow(dead_code)]
-fn index_of(map: &HashMap<LineField, usize>, f: LineField) -> Option<usize> {
-    map.get(&f).copied()
-}

@@ -203,7 +203,8 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         }
         None => None,
     };
-    if let Some(by) = text(&meta, "created_by_name") {
+    // "Flightplan" is what an export writes when no one is named.
+    if let Some(by) = text(&meta, "created_by_name").filter(|b| b != "Flightplan") {
         p.insert("prepared_by".into(), json!(by));
     }
     if let Some(s) = text(campaign, "workflow_status_name").and_then(|s| status(&s)) {
