@@ -320,7 +320,7 @@ pub fn header_score(cells: &[String]) -> usize {
     }
     let named = seen.iter().any(|f| matches!(f, LineField::Name | LineField::Channel | LineField::Vendor));
     let costed = seen.iter().any(|f| matches!(f, LineField::Budget | LineField::Share) || f.pricing().is_some());
-    if named && costed {
+    if named && (costed || seen.len() >= 3) {
         seen.len()
     } else {
         0
@@ -371,6 +371,8 @@ mod tests {
     fn the_header_row_names_a_line_and_a_cost() {
         assert_eq!(header_score(&row(&["Media plan Q1", "", ""])), 0);
         assert_eq!(header_score(&row(&["Budget:", "30000"])), 0);
+        assert_eq!(header_score(&row(&["Campaign Name:", "Spring"])), 0);
+        assert_eq!(header_score(&row(&["Vendor", "Tactic", "Flight dates", "Spend allocation"])), 3);
         assert_eq!(header_score(&row(&["Channel", "Placement", "Start", "End", "Budget"])), 5);
         assert_eq!(letter(27), "AB");
     }

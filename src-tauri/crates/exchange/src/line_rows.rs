@@ -166,8 +166,14 @@ impl RowContext<'_> {
             }
         }
 
-        // Pricing: a pricing column, else the first rate column that names its model.
+        // Pricing: a pricing column, else the first rate column that names its model. A "buy
+        // type" column that holds pricing models (CPM, Fixed fee) is read as pricing.
         let mut pricing = None;
+        let buy = text(LineField::Buying);
+        let buying = buy.as_deref().and_then(words::buying);
+        if buying.is_none() && !self.cols.has(LineField::Pricing) {
+            pricing = buy.as_deref().and_then(words::pricing);
+        }
         if let Some(p) = text(LineField::Pricing) {
             match words::pricing(&p) {
                 Some(x) => pricing = Some(x),
@@ -262,7 +268,6 @@ impl RowContext<'_> {
         }
 
         let role = text(LineField::Role).and_then(|r| words::funnel(&r));
-        let buying = text(LineField::Buying).and_then(|b| words::buying(&b));
         let kpi = match text(LineField::Kpi) {
             Some(k) => match words::kpi(&k) {
                 Some(kpi) => Some(KpiTarget { kpi, target: number(LineField::KpiTarget, &mut bad) }),

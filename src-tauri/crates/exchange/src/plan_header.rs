@@ -30,7 +30,7 @@ pub enum HeaderField {
 
 const LABELS: &[(HeaderField, &[&str])] = &[
     (HeaderField::Name, &["plan name", "campaign name", "campaign", "media plan name", "plan", "media plan", "campaign title", "plan title"]),
-    (HeaderField::Client, &["client", "advertiser", "advertiser name", "client name", "account"]),
+    (HeaderField::Client, &["client", "advertiser", "advertiser name", "client name", "account", "kunde", "cliente", "annonceur"]),
     (HeaderField::Brand, &["brand", "product", "product name", "brand name"]),
     (HeaderField::Currency, &["currency", "budget currency", "plan currency"]),
     (HeaderField::Budget, &["budget", "plan budget", "total budget", "budget total", "campaign budget", "media budget", "net budget"]),
@@ -61,9 +61,10 @@ pub struct HeaderValue {
     rank: usize,
 }
 
-/// The labelled values of some rows of a sheet, best label per field.
+/// The labelled values of some rows of a sheet, best label per field (over every sheet scanned:
+/// a better label wins, an equal one found earlier stays).
 pub fn scan(records: &[Record], sheet: Option<&str>, found: &mut Vec<HeaderValue>) {
-    let mut here: Vec<HeaderValue> = Vec::new();
+    let here = found;
     for r in records {
         for (i, cell) in r.cells.iter().enumerate() {
             let (label, inline) = match cell.split_once(':') {
@@ -85,11 +86,11 @@ pub fn scan(records: &[Record], sheet: Option<&str>, found: &mut Vec<HeaderValue
             break;
         }
     }
-    for h in here {
-        if !found.iter().any(|f| f.field == h.field) {
-            found.push(h);
-        }
-    }
+}
+
+/// Whether a cell is a label (so a lone title row is not mistaken for one).
+pub fn is_label(text: &str) -> bool {
+    label_of(text.split(':').next().unwrap_or(text)).is_some()
 }
 
 pub fn get(found: &[HeaderValue], field: HeaderField) -> Option<&HeaderValue> {

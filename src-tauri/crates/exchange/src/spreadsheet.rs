@@ -73,10 +73,10 @@ fn header_row(rows: &[Record], mapping: &PlanMapping) -> Option<usize> {
 fn is_total(text: &str) -> Option<&'static str> {
     let t = text.trim().to_lowercase();
     let first = t.split([' ', ':']).next().unwrap_or("");
-    if matches!(first, "total" | "totals" | "grand") && (first != "grand" || t.contains("total")) {
+    if matches!(first, "total" | "totals" | "grand" | "gesamt" | "summe" | "totaal" | "totale") && (first != "grand" || t.contains("total")) {
         return Some("total row");
     }
-    if matches!(first, "subtotal" | "sub-total" | "sub") && t.contains("total") {
+    if t.contains("subtotal") || t.contains("sub-total") || t.contains("sub total") || t.contains("zwischensumme") {
         return Some("subtotal row");
     }
     if t.ends_with(" total") || t.ends_with(" totals") || t.ends_with(" total:") || first == "net spend" {
@@ -229,8 +229,13 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
             let first_col = r.cells.iter().position(|c| !c.trim().is_empty());
             let in_lead_col = first_col == cols.by_field.get(&LineField::Channel).copied() || first_col == Some(0) || first_col == cols.headers.iter().position(|h| !h.is_empty());
             if in_lead_col {
-                skipped.push(SkippedRow { at, reason: format!("section heading: channel \"{text}\" for the rows below that name none") });
-                ctx.section = Some(text);
+                // A heading is a few words; a sentence is a note under the table.
+                if text.ends_with('.') || text.split_whitespace().count() > 6 {
+                    skipped.push(SkippedRow { at, reason: "a note, not a line".into() });
+                } else {
+                    skipped.push(SkippedRow { at, reason: format!("section heading: channel \"{text}\" for the rows below that name none") });
+                    ctx.section = Some(text);
+                }
                 continue;
             }
         }
@@ -245,7 +250,22 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         read.push(ctx.read(r.line, &r.cells));
     }
 
+    // A lone title above the header names the plan when no label does.
+    let title = rows[..hi].iter().find_map(|r| {
+        let vals: HashSet<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+        let only = vals.into_iter().collect::<Vec<_>>();
+        (only.len() == 1 && !plan_header::is_label(only[0]) && !looks_numeric(only[0])).then(|| only[0].to_string())
+    });
+    let mut mapping = mapping;
+    if mapping.plan_name.is_none() && get(&found, HeaderField::Name).is_none() {
+        mapping.plan_name = title.clone();
+    }
     let mut preview = assemble(file, kind, csv, &names, sheet, header.line, guesses, mapping, currency, currency_source, found, read, skipped, problems);
+    if let Some(m) = preview.mapping.as_mut() {
+        if m.plan_name == title {
+            m.plan_name = None;
+        }
+    }
     if own_xlsx {
         own_export::weights_from_flowchart(&mut preview, &grids[names.iter().position(|n| n == "Flowchart").unwrap_or(0)]);
     }
