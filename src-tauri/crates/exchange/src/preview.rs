@@ -110,13 +110,17 @@ impl SourceRef {
         parts.join(", ")
     }
 
-    /// The error path: `Mix!E7`, `Mix!7`, `lineitems[2].cost_total`.
+    /// The error path: a cell `Mix!E7`, a whole row `Mix!7:7` (Excel's notation; a CSV has no
+    /// sheet: `E7`, `7:7`), or a JSON path `lineitems[2].cost_total`.
     pub fn error_path(&self) -> Option<String> {
         if let Some(p) = &self.path {
             return Some(p.clone());
         }
         let row = self.row?;
-        let cell = format!("{}{row}", self.cell.clone().unwrap_or_default());
+        let cell = match &self.cell {
+            Some(c) => format!("{c}{row}"),
+            None => format!("{row}:{row}"),
+        };
         Some(match &self.sheet {
             Some(s) => format!("{s}!{cell}"),
             None => cell,

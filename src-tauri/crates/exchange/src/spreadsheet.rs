@@ -453,8 +453,13 @@ fn assemble(
     let line_start = read.iter().filter_map(|r| r.start).min();
     let line_end = read.iter().filter_map(|r| r.end).max();
     let (Some(p_start), Some(p_end)) = (start.or(line_start), end.or(line_end)) else {
-        problems.push(Problem::error("no_dates", SourceRef { sheet: sheet.map(str::to_string), ..Default::default() }, "neither the plan nor any line states dates: map the start and end columns"));
-        return finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems);
+        let missing = if start.or(line_start).is_none() { "start" } else { "end" };
+        let at = SourceRef { sheet: sheet.map(str::to_string), ..Default::default() };
+        let message = format!("neither the plan nor any line has a readable {missing} date: map the start and end columns, or fix the dates");
+        let mut preview = finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems);
+        // After the rows' own problems, which usually say why.
+        preview.problems.push(Problem::error("no_dates", at, message));
+        return preview;
     };
     plan.start = p_start;
     plan.end = p_end;
