@@ -15,6 +15,7 @@
 
 mod cells;
 mod columns;
+mod conventions;
 mod csv_lines;
 mod derive;
 mod line_rows;

@@ -35,6 +35,13 @@ fn nets(plan: &Plan) -> Option<Vec<Decimal>> {
     line_nets(plan, c).ok()
 }
 
+/// Whether a stated count and the one pricing gives differ by more than rounding could explain
+/// (half a percent, or one unit).
+pub(crate) fn differs(stated: Decimal, derived: Decimal) -> bool {
+    let tolerance = stated.abs().checked_div(Decimal::from(200)).unwrap_or_default().max(Decimal::ONE);
+    stated.checked_sub(derived).is_none_or(|d| d.abs() > tolerance)
+}
+
 /// Each row's stated delivery: kept as the line's stated count where its pricing and rates do
 /// not derive that count, checked against them where they do. Infers the universe first when
 /// the rows state GRPs and impressions but the file does not say it.
@@ -63,8 +70,7 @@ pub fn settle_delivery(plan: &mut Plan, read: &mut [RowLine]) {
             let (Some(stated), Some(derived)) = (v, count_of(&d, f)) else { continue };
             let dp = if f == LineField::Grps { 2 } else { 0 };
             let (a, b) = (round_dp(stated, dp), round_dp(derived, dp));
-            let tolerance = (a.abs() / Decimal::from(200)).max(Decimal::ONE);
-            if (a - b).abs() > tolerance {
+            if differs(a, b) {
                 r.problems.push(Problem::warning(
                     "figures_disagree",
                     r.at.clone(),
@@ -86,14 +92,15 @@ fn infer_universe(plan: &mut Plan, read: &[RowLine], nets: &[Decimal]) {
         let part = match (d.grps, stated(LineField::Grps), d.impressions, stated(LineField::Impressions)) {
             // CPP: GRPs are bought, impressions = GRPs × U / 100, rounded to whole.
             (Some(g), _, None, Some(i)) if g > Decimal::ZERO => {
-                let lo = (i - Decimal::new(5, 1)).checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(g));
-                let hi = (i + Decimal::new(5, 1)).checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(g));
+                let half_one = Decimal::new(5, 1);
+                let lo = i.checked_sub(half_one).and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED)).and_then(|x| x.checked_div(g));
+                let hi = i.checked_add(half_one).and_then(|x| x.checked_mul(Decimal::ONE_HUNDRED)).and_then(|x| x.checked_div(g));
                 lo.zip(hi)
             }
             // GRPs = impressions / U × 100, rounded to 2 places.
             (None, Some(g), Some(i), _) | (None, Some(g), None, Some(i)) if g > half => {
-                let hi = i.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(g - half));
-                let lo = i.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(g + half));
+                let hi = i.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(g.checked_sub(half)?));
+                let lo = i.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(g.checked_add(half)?));
                 lo.zip(hi)
             }
             _ => None,
@@ -103,7 +110,7 @@ fn infer_universe(plan: &mut Plan, read: &[RowLine], nets: &[Decimal]) {
         }
     }
     if let Some((lo, hi)) = span {
-        plan.universe = simplest_in(lo.ceil(), hi.floor() + Decimal::ONE).or_else(|| simplest_in(lo, hi));
+        plan.universe = hi.floor().checked_add(Decimal::ONE).and_then(|top| simplest_in(lo.ceil(), top)).or_else(|| simplest_in(lo, hi));
     }
 }
 
@@ -120,8 +127,8 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
     let pct_of_net = |pairs: &[(Decimal, Decimal)]| -> Option<Decimal> {
         let mut span = (Decimal::ZERO, Decimal::ONE_HUNDRED);
         for (net, fee) in pairs.iter().filter(|(n, _)| *n > Decimal::ZERO) {
-            let lo = (*fee - h).max(Decimal::ZERO).checked_mul(Decimal::ONE_HUNDRED)?.checked_div(*net)?;
-            let hi = (*fee + h).checked_mul(Decimal::ONE_HUNDRED)?.checked_div(*net)?;
+            let lo = fee.checked_sub(h)?.max(Decimal::ZERO).checked_mul(Decimal::ONE_HUNDRED)?.checked_div(*net)?;
+            let hi = fee.checked_add(h)?.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(*net)?;
             span = intersect(span, (lo, hi));
         }
         simplest_in(span.0, span.1)
@@ -130,8 +137,8 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
         // commission = net / (1 − p) − net, so p = 1 − net / (net + commission).
         let mut span = (Decimal::ZERO, Decimal::ONE_HUNDRED);
         for (net, fee) in pairs.iter().filter(|(n, _)| *n > Decimal::ZERO) {
-            let p = |c: Decimal| -> Option<Decimal> { Decimal::ONE.checked_sub(net.checked_div(*net + c)?)?.checked_mul(Decimal::ONE_HUNDRED) };
-            span = intersect(span, (p((*fee - h).max(Decimal::ZERO))?, p(*fee + h)?));
+            let p = |c: Decimal| -> Option<Decimal> { Decimal::ONE.checked_sub(net.checked_div(net.checked_add(c)?)?)?.checked_mul(Decimal::ONE_HUNDRED) };
+            span = intersect(span, (p(fee.checked_sub(h)?.max(Decimal::ZERO))?, p(fee.checked_add(h)?)?));
         }
         simplest_in(span.0, span.1)
     };
@@ -164,8 +171,8 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
         let Some(imps) = d.impressions.filter(|x| *x > Decimal::ZERO) else { continue };
         if fee > Decimal::ZERO {
             let k = Decimal::ONE_THOUSAND;
-            let lo = (fee - h).max(Decimal::ZERO).checked_mul(k).and_then(|x| x.checked_div(imps));
-            let hi = (fee + h).checked_mul(k).and_then(|x| x.checked_div(imps));
+            let lo = fee.checked_sub(h).map(|x| x.max(Decimal::ZERO)).and_then(|x| x.checked_mul(k)).and_then(|x| x.checked_div(imps));
+            let hi = fee.checked_add(h).and_then(|x| x.checked_mul(k)).and_then(|x| x.checked_div(imps));
             if let Some(p) = lo.zip(hi) {
                 span = Some(span.map_or(p, |s| intersect(s, p)));
             }

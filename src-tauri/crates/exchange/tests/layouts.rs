@@ -2,6 +2,7 @@
 //! mediaplanpy's Excel template (sheets Metadata, Campaign, Line Items, formulas without cached
 //! values), title rows, section headings, subtotal and total rows, merged cells, money as text,
 //! dates as text and as Excel serials, columns in any order, a semicolon CSV with decimal commas.
+#![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::compute;
 use flightplan_core::plan::{Buying, Kpi, Pricing};
@@ -23,7 +24,7 @@ fn preview(bytes: &[u8], file: &str, choices: &ImportChoices) -> ImportPreview {
 
 fn date(ws: &mut Worksheet, r: u32, c: u16, y: u16, m: u8, day: u8) {
     let f = Format::new().set_num_format("yyyy-mm-dd");
-    ws.write_date_with_format(r, c, &ExcelDateTime::from_ymd(y, m, day).unwrap(), &f).unwrap();
+    ws.write_date_with_format(r, c, ExcelDateTime::from_ymd(y, m, day).unwrap(), &f).unwrap();
 }
 
 fn codes(p: &ImportPreview, level: ProblemLevel) -> Vec<String> {

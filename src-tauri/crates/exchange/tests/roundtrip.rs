@@ -1,6 +1,7 @@
 //! Flightplan's own exports import back to the same plan: plan → XLSX → plan, plan → CSV → plan
 //! and plan → mediaplanschema → plan give the same lines and the same costed totals, to the
 //! cent, on the sample plan and every fixture plan.
+#![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::plan::Plan;
 use flightplan_core::{compute, LineView, PlanView, Totals};

@@ -9,6 +9,7 @@
 //! (pricing models, rates, weekly weights, fees, stages 1–6) travels in `custom_properties.
 //! flightplan` on the campaign and on each line item, so a Flightplan plan round-trips exactly.
 
+mod campaign;
 mod migrate;
 mod read;
 mod write;

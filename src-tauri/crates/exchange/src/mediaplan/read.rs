@@ -7,6 +7,7 @@
 //! conversion is listed in the preview) or refused naming the line item; a document with no
 //! currency needs the planner's. Problems name the JSON path (`lineitems[2].cost_total`).
 
+use super::campaign::{audiences, goal, status};
 use super::{decimal, migrate, text, FLIGHTPLAN_KEY};
 use crate::derive::{half_unit, intersect, per_unit, rate_for, simplest_in};
 use crate::preview::{Conversion, ImportChoices, ImportPreview, PreviewLine, Problem, SourceKind, SourceRef, MAX_IMPORT_LINES};
@@ -15,7 +16,7 @@ use crate::words;
 use flightplan_core::costing::line_nets;
 use flightplan_core::delivery::deliver;
 use flightplan_core::money::{mul, round_dp, Currency};
-use flightplan_core::plan::{Funnel, Kpi, Line, Plan, Pricing};
+use flightplan_core::plan::{Line, Plan, Pricing};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
@@ -264,7 +265,7 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         Some(b) => b,
         None => {
             out.problems.push(Problem::warning("no_budget", SourceRef::path("campaign.budget_total"), "the campaign states no budget: the lines' costs are its budget"));
-            round_dp(costs.iter().map(|c| c.1).sum(), dp)
+            round_dp(flightplan_core::money::sum(costs.iter().map(|c| c.1), "budget").unwrap_or_default(), dp)
         }
     };
     if plan_props.get("fees").is_none() {
@@ -442,11 +443,6 @@ fn read_line(
 fn settle_delivery(plan: &mut Plan, items: &[Value], problems: &mut Vec<Problem>) {
     let Some(c) = Currency::from_code(&plan.currency) else { return };
     let Ok(nets) = line_nets(plan, c) else { return };
-    let index: Vec<usize> = match plan.extensions.mediaplan.as_ref().and_then(|e| e.get("lines")) {
-        Some(_) => Vec::new(),
-        None => Vec::new(),
-    };
-    let _ = index;
     let universe = plan.universe;
     let keys = ["metric_impressions", "metric_clicks", "metric_conversions", "metric_views"];
     let mut ids: Vec<(String, usize)> = Vec::new();
@@ -474,7 +470,7 @@ fn settle_delivery(plan: &mut Plan, items: &[Value], problems: &mut Vec<Problem>
                     "metric_conversions" => line.conversions = Some(v),
                     _ => line.views = Some(v),
                 },
-                Some(x) if round_dp(x, 0) != round_dp(v, 0) && (round_dp(x, 0) - round_dp(v, 0)).abs() > (v / Decimal::from(200)).max(Decimal::ONE) => {
+                Some(x) if crate::own_export::differs(round_dp(v, 0), round_dp(x, 0)) => {
                     problems.push(
                         Problem::warning(
                             "figures_disagree",
@@ -488,80 +484,6 @@ fn settle_delivery(plan: &mut Plan, items: &[Value], problems: &mut Vec<Problem>
             }
         }
     }
-}
-
-fn status(s: &str) -> Option<&'static str> {
-    let w = s.to_lowercase();
-    Some(if w.contains("live") || w.contains("active") || w.contains("running") {
-        "live"
-    } else if w.contains("closed") || w.contains("complete") || w.contains("finished") || w.contains("ended") {
-        "closed"
-    } else if w.contains("approved") || w.contains("signed") {
-        "approved"
-    } else if w.contains("proposed") || w.contains("pending") || w.contains("review") || w.contains("submitted") {
-        "proposed"
-    } else if w.contains("draft") || w.contains("planning") {
-        "draft"
-    } else {
-        return None;
-    })
-}
-
-/// The objective and KPIs as the plan's goal (only when the objective or a KPI is understood).
-fn goal(c: &Map<String, Value>) -> Option<Value> {
-    let objective = text(c, "objective");
-    let mut kpis: Vec<(Kpi, Option<Decimal>)> = Vec::new();
-    for n in 1..=5 {
-        if let Some(k) = text(c, &format!("kpi_name{n}")).and_then(|k| words::kpi(&k)) {
-            kpis.push((k, c.get(&format!("kpi_value{n}")).and_then(decimal)));
-        }
-    }
-    let stage = objective.as_deref().and_then(words::funnel).or_else(|| {
-        let first = kpis.first()?.0;
-        [Funnel::Awareness, Funnel::Consideration, Funnel::Conversion, Funnel::Retention].into_iter().find(|s| first.fits(*s))
-    })?;
-    let mut g = json!({ "objective": words::funnel_word(stage) });
-    if let Some(o) = objective {
-        g["description"] = json!(o);
-    }
-    let mut rest = kpis.into_iter();
-    if let Some((k, t)) = rest.next() {
-        g["kpi"] = json!(words::kpi_code(k));
-        if let Some(t) = t {
-            g["target"] = json!(t.to_string());
-        }
-    }
-    let secondary: Vec<Value> = rest
-        .map(|(k, t)| match t {
-            Some(t) => json!({ "kpi": words::kpi_code(k), "target": t.to_string() }),
-            None => json!({ "kpi": words::kpi_code(k) }),
-        })
-        .collect();
-    if !secondary.is_empty() {
-        g["secondary"] = json!(secondary);
-    }
-    Some(g)
-}
-
-/// `target_audiences[]` as segments: name, description and population as size.
-fn audiences(c: &Map<String, Value>) -> Vec<Value> {
-    let Some(list) = c.get("target_audiences").and_then(Value::as_array) else { return Vec::new() };
-    list.iter()
-        .filter_map(Value::as_object)
-        .filter_map(|a| {
-            let name = text(a, "name")?;
-            let demo = a.keys().any(|k| k.starts_with("demo_"));
-            let kind = if demo || a.len() == 1 { "demographic" } else { "behavioural" };
-            let mut s = json!({ "name": name, "kind": kind });
-            if let Some(d) = text(a, "description") {
-                s["description"] = json!(d);
-            }
-            if let Some(p) = a.get("population_size").and_then(decimal) {
-                s["size"] = json!(p.to_string());
-            }
-            Some(s)
-        })
-        .collect()
 }
 
 /// The cost breakdown as Flightplan's fees where it fits: a custom cost the dictionary captions
@@ -585,7 +507,7 @@ fn fees_where_they_fit(plan: &mut Plan, doc: &Value, costs: &[(usize, Decimal)],
             let fee = items.get(*i).and_then(|li| li.get(slot)).and_then(decimal).unwrap_or_default();
             any |= !fee.is_zero();
             let pct = |x: Decimal| x.checked_mul(Decimal::ONE_HUNDRED).and_then(|y| y.checked_div(*net));
-            if let (Some(lo), Some(hi)) = (pct((fee - h).max(Decimal::ZERO)), fee.checked_add(h).and_then(pct)) {
+            if let (Some(lo), Some(hi)) = (fee.checked_sub(h).map(|x| x.max(Decimal::ZERO)).and_then(pct), fee.checked_add(h).and_then(pct)) {
                 span = intersect(span, (lo, hi));
             }
         }

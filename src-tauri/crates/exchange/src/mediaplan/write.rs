@@ -60,8 +60,11 @@ fn status_word(s: PlanStatus) -> &'static str {
     }
 }
 
+type Figure = fn(&LineView) -> Decimal;
+type Count = fn(&LineView) -> Option<Decimal>;
+
 /// The fees written per line item, with the dictionary caption each custom cost gets.
-const FEES: [(&str, fn(&LineView) -> Decimal); 3] =
+const FEES: [(&str, Figure); 3] =
     [("Agency commission", |v| v.agency_commission), ("Ad serving", |v| v.ad_serving), ("Tech fee", |v| v.tech_fee)];
 
 /// The plan as a mediaplanschema 3.0 document. `created_at` (ISO 8601 date-time) stamps a
@@ -268,7 +271,7 @@ fn write_line(li: &mut Map<String, Value>, line: &Line, v: &LineView, prev: Opti
         li.insert("cost_currency".into(), json!(plan.currency));
         li.remove("cost_currency_exchange_rate");
     }
-    let counts: [(&str, fn(&LineView) -> Option<Decimal>); 4] = [
+    let counts: [(&str, Count); 4] = [
         ("metric_impressions", |x| x.impressions),
         ("metric_clicks", |x| x.clicks),
         ("metric_views", |x| x.views),
