@@ -2,6 +2,7 @@
 import type { Actual } from "./Actual";
 import type { Audience } from "./Audience";
 import type { Competitor } from "./Competitor";
+import type { Extensions } from "./Extensions";
 import type { Fees } from "./Fees";
 import type { Goal } from "./Goal";
 import type { Invoice } from "./Invoice";
@@ -61,4 +62,9 @@ scenarios?: Array<Scenario>,
 /**
  * Buying and monitoring thresholds and the naming convention; see `monitoring.rs`.
  */
-monitoring?: MonitoringSettings, };
+monitoring?: MonitoringSettings, 
+/**
+ * What another tool's document carried that Flightplan has no field for, kept so that
+ * exporting an imported plan gives the same document back. Never costed.
+ */
+extensions?: Extensions, };

@@ -19,6 +19,7 @@ export type { Delivered } from "./Delivered";
 export type { Demand } from "./Demand";
 export type { Error } from "./Error";
 export type { Exported } from "./Exported";
+export type { Extensions } from "./Extensions";
 export type { Fees } from "./Fees";
 export type { Figures } from "./Figures";
 export type { Finding } from "./Finding";

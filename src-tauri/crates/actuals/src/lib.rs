@@ -27,6 +27,7 @@ mod dialects;
 mod layout;
 pub mod limits;
 mod report;
+mod sheets;
 mod table;
 mod text;
 mod totals;
@@ -34,6 +35,7 @@ mod xlsx;
 
 pub use dialects::Dialect;
 pub use layout::{ColumnMapping, Platform};
+pub use sheets::{read_table, read_workbook, Record, Sheet, Table, MAX_HELD_CELLS};
 pub use totals::Totals;
 
 use chrono::NaiveDate;

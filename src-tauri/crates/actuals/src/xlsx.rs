@@ -38,13 +38,20 @@ pub struct Cell {
 /// What a walk of the sheet calls with each row's number and cells.
 pub type RowFn<'f> = dyn FnMut(usize, &[Cell]) -> Result<Flow, Error> + 'f;
 
-/// The report's sheet, ready to walk.
+/// A sheet of the workbook, ready to walk. The sheets of one workbook share its strings.
 pub struct Sheet<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
     path: String,
-    strings: Strings,
-    date_styles: Vec<bool>,
+    strings: Rc<Strings>,
+    date_styles: Rc<Vec<bool>>,
     date1904: bool,
+}
+
+/// A sheet as the workbook lists it.
+struct Listed {
+    name: String,
+    rid: Option<String>,
+    hidden: bool,
 }
 
 /// Shared strings, in one buffer.
@@ -69,23 +76,13 @@ fn too_large(file: &str, m: impl std::fmt::Display) -> Error {
     Error { code: "too_large".into(), message: format!("{file}: {m}"), path: Some(file.into()), line: None }
 }
 
-/// Open the workbook and read what the sheet needs (shared strings, date styles), within limits.
+/// Open the workbook's first visible sheet (the report) with what it needs (shared strings,
+/// date styles), within limits.
 pub fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheet<'a>, Error> {
-    if let Some(n) = declared_entries(bytes) {
-        if n > MAX_XLSX_ENTRIES {
-            return Err(too_large(file, format!("the workbook holds {n} parts; a report has a few dozen (at most {MAX_XLSX_ENTRIES} are read)")));
-        }
-    }
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(file, format!("not a readable workbook ({e})")))?;
-    if archive.len() > MAX_XLSX_ENTRIES {
-        return Err(too_large(file, format!("the workbook holds {} parts; at most {MAX_XLSX_ENTRIES} are read", archive.len())));
-    }
-    let (first_sheet, date1904) = match part(&mut archive, "xl/workbook.xml", file)? {
-        Some(xml) => workbook(&xml, file)?,
-        None => (None, false),
-    };
+    let (mut archive, listed, date1904) = open_archive(bytes, file)?;
+    let first = listed.iter().find(|l| !l.hidden).or(listed.first());
     let mut path = None;
-    if let (Some(rid), Some(rels)) = (first_sheet, part(&mut archive, "xl/_rels/workbook.xml.rels", file)?) {
+    if let (Some(rid), Some(rels)) = (first.and_then(|l| l.rid.clone()), part(&mut archive, "xl/_rels/workbook.xml.rels", file)?) {
         path = relationship_target(&rels, &rid, file)?;
     }
     let path = match path {
@@ -97,15 +94,60 @@ pub fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheet<'a>, Error> {
             sheets.first().map(|s| s.to_string()).ok_or_else(|| bad(file, "the workbook has no sheets"))?
         }
     };
-    let strings = match part(&mut archive, "xl/sharedStrings.xml", file)? {
+    let (strings, date_styles) = shared_parts(&mut archive, file)?;
+    Ok(Sheet { archive, path, strings, date_styles, date1904 })
+}
+
+/// Every sheet of the workbook by name, in workbook order (hidden ones too: a plan's lookup
+/// sheet may be hidden), for readers of layouts spread over sheets.
+pub fn open_all<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<(String, Sheet<'a>)>, Error> {
+    let (mut archive, listed, date1904) = open_archive(bytes, file)?;
+    let rels = part(&mut archive, "xl/_rels/workbook.xml.rels", file)?;
+    let (strings, date_styles) = shared_parts(&mut archive, file)?;
+    let mut out = Vec::with_capacity(listed.len());
+    for l in listed {
+        let target = match (&l.rid, &rels) {
+            (Some(rid), Some(rels)) => relationship_target(rels, rid, file)?,
+            _ => None,
+        };
+        let Some(path) = target.and_then(|t| entry_name(&archive, &t)) else { continue };
+        out.push((l.name, Sheet { archive: archive.clone(), path, strings: strings.clone(), date_styles: date_styles.clone(), date1904 }));
+    }
+    if out.is_empty() {
+        return Err(bad(file, "the workbook has no sheets"));
+    }
+    Ok(out)
+}
+
+/// The archive within its entry limit, its sheets as listed, and its date system.
+fn open_archive<'a>(bytes: &'a [u8], file: &str) -> Result<(ZipArchive<Cursor<&'a [u8]>>, Vec<Listed>, bool), Error> {
+    if let Some(n) = declared_entries(bytes) {
+        if n > MAX_XLSX_ENTRIES {
+            return Err(too_large(file, format!("the workbook holds {n} parts; a report has a few dozen (at most {MAX_XLSX_ENTRIES} are read)")));
+        }
+    }
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(file, format!("not a readable workbook ({e})")))?;
+    if archive.len() > MAX_XLSX_ENTRIES {
+        return Err(too_large(file, format!("the workbook holds {} parts; at most {MAX_XLSX_ENTRIES} are read", archive.len())));
+    }
+    let (listed, date1904) = match part(&mut archive, "xl/workbook.xml", file)? {
+        Some(xml) => workbook(&xml, file)?,
+        None => (Vec::new(), false),
+    };
+    Ok((archive, listed, date1904))
+}
+
+/// The workbook's shared strings and which styles are dates.
+fn shared_parts(archive: &mut ZipArchive<Cursor<&[u8]>>, file: &str) -> Result<(Rc<Strings>, Rc<Vec<bool>>), Error> {
+    let strings = match part(archive, "xl/sharedStrings.xml", file)? {
         Some(xml) => shared_strings(&xml, file)?,
         None => Strings::default(),
     };
-    let date_styles = match part(&mut archive, "xl/styles.xml", file)? {
+    let date_styles = match part(archive, "xl/styles.xml", file)? {
         Some(xml) => styles(&xml, file)?,
         None => Vec::new(),
     };
-    Ok(Sheet { archive, path, strings, date_styles, date1904 })
+    Ok((Rc::new(strings), Rc::new(date_styles)))
 }
 
 /// The entry count an archive's end record declares, if it can be found (before anything is
@@ -180,25 +222,21 @@ fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
         .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
-/// The relationship id of the first visible sheet, and whether dates count from 1904.
-fn workbook(xml: &[u8], file: &str) -> Result<(Option<String>, bool), Error> {
+/// The sheets the workbook lists (name, relationship id, hidden), and whether dates count from
+/// 1904.
+fn workbook(xml: &[u8], file: &str) -> Result<(Vec<Listed>, bool), Error> {
     let mut r = Reader::from_reader(xml);
     let mut buf = Vec::new();
-    let (mut first, mut first_visible, mut date1904) = (None, None, false);
+    let (mut listed, mut date1904) = (Vec::new(), false);
     loop {
         match r.read_event_into(&mut buf).map_err(|e| xml_error(file, "xl/workbook.xml", e))? {
             Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
                 b"workbookPr" => date1904 = matches!(attr(&e, b"date1904").as_deref(), Some("1" | "true")),
-                b"sheet" => {
-                    let id = attr(&e, b"id");
-                    let hidden = matches!(attr(&e, b"state").as_deref(), Some("hidden" | "veryHidden"));
-                    if first.is_none() {
-                        first = id.clone();
-                    }
-                    if first_visible.is_none() && !hidden {
-                        first_visible = id;
-                    }
-                }
+                b"sheet" if listed.len() < MAX_XLSX_ENTRIES => listed.push(Listed {
+                    name: attr(&e, b"name").unwrap_or_default(),
+                    rid: attr(&e, b"id"),
+                    hidden: matches!(attr(&e, b"state").as_deref(), Some("hidden" | "veryHidden")),
+                }),
                 _ => {}
             },
             Event::Eof => break,
@@ -206,7 +244,7 @@ fn workbook(xml: &[u8], file: &str) -> Result<(Option<String>, bool), Error> {
         }
         buf.clear();
     }
-    Ok((first_visible.or(first), date1904))
+    Ok((listed, date1904))
 }
 
 fn relationship_target(xml: &[u8], rid: &str, file: &str) -> Result<Option<String>, Error> {
@@ -378,6 +416,12 @@ fn column_of(reference: &str) -> Option<usize> {
     any.then(|| col - 1)
 }
 
+/// `B12` → row 11 (0-based).
+fn row_of(reference: &str) -> Option<usize> {
+    let digits = reference.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    digits.parse::<usize>().ok().filter(|n| *n > 0).map(|n| n - 1)
+}
+
 /// `1` → `A`.
 fn column_name(mut col: usize) -> String {
     let mut s = Vec::new();
@@ -512,6 +556,45 @@ impl Sheet<'_> {
             return Err(sheet_too_large());
         }
         Ok(())
+    }
+
+    /// The sheet's merged ranges, 0-based and inclusive: `(first_row, first_col, last_row,
+    /// last_col)`. Read in a pass of their own (they follow the cells), within the same limit.
+    pub fn merged(&self, file: &str) -> Result<Vec<(u32, u32, u32, u32)>, Error> {
+        let mut archive = self.archive.clone();
+        let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
+        let hit = Rc::new(Flag::new(false));
+        let limited = Limited { inner: entry, left: MAX_SHEET_XML_BYTES, hit: hit.clone() };
+        let mut r = Reader::from_reader(BufReader::new(limited));
+        let mut buf = Vec::new();
+        let mut out = Vec::new();
+        loop {
+            let ev = match r.read_event_into(&mut buf) {
+                Ok(ev) => ev,
+                Err(e) if hit.get() => return Err(too_large(file, format!("the sheet inflates to more than {} MiB ({e})", MAX_SHEET_XML_BYTES >> 20))),
+                Err(e) => return Err(xml_error(file, &self.path, e)),
+            };
+            match ev {
+                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"mergeCell" => {
+                    let range = attr(&e, b"ref").and_then(|r| {
+                        let (a, b) = r.split_once(':')?;
+                        let (ra, ca) = (row_of(a)?, column_of(a)?);
+                        let (rb, cb) = (row_of(b)?, column_of(b)?);
+                        Some((ra.min(rb) as u32, ca.min(cb) as u32, ra.max(rb) as u32, ca.max(cb) as u32))
+                    });
+                    if let Some(range) = range {
+                        if out.len() >= MAX_SHEET_CELLS as usize {
+                            return Err(too_large(file, "the sheet merges more ranges than it could hold cells"));
+                        }
+                        out.push(range);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(out)
     }
 
     fn start_cell(&self, e: &BytesStart, width: usize, file: &str, row_no: usize) -> Result<Current, Error> {

@@ -1,6 +1,7 @@
-//! `flightplan export PLAN.json -o OUT.pdf|OUT.xlsx|OUT.csv [--paper a4|letter]`: the costed plan
-//! as the one-page client PDF, a spreadsheet, or a CSV of the lines. The format follows the
-//! output's extension; the file is written whole (to a temporary name, then renamed) or not at all.
+//! `flightplan export PLAN.json -o OUT.pdf|OUT.xlsx|OUT.csv|NAME.mediaplan.json [--paper a4|letter]`:
+//! the costed plan as the one-page client PDF, a spreadsheet, a CSV of the lines, or a
+//! mediaplanschema 3.0 document. The format follows the output's name; the file is written whole
+//! (to a temporary name, then renamed) or not at all.
 
 use crate::plan_file::load;
 use crate::print_json;
@@ -13,13 +14,14 @@ use std::path::PathBuf;
 pub struct ExportArgs {
     /// The plan file (flightplan/1 JSON).
     plan: PathBuf,
-    /// Where to write: .pdf, .xlsx or .csv.
+    /// Where to write: .pdf, .xlsx, .csv or NAME.mediaplan.json.
     #[arg(short = 'o', long = "output")]
     output: PathBuf,
     /// Paper for the PDF; defaults to the plan's own setting.
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
-    /// The "prepared on" date printed on the PDF (YYYY-MM-DD); defaults to today.
+    /// The "prepared on" date printed on the PDF, and a mediaplanschema document's created_at
+    /// (YYYY-MM-DD); defaults to today.
     #[arg(long)]
     date: Option<NaiveDate>,
 }
@@ -31,10 +33,16 @@ enum PaperArg {
 }
 
 pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
+    let written = load(&args.plan)?;
     // The page shows the scenario marked as presented, if there is one.
-    let plan = flightplan_core::scenario::presented_plan(&load(&args.plan)?).map_err(|e| vec![e])?;
+    let plan = flightplan_core::scenario::presented_plan(&written).map_err(|e| vec![e])?;
     let view = compute(&plan).map_err(|e| vec![e])?;
-    let ext = args.output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let file_name = args.output.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    let ext = if file_name.ends_with(".mediaplan.json") {
+        "mediaplan".to_string()
+    } else {
+        args.output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase()
+    };
     let mut warnings = Vec::new();
     let bytes = match ext.as_str() {
         "pdf" => {
@@ -51,10 +59,23 @@ pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
         }
         "xlsx" => flightplan_exchange::write_xlsx(&plan, &view).map_err(|e| vec![e])?,
         "csv" => flightplan_exchange::write_csv(&plan, &view).map_err(|e| vec![e])?.into_bytes(),
+        "mediaplan" => {
+            // created_at for a plan not imported from a document: the --date day, else now.
+            let at = match args.date {
+                Some(d) => format!("{d}T00:00:00Z"),
+                None => chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            };
+            // A document for other tools carries the plan as written, scenarios and all.
+            let written_view = compute(&written).map_err(|e| vec![e])?;
+            let doc = flightplan_exchange::write_mediaplan(&written, &written_view, &at).map_err(|e| vec![e])?;
+            let mut text = serde_json::to_string_pretty(&doc).map_err(|e| vec![Error::new("export_failed", e.to_string())])?;
+            text.push('\n');
+            text.into_bytes()
+        }
         _ => {
             return Err(vec![Error::new(
                 "unsupported_format",
-                format!("{}: the output must end in .pdf, .xlsx or .csv", args.output.display()),
+                format!("{}: the output must end in .pdf, .xlsx, .csv or .mediaplan.json", args.output.display()),
             )])
         }
     };

@@ -9,6 +9,7 @@ mod allocate;
 mod check;
 mod compare;
 mod export;
+mod import;
 mod io;
 mod launch;
 mod library;
@@ -78,8 +79,12 @@ enum Command {
     Allocate(allocate::AllocateArgs),
     /// The plan and each of its scenarios side by side, with the differences, as JSON.
     Compare(compare::CompareArgs),
-    /// Export a plan: the one-page PDF, an XLSX workbook or a CSV of the lines (by extension).
+    /// Export a plan: the one-page PDF, an XLSX workbook, a CSV of the lines or a
+    /// mediaplanschema 3.0 document (`NAME.mediaplan.json`), by the output's name.
     Export(export::ExportArgs),
+    /// Import a plan from XLSX, CSV (Flightplan's own or any media-plan spreadsheet through a
+    /// column mapping) or a mediaplanschema 2.0/3.0 document.
+    Import(import::ImportArgs),
     /// Write one insertion-order PDF per vendor of the direct and offline lines.
     Io(io::IoArgs),
     /// Show each line's launch checklist and status, or move a line (live is gated).
@@ -133,6 +138,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Allocate(args) => allocate::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Export(args) => export::run(args),
+        Command::Import(args) => import::run(args),
         Command::Io(args) => io::run(args),
         Command::Launch(args) => launch::run(args),
         Command::Names(args) => names::run(args),

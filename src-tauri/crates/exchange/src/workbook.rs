@@ -1,5 +1,6 @@
 //! The XLSX workbook: "Mix" (every line's costed figures with `SUM` totals), "Flowchart" (net
-//! media per line per week, hiatus weeks shaded, weekly totals) and "Fees & totals".
+//! media per line per week, hiatus weeks shaded, weekly totals), "Fees & totals" and "Plan" (the
+//! plan's header and fee settings, so the workbook imports back to the same plan).
 //!
 //! Cells hold numbers, not text, so planners can keep working in the sheet; formulas carry the
 //! core's figures as their cached results, so a viewer that does not recalculate shows the same
@@ -43,6 +44,7 @@ struct Formats {
     count_bold: Format,
     pct: Format,
     pct_bold: Format,
+    rate: Format,
     grps: Format,
     bold: Format,
     date: Format,
@@ -62,6 +64,7 @@ fn formats(currency: Currency) -> Formats {
         count_bold: Format::new().set_num_format("#,##0").set_bold().set_border_top(FormatBorder::Thin),
         pct: Format::new().set_num_format("0.00"),
         pct_bold: Format::new().set_num_format("0.00").set_bold().set_border_top(FormatBorder::Thin),
+        rate: Format::new().set_num_format("0.00%"),
         grps: Format::new().set_num_format("0.00"),
         bold: Format::new().set_bold().set_border_top(FormatBorder::Thin),
         date: Format::new().set_num_format("yyyy-mm-dd"),
@@ -81,81 +84,153 @@ pub fn write_xlsx(plan: &Plan, view: &PlanView) -> Result<Vec<u8>> {
     mix(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;
     flowchart(wb.add_worksheet(), view, &f).map_err(xerr)?;
     totals(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;
+    plan_sheet(wb.add_worksheet(), plan, &f).map_err(xerr)?;
     wb.save_to_buffer().map_err(xerr)
 }
 
 type Opt = fn(&flightplan_core::LineView) -> Option<Decimal>;
 
+/// The Mix sheet's columns, in order. Import (`spreadsheet.rs`) reads them back by header.
+const MIX: [&str; 27] = [
+    "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "CTR", "CVR", "View rate", "Start", "End", "Net media",
+    "Share %", "Impressions", "Clicks", "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees",
+    "Gross", "KPI", "KPI target", "Line ID",
+];
+
+/// The 0-based column of a Mix header.
+fn mix_col(name: &str) -> u16 {
+    MIX.iter().position(|h| *h == name).unwrap_or(0) as u16
+}
+
 fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::result::Result<(), XlsxError> {
     ws.set_name("Mix")?;
-    let heads = [
-        "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "Net media", "Share %", "Impressions", "Clicks",
-        "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees", "Gross", "KPI", "KPI target",
-    ];
-    for (c, h) in heads.iter().enumerate() {
+    for (c, h) in MIX.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
     }
-    let counts: [(u16, Opt); 4] = [(9, |l| l.impressions), (10, |l| l.clicks), (11, |l| l.conversions), (12, |l| l.views)];
+    let counts: [(&str, Opt); 4] =
+        [("Impressions", |l| l.impressions), ("Clicks", |l| l.clicks), ("Conversions", |l| l.conversions), ("Views", |l| l.views)];
     for (i, (line, v)) in plan.lines.iter().zip(&view.lines).enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, &v.channel)?;
-        ws.write_string(r, 1, &v.name)?;
-        ws.write_string(r, 2, &line.vendor)?;
-        ws.write_string(r, 3, funnel(line.role))?;
-        ws.write_string(r, 4, buying(line.buying))?;
-        ws.write_string(r, 5, v.pricing.label())?;
+        ws.write_string(r, mix_col("Channel"), &v.channel)?;
+        ws.write_string(r, mix_col("Line"), &v.name)?;
+        ws.write_string(r, mix_col("Vendor"), &line.vendor)?;
+        ws.write_string(r, mix_col("Role"), funnel(line.role))?;
+        ws.write_string(r, mix_col("Buying"), buying(line.buying))?;
+        ws.write_string(r, mix_col("Pricing"), v.pricing.label())?;
         if let Some(rate) = v.rate {
-            ws.write_number(r, 6, num(rate))?;
+            ws.write_number(r, mix_col("Rate"), num(rate))?;
         }
-        ws.write_number_with_format(r, 7, num(v.net), &f.money)?;
-        ws.write_number_with_format(r, 8, num(v.share_pct), &f.pct)?;
+        for (c, rate) in [("CTR", line.ctr), ("CVR", line.cvr), ("View rate", line.vtr)] {
+            if let Some(x) = rate {
+                ws.write_number_with_format(r, mix_col(c), num(x), &f.rate)?;
+            }
+        }
+        for (c, d) in [("Start", line.start), ("End", line.end)] {
+            let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+            ws.write_date_with_format(r, mix_col(c), &dt, &f.date)?;
+        }
+        ws.write_number_with_format(r, mix_col("Net media"), num(v.net), &f.money)?;
+        ws.write_number_with_format(r, mix_col("Share %"), num(v.share_pct), &f.pct)?;
         for (c, get) in counts {
             if let Some(x) = get(v) {
-                ws.write_number_with_format(r, c, num(x), &f.count)?;
+                ws.write_number_with_format(r, mix_col(c), num(x), &f.count)?;
             }
         }
         if let Some(g) = v.grps {
-            ws.write_number_with_format(r, 13, num(g), &f.grps)?;
+            ws.write_number_with_format(r, mix_col("GRPs"), num(g), &f.grps)?;
         }
-        for (c, x) in [(14u16, v.agency_commission), (15, v.ad_serving), (16, v.tech_fee), (17, v.fees), (18, v.gross)] {
-            ws.write_number_with_format(r, c, num(x), &f.money)?;
+        let money = [
+            ("Agency commission", v.agency_commission),
+            ("Ad serving", v.ad_serving),
+            ("Tech fee", v.tech_fee),
+            ("Fees", v.fees),
+            ("Gross", v.gross),
+        ];
+        for (c, x) in money {
+            ws.write_number_with_format(r, mix_col(c), num(x), &f.money)?;
         }
         if let Some(k) = &line.kpi {
-            ws.write_string(r, 19, kpi_code(k.kpi))?;
+            ws.write_string(r, mix_col("KPI"), kpi_code(k.kpi))?;
             if let Some(t) = k.target {
-                ws.write_number(r, 20, num(t))?;
+                ws.write_number(r, mix_col("KPI target"), num(t))?;
             }
         }
+        ws.write_string(r, mix_col("Line ID"), &line.id)?;
     }
     let n = view.lines.len() as u32;
     let tr = n + 1;
     ws.write_string_with_format(tr, 0, "Total", &f.bold)?;
     let t = &view.totals;
-    let sums: [(u16, Option<Decimal>, &Format); 12] = [
-        (7, Some(t.net_media), &f.money_bold),
-        (8, Some(t.share_pct), &f.pct_bold),
-        (9, t.impressions, &f.count_bold),
-        (10, t.clicks, &f.count_bold),
-        (11, t.conversions, &f.count_bold),
-        (12, t.views, &f.count_bold),
-        (13, t.grps, &f.pct_bold),
-        (14, Some(t.agency_commission), &f.money_bold),
-        (15, Some(t.ad_serving), &f.money_bold),
-        (16, Some(t.tech_fee), &f.money_bold),
-        (17, Some(t.fees), &f.money_bold),
-        (18, Some(t.gross), &f.money_bold),
+    let sums: [(&str, Option<Decimal>, &Format); 12] = [
+        ("Net media", Some(t.net_media), &f.money_bold),
+        ("Share %", Some(t.share_pct), &f.pct_bold),
+        ("Impressions", t.impressions, &f.count_bold),
+        ("Clicks", t.clicks, &f.count_bold),
+        ("Conversions", t.conversions, &f.count_bold),
+        ("Views", t.views, &f.count_bold),
+        ("GRPs", t.grps, &f.pct_bold),
+        ("Agency commission", Some(t.agency_commission), &f.money_bold),
+        ("Ad serving", Some(t.ad_serving), &f.money_bold),
+        ("Tech fee", Some(t.tech_fee), &f.money_bold),
+        ("Fees", Some(t.fees), &f.money_bold),
+        ("Gross", Some(t.gross), &f.money_bold),
     ];
-    for (c, value, fmt) in sums {
+    for (name, value, fmt) in sums {
+        let c = mix_col(name);
         let col = col_name(c);
         let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(value.unwrap_or_default()).to_string());
         ws.write_formula_with_format(tr, c, formula, fmt)?;
     }
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 34)?;
-    for c in 2..=20 {
+    for c in 2..MIX.len() as u16 {
         ws.set_column_width(c, 13)?;
     }
     ws.set_freeze_panes(1, 2)?;
+    Ok(())
+}
+
+/// The plan's header and the settings its figures depend on, one labelled value per row, so the
+/// workbook imports back to the same plan (`spreadsheet.rs` reads these labels).
+fn plan_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Plan")?;
+    ws.write_string_with_format(0, 0, "Field", &f.head)?;
+    ws.write_string_with_format(0, 1, "Value", &f.head)?;
+    let fees = &plan.fees;
+    let basis = match fees.agency_commission_basis {
+        flightplan_core::plan::CommissionBasis::Gross => "gross",
+        flightplan_core::plan::CommissionBasis::Net => "net",
+    };
+    let mut rows: Vec<(&str, String)> = vec![
+        ("Plan name", plan.name.clone()),
+        ("Client", plan.client.clone()),
+        ("Brand", plan.brand.clone()),
+        ("Currency", plan.currency.clone()),
+        ("Start date", plan.start.format("%Y-%m-%d").to_string()),
+        ("End date", plan.end.format("%Y-%m-%d").to_string()),
+        ("Budget", plan.budget.to_string()),
+        ("Agency commission %", fees.agency_commission_pct.to_string()),
+        ("Commission basis", basis.to_string()),
+        ("Ad serving CPM", fees.ad_serving_cpm.to_string()),
+        ("Tech fee %", fees.tech_fee_pct.to_string()),
+        ("Prepared by", plan.prepared_by.clone()),
+    ];
+    if let Some(u) = plan.universe {
+        rows.push(("Universe", u.to_string()));
+    }
+    if let Some(g) = &plan.goal {
+        if !g.description.is_empty() {
+            rows.push(("Objective", g.description.clone()));
+        }
+    }
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, *label)?;
+        // Decimals as text: exactly the plan's figures, never a float.
+        ws.write_string(r, 1, value)?;
+    }
+    ws.set_column_width(0, 22)?;
+    ws.set_column_width(1, 40)?;
     Ok(())
 }
 

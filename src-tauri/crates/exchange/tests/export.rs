@@ -24,13 +24,13 @@ fn csv_has_every_line_with_exact_figures() {
 }
 
 #[test]
-fn xlsx_has_three_sheets() {
+fn xlsx_has_four_sheets() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
     let bytes = write_xlsx(&plan, &view).unwrap();
     assert!(bytes.starts_with(b"PK"));
     let names = String::from_utf8_lossy(&bytes);
-    for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"] {
+    for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {
         assert!(names.contains(sheet), "{sheet} missing");
     }
 }

@@ -103,6 +103,29 @@ pub struct Plan {
     /// Buying and monitoring thresholds and the naming convention; see `monitoring.rs`.
     #[serde(default, skip_serializing_if = "crate::monitoring::MonitoringSettings::is_default")]
     pub monitoring: crate::monitoring::MonitoringSettings,
+    /// What another tool's document carried that Flightplan has no field for, kept so that
+    /// exporting an imported plan gives the same document back. Never costed.
+    #[serde(default, skip_serializing_if = "Extensions::is_empty")]
+    pub extensions: Extensions,
+}
+
+/// Parts of an imported document that Flightplan keeps without reading them (see
+/// `docs/plan-format.md`, "Extensions"). The core never looks inside; the import/export ring
+/// (`flightplan-exchange`) writes and reads them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Extensions {
+    /// The mediaplanschema document the plan was imported from, in its 3.0 form, with the
+    /// line-item index of each plan line: `{ "document": {...}, "lines": {"<line id>": 0}, ... }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "unknown"))]
+    pub mediaplan: Option<serde_json::Value>,
+}
+
+impl Extensions {
+    pub fn is_empty(&self) -> bool {
+        self.mediaplan.is_none()
+    }
 }
 
 fn one() -> u32 {

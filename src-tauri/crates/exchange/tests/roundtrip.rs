@@ -1,0 +1,122 @@
+//! Flightplan's own exports import back to the same plan: plan → XLSX → plan, plan → CSV → plan
+//! and plan → mediaplanschema → plan give the same lines and the same costed totals, to the
+//! cent, on the sample plan and every fixture plan.
+#![allow(clippy::type_complexity, clippy::too_many_arguments)]
+
+use flightplan_core::plan::Plan;
+use flightplan_core::{compute, LineView, PlanView, Totals};
+use flightplan_exchange::{import_plan, write_csv, write_mediaplan, write_xlsx, ImportChoices, ImportFormat};
+use std::path::PathBuf;
+
+fn fixtures() -> Vec<(String, Plan)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures");
+    let mut out = vec![("sample".to_string(), flightplan_core::sample_plan())];
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+    paths.sort();
+    for p in paths {
+        let text = std::fs::read_to_string(&p).unwrap();
+        let plan = flightplan_core::parse_plan(&text).unwrap();
+        out.push((p.file_stem().unwrap().to_string_lossy().to_string(), plan));
+    }
+    assert!(out.len() >= 7, "fixtures missing: {}", out.len());
+    // The exports present the plan as written (or its presented scenario).
+    out.into_iter().map(|(n, p)| (n, flightplan_core::scenario::presented_plan(&p).unwrap())).collect()
+}
+
+/// What a line is, as a planner reads it off the plan: every costed figure and the flight.
+fn line_key(p: &Plan, v: &LineView, i: usize) -> String {
+    let l = &p.lines[i];
+    format!(
+        "{} | {} | {} | {} | {:?} | rate {:?} | {}..{} | net {} | imp {:?} clk {:?} conv {:?} views {:?} grps {:?} | comm {} ads {} tech {} | gross {}",
+        v.channel, v.name, l.vendor, v.pricing.label(), l.buying, v.rate.map(|r| r.normalize()), l.start, l.end, v.net,
+        v.impressions, v.clicks, v.conversions, v.views, v.grps, v.agency_commission, v.ad_serving, v.tech_fee, v.gross
+    )
+}
+
+fn money_totals(t: &Totals) -> String {
+    format!(
+        "net {} | comm {} | ads {} | tech {} | fees {} | gross {} | imp {:?} clk {:?} conv {:?} views {:?} grps {:?}",
+        t.net_media, t.agency_commission, t.ad_serving, t.tech_fee, t.fees, t.gross, t.impressions, t.clicks, t.conversions, t.views, t.grps
+    )
+}
+
+fn assert_same(name: &str, how: &str, a: &Plan, av: &PlanView, b: &Plan, bv: &PlanView, budget: bool, weeks: bool) {
+    assert_eq!(a.lines.len(), b.lines.len(), "{name} via {how}: line count");
+    for i in 0..a.lines.len() {
+        assert_eq!(line_key(a, &av.lines[i], i), line_key(b, &bv.lines[i], i), "{name} via {how}: line {i}");
+    }
+    assert_eq!(money_totals(&av.totals), money_totals(&bv.totals), "{name} via {how}: totals");
+    if budget {
+        assert_eq!((av.totals.budget, av.totals.unallocated), (bv.totals.budget, bv.totals.unallocated), "{name} via {how}: budget");
+        assert_eq!((a.name.as_str(), a.client.as_str(), a.currency.as_str(), a.start, a.end), (b.name.as_str(), b.client.as_str(), b.currency.as_str(), b.start, b.end), "{name} via {how}: header");
+    }
+    if weeks {
+        let w = |v: &PlanView| v.totals.weeks.iter().map(|w| (w.week_start, w.net)).collect::<Vec<_>>();
+        assert_eq!(w(av), w(bv), "{name} via {how}: weekly totals");
+        for i in 0..a.lines.len() {
+            let lw = |v: &PlanView| v.lines[i].weeks.iter().map(|w| (w.week_start, w.net, w.hiatus)).collect::<Vec<_>>();
+            assert_eq!(lw(av), lw(bv), "{name} via {how}: weeks of line {i}");
+        }
+    }
+}
+
+fn import(bytes: &[u8], file: &str, format: ImportFormat, currency: Option<&str>) -> Plan {
+    let choices = ImportChoices { currency: currency.map(str::to_string), ..Default::default() };
+    match import_plan(bytes, file, Some(format), &choices) {
+        Ok((plan, _)) => plan,
+        Err(errors) => panic!("{file}: {errors:#?}"),
+    }
+}
+
+#[test]
+fn plan_to_xlsx_to_plan() {
+    for (name, plan) in fixtures() {
+        let view = compute(&plan).unwrap();
+        let bytes = write_xlsx(&plan, &view).unwrap();
+        let back = import(&bytes, &format!("{name}.xlsx"), ImportFormat::Xlsx, None);
+        let back_view = compute(&back).unwrap();
+        assert_same(&name, "XLSX", &plan, &view, &back, &back_view, true, true);
+        let ids: Vec<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
+        assert_eq!(ids, back.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), "{name}: ids");
+        assert_eq!(plan.fees, back.fees, "{name}: fees");
+    }
+}
+
+#[test]
+fn plan_to_csv_to_plan() {
+    for (name, plan) in fixtures() {
+        let view = compute(&plan).unwrap();
+        let text = write_csv(&plan, &view).unwrap();
+        let back = import(text.as_bytes(), &format!("{name}.csv"), ImportFormat::Csv, None);
+        let back_view = compute(&back).unwrap();
+        // A CSV of the lines carries no plan budget, header or weekly spread.
+        assert_same(&name, "CSV", &plan, &view, &back, &back_view, false, false);
+        assert_eq!(plan.currency, back.currency, "{name}: currency");
+    }
+}
+
+#[test]
+fn plan_to_mediaplan_to_plan() {
+    for (name, plan) in fixtures() {
+        let view = compute(&plan).unwrap();
+        let doc = write_mediaplan(&plan, &view, "2027-01-04T09:00:00Z").unwrap();
+        let bytes = serde_json::to_vec_pretty(&doc).unwrap();
+        let back = import(&bytes, &format!("{name}.mediaplan.json"), ImportFormat::Mediaplan, None);
+        let back_view = compute(&back).unwrap();
+        assert_same(&name, "mediaplanschema", &plan, &view, &back, &back_view, true, true);
+        // Everything else of the plan comes back too.
+        let mut expected = plan.clone();
+        let mut got = back.clone();
+        got.extensions = Default::default();
+        for l in expected.lines.iter_mut() {
+            if l.budget.is_none() {
+                l.share = None;
+            }
+        }
+        for (e, v) in expected.lines.iter_mut().zip(&view.lines) {
+            e.budget = Some(v.net);
+        }
+        // Decimals compare by value (a KPI target of 15.00 is written as the number 15).
+        assert!(expected == got, "{name}: the whole plan differs:\n{}\n{}", flightplan_core::write_plan(&expected), flightplan_core::write_plan(&got));
+    }
+}
