@@ -91,6 +91,7 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
     let heads = [
         "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "Net media", "Share %", "Impressions", "Clicks",
         "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees", "Gross", "KPI", "KPI target",
+        "Medium", "Universe", "TRPs", "Reach %", "Frequency", "Effective reach %", "Units", "Unit",
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
@@ -126,6 +127,25 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
                 ws.write_number(r, 20, num(t))?;
             }
         }
+        if let Some(m) = v.medium {
+            ws.write_string(r, 21, flightplan_core::catalogue::medium_label(m))?;
+        }
+        let reach: [(u16, Option<Decimal>, &Format); 6] = [
+            (22, v.universe, &f.count),
+            (23, v.trps, &f.grps),
+            (24, v.reach_pct, &f.pct),
+            (25, v.frequency, &f.grps),
+            (26, v.effective_reach_pct, &f.pct),
+            (27, v.units, &f.grps),
+        ];
+        for (c, x, fmt) in reach {
+            if let Some(x) = x {
+                ws.write_number_with_format(r, c, num(x), fmt)?;
+            }
+        }
+        if let Some(u) = v.unit {
+            ws.write_string(r, 28, u.label())?;
+        }
     }
     let n = view.lines.len() as u32;
     let tr = n + 1;
@@ -150,9 +170,20 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(value.unwrap_or_default()).to_string());
         ws.write_formula_with_format(tr, c, formula, fmt)?;
     }
+    if t.trps.is_some() {
+        let col = col_name(23);
+        let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(t.trps.unwrap_or_default()).to_string());
+        ws.write_formula_with_format(tr, 23, formula, &f.pct_bold)?;
+    }
+    // Combined reach and frequency are not sums of the lines: the core's deduplicated figures.
+    for (c, x) in [(24u16, t.reach_pct), (25, t.frequency), (26, t.effective_reach_pct)] {
+        if let Some(x) = x {
+            ws.write_number_with_format(tr, c, num(x), &f.pct_bold)?;
+        }
+    }
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 34)?;
-    for c in 2..=20 {
+    for c in 2..=28 {
         ws.set_column_width(c, 13)?;
     }
     ws.set_freeze_panes(1, 2)?;
@@ -237,6 +268,33 @@ fn totals(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std:
     ws.write_formula_with_format(9, 1, Formula::new("=B9-B2").set_result(num(t.unallocated).to_string()), &f.money)?;
     ws.write_string(11, 0, "Currency")?;
     ws.write_string(11, 1, &view.currency)?;
+    if t.reach_pct.is_some() || t.trps.is_some() {
+        let audience = match (plan.target_audience.trim(), plan.universe) {
+            ("", Some(u)) => format!("universe of {}", u.normalize()),
+            (a, Some(u)) => format!("{a}, universe of {}", u.normalize()),
+            _ => "no universe".to_string(),
+        };
+        ws.write_string_with_format(13, 0, "Reach and frequency", &f.head)?;
+        ws.write_string_with_format(13, 1, "Figure", &f.head)?;
+        ws.write_string_with_format(13, 2, "Basis", &f.head)?;
+        let n_plus = format!("Effective reach at {}+ %", t.effective_frequency);
+        let model = plan.reach_model.as_ref().map(|m| format!("{m:?}").to_lowercase()).unwrap_or_else(|| "planner's estimates".into());
+        let rows: [(&str, Option<Decimal>, String); 5] = [
+            ("GRPs", t.grps, "impressions / universe × 100, summed".into()),
+            ("TRPs", t.trps, format!("on-target impressions / {audience} × 100")),
+            ("Reach %", t.reach_pct, format!("{model}; lines combined at random")),
+            ("Average frequency", t.frequency, "TRPs / reach".into()),
+            (n_plus.as_str(), t.effective_reach_pct, "from the lines' combined exposure distribution".into()),
+        ];
+        for (i, (label, value, basis)) in rows.iter().enumerate() {
+            let r = 14 + i as u32;
+            ws.write_string(r, 0, *label)?;
+            if let Some(v) = value {
+                ws.write_number_with_format(r, 1, num(*v), &f.grps)?;
+            }
+            ws.write_string(r, 2, basis)?;
+        }
+    }
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_width(2, 40)?;
