@@ -255,7 +255,7 @@ fn summary(c: &mut Canvas, doc: &IoDoc, body: f32, area: Rect) -> f32 {
     let bx = area.right() - box_w;
     let gh = rh * 1.3;
     c.fill(Rect::new(bx, area.y, box_w, gh), ACCENT_SOFT);
-    c.text(Rect::new(bx + 4.0, area.y, box_w * 0.55, gh), "Net cost payable to vendor", body + 0.5, Weight::Bold, INK, Align::Left);
+    c.text(Rect::new(bx + 4.0, area.y, box_w * 0.55, gh), "Net cost to vendor", body + 0.5, Weight::Bold, INK, Align::Left);
     c.text(Rect::new(bx + box_w * 0.55, area.y, box_w * 0.45 - 4.0, gh), &doc.net, body + 1.5, Weight::Bold, INK, Align::Right);
     let bottom = area.y + gh;
 
