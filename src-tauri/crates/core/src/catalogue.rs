@@ -186,22 +186,33 @@ pub fn line_medium(medium: Option<Medium>, pricing: Pricing, channel: &str) -> O
     .or_else(|| infer_medium(channel))
 }
 
-/// The medium a channel name speaks of, by the words planners use for it.
+/// The medium a channel name speaks of, by the words planners use for it (case-insensitive, whole
+/// words; runs on every line of every recompute, so it allocates nothing).
 pub fn infer_medium(channel: &str) -> Option<Medium> {
-    let lower = channel.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let has = |w: &str| words.contains(&w);
-    let any = |ws: &[&str]| ws.iter().any(|w| has(w));
-    let phrase = |p: &str| lower.contains(p);
-    if phrase("connected tv") || phrase("streaming tv") || any(&["ctv", "ott"]) {
+    let words = || channel.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let any = |ws: &[&str]| words().any(|w| ws.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    // Consecutive words, e.g. "out of home" (or "out-of-home").
+    let seq = |ws: &[&str]| {
+        let mut it = words();
+        loop {
+            let rest = it.clone();
+            if rest.take(ws.len()).zip(ws).filter(|(w, x)| w.eq_ignore_ascii_case(x)).count() == ws.len() {
+                return true;
+            }
+            if it.next().is_none() {
+                return false;
+            }
+        }
+    };
+    if seq(&["connected", "tv"]) || seq(&["streaming", "tv"]) || any(&["ctv", "ott"]) {
         Some(Medium::Ctv)
     } else if any(&["cinema", "cinemas", "movie", "theatre", "theater"]) {
         Some(Medium::Cinema)
-    } else if has("radio") {
+    } else if any(&["radio"]) {
         Some(Medium::Radio)
     } else if any(&["podcast", "podcasts", "audio", "spotify"]) {
         Some(Medium::Audio)
-    } else if phrase("out of home") || phrase("out-of-home") || any(&["ooh", "dooh", "outdoor", "billboard", "billboards", "poster", "posters", "transit"]) {
+    } else if seq(&["out", "of", "home"]) || any(&["ooh", "dooh", "outdoor", "billboard", "billboards", "poster", "posters", "transit"]) {
         Some(Medium::Ooh)
     } else if any(&["print", "newspaper", "newspapers", "magazine", "magazines", "press"]) {
         Some(Medium::Print)
@@ -209,7 +220,7 @@ pub fn infer_medium(channel: &str) -> Option<Medium> {
         Some(Medium::OnlineVideo)
     } else if any(&["tv", "television"]) {
         Some(Medium::Tv)
-    } else if any(&["search", "bing"]) || phrase("google ads") || phrase("microsoft ads") {
+    } else if any(&["search", "bing"]) || seq(&["google", "ads"]) || seq(&["microsoft", "ads"]) {
         Some(Medium::Search)
     } else if any(&["meta", "facebook", "instagram", "tiktok", "linkedin", "snap", "snapchat", "pinterest", "reddit", "social"]) {
         Some(Medium::Social)
@@ -393,6 +404,9 @@ mod tests {
             ("Programmatic", Some(Medium::Display)),
             ("Newsletter", Some(Medium::Email)),
             ("Sponsorship deal", None),
+            ("Out-of-home", Some(Medium::Ooh)),
+            ("Home improvement", None),
+            ("RADIO", Some(Medium::Radio)),
         ];
         for (channel, want) in cases {
             assert_eq!(infer_medium(channel), want, "{channel}");

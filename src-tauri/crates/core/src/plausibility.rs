@@ -121,16 +121,21 @@ impl Check<'_> {
         }
         let weeks = Decimal::from(days) / Decimal::from(7);
         let mut limit = weekly * weeks;
-        let mut why = format!("{} rarely gives more than {} a week", medium_label(medium), self.plain(weekly, 2));
+        let mut by_insertions = false;
         if let (Some(BuyUnit::Insertions), Some(n)) = (v.unit, v.units) {
             if n < limit {
                 limit = n;
-                why = format!("each of its {} insertions is read at most once by a reader", self.plain(n, 2));
+                by_insertions = true;
             }
         }
         if freq <= limit {
             return;
         }
+        let why = if by_insertions {
+            format!("each of its {} insertions is read at most once by a reader", self.plain(limit, 2))
+        } else {
+            format!("{} rarely gives more than {} a week", medium_label(medium), self.plain(weekly, 2))
+        };
         out.push(finding(
             "frequency_implausible",
             Severity::Warning,
@@ -149,24 +154,34 @@ impl Check<'_> {
         ));
     }
 
-    /// The most of the target a line can reach: its medium's ceiling (and a curve's maximum),
-    /// on the part of the target its universe covers.
-    fn line_ceiling(&self, line: &Line, v: &LineView) -> Option<(Decimal, String)> {
-        let coverage = crate::costing::coverage(self.plan, line);
+    /// The most of the target a line can reach: its medium's ceiling (or a lower curve maximum),
+    /// on the part of the target its universe covers. Numbers only: the words are made only
+    /// for a finding ([`Check::ceiling_words`]).
+    fn line_ceiling(&self, line: &Line, v: &LineView) -> Option<Ceiling> {
         let medium = v.medium?;
-        let mut ceiling = norms(medium).reach_ceiling_pct?;
-        let mut what = format!("{} reaches at most {}% of an audience in a campaign", medium_label(medium), self.plain(ceiling, 2));
+        let mut pct = norms(medium).reach_ceiling_pct?;
+        let mut curve = false;
         if let Some(ReachModel::Curve { max, .. }) = &self.plan.reach_model {
-            if *max < ceiling {
-                ceiling = *max;
-                what = format!("the plan's reach curve tops out at {}%", self.plain(*max, 2));
+            if *max < pct {
+                pct = *max;
+                curve = true;
             }
         }
+        let coverage = crate::costing::coverage(self.plan, line);
         let c = Decimal::from_f64_retain(coverage).unwrap_or(Decimal::ONE);
-        if coverage < 1.0 {
-            what = format!("{what}, of the {}% of the target its universe covers", self.plain(c * HUNDRED, 2));
+        Some(Ceiling { medium, pct, curve, coverage: c, of_target: crate::money::round_dp(pct * c, 2) })
+    }
+
+    fn ceiling_words(&self, c: &Ceiling) -> String {
+        let mut what = if c.curve {
+            format!("the plan's reach curve tops out at {}%", self.plain(c.pct, 2))
+        } else {
+            format!("{} reaches at most {}% of an audience in a campaign", medium_label(c.medium), self.plain(c.pct, 2))
+        };
+        if c.coverage < Decimal::ONE {
+            what = format!("{what}, of the {}% of the target its universe covers", self.plain(c.coverage * HUNDRED, 2));
         }
-        Some((crate::money::round_dp(ceiling * c, 2), what))
+        what
     }
 
     fn line_reach(&self, line: &Line, v: &LineView, out: &mut Vec<Finding>) {
@@ -187,14 +202,19 @@ impl Check<'_> {
             ));
             return;
         }
-        let Some((ceiling, what)) = self.line_ceiling(line, v) else { return };
-        if reach > ceiling {
+        let Some(ceiling) = self.line_ceiling(line, v) else { return };
+        if reach > ceiling.of_target {
             out.push(finding(
                 "reach_above_ceiling",
                 Severity::Warning,
                 4,
                 Some(&line.id),
-                format!("The line reaches {}% of the target, but {what}: {}%.", self.num(reach, 2), self.num(ceiling, 2)),
+                format!(
+                    "The line reaches {}% of the target, but {}: {}%.",
+                    self.num(reach, 2),
+                    self.ceiling_words(&ceiling),
+                    self.num(ceiling.of_target, 2)
+                ),
                 "Check the reach model (a higher NBD k or Poisson spreads exposure more evenly than real audiences) and the line's reach estimate.",
             ));
         }
@@ -204,20 +224,18 @@ impl Check<'_> {
     fn plan_reach(&self, out: &mut Vec<Finding>) {
         let Some(reach) = self.totals.reach_pct else { return };
         let mut miss = Decimal::ONE;
-        let mut media: Vec<String> = Vec::new();
+        let mut ceilings: Vec<Ceiling> = Vec::new();
         for (line, v) in self.plan.lines.iter().zip(self.lines) {
             if v.reach_pct.is_none_or(|r| r.is_zero()) {
                 continue;
             }
-            let Some((ceiling, _)) = self.line_ceiling(line, v) else { return };
-            miss = miss.saturating_mul(Decimal::ONE - ceiling / HUNDRED);
-            let label = v.medium.map(medium_label).unwrap_or_default().to_string();
-            let named = format!("{label} {}%", self.plain(ceiling, 2));
-            if !media.contains(&named) {
-                media.push(named);
+            let Some(c) = self.line_ceiling(line, v) else { return };
+            miss = miss.saturating_mul(Decimal::ONE - c.of_target / HUNDRED);
+            if !ceilings.iter().any(|x| x.medium == c.medium && x.of_target == c.of_target) {
+                ceilings.push(c);
             }
         }
-        if media.is_empty() {
+        if ceilings.is_empty() {
             return;
         }
         let dup = self.plan.duplication_factor.unwrap_or(Decimal::ONE);
@@ -225,6 +243,8 @@ impl Check<'_> {
         if reach <= ceiling {
             return;
         }
+        let media: Vec<String> =
+            ceilings.iter().map(|c| format!("{} {}%", medium_label(c.medium), self.plain(c.of_target, 2))).collect();
         let freq = self.totals.frequency.map(|f| format!(" at an average frequency of {}", self.num(f, 2))).unwrap_or_default();
         out.push(finding(
             "reach_above_ceiling",
@@ -358,6 +378,18 @@ impl Check<'_> {
             "no line's reach is known".into()
         }
     }
+}
+
+/// A line's reach ceiling in the target, and where it comes from.
+struct Ceiling {
+    medium: crate::plan::Medium,
+    /// The medium's (or the curve's) ceiling, percent of the audience it covers.
+    pct: Decimal,
+    curve: bool,
+    /// The share of the target the line's universe covers, 0–1.
+    coverage: Decimal,
+    /// `pct` × `coverage`: the ceiling in the target, 2 places.
+    of_target: Decimal,
 }
 
 /// The price of one unit of `kpi` at the line's rate: its own pricing unit directly (`true`), or
