@@ -9,7 +9,7 @@ use crate::delivery::{deliver, Delivery};
 use crate::error::{Error, Result};
 use crate::fees::FeeRates;
 use crate::findings::{check_as_of, Finding};
-use crate::catalogue::line_medium;
+use crate::catalogue::{infer_medium, line_medium};
 use crate::reach::{dec_f64, plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
 use crate::reach_goal::{reach_goal, GoalInputs, ReachGoal};
 use crate::schedule::{line_units, unit_net, weekly_units};
@@ -249,7 +249,8 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
 
     let mut lines = Vec::with_capacity(plan.lines.len());
     let rates = FeeRates::new(&plan.fees)?;
-    let mut cost = LineCosting { plan, currency, rates, flight: Vec::new(), spread: SpreadBuf::default() };
+    let mut cost =
+        LineCosting { plan, currency, rates, flight: Vec::new(), spread: SpreadBuf::default(), media: Vec::new() };
     for (line, net) in plan.lines.iter().zip(&nets) {
         let offset = ((monday(line.start) - first_week).num_days() / 7).max(0) as usize;
         let view = cost.line(line, *net, weeks.get(offset..).unwrap_or(&[])).map_err(|e| e.on_line(&line.id))?;
@@ -389,9 +390,24 @@ struct LineCosting<'a> {
     rates: FeeRates,
     flight: Vec<FlightWeek>,
     spread: SpreadBuf,
+    /// The medium each channel name reads as, worked out once per channel.
+    media: Vec<(String, Option<Medium>)>,
 }
 
 impl LineCosting<'_> {
+    /// [`infer_medium`] for a channel name, remembered for the plan's first channels (a plan
+    /// has a handful; a thousand lines share them).
+    fn channel_medium(&mut self, channel: &str) -> Option<Medium> {
+        if let Some((_, m)) = self.media.iter().find(|(c, _)| c == channel) {
+            return *m;
+        }
+        let m = infer_medium(channel);
+        if self.media.len() < 32 {
+            self.media.push((channel.to_string(), m));
+        }
+        m
+    }
+
     /// Cost one line; `mondays` is the flowchart grid from the line's first week. Its weekly
     /// amounts are left in `self.spread.units` as well.
     fn line(&mut self, line: &Line, net: Decimal, mondays: &[NaiveDate]) -> Result<LineView> {
@@ -420,7 +436,10 @@ impl LineCosting<'_> {
             sp.units.iter().zip(&self.flight).map(week).collect()
         };
         let mut weeks = weeks;
-        let medium = line_medium(line.medium, line.pricing, &line.channel);
+        let medium = match line_medium(line.medium, line.pricing, "") {
+            Some(m) => Some(m),
+            None => self.channel_medium(&line.channel),
+        };
         let (unit, units) = line_units(line, medium, net)?;
         if let (Some(u), Some(count)) = (unit, units) {
             let on_air: Vec<bool> = weeks.iter().map(|w: &LineWeek| !w.hiatus).collect();
