@@ -100,6 +100,8 @@ const PRICING: Record<Pricing, string> = {
   cpv: "CPV",
   cpp: "CPP",
   flat: "Flat",
+  per_face_week: "Per face/week",
+  per_insertion: "Per insertion",
 };
 
 export function pricingLabel(p: Pricing | string): string {

@@ -7,4 +7,8 @@ export type LineWeek = { week_start: string, net: string,
 /**
  * Inside the flight but with no spend (flighting's off weeks).
  */
-hiatus: boolean, };
+hiatus: boolean, 
+/**
+ * Spots, faces or insertions this week, for a traditional line with a whole count.
+ */
+units?: number, };

@@ -30,7 +30,11 @@ budget: string,
 /**
  * Population of the target universe, for GRPs.
  */
-universe?: string, status: PlanStatus, version: number, prepared_by?: string, 
+universe?: string, 
+/**
+ * Who the universe counts, in words: "Men 18–34".
+ */
+target_audience?: string, status: PlanStatus, version: number, prepared_by?: string, 
 /**
  * The day the planner last reviewed the plan (stage 6 loops back here).
  */

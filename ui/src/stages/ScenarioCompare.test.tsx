@@ -75,7 +75,7 @@ describe("ScenarioCompare", () => {
     expect(cell("gross", "Conservative").querySelector(".diff")!.textContent).toBe("▼ -$35,950.37");
     expect(cell("gross", "Aggressive").querySelector(".diff")!.textContent).toBe("▲ +$48,242.42");
     expect(cell("gross", "Aggressive").querySelector(".diff")!.className).toContain("spend-up");
-    expect(cell("reach_pct", "Conservative").querySelector(".diff")!.textContent).toBe("▼ -10.43 pts");
+    expect(cell("reach_pct", "Conservative").querySelector(".diff")!.textContent).toBe("▼ -1.07 pts");
     expect(cell("reach_pct", "Conservative").querySelector(".diff")!.className).toContain("bad");
     expect(cell("clicks", "Conservative").querySelector(".diff")!.textContent).toBe("no change");
     expect(cell("total_response", "Aggressive").querySelector(".fig")!.textContent).toBe("6,345.29");

@@ -108,11 +108,12 @@ export const KPI_LABEL: Record<Kpi, string> = {
   ltv: "LTV",
   grps: "GRPs",
   cpp: "CPP",
+  effective_reach: "Reach at N+",
 };
 
 /** The KPIs that judge each funnel stage (the domain brief's mistake 2; the core's `Kpi::fits`). */
 export const KPIS_FOR: Record<Funnel, Kpi[]> = {
-  awareness: ["reach", "frequency", "cpm", "video_views", "cpv", "grps", "cpp"],
+  awareness: ["reach", "effective_reach", "frequency", "cpm", "video_views", "cpv", "grps", "cpp"],
   consideration: ["ctr", "cpc", "engagement", "video_views", "cpv"],
   conversion: ["cpa", "roas", "cpi", "cac"],
   retention: ["repeat_rate", "ltv", "roas"],

@@ -6,6 +6,7 @@
 
 mod actuals;
 mod allocate;
+mod catalogue;
 mod check;
 mod compare;
 mod export;
@@ -65,6 +66,9 @@ enum Command {
     Validate { plan: PathBuf },
     /// Print the bundled sample plan (a realistic quarterly plan).
     Demo,
+    /// The channel catalogue (defaults per channel), each medium's market norms and the reach
+    /// models, as JSON.
+    Catalogue(catalogue::CatalogueArgs),
     /// Import platform reports into a plan's actuals.
     Actuals(actuals::ActualsArgs),
     /// Pacing, KPI performance and recommendations as of a day, as JSON.
@@ -130,6 +134,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Compute { plan, as_of } => plan_file::compute(&plan, as_of.as_deref()),
         Command::Validate { plan } => plan_file::validate(&plan),
         Command::Demo => write_stdout(flightplan_core::SAMPLE_PLAN_JSON),
+        Command::Catalogue(args) => catalogue::run(args),
         Command::Library(args) => library::run(args),
         Command::Actuals(args) => actuals::run(args),
         Command::Pacing(args) => pacing::run(args),

@@ -67,9 +67,12 @@ fn io_writes_one_single_page_pdf_per_vendor() {
         let info = tool("pdfinfo", &[path]);
         assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{info}");
         let text = squash(&tool("pdftotext", &["-raw", path, "-"]));
-        for needle in [f["vendor"].as_str().unwrap(), placement, f["net_formatted"].as_str().unwrap(), f["gross_formatted"].as_str().unwrap(), f["number"].as_str().unwrap(), "1 Dec 2026"] {
+        for needle in [f["vendor"].as_str().unwrap(), placement, f["net_formatted"].as_str().unwrap(), f["number"].as_str().unwrap(), "1 Dec 2026", "SCHEDULE BY WEEK"] {
             assert!(text.contains(&squash(needle)), "{path}: {needle:?} missing");
         }
+        // Gross (net plus the agency's commission and fees) is the agency's record, in the JSON
+        // above; the vendor's order never shows it.
+        assert!(!text.contains(&squash(f["gross_formatted"].as_str().unwrap())), "{path}: gross printed");
     }
 }
 

@@ -165,3 +165,26 @@ fn compute_as_of_adds_the_date_checks() {
     let bad = flightplan(&["compute", &file, "--as-of", "2027-13-01"]);
     assert_eq!(stderr_errors(&bad)[0]["code"], "invalid_field");
 }
+
+#[test]
+fn catalogue_prices_cpp_defaults_on_the_plans_universe() {
+    // Without a universe a CPP default is unknown; on 37,500,000 men 18–34 a $30 CPM TV point
+    // costs $11,250.00.
+    let bare = stdout_json(&flightplan(&["catalogue"]));
+    let tv = |v: &Value| v["channels"].as_array().unwrap().iter().find(|c| c["medium"] == "tv" && c["pricing"] == "cpp").unwrap().clone();
+    assert_eq!(tv(&bare)["rate"], Value::Null);
+    let priced = stdout_json(&flightplan(&["catalogue", "--universe", "37500000"]));
+    assert_eq!(tv(&priced)["rate"], "11250.00");
+    assert_eq!(tv(&priced)["spot_length"], 30);
+    for medium in ["tv", "radio", "ooh", "print", "cinema"] {
+        assert!(priced["channels"].as_array().unwrap().iter().any(|c| c["medium"] == medium), "{medium}");
+        assert!(priced["media"].as_array().unwrap().iter().any(|m| m["medium"] == medium && m["cpm_low"].is_string()), "{medium} norms");
+    }
+    assert_eq!(priced["reach_models"].as_array().unwrap().len(), 3);
+    // A plan file's universe prices them the same way (the sample's 125,000,000: $37,500.00).
+    let dir = tempfile::tempdir().unwrap();
+    let from_plan = stdout_json(&flightplan(&["catalogue", &demo_file(dir.path())]));
+    assert_eq!(tv(&from_plan)["rate"], "37500.00");
+    let e = stderr_errors(&flightplan(&["catalogue", "--universe", "0"]));
+    assert_eq!(e[0]["code"], "out_of_range");
+}

@@ -167,13 +167,14 @@ pub fn ui_dir(manifest_dir: &str) -> PathBuf {
     dir.join("ui/src/bindings")
 }
 
-/// The IPC types the core owns: the plan document, its costed view, the optimised split and
-/// scenario comparisons, the launch board, the monitoring review and reconciliation, and the
-/// error every command returns.
+/// The IPC types the core owns: the plan document, its costed view, the channel catalogue, the
+/// optimised split and scenario comparisons, the launch board, the monitoring review and
+/// reconciliation, and the error every command returns.
 pub fn core() -> Bindings {
     Bindings::new()
         .add::<crate::plan::Plan>()
         .add::<crate::costing::PlanView>()
+        .add::<crate::catalogue::Catalogue>()
         .add::<crate::optimise::Optimised>()
         .add::<crate::scenario::Comparison>()
         .add::<crate::launch::LaunchLine>()

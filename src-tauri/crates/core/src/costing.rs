@@ -9,14 +9,17 @@ use crate::delivery::{deliver, Delivery};
 use crate::error::{Error, Result};
 use crate::fees::FeeRates;
 use crate::findings::{check_as_of, Finding};
-use crate::reach::{plan_reach, LineReachInput};
+use crate::catalogue::{infer_medium, line_medium};
+use crate::reach::{dec_f64, plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
+use crate::reach_goal::{reach_goal, GoalInputs, ReachGoal};
+use crate::schedule::{line_units, unit_net, weekly_units};
 use crate::flight::{
     flight_week_count, flight_weeks_into, monday, month_bands, spread_line_small, spread_units, week_grid, FlightWeek,
     MonthBand, SpreadBuf,
 };
 use crate::format::validate;
 use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum_iter, units_to_dec, Currency};
-use crate::plan::{Line, Plan, Pricing};
+use crate::plan::{BuyUnit, Line, Medium, Plan, Pricing};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -69,10 +72,35 @@ pub struct LineView {
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub grps: Option<Decimal>,
-    /// Reach, percent to 2 places: the planner's estimate or derived from GRPs (`reach.rs`).
+    /// Target rating points: on-target impressions / the plan's universe × 100, 2 places.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub trps: Option<Decimal>,
+    /// Reach in the plan's target audience, percent to 2 places: the planner's estimate or
+    /// derived from TRPs (`reach.rs`).
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub reach_pct: Option<Decimal>,
+    /// Average exposures among the target people the line reaches: TRPs / reach %.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub frequency: Option<Decimal>,
+    /// Percent of the target the line reaches `effective_frequency` times or more.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub effective_reach_pct: Option<Decimal>,
+    /// The medium: the line's own, else inferred from its pricing or channel name.
+    pub medium: Option<Medium>,
+    /// The universe the line's GRPs are counted on: its own, else the plan's.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub universe: Option<Decimal>,
+    /// What a traditional line is booked in (spots, faces, insertions).
+    pub unit: Option<BuyUnit>,
+    /// How many: spots or insertions over the flight, faces up each week on air.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub units: Option<Decimal>,
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub agency_commission: Decimal,
@@ -103,6 +131,10 @@ pub struct LineWeek {
     pub net: Decimal,
     /// Inside the flight but with no spend (flighting's off weeks).
     pub hiatus: bool,
+    /// Spots, faces or insertions this week, for a traditional line with a whole count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub units: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -135,6 +167,9 @@ pub struct Totals {
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub grps: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub trps: Option<Decimal>,
     /// Combined reach across lines (random duplication × the plan's duplication factor), percent.
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
@@ -147,6 +182,11 @@ pub struct Totals {
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub effective_reach_pct: Option<Decimal>,
+    /// The exposures effective reach counts (the plan's `effective_frequency`, default 3).
+    pub effective_frequency: u32,
+    /// The primary KPI when it is reach or reach at N+ with a target: met or the gap, and the
+    /// extra spend that would close it.
+    pub reach_goal: Option<ReachGoal>,
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub agency_commission: Decimal,
@@ -209,7 +249,8 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
 
     let mut lines = Vec::with_capacity(plan.lines.len());
     let rates = FeeRates::new(&plan.fees)?;
-    let mut cost = LineCosting { plan, currency, rates, flight: Vec::new(), spread: SpreadBuf::default() };
+    let mut cost =
+        LineCosting { plan, currency, rates, flight: Vec::new(), spread: SpreadBuf::default(), media: Vec::new() };
     for (line, net) in plan.lines.iter().zip(&nets) {
         let offset = ((monday(line.start) - first_week).num_days() / 7).max(0) as usize;
         let view = cost.line(line, *net, weeks.get(offset..).unwrap_or(&[])).map_err(|e| e.on_line(&line.id))?;
@@ -231,11 +272,21 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         }
     }
     let reach_inputs: Vec<LineReachInput> =
-        plan.lines.iter().zip(&lines).map(|(l, v)| LineReachInput { reach_pct: l.reach_pct, grps: v.grps }).collect();
+        plan.lines.iter().zip(&lines).map(|(l, v)| reach_input(plan, l, v)).collect();
     let reach = plan_reach(&reach_inputs, plan.reach_model.as_ref(), plan.duplication_factor, plan.effective_frequency)?;
     for (v, r) in lines.iter_mut().zip(&reach.lines) {
-        v.reach_pct = *r;
+        v.reach_pct = r.reach_pct;
+        v.frequency = r.frequency;
+        v.effective_reach_pct = r.effective_reach_pct;
     }
+    let goal = reach_goal(&GoalInputs {
+        plan,
+        nets: &nets,
+        inputs: &reach_inputs,
+        currency,
+        reach_pct: reach.reach_pct,
+        effective_reach_pct: reach.effective_reach_pct,
+    })?;
     let opt_sum = |f: fn(&LineView) -> Option<Decimal>, what: &str| -> Result<Option<Decimal>> {
         let mut known = lines.iter().filter_map(f).peekable();
         if known.peek().is_none() {
@@ -254,9 +305,12 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         conversions: opt_sum(|l| l.conversions, "conversions")?,
         views: opt_sum(|l| l.views, "views")?,
         grps: opt_sum(|l| l.grps, "GRPs")?,
+        trps: opt_sum(|l| l.trps, "TRPs")?,
         reach_pct: reach.reach_pct,
         frequency: reach.frequency,
         effective_reach_pct: reach.effective_reach_pct,
+        effective_frequency: plan.effective_frequency.unwrap_or(DEFAULT_EFFECTIVE_FREQUENCY),
+        reach_goal: goal,
         agency_commission: money_sum(sum_iter(lines.iter().map(|l| l.agency_commission), "agency commission"))?,
         ad_serving: money_sum(sum_iter(lines.iter().map(|l| l.ad_serving), "ad serving"))?,
         tech_fee: money_sum(sum_iter(lines.iter().map(|l| l.tech_fee), "tech fee"))?,
@@ -266,7 +320,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         weeks: weeks
             .iter()
             .zip(&week_totals)
-            .map(|(ws, units)| LineWeek { week_start: *ws, net: Decimal::from_i128_with_scale(*units, dp), hiatus: false })
+            .map(|(ws, units)| LineWeek { week_start: *ws, net: Decimal::from_i128_with_scale(*units, dp), hiatus: false, units: None })
             .collect(),
     };
     let findings = check_as_of(plan, &lines, &totals, currency, today);
@@ -285,8 +339,14 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
 /// that shares summing to 100 give exactly the plan budget.
 pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
     let dp = currency.minor_units();
-    let share_idx: Vec<usize> = plan.lines.iter().enumerate().filter(|(_, l)| l.budget.is_none()).map(|(i, _)| i).collect();
-    let mut nets: Vec<Decimal> = plan.lines.iter().map(|l| round_dp(l.budget.unwrap_or_default(), dp)).collect();
+    let share_idx: Vec<usize> =
+        plan.lines.iter().enumerate().filter(|(_, l)| l.budget.is_none() && l.booked_units().is_none()).map(|(i, _)| i).collect();
+    let mut nets: Vec<Decimal> = Vec::with_capacity(plan.lines.len());
+    for l in &plan.lines {
+        // A line booked in faces or insertions costs its units × rate.
+        let booked = unit_net(l, dp).map_err(|e| e.on_line(&l.id))?;
+        nets.push(booked.unwrap_or_else(|| round_dp(l.budget.unwrap_or_default(), dp)));
+    }
     if !share_idx.is_empty() {
         let shares: Vec<Decimal> = share_idx.iter().map(|i| plan.lines[*i].share.unwrap_or_default()).collect();
         let share_sum = sum_iter(shares.iter().copied(), "shares")?;
@@ -305,6 +365,24 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
     Ok(nets)
 }
 
+/// What reach needs from a costed line: its estimate, its TRPs as shown, and its coverage.
+fn reach_input(plan: &Plan, line: &Line, v: &LineView) -> LineReachInput {
+    LineReachInput { coverage: coverage(plan, line), ..LineReachInput::new(line.reach_pct, v.trps) }
+}
+
+/// The share of the plan's target a line can reach at all (0–1): its own universe's on-target
+/// people over the plan's universe, at most all of it; 1 for a line on the plan's universe.
+pub fn coverage(plan: &Plan, line: &Line) -> f64 {
+    if let (Some(own), Some(target)) = (line.universe, plan.universe) {
+        let on_target = line.target_pct.map_or(1.0, |p| dec_f64(p) / 100.0);
+        let target = dec_f64(target);
+        if target > 0.0 {
+            return (dec_f64(own) * on_target / target).clamp(0.0, 1.0);
+        }
+    }
+    1.0
+}
+
 /// What costing a line needs from the plan, worked out once, and buffers reused across lines.
 struct LineCosting<'a> {
     plan: &'a Plan,
@@ -312,9 +390,24 @@ struct LineCosting<'a> {
     rates: FeeRates,
     flight: Vec<FlightWeek>,
     spread: SpreadBuf,
+    /// The medium each channel name reads as, worked out once per channel.
+    media: Vec<(String, Option<Medium>)>,
 }
 
 impl LineCosting<'_> {
+    /// [`infer_medium`] for a channel name, remembered for the plan's first channels (a plan
+    /// has a handful; a thousand lines share them).
+    fn channel_medium(&mut self, channel: &str) -> Option<Medium> {
+        if let Some((_, m)) = self.media.iter().find(|(c, _)| c == channel) {
+            return *m;
+        }
+        let m = infer_medium(channel);
+        if self.media.len() < 32 {
+            self.media.push((channel.to_string(), m));
+        }
+        m
+    }
+
     /// Cost one line; `mondays` is the flowchart grid from the line's first week. Its weekly
     /// amounts are left in `self.spread.units` as well.
     fn line(&mut self, line: &Line, net: Decimal, mondays: &[NaiveDate]) -> Result<LineView> {
@@ -323,11 +416,12 @@ impl LineCosting<'_> {
         let f = self.rates.line_fees(line, net, d.impressions, self.currency)?;
         let sp = &mut self.spread;
         let n = flight_week_count(line.start, line.end);
-        let weeks = if mondays.len() >= n && spread_line_small(line, n, net, dp, sp).is_some() {
+        let weeks: Vec<LineWeek> = if mondays.len() >= n && spread_line_small(line, n, net, dp, sp).is_some() {
             let week = |((ws, units), x): ((&NaiveDate, &i128), &i64)| LineWeek {
                 week_start: *ws,
                 net: units_to_dec(*units, dp),
                 hiatus: *x == 0,
+                units: None,
             };
             mondays.iter().zip(&sp.units).zip(&sp.small).map(week).collect()
         } else {
@@ -337,9 +431,22 @@ impl LineCosting<'_> {
                 week_start: f.week_start,
                 net: units_to_dec(*units, dp),
                 hiatus: f.is_hiatus(),
+                units: None,
             };
             sp.units.iter().zip(&self.flight).map(week).collect()
         };
+        let mut weeks = weeks;
+        let medium = match line_medium(line.medium, line.pricing, "") {
+            Some(m) => Some(m),
+            None => self.channel_medium(&line.channel),
+        };
+        let (unit, units) = line_units(line, medium, net)?;
+        if let (Some(u), Some(count)) = (unit, units) {
+            let on_air: Vec<bool> = weeks.iter().map(|w: &LineWeek| !w.hiatus).collect();
+            for (w, n) in weeks.iter_mut().zip(weekly_units(u, count, &self.spread.units, &on_air)) {
+                w.units = n;
+            }
+        }
         let count = |v: Option<Decimal>| v.map(|x| round_dp(x, 0));
         let fees = f.total();
         Ok(LineView {
@@ -355,7 +462,14 @@ impl LineCosting<'_> {
             conversions: count(d.conversions),
             views: count(d.views),
             grps: d.grps.map(|g| round_dp(g, 2)),
+            trps: d.trps.map(|g| round_dp(g, 2)),
             reach_pct: None,
+            frequency: None,
+            effective_reach_pct: None,
+            medium,
+            universe: line.universe.or(self.plan.universe),
+            unit,
+            units,
             agency_commission: f.agency_commission,
             ad_serving: f.ad_serving,
             tech_fee: f.tech_fee,

@@ -4,6 +4,11 @@
 //! rates (CTR, CVR, view rate) in whichever direction the known counts allow. A count that
 //! cannot be derived stays unknown (`None`, shown as null), never 0: a planner must be able to
 //! tell "nothing" from "not estimated". Values here are unrounded; rounding happens on output.
+//!
+//! Points come two ways. GRPs are impressions over the universe the line's vehicle measures (its
+//! own `universe`, else the plan's) × 100: what a CPP buys. TRPs are the line's on-target
+//! impressions (`target_pct` of them, default all) over the plan's universe, the target
+//! audience, × 100: what reach in the target is worked out from.
 
 use crate::error::Result;
 use crate::money::{div, mul};
@@ -17,16 +22,30 @@ pub struct Delivery {
     pub conversions: Option<Decimal>,
     pub views: Option<Decimal>,
     pub grps: Option<Decimal>,
+    /// Target rating points: on-target impressions / the plan's universe × 100.
+    pub trps: Option<Decimal>,
 }
 
 const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 
-/// Derive a line's delivery from its net media and assumptions. Errors name the figure; the
-/// caller attaches the line id.
+/// Derive a line's delivery from its net media and assumptions; `universe` is the plan's (the
+/// target audience). Errors name the figure; the caller attaches the line id.
 pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<Delivery> {
+    let target = universe;
+    // The line's points are on the audience its vehicle measures.
+    let universe = line.universe.or(universe);
     let mut d = Delivery::default();
     let rate = line.rate.filter(|r| !r.is_zero());
     match (line.pricing, rate) {
+        (Pricing::PerInsertion, Some(r)) => {
+            let insertions = match line.insertions {
+                Some(n) => Some(Decimal::from(n)),
+                None => Some(div(net, r, "insertions")?),
+            };
+            if let (Some(n), Some(readers)) = (insertions, line.readership) {
+                d.impressions = Some(mul(n, readers, "impressions")?);
+            }
+        }
         (Pricing::Cpm, Some(r)) => d.impressions = Some(mul(div(net, r, "impressions")?, THOUSAND, "impressions")?),
         (Pricing::Cpc, Some(r)) => d.clicks = Some(div(net, r, "clicks")?),
         (Pricing::Cpa, Some(r)) => d.conversions = Some(div(net, r, "conversions")?),
@@ -82,5 +101,21 @@ pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<D
             break;
         }
     }
+    let on_target = match line.target_pct {
+        Some(p) => div(p, Decimal::ONE_HUNDRED, "TRPs")?,
+        None => Decimal::ONE,
+    };
+    d.trps = match (line.universe, target, d.impressions) {
+        // Measured on its own audience: count its on-target impressions against the target.
+        (Some(_), Some(t), Some(i)) if !t.is_zero() => {
+            Some(mul(div(mul(i, on_target, "TRPs")?, t, "TRPs")?, Decimal::ONE_HUNDRED, "TRPs")?)
+        }
+        (Some(_), Some(_), _) => None,
+        // Points on the plan's own universe: the on-target share of them.
+        _ => match d.grps {
+            Some(g) => Some(mul(g, on_target, "TRPs")?),
+            None => None,
+        },
+    };
     Ok(d)
 }

@@ -66,6 +66,7 @@ pub fn check_as_of(
     c.line_kpis(&mut out);
     c.creative(&mut out);
     c.actuals(&mut out);
+    crate::plausibility::Check { plan, lines, totals, money: &c.money }.run(&mut out);
     if let Some(today) = today {
         c.revisit(today, &mut out);
     }
@@ -81,11 +82,11 @@ struct Ctx<'a> {
     money: MoneyFormat,
 }
 
-fn finding(code: &'static str, severity: Severity, stage: u8, line: Option<&str>, message: String, fix: &str) -> Finding {
+pub(crate) fn finding(code: &'static str, severity: Severity, stage: u8, line: Option<&str>, message: String, fix: &str) -> Finding {
     Finding { code, severity, message, stage, line: line.map(str::to_string), fix: fix.to_string() }
 }
 
-const ALL_KPIS: [Kpi; 16] = [
+const ALL_KPIS: [Kpi; 17] = [
     Kpi::Reach,
     Kpi::Frequency,
     Kpi::Cpm,
@@ -102,6 +103,7 @@ const ALL_KPIS: [Kpi; 16] = [
     Kpi::Ltv,
     Kpi::Grps,
     Kpi::Cpp,
+    Kpi::EffectiveReach,
 ];
 
 pub fn kpi_label(k: Kpi) -> &'static str {
@@ -122,6 +124,7 @@ pub fn kpi_label(k: Kpi) -> &'static str {
         Kpi::Ltv => "LTV",
         Kpi::Grps => "GRPs",
         Kpi::Cpp => "CPP",
+        Kpi::EffectiveReach => "effective reach",
     }
 }
 

@@ -107,6 +107,12 @@ pub fn on_air_days(line: &Line) -> u32 {
     (0..flight_week_count(line.start, line.end)).filter(|k| !week_weight(line, *k).is_zero()).map(|k| days.get(k)).sum()
 }
 
+/// Weeks the line is on air: the Monday-to-Sunday weeks of its flight that are not hiatus weeks
+/// (a poster is booked for the whole week it goes up in).
+pub fn on_air_weeks(line: &Line) -> u32 {
+    (0..flight_week_count(line.start, line.end)).filter(|k| !week_weight(line, *k).is_zero()).count() as u32
+}
+
 fn week_weight(line: &Line, k: usize) -> Decimal {
     if let Some(w) = &line.weights {
         return w.get(k).copied().unwrap_or(Decimal::ZERO);

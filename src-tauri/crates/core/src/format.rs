@@ -167,7 +167,20 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
     if l.name.trim().is_empty() {
         push(Error::at("missing_field", p("name"), "the line needs a name"));
     }
+    let booked = l.pricing.unit().zip(l.booked_units());
     match (l.budget, l.share) {
+        // Booked in units, the line's money is units × rate: no budget or share besides.
+        (budget, share) if booked.is_some() => {
+            let field = if budget.is_some() { Some("budget") } else if share.is_some() { Some("share") } else { None };
+            if let (Some(field), Some((unit, _))) = (field, booked) {
+                let u = unit.label();
+                push(Error::at(
+                    "invalid_field",
+                    p(field),
+                    format!("a {} line costs its {u} × rate: give {u} or a {field}, not both", l.pricing.label()),
+                ));
+            }
+        }
         (None, None) => push(Error::at("missing_field", p("budget"), "give the line a budget or a share")),
         (Some(_), Some(_)) => push(Error::at(
             "invalid_field",
@@ -195,6 +208,7 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
             }
         }
     }
+    validate_units(&mut push, &p, l);
     match (l.pricing, l.rate) {
         (_, Some(r)) if r < Decimal::ZERO => {
             push(Error::at("negative_value", p("rate"), format!("{r} is negative")))
@@ -277,6 +291,48 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
         }
     }
     validate_line_intelligence(errs, i, l, currency);
+}
+
+/// A line's audience and traditional units: a universe above zero, an on-target percent, spot
+/// lengths, dayparts whose shares add up, a readership that is not negative.
+fn validate_units(push: &mut impl FnMut(Error), p: &impl Fn(&str) -> String, l: &Line) {
+    if let Some(u) = l.universe {
+        if u <= Decimal::ZERO {
+            push(Error::at("out_of_range", p("universe"), "the line's universe must be greater than zero"));
+        }
+    }
+    if let Some(t) = l.target_pct {
+        if t < Decimal::ZERO || t > Decimal::ONE_HUNDRED {
+            push(Error::at("out_of_range", p("target_pct"), format!("{t} must be a percent between 0 and 100")));
+        }
+    }
+    if let Some(r) = l.readership {
+        if r < Decimal::ZERO {
+            push(Error::at("negative_value", p("readership"), format!("{r} is negative")));
+        }
+    }
+    if l.spot_length == Some(0) {
+        push(Error::at("out_of_range", p("spot_length"), "a spot lasts at least one second"));
+    }
+    let mut shares = Decimal::ZERO;
+    let mut all_shared = !l.dayparts.is_empty();
+    for (k, d) in l.dayparts.iter().enumerate() {
+        if d.name.trim().is_empty() {
+            push(Error::at("missing_field", p(&format!("dayparts[{k}].name")), "name the daypart"));
+        }
+        match d.share {
+            Some(s) if s < Decimal::ZERO || s > Decimal::ONE_HUNDRED => push(Error::at(
+                "out_of_range",
+                p(&format!("dayparts[{k}].share")),
+                format!("{s} must be a percent between 0 and 100"),
+            )),
+            Some(s) => shares = shares.saturating_add(s),
+            None => all_shared = false,
+        }
+    }
+    if all_shared && shares != Decimal::ONE_HUNDRED {
+        push(Error::at("invalid_field", p("dayparts"), format!("the daypart shares add up to {}%, not 100%", shares.normalize())));
+    }
 }
 
 /// Allocator bounds on a line: amounts of the plan currency, never negative.

@@ -10,6 +10,7 @@ pub mod allocate;
 pub mod allocation;
 #[cfg(feature = "ts")]
 pub mod bindings;
+pub mod catalogue;
 pub mod costing;
 pub mod date;
 pub mod dec;
@@ -29,15 +30,18 @@ pub mod naming;
 pub mod pacing;
 pub mod performance;
 pub mod phasing;
+mod plausibility;
 pub mod optimise;
 pub mod plan;
 pub mod reach;
+pub mod reach_goal;
 pub mod recommend;
 pub mod reconcile;
 pub mod response;
 pub mod rollforward;
 pub mod scenario;
 pub mod sample;
+pub mod schedule;
 
 pub use costing::{compute, compute_as_of, LineView, PlanView, Totals};
 pub use error::{Error, Result};

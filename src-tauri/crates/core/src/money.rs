@@ -446,6 +446,21 @@ impl MoneyFormat {
         self.push(&mut out, amount);
         out
     }
+
+    /// A unit price such as a CPC of $0.8125: the currency's places, or the price's own up to 4.
+    pub fn rate(&self, amount: Decimal) -> String {
+        let mut v = round_dp(amount, 4).normalize();
+        if v.scale() < self.dp {
+            v.rescale(self.dp);
+        }
+        let mut out = String::with_capacity(24);
+        if v.is_sign_negative() && !v.is_zero() {
+            out.push('-');
+        }
+        out.push_str(&self.symbol);
+        push_grouped(&mut out, v.abs(), self.style);
+        out
+    }
 }
 
 /// `Decimal::from_i128_with_scale` for minor units that fit a decimal (every part of a split of

@@ -85,6 +85,7 @@ pub fn accept(plan: &Plan, allocation: &Allocation) -> Result<Plan> {
             .find(|l| l.id == a.id)
             .ok_or_else(|| Error::new("unknown_line", format!("the split names line \"{}\", which the plan no longer has", a.id)))?;
         line.budget = Some(a.budget);
+        crate::scenario::clear_booked_units(line);
         line.share = None;
     }
     next.budget = allocation.budget;

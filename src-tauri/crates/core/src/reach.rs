@@ -127,13 +127,24 @@ pub fn fit_nbd_k(m: f64, reach: f64) -> Option<f64> {
     Some((0.5 * (lo + hi)).exp())
 }
 
+/// One line's reach, frequency and effective reach in the plan's target audience.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct LineReach {
+    /// Percent of the target reached at least once, 2 places (`None` where neither estimated
+    /// nor derivable).
+    pub reach_pct: Option<Decimal>,
+    /// Average exposures among those reached: TRPs / reach %.
+    pub frequency: Option<Decimal>,
+    /// Percent of the target reached `effective_frequency` times or more.
+    pub effective_reach_pct: Option<Decimal>,
+}
+
 /// The plan's reach and frequency, as shown in the totals.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct PlanReach {
-    /// Each line's reach, percent to 2 places (`None` where neither estimated nor derivable).
-    pub lines: Vec<Option<Decimal>>,
+    pub lines: Vec<LineReach>,
     pub reach_pct: Option<Decimal>,
-    /// Average frequency among those reached: GRPs / reach %.
+    /// Average frequency among those reached: TRPs / reach %.
     pub frequency: Option<Decimal>,
     pub effective_reach_pct: Option<Decimal>,
 }
@@ -141,18 +152,33 @@ pub struct PlanReach {
 /// What reach needs to know about one line.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LineReachInput {
-    /// The planner's own estimate, percent.
+    /// The planner's own estimate, percent of the target.
     pub reach_pct: Option<Decimal>,
-    pub grps: Option<Decimal>,
+    /// Target rating points (on-target impressions over the target × 100).
+    pub trps: Option<Decimal>,
+    /// The share of the target the line can reach at all (0–1): 1 when it runs across the whole
+    /// target, less when its vehicle covers only part of it (a regional station's audience).
+    pub coverage: f64,
 }
 
-/// Reach for every line and the plan.
+impl LineReachInput {
+    /// A line running across the whole target.
+    pub fn new(reach_pct: Option<Decimal>, trps: Option<Decimal>) -> LineReachInput {
+        LineReachInput { reach_pct, trps, coverage: 1.0 }
+    }
+}
+
+/// Reach for every line and the plan, at `effective_frequency`+ (default 3).
 ///
-/// A line's reach is the planner's `reach_pct` if given, else its GRPs through `model`. Lines
-/// are combined by random duplication × `duplication_factor`. Frequency is the reached lines'
-/// GRPs over combined reach (only when every reached line has GRPs). Effective reach at
-/// `effective_frequency`+ comes from the exposure distribution on those GRPs: the plan's Poisson
-/// or NBD model, or, for a curve or planner estimates, the NBD fitted to the combined reach.
+/// A line's reach is the planner's `reach_pct` if given, else its points through `model`,
+/// applied in the part of the target the line covers: reach = coverage × model(TRPs /
+/// coverage). Each line has an exposure distribution in the target: the model's (Poisson or
+/// NBD), or for a curve or an estimate the NBD fitted to its reach and points (a zero-truncated
+/// Poisson when the reach is above Poisson's). Lines combine by random duplication: a person's
+/// exposures are the sum of independent per-line exposures, so combined reach is
+/// 1 − Π(1 − rᵢ) ("Sainsbury") and effective reach is read off the convolution of the lines'
+/// distributions; both are multiplied by `duplication_factor`. Frequency is TRPs over reach,
+/// known only when every reached line has points.
 pub fn plan_reach(
     lines: &[LineReachInput],
     model: Option<&ReachModel>,
@@ -167,57 +193,174 @@ pub fn plan_reach(
             return Err(Error::at("out_of_range", "duplication_factor", format!("{d} must be above 0 and at most 1")))
         }
     };
-    let mut fractions = Vec::with_capacity(lines.len());
+    let n = effective_frequency.unwrap_or(DEFAULT_EFFECTIVE_FREQUENCY).max(1);
     let mut out = PlanReach { lines: Vec::with_capacity(lines.len()), ..PlanReach::default() };
-    let mut grps_sum = 0.0;
-    let mut all_have_grps = true;
+    let mut fractions = Vec::with_capacity(lines.len());
+    // P(fewer than n exposures in the whole plan), as a distribution over 0..n.
+    let mut combined = vec![0.0; n as usize];
+    combined[0] = 1.0;
+    let mut pmf = Vec::with_capacity(n as usize);
+    let mut trps_sum = 0.0;
+    let mut all_known = true;
     for (i, l) in lines.iter().enumerate() {
-        let grps = l.grps.map(dec_f64);
-        let r = match (l.reach_pct, grps, model) {
-            (Some(p), _, _) => {
-                if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
-                    return Err(Error::at(
-                        "out_of_range",
-                        format!("lines[{i}].reach_pct"),
-                        format!("{p} must be a percent between 0 and 100"),
-                    ));
-                }
-                Some(dec_f64(p) / 100.0)
-            }
-            (None, Some(g), Some(m)) => Some(reach_fraction(m, g)),
-            _ => None,
-        };
-        out.lines.push(r.map(pct));
-        if let Some(r) = r {
-            fractions.push(r);
-            match grps {
-                Some(g) => grps_sum += g,
-                None => all_have_grps = false,
+        if let Some(p) = l.reach_pct {
+            if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
+                return Err(Error::at(
+                    "out_of_range",
+                    format!("lines[{i}].reach_pct"),
+                    format!("{p} must be a percent between 0 and 100"),
+                ));
             }
         }
+        let Some(e) = line_exposure(l, model, n, &mut pmf) else {
+            out.lines.push(LineReach::default());
+            continue;
+        };
+        let mut lr = LineReach { reach_pct: Some(pct(e.reach)), ..LineReach::default() };
+        fractions.push(e.reach);
+        match e.trps {
+            Some(t) if e.has_pmf => {
+                trps_sum += t;
+                if e.reach > 0.0 {
+                    lr.frequency = Some(round_dp(f64_dec(t / 100.0 / e.reach), 2));
+                }
+                let below: f64 = pmf.iter().sum();
+                lr.effective_reach_pct = Some(pct((1.0 - below).clamp(0.0, e.reach)));
+                convolve(&mut combined, &pmf);
+            }
+            Some(t) => {
+                trps_sum += t;
+                all_known = false;
+            }
+            None => all_known = false,
+        }
+        out.lines.push(lr);
     }
     if fractions.is_empty() {
         return Ok(out);
     }
     let reach = combine(&fractions, dup);
     out.reach_pct = Some(pct(reach));
-    if !all_have_grps || reach <= 0.0 {
+    if !all_known || reach <= 0.0 {
         return Ok(out);
     }
-    out.frequency = Some(round_dp(f64_dec(grps_sum / 100.0 / reach), 2));
-    let n = effective_frequency.unwrap_or(DEFAULT_EFFECTIVE_FREQUENCY);
-    let m = grps_sum / 100.0;
-    let eff = match model {
-        Some(ReachModel::Poisson) => poisson_at_least(m, n),
-        Some(ReachModel::Nbd { k }) => nbd_at_least(m, dec_f64(*k), n),
-        _ => match fit_nbd_k(m, reach) {
-            Some(k) => nbd_at_least(m, k, n),
-            None => poisson_at_least(m, n),
-        },
-    };
-    // Never more people at n+ than at 1+ (duplication factors can otherwise cross them).
-    out.effective_reach_pct = Some(pct(eff.min(reach)));
+    out.frequency = Some(round_dp(f64_dec(trps_sum / 100.0 / reach), 2));
+    let below: f64 = combined.iter().sum();
+    // Never more people at n+ than at 1+.
+    out.effective_reach_pct = Some(pct(((1.0 - below) * dup).clamp(0.0, reach)));
     Ok(out)
+}
+
+/// A line's reach in the target and whether `pmf` now holds its exposure distribution there
+/// (P(0) … P(n−1)).
+struct Exposure {
+    reach: f64,
+    trps: Option<f64>,
+    has_pmf: bool,
+}
+
+fn line_exposure(l: &LineReachInput, model: Option<&ReachModel>, n: u32, pmf: &mut Vec<f64>) -> Option<Exposure> {
+    let c = if l.coverage.is_finite() { l.coverage.clamp(0.0, 1.0) } else { 1.0 };
+    let trps = l.trps.map(|t| dec_f64(t).max(0.0));
+    // Mean exposures among the people the line covers.
+    let m_c = trps.map(|t| if c > 0.0 { t / 100.0 / c } else { 0.0 });
+    let reach = match (l.reach_pct, m_c, model) {
+        (Some(p), _, _) => dec_f64(p) / 100.0,
+        (None, Some(m), Some(model)) => c * reach_fraction(model, m * 100.0),
+        _ => return None,
+    };
+    let reach = reach.clamp(0.0, 1.0);
+    pmf.clear();
+    let has_pmf = match m_c {
+        Some(m) if c > 0.0 => {
+            let r_c = (reach / c).min(1.0);
+            match (l.reach_pct, model) {
+                (None, Some(ReachModel::Poisson)) => poisson_pmf(m, n, pmf),
+                (None, Some(ReachModel::Nbd { k })) => nbd_pmf(m, dec_f64(*k), n, pmf),
+                _ => fitted_pmf(m, r_c, n, pmf),
+            }
+            // Spread over the target: the people outside the line's coverage see none of it.
+            for (j, p) in pmf.iter_mut().enumerate() {
+                *p = c * *p + if j == 0 { 1.0 - c } else { 0.0 };
+            }
+            true
+        }
+        _ => false,
+    };
+    Some(Exposure { reach, trps, has_pmf })
+}
+
+/// P(0) … P(n−1) of a Poisson with mean `m`.
+fn poisson_pmf(m: f64, n: u32, out: &mut Vec<f64>) {
+    let m = m.max(0.0);
+    let mut term = (-m).exp();
+    for j in 0..n {
+        out.push(term);
+        term *= m / f64::from(j + 1);
+    }
+}
+
+/// P(0) … P(n−1) of a negative binomial with mean `m` and shape `k`.
+fn nbd_pmf(m: f64, k: f64, n: u32, out: &mut Vec<f64>) {
+    if k <= 0.0 || m <= 0.0 {
+        out.push(1.0);
+        out.extend(std::iter::repeat_n(0.0, n as usize - 1));
+        return;
+    }
+    let p = m / (k + m);
+    let mut term = (k / (k + m)).powf(k);
+    for j in 0..n {
+        out.push(term);
+        term *= (k + f64::from(j)) / f64::from(j + 1) * p;
+    }
+}
+
+/// The distribution with mean `m` that reaches `reach` (both among the people covered): the NBD
+/// fitted to them; above Poisson's reach, a zero-truncated Poisson among the reached with the
+/// same average frequency; at a frequency of 1 or less, everyone reached exactly once.
+fn fitted_pmf(m: f64, reach: f64, n: u32, out: &mut Vec<f64>) {
+    if let Some(k) = fit_nbd_k(m, reach) {
+        return nbd_pmf(m, k, n, out);
+    }
+    out.push(1.0 - reach);
+    if n == 1 {
+        return;
+    }
+    let f = if reach > 0.0 { m / reach } else { 0.0 };
+    if f <= 1.0 {
+        out.push(reach);
+        out.extend(std::iter::repeat_n(0.0, n as usize - 2));
+        return;
+    }
+    // λ / (1 − e^(−λ)) = f has its root between f − 1 and f.
+    let g = |l: f64| l / (1.0 - (-l).exp());
+    let (mut lo, mut hi) = ((f - 1.0).max(1e-12), f);
+    for _ in 0..100 {
+        let mid = 0.5 * (lo + hi);
+        if g(mid) < f {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    let l = 0.5 * (lo + hi);
+    let scale = reach / (1.0 - (-l).exp());
+    let mut term = (-l).exp() * l;
+    for j in 1..n {
+        out.push(scale * term);
+        term *= l / f64::from(j + 1);
+    }
+}
+
+/// `acc` ← `acc` ∗ `pmf`, both truncated to `acc.len()` terms (the sum of independent exposures).
+fn convolve(acc: &mut [f64], pmf: &[f64]) {
+    for i in (0..acc.len()).rev() {
+        let mut v = 0.0;
+        for j in 0..=i {
+            v += acc[i - j] * pmf.get(j).copied().unwrap_or(0.0);
+        }
+        acc[i] = v;
+    }
 }
 
 fn check_model(model: Option<&ReachModel>) -> Result<()> {

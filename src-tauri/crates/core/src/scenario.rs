@@ -109,6 +109,9 @@ pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
             line.share = Some(s);
             line.budget = None;
         }
+        if change.budget.is_some() || change.share.is_some() {
+            clear_booked_units(line);
+        }
         for (field, value) in [
             (&mut line.rate, change.rate),
             (&mut line.ctr, change.ctr),
@@ -122,6 +125,16 @@ pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
         }
     }
     Ok(out)
+}
+
+/// A budget or share set on a line booked in faces or insertions replaces the booking: the line
+/// then buys what the money pays for at its rate.
+pub(crate) fn clear_booked_units(line: &mut crate::plan::Line) {
+    match line.pricing {
+        Pricing::PerFaceWeek => line.faces = None,
+        Pricing::PerInsertion => line.insertions = None,
+        _ => {}
+    }
 }
 
 /// The plan the client PDF presents: the scenario marked `presented` applied, or the plan as

@@ -165,3 +165,184 @@ fn reach_fields_round_trip_in_the_file() {
     assert_eq!(written["effective_frequency"], 4);
     assert_eq!(written["lines"][0]["reach_pct"], "20.5");
 }
+
+/// `tests/cases/reach.json`: reach, frequency and reach at N+ against the published formulas.
+#[test]
+fn published_reach_figures() {
+    let cases: Value = serde_json::from_str(include_str!("cases/reach.json")).unwrap();
+    let mut failures = Vec::new();
+    for case in cases["cases"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let lines: Vec<Value> = case["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .enumerate()
+            .map(|(i, l)| match (l.get("grps"), l.get("reach_pct")) {
+                (Some(g), _) => grp_line(&format!("l{i}"), g.as_u64().unwrap() as u32),
+                (None, Some(r)) => json!({ "id": format!("l{i}"), "channel": "OOH", "name": "Posters", "pricing": "flat",
+                                           "budget": "1000.00", "reach_pct": r, "start": "2027-01-04", "end": "2027-03-28" }),
+                _ => panic!("{name}: a line needs grps or reach_pct"),
+            })
+            .collect();
+        let mut extra = json!({ "effective_frequency": case["n"] });
+        if !case["model"].is_null() {
+            extra["reach_model"] = case["model"].clone();
+        }
+        let v = run(&plan(Value::Array(lines), extra));
+        let got = serde_json::to_value(&v.totals).unwrap();
+        for key in ["reach_pct", "frequency", "effective_reach_pct"] {
+            if got[key] != case[key] {
+                failures.push(format!("{name}: {key} is {} not {}", got[key], case[key]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Points and reach per medium: GRPs on the universe a vehicle measures, TRPs on the plan's
+/// target, and the money of traditional units, each worked by hand.
+#[test]
+fn grps_and_trps_per_medium() {
+    // Plan target: men 18–34, 37,500,000. Poisson.
+    let l = |v: Value| {
+        let mut base = json!({ "start": "2027-01-04", "end": "2027-01-24", "buying": "offline" });
+        for (k, x) in v.as_object().unwrap() {
+            base[k] = x.clone();
+        }
+        base
+    };
+    let lines = json!([
+        // TV at a CPP of $11,250: $1,125,000 buys 100 GRPs on the target: 100 TRPs.
+        l(json!({ "id": "tv", "channel": "Linear TV", "name": "Prime", "pricing": "cpp", "rate": "11250", "budget": "1125000.00",
+                   "spot_length": 30, "spots": 60 })),
+        // A regional radio station measured on its own 3,750,000 men 18–34 (10% of the target):
+        // $50,000 at a $500 CPP is 100 GRPs there, 10 TRPs nationally; reach 10% × (1 − e^(−1)).
+        l(json!({ "id": "radio", "channel": "Radio", "name": "Regional drive", "pricing": "cpp", "rate": "500", "budget": "50000.00",
+                   "universe": "3750000", "target_audience": "Men 18–34, region" })),
+        // Social at a $10 CPM: 3,750,000 impressions = 10 GRPs; 60% on target = 6 TRPs.
+        l(json!({ "id": "social", "channel": "Meta", "name": "Video", "pricing": "cpm", "rate": "10", "budget": "37500.00",
+                   "target_pct": "60", "buying": "auction" })),
+        // Print: 4 insertions × $24,000 = $96,000; 4 × 1,875,000 readers = 7,500,000 impressions = 20 GRPs.
+        l(json!({ "id": "print", "channel": "Newspaper", "name": "Full page", "pricing": "per_insertion", "rate": "24000",
+                   "insertions": 4, "readership": "1875000" })),
+        // Out of home: 20 faces × 3 weeks × $2,500 = $150,000; the owner states 150 GRPs.
+        l(json!({ "id": "ooh", "channel": "Out of home", "name": "Billboards", "pricing": "per_face_week", "rate": "2500",
+                   "faces": 20, "grps": "150" })),
+        // Cinema at an $18 CPM: $18,000 = 1,000,000 admissions = 2.67 GRPs.
+        l(json!({ "id": "cinema", "channel": "Cinema", "name": "Pre-show", "pricing": "cpm", "rate": "18", "budget": "18000.00" }))
+    ]);
+    let p = plan(lines, json!({ "universe": "37500000", "target_audience": "Men 18–34", "budget": "1476500.00",
+                                "reach_model": { "kind": "poisson" }, "end": "2027-01-24" }));
+    let v = run(&p);
+    let s = |d: Option<rust_decimal::Decimal>| d.map(|x| x.to_string());
+    let row = |id: &str| v.lines.iter().find(|l| l.id == id).unwrap();
+    let want = [
+        ("tv", "1125000.00", Some("100.00"), Some("100.00"), Some("63.21")),
+        ("radio", "50000.00", Some("100.00"), Some("10.00"), Some("6.32")),
+        ("social", "37500.00", Some("10.00"), Some("6.00"), Some("5.82")),
+        ("print", "96000.00", Some("20.00"), Some("20.00"), Some("18.13")),
+        ("ooh", "150000.00", Some("150.00"), Some("150.00"), Some("77.69")),
+        ("cinema", "18000.00", Some("2.67"), Some("2.67"), Some("2.63")),
+    ];
+    for (id, net, grps, trps, reach) in want {
+        let r = row(id);
+        assert_eq!(
+            (r.net.to_string(), s(r.grps), s(r.trps), s(r.reach_pct)),
+            (net.to_string(), grps.map(String::from), trps.map(String::from), reach.map(String::from)),
+            "{id}"
+        );
+    }
+    // Units: 60 spots over three equal weeks; 20 faces each week; 4 insertions.
+    let units = |id: &str| row(id).weeks.iter().map(|w| w.units).collect::<Vec<_>>();
+    assert_eq!(units("tv"), [Some(20), Some(20), Some(20)]);
+    assert_eq!(units("ooh"), [Some(20), Some(20), Some(20)]);
+    assert_eq!(units("print"), [Some(2), Some(1), Some(1)]);
+    assert_eq!(row("print").units.unwrap().to_string(), "4");
+    // Media follow the channel's name.
+    let medium = |id: &str| serde_json::to_value(row(id).medium).unwrap();
+    assert_eq!([medium("tv"), medium("radio"), medium("print"), medium("ooh"), medium("cinema")], ["tv", "radio", "print", "ooh", "cinema"].map(|m| json!(m)));
+    // TRPs add up; reach combines at random; frequency is TRPs over reach.
+    assert_eq!(v.totals.trps.unwrap().to_string(), "288.67");
+}
+
+/// The road-safety brief's shape: men 18–34 on TV and radio, reach at 8+ as the primary KPI.
+fn goal_plan(tv_budget: &str, radio_budget: &str) -> Value {
+    let line = |id: &str, channel: &str, rate: &str, budget: &str| {
+        json!({ "id": id, "channel": channel, "name": id, "buying": "offline", "vendor": "V", "pricing": "cpp",
+                "rate": rate, "budget": budget, "start": "2027-01-04", "end": "2027-01-24" })
+    };
+    json!({
+        "format": "flightplan/1", "name": "Goal", "client": "Acme", "currency": "USD",
+        "start": "2027-01-04", "end": "2027-01-24", "budget": "9000000.00",
+        "universe": "37500000", "target_audience": "Men 18–34",
+        "goal": { "objective": "awareness", "kpi": "effective_reach", "target": "25" },
+        "reach_model": { "kind": "nbd", "k": "1" }, "effective_frequency": 8,
+        "lines": [ line("tv", "Linear TV", "11250.00", tv_budget), line("radio", "Radio", "3750.00", radio_budget) ]
+    })
+}
+
+#[test]
+fn the_extra_spend_closes_the_gap_to_the_minor_unit() {
+    use flightplan_core::money::split_largest_remainder;
+    use rust_decimal::Decimal;
+    let v = run(&goal_plan("3000000.00", "750000.00"));
+    let g = v.totals.reach_goal.clone().unwrap();
+    assert_eq!((g.frequency, g.met, g.target_pct.to_string()), (8, Some(false), "25".to_string()));
+    assert_eq!(g.reach_pct, v.totals.effective_reach_pct);
+    assert_eq!(g.extra_lines, ["tv", "radio"]);
+    let extra = g.extra_spend.expect("an extra spend");
+    assert_eq!(extra.scale(), 2, "money to the cent: {extra}");
+    let usd = flightplan_core::money::Currency::from_code("USD").unwrap();
+    let shown = flightplan_core::money::format_money(extra, usd, flightplan_core::plan::NumberStyle::CommaDot);
+    let f = v.findings.iter().find(|f| f.code == "reach_goal_short").unwrap();
+    assert!(f.message.contains(&format!("{shown} more net media")), "{}", f.message);
+    // Add exactly that, split like the core splits it: the goal is met; a cent less is not.
+    let with = |x: Decimal| {
+        let parts = split_largest_remainder(x, &[Decimal::new(300000000, 2), Decimal::new(75000000, 2)], 2).unwrap();
+        let tv = Decimal::new(300000000, 2) + parts[0];
+        let radio = Decimal::new(75000000, 2) + parts[1];
+        run(&goal_plan(&tv.to_string(), &radio.to_string())).totals.reach_goal.unwrap()
+    };
+    let met = with(extra);
+    assert_eq!(met.met, Some(true), "{met:?}");
+    assert!(met.reach_pct.unwrap() >= Decimal::from(25));
+    let short = with(extra - Decimal::new(1, 2));
+    assert_eq!(short.met, Some(false), "{short:?}");
+    // A plan that meets the goal asks for nothing more.
+    let done = run(&goal_plan("6000000.00", "1500000.00")).totals.reach_goal.unwrap();
+    assert_eq!((done.met, done.extra_spend, done.gap_pct.map(|d| d.to_string())), (Some(true), None, Some("0.00".into())));
+}
+
+#[test]
+fn a_goal_no_spend_can_reach_says_so() {
+    // A reach curve topping out at 12% a line can never give 25% at 8+: two lines reach at most
+    // 1 − 0.88² = 22.56%.
+    let mut p = goal_plan("3000000.00", "750000.00");
+    p["reach_model"] = json!({ "kind": "curve", "max": "12", "k": "0.004" });
+    let v = run(&p);
+    let g = v.totals.reach_goal.unwrap();
+    assert_eq!((g.met, g.extra_spend), (Some(false), None));
+    assert!(g.limit_pct.unwrap() < rust_decimal::Decimal::from(25));
+    let f = v.findings.iter().find(|f| f.code == "reach_goal_short").unwrap();
+    assert!(f.message.contains("No spend on the current lines closes it"), "{}", f.message);
+}
+
+#[test]
+fn the_issues_implausible_plan_is_flagged() {
+    // TV 2,300 GRPs and radio 2,000 GRPs at the catalogue's old $450 CPP in three weeks, NBD k
+    // 0.8: the plan reports 99.51% reach at a frequency of 43.21.
+    let mut p = goal_plan("25875000.00", "900000.00");
+    p["lines"][1]["rate"] = json!("450.00");
+    p["reach_model"] = json!({ "kind": "nbd", "k": "0.8" });
+    p["budget"] = json!("26775000.00");
+    let v = run(&p);
+    assert_eq!(v.lines[1].grps.unwrap().to_string(), "2000.00");
+    assert_eq!((v.totals.reach_pct.unwrap().to_string(), v.totals.frequency.unwrap().to_string()), ("99.51".into(), "43.21".into()));
+    let codes: Vec<(&str, Option<&str>)> = v.findings.iter().map(|f| (f.code, f.line.as_deref())).collect();
+    for want in [("grps_implausible", Some("radio")), ("reach_above_ceiling", None), ("frequency_implausible", Some("tv"))] {
+        assert!(codes.contains(&want), "{want:?} not in {codes:?}");
+    }
+    let plan_reach = v.findings.iter().find(|f| f.code == "reach_above_ceiling" && f.line.is_none()).unwrap();
+    assert!(plan_reach.message.contains("99.51%") && plan_reach.message.contains("43.21") && plan_reach.message.contains("98.80%"), "{}", plan_reach.message);
+}

@@ -115,12 +115,14 @@ fn aggressive_changes_share_rate_and_duplication() {
     // impressions (1,125 GRPs), 112,500 clicks, 2,250 conversions; ad serving $5,625.00.
     // $10,000 is left unplaced. Commission 9,000 + 5,000; tech 1,800 + 1,000.
     // Reach (1 − 0.367879 × 0.000013) × 0.95 = 95.00%; frequency 12.25 / 0.949995 = 12.89;
-    // 3+ reach is capped at 1+ reach (95.00%). Response 500 + 2,000·90/140 = 1,785.71.
+    // 3+ reach: lines combine as independent exposures, Poisson(1) + Poisson(11.25) =
+    // Poisson(12.25), so (1 − e^(−12.25)(1 + 12.25 + 12.25²/2)) × 0.95 = 94.96%.
+    // Response 500 + 2,000·90/140 = 1,785.71.
     assert_fields(&s["totals"], json!({
         "budget": "150000.00", "net_media": "140000.00", "agency_commission": "14000.00",
         "ad_serving": "5625.00", "tech_fee": "2800.00", "fees": "22425.00", "gross": "162425.00",
         "unallocated": "10000.00", "impressions": "12250000", "clicks": "112500", "conversions": "2250",
-        "grps": "1225.00", "reach_pct": "95.00", "frequency": "12.89", "effective_reach_pct": "95.00",
+        "grps": "1225.00", "reach_pct": "95.00", "frequency": "12.89", "effective_reach_pct": "94.96",
         "total_response": "1785.71"
     }), "aggressive");
     assert_fields(&s["lines"][1], json!({"id": "social", "net": "90000.00", "rate": "8.00", "reach_pct": "100.00"}), "aggressive social");

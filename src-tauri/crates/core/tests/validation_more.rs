@@ -93,8 +93,53 @@ fn plan_file_rules_on_the_new_fields() {
         ("scenario reach over 100", |v| v["scenarios"][1]["lines"][0]["reach_pct"] = json!("101"), "out_of_range", "scenarios[1].lines[0].reach_pct", Some("tv")),
         ("scenario curve max over 100", |v| v["scenarios"][1]["reach_model"]["max"] = json!("120"), "out_of_range", "scenarios[1].reach_model.max", None),
         ("scenario duplication factor 0", |v| v["scenarios"][1]["duplication_factor"] = json!("0"), "out_of_range", "scenarios[1].duplication_factor", None),
+        ("a line universe of 0", |v| v["lines"][2]["universe"] = json!("0"), "out_of_range", "lines[2].universe", Some("tv")),
+        ("on target over 100%", |v| v["lines"][2]["target_pct"] = json!("101"), "out_of_range", "lines[2].target_pct", Some("tv")),
+        ("negative readership", |v| v["lines"][2]["readership"] = json!("-1"), "negative_value", "lines[2].readership", Some("tv")),
+        ("a spot of 0 seconds", |v| v["lines"][2]["spot_length"] = json!(0), "out_of_range", "lines[2].spot_length", Some("tv")),
+        ("dayparts adding to 90%", |v| v["lines"][2]["dayparts"] = json!([{"name": "Prime", "share": "60"}, {"name": "Late", "share": "30"}]), "invalid_field", "lines[2].dayparts", Some("tv")),
+        ("an unnamed daypart", |v| v["lines"][2]["dayparts"] = json!([{"name": " "}]), "missing_field", "lines[2].dayparts[0].name", Some("tv")),
+        ("faces and a budget", |v| { v["lines"][2]["pricing"] = json!("per_face_week"); v["lines"][2]["faces"] = json!(20) }, "invalid_field", "lines[2].budget", Some("tv")),
+        ("insertions and a share", |v| { let l = &mut v["lines"][2]; l["pricing"] = json!("per_insertion"); l["insertions"] = json!(4); l.as_object_mut().unwrap().remove("budget"); l["share"] = json!("10") }, "invalid_field", "lines[2].share", Some("tv")),
+        ("per insertion with neither insertions nor money", |v| { let l = &mut v["lines"][2]; l["pricing"] = json!("per_insertion"); l.as_object_mut().unwrap().remove("budget"); }, "missing_field", "lines[2].budget", Some("tv")),
     ];
     check(cases, false);
+}
+
+/// Unit-priced lines cost their units × rate exactly, and weeks on air skip hiatus weeks.
+#[test]
+fn faces_and_insertions_set_the_money() {
+    let mut v = base();
+    v["scenarios"] = json!([]);
+    v["budget"] = json!("100000.00");
+    let l = &mut v["lines"][2];
+    l.as_object_mut().unwrap().remove("budget");
+    l["pricing"] = json!("per_face_week");
+    l["rate"] = json!("1250.50");
+    l["faces"] = json!(7);
+    // 12 weeks, 3 on and 1 off: 9 weeks on air. 7 × 9 × $1,250.50 = $78,781.50.
+    l["pattern"] = json!({ "kind": "flighting", "on": 3, "off": 1 });
+    let plan = flightplan_core::parse_plan(&v.to_string()).unwrap();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let tv = &view.lines[2];
+    assert_eq!(tv.net.to_string(), "78781.50");
+    assert_eq!(tv.weeks.iter().map(|w| w.units.unwrap_or(99)).collect::<Vec<_>>(), [7, 7, 7, 0, 7, 7, 7, 0, 7, 7, 7, 0]);
+    // Given a budget instead, the line buys what the money pays for: $78,781.50 is 7 faces.
+    let mut w = v.clone();
+    w["lines"][2].as_object_mut().unwrap().remove("faces");
+    w["lines"][2]["budget"] = json!("78781.50");
+    let view = flightplan_core::compute(&flightplan_core::parse_plan(&w.to_string()).unwrap()).unwrap();
+    assert_eq!((view.lines[2].net.to_string(), view.lines[2].units.unwrap().to_string()), ("78781.50".into(), "7.00".into()));
+    // Print: 3 insertions × $9,999.99 = $29,999.97.
+    let mut p = v.clone();
+    let l = &mut p["lines"][2];
+    l.as_object_mut().unwrap().remove("faces");
+    l.as_object_mut().unwrap().remove("pattern");
+    l["pricing"] = json!("per_insertion");
+    l["rate"] = json!("9999.99");
+    l["insertions"] = json!(3);
+    let view = flightplan_core::compute(&flightplan_core::parse_plan(&p.to_string()).unwrap()).unwrap();
+    assert_eq!(view.lines[2].net.to_string(), "29999.97");
 }
 
 #[test]

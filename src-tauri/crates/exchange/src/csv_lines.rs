@@ -1,16 +1,18 @@
 //! The plan's lines as CSV: one row per line with its costed figures, decimals exact as text,
-//! unknown delivery left empty (not 0), ready for any spreadsheet or finance system. Text the
-//! planner typed is escaped so that no spreadsheet opens it as a formula.
+//! unknown delivery left empty (not 0), ready for any spreadsheet or finance system. Audience,
+//! reach and traditional units follow the original columns, so older imports keep their places.
+//! Text the planner typed is escaped so that no spreadsheet opens it as a formula.
 
 use crate::{buying, funnel, kpi_code};
 use flightplan_core::plan::Plan;
 use flightplan_core::{Error, PlanView, Result};
 use rust_decimal::Decimal;
 
-const HEADER: [&str; 25] = [
+const HEADER: [&str; 36] = [
     "id", "channel", "name", "vendor", "role", "buying", "pricing", "rate", "start", "end", "net", "share_pct",
     "impressions", "clicks", "conversions", "views", "grps", "agency_commission", "ad_serving", "tech_fee", "fees",
-    "gross", "kpi", "kpi_target", "currency",
+    "gross", "kpi", "kpi_target", "currency", "medium", "target_audience", "universe", "trps", "reach_pct", "frequency",
+    "effective_reach_pct", "unit", "units", "spot_length", "dayparts",
 ];
 
 /// A planner's own text (a name, a channel, a vendor) as a cell no spreadsheet runs as a
@@ -23,6 +25,11 @@ pub fn text_cell(s: &str) -> String {
     } else {
         s.to_string()
     }
+}
+
+/// The medium's code, as in the plan file (`tv`, `ooh`, …).
+fn code(m: flightplan_core::plan::Medium) -> String {
+    serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn opt(v: Option<Decimal>) -> String {
@@ -64,6 +71,27 @@ pub fn write_csv(plan: &Plan, view: &PlanView) -> Result<String> {
             line.kpi.as_ref().map(|k| kpi_code(k.kpi)).unwrap_or_default(),
             opt(line.kpi.as_ref().and_then(|k| k.target)),
             view.currency.clone(),
+            v.medium.map(code).unwrap_or_default(),
+            text_cell(if line.universe.is_some() { &line.target_audience } else { &plan.target_audience }),
+            opt(v.universe),
+            opt(v.trps),
+            opt(v.reach_pct),
+            opt(v.frequency),
+            opt(v.effective_reach_pct),
+            v.unit.map(|u| u.label().to_string()).unwrap_or_default(),
+            opt(v.units),
+            line.spot_length.map(|s| s.to_string()).unwrap_or_default(),
+            text_cell(
+                &line
+                    .dayparts
+                    .iter()
+                    .map(|d| match d.share {
+                        Some(s) => format!("{} {}%", d.name, s.normalize()),
+                        None => d.name.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         ];
         w.write_record(&record).map_err(io)?;
     }

@@ -321,6 +321,16 @@ impl RowContext<'_> {
             response: None,
             min_budget: None,
             max_budget: None,
+            medium: None,
+            target_audience: String::new(),
+            universe: number(LineField::Universe, &mut bad).filter(|u| *u > Decimal::ZERO),
+            target_pct: None,
+            spot_length: None,
+            spots: None,
+            dayparts: Vec::new(),
+            faces: None,
+            insertions: None,
+            readership: None,
         };
         RowLine {
             id: text(LineField::Id),

@@ -48,7 +48,26 @@ pub(crate) fn differs(stated: Decimal, derived: Decimal) -> bool {
 pub fn settle_delivery(plan: &mut Plan, read: &mut [RowLine]) {
     let Some(nets) = nets(plan) else { return };
     if plan.universe.is_none() {
+        // Rows that state their universe (Flightplan's CSV states each line's): the plan's is
+        // the one most lines share (ties: the first).
+        let mut seen: Vec<(Decimal, usize)> = Vec::new();
+        for u in plan.lines.iter().filter_map(|l| l.universe) {
+            match seen.iter_mut().find(|(v, _)| *v == u) {
+                Some((_, n)) => *n += 1,
+                None => seen.push((u, 1)),
+            }
+        }
+        let most = seen.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        plan.universe = seen.iter().find(|(_, n)| *n == most).map(|(u, _)| *u);
+    }
+    if plan.universe.is_none() {
         infer_universe(plan, read, &nets);
+    }
+    // A row's universe that is the plan's is the plan's, not a vehicle's own audience.
+    for line in &mut plan.lines {
+        if line.universe.is_some() && line.universe == plan.universe {
+            line.universe = None;
+        }
     }
     for ((line, r), net) in plan.lines.iter_mut().zip(read.iter_mut()).zip(&nets) {
         let Ok(d) = deliver(line, *net, plan.universe) else { continue };
@@ -87,6 +106,9 @@ fn infer_universe(plan: &mut Plan, read: &[RowLine], nets: &[Decimal]) {
     let half = half_unit(2);
     let mut span: Option<(Decimal, Decimal)> = None;
     for ((line, r), net) in plan.lines.iter().zip(read).zip(nets) {
+        if line.universe.is_some() {
+            continue; // measured against its own audience, not the plan's
+        }
         let stated = |f: LineField| r.stated.iter().find(|(g, _)| *g == f).and_then(|(_, v)| *v);
         let Ok(d) = deliver(line, *net, None) else { continue };
         let part = match (d.grps, stated(LineField::Grps), d.impressions, stated(LineField::Impressions)) {

@@ -91,10 +91,11 @@ pub fn write_xlsx(plan: &Plan, view: &PlanView) -> Result<Vec<u8>> {
 type Opt = fn(&flightplan_core::LineView) -> Option<Decimal>;
 
 /// The Mix sheet's columns, in order. Import (`spreadsheet.rs`) reads them back by header.
-const MIX: [&str; 27] = [
+const MIX: [&str; 35] = [
     "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "CTR", "CVR", "View rate", "Start", "End", "Net media",
     "Share %", "Impressions", "Clicks", "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees",
-    "Gross", "KPI", "KPI target", "Line ID",
+    "Gross", "KPI", "KPI target", "Line ID", "Medium", "Universe", "TRPs", "Reach %", "Frequency", "Effective reach %", "Units",
+    "Unit",
 ];
 
 /// The 0-based column of a Mix header.
@@ -156,6 +157,25 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
             }
         }
         ws.write_string(r, mix_col("Line ID"), &line.id)?;
+        if let Some(m) = v.medium {
+            ws.write_string(r, mix_col("Medium"), flightplan_core::catalogue::medium_label(m))?;
+        }
+        let reach: [(&str, Option<Decimal>, &Format); 6] = [
+            ("Universe", v.universe, &f.count),
+            ("TRPs", v.trps, &f.grps),
+            ("Reach %", v.reach_pct, &f.pct),
+            ("Frequency", v.frequency, &f.grps),
+            ("Effective reach %", v.effective_reach_pct, &f.pct),
+            ("Units", v.units, &f.grps),
+        ];
+        for (c, x, fmt) in reach {
+            if let Some(x) = x {
+                ws.write_number_with_format(r, mix_col(c), num(x), fmt)?;
+            }
+        }
+        if let Some(u) = v.unit {
+            ws.write_string(r, mix_col("Unit"), u.label())?;
+        }
     }
     let n = view.lines.len() as u32;
     let tr = n + 1;
@@ -180,6 +200,18 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         let col = col_name(c);
         let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(value.unwrap_or_default()).to_string());
         ws.write_formula_with_format(tr, c, formula, fmt)?;
+    }
+    if t.trps.is_some() {
+        let c = mix_col("TRPs");
+        let col = col_name(c);
+        let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(t.trps.unwrap_or_default()).to_string());
+        ws.write_formula_with_format(tr, c, formula, &f.pct_bold)?;
+    }
+    // Combined reach and frequency are not sums of the lines: the core's deduplicated figures.
+    for (c, x) in [("Reach %", t.reach_pct), ("Frequency", t.frequency), ("Effective reach %", t.effective_reach_pct)] {
+        if let Some(x) = x {
+            ws.write_number_with_format(tr, mix_col(c), num(x), &f.pct_bold)?;
+        }
     }
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 34)?;
@@ -312,6 +344,33 @@ fn totals(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std:
     ws.write_formula_with_format(9, 1, Formula::new("=B9-B2").set_result(num(t.unallocated).to_string()), &f.money)?;
     ws.write_string(11, 0, "Currency")?;
     ws.write_string(11, 1, &view.currency)?;
+    if t.reach_pct.is_some() || t.trps.is_some() {
+        let audience = match (plan.target_audience.trim(), plan.universe) {
+            ("", Some(u)) => format!("universe of {}", u.normalize()),
+            (a, Some(u)) => format!("{a}, universe of {}", u.normalize()),
+            _ => "no universe".to_string(),
+        };
+        ws.write_string_with_format(13, 0, "Reach and frequency", &f.head)?;
+        ws.write_string_with_format(13, 1, "Figure", &f.head)?;
+        ws.write_string_with_format(13, 2, "Basis", &f.head)?;
+        let n_plus = format!("Effective reach at {}+ %", t.effective_frequency);
+        let model = plan.reach_model.as_ref().map(|m| format!("{m:?}").to_lowercase()).unwrap_or_else(|| "planner's estimates".into());
+        let rows: [(&str, Option<Decimal>, String); 5] = [
+            ("GRPs", t.grps, "impressions / universe × 100, summed".into()),
+            ("TRPs", t.trps, format!("on-target impressions / {audience} × 100")),
+            ("Reach %", t.reach_pct, format!("{model}; lines combined at random")),
+            ("Average frequency", t.frequency, "TRPs / reach".into()),
+            (n_plus.as_str(), t.effective_reach_pct, "from the lines' combined exposure distribution".into()),
+        ];
+        for (i, (label, value, basis)) in rows.iter().enumerate() {
+            let r = 14 + i as u32;
+            ws.write_string(r, 0, *label)?;
+            if let Some(v) = value {
+                ws.write_number_with_format(r, 1, num(*v), &f.grps)?;
+            }
+            ws.write_string(r, 2, basis)?;
+        }
+    }
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 18)?;
     ws.set_column_width(2, 40)?;

@@ -71,3 +71,31 @@ fn csv_escapes_text_that_a_spreadsheet_would_run() {
         }
     }
 }
+
+#[test]
+fn csv_carries_audience_reach_and_traditional_units() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/road-safety.json");
+    let plan = flightplan_core::parse_plan(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let text = write_csv(&plan, &view).unwrap();
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let headers = r.headers().unwrap().clone();
+    // The original columns keep their places; the new ones follow.
+    assert_eq!(&headers[24], "currency");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("{name} missing"));
+    let rows: Vec<csv::StringRecord> = r.records().map(|x| x.unwrap()).collect();
+    let drive = &rows[3];
+    assert_eq!(&drive[col("id")], "radio-drive");
+    assert_eq!(&drive[col("medium")], "radio");
+    assert_eq!(&drive[col("target_audience")], "Men 18–34, top 25 markets");
+    assert_eq!(&drive[col("universe")], "15000000");
+    assert_eq!((&drive[col("grps")], &drive[col("trps")]), ("296.30", "118.52"));
+    assert_eq!(&drive[col("reach_pct")], view.lines[3].reach_pct.unwrap().to_string());
+    assert_eq!(&drive[col("frequency")], view.lines[3].frequency.unwrap().to_string());
+    assert_eq!((&drive[col("unit")], &drive[col("units")], &drive[col("spot_length")]), ("spots", "600", "30"));
+    assert_eq!(&drive[col("dayparts")], "Morning drive 50%; Afternoon drive 50%");
+    // The network TV line is on the plan's own universe: GRPs are TRPs.
+    assert_eq!((&rows[0][col("grps")], &rows[0][col("trps")], &rows[0][col("target_audience")]), ("192.00", "192.00", "Men 18–34"));
+    let bytes = write_xlsx(&plan, &view).unwrap();
+    assert!(bytes.starts_with(b"PK"));
+}

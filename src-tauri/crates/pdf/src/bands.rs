@@ -9,6 +9,7 @@ use crate::labels::{date, Formats};
 use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE};
 use crate::mix::Rows;
 use flightplan_core::plan::CommissionBasis;
+use flightplan_core::reach::ReachModel;
 use rust_decimal::Decimal;
 
 const TITLE_H: f32 = 13.0;
@@ -170,6 +171,9 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
             rows.folded, rows.folded
         ));
     }
+    if let Some(model) = reach_note(ctx) {
+        notes.insert(0, model);
+    }
     notes.push("Delivery figures are estimates from the planned rates; net media is paid to media owners, gross adds the fees.".into());
     let line_h = s * 1.28;
     let max_lines = ((area.h - TITLE_H) / line_h).floor().max(1.0) as usize;
@@ -195,6 +199,33 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
         c.text(Rect::new(area.x + 6.0, y, area.w - 6.0, line_h), l, s, Weight::Regular, INK, Align::Left);
         y += line_h;
     }
+}
+
+/// The reach model in words, for the assumptions, when the page shows reach.
+fn reach_note(ctx: &Ctx) -> Option<String> {
+    let plan = ctx.plan;
+    let t = &ctx.view.totals;
+    t.reach_pct?;
+    let f = &ctx.fmt;
+    let model = match &plan.reach_model {
+        Some(ReachModel::Poisson) => "Poisson (random exposure)".to_string(),
+        Some(ReachModel::Nbd { k }) => format!("negative binomial (NBD, k = {})", f.plain(k.normalize())),
+        Some(ReachModel::Curve { max, k }) => format!("the planner's reach curve (max {}%, k = {})", f.plain(max.normalize()), f.plain(k.normalize())),
+        None => "the planner's reach estimates per line".to_string(),
+    };
+    let audience = match (plan.target_audience.trim(), plan.universe) {
+        ("", Some(u)) => format!(" against a universe of {}", f.count(Some(u))),
+        (a, Some(u)) => format!(" against {a} ({})", f.count(Some(u))),
+        _ => String::new(),
+    };
+    let dup = match plan.duplication_factor {
+        Some(d) if d != Decimal::ONE => format!(" × {}", f.plain(d.normalize())),
+        _ => String::new(),
+    };
+    Some(format!(
+        "Reach model: {model} on TRPs{audience}; lines combined at random (Sainsbury){dup}; effective reach is reach at {}+ exposures.",
+        t.effective_frequency
+    ))
 }
 
 fn sign_off(c: &mut Canvas, ctx: &Ctx, area: Rect) {

@@ -6,7 +6,7 @@
 //! weekly figures too wide for their columns) roll up to months.
 
 use crate::fonts::Weight;
-use crate::layout::{Align, Canvas, Columns, Ctx, Ink, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, HIATUS, INK, MUTED, RULE, ZEBRA};
+use crate::layout::{Align, Canvas, Columns, Ctx, Ink, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, HIATUS, INK, MUTED, RULE, WHITE, ZEBRA};
 use crate::mix::{Row, Rows};
 use chrono::{Datelike, NaiveDate};
 use flightplan_core::costing::LineView;
@@ -126,8 +126,10 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
         Columns::Weeks => "FLOWCHART — NET MEDIA BY WEEK (WEEKS START MONDAY)",
         Columns::Months => "FLOWCHART — NET MEDIA BY MONTH",
     };
-    c.text(Rect::new(area.x, area.y, area.w * 0.6, 10.0), title, s + 0.5, Weight::Bold, ACCENT, Align::Left);
-    legend(c, s, Rect::new(area.x + area.w * 0.6, area.y, area.w * 0.4, 10.0));
+    let any_units = rows.rows.iter().any(|r| matches!(r, Row::Line { view, .. } if units_shown(view)));
+    let legend_w = if any_units { 0.55 } else { 0.4 };
+    c.text(Rect::new(area.x, area.y, area.w * (1.0 - legend_w), 10.0), title, s + 0.5, Weight::Bold, ACCENT, Align::Left);
+    legend(c, s, Rect::new(area.x + area.w * (1.0 - legend_w), area.y, area.w * legend_w, 10.0), any_units);
     let mut y = area.y + 14.0;
     let hh = s * 1.8;
     let total_x = area.right() - total_w;
@@ -166,18 +168,30 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
             c.fill(Rect::new(area.x, y, area.w, row_h), ZEBRA);
         }
         let (channel, name) = row.label();
-        let label = if matches!(row, Row::Other { .. }) { channel.clone() } else { format!("{channel} · {name}") };
+        let label = match row {
+            Row::Other { .. } => channel.clone(),
+            Row::Line { view, .. } => match (view.unit, units_shown(view)) {
+                (Some(u), true) => format!("{channel} · {name} ({})", u.label()),
+                _ => format!("{channel} · {name}"),
+            },
+        };
         c.text(Rect::new(area.x, y, label_w, row_h), &label, b, Weight::Regular, INK, Align::Left);
         let lines = lines_of(row);
         let cells = row_cells(&view.weeks, &lines, &cols);
         let max = cells.iter().map(|c| c.net).max().unwrap_or(Decimal::ZERO);
         let bar_y = y + (row_h - bar_h) / 2.0;
+        let units = row_units(row, &view.weeks, &cols);
         for (k, cell) in cells.iter().enumerate() {
             let x = grid_x + col_w * k as f32;
             let rect = Rect::new(x + 0.4, bar_y, col_w - 0.8, bar_h);
             if cell.net > Decimal::ZERO {
                 let t = if max.is_zero() { 1.0 } else { ratio(cell.net, max) };
                 c.fill(rect, shade(t));
+                // A traditional line's spots, faces or insertions that week, in its bar.
+                if let Some(n) = units.get(k).copied().flatten().filter(|n| *n > 0) {
+                    let ink = if t > 0.45 { WHITE } else { INK };
+                    c.text(rect, &n.to_string(), (bar_h * 0.8).min(s - 0.5).max(3.5), Weight::Bold, ink, Align::Center);
+                }
             } else if cell.in_flight {
                 c.fill(rect, HIATUS);
             }
@@ -197,9 +211,39 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
     Some(y)
 }
 
+fn units_shown(view: &LineView) -> bool {
+    view.weeks.iter().any(|w| w.units.is_some())
+}
+
+/// Per column, a traditional line's units: weeks add up, faces show the most up at once.
+fn row_units(row: &Row, week_dates: &[NaiveDate], cols: &[Col]) -> Vec<Option<u64>> {
+    let Row::Line { view, .. } = row else { return Vec::new() };
+    if !units_shown(view) {
+        return Vec::new();
+    }
+    let faces = view.unit == Some(flightplan_core::plan::BuyUnit::Faces);
+    let mut per_week: Vec<Option<u64>> = vec![None; week_dates.len()];
+    for w in &view.weeks {
+        if let (Ok(i), Some(n)) = (week_dates.binary_search(&w.week_start), w.units) {
+            per_week[i] = Some(u64::from(n));
+        }
+    }
+    cols.iter()
+        .map(|c| {
+            let v: Vec<u64> = per_week[c.weeks.clone()].iter().flatten().copied().collect();
+            match (v.is_empty(), faces) {
+                (true, _) => None,
+                (false, true) => v.iter().max().copied(),
+                (false, false) => Some(v.iter().sum()),
+            }
+        })
+        .collect()
+}
+
 /// The key: spend shading (darker is a heavier week) and the hiatus tint.
-fn legend(c: &mut Canvas, s: f32, area: Rect) {
-    let items = [(shade(1.0), "Spend (darker = heavier week)"), (HIATUS, "Hiatus (in flight, no spend)")];
+fn legend(c: &mut Canvas, s: f32, area: Rect, units: bool) {
+    let spend = if units { "Spend (darker = heavier); figures: spots, faces or insertions" } else { "Spend (darker = heavier week)" };
+    let items = [(shade(1.0), spend), (HIATUS, "Hiatus (in flight, no spend)")];
     let mut x = area.right();
     for (ink, label) in items.iter().rev() {
         let w = c.width(label, s, Weight::Regular);

@@ -7,7 +7,7 @@
 use crate::fonts::Weight;
 use crate::labels::{date, kpi_name, period, status};
 use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED};
-use flightplan_core::plan::Funnel;
+use flightplan_core::plan::{Funnel, Kpi};
 
 /// Draw the header and goal strip; returns the y where the next section may start.
 pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
@@ -63,15 +63,22 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
             if g.description.is_empty() { stage.to_string() } else { format!("{stage} — {}", g.description) }
         })
         .unwrap_or_else(|| "No goal set".to_string());
+    let n = ctx.view.totals.effective_frequency;
     let kpi = goal
         .and_then(|g| {
-            g.kpi.map(|k| match g.target {
-                Some(t) => format!("{} target {}", kpi_name(k), ctx.fmt.kpi_value(k, t)),
-                None => format!("{} (no target set)", kpi_name(k)),
+            g.kpi.map(|k| match (k, g.target) {
+                (Kpi::EffectiveReach, Some(t)) => format!("Reach at {n}+ target {}", ctx.fmt.kpi_value(k, t)),
+                (Kpi::EffectiveReach, None) => format!("Reach at {n}+ (no target set)"),
+                (_, Some(t)) => format!("{} target {}", kpi_name(k), ctx.fmt.kpi_value(k, t)),
+                (_, None) => format!("{} (no target set)", kpi_name(k)),
             })
         })
         .unwrap_or_else(|| "No primary KPI set".to_string());
-    let audience = if plan.audience.summary.is_empty() { "—".to_string() } else { plan.audience.summary.clone() };
+    let mut audience = if plan.audience.summary.is_empty() { "—".to_string() } else { plan.audience.summary.clone() };
+    if let (false, Some(u)) = (plan.target_audience.trim().is_empty(), plan.universe) {
+        let target = format!("{} ({})", plan.target_audience.trim(), ctx.fmt.count(Some(u)));
+        audience = if plan.audience.summary.is_empty() { target } else { format!("{target} — {audience}") };
+    }
     let cells = [("GOAL", objective, 0.36), ("PRIMARY KPI", kpi, 0.18), ("AUDIENCE", audience, 0.46)];
     let mut x = area.x + 8.0;
     let inner = area.w - 16.0;
@@ -80,6 +87,64 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
         c.text(Rect::new(x, y + 3.0, w, 8.0), label, 5.5, Weight::Bold, MUTED, Align::Left);
         let weight = if i == 1 { Weight::Bold } else { Weight::Regular };
         c.text(Rect::new(x, y + 11.0, w, 11.0), value, 7.5, weight, INK, Align::Left);
+        x += inner * frac;
+        if i < cells.len() - 1 {
+            c.vline(x - 5.0, y + 4.0, y + strip_h - 4.0, 0.5, HAIRLINE);
+        }
+    }
+    reach_strip(c, ctx, area, y + strip_h)
+}
+
+/// Reach and frequency under the goal, when the plan has them: reach, average frequency, reach
+/// at N+ against the goal, GRPs and TRPs. Returns the y below it (unchanged without reach).
+fn reach_strip(c: &mut Canvas, ctx: &Ctx, area: Rect, top: f32) -> f32 {
+    let t = &ctx.view.totals;
+    if t.reach_pct.is_none() && t.trps.is_none() {
+        return top;
+    }
+    let f = &ctx.fmt;
+    let pct = |v: Option<rust_decimal::Decimal>| v.map(|x| f.pct(x)).unwrap_or_else(|| "—".to_string());
+    let n = t.effective_frequency;
+    let goal = match &t.reach_goal {
+        Some(g) if g.frequency == n || g.frequency == 1 => match (g.met, g.gap_pct, g.extra_spend) {
+            (Some(true), _, _) => format!("target {}: met", f.pct(g.target_pct)),
+            (Some(false), Some(gap), Some(x)) => format!("{} pts short of {}: {} more closes it", f.grps(Some(gap)), f.pct(g.target_pct), f.money(x)),
+            (Some(false), Some(gap), None) => format!("{} pts short of {}", f.grps(Some(gap)), f.pct(g.target_pct)),
+            _ => format!("target {}", f.pct(g.target_pct)),
+        },
+        _ => String::new(),
+    };
+    let (reach_note, eff_note) = match &t.reach_goal {
+        Some(g) if g.frequency == 1 => (goal, String::new()),
+        _ => (String::new(), goal),
+    };
+    let points = match (t.grps, t.trps) {
+        (Some(g), Some(tr)) if g != tr => format!("{} GRPs  ·  {} TRPs", f.grps(Some(g)), f.grps(Some(tr))),
+        (_, Some(tr)) => format!("{} TRPs", f.grps(Some(tr))),
+        (Some(g), None) => format!("{} GRPs", f.grps(Some(g))),
+        (None, None) => "—".to_string(),
+    };
+    let cells: [(&str, String, String, f32); 4] = [
+        ("REACH (1+)", pct(t.reach_pct), reach_note, 0.25),
+        ("AVERAGE FREQUENCY", t.frequency.map(|v| f.grps(Some(v))).unwrap_or_else(|| "—".into()), String::new(), 0.17),
+        ("", pct(t.effective_reach_pct), eff_note, 0.36),
+        ("RATING POINTS", points, String::new(), 0.22),
+    ];
+    let strip_h = 22.0;
+    let y = top + 3.0;
+    c.fill(Rect::new(area.x, y, area.w, strip_h), ACCENT_SOFT);
+    let mut x = area.x + 8.0;
+    let inner = area.w - 16.0;
+    let eff_label = format!("EFFECTIVE REACH ({n}+)");
+    for (i, (label, value, note, frac)) in cells.iter().enumerate() {
+        let w = inner * frac - 10.0;
+        let label = if i == 2 { eff_label.as_str() } else { label };
+        c.text(Rect::new(x, y + 2.5, w, 8.0), label, 5.5, Weight::Bold, MUTED, Align::Left);
+        let vw = c.width(value, 8.0, Weight::Bold).min(w);
+        c.text(Rect::new(x, y + 10.0, w, 11.0), value, 8.0, Weight::Bold, INK, Align::Left);
+        if !note.is_empty() {
+            c.text(Rect::new(x + vw + 5.0, y + 10.0, (w - vw - 5.0).max(0.0), 11.0), note, 6.5, Weight::Regular, MUTED, Align::Left);
+        }
         x += inner * frac;
         if i < cells.len() - 1 {
             c.vline(x - 5.0, y + 4.0, y + strip_h - 4.0, 0.5, HAIRLINE);

@@ -3,8 +3,10 @@
 //!
 //! An auction platform takes a budget and a bid; a newsletter, a radio group or a TV station
 //! takes a signed order. The IO is that order: who buys (advertiser and agency), from whom
-//! (vendor), what (placements, dates, units, rate), for how much (net and gross, exactly as the
-//! plan costs them), on what terms, signed by both sides. Signing it is the `io_signed` item of
+//! (vendor), what (placements, dates, units, rate, and the schedule week by week: spots and
+//! dayparts, faces, insertions), for how much (the net cost payable to the vendor, exactly as
+//! the plan costs it), on what terms, signed by both sides. The agency's commission and fees are
+//! the client's business, not the vendor's: they stay on the client's plan and never print here. Signing it is the `io_signed` item of
 //! the launch checklist. Every figure comes from `flightplan_core::compute`; this module only
 //! groups the lines by vendor, numbers the orders and formats what the page prints
 //! (`io_page` lays it out).
@@ -15,7 +17,7 @@ use chrono::NaiveDate;
 use flightplan_core::costing::LineView;
 use flightplan_core::money::{sum, Currency};
 use flightplan_core::naming::normalise;
-use flightplan_core::plan::{Buying, Line, Paper, Plan, Pricing};
+use flightplan_core::plan::{BuyUnit, Buying, Line, Paper, Plan, Pricing};
 use flightplan_core::{Error, PlanView, Result};
 use rust_decimal::Decimal;
 
@@ -72,7 +74,8 @@ pub struct InsertionOrder {
     pub lines: Vec<usize>,
     /// Sum of the lines' net, as costed.
     pub net: Decimal,
-    /// Sum of the lines' gross (net plus commission and fees), as costed.
+    /// Sum of the lines' gross (net plus commission and fees), as costed: for the agency's and
+    /// the client's records only; the vendor's order prints net.
     pub gross: Decimal,
 }
 
@@ -81,25 +84,30 @@ pub fn needs_io(line: &Line) -> bool {
     matches!(line.buying, Some(Buying::Direct | Buying::Offline))
 }
 
-/// The vendor a line is ordered from: its vendor, else its channel.
-fn vendor_name(line: &Line) -> &str {
+/// The vendor a line is ordered from, required: an order names the media owner it binds.
+fn vendor_name(i: usize, line: &Line) -> Result<&str> {
     let v = line.vendor.trim();
     if v.is_empty() {
-        line.channel.trim()
-    } else {
-        v
+        return Err(Error::at(
+            "missing_field",
+            format!("lines[{i}].vendor"),
+            format!("\"{}\" is bought on an insertion order but names no vendor: enter the media owner before issuing the order", line.name),
+        )
+        .on_line(&line.id));
     }
+    Ok(v)
 }
 
 /// The orders a plan needs: one per vendor of its direct and offline lines, in the order the
-/// vendors first appear. Vendor names are matched loosely (case, spacing and dash style).
+/// vendors first appear. Vendor names are matched loosely (case, spacing and dash style). A
+/// direct or offline line without a vendor is an error naming it.
 pub fn insertion_orders(plan: &Plan, view: &PlanView) -> Result<Vec<InsertionOrder>> {
     if plan.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before writing insertion orders"));
     }
     let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
     for (i, line) in plan.lines.iter().enumerate().filter(|(_, l)| needs_io(l)) {
-        let name = vendor_name(line);
+        let name = vendor_name(i, line)?;
         let key = normalise(name);
         match groups.iter_mut().find(|g| g.1 == key) {
             Some(g) => g.2.push(i),
@@ -204,12 +212,26 @@ pub struct Placement {
     pub units: String,
     pub rate: String,
     pub net: String,
-    pub gross: String,
-    /// Channel, role, weeks on air, hiatus weeks, materials due, notes: the small print under
-    /// the row.
+    /// Channel, audience, spot length and dayparts, weeks on air, hiatus weeks, materials due,
+    /// notes: the small print under the row.
     pub detail: String,
     pub net_value: Decimal,
-    pub gross_value: Decimal,
+    /// What the schedule counts for this placement ("spots", "faces", "insertions"), or "net"
+    /// when the placement has no units and the schedule shows its net cost per week.
+    pub unit: &'static str,
+    /// The schedule: per week of the order (`IoDoc::weeks`), the units (or net) that week.
+    pub schedule: Vec<Slot>,
+}
+
+/// A placement's week on the schedule.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Slot {
+    /// Outside the placement's flight.
+    Off,
+    /// In the flight, nothing runs.
+    Hiatus,
+    /// Units that week (or net cost, for a placement without units), as costed.
+    Value(Decimal),
 }
 
 /// Everything the IO page prints, formatted.
@@ -221,16 +243,20 @@ pub struct IoDoc<'a> {
     pub period: String,
     pub placements: Vec<Placement>,
     pub net: String,
-    pub gross: String,
-    pub fees: String,
+    /// Mondays of the weeks the order runs, for the schedule's columns.
+    pub weeks: Vec<NaiveDate>,
     /// The vendor's channels, e.g. `Newsletter`.
     pub channels: String,
 }
 
 impl<'a> IoDoc<'a> {
     fn new(plan: &'a Plan, view: &PlanView, order: &'a InsertionOrder, fmt: Formats, issued_on: NaiveDate) -> IoDoc<'a> {
+        let mut weeks: Vec<NaiveDate> =
+            order.lines.iter().flat_map(|i| view.lines[*i].weeks.iter().map(|w| w.week_start)).collect();
+        weeks.sort_unstable();
+        weeks.dedup();
         let placements: Vec<Placement> =
-            order.lines.iter().map(|i| placement(&plan.lines[*i], &view.lines[*i], fmt)).collect();
+            order.lines.iter().map(|i| placement(plan, &plan.lines[*i], &view.lines[*i], fmt, &weeks)).collect();
         let (first, last) = order.lines.iter().fold((plan.end, plan.start), |(s, e), i| {
             (s.min(plan.lines[*i].start), e.max(plan.lines[*i].end))
         });
@@ -249,26 +275,47 @@ impl<'a> IoDoc<'a> {
             issued: date(issued_on),
             period,
             net: fmt.money(order.net),
-            gross: fmt.money(order.gross),
-            fees: fmt.money(order.gross.checked_sub(order.net).unwrap_or_default()),
+            weeks,
             placements,
             channels: channels.join(", "),
         }
     }
 }
 
-fn placement(line: &Line, lv: &LineView, f: Formats) -> Placement {
+fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[NaiveDate]) -> Placement {
     let on_air = lv.weeks.iter().filter(|w| !w.hiatus).count();
     let hiatus: Vec<String> = lv.weeks.iter().filter(|w| w.hiatus).map(|w| w.week_start.format("%-d %b").to_string()).collect();
     let mut detail = vec![line.channel.clone()];
     if let Some(b) = line.buying {
         detail.push(crate::labels::buying(Some(b)).to_string());
     }
-    let weeks = lv.weeks.len();
+    let audience = if line.universe.is_some() { line.target_audience.trim() } else { plan.target_audience.trim() };
+    if let Some(u) = lv.universe {
+        let who = if audience.is_empty() { "Universe".to_string() } else { audience.to_string() };
+        detail.push(format!("{who} ({})", f.count(Some(u))));
+    }
+    if let Some(s) = line.spot_length {
+        detail.push(format!(":{s} spots"));
+    }
+    if !line.dayparts.is_empty() {
+        let parts: Vec<String> = line
+            .dayparts
+            .iter()
+            .map(|d| match d.share {
+                Some(s) => format!("{} {}%", d.name.trim(), f.plain(s.normalize())),
+                None => d.name.trim().to_string(),
+            })
+            .collect();
+        detail.push(format!("Dayparts: {}", parts.join(", ")));
+    }
+    if let Some(r) = line.readership {
+        detail.push(format!("Readership {}", f.count(Some(r))));
+    }
+    let weeks_n = lv.weeks.len();
     detail.push(if hiatus.is_empty() {
-        format!("{weeks} week{} on air", if weeks == 1 { "" } else { "s" })
+        format!("{weeks_n} week{} on air", if weeks_n == 1 { "" } else { "s" })
     } else {
-        format!("{on_air} of {weeks} weeks on air, hiatus w/c {}", hiatus.join(", "))
+        format!("{on_air} of {weeks_n} weeks on air, hiatus w/c {}", hiatus.join(", "))
     });
     for c in &line.creative {
         let due = c.due.map(|d| format!(", due {}", date(d))).unwrap_or_default();
@@ -277,40 +324,62 @@ fn placement(line: &Line, lv: &LineView, f: Formats) -> Placement {
     if !line.notes.trim().is_empty() {
         detail.push(line.notes.trim().to_string());
     }
+    let has_units = lv.weeks.iter().any(|w| w.units.is_some());
+    let schedule = weeks
+        .iter()
+        .map(|ws| match lv.weeks.iter().find(|w| w.week_start == *ws) {
+            None => Slot::Off,
+            Some(w) if w.hiatus => Slot::Hiatus,
+            Some(w) if has_units => w.units.map_or(Slot::Off, |n| Slot::Value(Decimal::from(n))),
+            Some(w) => Slot::Value(w.net),
+        })
+        .collect();
     Placement {
         name: line.name.clone(),
         flight: period(line.start, line.end),
-        units: units(line.pricing, lv, f),
+        units: units(line, lv, f),
         rate: match lv.rate {
             Some(r) => format!("{} {}", lv.pricing.label(), f.rate(r)),
             None if lv.pricing == Pricing::Flat => "Flat fee".to_string(),
             None => lv.pricing.label().to_string(),
         },
         net: f.money(lv.net),
-        gross: f.money(lv.gross),
         detail: detail.join("  ·  "),
         net_value: lv.net,
-        gross_value: lv.gross,
+        unit: if has_units { lv.unit.map_or("units", |u| u.label()) } else { "net" },
+        schedule,
     }
 }
 
-/// The units the vendor delivers against: the priced unit, or for flat fees the first estimate
-/// the plan has.
-fn units(pricing: Pricing, lv: &LineView, f: Formats) -> String {
+/// The units the vendor delivers against: the booked units (spots, faces for so many weeks,
+/// insertions) with the points they carry, else the priced unit, else the first estimate.
+fn units(line: &Line, lv: &LineView, f: Formats) -> String {
     let count = |v: Option<Decimal>, what: &str| v.map(|x| format!("{} {what}", f.count(Some(x))));
     let grps = |v: Option<Decimal>| v.map(|x| format!("{} GRPs", f.grps(Some(x))));
-    let found = match pricing {
+    let booked = match (lv.unit, lv.units) {
+        (Some(BuyUnit::Faces), Some(n)) => {
+            let weeks = lv.weeks.iter().filter(|w| !w.hiatus).count();
+            Some(format!("{} faces × {weeks} week{}", f.plain(n.normalize()), if weeks == 1 { "" } else { "s" }))
+        }
+        (Some(u), Some(n)) => Some(format!("{} {}", f.plain(n.normalize()), u.label())),
+        _ => None,
+    };
+    let priced = match line.pricing {
         Pricing::Cpm => count(lv.impressions, "impressions"),
         Pricing::Cpc => count(lv.clicks, "clicks"),
         Pricing::Cpa => count(lv.conversions, "conversions"),
         Pricing::Cpv => count(lv.views, "views"),
         Pricing::Cpp => grps(lv.grps),
-        Pricing::Flat => None,
+        Pricing::Flat | Pricing::PerFaceWeek | Pricing::PerInsertion => None,
     };
-    found
-        .or_else(|| count(lv.impressions, "impressions"))
-        .or_else(|| count(lv.views, "views"))
-        .or_else(|| grps(lv.grps))
-        .or_else(|| count(lv.clicks, "clicks"))
-        .unwrap_or_else(|| "—".to_string())
+    match (booked, priced) {
+        (Some(b), Some(p)) => format!("{b}, {p}"),
+        (Some(b), None) => b,
+        (None, Some(p)) => p,
+        (None, None) => count(lv.impressions, "impressions")
+            .or_else(|| count(lv.views, "views"))
+            .or_else(|| grps(lv.grps))
+            .or_else(|| count(lv.clicks, "clicks"))
+            .unwrap_or_else(|| "—".to_string()),
+    }
 }

@@ -4,10 +4,12 @@
 //! Like the plan page it is pure layout (drawing is `draw`), and it always fits one page: the
 //! placements table and the terms shrink together from a comfortable size to a readable floor,
 //! and at the floor the last placements are summed into a "+ N more" row, so the totals row
-//! still matches the order's net and gross exactly.
+//! still matches the order's net exactly. Below the placements, the schedule sets out each
+//! placement's spots, faces or insertions week by week. The vendor's order prints net cost only:
+//! the agency's commission and fees are on the client's plan, never here.
 
 use crate::fonts::{Fonts, Weight};
-use crate::insertion_order::{IoDoc, Placement, IO_TERMS};
+use crate::insertion_order::{IoDoc, Placement, Slot, IO_TERMS};
 use crate::layout::{page_size, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::plan::Paper;
 use rust_decimal::Decimal;
@@ -66,6 +68,7 @@ fn build(doc: &IoDoc, paper: Paper, fonts: &mut Fonts, body: f32, keep: usize) -
 
     y = placements(&mut c, doc, body, keep, Rect::new(area.x, y + GAP, area.w, 0.0));
     y = summary(&mut c, doc, body, Rect::new(area.x, y + 8.0, area.w, 0.0));
+    y = schedule(&mut c, doc, body, keep, Rect::new(area.x, y + GAP, area.w, 0.0));
     let space = Rect::new(area.x, y + GAP, area.w, (sign_limit - GAP - y - GAP).max(0.0));
     let Some(terms_bottom) = terms(&mut c, body, space) else { return (c.layout, false) };
     let sign_top = (terms_bottom + 2.0 * GAP).min(sign_limit);
@@ -144,22 +147,21 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
     let rest: Vec<&Placement> = doc.placements.iter().skip(keep).collect();
     let fold = (!rest.is_empty()).then(|| {
         let net: Decimal = rest.iter().map(|p| p.net_value).sum();
-        let gross: Decimal = rest.iter().map(|p| p.gross_value).sum();
         let label = format!("+ {} more placement{}", rest.len(), if rest.len() == 1 { "" } else { "s" });
-        (label, doc.fmt.money(net), doc.fmt.money(gross))
+        (label, doc.fmt.money(net))
     });
 
-    let heads = ["#", "Placement", "Flight", "Units", "Rate", "Net cost", "Gross cost"];
+    let heads = ["#", "Placement", "Flight", "Units", "Rate", "Net cost"];
     let total_label = format!("Total  ·  {} placement{}", doc.placements.len(), if doc.placements.len() == 1 { "" } else { "s" });
-    let mut rows: Vec<[String; 7]> = shown
+    let mut rows: Vec<[String; 6]> = shown
         .iter()
         .enumerate()
-        .map(|(i, p)| [(i + 1).to_string(), p.name.clone(), p.flight.clone(), p.units.clone(), p.rate.clone(), p.net.clone(), p.gross.clone()])
+        .map(|(i, p)| [(i + 1).to_string(), p.name.clone(), p.flight.clone(), p.units.clone(), p.rate.clone(), p.net.clone()])
         .collect();
-    if let Some((label, net, gross)) = &fold {
-        rows.push([String::new(), label.clone(), String::new(), String::new(), String::new(), net.clone(), gross.clone()]);
+    if let Some((label, net)) = &fold {
+        rows.push([String::new(), label.clone(), String::new(), String::new(), String::new(), net.clone()]);
     }
-    let totals = [String::new(), total_label, String::new(), String::new(), String::new(), doc.net.clone(), doc.gross.clone()];
+    let totals = [String::new(), total_label, String::new(), String::new(), String::new(), doc.net.clone()];
 
     // Measure: every column but the placement name takes its widest cell.
     let pad = body * 1.2;
@@ -171,9 +173,9 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
             }
         }
     }
-    let fixed: f32 = widths.iter().enumerate().filter(|(i, _)| *i != 1).map(|(_, w)| w).sum::<f32>() + pad * 6.0;
+    let fixed: f32 = widths.iter().enumerate().filter(|(i, _)| *i != 1).map(|(_, w)| w).sum::<f32>() + pad * 5.0;
     widths[1] = (area.w - fixed).max(40.0);
-    let mut xs = Vec::with_capacity(7);
+    let mut xs = Vec::with_capacity(6);
     let mut x = area.x;
     for w in &widths {
         xs.push(x);
@@ -245,34 +247,24 @@ fn two_lines(c: &mut Canvas, text: &str, size: f32, weight: Weight, width: f32) 
     lines
 }
 
-/// Billing instructions on the left; net, commission and fees, and gross on the right.
+/// Billing instructions on the left; the net cost payable to the vendor on the right.
 fn summary(c: &mut Canvas, doc: &IoDoc, body: f32, area: Rect) -> f32 {
     let rh = row_h(body);
     let s = small(body);
     let box_w = (area.w * 0.42).max(180.0).min(area.w);
     let bx = area.right() - box_w;
-    let rows = [
-        ("Net cost (payable to vendor)", doc.net.clone(), Weight::Regular),
-        ("Agency commission and fees", doc.fees.clone(), Weight::Regular),
-    ];
-    let mut y = area.y;
-    for (label, value, weight) in &rows {
-        c.text(Rect::new(bx + 4.0, y, box_w * 0.6, rh), label, body, *weight, MUTED, Align::Left);
-        c.text(Rect::new(bx + box_w * 0.6, y, box_w * 0.4 - 4.0, rh), value, body, Weight::Bold, INK, Align::Right);
-        y += rh;
-    }
     let gh = rh * 1.3;
-    c.fill(Rect::new(bx, y, box_w, gh), ACCENT_SOFT);
-    c.text(Rect::new(bx + 4.0, y, box_w * 0.55, gh), "Gross cost", body + 1.5, Weight::Bold, INK, Align::Left);
-    c.text(Rect::new(bx + box_w * 0.45, y, box_w * 0.55 - 4.0, gh), &doc.gross, body + 1.5, Weight::Bold, INK, Align::Right);
-    let bottom = y + gh;
+    c.fill(Rect::new(bx, area.y, box_w, gh), ACCENT_SOFT);
+    c.text(Rect::new(bx + 4.0, area.y, box_w * 0.55, gh), "Net cost to vendor", body + 0.5, Weight::Bold, INK, Align::Left);
+    c.text(Rect::new(bx + box_w * 0.55, area.y, box_w * 0.45 - 4.0, gh), &doc.net, body + 1.5, Weight::Bold, INK, Align::Right);
+    let bottom = area.y + gh;
 
     let lw = (bx - area.x - GAP).max(0.0);
     let who = if doc.plan.prepared_by.trim().is_empty() { doc.plan.client.clone() } else { doc.plan.prepared_by.trim().to_string() };
     let notes = [
         ("Invoice to", format!("{who}, on behalf of {}", doc.plan.client)),
         ("Quote", format!("IO {} on every invoice", doc.order.number)),
-        ("Basis", "Net is payable to the vendor; gross adds agency commission and fees as costed in the plan.".to_string()),
+        ("Basis", "Net cost: the amount payable to the vendor for the units ordered, at the rates above.".to_string()),
     ];
     let mut ly = area.y;
     let label_w = c.width("Invoice to", s, Weight::Bold) + 6.0;
@@ -285,6 +277,80 @@ fn summary(c: &mut Canvas, doc: &IoDoc, body: f32, area: Rect) -> f32 {
         }
     }
     bottom.max(ly)
+}
+
+/// Weeks shown side by side on the schedule before it groups them by month.
+const MAX_SCHEDULE_WEEKS: usize = 16;
+
+/// The schedule by week: each placement's spots, faces or insertions (or net cost, for a
+/// placement without units) in each week of the order; hiatus weeks show "—". Returns its
+/// bottom (unchanged when there is nothing to schedule).
+fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> f32 {
+    if doc.weeks.is_empty() || doc.placements.is_empty() {
+        return area.y - GAP;
+    }
+    let s = small(body);
+    let rh = row_h(body) * 0.9;
+    section_title(c, area, "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)", body);
+    // Long orders group weeks by month: units and net add up; faces show the most up at once.
+    let cols: Vec<(String, Vec<usize>)> = if doc.weeks.len() <= MAX_SCHEDULE_WEEKS {
+        doc.weeks.iter().enumerate().map(|(i, w)| (w.format("%-d %b").to_string(), vec![i])).collect()
+    } else {
+        let mut out: Vec<(String, Vec<usize>)> = Vec::new();
+        for (i, w) in doc.weeks.iter().enumerate() {
+            let label = w.format("%b %Y").to_string();
+            match out.last_mut() {
+                Some((l, v)) if *l == label => v.push(i),
+                _ => out.push((label, vec![i])),
+            }
+        }
+        out
+    };
+    let label_w = (area.w * 0.3).min(170.0);
+    let col_w = (area.w - label_w) / cols.len().max(1) as f32;
+    let mut y = area.y + TITLE_H;
+    for (k, (label, _)) in cols.iter().enumerate() {
+        let x = area.x + label_w + col_w * k as f32;
+        c.text(Rect::new(x, y, col_w, s * 1.8), label, (s - 0.5).max(4.5), Weight::Bold, MUTED, Align::Center);
+    }
+    y += s * 1.8;
+    c.hline(area.x, area.right(), y, 0.8, RULE);
+    for (r, p) in doc.placements.iter().take(keep).enumerate() {
+        if r % 2 == 1 {
+            c.fill(Rect::new(area.x, y, area.w, rh), ZEBRA);
+        }
+        let label = format!("{}  ({})", p.name, p.unit);
+        c.text(Rect::new(area.x, y, label_w - 4.0, rh), &label, s, Weight::Regular, INK, Align::Left);
+        for (k, (_, idx)) in cols.iter().enumerate() {
+            let slots: Vec<Slot> = idx.iter().filter_map(|i| p.schedule.get(*i).copied()).collect();
+            let text = cell(doc, p, &slots);
+            let x = area.x + label_w + col_w * k as f32;
+            let ink = if text == "—" { MUTED } else { INK };
+            c.text(Rect::new(x, y, col_w, rh), &text, s, Weight::Regular, ink, Align::Center);
+        }
+        y += rh;
+        c.hline(area.x, area.right(), y, 0.3, HAIRLINE);
+    }
+    if keep < doc.placements.len() {
+        let more = format!("+ {} more placements: their schedules are in the plan's XLSX export", doc.placements.len() - keep);
+        c.text(Rect::new(area.x, y, area.w, rh), &more, s, Weight::Regular, MUTED, Align::Left);
+        y += rh;
+    }
+    y
+}
+
+/// One column of a placement's schedule: a week, or a month of weeks, whose units add up (faces:
+/// the most up at once) or, without units, whose net adds up. All hiatus shows "—".
+fn cell(doc: &IoDoc, p: &Placement, slots: &[Slot]) -> String {
+    let values: Vec<Decimal> = slots.iter().filter_map(|s| if let Slot::Value(v) = s { Some(*v) } else { None }).collect();
+    if values.is_empty() {
+        return if slots.contains(&Slot::Hiatus) { "—".to_string() } else { String::new() };
+    }
+    match p.unit {
+        "net" => doc.fmt.money(values.iter().copied().sum()),
+        "faces" => doc.fmt.plain(values.iter().copied().max().unwrap_or_default()),
+        _ => doc.fmt.plain(values.iter().copied().sum()),
+    }
 }
 
 /// The numbered terms, wrapped into `area`; their bottom, or `None` if they do not fit.

@@ -69,7 +69,7 @@ impl Formats {
                 format!("{}%", format_number(pct, pct.normalize().scale().max(2), self.style))
             }
             Roas => format!("{}×", self.plain(v)),
-            Reach => format!("{}%", self.plain(v)),
+            Reach | EffectiveReach => format!("{}%", self.plain(v)),
             Frequency | VideoViews | Grps => self.plain(v),
         }
     }
@@ -79,6 +79,7 @@ pub fn kpi_name(kpi: Kpi) -> &'static str {
     use Kpi::*;
     match kpi {
         Reach => "Reach",
+        EffectiveReach => "Effective reach",
         Frequency => "Frequency",
         Cpm => "CPM",
         VideoViews => "Video views",

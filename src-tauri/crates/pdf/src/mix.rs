@@ -80,20 +80,48 @@ impl Row<'_> {
 
 type Getter = fn(&LineView) -> Option<Decimal>;
 
-/// The delivery columns that have a figure on at least one line.
-fn delivery_columns(view: &PlanView) -> Vec<(&'static str, Getter, bool)> {
-    let all: [(&'static str, Getter, bool); 5] = [
-        ("Impressions", |l| l.impressions, false),
-        ("Clicks", |l| l.clicks, false),
-        ("Conversions", |l| l.conversions, false),
-        ("Views", |l| l.views, false),
-        ("GRPs", |l| l.grps, true),
+/// How a delivery column prints and totals.
+#[derive(Clone, Copy, PartialEq)]
+enum Kind {
+    /// Whole counts, summed.
+    Count,
+    /// Points to 2 places, summed.
+    Points,
+    /// Reach, percent: the total is the plan's combined reach, and a fold of lines has none.
+    Reach,
+    /// Average frequency: the plan's for the total, none for a fold.
+    Frequency,
+}
+
+/// The delivery columns that have a figure on at least one line. TRPs show only where they
+/// differ from GRPs somewhere (a line on its own universe or partly off target).
+fn delivery_columns(view: &PlanView) -> Vec<(&'static str, Getter, Kind)> {
+    let all: [(&'static str, Getter, Kind); 8] = [
+        ("Impressions", |l| l.impressions, Kind::Count),
+        ("Clicks", |l| l.clicks, Kind::Count),
+        ("Conversions", |l| l.conversions, Kind::Count),
+        ("Views", |l| l.views, Kind::Count),
+        ("GRPs", |l| l.grps, Kind::Points),
+        ("TRPs", |l| l.trps, Kind::Points),
+        ("Reach", |l| l.reach_pct, Kind::Reach),
+        ("Freq.", |l| l.frequency, Kind::Frequency),
     ];
-    all.into_iter().filter(|(_, g, _)| view.lines.iter().any(|l| g(l).is_some())).collect()
+    let trps_differ = view.lines.iter().any(|l| l.trps.is_some() && l.trps != l.grps);
+    all.into_iter()
+        .filter(|(name, g, _)| view.lines.iter().any(|l| g(l).is_some()) && (*name != "TRPs" || trps_differ))
+        .collect()
+}
+
+/// The units column: "120 spots", "20 faces", "4 insertions".
+fn units_cell(view: &LineView, f: &crate::labels::Formats) -> String {
+    match (view.unit, view.units) {
+        (Some(u), Some(n)) => format!("{} {}", f.plain(n.normalize()), u.label()),
+        _ => "—".to_string(),
+    }
 }
 
 /// The cells of one row, column by column.
-fn cells(ctx: &Ctx, plan: &Plan, row: &Row, cols: &[(&'static str, Getter, bool)]) -> Vec<String> {
+fn cells(ctx: &Ctx, plan: &Plan, row: &Row, cols: &[(&'static str, Getter, Kind)], with_units: bool) -> Vec<String> {
     let f = &ctx.fmt;
     let (channel, name) = row.label();
     let mut out = vec![channel, name];
@@ -111,32 +139,63 @@ fn cells(ctx: &Ctx, plan: &Plan, row: &Row, cols: &[(&'static str, Getter, bool)
     }
     out.push(f.money(row.net()));
     out.push(f.pct(row.share()));
-    for (_, get, is_grp) in cols {
-        let v = row.count(*get);
-        out.push(if *is_grp { f.grps(v) } else { f.count(v) });
+    if with_units {
+        out.push(match row {
+            Row::Line { view, .. } => units_cell(view, f),
+            Row::Other { .. } => "—".to_string(),
+        });
+    }
+    for (_, get, kind) in cols {
+        out.push(match (kind, row) {
+            (Kind::Count, _) => f.count(row.count(*get)),
+            (Kind::Points, _) => f.grps(row.count(*get)),
+            (Kind::Reach, Row::Line { view, .. }) => get(view).map(|v| f.pct(v)).unwrap_or_else(|| "—".into()),
+            (Kind::Frequency, Row::Line { view, .. }) => f.grps(get(view)),
+            (_, Row::Other { .. }) => "—".to_string(),
+        });
     }
     out.push(match row {
-        Row::Line { index, .. } => plan.lines[*index].kpi.as_ref().map(|k| f.kpi_target(k)).unwrap_or_else(|| "—".into()),
+        Row::Line { index, .. } => plan.lines[*index].kpi.as_ref().map(|k| kpi_target(ctx, k)).unwrap_or_else(|| "—".into()),
         Row::Other { .. } => "—".to_string(),
     });
     out
 }
 
-fn totals_cells(ctx: &Ctx, cols: &[(&'static str, Getter, bool)]) -> Vec<String> {
+/// A line's KPI target; reach at N+ names its N.
+fn kpi_target(ctx: &Ctx, k: &flightplan_core::plan::KpiTarget) -> String {
+    match (k.kpi, k.target) {
+        (flightplan_core::plan::Kpi::EffectiveReach, Some(t)) => {
+            format!("Reach {}+ {}", ctx.view.totals.effective_frequency, ctx.fmt.kpi_value(k.kpi, t))
+        }
+        _ => ctx.fmt.kpi_target(k),
+    }
+}
+
+fn totals_cells(ctx: &Ctx, cols: &[(&'static str, Getter, Kind)], with_units: bool) -> Vec<String> {
     let t = &ctx.view.totals;
     let f = &ctx.fmt;
     let mut out = vec!["Total".to_string(), format!("{} lines", ctx.view.lines.len()), String::new(), String::new(), String::new()];
     out.push(f.money(t.net_media));
     out.push(f.pct(t.share_pct));
-    for (name, _, is_grp) in cols {
+    if with_units {
+        out.push(String::new());
+    }
+    for (name, _, kind) in cols {
         let v = match *name {
             "Impressions" => t.impressions,
             "Clicks" => t.clicks,
             "Conversions" => t.conversions,
             "Views" => t.views,
+            "TRPs" => t.trps,
+            "Reach" => t.reach_pct,
+            "Freq." => t.frequency,
             _ => t.grps,
         };
-        out.push(if *is_grp { f.grps(v) } else { f.count(v) });
+        out.push(match kind {
+            Kind::Count => f.count(v),
+            Kind::Reach => v.map(|x| f.pct(x)).unwrap_or_else(|| "—".into()),
+            Kind::Points | Kind::Frequency => f.grps(v),
+        });
     }
     out.push(String::new());
     out
@@ -154,11 +213,15 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) -> Option<f32> {
         return None;
     }
     let cols = delivery_columns(ctx.view);
+    let with_units = ctx.view.lines.iter().any(|l| l.unit.is_some() && l.units.is_some());
     let mut heads: Vec<&str> = vec!["Channel", "Line", "Role", "Buying", "Pricing", "Net media", "Share"];
+    if with_units {
+        heads.push("Units");
+    }
     heads.extend(cols.iter().map(|c| c.0));
     heads.push("KPI target");
-    let body: Vec<Vec<String>> = rows.rows.iter().map(|r| cells(ctx, ctx.plan, r, &cols)).collect();
-    let totals = totals_cells(ctx, &cols);
+    let body: Vec<Vec<String>> = rows.rows.iter().map(|r| cells(ctx, ctx.plan, r, &cols, with_units)).collect();
+    let totals = totals_cells(ctx, &cols, with_units);
 
     // Measure every column: the widest of its head, cells and total.
     let (b, s) = (ctx.body, ctx.small());

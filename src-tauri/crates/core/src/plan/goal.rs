@@ -62,6 +62,8 @@ pub enum Kpi {
     Ltv,
     Grps,
     Cpp,
+    /// Reach at the plan's effective frequency or more (`effective_frequency`, default 3+), percent.
+    EffectiveReach,
 }
 
 impl Kpi {
@@ -70,7 +72,7 @@ impl Kpi {
         use Funnel::*;
         use Kpi::*;
         match stage {
-            Awareness => matches!(self, Reach | Frequency | Cpm | VideoViews | Cpv | Grps | Cpp),
+            Awareness => matches!(self, Reach | EffectiveReach | Frequency | Cpm | VideoViews | Cpv | Grps | Cpp),
             Consideration => matches!(self, Ctr | Cpc | Engagement | VideoViews | Cpv),
             Conversion => matches!(self, Cpa | Roas | Cpi | Cac),
             Retention => matches!(self, RepeatRate | Ltv | Roas),

@@ -13,6 +13,10 @@ pub enum Pricing {
     Cpv,
     Cpp,
     Flat,
+    /// Out of home: a rate per face per week; net = faces × weeks on air × rate.
+    PerFaceWeek,
+    /// Print: a rate per insertion; net = insertions × rate.
+    PerInsertion,
 }
 
 impl Pricing {
@@ -29,6 +33,17 @@ impl Pricing {
             Pricing::Cpv => "CPV",
             Pricing::Cpp => "CPP",
             Pricing::Flat => "Flat",
+            Pricing::PerFaceWeek => "Per face/week",
+            Pricing::PerInsertion => "Per insertion",
+        }
+    }
+
+    /// The unit a line priced this way is booked in, when its money is units × rate.
+    pub fn unit(self) -> Option<BuyUnit> {
+        match self {
+            Pricing::PerFaceWeek => Some(BuyUnit::Faces),
+            Pricing::PerInsertion => Some(BuyUnit::Insertions),
+            _ => None,
         }
     }
 }
@@ -158,11 +173,60 @@ pub struct Line {
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub max_budget: Option<Decimal>,
+    /// The medium (`tv`, `radio`, `ooh`, `print`, `cinema`, …); inferred from the channel if absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub medium: Option<Medium>,
+    /// The audience the line's vehicle measures and sells its points on, e.g. "Men 18–34".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub target_audience: String,
+    /// Size of that audience: the line's GRPs are impressions / this × 100. Defaults to the
+    /// plan's universe.
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub universe: Option<Decimal>,
+    /// Percent of the line's impressions that fall in the plan's target audience (default 100).
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub target_pct: Option<Decimal>,
+    /// TV, radio, cinema: spot length in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub spot_length: Option<u32>,
+    /// TV and radio: the spots booked over the flight (scheduled by week in proportion to spend).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub spots: Option<u32>,
+    /// TV and radio: the daypart mix.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dayparts: Vec<Daypart>,
+    /// Out of home (and cinema screens): faces posted every week on air.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub faces: Option<u32>,
+    /// Print: insertions over the flight.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub insertions: Option<u32>,
+    /// Print: readers of one insertion (the title's readership), so impressions = insertions ×
+    /// readership.
+    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub readership: Option<Decimal>,
 }
 
 impl Line {
     pub fn is_ad_served(&self) -> bool {
         self.ad_served.unwrap_or_else(|| self.pricing.is_digital())
+    }
+
+    /// The units that set a unit-priced line's money (faces or insertions), if given.
+    pub fn booked_units(&self) -> Option<u32> {
+        match self.pricing {
+            Pricing::PerFaceWeek => self.faces,
+            Pricing::PerInsertion => self.insertions,
+            _ => None,
+        }
     }
 }
 

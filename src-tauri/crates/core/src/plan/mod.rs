@@ -12,11 +12,13 @@ use serde::{Deserialize, Serialize};
 mod audience;
 mod goal;
 mod line;
+mod medium;
 mod results;
 
 pub use audience::*;
 pub use goal::*;
 pub use line::*;
+pub use medium::*;
 pub use results::*;
 
 pub const FORMAT: &str = "flightplan/1";
@@ -50,6 +52,9 @@ pub struct Plan {
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub universe: Option<Decimal>,
+    /// Who the universe counts, in words: "Men 18–34".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub target_audience: String,
     #[serde(default)]
     pub status: PlanStatus,
     #[serde(default = "one")]

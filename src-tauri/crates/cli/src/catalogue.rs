@@ -1,0 +1,34 @@
+//! `flightplan catalogue [PLAN.json] [--universe N]`: the channel catalogue the planner adds
+//! lines from (channels with their medium, pricing, default rate and units), each medium's market
+//! norms, and the reach models, as JSON. CPP defaults are priced on the plan's universe (or
+//! `--universe`), since a point is 1% of it.
+
+use crate::plan_file::load;
+use crate::print_json;
+use flightplan_core::catalogue::catalogue;
+use flightplan_core::Error;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct CatalogueArgs {
+    /// A plan file whose universe prices the CPP defaults.
+    plan: Option<PathBuf>,
+    /// The universe to price CPP defaults on, instead of a plan's (e.g. 37500000).
+    #[arg(long)]
+    universe: Option<String>,
+}
+
+pub fn run(a: CatalogueArgs) -> Result<(), Vec<Error>> {
+    let universe = match (&a.universe, &a.plan) {
+        (Some(u), _) => {
+            let u = flightplan_core::dec::parse(u).map_err(|m| vec![Error::at("invalid_field", "--universe", m)])?;
+            if u.is_sign_negative() || u.is_zero() {
+                return Err(vec![Error::at("out_of_range", "--universe", "the universe must be greater than zero")]);
+            }
+            Some(u)
+        }
+        (None, Some(p)) => load(p)?.universe,
+        (None, None) => None,
+    };
+    print_json(&catalogue(universe))
+}
