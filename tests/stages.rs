@@ -299,3 +299,53 @@ fn spreadsheets_and_insertion_orders_are_written_and_only_exported_files_can_be_
     let err = invoke(&h, "open_export", json!({ "path": "/etc/passwd" })).expect_err("a path");
     assert!(err.to_string().contains("missing required key export"), "{err}");
 }
+
+/// A plan file double-clicked in the file manager (a launch argument, or handed to the running
+/// window) is offered to the planner and reaches the library only when they import it.
+#[test]
+fn a_plan_file_opened_by_the_system_is_imported_after_the_planner_confirms() {
+    use flightplan_desktop::commands::opening::{offer, plan_files_in};
+    use tauri::Manager;
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let plan = dir.path().join("Cold brew Q2.flightplan");
+    let mut sample = flightplan_core::sample_plan();
+    sample.name = "Cold brew Q2".into();
+    std::fs::write(&plan, flightplan_core::write_plan(&sample)).unwrap();
+    let broken = dir.path().join("broken.flightplan");
+    std::fs::write(&broken, "{\"format\": \"flightplan/1\"").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a plan").unwrap();
+
+    // What the system passes: the program, flags, the files; relative names from its folder.
+    let args: Vec<String> = ["flightplan-desktop", "--some-flag", "Cold brew Q2.flightplan", "notes.txt", "missing.flightplan"]
+        .iter()
+        .map(|s| s.to_string())
+        .chain([broken.display().to_string()])
+        .collect();
+    let found = plan_files_in(&args, dir.path());
+    assert_eq!(found, vec![plan.clone(), broken.clone()]);
+    offer(h.window.app_handle(), found);
+
+    let waiting = invoke(&h, "opened_files", json!({})).expect("listed");
+    let waiting = waiting.as_array().unwrap();
+    assert_eq!(waiting.len(), 2);
+    assert_eq!(waiting[0]["file"], "Cold brew Q2.flightplan");
+    assert_eq!(waiting[0]["name"], "Cold brew Q2");
+    assert_eq!(waiting[0]["client"], sample.client.as_str());
+    assert_eq!(waiting[0]["error"], Value::Null);
+    assert_eq!(waiting[1]["error"]["code"], "invalid_json", "{}", waiting[1]);
+    assert_eq!(listed_names(&h).len(), 1, "nothing is imported before the planner says so");
+
+    let id = invoke(&h, "import_opened_file", json!({ "pending": waiting[0]["pending"] })).expect("imported");
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("opens");
+    assert_eq!(doc["plan"]["name"], "Cold brew Q2");
+    assert_eq!(doc["view"], serde_json::to_value(compute(&sample).unwrap()).unwrap());
+    // Answered once: asking again is refused; the broken one cannot be imported, only dismissed.
+    let err = invoke(&h, "import_opened_file", json!({ "pending": waiting[0]["pending"] })).expect_err("already answered");
+    assert_eq!(err["code"], "not_opened");
+    let err = invoke(&h, "import_opened_file", json!({ "pending": waiting[1]["pending"] })).expect_err("broken");
+    assert_eq!(err["code"], "invalid_json");
+    assert!(err["message"].as_str().unwrap().starts_with("broken.flightplan: "), "{err}");
+    assert_eq!(listed_names(&h).len(), 2);
+    assert_eq!(invoke(&h, "opened_files", json!({})).unwrap(), json!([]));
+}

@@ -8,6 +8,7 @@
 use crate::commands::buying::WrittenOrder;
 use crate::commands::export::Exported;
 use crate::commands::monitoring::{ActualsPreview, ChosenReport, NextPlan};
+use crate::commands::opening::OpenedFile;
 use crate::commands::PlanDocument;
 use flightplan_core::bindings::{core, ui_dir};
 use flightplan_store::{PlanSummary, VersionSummary};
@@ -19,6 +20,7 @@ fn bindings_are_fresh() {
         .add::<WrittenOrder>()
         .add::<ActualsPreview>()
         .add::<ChosenReport>()
+        .add::<OpenedFile>()
         .add::<NextPlan>();
     let doc = &bindings.files()["PlanDocument.ts"];
     assert!(doc.contains("id: number,"), "{doc}");

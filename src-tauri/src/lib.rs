@@ -22,6 +22,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
     builder
         .manage(commands::export::ExportedFiles::default())
         .manage(commands::monitoring::ChosenReports::default())
+        .manage(commands::opening::OpenedFiles::default())
         .invoke_handler(tauri::generate_handler![
         commands::list_plans,
         commands::open_plan,
@@ -48,6 +49,9 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::planning::optimise_split,
         commands::planning::accept_split,
         commands::planning::compare_scenarios,
+        commands::opening::opened_files,
+        commands::opening::import_opened_file,
+        commands::opening::dismiss_opened_file,
     ])
 }
 
@@ -56,11 +60,13 @@ pub fn run() {
     let app = with_commands(tauri::Builder::default())
         // First, so a second launch hands over to the running window instead of opening the
         // library file twice.
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.set_focus();
             }
+            // A plan file double-clicked while Flightplan runs: offered to this window.
+            commands::opening::offer(app, commands::opening::plan_files_in(&args, std::path::Path::new(&cwd)));
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
@@ -89,10 +95,25 @@ pub fn run() {
             Err(e) => PlanLibrary::unavailable(std::path::PathBuf::from(library::LIBRARY_FILE), e),
         };
         app.manage(library);
+        // A plan file the app was launched to open (Linux and Windows pass it as an argument).
+        let args: Vec<String> = std::env::args().collect();
+        let cwd = std::env::current_dir().unwrap_or_default();
+        commands::opening::offer(&handle, commands::opening::plan_files_in(&args, &cwd));
         Ok(())
     });
-    if let Err(e) = app.run(tauri::generate_context!()) {
-        eprintln!("flightplan: the window could not start: {e}");
-        std::process::exit(1);
-    }
+    let app = match app.build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("flightplan: the window could not start: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|_handle, _event| {
+        // macOS hands opened files to the running app as an event, not an argument.
+        #[cfg(target_os = "macos")]
+        if let tauri::RunEvent::Opened { urls } = _event {
+            let paths = urls.iter().filter_map(|u| u.to_file_path().ok()).collect();
+            commands::opening::offer(_handle, paths);
+        }
+    });
 }

@@ -271,3 +271,30 @@ test("the native menu's items run the same actions as the buttons", async () => 
   assert.equal(await b.page.locator(".stage-rail").count(), 1);
   await noPathsSent();
 });
+
+test("a plan file the system opens is shown first and imported only when the planner says so", async () => {
+  await library();
+  // The file manager opens a good file and a broken one.
+  await b.page.evaluate(() => window.__openFile("Cold brew v3.flightplan", "filesImported"));
+  const dialog = b.page.getByRole("dialog", { name: "Open Cold brew v3.flightplan?" });
+  await dialog.waitFor();
+  const shown = await dialog.innerText();
+  assert.ok(shown.includes(IMPORTED), "the plan's name is shown");
+  assert.ok(shown.includes(scenario("filesImported").plan.client), "and its client");
+  assert.equal(await rows().count(), 2, "nothing imported yet");
+  await b.shot("opened-file");
+  await dialog.getByRole("button", { name: "Import into library" }).click();
+  await rows().filter({ hasText: IMPORTED }).waitFor();
+  assert.equal(await rows().count(), 3);
+  await dialog.waitFor({ state: "detached" });
+
+  await b.page.evaluate(() => window.__openFile("spring-refresh.flightplan", "filesBroken"));
+  const broken = b.page.getByRole("dialog", { name: "Open spring-refresh.flightplan?" });
+  await broken.waitFor();
+  assert.match(await broken.getByRole("alert").innerText(), /cannot be imported: .*"twelve" is not a decimal number/);
+  assert.equal(await broken.getByRole("button", { name: "Import into library" }).count(), 0);
+  await broken.getByRole("button", { name: "Close" }).click();
+  await broken.waitFor({ state: "detached" });
+  assert.equal(await rows().count(), 3, "the broken file changed nothing");
+  assert.deepEqual((await callsTo("dismiss_opened_file")).map((c) => c.args), [{ pending: 1 }]);
+});

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { version } from "../package.json";
 import { api, CommandError, toCommandError } from "./api";
 import { ErrorNotice } from "./components/ErrorNotice";
+import { OpenedFiles } from "./components/OpenedFiles";
 import { FRAME, listenToNativeMenu, useMenu } from "./menu";
 import { rememberOpened } from "./recent";
 import { LibraryScreen, type ImportArrival } from "./screens/LibraryScreen";
@@ -104,6 +105,7 @@ export function App() {
         <PlanScreen key={screen.id} id={screen.id} onLoaded={onLoaded} onOpenPlan={open} />
       )}
       {about && <About onClose={() => setAbout(false)} />}
+      <OpenedFiles onImported={(id) => setScreen({ kind: "library", arrival: { id } })} />
     </div>
   );
 }

@@ -6,6 +6,7 @@ import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } 
 import type {
   ActualsPreview,
   ChosenReport,
+  OpenedFile,
   Comparison,
   Exported,
   LaunchLine,
@@ -96,6 +97,11 @@ export const api = {
   /** Ask for a flightplan/1 file and read it into the library; resolves to its id. */
   importPlanFile: (): Promise<number | null> => call("import_plan_file"),
   exportPlanFile: (id: number): Promise<Exported | null> => call("export_plan_file", { id }),
+
+  // Plan files the system opened (double-click, "Open with"): confirmed by the planner first.
+  openedFiles: (): Promise<OpenedFile[]> => call("opened_files"),
+  importOpenedFile: (pending: number): Promise<number> => call("import_opened_file", { pending }),
+  dismissOpenedFile: (pending: number): Promise<void> => call("dismiss_opened_file", { pending }),
 
   // Stage 3: planning intelligence.
   optimiseSplit: (plan: PlanFile): Promise<Optimised> => call("optimise_split", { plan }),

@@ -28,4 +28,7 @@ pub const COMMANDS: &[&str] = &[
     "optimise_split",
     "accept_split",
     "compare_scenarios",
+    "opened_files",
+    "import_opened_file",
+    "dismiss_opened_file",
 ];

@@ -4,6 +4,7 @@ import type { Handlers } from "./context";
 import { handlers as buying } from "./buying";
 import { handlers as files } from "./files";
 import { handlers as monitoring } from "./monitoring";
+import { handlers as opening } from "./opening";
 import { handlers as planning } from "./planning";
 
-export const handlers: Handlers = { ...buying, ...files, ...monitoring, ...planning };
+export const handlers: Handlers = { ...buying, ...files, ...monitoring, ...opening, ...planning };

@@ -55,6 +55,7 @@ export type { MonitoringSettings } from "./MonitoringSettings";
 export type { MonthBand } from "./MonthBand";
 export type { NextPlan } from "./NextPlan";
 export type { NumberStyle } from "./NumberStyle";
+export type { OpenedFile } from "./OpenedFile";
 export type { Optimised } from "./Optimised";
 export type { Pace } from "./Pace";
 export type { PaceAlert } from "./PaceAlert";
