@@ -239,7 +239,7 @@ fn a_plan_file_round_trips_through_export_and_import_and_a_broken_one_is_refused
     let id = first_id(&h);
     h.dialogs.push(Some(dir.path().join("cold brew")));
     let out = invoke(&h, "export_plan_file", json!({ "id": id })).expect("exported");
-    let written = dir.path().join("cold brew.json");
+    let written = dir.path().join("cold brew.flightplan");
     assert_eq!(out["path"], json!(written.display().to_string()));
     h.dialogs.push(Some(written.clone()));
     let new_id = invoke(&h, "import_plan_file", json!({})).expect("imported").as_i64().unwrap();

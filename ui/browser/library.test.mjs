@@ -49,7 +49,7 @@ test("a plan file is imported through the open dialog and shows in the library w
 
   const [dialog] = await asked();
   assert.equal(dialog.kind, "open");
-  assert.deepEqual(dialog.filters, [{ name: "flightplan plan", extensions: ["json"] }]);
+  assert.deepEqual(dialog.filters, [{ name: "Flightplan plan", extensions: ["flightplan", "json"] }]);
   assert.equal((await callsTo("import_plan_file")).length, 1);
   await noPathsSent();
 
@@ -92,12 +92,12 @@ test("a plan is exported as a plan file from its row, named after its client and
   await b.page.getByRole("button", { name: `Export ${SAMPLE}` }).click();
   const notice = b.page.getByTestId("library-notice");
   await notice.waitFor();
-  assert.match(await notice.innerText(), /Plan file saved to \/home\/ana\/plans\/cold-brew-q1\.json\./);
+  assert.match(await notice.innerText(), /Plan file saved to \/home\/ana\/plans\/cold-brew-q1\.flightplan\./);
   const sample = scenario("sample").plan;
   const [dialog] = await asked();
   assert.equal(dialog.kind, "save");
-  assert.equal(dialog.fileName, `${sample.client} ${sample.name}.json`);
-  assert.deepEqual(dialog.filters, [{ name: "flightplan plan", extensions: ["json"] }]);
+  assert.equal(dialog.fileName, `${sample.client} ${sample.name}.flightplan`);
+  assert.deepEqual(dialog.filters, [{ name: "Flightplan plan", extensions: ["flightplan", "json"] }]);
   const [exp] = await callsTo("export_plan_file");
   assert.deepEqual(exp.args, { id: 1 });
   assert.equal(await b.page.locator(".stage-rail").count(), 0, "exporting does not open the plan");

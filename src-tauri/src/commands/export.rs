@@ -56,7 +56,8 @@ impl ExportedFiles {
 pub const PDF: Filter = Filter { name: "PDF", extensions: &["pdf"] };
 pub const XLSX: Filter = Filter { name: "XLSX workbook", extensions: &["xlsx"] };
 pub const CSV: Filter = Filter { name: "CSV", extensions: &["csv"] };
-pub const PLAN_FILE: Filter = Filter { name: "flightplan plan", extensions: &["json"] };
+/// Plan files: `.flightplan` (the registered type), and plain `.json` as older exports wrote.
+pub const PLAN_FILE: Filter = Filter { name: "Flightplan plan", extensions: &["flightplan", "json"] };
 
 /// "Acme Coffee" + "Q1 2027: Launch" → "Acme Coffee Q1 2027 Launch.pdf": a name every system
 /// accepts, offered in the save dialog.

@@ -40,7 +40,7 @@ pub async fn export_plan_file(
 ) -> Result<Option<Exported>> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
-        let Some(target) = ask_save(&dialogs, "Export the plan file", &plan, "json", PLAN_FILE).await else { return Ok(None) };
+        let Some(target) = ask_save(&dialogs, "Export the plan file", &plan, crate::commands::opening::PLAN_EXTENSION, PLAN_FILE).await else { return Ok(None) };
         write_export(&target, write_plan(&plan).as_bytes())?;
         let export = exports.register(&target);
         Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))

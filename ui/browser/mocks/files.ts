@@ -21,7 +21,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   pdf: { name: "PDF", extensions: ["pdf"] },
   xlsx: { name: "XLSX workbook", extensions: ["xlsx"] },
   csv: { name: "CSV", extensions: ["csv"] },
-  json: { name: "flightplan plan", extensions: ["json"] },
+  flightplan: { name: "Flightplan plan", extensions: ["flightplan", "json"] },
 };
 
 /** As export.rs: ask where to save; add a missing extension; number the file written. */
@@ -34,7 +34,7 @@ function save(plan: Record<string, unknown>, ext: string, title: string, warning
 }
 
 function importFile(ctx: MockContext): number | null {
-  const path = ask({ kind: "open", title: "Import a plan file", filters: [FILTERS.json] });
+  const path = ask({ kind: "open", title: "Import a plan file", filters: [FILTERS.flightplan] });
   if (path === null) return null;
   const name = baseName(path);
   const scenario = IMPORTS[name];
@@ -52,7 +52,7 @@ function importFile(ctx: MockContext): number | null {
 
 export const handlers: Handlers = {
   import_plan_file: (_args, ctx) => importFile(ctx),
-  export_plan_file: (args, ctx) => save(ctx.find(args.id as number).plan, "json", "Export the plan file"),
+  export_plan_file: (args, ctx) => save(ctx.find(args.id as number).plan, "flightplan", "Export the plan file"),
   export_table: (args, ctx) => {
     const format = String(args.format);
     if (format !== "xlsx" && format !== "csv") {
