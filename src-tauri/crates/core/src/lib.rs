@@ -19,6 +19,7 @@ mod funded_set;
 pub mod fees;
 pub mod findings;
 pub mod flight;
+mod flowchart;
 pub mod format;
 pub mod launch;
 pub mod learning;
@@ -37,7 +38,7 @@ pub mod rollforward;
 pub mod scenario;
 pub mod sample;
 
-pub use costing::{compute, compute_as_of, LineView, PlanView, Totals};
+pub use costing::{compute, compute_as_of, LineView, MonthTotal, PlanView, Totals};
 pub use error::{Error, Result};
 pub use findings::{Finding, Severity};
 pub use format::{parse_plan, read_plan, validate, write_plan};
