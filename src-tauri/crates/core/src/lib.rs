@@ -7,9 +7,12 @@
 
 pub mod actuals;
 pub mod allocate;
+pub mod approval;
 pub mod allocation;
 #[cfg(feature = "ts")]
 pub mod bindings;
+pub mod changes;
+pub mod comments;
 pub mod costing;
 pub mod date;
 pub mod dec;
@@ -30,6 +33,7 @@ pub mod pacing;
 pub mod performance;
 pub mod optimise;
 pub mod plan;
+pub mod rate_card;
 pub mod reach;
 pub mod recommend;
 pub mod reconcile;
@@ -43,4 +47,4 @@ pub use error::{Error, Result};
 pub use findings::{Finding, Severity};
 pub use format::{parse_plan, read_plan, validate, write_plan};
 pub use plan::Plan;
-pub use sample::{sample_plan, SAMPLE_PLAN_JSON};
+pub use sample::{blank_plan, sample_plan, SAMPLE_PLAN_JSON};

@@ -9,11 +9,13 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod approval;
 mod audience;
 mod goal;
 mod line;
 mod results;
 
+pub use approval::*;
 pub use audience::*;
 pub use goal::*;
 pub use line::*;
@@ -103,6 +105,17 @@ pub struct Plan {
     /// Buying and monitoring thresholds and the naming convention; see `monitoring.rs`.
     #[serde(default, skip_serializing_if = "crate::monitoring::MonitoringSettings::is_default")]
     pub monitoring: crate::monitoring::MonitoringSettings,
+    /// Who approved this version and when (set by approving; see `approval.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub approval: Option<Approval>,
+    /// The approved version this draft revises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub revises: Option<Revision>,
+    /// Comments on the plan and its lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 fn one() -> u32 {
