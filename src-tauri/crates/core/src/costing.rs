@@ -35,6 +35,11 @@ pub struct PlanView {
     pub lines: Vec<LineView>,
     pub totals: Totals,
     pub findings: Vec<Finding>,
+    /// The findings by kind: one row per code with its count, expandable to the findings.
+    pub finding_groups: Vec<crate::finding_groups::FindingGroup>,
+    /// The six stages, what each needs and whether it is complete (empty placeholder rows
+    /// never complete a stage).
+    pub stages: Vec<crate::stages::StageProgress>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -326,6 +331,8 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
             .collect(),
     };
     let findings = check_as_of(plan, &lines, &totals, currency, today);
+    let finding_groups = crate::finding_groups::group(&findings);
+    let stages = crate::stages::progress(plan, &totals);
     Ok(PlanView {
         currency: currency.code().to_string(),
         minor_units: dp,
@@ -334,6 +341,8 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         lines,
         totals,
         findings,
+        finding_groups,
+        stages,
     })
 }
 

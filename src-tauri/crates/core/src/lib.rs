@@ -20,6 +20,7 @@ pub mod delivery;
 pub mod error;
 mod funded_set;
 pub mod fees;
+pub mod finding_groups;
 pub mod findings;
 pub mod flight;
 mod flowchart;
@@ -40,6 +41,8 @@ pub mod reconcile;
 pub mod response;
 pub mod rollforward;
 pub mod scenario;
+pub mod stages;
+pub mod timeline;
 pub mod sample;
 
 pub use costing::{compute, compute_as_of, LineView, MonthTotal, PlanView, Totals};
