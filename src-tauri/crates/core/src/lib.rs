@@ -33,6 +33,7 @@ pub mod naming;
 pub mod pacing;
 pub mod performance;
 pub mod optimise;
+pub mod paste;
 pub mod plan;
 pub mod rate_card;
 pub mod reach;
