@@ -10,11 +10,13 @@ use crate::commands::export::ExportedPdf;
 use crate::commands::monitoring::{ActualsPreview, NextPlan};
 use crate::commands::PlanDocument;
 use flightplan_core::bindings::{core, ui_dir};
-use flightplan_store::{PlanSummary, VersionSummary};
+use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
 
 #[test]
 fn bindings_are_fresh() {
     let bindings = core().add::<PlanDocument>().add::<PlanSummary>().add::<VersionSummary>()
+        .add::<SavedRateCard>()
+        .add::<Approved>()
         .add::<ExportedPdf>()
         .add::<WrittenOrder>()
         .add::<ActualsPreview>()
