@@ -56,6 +56,8 @@ pub fn title(code: &str) -> &'static str {
 /// Group findings by code, in order of first appearance; errors, then warnings, then info.
 pub fn group(findings: &[Finding]) -> Vec<FindingGroup> {
     let mut groups: Vec<FindingGroup> = Vec::new();
+    // Each group's lines so far, for naming each once (a plan may raise one code on every line).
+    let mut seen: Vec<std::collections::HashSet<&str>> = Vec::new();
     for (i, f) in findings.iter().enumerate() {
         let k = match groups.iter().position(|g| g.code == f.code) {
             Some(k) => k,
@@ -71,6 +73,7 @@ pub fn group(findings: &[Finding]) -> Vec<FindingGroup> {
                     findings: Vec::new(),
                     lines: Vec::new(),
                 });
+                seen.push(std::collections::HashSet::new());
                 groups.len() - 1
             }
         };
@@ -79,7 +82,7 @@ pub fn group(findings: &[Finding]) -> Vec<FindingGroup> {
         g.severity = g.severity.min(f.severity);
         g.findings.push(i);
         if let Some(l) = &f.line {
-            if !g.lines.contains(l) {
+            if seen[k].insert(l.as_str()) {
                 g.lines.push(l.clone());
             }
         }
