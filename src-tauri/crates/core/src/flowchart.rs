@@ -28,6 +28,8 @@ use std::collections::VecDeque;
 /// A cost far above any deviation from a target: a total outside its bounds.
 const OUTSIDE: i64 = 1 << 20;
 
+
+
 /// One line of the flowchart: where its weeks sit in the grid and in the cell arrays.
 #[derive(Debug, Clone, Copy)]
 struct Row {
@@ -60,6 +62,17 @@ pub(crate) struct Flowchart {
     exact: bool,
     /// Cells moved by [`Flowchart::settle`], with their state before it.
     touched: Vec<(usize, bool)>,
+    /// While settling: each row's first month, where its months start in `month_stats`, and
+    /// how many; and per row and month the floor and ceiling of its exact round-ups and its count.
+    row_months: Vec<Option<(usize, usize, usize)>>,
+    month_stats: Vec<(u64, u64, u64)>,
+}
+
+/// How a search ended.
+enum Found {
+    Moved,
+    /// No improving move: the columns the search reached.
+    Reached(Vec<usize>),
 }
 
 /// What the rounding decided beyond each line's own systematic rounding: cells to move by one
@@ -104,6 +117,8 @@ impl Flowchart {
             group_of: std::collections::HashMap::new(),
             exact: true,
             touched: Vec::new(),
+            row_months: Vec::new(),
+            month_stats: Vec::new(),
         }
     }
 
@@ -179,10 +194,24 @@ impl Flowchart {
             self.months.iter().map(|(a, b)| self.col_ups[*a..*b].iter().sum()).collect();
         self.direct_moves(&targets, &mut month_ups);
         if self.col_ups != targets.week {
-            self.path_moves(&targets, &mut month_ups, false);
-        }
-        if self.col_ups != targets.week {
-            self.path_moves(&targets, &mut month_ups, true);
+            let by_col = self.rows_by_column();
+            // Every total within a unit of exact is the promise: fix any that is not first.
+            self.fix_bounds(&targets, &mut month_ups, &by_col);
+            // Then round more totals plainly, searching from the columns over their target.
+            self.soften(&targets, &mut month_ups, &by_col);
+            // A rounding within bounds always exists; if the searches above missed it, search
+            // from every column until nothing improves.
+            if self.outside_bounds(&targets, &month_ups) {
+                let mut improved = true;
+                while improved {
+                    improved = false;
+                    for a in 0..self.col_ups.len() {
+                        while matches!(self.search(&targets, &mut month_ups, &by_col, a, false), Found::Moved) {
+                            improved = true;
+                        }
+                    }
+                }
+            }
         }
         // Each moved cell once, by its state before and after.
         let mut touched = std::mem::take(&mut self.touched);
@@ -410,7 +439,7 @@ impl Flowchart {
 
     /// Whether row `r` may move a round-up from column `from` to column `to` and keep each of
     /// its months within a unit of exact (always, inside one month).
-    fn row_allows(&self, r: usize, from: usize, to: usize) -> bool {
+    fn row_allows(&mut self, r: usize, from: usize, to: usize) -> bool {
         let (mf, mt) = (self.col_month[from], self.col_month[to]);
         if mf == mt {
             return true;
@@ -421,25 +450,61 @@ impl Flowchart {
     }
 
     /// Row `r`'s month `m`: the floor and ceiling of its exact round-ups there, and its count.
-    fn row_month(&self, r: usize, m: usize) -> (u128, u128, u128) {
-        let row = &self.rows[r];
-        let (a, b) = self.months[m];
-        let (a, b) = (a.max(row.off), b.min(row.off + row.len));
-        let (mut sum, mut count) = (0u128, 0u128);
-        for c in a..b {
-            let i = row.base + c - row.off;
-            sum += u128::from(self.rems[i]);
-            count += u128::from(self.up[i]);
+    fn row_month(&mut self, r: usize, m: usize) -> (u64, u64, u64) {
+        let (first, start, count) = self.row_months(r);
+        match m.checked_sub(first).filter(|k| *k < count) {
+            Some(k) => self.month_stats[start + k],
+            None => (0, 0, 0),
         }
+    }
+
+    /// Row `r`'s first month, where its months start in `month_stats`, and how many: worked
+    /// out the first time a move asks (most moves stay inside one month), then kept by
+    /// [`Self::shift`].
+    fn row_months(&mut self, r: usize) -> (usize, usize, usize) {
+        if self.row_months.len() != self.rows.len() {
+            self.row_months = vec![None; self.rows.len()];
+            self.month_stats.clear();
+        }
+        if let Some(known) = self.row_months[r] {
+            return known;
+        }
+        let row = self.rows[r];
+        if row.len == 0 {
+            self.row_months[r] = Some((0, 0, 0));
+            return (0, 0, 0);
+        }
+        let (first, last) = (self.col_month[row.off], self.col_month[row.off + row.len - 1]);
+        let found = (first, self.month_stats.len(), last - first + 1);
         let den = u128::from(row.den);
-        (sum / den, sum / den + u128::from(sum % den != 0), count)
+        for m in first..=last {
+            let (a, b) = self.months[m];
+            let (a, b) = (a.max(row.off), b.min(row.off + row.len));
+            let (mut sum, mut count) = (0u128, 0u64);
+            for c in a..b {
+                let i = row.base + c - row.off;
+                sum += u128::from(self.rems[i]);
+                count += u64::from(self.up[i]);
+            }
+            let lo = (sum / den) as u64;
+            self.month_stats.push((lo, lo + u64::from(sum % den != 0), count));
+        }
+        self.row_months[r] = Some(found);
+        found
     }
 
     /// Move a round-up from cell `i` (column `from`) to cell `j` (column `to`) of one row.
-    fn shift(&mut self, month_ups: &mut [i64], i: usize, from: usize, j: usize, to: usize) {
+    fn shift(&mut self, month_ups: &mut [i64], r: usize, i: usize, from: usize, j: usize, to: usize) {
         // The first record of a cell holds its state before the search (sort is stable).
         self.touched.push((i, self.up[i]));
         self.touched.push((j, self.up[j]));
+        let (first, start, count) = self.row_months.get(r).copied().flatten().unwrap_or((0, 0, 0));
+        for (col, step) in [(from, -1i64), (to, 1)] {
+            if let Some(k) = self.col_month[col].checked_sub(first).filter(|k| *k < count) {
+                let n = &mut self.month_stats[start + k].2;
+                *n = n.saturating_add_signed(step);
+            }
+        }
         self.up[i] = false;
         self.up[j] = true;
         self.col_ups[from] -= 1;
@@ -449,14 +514,14 @@ impl Flowchart {
     }
 
     /// One-hop moves: for each column over its target, lines that round up there and can
-    /// round up instead in a column under its target (the larger remainder first).
+    /// round up instead in a column under its target (a week in the same month first, then the
+    /// larger remainder). Moves only from a surplus to a shortfall, so none makes another.
     fn direct_moves(&mut self, t: &Targets, month_ups: &mut [i64]) {
-        let ncols = self.col_ups.len();
+        let (ncols, nrows) = (self.col_ups.len(), self.rows.len());
         for a in 0..ncols {
             if self.col_ups[a] <= t.week[a] {
                 continue;
             }
-            let nrows = self.rows.len();
             // Start where the previous column's search left off, so moves spread over lines.
             let start = (a * 7919) % nrows.max(1);
             for step in 0..nrows {
@@ -466,7 +531,7 @@ impl Flowchart {
                 let r = (start + step) % nrows;
                 let Some(i) = self.cell(r, a).filter(|i| self.up[*i]) else { continue };
                 let row = self.rows[r];
-                let mut best: Option<(usize, usize)> = None;
+                let mut best: Option<((bool, std::cmp::Reverse<u64>), usize, usize)> = None;
                 for k in 0..row.len {
                     let (j, b) = (row.base + k, row.off + k);
                     if self.up[j] || self.rems[j] == 0 || self.col_ups[b] >= t.week[b] {
@@ -475,31 +540,75 @@ impl Flowchart {
                     if self.gain(t, month_ups, a, b) >= 0 || !self.row_allows(r, a, b) {
                         continue;
                     }
-                    let better = match best {
-                        None => true,
-                        Some((bj, bb)) => {
-                            let same = |c: usize| self.col_month[c] == self.col_month[a];
-                            (same(b), self.rems[j]) > (same(bb), self.rems[bj])
-                        }
-                    };
-                    if better {
-                        best = Some((j, b));
+                    let key = (self.col_month[b] != self.col_month[a], std::cmp::Reverse(self.rems[j]));
+                    if best.as_ref().map_or(true, |(k0, _, _)| key < *k0) {
+                        best = Some((key, j, b));
                     }
                 }
-                if let Some((j, b)) = best {
-                    self.shift(month_ups, i, a, j, b);
+                if let Some((_, j, b)) = best {
+                    self.shift(month_ups, r, i, a, j, b);
                 }
             }
         }
     }
 
-    /// Moves along augmenting paths (column → line rounding up there → another column of that
-    /// line → …) to any column where the move lowers the cost. From columns over their target,
-    /// or with `all`, from every column (so that no improving move is left untried).
-    fn path_moves(&mut self, t: &Targets, month_ups: &mut [i64], all: bool) {
+    /// Full searches for totals a whole unit or more from exact: from a column over its upper
+    /// bound, to a column under its lower bound (searching backwards), and likewise for months.
+    fn fix_bounds(&mut self, t: &Targets, month_ups: &mut [i64], by_col: &[Vec<usize>]) {
         let ncols = self.col_ups.len();
-        // The lines with a fractional week in each column.
-        let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); ncols];
+        loop {
+            let mut moved = false;
+            for j in 0..ncols {
+                while self.col_ups[j] > t.week_hi[j] && matches!(self.search(t, month_ups, by_col, j, false), Found::Moved) {
+                    moved = true;
+                }
+                while self.col_ups[j] < t.week_lo[j] && matches!(self.search(t, month_ups, by_col, j, true), Found::Moved) {
+                    moved = true;
+                }
+            }
+            for (m, (a, b)) in self.months.clone().into_iter().enumerate() {
+                for j in a..b {
+                    while month_ups[m] > t.month_hi[m] && matches!(self.search(t, month_ups, by_col, j, false), Found::Moved) {
+                        moved = true;
+                    }
+                    while month_ups[m] < t.month_lo[m] && matches!(self.search(t, month_ups, by_col, j, true), Found::Moved) {
+                        moved = true;
+                    }
+                }
+            }
+            if !moved || !self.outside_bounds(t, month_ups) {
+                return;
+            }
+        }
+    }
+
+    /// Searches from each column over its target for a move that brings totals closer to their
+    /// plainly rounded values. A search that finds none has visited a region where none of the
+    /// columns it reached can do better for now, so they are not tried again this round.
+    fn soften(&mut self, t: &Targets, month_ups: &mut [i64], by_col: &[Vec<usize>]) {
+        let ncols = self.col_ups.len();
+        for _round in 0..3 {
+            let mut dead = vec![false; ncols];
+            let mut improved = false;
+            for a in 0..ncols {
+                while !dead[a] && self.col_ups[a] > t.week[a] {
+                    match self.search(t, month_ups, by_col, a, false) {
+                        Found::Moved => improved = true,
+                        Found::Reached(cols) => {
+                            cols.into_iter().for_each(|c| dead[c] = true);
+                        }
+                    }
+                }
+            }
+            if !improved {
+                return;
+            }
+        }
+    }
+
+    /// The lines with a fractional week in each column.
+    fn rows_by_column(&self) -> Vec<Vec<usize>> {
+        let mut by_col: Vec<Vec<usize>> = vec![Vec::new(); self.col_ups.len()];
         for (r, row) in self.rows.iter().enumerate() {
             for k in 0..row.len {
                 if self.rems[row.base + k] > 0 {
@@ -507,44 +616,49 @@ impl Flowchart {
                 }
             }
         }
-        let mut improved = true;
-        while improved {
-            improved = false;
-            for a in 0..ncols {
-                if !all && self.col_ups[a] <= t.week[a] {
-                    continue;
-                }
-                while self.augment(t, month_ups, &by_col, a) {
-                    improved = true;
-                }
-            }
-        }
+        by_col
     }
 
-    /// One breadth-first search from column `a` for an improving move; applies it if found.
-    fn augment(&mut self, t: &Targets, month_ups: &mut [i64], by_col: &[Vec<usize>], a: usize) -> bool {
+    /// Whether a column or a month is a whole unit or more from its exact sum.
+    fn outside_bounds(&self, t: &Targets, month_ups: &[i64]) -> bool {
+        let out = |u: i64, lo: i64, hi: i64| u < lo || u > hi;
+        self.col_ups.iter().enumerate().any(|(j, u)| out(*u, t.week_lo[j], t.week_hi[j]))
+            || month_ups.iter().enumerate().any(|(m, u)| out(*u, t.month_lo[m], t.month_hi[m]))
+    }
+
+    /// One breadth-first search for an improving move, applied if found. Forward: from column
+    /// `at` (losing a round-up) along column → line rounding up there → another fractional week
+    /// of that line → …, to any column where the move lowers the cost. Backward: to column `at`
+    /// (gaining a round-up), from any column where the move lowers the cost.
+    fn search(&mut self, t: &Targets, month_ups: &mut [i64], by_col: &[Vec<usize>], at: usize, backward: bool) -> Found {
         let ncols = self.col_ups.len();
-        // For each column reached: the column it was reached from and the line that carried it.
+        // For each column reached: the column and line of the hop that joins it to the search.
         let mut parent: Vec<Option<(usize, usize)>> = vec![None; ncols];
         let mut seen = vec![false; ncols];
-        seen[a] = true;
-        let mut queue = VecDeque::from([a]);
+        seen[at] = true;
+        let mut reached = vec![at];
+        let mut queue = VecDeque::from([at]);
         let mut goal = None;
         'search: while let Some(c) = queue.pop_front() {
             for &r in &by_col[c] {
                 let Some(i) = self.cell(r, c) else { continue };
-                if !self.up[i] {
+                // Forward, the line gives up its round-up at c; backward, it takes one at c.
+                if self.up[i] == backward {
                     continue;
                 }
                 let row = self.rows[r];
                 for k in 0..row.len {
                     let (j, d) = (row.base + k, row.off + k);
-                    if seen[d] || self.up[j] || self.rems[j] == 0 || !self.row_allows(r, c, d) {
+                    let open = if backward { self.up[j] } else { !self.up[j] && self.rems[j] > 0 };
+                    let allowed = if backward { self.row_allows(r, d, c) } else { self.row_allows(r, c, d) };
+                    if seen[d] || !open || !allowed {
                         continue;
                     }
                     seen[d] = true;
+                    reached.push(d);
                     parent[d] = Some((c, r));
-                    if self.gain(t, month_ups, a, d) < 0 {
+                    let gain = if backward { self.gain(t, month_ups, d, at) } else { self.gain(t, month_ups, at, d) };
+                    if gain < 0 {
                         goal = Some(d);
                         break 'search;
                     }
@@ -552,25 +666,23 @@ impl Flowchart {
                 }
             }
         }
-        let Some(b) = goal else { return false };
-        // Walk back from the goal, applying each hop; undo all if a line turns out to be used
-        // twice in a way that takes one of its months out of bounds.
+        let Some(end) = goal else { return Found::Reached(reached) };
+        // The hops (from, line, to) in the order the round-up moves.
         let mut hops = Vec::new();
-        let mut d = b;
+        let mut d = end;
         while let Some((c, r)) = parent[d] {
-            hops.push((c, r, d));
+            hops.push(if backward { (d, r, c) } else { (c, r, d) });
             d = c;
         }
-        let saved: Vec<(usize, bool)> = hops
-            .iter()
-            .flat_map(|(c, r, d)| [self.cell(*r, *c), self.cell(*r, *d)])
-            .flatten()
-            .map(|i| (i, self.up[i]))
-            .collect();
-        let (cols, months) = (self.col_ups.clone(), month_ups.to_vec());
+        if !backward {
+            hops.reverse();
+        }
+        // Apply them; undo all if a line used twice takes one of its months out of bounds.
+        let mut applied = Vec::with_capacity(hops.len());
         for (c, r, d) in &hops {
             if let (Some(i), Some(j)) = (self.cell(*r, *c), self.cell(*r, *d)) {
-                self.shift(month_ups, i, *c, j, *d);
+                self.shift(month_ups, *r, i, *c, j, *d);
+                applied.push((*r, i, *c, j, *d));
             }
         }
         let rows_ok = hops.iter().all(|(c, r, d)| {
@@ -580,14 +692,12 @@ impl Flowchart {
             })
         });
         if rows_ok {
-            return true;
+            return Found::Moved;
         }
-        for (i, v) in saved.into_iter().rev() {
-            self.up[i] = v;
+        for (r, i, c, j, d) in applied.into_iter().rev() {
+            self.shift(month_ups, r, j, d, i, c);
         }
-        self.col_ups = cols;
-        month_ups.copy_from_slice(&months);
-        false
+        Found::Reached(reached)
     }
 }
 
