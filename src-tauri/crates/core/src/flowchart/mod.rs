@@ -27,7 +27,6 @@
 //! Such a rounding always exists (the exact table is a feasible flow, and a network with
 //! integer bounds has an integer flow), and the search stops at the best reachable one.
 
-
 mod moves;
 mod targets;
 
