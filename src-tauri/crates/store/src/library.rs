@@ -296,10 +296,14 @@ impl Library {
         tx.commit().map_err(|e| errors::sqlite(&self.label, e))
     }
 
-    /// Copy a plan as a new plan named "<name> (copy)". Its versions are not copied.
+    /// Copy a plan as a new plan named "<name> (copy)". Its versions are not copied, and the
+    /// copy is a draft: an approval belongs to the plan that was approved, not to its copies.
     pub fn duplicate(&mut self, id: PlanId, now: DateTime<Utc>) -> Result<PlanId> {
         let mut plan = self.get(id)?;
         plan.name = format!("{} (copy)", plan.name);
+        plan.status = flightplan_core::plan::PlanStatus::Draft;
+        plan.approval = None;
+        plan.revises = None;
         self.import(&plan, now)
     }
 

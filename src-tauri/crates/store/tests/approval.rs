@@ -49,6 +49,14 @@ fn approving_records_who_and_when_and_keeps_an_approved_version() {
     assert_eq!(v.id, versions[0].id);
     assert_eq!(snapshot, plan);
     assert!(lib.changes_since_approval(id).unwrap().is_empty());
+    // A copy starts as an unlocked draft.
+    let mut lib = lib;
+    let copy = lib.duplicate(id, at(4, 9)).unwrap();
+    let copied = lib.get(copy).unwrap();
+    assert_eq!((copied.status, copied.approval.is_none()), (PlanStatus::Draft, true));
+    let mut edit = copied.clone();
+    edit.lines[0].budget = Some(d("1.00"));
+    lib.save(copy, &edit, at(4, 10)).unwrap();
 }
 
 #[test]
