@@ -11,12 +11,14 @@ use crate::commands::monitoring::{ActualsPreview, ChosenReport, NextPlan};
 use crate::commands::opening::OpenedFile;
 use crate::commands::PlanDocument;
 use flightplan_core::bindings::{core, ui_dir};
-use flightplan_store::{PlanSummary, VersionSummary};
+use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
 
 #[test]
 fn bindings_are_fresh() {
     let bindings = core().add::<PlanDocument>().add::<PlanSummary>().add::<VersionSummary>()
         .add::<Exported>()
+        .add::<SavedRateCard>()
+        .add::<Approved>()
         .add::<WrittenOrder>()
         .add::<ActualsPreview>()
         .add::<ChosenReport>()

@@ -3,38 +3,10 @@
 //! planner tidying the library must never lose a plan to a stray click.
 
 use super::guarded;
-use super::plan_from_json;
 use crate::library::PlanLibrary;
-use chrono::{Datelike, Duration, NaiveDate, Utc};
-use flightplan_core::{sample_plan, Error, Plan, Result};
+use chrono::Utc;
+use flightplan_core::{sample_plan, Error, Result};
 use tauri::State;
-
-/// A new, empty plan: draft, no lines, no goal yet, a 13-week quarter from the Monday after
-/// `today`, in the sample's currency and fees. It passes the plan file's rules, so the UI can
-/// edit it straight away.
-pub fn blank_plan(today: NaiveDate) -> Result<Plan> {
-    let start = today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
-    let end = start + Duration::weeks(13) - Duration::days(1);
-    let mut v = serde_json::to_value(sample_plan())
-        .map_err(|e| Error::new("internal", format!("the blank plan could not be made ({e})")))?;
-    if let Some(obj) = v.as_object_mut() {
-        for key in [
-            "brand", "universe", "prepared_by", "last_reviewed", "parent", "goal", "audience",
-            "competitors", "actuals", "invoices", "learnings", "notes", "scenarios",
-        ] {
-            obj.remove(key);
-        }
-        obj.insert("name".into(), "Untitled plan".into());
-        obj.insert("client".into(), "New client".into());
-        obj.insert("status".into(), "draft".into());
-        obj.insert("version".into(), 1.into());
-        obj.insert("budget".into(), "0.00".into());
-        obj.insert("start".into(), start.to_string().into());
-        obj.insert("end".into(), end.to_string().into());
-        obj.insert("lines".into(), serde_json::Value::Array(Vec::new()));
-    }
-    plan_from_json(&v)
-}
 
 /// Add a new plan to the library: `from` is `"blank"` or `"sample"`. Returns its id.
 #[tauri::command]
@@ -42,7 +14,8 @@ pub async fn create_plan(library: State<'_, PlanLibrary>, from: String) -> Resul
     guarded(async move {
         let now = Utc::now();
         let plan = match from.as_str() {
-            "blank" => blank_plan(now.date_naive())?,
+            // No fees unless the planner's rate card saves default fees (`flightplan_core::blank_plan`).
+            "blank" => library.with(|lib| Ok(flightplan_core::blank_plan(now.date_naive(), &lib.rate_card()?.card)))?,
             "sample" => sample_plan(),
             other => {
                 return Err(Error::at(

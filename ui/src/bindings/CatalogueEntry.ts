@@ -9,7 +9,11 @@ import type { Pricing } from "./Pricing";
 /**
  * One channel a planner can add as a line, with its defaults.
  */
-export type CatalogueEntry = { channel: string, name: string, medium: Medium, demand: Demand, role: Funnel, buying: Buying, pricing: Pricing, 
+export type CatalogueEntry = { channel: string, name: string, vendor: string, 
+/**
+ * The entry's medium, else read from its pricing or channel name; none when neither says.
+ */
+medium: Medium | null, demand: Demand | null, role: Funnel | null, buying: Buying | null, pricing: Pricing, 
 /**
  * The default rate for a new line. A CPP is the price of one point of the plan's universe,
  * so it is worked out from `typical_cpm` on that universe, and is null without one.

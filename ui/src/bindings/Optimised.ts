@@ -5,4 +5,25 @@ import type { LineCurve } from "./LineCurve";
 /**
  * The optimised split and the curves behind it.
  */
-export type Optimised = { allocation: Allocation, curves: Array<LineCurve>, };
+export type Optimised = { 
+/**
+ * The split, on `allocation.basis`; its `gain` is against the plan as it stands.
+ */
+allocation: Allocation, curves: Array<LineCurve>, 
+/**
+ * What the responses count ("conversions", "USD of revenue", "results").
+ */
+result_unit: string, 
+/**
+ * Plan budget − the lines' net media as the plan stands (negative: over budget).
+ */
+unallocated: string, 
+/**
+ * The gain from splitting the allocated money better (same money before and after).
+ */
+split_gain: string, 
+/**
+ * What splitting the whole budget adds (or, over budget, costs) beyond the allocated
+ * money's best split; null when nothing is unallocated or it cannot be split.
+ */
+unallocated_gain: string | null, };

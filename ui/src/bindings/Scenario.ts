@@ -12,6 +12,12 @@ presented?: boolean,
  */
 budget?: string, 
 /**
+ * Scale lines with a fixed amount in proportion to the budget too (share lines always
+ * follow it): "budget −10%" takes 10% off every line, exactly, by largest remainder. Lines
+ * the scenario gives their own budget or share keep it.
+ */
+scale_amounts?: boolean, 
+/**
  * Per-line changes, by line id.
  */
 lines?: Array<ScenarioLine>, reach_model?: ReachModel, duplication_factor?: string, };

@@ -7,4 +7,8 @@ export type VersionSummary = { id: number, plan_id: number, name: string,
 /**
  * RFC 3339, UTC, millisecond precision.
  */
-created_at: string, };
+created_at: string, 
+/**
+ * `named` (taken by the planner) or `approved` (taken when the plan was approved).
+ */
+kind: string, };

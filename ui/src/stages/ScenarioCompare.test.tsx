@@ -70,10 +70,11 @@ describe("ScenarioCompare", () => {
   it("shows every side's figures and each scenario's signed difference from the core", async () => {
     await show();
     expect(api.compareScenarios).toHaveBeenCalledWith(plan);
-    expect(cell("gross", "plan").textContent).toBe("$300,608.05");
-    expect(cell("gross", "Conservative").querySelector(".fig")!.textContent).toBe("$264,657.68");
+    // Gross is net media plus each fee figured on its total (the exact totals rounded once).
+    expect(cell("gross", "plan").textContent).toBe("$300,608.06");
+    expect(cell("gross", "Conservative").querySelector(".fig")!.textContent).toBe("$264,657.69");
     expect(cell("gross", "Conservative").querySelector(".diff")!.textContent).toBe("▼ -$35,950.37");
-    expect(cell("gross", "Aggressive").querySelector(".diff")!.textContent).toBe("▲ +$48,242.42");
+    expect(cell("gross", "Aggressive").querySelector(".diff")!.textContent).toBe("▲ +$48,242.40");
     expect(cell("gross", "Aggressive").querySelector(".diff")!.className).toContain("spend-up");
     expect(cell("reach_pct", "Conservative").querySelector(".diff")!.textContent).toBe("▼ -1.07 pts");
     expect(cell("reach_pct", "Conservative").querySelector(".diff")!.className).toContain("bad");

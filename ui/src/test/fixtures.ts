@@ -110,6 +110,10 @@ export const twoLineView: PlanView = {
       { week_start: "2027-02-15", net: "6000.00", hiatus: false },
       { week_start: "2027-02-22", net: "2000.00", hiatus: false },
     ],
+    months: [
+      { year: 2027, month: 1, label: "Jan 2027", net: "4000.00" },
+      { year: 2027, month: 2, label: "Feb 2027", net: "16000.00" },
+    ],
   },
   findings: [
     {
@@ -120,4 +124,18 @@ export const twoLineView: PlanView = {
       fix: "Allocate the remainder to a line, or lower the plan budget.",
     },
   ],
+  finding_groups: [
+    {
+      code: "budget_unallocated",
+      severity: "warning",
+      stage: 3,
+      title: "Budget not fully allocated",
+      count: 1,
+      message: "$5,000.00 of the $25,000.00 budget is not allocated to any line (net media $20,000.00).",
+      fix: "Allocate the remainder to a line, or lower the plan budget.",
+      findings: [0],
+      lines: [],
+    },
+  ],
+  stages: [],
 };

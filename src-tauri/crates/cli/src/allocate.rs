@@ -5,10 +5,18 @@
 
 use crate::plan_file::load;
 use crate::print_json;
-use clap::Args;
-use flightplan_core::allocate::allocate;
+use clap::{Args, ValueEnum};
+use flightplan_core::allocate::{allocate, allocate_on, SplitBasis};
 use flightplan_core::Error;
 use std::path::PathBuf;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum BasisArg {
+    /// The net media already on the lines.
+    Allocated,
+    /// The whole plan budget, unallocated money included.
+    Budget,
+}
 
 #[derive(Args)]
 pub struct AllocateArgs {
@@ -17,10 +25,14 @@ pub struct AllocateArgs {
     /// Split this amount instead of the plan budget, e.g. 250000.00.
     #[arg(long, value_name = "AMOUNT")]
     pub budget: Option<String>,
-    /// Print what the app's "Optimise split" shows: `{allocation, curves}`, each curved line's
-    /// response curve sampled from zero spend (plan budget only).
+    /// Print what the app's "Optimise split" shows: `{allocation, curves, unallocated,
+    /// split_gain, unallocated_gain, …}`, each curved line's response curve sampled from zero.
     #[arg(long, conflicts_with = "budget")]
     pub curves: bool,
+    /// What to split: `allocated` (the lines' net media) or `budget` (the plan budget). Default:
+    /// the budget for the plain split, the allocated money with --curves (as the app does).
+    #[arg(long, value_enum, conflicts_with = "budget")]
+    pub basis: Option<BasisArg>,
 }
 
 pub fn run(args: AllocateArgs) -> Result<(), Vec<Error>> {
@@ -29,9 +41,19 @@ pub fn run(args: AllocateArgs) -> Result<(), Vec<Error>> {
         None => None,
     };
     let plan = load(&args.plan)?;
+    let basis = args.basis.map(|b| match b {
+        BasisArg::Allocated => SplitBasis::Allocated,
+        BasisArg::Budget => SplitBasis::Budget,
+    });
     if args.curves {
-        return print_json(&flightplan_core::optimise::optimise(&plan).map_err(|e| vec![e])?);
+        let basis = basis.unwrap_or(SplitBasis::Allocated);
+        return print_json(&flightplan_core::optimise::optimise_on(&plan, basis).map_err(|e| vec![e])?);
     }
-    let allocation = allocate(&plan, budget).map_err(|e| vec![e])?;
+    let allocation = match (budget, basis) {
+        (Some(b), _) => allocate(&plan, Some(b)),
+        (None, Some(basis)) => allocate_on(&plan, basis),
+        (None, None) => allocate(&plan, None),
+    }
+    .map_err(|e| vec![e])?;
     print_json(&allocation)
 }

@@ -1,10 +1,12 @@
-//! `flightplan library …`: the plan library from the command line (import, list, show, export,
-//! delete, restore, snapshot, versions).
+//! `flightplan library …`: the plan library from the command line (import, new, list, show,
+//! export, delete, restore, snapshot, versions, status moves and approval, revisions, changes
+//! since approval, the rate card).
 
 use crate::plan_file::load;
 use crate::print_json;
-use clap::{Args, Subcommand};
-use flightplan_core::{compute, write_plan, Error};
+use clap::{Args, Subcommand, ValueEnum};
+use flightplan_core::plan::PlanStatus;
+use flightplan_core::{blank_plan, compute, write_plan, Error};
 use flightplan_store::{Library, PlanId};
 use std::path::PathBuf;
 
@@ -44,6 +46,49 @@ enum LibraryCommand {
     Snapshot { id: PlanId, name: String },
     /// List a plan's snapshots.
     Versions { id: PlanId },
+    /// Start a new blank plan (no fees unless the rate card saves default fees); prints its id.
+    New {
+        /// Today, for the plan's quarter (starts the Monday after); defaults to the clock.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
+    /// Move a plan: draft → proposed → approved → live → closed (approving records --by and
+    /// takes an approved version; the plan is then locked).
+    Status {
+        id: PlanId,
+        #[arg(long, value_enum)]
+        to: StatusArg,
+        /// Who approves (required with --to approved).
+        #[arg(long, default_value = "")]
+        by: String,
+    },
+    /// Start a revision of an approved plan: a draft with the next version number.
+    Revise { id: PlanId },
+    /// What changed since the plan was last approved, figure by figure.
+    Changes { id: PlanId },
+    /// The rate card: channels, default rates and default fees, kept across plans.
+    Rates(crate::rates::RatesArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StatusArg {
+    Draft,
+    Proposed,
+    Approved,
+    Live,
+    Closed,
+}
+
+impl From<StatusArg> for PlanStatus {
+    fn from(s: StatusArg) -> PlanStatus {
+        match s {
+            StatusArg::Draft => PlanStatus::Draft,
+            StatusArg::Proposed => PlanStatus::Proposed,
+            StatusArg::Approved => PlanStatus::Approved,
+            StatusArg::Live => PlanStatus::Live,
+            StatusArg::Closed => PlanStatus::Closed,
+        }
+    }
 }
 
 /// The library shared with the desktop app: `$FLIGHTPLAN_LIBRARY`, else the app's data folder.
@@ -54,7 +99,7 @@ pub fn default_library_path() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|d| d.data_dir().join(crate::APP_IDENTIFIER).join("library.sqlite3"))
 }
 
-fn open(path: Option<PathBuf>) -> Result<Library, Vec<Error>> {
+pub fn open(path: Option<PathBuf>) -> Result<Library, Vec<Error>> {
     let path = path
         .or_else(default_library_path)
         .ok_or_else(|| vec![Error::new("library_path", "no home folder found: pass --library PATH")])?;
@@ -109,5 +154,25 @@ pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
             print_json(&serde_json::json!({ "plan": id, "version": version, "name": name }))
         }
         LibraryCommand::Versions { id } => print_json(&open(args.library)?.versions(id).map_err(one)?),
+        LibraryCommand::New { today } => {
+            let today = match today {
+                Some(t) => flightplan_core::date::parse(&t).map_err(|m| vec![Error::at("invalid_field", "--today", m)])?,
+                None => now.date_naive(),
+            };
+            let mut lib = open(args.library)?;
+            let plan = blank_plan(today, &lib.rate_card().map_err(one)?.card);
+            let id = lib.import(&plan, now).map_err(one)?;
+            print_json(&serde_json::json!({ "id": id, "plan": plan }))
+        }
+        LibraryCommand::Status { id, to, by } => {
+            let plan = open(args.library)?.set_status(id, to.into(), &by, now).map_err(one)?;
+            print_json(&serde_json::json!({ "id": id, "status": plan.status, "version": plan.version, "approval": plan.approval }))
+        }
+        LibraryCommand::Revise { id } => {
+            let plan = open(args.library)?.start_revision(id, now).map_err(one)?;
+            print_json(&serde_json::json!({ "id": id, "status": plan.status, "version": plan.version, "revises": plan.revises }))
+        }
+        LibraryCommand::Changes { id } => print_json(&open(args.library)?.changes_since_approval(id).map_err(one)?),
+        LibraryCommand::Rates(rates) => crate::rates::run(args.library, rates, now),
     }
 }

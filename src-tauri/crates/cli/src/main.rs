@@ -17,6 +17,7 @@ mod library;
 mod names;
 mod pacing;
 mod plan_file;
+mod rates;
 mod reconcile;
 mod roll_forward;
 

@@ -41,10 +41,11 @@ fn compare_prints_each_scenario_against_the_plan() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(v["presented"], "shift to video");
-    // Base: 2,000,000 impressions; commission 20,000 / 0.85 − 20,000 = 3,529.41 (lines
-    // 1,764.71 each, summed as shown: 3,529.42); gross 23,529.42.
+    // Base: 2,000,000 impressions; commission on the total, 20,000 / 0.85 − 20,000 = 3,529.41
+    // (split to the lines as 1,764.71 and 1,764.70, not 1,764.71 twice); gross 23,529.41.
     let base = &v["base"]["totals"];
-    assert_eq!((base["impressions"].as_str(), base["gross"].as_str()), (Some("2000000"), Some("23529.42")));
+    assert_eq!((base["impressions"].as_str(), base["gross"].as_str()), (Some("2000000"), Some("23529.41")));
+    assert_eq!(base["agency_commission"], "3529.41");
     assert_eq!(base["total_response"], Value::Null);
     // Scenario: search $5,000 → 500,000; video $15,000 at $7.50 → 2,000,000: 2,500,000 in all.
     let s = &v["scenarios"][0];

@@ -28,7 +28,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
 pub use crate::funded_set::spend_at_marginal;
-pub use crate::allocation::{allocate, AllocatedLine, Allocation};
+pub use crate::allocation::{allocate, allocate_on, AllocatedLine, Allocation, SplitBasis};
 
 /// A numeric allocation problem: spend x_i in [lo_i, hi_i] (hi may be infinite), Σx = budget.
 #[derive(Debug, Clone, PartialEq)]

@@ -13,7 +13,7 @@ use crate::money::{add, format_money, round_dp, sub, to_units, Currency};
 use crate::plan::Plan;
 use crate::reach::{dec_f64, f64_dec};
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One line of an allocation, as `flightplan allocate` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -57,10 +57,26 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Which money "Optimise split" splits.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum SplitBasis {
+    /// The net media already on the lines (the default): the same money, split better, so the
+    /// gain is the split's alone.
+    #[default]
+    Allocated,
+    /// The whole plan budget, including money no line has yet (or cutting lines back to the
+    /// budget when they are over it).
+    Budget,
+}
+
 /// The optimised split of a plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Allocation {
+    /// What was split: the allocated net media or the plan budget (or an amount given).
+    pub basis: SplitBasis,
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub budget: Decimal,
@@ -77,10 +93,27 @@ pub struct Allocation {
     pub gain: Decimal,
 }
 
+/// Split the plan's allocated net media (`SplitBasis::Allocated`) or its whole budget
+/// (`SplitBasis::Budget`) across the lines to maximise total response; see [`allocate`].
+pub fn allocate_on(plan: &Plan, basis: SplitBasis) -> Result<Allocation> {
+    match basis {
+        SplitBasis::Budget => allocate(plan, None),
+        SplitBasis::Allocated => {
+            let currency = Currency::from_code(&plan.currency)
+                .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+            let nets = line_nets(plan, currency)?;
+            let allocated = crate::money::sum(nets.iter().copied(), "net media")?;
+            let mut a = allocate(plan, Some(round_dp(allocated, currency.minor_units())))?;
+            a.basis = SplitBasis::Allocated;
+            Ok(a)
+        }
+    }
+}
+
 /// Split `budget` (default: the plan budget) across the plan's lines to maximise total
 /// response. Lines with a `response` curve are optimised within `min_budget`/`max_budget`;
 /// lines without one keep their current net media. Budgets are exact minor units summing to the
-/// budget.
+/// budget. The gain is against the plan's current split and its response.
 pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
     if let Some(e) = validate(plan).into_iter().next() {
         return Err(e);
@@ -227,6 +260,7 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
     let total_response = round_dp(f64_dec(total), 2);
     let current_total_response = round_dp(f64_dec(current_total), 2);
     Ok(Allocation {
+        basis: SplitBasis::Budget,
         budget: round_dp(budget, dp),
         lines,
         total_response,

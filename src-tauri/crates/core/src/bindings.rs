@@ -168,14 +168,23 @@ pub fn ui_dir(manifest_dir: &str) -> PathBuf {
 }
 
 /// The IPC types the core owns: the plan document, its costed view, the channel catalogue, the
-/// optimised split and scenario comparisons, the launch board, the monitoring review and
-/// reconciliation, and the error every command returns.
+/// optimised split (and fitting a curve), scenario comparisons, approval (status moves, the
+/// changes since approval), the rate card, a pasted block, the launch board, the monitoring
+/// review and reconciliation, and the error every command returns.
 pub fn core() -> Bindings {
     Bindings::new()
         .add::<crate::plan::Plan>()
         .add::<crate::costing::PlanView>()
         .add::<crate::catalogue::Catalogue>()
         .add::<crate::optimise::Optimised>()
+        .add::<crate::allocation::SplitBasis>()
+        .add::<crate::response_fit::HillFit>()
+        .add::<crate::response_fit::KnownPoint>()
+        .add::<crate::approval::StatusMove>()
+        .add::<crate::changes::Changes>()
+        .add::<crate::rate_card::RateCard>()
+        .add::<crate::paste::PastedRows>()
+        .add::<crate::paste::PasteOptions>()
         .add::<crate::scenario::Comparison>()
         .add::<crate::launch::LaunchLine>()
         .add::<crate::recommend::Monitor>()

@@ -4,11 +4,14 @@
 //!
 //! These are a planner's working assumptions, so they live in the core with everything else
 //! that makes a figure: the UI lists the catalogue from here, the plausibility findings read the
-//! norms from here, and a rate card saved per library can later replace the defaults. Every
-//! figure is a documented default (`docs/findings.md`, "Plausibility norms"), not market data.
+//! norms from here. The channels and their default rates are the built-in rate card
+//! (`rate_card.rs`), which a planner edits and the library keeps; [`catalogue_for`] lists a
+//! saved card's channels. Every figure is a documented default (`docs/findings.md`,
+//! "Plausibility norms"), not market data.
 
 use crate::money::round_dp;
 use crate::plan::{BuyUnit, Buying, Daypart, Demand, Funnel, Medium, Pricing};
+use crate::rate_card::{default_rate_card, RateCard, RateCardEntry};
 use crate::reach::ReachModel;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -29,10 +32,12 @@ pub struct Catalogue {
 pub struct CatalogueEntry {
     pub channel: String,
     pub name: String,
-    pub medium: Medium,
-    pub demand: Demand,
-    pub role: Funnel,
-    pub buying: Buying,
+    pub vendor: String,
+    /// The entry's medium, else read from its pricing or channel name; none when neither says.
+    pub medium: Option<Medium>,
+    pub demand: Option<Demand>,
+    pub role: Option<Funnel>,
+    pub buying: Option<Buying>,
     pub pricing: Pricing,
     /// The default rate for a new line. A CPP is the price of one point of the plan's universe,
     /// so it is worked out from `typical_cpm` on that universe, and is null without one.
@@ -233,9 +238,46 @@ pub fn infer_medium(channel: &str) -> Option<Medium> {
     }
 }
 
-/// The catalogue, with CPP defaults priced for `universe` (the plan's; none leaves them empty).
+/// The built-in catalogue, with CPP defaults priced for `universe` (the plan's; none leaves them
+/// empty).
 pub fn catalogue(universe: Option<Decimal>) -> Catalogue {
-    Catalogue { channels: channels(universe), media: media(), reach_models: reach_models() }
+    catalogue_for(&default_rate_card(), universe)
+}
+
+/// The catalogue of a planner's rate card: its channels (CPP defaults priced for `universe`),
+/// every medium's norms and the reach models.
+pub fn catalogue_for(card: &RateCard, universe: Option<Decimal>) -> Catalogue {
+    let channels = card
+        .channels
+        .iter()
+        .map(|e| CatalogueEntry {
+            channel: e.channel.clone(),
+            name: e.name.clone(),
+            vendor: e.vendor.clone(),
+            medium: line_medium(e.medium, e.pricing, &e.channel),
+            demand: e.demand,
+            role: e.role,
+            buying: e.buying,
+            pricing: e.pricing,
+            rate: e.rate.or_else(|| cpp_on(e.pricing, e.typical_cpm, universe)),
+            typical_cpm: e.typical_cpm,
+            spot_length: e.spot_length,
+            dayparts: e.dayparts.clone(),
+            faces: e.faces,
+            insertions: e.insertions,
+            readership: e.readership,
+        })
+        .collect();
+    Catalogue { channels, media: media(), reach_models: reach_models() }
+}
+
+/// A CPP priced on a universe from its typical CPM: one point is 1% of the universe, so
+/// CPP = CPM × universe / 100 / 1,000, to the cent. `None` for other pricing or without both.
+pub fn cpp_on(pricing: Pricing, typical_cpm: Option<Decimal>, universe: Option<Decimal>) -> Option<Decimal> {
+    if pricing != Pricing::Cpp {
+        return None;
+    }
+    typical_cpm?.checked_mul(universe?)?.checked_div(Decimal::from(100_000)).map(|v| round_dp(v, 2))
 }
 
 fn media() -> Vec<MediumNorms> {
@@ -324,32 +366,28 @@ fn dayparts(parts: &[(&str, i64)]) -> Vec<Daypart> {
     parts.iter().map(|(n, s)| Daypart { name: n.to_string(), share: Some(Decimal::from(*s)) }).collect()
 }
 
-fn channels(universe: Option<Decimal>) -> Vec<CatalogueEntry> {
+/// The built-in channels as rate card entries (CPP entries carry their typical CPM, not a rate).
+pub(crate) fn built_in_entries() -> Vec<RateCardEntry> {
     ENTRIES
         .iter()
         .map(|x| {
             let cents = Decimal::new(x.cents, 2);
             let (rate, typical_cpm) = match x.pricing {
                 Pricing::Flat => (None, None),
-                // One point is 1% of the universe: CPP = CPM × universe / 100 / 1,000.
-                Pricing::Cpp => (
-                    universe
-                        .and_then(|u| cents.checked_mul(u))
-                        .and_then(|v| v.checked_div(Decimal::from(100_000)))
-                        .map(|v| round_dp(v, 2)),
-                    Some(cents),
-                ),
+                Pricing::Cpp => (None, Some(cents)),
                 _ => (Some(cents), None),
             };
-            let mut entry = CatalogueEntry {
+            let mut entry = RateCardEntry {
                 channel: x.channel.to_string(),
                 name: x.name.to_string(),
-                medium: x.medium,
-                demand: x.demand,
-                role: x.role,
-                buying: x.buying,
+                vendor: String::new(),
+                demand: Some(x.demand),
+                role: Some(x.role),
+                buying: Some(x.buying),
                 pricing: x.pricing,
                 rate,
+                ad_served: None,
+                medium: Some(x.medium),
                 typical_cpm,
                 spot_length: None,
                 dayparts: Vec::new(),
@@ -419,15 +457,15 @@ mod tests {
     fn cpp_defaults_are_priced_on_the_universe() {
         // $30 CPM on 37,500,000 men 18–34: one point (375,000 people) costs $11,250.00.
         let c = catalogue(Some(Decimal::from(37_500_000)));
-        let tv = c.channels.iter().find(|e| e.pricing == Pricing::Cpp && e.medium == Medium::Tv).unwrap();
+        let tv = c.channels.iter().find(|e| e.pricing == Pricing::Cpp && e.medium == Some(Medium::Tv)).unwrap();
         assert_eq!(tv.rate.unwrap().to_string(), "11250.00");
         assert_eq!(tv.typical_cpm.unwrap().to_string(), "30.00");
         assert_eq!(catalogue(None).channels.iter().find(|e| e.pricing == Pricing::Cpp).unwrap().rate, None);
         // Every traditional medium is in the catalogue with its unit.
         for m in [Medium::Tv, Medium::Radio, Medium::Ooh, Medium::Print, Medium::Cinema] {
-            assert!(c.channels.iter().any(|e| e.medium == m), "{m:?}");
+            assert!(c.channels.iter().any(|e| e.medium == Some(m)), "{m:?}");
         }
-        let print = c.channels.iter().find(|e| e.medium == Medium::Print).unwrap();
+        let print = c.channels.iter().find(|e| e.medium == Some(Medium::Print)).unwrap();
         assert_eq!((print.pricing, print.insertions), (Pricing::PerInsertion, Some(4)));
     }
 }

@@ -2,8 +2,10 @@
 //!
 //! This is the single source of every figure a planner sees, in the app, the CLI and the PDF.
 //! It computes on unrounded decimals and rounds only outputs (counts to whole numbers, money to
-//! the currency's minor unit, GRPs to 2 places); totals are sums of the rounded line figures so
-//! that every column adds up as shown.
+//! the currency's minor unit, GRPs to 2 places). Money totals read right with a calculator:
+//! each fee total is its exact value rounded and split to the lines (`fees.rs`), and the weekly
+//! flowchart is rounded so that rows, weeks and months all add up (`flowchart.rs`). Counts are
+//! estimates: their totals are the sums of the rounded line figures.
 
 use crate::delivery::{deliver, Delivery};
 use crate::error::{Error, Result};
@@ -13,10 +15,8 @@ use crate::catalogue::{infer_medium, line_medium};
 use crate::reach::{dec_f64, plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
 use crate::reach_goal::{reach_goal, GoalInputs, ReachGoal};
 use crate::schedule::{line_units, unit_net, weekly_units};
-use crate::flight::{
-    flight_week_count, flight_weeks_into, monday, month_bands, spread_line_small, spread_units, week_grid, FlightWeek,
-    MonthBand, SpreadBuf,
-};
+use crate::flight::{flight_week_count, monday, month_bands, week_grid, week_parts, MonthBand, SpreadBuf};
+use crate::flowchart::Flowchart;
 use crate::format::validate;
 use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum_iter, units_to_dec, Currency};
 use crate::plan::{BuyUnit, Line, Medium, Plan, Pricing};
@@ -38,6 +38,11 @@ pub struct PlanView {
     pub lines: Vec<LineView>,
     pub totals: Totals,
     pub findings: Vec<Finding>,
+    /// The findings by kind: one row per code with its count, expandable to the findings.
+    pub finding_groups: Vec<crate::finding_groups::FindingGroup>,
+    /// The six stages, what each needs and whether it is complete (empty placeholder rows
+    /// never complete a stage).
+    pub stages: Vec<crate::stages::StageProgress>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -206,8 +211,25 @@ pub struct Totals {
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub unallocated: Decimal,
-    /// Net media per week across all lines, over the whole flowchart.
+    /// Net media per week across all lines, over the whole flowchart: each week's exact sum
+    /// rounded (largest remainder within its month), and the lines' cells add up to it.
     pub weeks: Vec<LineWeek>,
+    /// Net media per month band (`PlanView::months`, in order): each month's exact sum rounded
+    /// (largest remainder, adding up to net media); its weeks add up to it.
+    pub months: Vec<MonthTotal>,
+}
+
+/// A month band's net media across all lines.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MonthTotal {
+    pub year: i32,
+    pub month: u32,
+    /// e.g. "Jan 2027".
+    pub label: String,
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub net: Decimal,
 }
 
 fn ser_dates<S: serde::Serializer>(v: &[NaiveDate], s: S) -> std::result::Result<S::Ok, S::Error> {
@@ -243,22 +265,57 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     let grid_start = plan.lines.iter().map(|l| l.start).chain([plan.start]).min().unwrap_or(plan.start);
     let grid_end = plan.lines.iter().map(|l| l.end).chain([plan.end]).max().unwrap_or(plan.end);
     let weeks = week_grid(grid_start, grid_end);
+    let months = month_bands(&weeks, plan.settings.calendar);
     // Weekly totals in integer minor units: every line's weeks are at exactly `dp` places.
     let mut week_totals = vec![0i128; weeks.len()];
     let first_week = weeks.first().copied().unwrap_or(grid_start);
 
     let mut lines = Vec::with_capacity(plan.lines.len());
-    let rates = FeeRates::new(&plan.fees)?;
-    let mut cost =
-        LineCosting { plan, currency, rates, flight: Vec::new(), spread: SpreadBuf::default(), media: Vec::new() };
+    let mut impressions = Vec::with_capacity(plan.lines.len());
+    let mut chart = Flowchart::new(weeks.len(), months.iter().map(|b| (b.first_week, b.weeks)));
+    let mut offsets = Vec::with_capacity(plan.lines.len());
+    let mut total_ups: u64 = 0;
+    let mut cost = LineCosting { plan, currency, spread: SpreadBuf::default(), media: Vec::new() };
     for (line, net) in plan.lines.iter().zip(&nets) {
-        let offset = ((monday(line.start) - first_week).num_days() / 7).max(0) as usize;
-        let view = cost.line(line, *net, weeks.get(offset..).unwrap_or(&[])).map_err(|e| e.on_line(&line.id))?;
-        // The weeks' amounts are the spread's minor units, at exactly `dp` places.
-        for (t, units) in week_totals.iter_mut().skip(offset).zip(&cost.spread.units) {
-            *t = t.checked_add(*units).ok_or_else(|| Error::overflow("weekly total"))?;
+        let offset = (((monday(line.start) - first_week).num_days() / 7).max(0) as usize).min(weeks.len());
+        let (view, imps) =
+            cost.line(line, *net, &weeks[offset..], offset, &mut chart).map_err(|e| e.on_line(&line.id))?;
+        for (t, w) in week_totals.iter_mut().skip(offset).zip(&view.weeks) {
+            *t = t.checked_add(w.net.mantissa()).ok_or_else(|| Error::overflow("weekly total"))?;
         }
+        total_ups = total_ups.checked_add(cost.spread.ups).ok_or_else(|| Error::overflow("weekly total"))?;
+        offsets.push(offset);
+        impressions.push(imps);
         lines.push(view);
+    }
+    // Round the flowchart's columns: move single minor units between a line's weeks.
+    for f in chart.settle(total_ups)? {
+        let (Some(view), Some(off)) = (lines.get_mut(f.row), offsets.get(f.row)) else { continue };
+        if let Some(w) = view.weeks.get_mut(f.week) {
+            w.net = units_to_dec(w.net.mantissa() + f.delta, dp);
+        }
+        if let Some(t) = week_totals.get_mut(off + f.week) {
+            *t += f.delta;
+        }
+    }
+    // A traditional line's spots, faces or insertions by week, in proportion to its settled cells.
+    for v in lines.iter_mut() {
+        if let (Some(u), Some(count)) = (v.unit, v.units) {
+            let cells: Vec<i128> = v.weeks.iter().map(|w| w.net.mantissa()).collect();
+            let on_air: Vec<bool> = v.weeks.iter().map(|w| !w.hiatus).collect();
+            for (w, n) in v.weeks.iter_mut().zip(weekly_units(u, count, &cells, &on_air)) {
+                w.units = n;
+            }
+        }
+    }
+    // Fees on the totals they apply to, split to the lines.
+    let fees = FeeRates::new(&plan.fees)?.plan_fees(&plan.lines, &nets, &impressions, currency)?;
+    for (v, f) in lines.iter_mut().zip(&fees.lines) {
+        v.agency_commission = f.agency_commission;
+        v.ad_serving = f.ad_serving;
+        v.tech_fee = f.tech_fee;
+        v.fees = add(add(f.agency_commission, f.ad_serving, "fees")?, f.tech_fee, "fees")?;
+        v.gross = add(v.net, v.fees, "gross")?;
     }
 
     // Shares of net media, rounded so they sum to exactly 100.00.
@@ -271,8 +328,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
             l.share_pct = s;
         }
     }
-    let reach_inputs: Vec<LineReachInput> =
-        plan.lines.iter().zip(&lines).map(|(l, v)| reach_input(plan, l, v)).collect();
+    let reach_inputs: Vec<LineReachInput> = plan.lines.iter().zip(&lines).map(|(l, v)| reach_input(plan, l, v)).collect();
     let reach = plan_reach(&reach_inputs, plan.reach_model.as_ref(), plan.duplication_factor, plan.effective_frequency)?;
     for (v, r) in lines.iter_mut().zip(&reach.lines) {
         v.reach_pct = r.reach_pct;
@@ -295,6 +351,10 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
             sum_iter(known, what).map(Some)
         }
     };
+    let fee_total = money_sum(sum_iter(
+        [fees.totals.agency_commission, fees.totals.ad_serving, fees.totals.tech_fee].into_iter(),
+        "fees",
+    ))?;
     let totals = Totals {
         budget: round_dp(plan.budget, dp),
         net: net_media,
@@ -311,27 +371,40 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         effective_reach_pct: reach.effective_reach_pct,
         effective_frequency: plan.effective_frequency.unwrap_or(DEFAULT_EFFECTIVE_FREQUENCY),
         reach_goal: goal,
-        agency_commission: money_sum(sum_iter(lines.iter().map(|l| l.agency_commission), "agency commission"))?,
-        ad_serving: money_sum(sum_iter(lines.iter().map(|l| l.ad_serving), "ad serving"))?,
-        tech_fee: money_sum(sum_iter(lines.iter().map(|l| l.tech_fee), "tech fee"))?,
-        fees: money_sum(sum_iter(lines.iter().map(|l| l.fees), "fees"))?,
-        gross: money_sum(sum_iter(lines.iter().map(|l| l.gross), "gross"))?,
+        agency_commission: fees.totals.agency_commission,
+        ad_serving: fees.totals.ad_serving,
+        tech_fee: fees.totals.tech_fee,
+        fees: fee_total,
+        gross: money_sum(add(net_media, fee_total, "gross"))?,
         unallocated: round_dp(crate::money::sub(plan.budget, net_media, "unallocated")?, dp),
         weeks: weeks
             .iter()
             .zip(&week_totals)
-            .map(|(ws, units)| LineWeek { week_start: *ws, net: Decimal::from_i128_with_scale(*units, dp), hiatus: false, units: None })
+            .map(|(ws, units)| LineWeek { week_start: *ws, net: units_to_dec(*units, dp), hiatus: false, units: None })
+            .collect(),
+        months: months
+            .iter()
+            .map(|b| MonthTotal {
+                year: b.year,
+                month: b.month,
+                label: b.label.clone(),
+                net: units_to_dec(week_totals[b.first_week..b.first_week + b.weeks].iter().sum(), dp),
+            })
             .collect(),
     };
     let findings = check_as_of(plan, &lines, &totals, currency, today);
+    let finding_groups = crate::finding_groups::group(&findings);
+    let stages = crate::stages::progress(plan, &totals);
     Ok(PlanView {
         currency: currency.code().to_string(),
         minor_units: dp,
-        months: month_bands(&weeks, plan.settings.calendar),
+        months,
         weeks,
         lines,
         totals,
         findings,
+        finding_groups,
+        stages,
     })
 }
 
@@ -383,12 +456,10 @@ pub fn coverage(plan: &Plan, line: &Line) -> f64 {
     1.0
 }
 
-/// What costing a line needs from the plan, worked out once, and buffers reused across lines.
+/// What costing a line needs from the plan, and buffers reused across lines.
 struct LineCosting<'a> {
     plan: &'a Plan,
     currency: Currency,
-    rates: FeeRates,
-    flight: Vec<FlightWeek>,
     spread: SpreadBuf,
     /// The medium each channel name reads as, worked out once per channel.
     media: Vec<(String, Option<Medium>)>,
@@ -408,48 +479,45 @@ impl LineCosting<'_> {
         m
     }
 
-    /// Cost one line; `mondays` is the flowchart grid from the line's first week. Its weekly
-    /// amounts are left in `self.spread.units` as well.
-    fn line(&mut self, line: &Line, net: Decimal, mondays: &[NaiveDate]) -> Result<LineView> {
+    /// Cost one line, all but its fees; `mondays` is the flowchart grid from the line's first
+    /// week, at column `offset`. Its weeks are added to `chart`, rounded along the line for now
+    /// (`chart.settle` then evens out the columns). Also returns its unrounded impressions.
+    fn line(
+        &mut self,
+        line: &Line,
+        net: Decimal,
+        mondays: &[NaiveDate],
+        offset: usize,
+        chart: &mut Flowchart,
+    ) -> Result<(LineView, Option<Decimal>)> {
         let dp = self.currency.minor_units();
         let d: Delivery = deliver(line, net, self.plan.universe)?;
-        let f = self.rates.line_fees(line, net, d.impressions, self.currency)?;
         let sp = &mut self.spread;
-        let n = flight_week_count(line.start, line.end);
-        let weeks: Vec<LineWeek> = if mondays.len() >= n && spread_line_small(line, n, net, dp, sp).is_some() {
-            let week = |((ws, units), x): ((&NaiveDate, &i128), &i64)| LineWeek {
+        let n = flight_week_count(line.start, line.end).min(mondays.len());
+        week_parts(line, n, net, dp, sp)?;
+        let ups = chart.add_row(offset, &sp.week_rems, sp.den, sp.ups, sp.exact);
+        let weeks = mondays
+            .iter()
+            .zip(&sp.units)
+            .zip(ups)
+            .zip(&sp.hiatus)
+            .map(|(((ws, floor), up), hiatus)| LineWeek {
                 week_start: *ws,
-                net: units_to_dec(*units, dp),
-                hiatus: *x == 0,
+                net: units_to_dec(floor + i128::from(*up), dp),
+                hiatus: *hiatus,
                 units: None,
-            };
-            mondays.iter().zip(&sp.units).zip(&sp.small).map(week).collect()
-        } else {
-            flight_weeks_into(line, mondays, &mut self.flight);
-            spread_units(net, dp, &self.flight, sp)?;
-            let week = |(units, f): (&i128, &FlightWeek)| LineWeek {
-                week_start: f.week_start,
-                net: units_to_dec(*units, dp),
-                hiatus: f.is_hiatus(),
-                units: None,
-            };
-            sp.units.iter().zip(&self.flight).map(week).collect()
-        };
-        let mut weeks = weeks;
+            })
+            .collect();
         let medium = match line_medium(line.medium, line.pricing, "") {
             Some(m) => Some(m),
             None => self.channel_medium(&line.channel),
         };
+        // The weekly spots, faces or insertions follow the weekly cells, once the flowchart
+        // has settled them (`compute_valid_as_of`).
         let (unit, units) = line_units(line, medium, net)?;
-        if let (Some(u), Some(count)) = (unit, units) {
-            let on_air: Vec<bool> = weeks.iter().map(|w: &LineWeek| !w.hiatus).collect();
-            for (w, n) in weeks.iter_mut().zip(weekly_units(u, count, &self.spread.units, &on_air)) {
-                w.units = n;
-            }
-        }
         let count = |v: Option<Decimal>| v.map(|x| round_dp(x, 0));
-        let fees = f.total();
-        Ok(LineView {
+        let zero = round_dp(Decimal::ZERO, dp);
+        let view = LineView {
             id: line.id.clone(),
             channel: line.channel.clone(),
             name: line.name.clone(),
@@ -470,12 +538,13 @@ impl LineCosting<'_> {
             universe: line.universe.or(self.plan.universe),
             unit,
             units,
-            agency_commission: f.agency_commission,
-            ad_serving: f.ad_serving,
-            tech_fee: f.tech_fee,
-            fees,
-            gross: add(net, fees, "gross")?,
+            agency_commission: zero,
+            ad_serving: zero,
+            tech_fee: zero,
+            fees: zero,
+            gross: net,
             weeks,
-        })
+        };
+        Ok((view, d.impressions))
     }
 }

@@ -70,6 +70,8 @@ pub fn check_as_of(
     if let Some(today) = today {
         c.revisit(today, &mut out);
     }
+    crate::timeline::check(plan, today, &mut out);
+    crate::stages::placeholders(plan, &mut out);
     out
 }
 

@@ -181,6 +181,13 @@ pub(crate) struct SpreadBuf {
     /// Each week's integer weight (weight on the common scale × active days) in the i64 path.
     pub small: Vec<i64>,
     small_rems: Vec<i64>,
+    /// [`week_parts`]: each week's remainder over `den`, the weeks that round up, hiatus weeks,
+    /// and whether the remainders are exact.
+    pub week_rems: Vec<u64>,
+    pub den: u64,
+    pub ups: u64,
+    pub hiatus: Vec<bool>,
+    pub exact: bool,
 }
 
 /// [`spread_amounts`] in integer minor units, into `buf.units`.
@@ -204,13 +211,26 @@ fn spread_small(net: Decimal, dp: u32, weeks: &[FlightWeek], buf: &mut SpreadBuf
     spread_small_weeks(net, dp, weeks.iter().map(|w| (w.days, w.weight)), buf)
 }
 
-/// [`spread_units`] straight from a line's pattern (its `n` weeks), without its weeks as
-/// [`FlightWeek`]s, when [`spread_small`] would decide. Leaves each week's integer weight in `buf.small` (zero exactly
-/// on hiatus weeks, since every week has an active day); `None` means use [`spread_units`].
-pub(crate) fn spread_line_small(line: &Line, n: usize, net: Decimal, dp: u32, buf: &mut SpreadBuf) -> Option<()> {
+/// Integer weights of a line's `n` flight weeks into `buf.small` (each week's weight on a
+/// common decimal scale times its active days, so zero exactly on hiatus weeks), with their
+/// total and the largest; `None` when they do not fit i64. Straight from the line's pattern
+/// or weights, without its weeks as [`FlightWeek`]s: this runs for every line on each keystroke.
+fn line_weights_small(line: &Line, n: usize, buf: &mut SpreadBuf) -> Option<(i64, i64)> {
     let days = WeekDays::of(line);
+    buf.small.clear();
     if line.weights.is_some() {
-        return spread_small_weeks(net, dp, (0..n).map(|k| (days.get(k), week_weight(line, k))), buf);
+        let scale = (0..n).map(|k| week_weight(line, k).scale()).max().unwrap_or(0);
+        if scale as usize >= POW10.len() {
+            return None;
+        }
+        let (mut total, mut max): (i64, i64) = (0, 0);
+        for k in 0..n {
+            let x = scaled_weight(week_weight(line, k), scale)?.checked_mul(i64::from(days.get(k)))?;
+            total = total.checked_add(x)?;
+            max = max.max(x);
+            buf.small.push(x);
+        }
+        return Some((total, max));
     }
     // A pattern has two weights, 1 and the off weeks' (if the flight reaches an off week): the
     // common scale and both integers once, then the weeks by a counter through the cycle.
@@ -219,7 +239,6 @@ pub(crate) fn spread_line_small(line: &Line, n: usize, net: Decimal, dp: u32, bu
     let scale = if any_off { c.off_weight.scale() } else { 0 };
     let on_x = *POW10.get(scale as usize)?;
     let off_x = if any_off { scaled_weight(c.off_weight, scale)? } else { 0 };
-    buf.small.clear();
     let (mut total, mut max, mut phase): (i64, i64, usize) = (0, 0, 0);
     for k in 0..n {
         // Only the first and last weeks can be partial.
@@ -230,7 +249,183 @@ pub(crate) fn spread_line_small(line: &Line, n: usize, net: Decimal, dp: u32, bu
         max = max.max(x);
         buf.small.push(x);
     }
-    split_small(net, dp, total, max, buf)
+    Some((total, max))
+}
+
+/// A line's weekly amounts before rounding, exactly: week k is `buf.units[k] + buf.week_rems[k] /
+/// buf.den` minor units (the floor and the remainder of its share of the net), `buf.ups` weeks
+/// must round up for the weeks to sum to the net, and `buf.hiatus[k]` marks a week of weight
+/// zero. The flowchart (`flowchart.rs`) then decides which weeks round up, so that the
+/// columns add up too. When the weights are too fine to hold exactly (more than 19 significant
+/// digits), the remainders are kept to about 18 digits and `buf.exact` is false.
+pub(crate) fn week_parts(line: &Line, n: usize, net: Decimal, dp: u32, buf: &mut SpreadBuf) -> Result<()> {
+    if net.is_sign_negative() && !net.is_zero() {
+        return Err(crate::error::Error::new("negative_value", format!("a line's net media of {net} is negative")));
+    }
+    let units = to_units(net, dp)?;
+    if line.weights.is_none() {
+        if let Some(()) = i64::try_from(units).ok().and_then(|u| parts_pattern(line, n, u, buf)) {
+            return Ok(());
+        }
+    }
+    if let (Some((total, max)), Ok(u)) = (line_weights_small(line, n, buf), i64::try_from(units)) {
+        if total > 0 && u.checked_mul(max).is_some() {
+            parts_small(u, total, buf);
+            return Ok(());
+        }
+    }
+    let days = WeekDays::of(line);
+    let weeks: Vec<Decimal> = (0..n)
+        .map(|k| crate::money::mul(Decimal::from(days.get(k)), week_weight(line, k), "a week's weight"))
+        .collect::<Result<_>>()?;
+    parts_general(units, &weeks, buf)
+}
+
+/// [`week_parts`] for a pattern (continuous, flighting or pulsing) in i64, the usual line: its
+/// total weight in closed form, then every full on or off week from one division each, and
+/// only the first and last (partial) weeks on their own. `None` when something does not fit.
+fn parts_pattern(line: &Line, n: usize, units: i64, buf: &mut SpreadBuf) -> Option<()> {
+    if n == 0 || units < 0 {
+        return None;
+    }
+    let days = WeekDays::of(line);
+    let c = Cycle::of(line);
+    let any_off = c.on < c.weeks && n > c.on;
+    let scale = if any_off { c.off_weight.scale() } else { 0 };
+    let on_x = *POW10.get(scale as usize)?;
+    let off_x = if any_off { scaled_weight(c.off_weight, scale)? } else { 0 };
+    let weight = |k: usize| if k % c.weeks < c.on { on_x } else { off_x };
+    let on_count = (n / c.weeks) * c.on + (n % c.weeks).min(c.on);
+    let full = on_x.checked_mul(on_count as i64)?.checked_add(off_x.checked_mul((n - on_count) as i64)?)?;
+    // Seven days a week, less the days the first and last weeks are off air.
+    let short = |k: usize| weight(k).checked_mul(7 - i64::from(days.get(k)));
+    let mut total = full.checked_mul(7)?.checked_sub(short(0)?)?;
+    if n > 1 {
+        total = total.checked_sub(short(n - 1)?)?;
+    }
+    if total <= 0 {
+        return None;
+    }
+    let part = |x: i64| -> Option<(i64, i64)> {
+        let p = units.checked_mul(x)?;
+        Some((p / total, p % total))
+    };
+    let (on_full, off_full) = (part(on_x.checked_mul(7)?)?, part(off_x.checked_mul(7)?)?);
+    let edge = |k: usize| part(weight(k).checked_mul(i64::from(days.get(k)))?);
+    let (first, last) = (edge(0)?, edge(n - 1)?);
+    buf.units.resize(n, 0);
+    buf.week_rems.resize(n, 0);
+    buf.hiatus.resize(n, false);
+    let mut assigned: i64 = 0;
+    let mut phase = 0usize;
+    for (k, ((f, r), h)) in buf.units.iter_mut().zip(buf.week_rems.iter_mut()).zip(buf.hiatus.iter_mut()).enumerate() {
+        let on = phase < c.on;
+        let (wf, wr) = if k == 0 {
+            first
+        } else if k + 1 == n {
+            last
+        } else if on {
+            on_full
+        } else {
+            off_full
+        };
+        *f = i128::from(wf);
+        *r = wr as u64;
+        *h = !on && off_x == 0;
+        assigned += wf;
+        phase = if phase + 1 == c.weeks { 0 } else { phase + 1 };
+    }
+    buf.den = total as u64;
+    buf.ups = (units - assigned) as u64;
+    buf.exact = true;
+    Some(())
+}
+
+/// [`week_parts`] in i64: one division per distinct weight among the last two (a flight's full
+/// weeks weigh the same, and a pattern alternates between two weights).
+fn parts_small(units: i64, total: i64, buf: &mut SpreadBuf) {
+    let n = buf.small.len();
+    buf.units.clear();
+    buf.week_rems.clear();
+    buf.hiatus.clear();
+    buf.units.reserve(n);
+    buf.week_rems.reserve(n);
+    buf.hiatus.reserve(n);
+    let mut seen = [(-1i64, 0i64, 0i64); 2]; // (weight, floor, remainder)
+    let mut assigned: i64 = 0;
+    for w in &buf.small {
+        if seen[0].0 != *w {
+            seen.swap(0, 1);
+            if seen[0].0 != *w {
+                let p = units * *w;
+                seen[0] = (*w, p / total, p % total);
+            }
+        }
+        let (_, f, r) = seen[0];
+        assigned += f;
+        buf.units.push(f as i128);
+        buf.week_rems.push(r as u64);
+        buf.hiatus.push(*w == 0);
+    }
+    buf.den = total as u64;
+    buf.ups = (units - assigned) as u64;
+    buf.exact = true;
+}
+
+/// [`week_parts`] for weights that do not fit i64: integers on a common scale in i128,
+/// coarsened (far-out digits rounded, a positive weight never to zero) until the products fit.
+fn parts_general(units: i128, weeks: &[Decimal], buf: &mut SpreadBuf) -> Result<()> {
+    let mut scale = weeks.iter().map(|w| w.scale()).max().unwrap_or(0);
+    loop {
+        let ints: Option<Vec<i128>> = weeks
+            .iter()
+            .map(|w| {
+                let m = if w.scale() <= scale {
+                    w.mantissa().checked_mul(10i128.checked_pow(scale - w.scale())?)?
+                } else {
+                    let mut r = crate::money::round_dp(*w, scale);
+                    r.rescale(scale);
+                    r.mantissa().max(i128::from(!w.is_zero()))
+                };
+                Some(m)
+            })
+            .collect();
+        let fits = ints.as_ref().and_then(|ints| {
+            let total = ints.iter().try_fold(0i128, |a, b| a.checked_add(*b))?;
+            let max = ints.iter().copied().max().unwrap_or(0);
+            units.checked_mul(max)?;
+            Some(total)
+        });
+        if let (Some(ints), Some(total)) = (ints, fits) {
+            if total <= 0 {
+                return Err(crate::error::Error::new("invalid_field", "every week of the flight is a hiatus"));
+            }
+            // Remainders are below the total; past u64 they keep their top 62 bits.
+            let bits = 128 - total.leading_zeros();
+            let shift = if bits <= 64 { 0 } else { bits - 62 };
+            let mut assigned = 0i128;
+            buf.units.clear();
+            buf.week_rems.clear();
+            buf.hiatus.clear();
+            for w in &ints {
+                let p = units * *w;
+                let (f, r) = (p / total, p % total);
+                assigned += f;
+                buf.units.push(f);
+                let r = if r > 0 { ((r >> shift) as u64).max(1) } else { 0 };
+                buf.week_rems.push(r);
+                buf.hiatus.push(*w == 0);
+            }
+            buf.den = ((total >> shift) as u64).max(1);
+            buf.ups = u64::try_from(units - assigned).map_err(|_| crate::error::Error::overflow("a weekly spread"))?;
+            buf.exact = shift == 0;
+            return Ok(());
+        }
+        if scale == 0 {
+            return Err(crate::error::Error::overflow("a weekly spread"));
+        }
+        scale -= 1;
+    }
 }
 
 const POW10: [i64; 19] = {

@@ -153,6 +153,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
         validate_line(&mut errs, i, line, currency);
     }
     validate_results(&mut errs, plan);
+    crate::comments::validate_comments(plan, &mut errs);
     crate::scenario::validate_scenarios(plan, currency, &mut errs);
     errs.extend(validate_planning(plan));
     errs

@@ -478,6 +478,81 @@ pub fn to_units(amount: Decimal, dp: u32) -> Result<i128> {
     Ok(a.mantissa())
 }
 
+/// Exact amounts rounded so that they add up: each part is its amount's floor or ceiling at `dp`
+/// places, and the parts sum to the exact total rounded (one more minor unit to the largest
+/// remainders, ties to the earlier part). Amounts must not be negative.
+pub fn round_parts(exact: &[Decimal], dp: u32) -> Result<Vec<Decimal>> {
+    let scale = Decimal::from(10i64.checked_pow(dp).ok_or_else(|| Error::overflow("rounding"))?);
+    let units: Vec<Decimal> = exact.iter().map(|x| mul(*x, scale, "rounding")).collect::<Result<_>>()?;
+    let parts = match split_decimals(&units) {
+        Some(p) => p,
+        None => split_exact(&units, "rounding")?,
+    };
+    Ok(parts.into_iter().map(|u| units_to_dec(u, dp)).collect())
+}
+
+/// [`split_exact`] on the decimals' integer mantissas: floors and remainders over one power of
+/// ten, in i128. `None` when they do not fit (or a value is negative): use [`split_exact`].
+pub(crate) fn split_decimals(exact: &[Decimal]) -> Option<Vec<i128>> {
+    let scale = exact.iter().map(|x| x.scale()).max().unwrap_or(0);
+    let pow = |e: u32| 10i128.checked_pow(e);
+    let mut floors = Vec::with_capacity(exact.len());
+    let mut rems = Vec::with_capacity(exact.len());
+    let (mut floor_sum, mut rem_sum) = (0i128, 0i128);
+    let one = pow(scale)?;
+    for x in exact {
+        let m = x.mantissa();
+        if m < 0 {
+            return None;
+        }
+        let p = pow(x.scale())?;
+        let (f, r) = (m / p, (m % p).checked_mul(pow(scale - x.scale())?)?);
+        floor_sum = floor_sum.checked_add(f)?;
+        rem_sum = rem_sum.checked_add(r)?;
+        if rem_sum >= one {
+            floor_sum = floor_sum.checked_add(rem_sum / one)?;
+            rem_sum %= one;
+        }
+        floors.push(f);
+        rems.push(r);
+    }
+    let total = floor_sum + i128::from(rem_sum >= one - rem_sum);
+    distribute(&mut floors, &rems, total);
+    Some(floors)
+}
+
+/// [`split_rate`] for fees whose exact amounts (in minor units) are decimals.
+pub(crate) fn split_exact(exact: &[Decimal], what: &str) -> Result<Vec<i128>> {
+    let mut floors = Vec::with_capacity(exact.len());
+    let mut rems = Vec::with_capacity(exact.len());
+    let mut sum = Decimal::ZERO;
+    for x in exact {
+        sum = sum.checked_add(*x).ok_or_else(|| Error::overflow(what))?;
+        let f = x.floor();
+        floors.push(i128::try_from(f).map_err(|_| Error::overflow(what))?);
+        rems.push(sub(*x, f, what)?);
+    }
+    let total = i128::try_from(crate::money::round_dp(sum, 0)).map_err(|_| Error::overflow(what))?;
+    distribute(&mut floors, &rems, total);
+    Ok(floors)
+}
+
+/// Raise `floors` by one for the largest remainders (ties to the earlier part) until they sum
+/// to `total`. The total is at most the sum of the ceilings, so only parts with a remainder rise.
+pub(crate) fn distribute<R: Ord + Copy>(floors: &mut [i128], rems: &[R], total: i128) {
+    let assigned: i128 = floors.iter().sum();
+    let leftover = usize::try_from(total - assigned).unwrap_or(0).min(floors.len());
+    if leftover == 0 {
+        return;
+    }
+    let mut order: Vec<usize> = (0..floors.len()).collect();
+    let key = |i: &usize| (std::cmp::Reverse(rems[*i]), *i);
+    order.select_nth_unstable_by_key(leftover - 1, key);
+    for i in order.into_iter().take(leftover) {
+        floors[i] += 1;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

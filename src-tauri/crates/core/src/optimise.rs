@@ -1,13 +1,22 @@
 //! "Optimise split" in the channels stage: the allocator's answer shaped for a planner to judge
 //! before accepting it. Each curved line's response curve is sampled so the UI can draw it with
-//! the current and the optimised spend marked on it, and accepting writes the optimised budgets
-//! onto the lines as fixed amounts, so the plan then costs exactly what was shown.
+//! the current and the optimised spend marked on it, with its numbers in plain units, and
+//! accepting writes the optimised budgets onto the lines as fixed amounts, so the plan then
+//! costs exactly what was shown.
+//!
+//! By default the split works on the money already on the lines, so its gain is the better
+//! split's alone, against the plan as it stands. With money unallocated, the answer also says
+//! what splitting the whole budget would add, so the UI can ask "allocate the unallocated
+//! $3.2M too?"; asked for the whole budget, it says how much of its gain is the split and how
+//! much the extra money.
 
-use crate::allocation::{allocate, Allocation};
+use crate::allocation::{allocate_on, Allocation, SplitBasis};
+use crate::costing::line_nets;
 use crate::error::{Error, Result};
-use crate::money::round_dp;
+use crate::money::{round_dp, sub, sum, Currency};
 use crate::plan::Plan;
 use crate::reach::{dec_f64, f64_dec};
+use crate::response::{parameters, result_unit, CurveParameter, Response};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -37,19 +46,57 @@ pub struct LineCurve {
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub knee: Decimal,
+    /// The curve's numbers with their units and what they mean.
+    pub parameters: Vec<CurveParameter>,
 }
 
 /// The optimised split and the curves behind it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Optimised {
+    /// The split, on `allocation.basis`; its `gain` is against the plan as it stands.
     pub allocation: Allocation,
     pub curves: Vec<LineCurve>,
+    /// What the responses count ("conversions", "USD of revenue", "results").
+    pub result_unit: String,
+    /// Plan budget − the lines' net media as the plan stands (negative: over budget).
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub unallocated: Decimal,
+    /// The gain from splitting the allocated money better (same money before and after).
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub split_gain: Decimal,
+    /// What splitting the whole budget adds (or, over budget, costs) beyond the allocated
+    /// money's best split; null when nothing is unallocated or it cannot be split.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub unallocated_gain: Option<Decimal>,
 }
 
-/// Optimise the plan's split on its budget and sample every curved line's response curve.
+/// Optimise the split of the money already on the lines (see [`optimise_on`]).
 pub fn optimise(plan: &Plan) -> Result<Optimised> {
-    let allocation = allocate(plan, None)?;
+    optimise_on(plan, SplitBasis::Allocated)
+}
+
+/// Optimise the plan's split on `basis` and sample every curved line's response curve.
+pub fn optimise_on(plan: &Plan, basis: SplitBasis) -> Result<Optimised> {
+    let allocation = allocate_on(plan, basis)?;
+    let currency = Currency::from_code(&plan.currency)
+        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+    let net_media = sum(line_nets(plan, currency)?, "net media")?;
+    let unallocated = round_dp(sub(plan.budget, net_media, "unallocated")?, currency.minor_units());
+    let other = match basis {
+        SplitBasis::Allocated => SplitBasis::Budget,
+        SplitBasis::Budget => SplitBasis::Allocated,
+    };
+    let other = if unallocated.is_zero() { None } else { allocate_on(plan, other).ok() };
+    let (split_gain, unallocated_gain) = match (basis, other) {
+        (_, None) => (allocation.gain, None),
+        (SplitBasis::Allocated, Some(whole)) => (allocation.gain, Some(whole.total_response - allocation.total_response)),
+        (SplitBasis::Budget, Some(allocated)) => (allocated.gain, Some(allocation.total_response - allocated.total_response)),
+    };
+    let unit = result_unit(plan);
     let mut curves = Vec::new();
     for (i, line) in plan.lines.iter().enumerate() {
         let Some(r) = &line.response else { continue };
@@ -69,13 +116,15 @@ pub fn optimise(plan: &Plan) -> Result<Optimised> {
             name: line.name.clone(),
             points,
             knee: round_dp(f64_dec(curve.inflection()), 2),
+            parameters: parameters(Some(r), matches!(r, Response::Adbudg { .. }), &plan.currency, &unit),
         });
     }
-    Ok(Optimised { allocation, curves })
+    Ok(Optimised { allocation, curves, result_unit: unit, unallocated, split_gain, unallocated_gain })
 }
 
 /// The plan with `allocation` accepted: every optimised line gets its allocated budget as a
-/// fixed amount (no longer a share), and the plan budget becomes the allocation's budget.
+/// fixed amount (no longer a share). A split of the allocated money keeps the plan budget (any
+/// unallocated money stays unallocated); a split of a budget makes it the plan budget.
 pub fn accept(plan: &Plan, allocation: &Allocation) -> Result<Plan> {
     let mut next = plan.clone();
     for a in allocation.lines.iter().filter(|a| !a.fixed) {
@@ -88,7 +137,9 @@ pub fn accept(plan: &Plan, allocation: &Allocation) -> Result<Plan> {
         crate::scenario::clear_booked_units(line);
         line.share = None;
     }
-    next.budget = allocation.budget;
+    if allocation.basis == SplitBasis::Budget {
+        next.budget = allocation.budget;
+    }
     Ok(next)
 }
 

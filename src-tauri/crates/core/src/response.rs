@@ -12,9 +12,106 @@
 //! With shape > 1 the curve is S-shaped: a line pays back only past its knee.
 
 use crate::error::{Error, Result};
+use crate::plan::{Kpi, Plan};
 use crate::reach::dec_f64;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+
+/// One number of a response curve, with its unit and what it means in plain words, for the
+/// curve editor and the "Optimise split" card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CurveParameter {
+    /// The field in the plan file: `max`, `shape`, `half_saturation` (ADBUDG: `min`, `d`).
+    pub name: &'static str,
+    /// "Most it can return", "Shape", "Half-saturation spend".
+    pub label: &'static str,
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub value: Option<Decimal>,
+    /// "conversions", "USD", "no unit".
+    pub unit: String,
+    pub explanation: String,
+}
+
+/// What a line's response counts, from the plan's goal: its primary KPI's result ("conversions"
+/// for CPA, "installs" for CPI, revenue in the currency for ROAS), "results" without one.
+pub fn result_unit(plan: &Plan) -> String {
+    let kpi = plan.goal.as_ref().and_then(|g| g.kpi);
+    match kpi {
+        Some(Kpi::Cpa | Kpi::Cac) => "conversions".into(),
+        Some(Kpi::Cpi) => "installs".into(),
+        Some(Kpi::Roas | Kpi::Ltv) => format!("{} of revenue", plan.currency),
+        Some(Kpi::Reach | Kpi::Frequency | Kpi::EffectiveReach) => "people reached".into(),
+        Some(Kpi::VideoViews | Kpi::Cpv) => "views".into(),
+        Some(Kpi::Cpc | Kpi::Ctr | Kpi::Engagement) => "clicks".into(),
+        Some(Kpi::Grps | Kpi::Cpp) => "GRPs".into(),
+        Some(Kpi::Cpm) => "impressions".into(),
+        Some(Kpi::RepeatRate) => "repeat customers".into(),
+        None => "results".into(),
+    }
+}
+
+/// The numbers of a curve form (`hill` or `adbudg`) with units and explanations; values from
+/// `curve` when given. `currency` is the spend's, `unit` what the response counts
+/// ([`result_unit`]).
+pub fn parameters(curve: Option<&Response>, adbudg: bool, currency: &str, unit: &str) -> Vec<CurveParameter> {
+    let p = |name, label, value: Option<Decimal>, unit: String, explanation: String| CurveParameter { name, label, value, unit, explanation };
+    let max = |v| {
+        p(
+            "max",
+            "Most it can return",
+            v,
+            unit.to_string(),
+            format!("The {unit} the line would return if spend had no limit: the ceiling the curve flattens towards. Above every result the line has delivered."),
+        )
+    };
+    let shape = |v| {
+        p(
+            "shape",
+            "Shape",
+            v,
+            "no unit".into(),
+            "How the curve bends. 1: every extra dollar buys a little less than the one before. Above 1 (S-shaped): the line returns little until spend passes a threshold, then climbs, then flattens; 2–3 is common for TV and video. Below 1: the first dollars work hardest.".into(),
+        )
+    };
+    match (curve, adbudg) {
+        (Some(Response::Hill { max: m, shape: s, half_saturation: k }), _) => vec![max(Some(*m)), shape(Some(*s)), half(Some(*k), currency, unit)],
+        (Some(Response::Adbudg { min, max: m, shape: s, d }), _) => vec![
+            minimum(Some(*min), unit),
+            max(Some(*m)),
+            shape(Some(*s)),
+            p("d", "Scale", Some(*d), format!("{currency}^shape"), "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into()),
+        ],
+        (None, false) => vec![max(None), shape(None), half(None, currency, unit)],
+        (None, true) => vec![
+            minimum(None, unit),
+            max(None),
+            shape(None),
+            p("d", "Scale", None, format!("{currency}^shape"), "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into()),
+        ],
+    }
+}
+
+fn half(v: Option<Decimal>, currency: &str, unit: &str) -> CurveParameter {
+    CurveParameter {
+        name: "half_saturation",
+        label: "Half-saturation spend",
+        value: v,
+        unit: currency.to_string(),
+        explanation: format!("The spend at which the line returns half its most {unit}: past it, each extra dollar buys less and less."),
+    }
+}
+
+fn minimum(v: Option<Decimal>, unit: &str) -> CurveParameter {
+    CurveParameter {
+        name: "min",
+        label: "Return at zero spend",
+        value: v,
+        unit: unit.to_string(),
+        explanation: format!("The {unit} the line brings with no spend at all (organic or carry-over)."),
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "curve", rename_all = "snake_case")]

@@ -11,6 +11,7 @@ use crate::format::{validate, validate_planning};
 use crate::money::{round_dp, sub, Currency};
 use crate::plan::{Plan, Pricing};
 use crate::reach::{dec_f64, f64_dec, ReachModel};
+use crate::scenario_budget::{budget_gap, unchanged_lines, BudgetGap, UnchangedLine};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -32,6 +33,11 @@ pub struct Scenario {
     #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
     pub budget: Option<Decimal>,
+    /// Scale lines with a fixed amount in proportion to the budget too (share lines always
+    /// follow it): "budget −10%" takes 10% off every line, exactly, by largest remainder. Lines
+    /// the scenario gives their own budget or share keep it.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub scale_amounts: bool,
     /// Per-line changes, by line id.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lines: Vec<ScenarioLine>,
@@ -86,6 +92,9 @@ pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
     out.scenarios = Vec::new();
     if let Some(b) = scenario.budget {
         out.budget = b;
+        if scenario.scale_amounts {
+            crate::scenario_budget::scale_amounts(&mut out, plan, scenario, b)?;
+        }
     }
     if let Some(m) = &scenario.reach_model {
         out.reach_model = Some(m.clone());
@@ -215,6 +224,11 @@ pub struct ScenarioSide {
     pub side: Side,
     /// This scenario's totals minus the plan's, exactly; null where either side is null.
     pub difference: Figures,
+    /// Lines the scenario's budget leaves as they are, and why (fixed amounts, when it changes
+    /// the budget without scaling them).
+    pub unchanged_lines: Vec<UnchangedLine>,
+    /// Money in this scenario's budget on no line, or lines over it: never a saving.
+    pub budget_gap: Option<BudgetGap>,
 }
 
 /// Every total a scenario can move. Money is in the plan currency at its minor unit; counts
@@ -326,12 +340,16 @@ pub fn compare(plan: &Plan) -> Result<Comparison> {
         let variant = apply(plan, i)?;
         let (column, _) = side(&variant).map_err(in_scenario)?;
         let difference = difference(&column.totals, &base.totals)?;
+        let unchanged_lines = unchanged_lines(plan, s)?;
+        let budget_gap = budget_gap(plan, column.totals.unallocated)?;
         scenarios.push(ScenarioSide {
             name: s.name.clone(),
             description: s.description.clone(),
             presented: s.presented,
             side: column,
             difference,
+            unchanged_lines,
+            budget_gap,
         });
     }
     Ok(Comparison {

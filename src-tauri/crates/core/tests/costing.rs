@@ -185,9 +185,10 @@ fn gross_basis_8500_net_is_10000_gross() {
 }
 
 #[test]
-fn totals_are_sums_of_rounded_lines() {
-    // Three lines each with commission 100/0.85 − 100 = 17.647 → 17.65; the total is 52.95
-    // (the sum of the rounded lines), not round(52.94) from unrounded figures.
+fn fee_totals_are_the_exact_total_rounded_and_split_to_lines() {
+    // Three lines each with commission 100/0.85 − 100 = 17.647; the total is computed on the
+    // total net media, 300/0.85 − 300 = 52.941 → 52.94 (not 3 × 17.65 = 52.95), and split by the
+    // largest remainder: 17.65, 17.65, 17.64 (equal remainders, so the earlier lines round up).
     let lines = json!([
         line("a", "flat", None, "100.00", json!({})),
         line("b", "flat", None, "100.00", json!({})),
@@ -198,8 +199,12 @@ fn totals_are_sums_of_rounded_lines() {
         json!({ "agency_commission_pct": "15", "agency_commission_basis": "gross", "ad_serving_cpm": "0", "tech_fee_pct": "0" }),
         json!({"budget": "300.00"}),
     ));
-    assert_eq!(o["totals"]["agency_commission"], "52.95");
-    assert_eq!(o["totals"]["gross"], "352.95");
+    assert_eq!(o["totals"]["agency_commission"], "52.94");
+    assert_eq!(o["totals"]["gross"], "352.94");
+    let fees: Vec<&str> = o["lines"].as_array().unwrap().iter().map(|l| l["agency_commission"].as_str().unwrap()).collect();
+    assert_eq!(fees, ["17.65", "17.65", "17.64"]);
+    let gross: Vec<&str> = o["lines"].as_array().unwrap().iter().map(|l| l["gross"].as_str().unwrap()).collect();
+    assert_eq!(gross, ["117.65", "117.65", "117.64"]);
     assert_eq!(o["totals"]["unallocated"], "0.00");
     // No budget-integrity findings (the planning checks, e.g. no_goal, are tested in findings.rs).
     let integrity = ["budget_unallocated", "budget_over_allocated", "flight_outside_period"];

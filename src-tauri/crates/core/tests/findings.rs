@@ -141,3 +141,34 @@ fn the_sample_plan_has_no_errors_even_when_checked_today() {
     let view = compute_as_of(&plan, NaiveDate::from_ymd_opt(2026, 11, 21)).unwrap();
     assert!(view.findings.iter().all(|f| f.severity != flightplan_core::Severity::Error), "{:?}", view.findings);
 }
+
+/// A stage is not "Complete" because an empty row was added: the placeholder segment and
+/// competitor count for nothing, and the stage completes only once they say something.
+#[test]
+fn placeholder_rows_never_complete_a_stage() {
+    let stage2 = |patch: Value| {
+        let mut plan = base();
+        merge(&mut plan, &patch);
+        let view = compute_as_of(&parse_plan(&plan.to_string()).unwrap(), None).unwrap();
+        let s = view.stages.iter().find(|s| s.stage == 2).unwrap().clone();
+        (s.complete, s.checks.iter().map(|c| (c.label, c.done)).collect::<Vec<_>>())
+    };
+    let placeholders = json!({ "audience": { "summary": "Adults 25–44", "segments": [ { "name": "Segment 1", "kind": "demographic" } ] },
+                               "competitors": [ { "competitor": "Competitor", "first_seen": "2026-12-01", "still_running": true } ] });
+    assert_eq!(
+        stage2(placeholders),
+        (false, vec![("Audience summary", true), ("At least one segment", false), ("Competitor evidence", false)])
+    );
+    let filled = json!({ "audience": { "summary": "Adults 25–44", "segments": [ { "name": "Segment 1", "kind": "demographic", "description": "Urban renters" } ] },
+                         "competitors": [ { "competitor": "Competitor", "channel": "Meta", "first_seen": "2026-12-01", "still_running": true } ] });
+    assert_eq!(stage2(filled).0, true);
+    // Grouped, ten underfunded lines are one row of ten.
+    let mut plan = base();
+    let line = plan["lines"][1].clone();
+    plan["lines"] = json!((0..10).map(|i| { let mut l = line.clone(); l["id"] = json!(format!("s{i}")); l["budget"] = json!("300.00"); l }).collect::<Vec<_>>());
+    plan["budget"] = json!("3000.00");
+    let view = compute_as_of(&parse_plan(&plan.to_string()).unwrap(), None).unwrap();
+    let g = view.finding_groups.iter().find(|g| g.code == "learning_underfunded").unwrap();
+    assert_eq!((g.count, g.lines.len(), g.message.as_str()), (10, 10, "10 lines: under the learning-phase minimum."));
+    assert!(g.findings.iter().all(|i| view.findings[*i].code == "learning_underfunded"));
+}

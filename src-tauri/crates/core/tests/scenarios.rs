@@ -11,6 +11,7 @@
 
 use flightplan_core::scenario::{apply, compare, presented_plan};
 use flightplan_core::{compute, parse_plan, read_plan, Plan};
+use rust_decimal::Decimal;
 use serde_json::{json, Value};
 
 fn base() -> Value {
@@ -211,4 +212,49 @@ fn a_broken_response_curve_stops_the_comparison_naming_the_field() {
     assert_eq!((e.path.as_deref(), e.line.as_deref()), (Some("lines[1].response.half_saturation"), Some("social")));
     let e = compare(&flightplan_core::read_plan(&v.to_string()).unwrap()).unwrap_err();
     assert_eq!((e.path.as_deref(), e.line.as_deref()), (Some("lines[1].response.half_saturation"), Some("social")));
+}
+
+/// "Budget −10%" on a plan of fixed amounts: without scaling, the comparison names every line
+/// it leaves and reports the lines over the scenario's budget as its own figure, not a saving;
+/// with `scale_amounts`, every line takes exactly 10% less and the lines add up to the budget.
+#[test]
+fn a_budget_cut_scales_amount_lines_or_says_which_it_leaves() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.scenarios = vec![
+        serde_json::from_value(serde_json::json!({ "name": "Budget −10%", "budget": "225000.00" })).unwrap(),
+        serde_json::from_value(serde_json::json!({ "name": "Budget −10%, scaled", "budget": "225000.00", "scale_amounts": true,
+                                                  "lines": [ { "id": "radio-nyc", "budget": "28000.00" } ] })).unwrap(),
+    ];
+    let c = flightplan_core::scenario::compare(&plan).unwrap();
+    let kept = &c.scenarios[0];
+    assert_eq!(kept.unchanged_lines.len(), 9);
+    assert!(kept.unchanged_lines[0].reason.starts_with("a fixed amount of $18,000.00: the scenario changes the budget to $225,000.00 but not this line"), "{}", kept.unchanged_lines[0].reason);
+    let gap = kept.budget_gap.as_ref().unwrap();
+    assert_eq!((gap.kind, gap.amount.to_string(), gap.message.as_str()), ("over_budget", "25000.00".to_string(), "The lines cost $25,000.00 more than this scenario's budget."));
+    assert_eq!(kept.difference.net_media, Decimal::ZERO);
+
+    let scaled = &c.scenarios[1];
+    assert!(scaled.unchanged_lines.is_empty());
+    let nets: Vec<String> = scaled.side.lines.iter().map(|l| l.net.to_string()).collect();
+    // Every line but radio (kept at 28,000 by the scenario) × 0.9, exactly.
+    assert_eq!(nets, ["16200.00", "37800.00", "43200.00", "10800.00", "19800.00", "23400.00", "34200.00", "14400.00", "28000.00"]);
+    // 225,000 budget − 227,800 of lines: radio's own amount leaves the lines 2,800 over.
+    assert_eq!(scaled.budget_gap.as_ref().unwrap().kind, "over_budget");
+    assert_eq!(scaled.side.totals.unallocated, Decimal::new(-280000, 2));
+}
+
+#[test]
+fn scaled_amounts_that_do_not_divide_evenly_still_add_up() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.budget = Decimal::new(25_000_000, 2);
+    plan.scenarios = vec![serde_json::from_value(serde_json::json!({ "name": "Two thirds", "budget": "166666.67", "scale_amounts": true })).unwrap()];
+    let c = flightplan_core::scenario::compare(&plan).unwrap();
+    let s = &c.scenarios[0];
+    let total: Decimal = s.side.lines.iter().map(|l| l.net).sum();
+    assert_eq!(total, Decimal::new(16_666_667, 2));
+    assert!(s.budget_gap.is_none());
+    for (l, base) in s.side.lines.iter().zip(&plan.lines) {
+        let exact = base.budget.unwrap() * Decimal::new(16_666_667, 2) / Decimal::new(25_000_000, 2);
+        assert!((l.net - exact).abs() < Decimal::new(1, 2), "{}: {} vs {exact}", l.id, l.net);
+    }
 }

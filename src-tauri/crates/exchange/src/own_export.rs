@@ -137,15 +137,18 @@ fn infer_universe(plan: &mut Plan, read: &[RowLine], nets: &[Decimal]) {
 }
 
 /// The plan's fee rates from the fees each row states (Flightplan's exports carry commission,
-/// ad serving and tech fee per line): the simplest rate that reproduces every row, then checked
-/// by costing. Rows whose ad serving shows the line is (not) ad-served say so.
+/// ad serving and tech fee per line): the simplest rate within a minor unit of every row (the
+/// core splits each fee total to the lines, so a line's fee is its exact fee's floor or
+/// ceiling), then checked by costing. Rows whose ad serving shows the line is (not) ad-served say so.
 pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Problem>) {
     if !read.iter().any(|r| r.commission.is_some() || r.ad_serving.is_some() || r.tech_fee.is_some()) {
         return;
     }
     let Some(currency) = Currency::from_code(&plan.currency) else { return };
     let Some(nets) = nets(plan) else { return };
-    let h = half_unit(currency.minor_units());
+    // Each fee is computed on its total and split to the lines, so a line's fee is its exact fee
+    // rounded down or up: within one minor unit of it.
+    let h = Decimal::new(1, currency.minor_units());
     let pct_of_net = |pairs: &[(Decimal, Decimal)]| -> Option<Decimal> {
         let mut span = (Decimal::ZERO, Decimal::ONE_HUNDRED);
         for (net, fee) in pairs.iter().filter(|(n, _)| *n > Decimal::ZERO) {

@@ -25,6 +25,10 @@ pub const PLAN_DELETED: &str = "plan_deleted";
 pub const VERSION_NOT_FOUND: &str = "version_not_found";
 /// A version needs a name a planner can recognise.
 pub const VERSION_NAME: &str = "invalid_version_name";
+/// An approved, live or closed plan refuses an edit to what was approved.
+pub const PLAN_LOCKED: &str = "plan_locked";
+/// The plan has no approved version to compare with.
+pub const NOT_APPROVED: &str = "not_approved";
 
 /// Turn an SQLite failure on the library at `label` into a planner-facing error.
 pub fn sqlite(label: &str, err: rusqlite::Error) -> Error {

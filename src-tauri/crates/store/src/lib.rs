@@ -8,7 +8,7 @@
 //! older file is backed up before it is upgraded; and a file from a newer Flightplan is refused
 //! untouched. The clock is never read here, so callers pass `now` and tests are deterministic.
 //!
-//! # Schema (`PRAGMA user_version` = 2, `PRAGMA application_id` = 0x464C5054 "FLPT")
+//! # Schema (`PRAGMA user_version` = 3, `PRAGMA application_id` = 0x464C5054 "FLPT")
 //!
 //! ```text
 //! plans                                   -- STRICT table, one row per plan
@@ -33,23 +33,37 @@
 //!   name        TEXT NOT NULL
 //!   document    TEXT NOT NULL             -- the plan's `flightplan/1` JSON when taken
 //!   created_at  TEXT NOT NULL
+//!   kind        TEXT NOT NULL DEFAULT 'named'  -- named | approved (added in v3)
 //!   INDEX plan_versions_by_plan (plan_id, created_at)
+//!
+//! rate_card                               -- STRICT table, at most one row (added in v3)
+//!   id          INTEGER PRIMARY KEY CHECK (id = 1)
+//!   card        TEXT NOT NULL             -- the planner's rate card, `flightplan-rates/1`
+//!   updated_at  TEXT NOT NULL             -- no row: the built-in card
 //! ```
 //!
 //! Migrations live in `schema.rs` (v1: both tables; v2: the `brand` column, filled from each
-//! document). All pending migrations run in one transaction; an existing file is first copied to
-//! `<file>.backup-v<old version>`.
+//! document; v3: the rate card and approval versions). All pending migrations run in one
+//! transaction; an existing file is first copied to `<file>.backup-v<old version>`.
+//!
+//! An approved, live or closed plan is locked: [`Library::save`] refuses an edit that changes
+//! what was approved (`plan_locked`, from `flightplan_core::approval::check_edit`) unless it
+//! starts a revision. [`Library::set_status`] moves a plan and, on approval, records who and
+//! when and takes an `approved` version in the same transaction.
 //!
 //! Errors are `flightplan_core::Error` with codes `library_io`, `library_corrupt`,
 //! `library_busy`, `library_too_new`, `library_foreign`, `plan_not_found`, `plan_deleted`,
-//! `version_not_found` and `invalid_version_name`; messages name the library file.
+//! `version_not_found`, `invalid_version_name`, `plan_locked`, `not_approved` and the core's
+//! `invalid_status_move`, `not_approvable` and rate card errors; messages name the library file.
 
 mod backup;
 pub mod errors;
 mod library;
+mod rates;
 mod schema;
 mod versions;
 
 pub use library::{Library, PlanId, PlanSummary};
+pub use rates::SavedRateCard;
 pub use schema::{backup_path, LATEST as SCHEMA_VERSION};
-pub use versions::VersionSummary;
+pub use versions::{Approved, VersionSummary};

@@ -8,6 +8,7 @@
 use crate::errors;
 use crate::schema;
 use chrono::{DateTime, SecondsFormat, Utc};
+use flightplan_core::approval::check_edit;
 use flightplan_core::{read_plan, write_plan, Error, Plan, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 use serde::Serialize;
@@ -183,25 +184,27 @@ impl Library {
         Ok(id)
     }
 
-    /// Replace a plan's document and summary in one transaction.
+    /// Replace a plan's document and summary in one transaction. An approved, live or closed
+    /// plan is locked: an edit that changes what was approved is refused with `plan_locked`,
+    /// naming what it changes, unless it starts a revision (`flightplan_core::approval`).
     pub fn save(&mut self, id: PlanId, plan: &Plan, now: DateTime<Utc>) -> Result<()> {
-        let c = Columns::of(plan);
-        let at = stamp(now);
         let tx = self.conn.transaction().map_err(|e| errors::sqlite(&self.label, e))?;
-        let changed = tx
-            .execute(
-                "UPDATE plans SET name = ?2, client = ?3, brand = ?4, status = ?5, currency = ?6,
-                     start_date = ?7, end_date = ?8, budget = ?9, document = ?10, updated_at = ?11
-                 WHERE id = ?1 AND deleted_at IS NULL",
-                rusqlite::params![
-                    id, c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget,
-                    c.document, at
-                ],
-            )
+        let stored: Option<(String, Option<String>)> = tx
+            .query_row("SELECT status, deleted_at FROM plans WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()
             .map_err(|e| errors::sqlite(&self.label, e))?;
-        if changed == 0 {
+        let Some((status, None)) = stored else {
             return Err(state_error(&tx, &self.label, id));
+        };
+        // Only a locked plan's document is read back to check the edit.
+        if matches!(status.as_str(), "approved" | "live" | "closed") {
+            let doc: String = tx
+                .query_row("SELECT document FROM plans WHERE id = ?1", [id], |r| r.get(0))
+                .map_err(|e| errors::sqlite(&self.label, e))?;
+            let saved = read_plan(&doc).map_err(|e| errors::unreadable(&self.label, &format!("plan {id}"), e))?;
+            check_edit(&saved, plan)?;
         }
+        write_plan_row(&tx, &self.label, id, plan, now)?;
         tx.commit().map_err(|e| errors::sqlite(&self.label, e))
     }
 
@@ -293,10 +296,14 @@ impl Library {
         tx.commit().map_err(|e| errors::sqlite(&self.label, e))
     }
 
-    /// Copy a plan as a new plan named "<name> (copy)". Its versions are not copied.
+    /// Copy a plan as a new plan named "<name> (copy)". Its versions are not copied, and the
+    /// copy is a draft: an approval belongs to the plan that was approved, not to its copies.
     pub fn duplicate(&mut self, id: PlanId, now: DateTime<Utc>) -> Result<PlanId> {
         let mut plan = self.get(id)?;
         plan.name = format!("{} (copy)", plan.name);
+        plan.status = flightplan_core::plan::PlanStatus::Draft;
+        plan.approval = None;
+        plan.revises = None;
         self.import(&plan, now)
     }
 
@@ -310,6 +317,26 @@ impl Library {
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         crate::backup::backup_to(&self.conn, dest, &self.label)
     }
+}
+
+/// Write a plan's document and summary columns (the plan must exist and not be in the trash).
+pub(crate) fn write_plan_row(tx: &Connection, label: &str, id: PlanId, plan: &Plan, now: DateTime<Utc>) -> Result<()> {
+    let c = Columns::of(plan);
+    let changed = tx
+        .execute(
+            "UPDATE plans SET name = ?2, client = ?3, brand = ?4, status = ?5, currency = ?6,
+                 start_date = ?7, end_date = ?8, budget = ?9, document = ?10, updated_at = ?11
+             WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![
+                id, c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget,
+                c.document, stamp(now)
+            ],
+        )
+        .map_err(|e| errors::sqlite(label, e))?;
+    if changed == 0 {
+        return Err(state_error(tx, label, id));
+    }
+    Ok(())
 }
 
 /// Why a write to plan `id` changed nothing: it is missing, or it is in the trash.

@@ -54,6 +54,18 @@ const MIGRATION_LIST: &[M<'static>] = &[
         "ALTER TABLE plans ADD COLUMN brand TEXT NOT NULL DEFAULT '';
          UPDATE plans SET brand = coalesce(json_extract(document, '$.brand'), '');",
     ),
+    // v3: the planner's rate card (channel catalogue, default rates and fees for new plans),
+    // one row, kept across plans; and which versions are approvals (taken when a plan is
+    // approved, the baseline of "what changed since approval").
+    M::up(
+        "CREATE TABLE rate_card (
+             id          INTEGER PRIMARY KEY CHECK (id = 1),
+             card        TEXT NOT NULL,
+             updated_at  TEXT NOT NULL
+         ) STRICT;
+         ALTER TABLE plan_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'named'
+             CHECK (kind IN ('named', 'approved'));",
+    ),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -157,7 +169,7 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
-        assert_eq!(LATEST, 2);
+        assert_eq!(LATEST, 3);
     }
 
     /// A library written by the first release (schema v1) is copied aside before it is upgraded,
@@ -206,6 +218,58 @@ mod tests {
         std::fs::copy(&backup, &copy).unwrap();
         let restored = Library::open(&copy).unwrap();
         assert_eq!(restored.list().unwrap()[0].name, plan.name);
+    }
+
+    /// A version 2 library (named versions, no rate card) is copied aside, then upgraded: its
+    /// versions are named ones, it has the built-in rate card, and a saved card persists.
+    #[test]
+    fn version_2_library_is_backed_up_then_upgraded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plans.flightplan-library");
+        let plan = sample_plan();
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+            MIGRATIONS.to_version(&mut conn, 2).unwrap();
+            conn.execute(
+                "INSERT INTO plans (name, client, status, currency, start_date, end_date, budget,
+                     document, created_at, updated_at)
+                 VALUES (?1, ?2, 'draft', 'USD', '2027-01-04', '2027-03-28', '250000.00', ?3,
+                     '2026-12-01T09:00:00.000Z', '2026-12-01T09:00:00.000Z')",
+                (&plan.name, &plan.client, write_plan(&plan)),
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO plan_versions (plan_id, name, document, created_at)
+                 VALUES (1, 'Sent to client', ?1, '2026-12-02T09:00:00.000Z')",
+                [write_plan(&plan)],
+            )
+            .unwrap();
+        }
+        assert_eq!(user_version(&path), 2);
+        let mut lib = Library::open(&path).unwrap();
+        assert_eq!(user_version(&path), 3);
+        let versions = lib.versions(1).unwrap();
+        assert_eq!((versions[0].name.as_str(), versions[0].kind.as_str()), ("Sent to client", "named"));
+        assert!(lib.approved_version(1).unwrap().is_none());
+        let saved = lib.rate_card().unwrap();
+        assert_eq!(saved.updated_at, None);
+        assert_eq!(saved.card, flightplan_core::rate_card::default_rate_card());
+        let mut card = saved.card;
+        card.currency = "EUR".into();
+        lib.set_rate_card(&card, chrono::DateTime::parse_from_rfc3339("2027-01-02T10:00:00Z").unwrap().into()).unwrap();
+        drop(lib);
+        let lib = Library::open(&path).unwrap();
+        assert_eq!(lib.rate_card().unwrap().card.currency, "EUR");
+        assert_eq!(lib.rate_card().unwrap().updated_at.as_deref(), Some("2027-01-02T10:00:00.000Z"));
+        // The backup is the version 2 file as it was.
+        let backup = backup_path(&path, 2);
+        assert_eq!(user_version(&backup), 2);
+        let conn = Connection::open(&backup).unwrap();
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'rate_card'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 
     /// A brand-new file has nothing to lose, so no backup is written.

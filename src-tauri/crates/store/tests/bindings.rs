@@ -3,11 +3,11 @@
 #![cfg(feature = "ts")]
 
 use flightplan_core::bindings::{ui_dir, Bindings};
-use flightplan_store::{PlanSummary, VersionSummary};
+use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
 
 #[test]
 fn bindings_are_fresh() {
-    let bindings = Bindings::new().add::<PlanSummary>().add::<VersionSummary>();
+    let bindings = Bindings::new().add::<PlanSummary>().add::<VersionSummary>().add::<SavedRateCard>().add::<Approved>();
     let summary = &bindings.files()["PlanSummary.ts"];
     assert!(summary.contains("id: number,"), "{summary}");
     assert!(summary.contains("deleted_at?: string,"), "{summary}");

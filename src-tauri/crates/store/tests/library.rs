@@ -133,7 +133,9 @@ fn duplicate_is_a_new_plan_named_copy() {
     assert_ne!(copy, id);
     let got = lib.get(copy).unwrap();
     assert_eq!(got.name, format!("{} (copy)", plan.name));
-    assert_eq!(Plan { name: plan.name.clone(), ..got }, plan);
+    // The copy is a draft (the sample is proposed); everything else is the plan's.
+    assert_eq!(got.status, PlanStatus::Draft);
+    assert_eq!(Plan { name: plan.name.clone(), status: plan.status, ..got }, plan);
     assert!(lib.versions(copy).unwrap().is_empty());
     assert_eq!(lib.get(id).unwrap(), plan);
     assert_eq!(lib.list().unwrap()[0].id, copy);

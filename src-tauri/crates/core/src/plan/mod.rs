@@ -9,12 +9,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+mod approval;
 mod audience;
 mod goal;
 mod line;
 mod medium;
 mod results;
 
+pub use approval::*;
 pub use audience::*;
 pub use goal::*;
 pub use line::*;
@@ -112,6 +114,17 @@ pub struct Plan {
     /// exporting an imported plan gives the same document back. Never costed.
     #[serde(default, skip_serializing_if = "Extensions::is_empty")]
     pub extensions: Extensions,
+    /// Who approved this version and when (set by approving; see `approval.rs`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub approval: Option<Approval>,
+    /// The approved version this draft revises.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub revises: Option<Revision>,
+    /// Comments on the plan and its lines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 /// Parts of an imported document that Flightplan keeps without reading them (see
