@@ -50,7 +50,9 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
         <label className="inline-field">
           <span>Show</span>
           <select aria-label="Show actuals of" value={filter} onChange={(e) => setFilter(e.target.value)}>
-            <option value="">All lines ({actuals.length} rows)</option>
+            <option value="">
+              All lines ({actuals.length} {actuals.length === 1 ? "row" : "rows"})
+            </option>
             {plan.lines.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name} ({actuals.filter((a) => a.line === l.id).length})
@@ -58,7 +60,10 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
             ))}
           </select>
         </label>
-        <span className="muted small">Each row covers its days from start to end (a day's row starts and ends on the same day). Imported rows keep their source; re-importing replaces them.</span>
+        <span className="muted small">
+          Each row covers its days from start to end: a day, a week (Monday to Sunday) or any range. Imported rows keep their source; re-importing replaces
+          them.
+        </span>
       </div>
       <div className="actuals-scroll">
         <table className="data actuals-table" aria-label="Actuals">
@@ -94,6 +99,7 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
                       aria-label={`Line of row ${i + 1}`}
                       data-path={`actuals[${i}].line`}
                       value={a.line}
+                      title={plan.lines.find((l) => l.id === a.line)?.name ?? a.line}
                       aria-invalid={cellError(error, i, "line") ? true : undefined}
                       onChange={(e) => set(i, "line", e.target.value)}
                     >
@@ -220,7 +226,7 @@ function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string;
   return (
     <tr className="new-actual">
       <td>
-        <select aria-label="New row line" value={line} onChange={(e) => setLine(e.target.value)}>
+        <select aria-label="New row line" value={line} title={plan.lines.find((l) => l.id === line)?.name} onChange={(e) => setLine(e.target.value)}>
           {plan.lines.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
@@ -254,9 +260,16 @@ function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string;
         <CellMessage text={backwards ? "ends before it starts" : null} />
       </td>
       <td>
-        <select aria-label="New row covers" value={cover} onChange={(e) => choose(e.target.value as Cover)}>
+        <select
+          aria-label="New row covers"
+          value={cover}
+          title="Day: the row ends on its start · Week: Monday to Sunday · Range: any days"
+          onChange={(e) => choose(e.target.value as Cover)}
+        >
           <option value="day">Day</option>
-          <option value="week">Week (Mon–Sun)</option>
+          <option value="week" title="Monday to Sunday">
+            Week
+          </option>
           <option value="range">Range</option>
         </select>
       </td>
