@@ -302,6 +302,9 @@ function Total({ label, value, id }: { label: string; value: string | null; id: 
   );
 }
 
+/** File lines listed per unmatched campaign before the rest are counted (all are in the tooltip). */
+const MAX_RUNS = 12;
+
 /** An unmatched campaign: assign the whole campaign, or one of its ad sets, to a line. */
 function UnmatchedRow({
   u,
@@ -332,8 +335,8 @@ function UnmatchedRow({
           </span>
         )}
       </th>
-      <td className="num file-lines" data-testid="unmatched-lines">
-        {fileLines(u.file_lines)}
+      <td className="num file-lines" data-testid="unmatched-lines" title={fileLines(u.file_lines)}>
+        {fileLines(u.file_lines, MAX_RUNS)}
       </td>
       <td className="num">{u.rows}</td>
       <td className="num">{m(u.spend)}</td>
