@@ -115,6 +115,21 @@ describe("importing a platform report", () => {
     expect(screen.getByLabelText<HTMLInputElement>("Report period end").value).toBe("2027-01-24");
   });
 
+  it("keeps the period picker open when the core refuses the period given", async () => {
+    const { api, toCommandError } = await import("../../api");
+    open("monitored", [], "2027-01-24");
+    picks.push(ALL_TIME);
+    fireEvent.click(screen.getByText("Choose report…"));
+    await screen.findByTestId("no-period");
+    fireEvent.change(screen.getByLabelText("Report period start"), { target: { value: "2010-01-01" } });
+    const refusal = { code: "bad_period", message: "period: the period 2010-01-01 to 2027-01-24 is longer than ten years", path: "period" };
+    vi.mocked(api.previewActuals).mockRejectedValueOnce(toCommandError(refusal));
+    fireEvent.click(screen.getByRole("button", { name: /^Read .* again$/ }));
+    await waitFor(() => expect(screen.getByTestId("no-period").textContent).toContain(refusal.message));
+    expect(screen.getByLabelText<HTMLInputElement>("Report period start").value).toBe("2010-01-01");
+    expect(screen.queryByText("Nothing was imported")).toBeNull();
+  });
+
   it("assigns one ad set of an unmatched campaign to a line, and shows the file's own total disagreeing", async () => {
     const plans: Plan[] = [];
     open("monitored", plans);

@@ -63,6 +63,10 @@ export function suggestedPeriod(plan: Plan, reviewDay?: string): ReportRange {
   return { start: plan.start, end };
 }
 
+/** The core's refusals that the period picker answers: a report without dates that states no
+ * period, and a period given that is not one (longer than ten years). */
+const asksForPeriod = (e: CommandError) => e.code === "no_period" || e.code === "bad_period";
+
 export function ImportActuals({ plan, edit, numberStyle, reviewDay }: Props) {
   const [platform, setPlatform] = useState<Platform>("auto");
   const [source, setSource] = useState<Source | null>(null);
@@ -101,7 +105,7 @@ export function ImportActuals({ plan, edit, numberStyle, reviewDay }: Props) {
         const err = toCommandError(e);
         setPreview(null);
         setError(err);
-        if (err.code === "no_period") setPeriodDraft((d) => d ?? source.period ?? suggestedPeriod(plan, reviewDay));
+        if (asksForPeriod(err)) setPeriodDraft((d) => d ?? source.period ?? suggestedPeriod(plan, reviewDay));
         setBusy(false);
       },
     );
@@ -143,7 +147,7 @@ export function ImportActuals({ plan, edit, numberStyle, reviewDay }: Props) {
   };
 
   const readWithPeriod = (range: ReportRange) => source && setSource({ ...source, period: range });
-  const noPeriod = error?.code === "no_period";
+  const noPeriod = !!error && asksForPeriod(error);
 
   return (
     <div className="import">
