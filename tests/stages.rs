@@ -181,6 +181,11 @@ fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_lin
     let report = chosen["report"].as_u64().expect("the chosen report's number");
     let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "platform": "auto" })).expect("previewed");
     assert_eq!(p["platform"], "meta");
+    assert_eq!(p["dialect"], json!({ "platform": "meta", "language": "en", "label": "Meta Ads Manager (en)" }));
+    assert_eq!(p["period"], json!({ "start": "2025-09-01", "end": "2025-09-07" }));
+    assert_eq!(p["rows_read"], 19);
+    // The file's own totals, every row read whether it matched a line or not.
+    assert_eq!(p["totals"], json!({ "spend": "1852.58", "impressions": "229287", "clicks": "2012", "conversions": "57" }));
     assert_eq!(p["added"].as_array().unwrap().len(), 0, "no campaign follows the sample's names");
     let unmatched = p["unmatched"].as_array().unwrap();
     let broad = unmatched.iter().find(|u| u["campaign"] == "LC | Prospecting | Broad").expect("listed, not dropped");
@@ -212,6 +217,95 @@ fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_lin
     assert_eq!(err["code"], "unknown_report");
     h.dialogs.push(None);
     assert_eq!(invoke(&h, "choose_report", json!({})).expect("cancelled"), Value::Null);
+}
+
+/// A file of `../shared/platform-exports/real/`, chosen in the (scripted) open dialog.
+fn choose_real(h: &common::Harness, name: &str) -> Value {
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/platform-exports/real").join(name);
+    h.dialogs.push(Some(file.canonicalize().expect("the shared real export")));
+    let chosen = invoke(h, "choose_report", json!({})).expect("chosen");
+    assert_eq!(chosen["file"], name);
+    chosen["report"].clone()
+}
+
+#[test]
+fn a_real_report_is_previewed_with_its_dialect_period_and_totals_in_its_own_language() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    // A Portuguese Google Ads campaign report in reais: decimal commas, "Total: Campanhas" rows.
+    let report = choose_real(&h, "googleads-ptbr-campanha-brl.csv");
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report })).expect_err("reais into a dollar plan");
+    assert_eq!(err["code"], "currency_mismatch");
+    let mut brl = sample();
+    brl["currency"] = json!("BRL");
+    let p = invoke(&h, "preview_actuals", json!({ "plan": brl, "report": report, "platform": "auto" })).expect("previewed");
+    assert_eq!(p["platform"], "google");
+    assert_eq!(p["dialect"]["label"], "Google Ads (pt)");
+    assert_eq!(p["dialect"]["language"], "pt");
+    assert_eq!(p["currency"], "BRL");
+    assert_eq!(p["period"], json!({ "start": "2026-05-05", "end": "2026-05-15" }));
+    assert_eq!(p["rows_read"], 3);
+    // The .source.txt's sums of the data rows, exactly.
+    assert_eq!(p["totals"], json!({ "spend": "118.99", "impressions": "519", "clicks": "34", "conversions": "14.00" }));
+    let skipped: Vec<_> = p["skipped"].as_array().unwrap().iter().map(|s| s["line"].as_u64().unwrap()).collect();
+    assert_eq!(skipped, [1, 2, 7, 8, 9], "two title lines and three total rows");
+    assert_eq!(p["warnings"], json!([]));
+    let unmatched: Vec<_> = p["unmatched"].as_array().unwrap().iter().map(|u| u["campaign"].as_str().unwrap().to_string()).collect();
+    assert_eq!(unmatched, ["[SEARCH][06.05.26]-BARATAS", "[SEARCH][06.05.26]-ESCORPIÃO", "[SEARCH][06.05.26]-REGIÃO"]);
+
+    // LinkedIn's UTF-16 export with five preamble lines, read as LinkedIn whatever is asked.
+    let report = choose_real(&h, "linkedin-logicsource-adperf-jan-may2023-utf16.csv");
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "platform": "linkedin" })).expect("previewed");
+    assert_eq!(p["dialect"]["label"], "LinkedIn Campaign Manager (en)");
+    assert_eq!(p["encoding"], "UTF-16LE");
+    assert_eq!(p["rows_read"], 176);
+    assert_eq!(p["totals"], json!({ "spend": "3528.17", "impressions": "91925", "clicks": "648", "conversions": "38" }));
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "platform": "myspace" })).expect_err("no such platform");
+    assert_eq!(err["path"], "platform");
+    for p in ["google", "meta", "tiktok", "linkedin", "microsoft", "amazon", "snapchat", "pinterest"] {
+        assert!(err["message"].as_str().unwrap().contains(p), "{err}");
+    }
+}
+
+#[test]
+fn a_report_without_dates_is_refused_until_the_planner_gives_its_period() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    // Google Ads' "All time" campaign report: no date column and no range in its title.
+    let report = choose_real(&h, "googleads-intrago-campaign-alltime.csv");
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report })).expect_err("no period");
+    assert_eq!(err["code"], "no_period");
+    assert!(err["message"].as_str().unwrap().contains("All time"), "{err}");
+
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "period": "2025-01-01..2025-12-31" })).expect("previewed with a period");
+    assert_eq!(p["period"], json!({ "start": "2025-01-01", "end": "2025-12-31" }));
+    assert_eq!(p["rows_read"], 12);
+    assert_eq!(p["totals"], json!({ "spend": "199421.15", "impressions": "14117313", "clicks": "167739", "conversions": "18703.32" }));
+    assert_eq!(p["unmatched"].as_array().unwrap().len(), 12);
+    // Assigned, a campaign's row is one actual covering the whole period.
+    let campaign = p["unmatched"][0]["campaign"].as_str().unwrap().to_string();
+    let mut plan = sample();
+    plan["lines"][0]["launch"] = json!({ "campaigns": [campaign] });
+    let p = invoke(&h, "preview_actuals", json!({ "plan": plan, "report": report, "period": "2025-01-01..2025-12-31" })).expect("assigned");
+    let added = p["added"].as_array().unwrap();
+    assert_eq!(added.len(), 1);
+    assert_eq!((added[0]["start"].as_str(), added[0]["end"].as_str()), (Some("2025-01-01"), Some("2025-12-31")));
+    assert_eq!(added[0]["line"], plan["lines"][0]["id"]);
+
+    // A period that is not one is refused naming the argument.
+    for bad in ["2025-12-31..2025-01-01", "last year", "2025-02-30..2025-03-01"] {
+        let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "period": bad })).expect_err(bad);
+        assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("bad_period"), Some("period")), "{bad}: {err}");
+    }
+
+    // TikTok's workbook states its week only in the name it was downloaded under.
+    let report = choose_real(&h, "tiktok-thrasio-campaign-report-week.xlsx");
+    let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report })).expect_err("renamed, no period");
+    assert_eq!(err["code"], "no_period");
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "period": "2024-05-12..2024-05-18" })).expect("with its week");
+    assert_eq!(p["encoding"], "xlsx");
+    assert_eq!(p["dialect"]["label"], "TikTok Ads Manager (en)");
+    assert_eq!(p["totals"], json!({ "spend": "19560.52", "impressions": "1143951", "clicks": "18937", "conversions": "1367" }));
 }
 
 #[test]

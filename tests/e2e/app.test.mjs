@@ -1,7 +1,9 @@
 // The real desktop app, end to end: a planner opens the sample plan from the library and sees
 // the core's figures; then builds a new plan through stages 1 to 4, pastes three lines into the
 // grid, checks the totals shown against `flightplan compute` of the saved plan, and exports the
-// one-page PDF. Run by tests/e2e/run.sh (tauri-driver + WebKitWebDriver under Xvfb).
+// one-page PDF; on the sample, stages 3, 5 and 6, where a real LinkedIn export is previewed
+// through the shell's open dialog. Run by tests/e2e/run.sh (tauri-driver + WebKitWebDriver under
+// Xvfb).
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -17,7 +19,8 @@ const work = process.env.FLIGHTPLAN_E2E_DIR;
 let s;
 
 before(async () => {
-  s = await Session.start('http://127.0.0.1:4444', app);
+  // run.sh says where its tauri-driver listens (4444 unless another run holds it).
+  s = await Session.start(process.env.FLIGHTPLAN_E2E_DRIVER ?? 'http://127.0.0.1:4444', app);
 });
 
 after(async () => {
@@ -206,10 +209,33 @@ test('stages 3, 5 and 6 on the sample: optimise and accept, the launch gate, act
     return p.actuals?.length === 1 ? p : null;
   }, 'the actual saved');
   const pace = cliOn(withActuals, ['pacing', '--today', withActuals.start]);
+  writeFileSync(join(work, 'with-actuals.json'), JSON.stringify(withActuals));
+  await s.until(async () => (await s.exec('return document.querySelectorAll(".actuals-table tbody tr[data-row]").length;')) === 1, 'the row in the grid');
+  await reveal('.actuals');
+  await shot('stage-6-actuals');
   assert.equal(pace.pacing.total.actual, '1500.00');
   await s.until(async () => (await (await s.find('[data-testid="monitor-actual"]')).text()).includes(usd(pace.pacing.total.actual)), 'actual to date shown');
   const expected = await (await s.find('[data-testid="monitor-expected"]')).text();
   assert.ok(expected.includes(usd(pace.pacing.total.expected)), `expected ${usd(pace.pacing.total.expected)} in ${expected}`);
   await stage(6);
   await shot('stage-6-monitor');
+
+  // A real LinkedIn export (UTF-16, five preamble lines), picked in the shell's open dialog: the
+  // preview names its dialect and shows the file's totals, as `flightplan actuals import` reads them.
+  const report = resolve(root, '../shared/platform-exports/real/linkedin-logicsource-adperf-jan-may2023-utf16.csv');
+  const read = JSON.parse(execFileSync(cli, ['actuals', 'import', join(work, 'with-actuals.json'), report], { encoding: 'utf8' }));
+  await reveal('#monitor-tab-import');
+  await (await s.find('#monitor-tab-import')).click();
+  writeFileSync(process.env.FLIGHTPLAN_DIALOG_ANSWERS, `${report}\n`);
+  await (await button('Choose report…')).click();
+  const dialect = await s.find('[data-testid="preview-dialect"]');
+  await s.until(async () => (await dialect.text()) === read.dialect.label, `dialect ${read.dialect.label}`);
+  assert.equal(read.dialect.label, 'LinkedIn Campaign Manager (en)');
+  assert.equal(await (await s.find('[data-testid="report-total-spend"]')).text(), usd(read.totals.spend));
+  assert.equal(await (await s.find('[data-testid="report-total-impressions"]')).text(), read.totals.impressions.replace(/\B(?=(\d{3})+$)/g, ','));
+  assert.equal(await (await s.find('[data-testid="report-total-clicks"]')).text(), read.totals.clicks);
+  assert.equal(await (await s.find('[data-testid="report-total-conversions"]')).text(), read.totals.conversions);
+  assert.equal(await (await s.find('[data-testid="preview-rows-read"]')).text(), String(read.rows_read));
+  await reveal('[data-testid="import-preview"]');
+  await shot('stage-6-import');
 });

@@ -27,10 +27,21 @@ export FLIGHTPLAN_E2E_DIR="$work"
 export FLIGHTPLAN_DIALOG_ANSWERS="$work/dialog-answers.txt"
 : >"$FLIGHTPLAN_DIALOG_ANSWERS"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
-tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >"$work/driver.log" 2>&1 &
+# tauri-driver and the WebKitWebDriver behind it each need a port; on a machine where another
+# run holds 4444/4445, the next free pair is taken (FLIGHTPLAN_E2E_PORT picks one).
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port="${FLIGHTPLAN_E2E_PORT:-}"
+if [ -z "$port" ]; then
+  for p in $(seq 4444 2 4598); do
+    if ! listening "$p" && ! listening "$((p + 1))"; then port=$p; break; fi
+  done
+fi
+[ -n "$port" ] || { echo "no free port pair for tauri-driver between 4444 and 4599" >&2; exit 1; }
+export FLIGHTPLAN_E2E_DRIVER="http://127.0.0.1:$port"
+tauri-driver --port "$port" --native-port "$((port + 1))" --native-driver /usr/bin/WebKitWebDriver >"$work/driver.log" 2>&1 &
 driver=$!
 for _ in $(seq 50); do
-  curl -fsS http://127.0.0.1:4444/status >/dev/null 2>&1 && break
+  curl -fsS "$FLIGHTPLAN_E2E_DRIVER/status" >/dev/null 2>&1 && break
   sleep 0.2
 done
 

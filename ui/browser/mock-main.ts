@@ -21,10 +21,12 @@ const plans: Stored[] = [
   { id: 1, plan: byName("sample").plan as Record<string, unknown>, view: byName("sample").view, updated_at: "2026-11-21T09:30:00.000Z" },
   { id: 2, plan: byName("blank").plan as Record<string, unknown>, view: byName("blank").view, updated_at: "2026-11-20T16:05:00.000Z" },
 ];
-// The monitoring tests' plan, three weeks into its flight: in the library when the page is opened
-// with ?monitored (so the other tests' library stays as it was).
+// The monitoring tests' plans, the sample three weeks into its flight and a search plan in reais:
+// in the library when the page is opened with ?monitored (so the other tests' library stays as it
+// was).
 if (new URLSearchParams(location.search).has("monitored")) {
   plans.push({ id: 3, plan: byName("monitored").plan as Record<string, unknown>, view: byName("monitored").view, updated_at: "2026-11-19T08:00:00.000Z" });
+  plans.push({ id: 4, plan: byName("brazil").plan as Record<string, unknown>, view: byName("brazil").view, updated_at: "2026-11-18T17:40:00.000Z" });
 }
 const versions: { id: number; plan_id: number; name: string; created_at: string }[] = [];
 const calls: { cmd: string; args: unknown }[] = [];

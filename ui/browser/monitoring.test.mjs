@@ -1,6 +1,7 @@
 // Browser tests for stage 6, Monitor & optimise: the review of a plan three weeks into its flight
-// (pacing, chart, recommendations, performance), importing a real platform report with a preview
-// and its unmatched campaigns, hand-entered actuals, reconciliation, and "Start next plan".
+// (pacing, chart, recommendations, performance), importing real platform reports with a preview
+// (its dialect, period, totals and unmatched campaigns; a report without dates given its period),
+// hand-entered actuals over a range of days, reconciliation, and "Start next plan".
 // Every figure checked is the real core's, from core-fixtures.json and monitoring-fixtures.json.
 // Run: node --test browser/monitoring.test.mjs (from ui/).
 
@@ -13,17 +14,21 @@ import { scenario, usd, useBrowser } from "./harness.mjs";
 const b = useBrowser();
 const monitoring = JSON.parse(readFileSync(join(import.meta.dirname, "../src/test/monitoring-fixtures.json"), "utf8"));
 const GOOGLE = "/home/planner/Downloads/google_ads_campaign_report_daily.csv";
+const PORTUGUESE = "/home/planner/Downloads/googleads-ptbr-campanha-brl.csv";
+const ALL_TIME = "/home/planner/Downloads/googleads-intrago-campaign-alltime.csv";
 const preview = (name, path) => monitoring.previews.find((p) => p.scenario === name && p.path === path);
 const ACTION = { scale: "Scale", hold: "Hold", cut: "Cut", fix_tracking: "Fix tracking", not_enough_data: "Not enough data" };
 
-/** Open the in-flight plan (in the mock's library with ?monitored) at stage 6. */
-async function openMonitored() {
+/** Open a plan of the mock's library with ?monitored (by default the in-flight sample) at stage 6. */
+async function openMonitored(name = "Cold Brew Q1 — in flight") {
   await b.page.goto(`${b.base}?monitored`);
-  await b.page.locator("table.library-table tbody tr", { hasText: "Cold Brew Q1 — in flight" }).click();
+  await b.page.locator("table.library-table tbody tr", { hasText: name }).click();
   await b.page.locator(".stage-rail").waitFor();
   await b.page.locator('.stage[data-stage="6"]').click();
   await b.page.getByTestId("monitor-pace").waitFor();
 }
+/** "1234.5" as the UI shows reais with the default number style: "R$1,234.5". */
+const brl = (v) => usd(v).replace("$", "R$");
 
 const saved = () => b.page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
 
@@ -144,7 +149,7 @@ test("stage 6: a report is previewed with its unmatched campaigns, assigned, re-
   assert.equal(await panel.locator(".unmatched-table tbody tr").count(), second.unmatched.length);
   assert.equal(await panel.locator('.preview-table tr[data-line="google-brand"] [data-testid="rows-per-line"]').textContent(), String(second.added.length));
   // The report is from September 2025: the preview says so before anything is saved.
-  assert.match(await panel.locator(".inline-warning").textContent(), /outside the plan's period/);
+  assert.match(await panel.locator('.inline-warning[role="note"]').textContent(), /outside the plan's period/);
   await b.shot("monitor-import-assigned");
 
   // Import: the core's complete actuals are saved, and the review is the core's for that plan.
@@ -157,6 +162,92 @@ test("stage 6: a report is previewed with its unmatched campaigns, assigned, re-
   const last = calls.filter((c) => c.cmd === "save_plan").pop();
   assert.equal(last.args.plan.actuals.length, after.plan.actuals.length);
   assert.equal(await b.page.getByTestId("import-preview").count(), 0);
+  // The grid shows the report's day rows beside the typed weeks.
+  await b.page.getByRole("tab", { name: /^Actuals/ }).click();
+  const i = after.plan.actuals.findIndex((a) => a.source === "google:Search - Brand - US");
+  const dayRow = b.page.locator(`.actuals-table tbody tr[data-row="${i}"]`);
+  assert.equal(after.plan.actuals[i].start, after.plan.actuals[i].end);
+  assert.equal(await dayRow.getByTestId("covers").textContent(), "Day");
+  assert.equal(await dayRow.locator(`input[data-path="actuals[${i}].end"]`).inputValue(), after.plan.actuals[i].end);
+  await dayRow.scrollIntoViewIfNeeded();
+  await b.shot("monitor-actuals-imported");
+});
+
+test("stage 6: a real Portuguese Google Ads report shows its dialect, period and totals, and imports once a campaign is assigned", async () => {
+  await openMonitored("Dedetização SP");
+  const first = preview("brazil", PORTUGUESE).preview;
+  await b.page.evaluate((p) => window.__dialogAnswers.push(p), PORTUGUESE);
+  await b.page.getByRole("button", { name: "Choose report…" }).click();
+  const panel = b.page.getByTestId("import-preview");
+  await panel.waitFor();
+  // What the file held, as the core read it: the dialect, the period its title states, and the
+  // exact totals of its three data rows (the .source.txt's figures), in reais.
+  assert.equal(await b.page.getByTestId("preview-dialect").textContent(), "Google Ads (pt)");
+  assert.equal(first.dialect.label, "Google Ads (pt)");
+  assert.equal(await b.page.getByTestId("preview-period").textContent(), "5 May – 15 May 2026");
+  assert.equal(await b.page.getByTestId("preview-rows-read").textContent(), String(first.rows_read));
+  assert.deepEqual(first.totals, { spend: "118.99", impressions: "519", clicks: "34", conversions: "14.00" });
+  assert.equal(await b.page.getByTestId("report-total-spend").textContent(), brl(first.totals.spend));
+  assert.equal(await b.page.getByTestId("report-total-impressions").textContent(), first.totals.impressions);
+  assert.equal(await b.page.getByTestId("report-total-clicks").textContent(), first.totals.clicks);
+  assert.equal(await b.page.getByTestId("report-total-conversions").textContent(), first.totals.conversions);
+  assert.equal(await panel.locator(".unmatched-table tbody tr").count(), 3);
+  await panel.locator(".skipped summary").click();
+  assert.match(await panel.locator(".skipped").textContent(), /Lines 1–2: above the header.*Lines 7–9: platform total row/s);
+  await b.page.locator(".monitor-work").scrollIntoViewIfNeeded();
+  await b.shot("monitor-import-portuguese");
+
+  // The cockroach campaign is the cockroach line's: assigned, read again, imported.
+  const row = panel.locator('.unmatched-table tr[data-campaign="[SEARCH][06.05.26]-BARATAS"]');
+  await row.locator('select[aria-label^="Line for"]').selectOption("busca-baratas");
+  await row.getByRole("button", { name: "Assign" }).click();
+  const second = preview("brazilAssigned", PORTUGUESE).preview;
+  await b.page.getByTestId("preview-added").filter({ hasText: `${second.added.length} rows to add` }).waitFor();
+  assert.equal(second.added.length, 1);
+  assert.equal(await panel.locator('.preview-table tr[data-line="busca-baratas"] td').first().textContent(), "[SEARCH][06.05.26]-BARATAS");
+  await saved();
+  await b.page.getByTestId("import-accept").click();
+  await saved();
+  const after = scenario("brazilImported");
+  assert.deepEqual(after.plan.actuals.map((a) => [a.line, a.start, a.end, a.spend]), [["busca-baratas", "2026-05-05", "2026-05-15", "116.12"]]);
+  assert.equal(await b.page.getByTestId("monitor-actual").textContent(), brl(after.monitor.pacing.total.actual));
+  // In the grid the report's row covers its whole period: a range row, with its source.
+  await b.page.getByRole("tab", { name: /^Actuals/ }).click();
+  const imported = b.page.locator('.actuals-table tbody tr[data-row="0"]');
+  assert.equal(await imported.locator('input[data-path="actuals[0].start"]').inputValue(), "2026-05-05");
+  assert.equal(await imported.locator('input[data-path="actuals[0].end"]').inputValue(), "2026-05-15");
+  assert.equal(await imported.getByTestId("covers").textContent(), "11 days");
+  assert.equal(await imported.locator(".source").textContent(), "Google · [SEARCH][06.05.26]-BARATAS");
+  await b.page.locator(".monitor-work").scrollIntoViewIfNeeded();
+  await b.shot("monitor-actuals-imported-range");
+});
+
+test("stage 6: a report without dates asks for the period it covers, then is read with it", async () => {
+  await openMonitored();
+  const refused = preview("monitored", ALL_TIME);
+  assert.equal(refused.error.code, "no_period");
+  await b.page.evaluate((p) => window.__dialogAnswers.push(p), ALL_TIME);
+  await b.page.getByRole("button", { name: "Choose report…" }).click();
+  const ask = b.page.getByTestId("no-period");
+  await ask.waitFor();
+  assert.equal(await ask.locator(".error-message").textContent(), refused.error.message);
+  // Prefilled with the plan's first day to the review day.
+  assert.equal(await b.page.getByLabel("Report period start").inputValue(), "2027-01-04");
+  assert.equal(await b.page.getByLabel("Report period end").inputValue(), "2027-01-24");
+  await ask.scrollIntoViewIfNeeded();
+  await b.shot("monitor-import-no-period");
+  await ask.getByRole("button", { name: /^Read .* again$/ }).click();
+  const panel = b.page.getByTestId("import-preview");
+  await panel.waitFor();
+  const want = monitoring.previews.find((p) => p.scenario === "monitored" && p.path === ALL_TIME && p.period === "2027-01-04..2027-01-24").preview;
+  const calls = await b.calls();
+  assert.equal(calls.filter((c) => c.cmd === "preview_actuals").pop().args.period, "2027-01-04..2027-01-24");
+  assert.equal(await b.page.getByTestId("preview-period").textContent(), "4 Jan – 24 Jan 2027 (as you gave it)Change");
+  assert.equal(await b.page.getByTestId("preview-dialect").textContent(), want.dialect.label);
+  assert.equal(await b.page.getByTestId("report-total-spend").textContent(), usd(want.totals.spend));
+  assert.equal(await b.page.getByTestId("report-total-impressions").textContent(), "14,117,313");
+  assert.equal(await panel.locator(".unmatched-table tbody tr").count(), want.unmatched.length);
+  assert.equal(await b.page.getByTestId("no-period").count(), 0);
 });
 
 test("stage 6: a malformed report imports nothing and names the file line", async () => {
@@ -207,7 +298,8 @@ test("stage 6: any other report is read through a column mapping, which is saved
   await panel.waitFor();
   const want = good.preview;
   assert.equal(await b.page.getByTestId("preview-added").textContent(), `${want.added.length} rows to add`);
-  assert.match(await panel.locator(".preview-head").textContent(), /agency-report\.csv · Mapped columns/);
+  assert.match(await panel.locator(".preview-head").textContent(), /^agency-report\.csv/);
+  assert.equal(await b.page.getByTestId("preview-dialect").textContent(), "Mapped columns");
   for (const line of new Set(want.added.map((a) => a.line))) {
     const rows = want.added.filter((a) => a.line === line).length;
     assert.equal(await panel.locator(`.preview-table tr[data-line="${line}"] [data-testid="rows-per-line"]`).textContent(), String(rows), `${line} rows`);
@@ -245,10 +337,13 @@ test("stage 6: actuals typed into the grid are saved through the core", async ()
   await b.page.getByTestId("monitor-actual").filter({ hasText: usd(scenario("monitored").monitor.pacing.total.actual) }).waitFor();
   await saved();
 
-  // Type in the newsletter's first week, as the publisher reported it.
+  // Type in the newsletter's first five issues, Monday to Friday, as the publisher reported them:
+  // a range of days, neither a day nor a week.
   await b.page.getByLabel("New row line").selectOption("morningbrew-direct");
-  await b.page.getByLabel("New row date").fill("2027-01-18");
-  await b.page.getByLabel("New row period").selectOption("week");
+  assert.equal(await b.page.getByLabel("New row covers").inputValue(), "week");
+  await b.page.getByLabel("New row covers").selectOption("range");
+  await b.page.getByLabel("New row start").fill("2027-01-18");
+  await b.page.getByLabel("New row end").fill("2027-01-22");
   await b.page.getByLabel("New row spend").fill("$4,000.00");
   await b.page.getByLabel("New row impressions").fill("412,000");
   await b.page.getByLabel("New row clicks").fill("3560");
@@ -256,6 +351,12 @@ test("stage 6: actuals typed into the grid are saved through the core", async ()
   await saved();
   const added = scenario("monitorHandAdded");
   assert.equal(await b.page.locator(".actuals-table tbody tr").count(), added.plan.actuals.length);
+  const last = added.plan.actuals.length - 1;
+  assert.deepEqual(added.plan.actuals[last], { line: "morningbrew-direct", start: "2027-01-18", end: "2027-01-22", spend: "4000.00", impressions: "412000", clicks: "3560" });
+  assert.equal(await b.page.locator(`input[data-path="actuals[${last}].start"]`).inputValue(), "2027-01-18");
+  assert.equal(await b.page.locator(`input[data-path="actuals[${last}].end"]`).inputValue(), "2027-01-22");
+  assert.equal(await b.page.locator(`.actuals-table tbody tr[data-row="${last}"] [data-testid="covers"]`).textContent(), "5 days");
+  assert.equal(await b.page.locator('.actuals-table tbody tr[data-row="0"] [data-testid="covers"]').textContent(), "Week");
   assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(added.monitor.pacing.total.actual));
   const mb = added.monitor.recommendations.find((r) => r.line === "morningbrew-direct");
   assert.equal(await b.page.locator('.recs li[data-line="morningbrew-direct"] .rec-reason').textContent(), mb.reason);

@@ -1,11 +1,13 @@
 // Regenerates src/test/monitoring-fixtures.json: the real core's stage 6 answers the browser-test
 // mock gives for the monitoring scenarios (src/test/scenarios/monitoring.ts), from the CLI:
 //   previews  `flightplan actuals import PLAN FILE --write OUT` per plan and report: the preview,
-//             with `actuals` = OUT's actuals (what the app's preview_actuals returns), `file` as
-//             the file's own name (the app names it so) and no `currency` (the app leaves it out);
-//             a refused report keeps the CLI's {code, message} error;
-//             any other report is previewed through a column mapping (`--mapping M`, the JSON the
-//             app sends as preview_actuals' `mapping`), stored with the entry as `mapping`;
+//             with `actuals` = OUT's actuals (what the app's preview_actuals returns) and `file`
+//             as the file's own name (the app names it so); a refused report keeps the CLI's
+//             {code, message} error; a report without dates is previewed again with the period
+//             the planner gives (`--period START..END`, the app's `period`), stored with the
+//             entry as `period`; any other report is previewed through a column mapping
+//             (`--mapping M`, the JSON the app sends as preview_actuals' `mapping`), stored with
+//             the entry as `mapping`;
 //   reviews   `flightplan pacing PLAN --as-of DAY` for as-of days the planner picks;
 //   next      `flightplan roll-forward PLAN -o NEXT --as-of D` with D the app's default as-of day
 //             (the last day the actuals cover, as of the fixtures' "today"), and
@@ -19,7 +21,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import type { Plan } from "../src/bindings";
-import { assignedPlan, GOOGLE_REPORT, monitoredPlan } from "../src/test/scenarios/monitoring";
+import { ADSET_REPORT, ALL_TIME_REPORT, assignedPlan, brazilAssignedPlan, brazilPlan, GOOGLE_REPORT, monitoredPlan, PT_REPORT } from "../src/test/scenarios/monitoring";
 
 const root = resolve(import.meta.dirname, "../..");
 const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
@@ -27,6 +29,8 @@ const work = mkdtempSync(join(tmpdir(), "fp-monitoring-"));
 const TODAY = "2026-11-21";
 // The shared sample exports, beside the repository like every other test that reads them.
 const EXPORTS = resolve(root, "../shared/platform-exports");
+/** Exports people really downloaded (each with a .source.txt giving its origin and totals). */
+const REAL = join(EXPORTS, "real");
 /** Fixtures name each report by where a planner would pick it, not by where this machine keeps
  * it, so they come out the same on every checkout. */
 const PICKED = "/home/planner/Downloads/";
@@ -55,6 +59,12 @@ const MAPPINGS = [
   { date: "Day", campaign: "Campaign", spend: "Spend", currency: "USD" },
 ];
 const AS_OF_DAYS = ["2027-01-10", "2027-01-17"];
+/** The period the import preview offers for a report without dates in the monitored plan: the
+ * plan's first day to its review day. */
+const MONITORED_PERIOD = "2027-01-04..2027-01-24";
+const ADSETS = resolve(import.meta.dirname, "../src/test/files", basename(ADSET_REPORT));
+const ALL_TIME = join(REAL, basename(ALL_TIME_REPORT));
+const PORTUGUESE = join(REAL, basename(PT_REPORT));
 
 const sample = JSON.parse(execFileSync(cli, ["demo"], { encoding: "utf8" })) as Plan;
 
@@ -69,35 +79,48 @@ function run(args: string[]): { ok: true; out: Record<string, unknown> } | { ok:
   return r.status === 0 ? { ok: true, out: JSON.parse(r.stdout) } : { ok: false, error: JSON.parse(r.stderr) };
 }
 
-type Preview = { scenario: string; path: string; mapping?: unknown; preview?: Record<string, unknown>; error?: unknown };
+type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: Record<string, unknown>; error?: unknown };
 const previews: Preview[] = [];
-function previewOne(scenario: string, file: string, path: string, mapping?: Record<string, string>): void {
+/** How one report is read: as detected, with the period the planner gives, or through a mapping. */
+type Read = { path: string; period?: string; mapping?: Record<string, string> };
+function previewOne(scenario: string, file: string, { path, period, mapping }: Read): void {
   const out = join(work, `${scenario}-merged.json`);
   const args = ["actuals", "import", file, path, "--write", out];
   if (mapping) args.push("--mapping", write(`${scenario}-mapping`, mapping));
+  if (period) args.push("--period", period);
   const r = run(args);
-  const entry = mapping ? { scenario, path: picked(path), mapping } : { scenario, path: picked(path) };
+  const entry = { scenario, path: picked(path), ...(mapping ? { mapping } : {}), ...(period ? { period } : {}) };
   if (!r.ok) {
     previews.push({ ...entry, error: r.error });
     return;
   }
-  const { currency: _currency, ...shown } = r.out;
   const merged = JSON.parse(readFileSync(out, "utf8")) as Plan;
-  previews.push({ ...entry, preview: { ...shown, file: basename(path), actuals: merged.actuals ?? [] } });
+  previews.push({ ...entry, preview: { ...r.out, file: basename(path), actuals: merged.actuals ?? [] } });
 }
-function preview(scenario: string, plan: Plan, mappings: Record<string, string>[] = []): void {
+function preview(scenario: string, plan: Plan, reads: Read[]): void {
   const file = write(scenario, plan);
-  for (const path of REPORTS) previewOne(scenario, file, path);
-  for (const mapping of mappings) previewOne(scenario, file, AGENCY_REPORT, mapping);
+  for (const read of reads) previewOne(scenario, file, read);
 }
 
 const monitored = monitoredPlan(sample);
 const assigned = assignedPlan(sample);
-preview("monitored", monitored, MAPPINGS);
-preview("monitorAssigned", assigned);
+const samples: Read[] = REPORTS.map((path) => ({ path }));
+preview("monitored", monitored, [
+  ...samples,
+  { path: ADSETS },
+  { path: ALL_TIME },
+  { path: ALL_TIME, period: MONITORED_PERIOD },
+  ...MAPPINGS.map((mapping) => ({ path: AGENCY_REPORT, mapping })),
+]);
+preview("monitorAssigned", assigned, samples);
+preview("brazil", brazilPlan(sample), [{ path: PORTUGUESE }]);
+preview("brazilAssigned", brazilAssignedPlan(sample), [{ path: PORTUGUESE }]);
 const accepted = previews.find((p) => p.scenario === "monitorAssigned" && p.path === GOOGLE_REPORT)?.preview;
 if (!accepted) throw new Error("the assigned plan's preview of the Google Ads report failed");
 const imported: Plan = { ...assigned, actuals: accepted.actuals as Plan["actuals"] };
+for (const p of previews.filter((x) => x.path === picked(PORTUGUESE) || x.path === picked(ALL_TIME))) {
+  if (!p.preview && !(p.path === picked(ALL_TIME) && !p.period)) throw new Error(`${p.scenario} reading ${p.path}: ${JSON.stringify(p.error)}`);
+}
 
 const reviews: { scenario: string; as_of: string; monitor: unknown }[] = [];
 const next: Record<string, unknown>[] = [];
@@ -135,7 +158,7 @@ writeFileSync(
 );
 console.log(
   [
-    ...previews.map((p) => `preview ${p.scenario} ${basename(p.path)}${p.mapping ? " (mapped)" : ""}: ${p.error ? `error ${JSON.stringify(p.error)}` : "ok"}`),
+    ...previews.map((p) => `preview ${p.scenario} ${basename(p.path)}${p.mapping ? " (mapped)" : ""}${p.period ? ` (${p.period})` : ""}: ${p.error ? `error ${JSON.stringify(p.error)}` : "ok"}`),
     ...reviews.map((r) => `review ${r.scenario} as of ${r.as_of}`),
     ...next.map((n) => `next ${n.scenario}: ${n.name} (${(n.rebased as unknown[]).length} rebased)`),
   ].join("\n"),

@@ -61,10 +61,13 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 }
 
 /** Which header names a report uses for each measure (the core's `ColumnMapping`, as much of it
- * as the app sets): date, campaign and spend are required; `currency` is the file's currency. */
+ * as the app sets): spend and one of campaign, ad set or ad are required; a report without a date
+ * column covers one period (asked for when the file does not state it); `currency` is the file's. */
 export interface ColumnMapping {
-  date: string;
-  campaign: string;
+  date?: string;
+  campaign?: string;
+  ad_set?: string;
+  ad?: string;
   spend: string;
   impressions?: string;
   clicks?: string;
@@ -73,7 +76,15 @@ export interface ColumnMapping {
   currency?: string;
 }
 
-export type ReportPlatform = "auto" | "meta" | "google" | "tiktok" | "mapped";
+/** The platforms the core reads by their own headers (the catalogue of dialects), `auto` to
+ * detect it from the file, or `mapped` for any other file read through a column mapping. */
+export type ReportPlatform = "auto" | "google" | "meta" | "tiktok" | "linkedin" | "microsoft" | "amazon" | "snapchat" | "pinterest" | "mapped";
+
+/** The days a report without a date column covers, both ends inclusive (YYYY-MM-DD). */
+export interface ReportRange {
+  start: string;
+  end: string;
+}
 
 export const api = {
   listPlans: (): Promise<PlanSummary[]> => call("list_plans"),
@@ -123,9 +134,10 @@ export const api = {
   /** Ask for a platform report in the shell's open dialog; null when the planner cancels. */
   chooseReport: (): Promise<ChosenReport | null> => call("choose_report"),
   /** What importing report `report` (from chooseReport) would do; any other report is read
-   * through `mapping`. */
-  previewActuals: (plan: PlanFile, report: number, platform: ReportPlatform = "auto", mapping?: ColumnMapping): Promise<ActualsPreview> =>
-    call("preview_actuals", { plan, report, platform, mapping: mapping ?? null }),
+   * through `mapping`; `period` is the period a report without dates covers (after the core
+   * refused it with `no_period`). */
+  previewActuals: (plan: PlanFile, report: number, platform: ReportPlatform = "auto", mapping?: ColumnMapping, period?: ReportRange): Promise<ActualsPreview> =>
+    call("preview_actuals", { plan, report, platform, mapping: mapping ?? null, period: period ? `${period.start}..${period.end}` : null }),
   /** "Start next plan": a new plan in the library rolled forward from stored plan `id`. */
   rollForwardPlan: (id: number): Promise<NextPlan> => call("roll_forward_plan", { id }),
 };

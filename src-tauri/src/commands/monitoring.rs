@@ -5,13 +5,17 @@
 //! A preview changes nothing: it returns the plan's complete actuals as they would be after the
 //! import, and the UI commits them as one edit (autosaved, undoable) when the planner accepts.
 //! Unmatched rows are listed with their file lines so the planner can assign them; assigning
-//! saves the campaign name on the line, and the next preview matches it.
+//! saves the campaign (or ad set) name on the line, and the next preview matches it. The preview
+//! also says what the file held, as `flightplan actuals import` does: the dialect recognised, the
+//! period covered, the exact totals of every data row read (matched or not, for comparison with
+//! the platform's own total row) and warnings. A report without dates that states no period is
+//! refused with `no_period`; the UI asks for the period and previews again with it.
 
 use super::guarded;
 use super::plan_from_json;
 use crate::library::PlanLibrary;
 use chrono::{NaiveDate, Utc};
-use flightplan_actuals::{parse, ColumnMapping, Platform, Skipped};
+use flightplan_actuals::{read_report, ColumnMapping, DateRange, Platform, ReadOptions, Report, Skipped};
 use flightplan_core::actuals::{import, Unmatched};
 use flightplan_core::pacing::default_as_of;
 use flightplan_core::plan::Actual;
@@ -82,26 +86,85 @@ pub async fn choose_report(chosen: State<'_, ChosenReports>, dialogs: State<'_, 
     .await
 }
 
-/// What importing a report would do, before anything changes.
+/// What importing a report would do, before anything changes: what the file held (as
+/// `flightplan actuals import` prints it) and what the import would add, replace and leave out.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ActualsPreview {
     pub file: String,
-    /// `meta`, `google`, `tiktok` or `mapped`.
+    /// `google`, `meta`, `tiktok`, `linkedin`, `microsoft`, `amazon`, `snapchat`, `pinterest`
+    /// or `mapped`.
     pub platform: String,
+    /// The platform and language the header was recognised as; none for a mapped file.
+    pub dialect: Option<ReportDialect>,
     /// `UTF-8`, `UTF-16LE`, ... or `xlsx`.
     pub encoding: String,
     pub header_line: usize,
+    /// The currency the file states (a column, a `(EUR)` header, a symbol), if any; it is the
+    /// plan's, or the preview would have failed.
+    pub currency: Option<String>,
+    /// The days the report covers: its title's range, the period given, or its rows' span.
+    pub period: Option<ReportPeriod>,
     pub rows_read: usize,
+    /// Sums of every data row read, matched to a line or not.
+    pub totals: ReportTotals,
     /// Title, date-range and total rows left out, with their file lines.
     pub skipped: Vec<SkippedRow>,
-    /// Rows matched to lines, summed per line, campaign and day or week.
+    /// What the planner should know: the file's own total disagreeing with its rows, a period
+    /// given that differs from the title's, replaced rows that reached outside this report.
+    pub warnings: Vec<ReportWarning>,
+    /// Rows matched to lines, summed per line, source and range of days.
     pub added: Vec<Actual>,
-    /// Existing actuals the import replaces (same campaign, same dates).
+    /// Existing actuals the import replaces (same source, overlapping days).
     pub replaced: usize,
     pub unmatched: Vec<Unmatched>,
     /// The plan's complete actuals after the import: what the UI saves on accept.
     pub actuals: Vec<Actual>,
+}
+
+/// A report's dialect: `{platform: "google", language: "pt", label: "Google Ads (pt)"}`.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ReportDialect {
+    pub platform: String,
+    /// ISO 639-1: `en`, `pt`, `es`, ...
+    pub language: String,
+    pub label: String,
+}
+
+/// A range of days, both ends inclusive (YYYY-MM-DD).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ReportPeriod {
+    pub start: String,
+    pub end: String,
+}
+
+impl From<DateRange> for ReportPeriod {
+    fn from(r: DateRange) -> Self {
+        ReportPeriod { start: r.start.to_string(), end: r.end.to_string() }
+    }
+}
+
+/// The exact sums of a report's data rows, as decimal strings; a measure the file has no
+/// column for is `null`, not 0.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ReportTotals {
+    pub spend: String,
+    pub impressions: Option<String>,
+    pub clicks: Option<String>,
+    pub conversions: Option<String>,
+}
+
+/// Something about the file that does not stop the import, with the file line it is about.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ReportWarning {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(test, ts(optional))]
+    pub line: Option<usize>,
+    pub message: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -117,10 +180,61 @@ impl From<&Skipped> for SkippedRow {
     }
 }
 
+fn platform_arg(platform: Option<&str>) -> Result<Option<Platform>> {
+    match platform.map(str::trim).unwrap_or("auto") {
+        "auto" | "" => Ok(None),
+        p => Platform::parse(p).map(Some).ok_or_else(|| {
+            Error::at(
+                "invalid_field",
+                "platform",
+                format!("\"{p}\" is not a platform (use auto, google, meta, tiktok, linkedin, microsoft, amazon, snapchat, pinterest or mapped)"),
+            )
+        }),
+    }
+}
+
+/// The period the planner gave, `START..END` (the date-range picker's two days).
+fn period_arg(period: Option<&str>) -> Result<Option<DateRange>> {
+    match period.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(p) => DateRange::parse(p).map(Some).map_err(|e| Error::at(e.code.as_str(), "period", e.message)),
+    }
+}
+
+/// What the preview shows of a report read and matched.
+fn preview_of(file: String, report: Report, imported: flightplan_core::actuals::Import) -> ActualsPreview {
+    let t = &report.totals;
+    let mut warnings: Vec<ReportWarning> = report.warnings.iter().map(|w| ReportWarning { line: w.line, message: w.message.clone() }).collect();
+    warnings.extend(imported.warnings.into_iter().map(|message| ReportWarning { line: None, message }));
+    ActualsPreview {
+        file,
+        platform: report.platform.name().to_string(),
+        dialect: report.dialect.as_ref().map(|d| ReportDialect { platform: d.platform.name().to_string(), language: d.language.clone(), label: d.label() }),
+        encoding: report.encoding,
+        header_line: report.header_line,
+        currency: report.currency,
+        period: report.period.map(ReportPeriod::from),
+        rows_read: report.rows.len(),
+        totals: ReportTotals {
+            spend: t.spend.to_string(),
+            impressions: t.impressions.map(|d| d.to_string()),
+            clicks: t.clicks.map(|d| d.to_string()),
+            conversions: t.conversions.map(|d| d.to_string()),
+        },
+        skipped: report.skipped.iter().map(SkippedRow::from).collect(),
+        warnings,
+        added: imported.added,
+        replaced: imported.replaced,
+        unmatched: imported.unmatched,
+        actuals: imported.actuals,
+    }
+}
+
 /// Preview importing report `report` (a number from `choose_report`) into `plan`'s lines; the
-/// same file is read again after each assignment. `platform` is `meta`, `google`, `tiktok` or
-/// `auto`; `mapping` reads any other CSV or XLSX. A malformed file is an error naming its file
-/// line; nothing is changed either way.
+/// same file is read again after each assignment. `platform` is `auto` (detect from the header)
+/// or a platform's name; `mapping` reads any other CSV or XLSX; `period` (`START..END`) is the
+/// period a report without a date column covers, asked for after a `no_period` refusal. A
+/// malformed file is an error naming its file line; nothing is changed either way.
 #[tauri::command]
 pub async fn preview_actuals(
     chosen: State<'_, ChosenReports>,
@@ -128,15 +242,12 @@ pub async fn preview_actuals(
     report: u32,
     platform: Option<String>,
     mapping: Option<serde_json::Value>,
+    period: Option<String>,
 ) -> Result<ActualsPreview> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
-        let platform = match platform.as_deref().unwrap_or("auto") {
-            "auto" => None,
-            p => Some(Platform::parse(p).ok_or_else(|| {
-                Error::at("invalid_field", "platform", format!("\"{p}\" is not a platform (use meta, google, tiktok or auto)"))
-            })?),
-        };
+        let platform = platform_arg(platform.as_deref())?;
+        let period = period_arg(period.as_deref())?;
         let mapping: ColumnMapping = match mapping {
             None | Some(serde_json::Value::Null) => ColumnMapping::default(),
             Some(v) => serde_json::from_value(v)
@@ -150,21 +261,10 @@ pub async fn preview_actuals(
         })
         .await
         .map_err(|e| Error::new("file_unreadable", format!("reading the report stopped unexpectedly ({e})")))??;
-        let report = parse(&bytes, &name, platform, &mapping)?;
+        let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period })?;
         let imported = import(&plan, &report.rows, report.platform.name(), &mapping.campaigns)
             .map_err(|e| Error { message: format!("{name}: {}", e.message), path: Some(name.clone()), ..e })?;
-        Ok(ActualsPreview {
-            file: name,
-            platform: report.platform.name().to_string(),
-            encoding: report.encoding.clone(),
-            header_line: report.header_line,
-            rows_read: report.rows.len(),
-            skipped: report.skipped.iter().map(SkippedRow::from).collect(),
-            added: imported.added,
-            replaced: imported.replaced,
-            unmatched: imported.unmatched,
-            actuals: imported.actuals,
-        })
+        Ok(preview_of(name, report, imported))
     })
     .await
 }

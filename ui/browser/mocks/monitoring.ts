@@ -3,7 +3,7 @@
 // as-of day the planner picked, from monitoring-fixtures.json; preview_actuals and
 // roll_forward_plan from monitoring-fixtures.json (the CLI's answers, made by
 // scripts/make-monitoring-fixtures.ts); a report read through a column mapping is found by its
-// path and the exact mapping the UI sent. A plan, day or file the fixtures do not hold is answered
+// path and the exact mapping the UI sent, a report without dates by its path and the period. A plan, day or file the fixtures do not hold is answered
 // with an error that names it, so a test can never pass on invented figures.
 
 import fixtures from "../../src/test/monitoring-fixtures.json";
@@ -14,7 +14,7 @@ import { ask, baseName } from "./dialogs";
 /** Reports the planner picked in the shell's open dialog, by number (as monitoring.rs). */
 const chosen: string[] = [];
 
-type Preview = { scenario: string; path: string; mapping?: unknown; preview?: unknown; error?: unknown };
+type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: unknown; error?: unknown };
 type Review = { scenario: string; as_of: string; monitor: unknown };
 type Next = { scenario: string; name: string; start: string; end: string; rebased: unknown; plan: unknown; view: unknown };
 const fx = fixtures as unknown as { previews: Preview[]; reviews: Review[]; next: Next[] };
@@ -44,10 +44,13 @@ export const handlers: Handlers = {
     const entry = ctx.byPlan(args.plan);
     const platform = (args.platform as string | null) ?? "auto";
     const mapping = args.mapping ?? null;
-    const hit = fx.previews.find((p) => p.scenario === entry.name && p.path === path && canonical(p.mapping ?? null) === canonical(mapping));
+    const period = (args.period as string | null) ?? null;
+    const hit = fx.previews.find(
+      (p) => p.scenario === entry.name && p.path === path && canonical(p.mapping ?? null) === canonical(mapping) && (p.period ?? null) === period,
+    );
     const expected = mapping ? "mapped" : "auto";
     if (!hit || platform !== expected) {
-      throw noFixture(`${entry.name} reading ${path} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""})`);
+      throw noFixture(`${entry.name} reading ${path} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""}${period ? ` for ${period}` : ""})`);
     }
     if (hit.error) throw hit.error;
     return hit.preview;

@@ -142,13 +142,15 @@ describe("MonitorStage", () => {
     expect((screen.getByTestId("start-next-plan") as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it("types a new row in and commits it as one edit", async () => {
+  it("types a new range row in and commits it as one edit", async () => {
     const plans: Plan[] = [];
     render(<Harness onPlan={(p) => plans.push(p)} />);
     await screen.findByTestId("monitor-pace");
     fireEvent.click(document.getElementById("monitor-tab-actuals")!);
     fireEvent.change(screen.getByLabelText("New row line"), { target: { value: "morningbrew-direct" } });
-    fireEvent.change(screen.getByLabelText("New row date"), { target: { value: "2027-01-18" } });
+    fireEvent.change(screen.getByLabelText("New row covers"), { target: { value: "range" } });
+    fireEvent.change(screen.getByLabelText("New row start"), { target: { value: "2027-01-18" } });
+    fireEvent.change(screen.getByLabelText("New row end"), { target: { value: "2027-01-22" } });
     fireEvent.change(screen.getByLabelText("New row spend"), { target: { value: "$4,000.00" } });
     fireEvent.change(screen.getByLabelText("New row impressions"), { target: { value: "412,000" } });
     fireEvent.change(screen.getByLabelText("New row clicks"), { target: { value: "3560" } });

@@ -212,7 +212,7 @@ export function MonitorStage({ planId, plan, view, error, edit, numberStyle, onO
         </div>
         {/* Every panel stays mounted, so a preview or a half-typed row survives a look at another tab. */}
         <div role="tabpanel" id="monitor-panel-import" aria-labelledby="monitor-tab-import" hidden={tab !== "import"}>
-          <ImportActuals plan={plan} edit={edit} numberStyle={numberStyle} />
+          <ImportActuals plan={plan} edit={edit} numberStyle={numberStyle} reviewDay={monitor.as_of} />
         </div>
         <div role="tabpanel" id="monitor-panel-actuals" aria-labelledby="monitor-tab-actuals" hidden={tab !== "actuals"}>
           <ActualsGrid plan={plan} error={error} edit={edit} numberStyle={numberStyle} defaultDate={entryDate} />

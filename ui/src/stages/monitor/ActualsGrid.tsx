@@ -1,14 +1,16 @@
-// The plan's actuals as a grid: what each line spent and delivered per day or week, imported or
-// typed in (publishers' emailed figures, offline buys). Every cell commits on Enter or when focus
-// leaves, as one plan edit the core checks and saves; a value it refuses stays in the cell with
-// its message underneath. Rows can be added and removed.
+// The plan's actuals as a grid: what each line spent and delivered over a range of days (a day, a
+// week, a month, a report's whole period), imported or typed in (publishers' emailed figures,
+// offline buys). Every cell commits on Enter or when focus leaves, as one plan edit the core
+// checks and saves; a value it refuses stays in the cell with its message underneath. Rows can be
+// added (a day, a week Monday to Sunday, or any range) and removed.
 
 import { useState } from "react";
-import type { Actual, Period, Plan } from "../../bindings";
+import type { Actual, Plan } from "../../bindings";
 import type { CommandErrorBody, NumberStyle } from "../../types";
 import { plainMessage, cleanDecimal } from "../../store/usePlan";
 import { addActual, removeActual, setActual, type ActualField } from "./edits";
 import { withoutJsonPosition } from "./numbers";
+import { coverLabel, mondayOf, weekOf, type Cover } from "./ranges";
 import { useDraftInput } from "../../components/draft";
 
 interface Props {
@@ -20,7 +22,7 @@ interface Props {
   defaultDate: string;
 }
 
-const MEASURES: { key: Exclude<ActualField, "line" | "date" | "period">; label: string }[] = [
+const MEASURES: { key: Exclude<ActualField, "line" | "start" | "end">; label: string }[] = [
   { key: "spend", label: "Spend" },
   { key: "impressions", label: "Impressions" },
   { key: "clicks", label: "Clicks" },
@@ -48,7 +50,9 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
         <label className="inline-field">
           <span>Show</span>
           <select aria-label="Show actuals of" value={filter} onChange={(e) => setFilter(e.target.value)}>
-            <option value="">All lines ({actuals.length} rows)</option>
+            <option value="">
+              All lines ({actuals.length} {actuals.length === 1 ? "row" : "rows"})
+            </option>
             {plan.lines.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.name} ({actuals.filter((a) => a.line === l.id).length})
@@ -56,15 +60,19 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
             ))}
           </select>
         </label>
-        <span className="muted small">Weekly rows are dated on the week's Monday. Imported rows keep their source; re-importing replaces them.</span>
+        <span className="muted small">
+          Each row covers its days from start to end: a day, a week (Monday to Sunday) or any range. Imported rows keep their source; re-importing replaces
+          them.
+        </span>
       </div>
       <div className="actuals-scroll">
         <table className="data actuals-table" aria-label="Actuals">
           <thead>
             <tr>
               <th scope="col">Line</th>
-              <th scope="col">Date</th>
-              <th scope="col">Period</th>
+              <th scope="col">Start</th>
+              <th scope="col">End</th>
+              <th scope="col">Covers</th>
               {MEASURES.map((x) => (
                 <th key={x.key} scope="col" className="num">
                   {x.label}
@@ -77,7 +85,7 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
           <tbody>
             {rows.length === 0 && (
               <tr>
-                <td colSpan={10} className="muted empty-line">
+                <td colSpan={11} className="muted empty-line">
                   No actuals yet: import a platform report, or type a row in below.
                 </td>
               </tr>
@@ -91,6 +99,7 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
                       aria-label={`Line of row ${i + 1}`}
                       data-path={`actuals[${i}].line`}
                       value={a.line}
+                      title={plan.lines.find((l) => l.id === a.line)?.name ?? a.line}
                       aria-invalid={cellError(error, i, "line") ? true : undefined}
                       onChange={(e) => set(i, "line", e.target.value)}
                     >
@@ -104,13 +113,13 @@ export function ActualsGrid({ plan, error, edit, defaultDate }: Props) {
                     <CellMessage text={cellError(error, i, "line") ?? rowError} />
                   </td>
                   <td>
-                    <Cell type="date" value={a.date} path={`actuals[${i}].date`} label={`Date of row ${i + 1}`} error={cellError(error, i, "date")} onCommit={(v) => set(i, "date", v)} />
+                    <Cell type="date" value={a.start} path={`actuals[${i}].start`} label={`Start of row ${i + 1}`} error={cellError(error, i, "start")} onCommit={(v) => set(i, "start", v)} />
                   </td>
                   <td>
-                    <select aria-label={`Period of row ${i + 1}`} data-path={`actuals[${i}].period`} value={a.period} onChange={(e) => set(i, "period", e.target.value)}>
-                      <option value="day">Day</option>
-                      <option value="week">Week</option>
-                    </select>
+                    <Cell type="date" value={a.end} path={`actuals[${i}].end`} label={`End of row ${i + 1}`} error={cellError(error, i, "end")} onCommit={(v) => set(i, "end", v)} />
+                  </td>
+                  <td className="covers muted small" data-testid="covers">
+                    {coverLabel(a.start, a.end)}
                   </td>
                   {MEASURES.map((x) => (
                     <td key={x.key} className="num">
@@ -183,17 +192,22 @@ function Cell({
   );
 }
 
-/** The row being typed in, under the grid's columns: added as one edit once it has a line, a day
- * and a spend (Enter in any of its fields adds it). */
+/** The row being typed in, under the grid's columns: added as one edit once it has a line, its
+ * days and a spend (Enter in any of its fields adds it). "Day" makes the end the start, "Week"
+ * takes the Monday-to-Sunday week of the day picked, "Range" leaves both days free. */
 function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string; onAdd: (a: Actual) => void }) {
   const [line, setLine] = useState(plan.lines[0]?.id ?? "");
-  const [date, setDate] = useState(defaultDate);
-  const [periodKind, setPeriodKind] = useState<Period>("week");
+  const [cover, setCover] = useState<Cover>("week");
+  const [start, setStart] = useState(() => mondayOf(defaultDate));
+  const [end, setEnd] = useState(() => weekOf(defaultDate).end);
   const [values, setValues] = useState<Record<string, string>>({});
-  const ready = !!line && !!date && !!cleanDecimal(values.spend ?? "");
+  // The days the row will cover: a week is the Monday-to-Sunday week of the day typed (the start
+  // moves to its Monday once the field is left), a day ends on its start.
+  const range = !start ? { start, end } : cover === "week" ? weekOf(start) : cover === "day" ? { start, end: start } : { start, end };
+  const ready = !!line && !!range.start && !!range.end && range.end >= range.start && !!cleanDecimal(values.spend ?? "");
   const add = () => {
     if (!ready) return;
-    const row: Actual = { line, date, period: periodKind, spend: cleanDecimal(values.spend) };
+    const row: Actual = { line, start: range.start, end: range.end, spend: cleanDecimal(values.spend) };
     for (const x of MEASURES) {
       const v = cleanDecimal(values[x.key] ?? "");
       if (x.key !== "spend" && v) row[x.key] = v;
@@ -201,11 +215,18 @@ function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string;
     onAdd(row);
     setValues({});
   };
+  const choose = (c: Cover) => {
+    // Leaving "Range", the end follows the choice; entering it, the shown end stays.
+    setEnd(range.end);
+    if (c === "week" && start) setStart(mondayOf(start));
+    setCover(c);
+  };
   const enter = (e: { key: string }) => e.key === "Enter" && add();
+  const backwards = !!range.start && !!range.end && range.end < range.start;
   return (
     <tr className="new-actual">
       <td>
-        <select aria-label="New row line" value={line} onChange={(e) => setLine(e.target.value)}>
+        <select aria-label="New row line" value={line} title={plan.lines.find((l) => l.id === line)?.name} onChange={(e) => setLine(e.target.value)}>
           {plan.lines.map((l) => (
             <option key={l.id} value={l.id}>
               {l.name}
@@ -214,12 +235,42 @@ function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string;
         </select>
       </td>
       <td>
-        <input type="date" className="cell-input" aria-label="New row date" value={date} onChange={(e) => setDate(e.target.value)} onKeyDown={enter} />
+        <input
+          type="date"
+          className="cell-input"
+          aria-label="New row start"
+          value={start}
+          onChange={(e) => setStart(e.target.value)}
+          onBlur={() => cover === "week" && start && setStart(mondayOf(start))}
+          onKeyDown={enter}
+        />
       </td>
       <td>
-        <select aria-label="New row period" value={periodKind} onChange={(e) => setPeriodKind(e.target.value as Period)}>
+        <input
+          type="date"
+          className="cell-input"
+          aria-label="New row end"
+          aria-invalid={backwards ? true : undefined}
+          value={range.end}
+          readOnly={cover !== "range"}
+          title={cover === "range" ? undefined : cover === "day" ? "A day's row ends on its start" : "The week ends on the Sunday"}
+          onChange={(e) => setEnd(e.target.value)}
+          onKeyDown={enter}
+        />
+        <CellMessage text={backwards ? "ends before it starts" : null} />
+      </td>
+      <td>
+        <select
+          aria-label="New row covers"
+          value={cover}
+          title="Day: the row ends on its start · Week: Monday to Sunday · Range: any days"
+          onChange={(e) => choose(e.target.value as Cover)}
+        >
           <option value="day">Day</option>
-          <option value="week">Week</option>
+          <option value="week" title="Monday to Sunday">
+            Week
+          </option>
+          <option value="range">Range</option>
         </select>
       </td>
       {MEASURES.map((x) => (

@@ -39,18 +39,34 @@ afterEach(cleanup);
 describe("column mapping", () => {
   it("starts empty in the plan's currency and sends only the columns named", () => {
     const form = loadMapping("EUR");
-    expect(form).toMatchObject({ date: "", campaign: "", spend: "", currency: "EUR" });
+    expect(form).toMatchObject({ date: "", campaign: "", ad_set: "", ad: "", spend: "", currency: "EUR" });
     expect(toMapping(form)).toBeNull();
-    expect(missingColumns(form)).toBe("date, campaign and spend");
+    expect(missingColumns(form)).toBe("a campaign, ad set or ad column and the spend column");
+    expect(missingColumns({ ...form, spend: "Cost" })).toBe("a campaign, ad set or ad column");
+    expect(missingColumns({ ...form, ad: "Ad name" })).toBe("the spend column");
     const filled = { ...form, date: " Day ", campaign: "Campaign", spend: "Cost", clicks: "Clicks", currency: "usd" };
     expect(missingColumns(filled)).toBeNull();
     expect(toMapping(filled)).toEqual({ date: "Day", campaign: "Campaign", spend: "Cost", clicks: "Clicks", currency: "USD" });
+    // An ad-set report for one period: no campaign and no date column.
+    const adSets = { ...form, ad_set: "Ad group", ad: " Ad ", spend: "Cost" };
+    expect(toMapping(adSets)).toEqual({ ad_set: "Ad group", ad: "Ad", spend: "Cost", currency: "EUR" });
   });
 
   it("prefills from the saved mapping and ignores unreadable storage", () => {
     saveMapping({ date: "Day", campaign: "Campaign", spend: "Cost", revenue: "Sales", currency: "GBP" });
     expect(JSON.parse(localStorage.getItem(MAPPING_KEY)!)).toEqual({ date: "Day", campaign: "Campaign", spend: "Cost", revenue: "Sales", currency: "GBP" });
-    expect(loadMapping("USD")).toEqual({ date: "Day", campaign: "Campaign", spend: "Cost", impressions: "", clicks: "", conversions: "", revenue: "Sales", currency: "GBP" });
+    expect(loadMapping("USD")).toEqual({
+      date: "Day",
+      campaign: "Campaign",
+      ad_set: "",
+      ad: "",
+      spend: "Cost",
+      impressions: "",
+      clicks: "",
+      conversions: "",
+      revenue: "Sales",
+      currency: "GBP",
+    });
     localStorage.setItem(MAPPING_KEY, "{not json");
     expect(loadMapping("USD").date).toBe("");
     localStorage.setItem(MAPPING_KEY, JSON.stringify({ date: 4, spend: "Cost" }));

@@ -1,8 +1,9 @@
-// "Other file (map columns)": any report that is not a Meta, Google Ads or TikTok export — an
-// agency's spreadsheet, a publisher's CSV — is read by telling the core which header names hold
-// the date, campaign, spend and the other measures, and which currency the file is in. Planners
-// get the same report every week, so the last mapping is remembered on this machine (in
-// localStorage, under a versioned key) and fills the form next time.
+// "Other file (map columns)": any report that is not a platform's own export — an agency's
+// spreadsheet, a publisher's CSV — is read by telling the core which header names hold the date,
+// the campaign, ad set or ad, the spend and the other measures, and which currency the file is
+// in. A file without a date column covers one period (the preview asks for it when the file does
+// not state it). Planners get the same report every week, so the last mapping is remembered on
+// this machine (in localStorage, under a versioned key) and fills the form next time.
 
 import type { ColumnMapping } from "../../api";
 
@@ -10,6 +11,8 @@ import type { ColumnMapping } from "../../api";
 export interface MappingForm {
   date: string;
   campaign: string;
+  ad_set: string;
+  ad: string;
   spend: string;
   impressions: string;
   clicks: string;
@@ -22,19 +25,24 @@ type Column = Exclude<keyof MappingForm, "currency">;
 
 export const MAPPING_KEY = "flightplan.column-mapping.v1";
 
-const COLUMNS: { key: Column; label: string; required: boolean; example: string }[] = [
-  { key: "date", label: "Date", required: true, example: "Day" },
-  { key: "campaign", label: "Campaign", required: true, example: "Campaign" },
-  { key: "spend", label: "Spend", required: true, example: "Cost" },
-  { key: "impressions", label: "Impressions", required: false, example: "Impr" },
-  { key: "clicks", label: "Clicks", required: false, example: "Clicks" },
-  { key: "conversions", label: "Conversions", required: false, example: "Orders" },
-  { key: "revenue", label: "Revenue", required: false, example: "Sales" },
+/** `required`: the column must be named; `name`: one of campaign, ad set or ad must be. */
+const COLUMNS: { key: Column; label: string; need: "required" | "name" | "optional"; example: string }[] = [
+  { key: "date", label: "Date", need: "optional", example: "Day" },
+  { key: "campaign", label: "Campaign", need: "name", example: "Campaign" },
+  { key: "ad_set", label: "Ad set", need: "name", example: "Ad group" },
+  { key: "ad", label: "Ad", need: "name", example: "Ad name" },
+  { key: "spend", label: "Spend", need: "required", example: "Cost" },
+  { key: "impressions", label: "Impressions", need: "optional", example: "Impr" },
+  { key: "clicks", label: "Clicks", need: "optional", example: "Clicks" },
+  { key: "conversions", label: "Conversions", need: "optional", example: "Orders" },
+  { key: "revenue", label: "Revenue", need: "optional", example: "Sales" },
 ];
 
 const emptyForm = (currency: string): MappingForm => ({
   date: "",
   campaign: "",
+  ad_set: "",
+  ad: "",
   spend: "",
   impressions: "",
   clicks: "",
@@ -69,15 +77,12 @@ export function saveMapping(mapping: ColumnMapping): void {
   }
 }
 
-/** The mapping the core reads, or null while a required column is unnamed. Blank optional
- * columns are left out; the currency is an ISO code. */
+/** The mapping the core reads, or null while spend or every name column (campaign, ad set, ad)
+ * is unnamed. Blank optional columns are left out; the currency is an ISO code. */
 export function toMapping(form: MappingForm): ColumnMapping | null {
-  const date = form.date.trim();
-  const campaign = form.campaign.trim();
-  const spend = form.spend.trim();
-  if (!date || !campaign || !spend) return null;
-  const mapping: ColumnMapping = { date, campaign, spend };
-  for (const key of ["impressions", "clicks", "conversions", "revenue"] as const) {
+  if (missingColumns(form)) return null;
+  const mapping: ColumnMapping = { spend: form.spend.trim() };
+  for (const key of ["date", "campaign", "ad_set", "ad", "impressions", "clicks", "conversions", "revenue"] as const) {
     const v = form[key].trim();
     if (v) mapping[key] = v;
   }
@@ -86,11 +91,12 @@ export function toMapping(form: MappingForm): ColumnMapping | null {
   return mapping;
 }
 
-/** The columns the planner still has to name, in words ("date and spend"). */
+/** What the planner still has to name, in words ("a campaign, ad set or ad column and spend"). */
 export function missingColumns(form: MappingForm): string | null {
-  const missing = COLUMNS.filter((c) => c.required && !form[c.key].trim()).map((c) => c.label.toLowerCase());
-  if (missing.length === 0) return null;
-  return missing.length === 1 ? missing[0] : `${missing.slice(0, -1).join(", ")} and ${missing[missing.length - 1]}`;
+  const missing: string[] = [];
+  if (!COLUMNS.some((c) => c.need === "name" && form[c.key].trim())) missing.push("a campaign, ad set or ad column");
+  if (!form.spend.trim()) missing.push("the spend column");
+  return missing.length === 0 ? null : missing.join(" and ");
 }
 
 export function ColumnMappingForm({
@@ -113,12 +119,21 @@ export function ColumnMappingForm({
           <label key={c.key} className="mapping-field">
             <span>
               {c.label}
-              {c.required ? <span className="required" aria-hidden="true"> *</span> : <span className="muted"> (optional)</span>}
+              {c.need === "required" ? (
+                <span className="required" aria-hidden="true"> *</span>
+              ) : c.need === "name" ? (
+                <span className="required" aria-hidden="true" title="Name at least one of campaign, ad set and ad">
+                  {" "}
+                  †
+                </span>
+              ) : (
+                <span className="muted"> (optional)</span>
+              )}
             </span>
             <input
               type="text"
               aria-label={`${c.label} column`}
-              aria-required={c.required}
+              aria-required={c.need === "required"}
               placeholder={`e.g. ${c.example}`}
               value={form[c.key]}
               spellCheck={false}
@@ -142,10 +157,10 @@ export function ColumnMappingForm({
       </div>
       <p className="muted small" role="status">
         {missing
-          ? `Name the ${missing} ${missing.includes(" and ") ? "columns" : "column"} to choose a file. Case does not matter.`
+          ? `Name ${missing} to choose a file († at least one of campaign, ad set and ad). Case does not matter.`
           : saved
             ? "Mapping saved for next time."
-            : "Names must match the header row exactly (case does not matter). The mapping is saved once a file reads."}
+            : "Names must match the header row exactly (case does not matter). Without a date column the file covers one period, asked for if it does not say. The mapping is saved once a file reads."}
       </p>
     </fieldset>
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fixtures from "../../test/core-fixtures.json";
 import type { Plan } from "../../bindings";
-import { addInvoice, addLearning, assignCampaign, removeActual, removeInvoice, removeLearning, setActual, setInvoice, vendors } from "./edits";
+import { addActual, addInvoice, addLearning, assignCampaign, removeActual, removeInvoice, removeLearning, setActual, setInvoice, vendors } from "./edits";
 
 const monitored = fixtures.scenarios.find((s) => s.name === "monitored")!.plan as unknown as Plan;
 
@@ -25,6 +25,19 @@ describe("stage 6 plan edits", () => {
     expect("revenue" in q.actuals![0]).toBe(false);
     expect(q.actuals![0].spend).toBe(monitored.actuals![0].spend);
     expect(monitored.actuals![0].clicks).toBe("1248");
+  });
+
+  it("keeps a day's row a day when its start moves, and leaves a range's end where it is", () => {
+    const day = addActual(monitored, { line: "google-brand", start: "2027-01-20", end: "2027-01-20", spend: "210.00" });
+    const i = day.actuals!.length - 1;
+    const moved = setActual(day, i, "start", "2027-01-21");
+    expect(moved.actuals![i]).toMatchObject({ start: "2027-01-21", end: "2027-01-21" });
+    // A week's row (the monitored plan's first) keeps its Sunday; the core refuses an end before the start.
+    expect(monitored.actuals![0]).toMatchObject({ start: "2027-01-04", end: "2027-01-10" });
+    const later = setActual(monitored, 0, "start", "2027-01-05");
+    expect(later.actuals![0]).toMatchObject({ start: "2027-01-05", end: "2027-01-10" });
+    const longer = setActual(monitored, 0, "end", "2027-01-17");
+    expect(longer.actuals![0]).toMatchObject({ start: "2027-01-04", end: "2027-01-17" });
   });
 
   it("removes rows, invoices and learnings, and an emptied list leaves the plan", () => {

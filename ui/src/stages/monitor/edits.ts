@@ -5,7 +5,8 @@
 
 import type { Actual, Invoice, Learning, Line, Plan } from "../../bindings";
 
-/** Save `campaign` on the line, so the platform report's rows of that campaign match it. */
+/** Save `campaign` (a campaign's or an ad set's name) on the line, so the platform report's rows
+ * of that campaign or ad set match it. */
 export function assignCampaign(plan: Plan, lineId: string, campaign: string): Plan {
   return {
     ...plan,
@@ -20,20 +21,24 @@ export function assignCampaign(plan: Plan, lineId: string, campaign: string): Pl
 }
 
 /** The fields of an actual the grid edits; an empty measure is removed from the document. */
-export type ActualField = "line" | "date" | "period" | "spend" | "impressions" | "clicks" | "conversions" | "revenue";
+export type ActualField = "line" | "start" | "end" | "spend" | "impressions" | "clicks" | "conversions" | "revenue";
 
 const OPTIONAL: ActualField[] = ["impressions", "clicks", "conversions", "revenue"];
 
+/** Set one field of actual `index`. A day's row (start = end) stays a day's row when its start
+ * moves; a longer range keeps its end, and the core refuses an end before the start. */
 export function setActual(plan: Plan, index: number, field: ActualField, value: string): Plan {
   const actuals = (plan.actuals ?? []).slice();
-  const next: Record<string, unknown> = { ...actuals[index] };
+  const old = actuals[index];
+  const next: Record<string, unknown> = { ...old };
   if (OPTIONAL.includes(field) && value === "") delete next[field];
   else next[field] = value;
+  if (field === "start" && old && old.start === old.end) next.end = value;
   actuals[index] = next as Actual;
   return { ...plan, actuals };
 }
 
-/** A new hand-entered row (no `source`): the line's week holding `date`, nothing spent yet. */
+/** A new hand-entered row (no `source`), covering `start` to `end`. */
 export function addActual(plan: Plan, actual: Actual): Plan {
   return { ...plan, actuals: [...(plan.actuals ?? []), actual] };
 }

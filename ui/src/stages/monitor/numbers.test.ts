@@ -36,6 +36,10 @@ describe("stage 6 number text", () => {
   it("collapses runs of file lines and names months", () => {
     expect(fileLines([4, 7, 10, 13])).toBe("4, 7, 10, 13");
     expect(fileLines([25, 1, 2, 26, 27, 28])).toBe("1–2, 25–28");
+    // A long list (a LinkedIn campaign's rows are every third line) is cut after `max` runs.
+    const every3 = Array.from({ length: 120 }, (_, i) => 7 + 3 * i);
+    expect(fileLines(every3, 4)).toBe("7, 10, 13, 16, … (120 lines in all)");
+    expect(fileLines([1, 2, 3, 9], 4)).toBe("1–3, 9");
     expect(monthLabel("2027-01")).toBe("Jan 2027");
   });
 

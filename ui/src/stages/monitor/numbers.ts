@@ -81,8 +81,9 @@ export function shortDay(date: string): string {
   return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]}` : date;
 }
 
-/** Lines in a file, runs collapsed: [4, 7, 10, 11, 12] → "4, 7, 10–12". */
-export function fileLines(lines: number[]): string {
+/** Lines in a file, runs collapsed: [4, 7, 10, 11, 12] → "4, 7, 10–12". With `max`, only the
+ * first `max` runs are listed and the rest counted: "4, 7, 10–12, … (120 lines in all)". */
+export function fileLines(lines: number[], max?: number): string {
   const sorted = [...lines].sort((a, b) => a - b);
   const runs: string[] = [];
   for (let i = 0; i < sorted.length; ) {
@@ -91,6 +92,7 @@ export function fileLines(lines: number[]): string {
     runs.push(j > i ? `${sorted[i]}–${sorted[j]}` : String(sorted[i]));
     i = j + 1;
   }
+  if (max !== undefined && runs.length > max) return `${runs.slice(0, max).join(", ")}, … (${sorted.length} lines in all)`;
   return runs.join(", ");
 }
 

@@ -7,6 +7,10 @@
 // line, chosen so the core's recommendations cover scale (brand search beats its CPA), hold,
 // cut (broad prospecting at 1.6× its CPA target), not enough data (retargeting, 21
 // conversions) and over- and under-pacing; two January invoices and one learning.
+//
+// "brazil" is a São Paulo pest-control client's search plan in reais for May and June 2026, into
+// which the tests import a real Portuguese Google Ads campaign report
+// (../shared/platform-exports/real/googleads-ptbr-campanha-brl.csv).
 
 import type { Actual, Launch, Plan } from "../../bindings";
 import { addActual, assignCampaign, setActual } from "../../stages/monitor/edits";
@@ -19,7 +23,21 @@ export const GOOGLE_REPORT = "/home/planner/Downloads/google_ads_campaign_report
 /** The campaign the test assigns to a line, and the line. */
 export const ASSIGN = { campaign: "Search - Brand - US", line: "google-brand" };
 
-const WEEKS = ["2027-01-04", "2027-01-11", "2027-01-18"];
+/** A real Portuguese Google Ads campaign report in reais, as the planner picked it. */
+export const PT_REPORT = "/home/planner/Downloads/googleads-ptbr-campanha-brl.csv";
+/** The Portuguese report's campaign the test assigns, and the line. */
+export const PT_ASSIGN = { campaign: "[SEARCH][06.05.26]-BARATAS", line: "busca-baratas" };
+/** A real Google Ads "All time" campaign report: no dates, so the planner gives its period. */
+export const ALL_TIME_REPORT = "/home/planner/Downloads/googleads-intrago-campaign-alltime.csv";
+/** A Meta ad-set export (campaign and ad set columns, Reporting starts/ends weeks, the summary
+ * row): one campaign holding two lines' ad sets, assigned by ad set. */
+export const ADSET_REPORT = "/home/planner/Downloads/meta-adsets-report.csv";
+
+const WEEKS: [string, string][] = [
+  ["2027-01-04", "2027-01-10"],
+  ["2027-01-11", "2027-01-17"],
+  ["2027-01-18", "2027-01-24"],
+];
 type Row = [spend: string, impressions: string, clicks?: string, conversions?: string, revenue?: string] | null;
 
 function weekly(line: string, rows: Row[]): Actual[] {
@@ -27,7 +45,7 @@ function weekly(line: string, rows: Row[]): Actual[] {
   rows.forEach((r, i) => {
     if (!r) return;
     const [spend, impressions, clicks, conversions, revenue] = r;
-    const a: Actual = { line, date: WEEKS[i], period: "week", spend, impressions };
+    const a: Actual = { line, start: WEEKS[i][0], end: WEEKS[i][1], spend, impressions };
     if (clicks !== undefined) a.clicks = clicks;
     if (conversions !== undefined) a.conversions = conversions;
     if (revenue !== undefined) a.revenue = revenue;
@@ -106,20 +124,71 @@ export function assignedPlan(sample: Plan): Plan {
 /** The hand-entry test's edit: the third retargeting week's spend corrected. */
 export const HAND_EDIT = { row: 10, field: "spend", value: "861.10" } as const;
 
-/** The hand-entry test's new row: the newsletter's first week, as the publisher reported it. */
-export const HAND_ROW: Actual = { line: "morningbrew-direct", date: "2027-01-18", period: "week", spend: "4000.00", impressions: "412000", clicks: "3560" };
+/** The hand-entry test's new row: the newsletter's first five issues (Monday to Friday), as the
+ * publisher reported them: a range, neither a day nor a week. */
+export const HAND_ROW: Actual = { line: "morningbrew-direct", start: "2027-01-18", end: "2027-01-22", spend: "4000.00", impressions: "412000", clicks: "3560" };
+
+/** The São Paulo search plan, live since early May 2026, in reais. */
+export function brazilPlan(sample: Plan): Plan {
+  const search = sample.lines.find((l) => l.id === "google-generic")!;
+  const { min_budget: _min, response: _response, ...base } = search;
+  const line = (id: string, name: string, budget: string, rate: string, target: string): Plan["lines"][number] => ({
+    ...base,
+    id,
+    name,
+    budget,
+    rate,
+    start: "2026-05-04",
+    end: "2026-06-28",
+    kpi: { kpi: "cpa", target },
+    creative: [{ format: "Anúncios responsivos de pesquisa", count: 3, due: "2026-04-27" }],
+    launch: { status: "live", tracking_verified: true, naming_applied: true, budget_control: "abo" },
+  });
+  return {
+    ...sample,
+    name: "Dedetização SP — maio e junho 2026",
+    client: "Dedetizadora Paulista",
+    brand: "Paulista Controle de Pragas",
+    currency: "BRL",
+    start: "2026-05-04",
+    end: "2026-06-28",
+    budget: "6000.00",
+    target_audience: "Adultos 25–64, Grande São Paulo",
+    status: "live",
+    goal: { objective: "conversion", description: "Pedidos de orçamento pelo site", kpi: "cpa", target: "12.00" },
+    competitors: [],
+    notes: [],
+    scenarios: [],
+    lines: [line("busca-escorpiao", "Busca — Escorpião", "2400.00", "2.90", "10.00"), line("busca-baratas", "Busca — Baratas", "3600.00", "3.40", "12.00")],
+  };
+}
+
+/** The São Paulo plan after the planner assigns the report's cockroach campaign to its line. */
+export function brazilAssignedPlan(sample: Plan): Plan {
+  return assignCampaign(brazilPlan(sample), PT_ASSIGN.line, PT_ASSIGN.campaign);
+}
+
+/** A plan with the core's complete actuals from a fixture preview, as "Import" commits them. */
+function importedFrom(plan: Plan, scenario: string, path: string): Plan | null {
+  const preview = monitoring.previews.find((p) => p.scenario === scenario && p.path === path && !("period" in p));
+  return preview && "preview" in preview && preview.preview ? { ...plan, actuals: preview.preview.actuals as unknown as Actual[] } : null;
+}
 
 export function monitoringScenarios(sample: Plan): Record<string, Plan> {
   const monitored = monitoredPlan(sample);
   const assigned = assignedPlan(sample);
+  const brazilAssigned = brazilAssignedPlan(sample);
   // "Import" commits the preview's complete actuals (the core's answer for the assigned plan).
-  const preview = monitoring.previews.find((p) => p.scenario === "monitorAssigned" && p.path === GOOGLE_REPORT);
-  const imported: Plan | null = preview && "preview" in preview && preview.preview ? { ...assigned, actuals: preview.preview.actuals as Actual[] } : null;
+  const imported = importedFrom(assigned, "monitorAssigned", GOOGLE_REPORT);
+  const brazilImported = importedFrom(brazilAssigned, "brazilAssigned", PT_REPORT);
   return {
     monitored,
     monitorAssigned: assigned,
     ...(imported ? { monitorImported: imported } : {}),
     monitorHandEdited: setActual(monitored, HAND_EDIT.row, HAND_EDIT.field, HAND_EDIT.value),
     monitorHandAdded: addActual(monitored, HAND_ROW),
+    brazil: brazilPlan(sample),
+    brazilAssigned,
+    ...(brazilImported ? { brazilImported } : {}),
   };
 }
