@@ -258,7 +258,7 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
             out.problems.push(Problem::warning("no_cost", SourceRef::path(format!("{path}.cost_total")), format!("\"{}\" states no cost: imported at 0 for you to fill in", line.name)).on_line(&id));
         }
         costs.push((i, line.budget.unwrap_or_default()));
-        out.lines.push(PreviewLine { id, at: SourceRef::path(path), no_cost });
+        out.lines.push(PreviewLine { id, at: SourceRef::path(path), no_cost, net: None });
         plan.lines.push(line);
     }
     plan.budget = match budget {
