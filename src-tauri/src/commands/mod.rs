@@ -12,6 +12,7 @@ pub mod buying;
 pub mod export;
 pub mod files;
 pub mod monitoring;
+pub mod plan_import;
 pub mod planning;
 pub mod plans;
 pub mod versions;

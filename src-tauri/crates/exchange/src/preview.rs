@@ -236,6 +236,8 @@ pub struct PreviewLine {
 /// A row that is not a line, and why (title, section heading, subtotal, total, notes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// The report preview has its own `SkippedRow` (file lines); this one is the plan import's.
+#[cfg_attr(feature = "ts", ts(rename = "ImportSkippedRow"))]
 pub struct SkippedRow {
     #[serde(flatten)]
     pub at: SourceRef,
