@@ -3,7 +3,8 @@
 import type { Handlers } from "./context";
 import { handlers as buying } from "./buying";
 import { handlers as files } from "./files";
+import { handlers as imports } from "./imports";
 import { handlers as monitoring } from "./monitoring";
 import { handlers as planning } from "./planning";
 
-export const handlers: Handlers = { ...buying, ...files, ...monitoring, ...planning };
+export const handlers: Handlers = { ...buying, ...files, ...imports, ...monitoring, ...planning };
