@@ -7,7 +7,7 @@ import type { ChosenPlanImport, ImportChoices } from "../bindings";
 import { api } from "../api";
 import { money } from "../format";
 import { layoutSignature, MAPPINGS_KEY, savedMapping } from "../importMappings";
-import { describePlace } from "./ImportPlanParts";
+import { describePlace, sentence } from "./ImportPlanParts";
 import { ImportPlan } from "./ImportPlan";
 
 vi.mock("../api", async (orig) => {
@@ -70,9 +70,17 @@ describe("ImportPlan", () => {
     expect(within(rows[0]).getByText("no cost")).toBeTruthy();
     expect(screen.getByTestId("rows-without-cost").textContent).toContain("Influencer seeding (row 10)");
     // Every problem with its place; rows left out with why.
-    const problems = within(screen.getByRole("list", { name: "Problems" })).getAllByRole("listitem");
-    expect(problems).toHaveLength(p.problems.length);
-    expect(problems.map((li) => li.getAttribute("data-code"))).toContain("no_cost_column");
+    // Every problem with its place: four rows without a cost are one entry opening to the others.
+    const list = screen.getByRole("list", { name: "Problems" });
+    const entries = Array.from(list.querySelectorAll(":scope > li"));
+    expect(entries.map((li) => [li.getAttribute("data-code"), li.getAttribute("data-count")])).toEqual([
+      ["no_cost_column", null],
+      ["no_cost", "4"],
+      ["figures_disagree", null],
+    ]);
+    expect(p.problems).toHaveLength(6);
+    expect(entries[1].textContent).toContain("3 more like it: Row 9; Row 10; Row 13");
+    expect(within(list).getAllByText(/states no cost: imported at 0 for you to fill in/)).toHaveLength(4);
     expect(screen.getByRole("list", { name: "Rows left out" }).textContent).toContain("Subtotal row");
     // Nothing blocks: it could import as it is (every line at 0).
     expect(importButton().disabled).toBe(false);
@@ -151,6 +159,14 @@ describe("ImportPlan", () => {
     fireEvent.keyDown(screen.getByRole("dialog"), { key: "Escape" });
     expect(onCancel).toHaveBeenCalledTimes(2);
     expect(api.commitImport).not.toHaveBeenCalled();
+  });
+
+  it("messages read as sentences, codes and names as written", () => {
+    expect(sentence("no column is read as the lines' cost")).toBe("No column is read as the lines' cost");
+    expect(sentence("cost_custom1 (\"fee\") is kept")).toBe('cost_custom1 ("fee") is kept');
+    expect(sentence("lineitems[2].cost_total is not a number")).toBe("lineitems[2].cost_total is not a number");
+    expect(sentence('"8,5x" is not an amount')).toBe('"8,5x" is not an amount');
+    expect(sentence("subtotal row")).toBe("Subtotal row");
   });
 
   it("a mediaplanschema document shows its line items by JSON path, the core's totals and its notes", async () => {

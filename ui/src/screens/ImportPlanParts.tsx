@@ -150,7 +150,7 @@ export function ColumnsTable({
               </td>
               <td className="muted small">
                 {c.source === "mapping" ? <span className="badge how-mapped">your mapping</span> : c.source === "guessed" ? "guessed from the header" : "—"}
-                {c.note && <span className="column-note">{c.note[0].toUpperCase() + c.note.slice(1)}</span>}
+                {c.note && <span className="column-note">{sentence(c.note)}</span>}
               </td>
             </tr>
           );
@@ -217,29 +217,70 @@ export function LinesTable({ preview, currency }: { preview: ImportPreview; curr
 const LEVEL_WORD: Record<Problem["level"], string> = { error: "Error", warning: "Warning", info: "Note" };
 const LEVEL_ORDER: Record<Problem["level"], number> = { error: 0, warning: 1, info: 2 };
 
-/** Every problem the preview found, errors first, each with its place and line. */
+/** A message as a sentence: its first word capitalised, unless it is a name or a code
+ * ("cost_custom1", "lineitems[2]") that must stay as written. */
+export function sentence(message: string): string {
+  const first = message.split(/\s/, 1)[0] ?? "";
+  return /^[a-z]+[,:;]?$/.test(first) ? message[0].toUpperCase() + message.slice(1) : message;
+}
+
+/** Every problem the preview found, errors first, each with its place and line. Three or more of
+ * one kind (a row without a cost on every line) are one entry that opens to all of them. */
 export function ProblemList({ preview }: { preview: ImportPreview }) {
   const names = new Map(preview.plan.lines.map((l) => [l.id, l.name]));
   const sorted = preview.problems.map((p, i) => ({ p, i })).sort((a, b) => LEVEL_ORDER[a.p.level] - LEVEL_ORDER[b.p.level] || a.i - b.i);
+  const groups: Problem[][] = [];
+  for (const { p } of sorted) {
+    const g = groups.find((x) => x[0].level === p.level && x[0].code === p.code);
+    if (g) g.push(p);
+    else groups.push([p]);
+  }
+  const one = (p: Problem) => {
+    const place = describePlace(p, preview.sheet);
+    const line = p.line ? names.get(p.line) : undefined;
+    return (
+      <>
+        <span className="problem-message">{sentence(p.message)}</span>
+        {(place || line) && (
+          <span className="problem-place">
+            {place && <code>{place}</code>}
+            {line && <span>line “{line}”</span>}
+          </span>
+        )}
+      </>
+    );
+  };
   return (
     <ul className="import-problems" aria-label="Problems">
-      {sorted.map(({ p, i }) => {
-        const place = describePlace(p, preview.sheet);
-        const line = p.line ? names.get(p.line) : undefined;
-        return (
-          <li key={i} className={`problem level-${p.level}`} data-code={p.code}>
-            <span className={`badge level-badge level-${p.level}`}>{LEVEL_WORD[p.level]}</span>
+      {groups.flatMap((g) => {
+        const level = g[0].level;
+        const badge = <span className={`badge level-badge level-${level}`}>{LEVEL_WORD[level]}</span>;
+        if (g.length < 3) {
+          return g.map((p, k) => (
+            <li key={`${p.code}-${k}`} className={`problem level-${level}`} data-code={p.code}>
+              {badge}
+              <span className="problem-text">{one(p)}</span>
+            </li>
+          ));
+        }
+        return [
+          <li key={g[0].code} className={`problem level-${level}`} data-code={g[0].code} data-count={g.length}>
+            {badge}
             <span className="problem-text">
-              <span className="problem-message">{p.message[0].toUpperCase() + p.message.slice(1)}</span>
-              {(place || line) && (
-                <span className="problem-place">
-                  {place && <code>{place}</code>}
-                  {line && <span>line “{line}”</span>}
-                </span>
-              )}
+              {one(g[0])}
+              <details className="problem-more">
+                <summary>
+                  {g.length - 1} more like it: {g.slice(1).map((p) => describePlace(p, preview.sheet) || (p.line && names.get(p.line)) || p.code).join("; ")}
+                </summary>
+                <ul>
+                  {g.slice(1).map((p, k) => (
+                    <li key={k}>{one(p)}</li>
+                  ))}
+                </ul>
+              </details>
             </span>
-          </li>
-        );
+          </li>,
+        ];
       })}
     </ul>
   );
@@ -289,7 +330,7 @@ export function SkippedRows({ preview }: { preview: ImportPreview }) {
       {preview.skipped.map((s, i) => (
         <li key={i}>
           <span className="skipped-place">{describePlace(s, preview.sheet)}</span>
-          <span>{s.reason[0].toUpperCase() + s.reason.slice(1)}</span>
+          <span>{sentence(s.reason)}</span>
         </li>
       ))}
     </ul>

@@ -141,7 +141,7 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         (Some(c), _) => (Some(c), Some("chosen for the import".to_string())),
         (None, Some((s, from))) => (Some(s), Some(from)),
         (None, None) => {
-            out.problems.push(err("no_currency", "campaign.budget_currency", "the document states no currency: choose the plan's currency (--currency CODE)".into()));
+            out.problems.push(err("no_currency", "campaign.budget_currency", "the document states no currency: choose the plan's currency (in the import preview, or --currency CODE)".into()));
             (None, None)
         }
     };
