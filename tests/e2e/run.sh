@@ -27,11 +27,22 @@ export FLIGHTPLAN_E2E_DIR="$work"
 export FLIGHTPLAN_DIALOG_ANSWERS="$work/dialog-answers.txt"
 : >"$FLIGHTPLAN_DIALOG_ANSWERS"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1
-tauri-driver --port 4444 --native-driver /usr/bin/WebKitWebDriver >"$work/driver.log" 2>&1 &
+# A driver port (and the native driver's, the next one) nothing else listens on: other
+# checkouts on the same machine may be running their own end-to-end test.
+busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port="${FLIGHTPLAN_E2E_PORT:-}"
+if [ -z "$port" ]; then
+  for p in $(seq 4444 2 4600); do
+    if ! busy "$p" && ! busy "$((p + 1))"; then port=$p; break; fi
+  done
+fi
+export FLIGHTPLAN_E2E_PORT="$port"
+tauri-driver --port "$port" --native-port "$((port + 1))" --native-driver /usr/bin/WebKitWebDriver >"$work/driver.log" 2>&1 &
 driver=$!
 for _ in $(seq 50); do
-  curl -fsS http://127.0.0.1:4444/status >/dev/null 2>&1 && break
+  curl -fsS "http://127.0.0.1:$port/status" >/dev/null 2>&1 && break
   sleep 0.2
 done
+kill -0 "$driver" 2>/dev/null || { echo "tauri-driver did not start on port $port:" >&2; cat "$work/driver.log" >&2; exit 1; }
 
 node --test tests/e2e/app.test.mjs
