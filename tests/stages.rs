@@ -327,37 +327,6 @@ fn start_next_plan_rolls_the_stored_plan_forward_into_a_new_library_plan() {
 }
 
 #[test]
-fn a_plan_file_round_trips_through_export_and_import_and_a_broken_one_is_refused() {
-    let dir = tmp();
-    let h = app_on(&dir.path().join("library.sqlite3"));
-    let id = first_id(&h);
-    h.dialogs.push(Some(dir.path().join("cold brew")));
-    let out = invoke(&h, "export_plan_file", json!({ "id": id })).expect("exported");
-    let written = dir.path().join("cold brew.flightplan");
-    assert_eq!(out["path"], json!(written.display().to_string()));
-    h.dialogs.push(Some(written.clone()));
-    let new_id = invoke(&h, "import_plan_file", json!({})).expect("imported").as_i64().unwrap();
-    let a = invoke(&h, "open_plan", json!({ "id": id })).unwrap();
-    let b = invoke(&h, "open_plan", json!({ "id": new_id })).unwrap();
-    assert_eq!(a["plan"], b["plan"]);
-    assert_eq!(a["view"], b["view"]);
-
-    let broken = dir.path().join("broken.json");
-    let mut text = std::fs::read_to_string(&written).unwrap();
-    text = text.replacen("\"rate\": \"1.20\"", "\"rate\": \"-1.20\"", 1);
-    std::fs::write(&broken, text).unwrap();
-    h.dialogs.push(Some(broken));
-    let err = invoke(&h, "import_plan_file", json!({})).expect_err("a negative rate");
-    assert_eq!(err["code"], "negative_value");
-    assert_eq!(err["line"], "google-brand");
-    assert!(err["message"].as_str().unwrap().starts_with("broken.json: "), "{err}");
-    assert_eq!(listed_names(&h).len(), 2, "nothing imported");
-    h.dialogs.push(None);
-    assert_eq!(invoke(&h, "import_plan_file", json!({})).expect("cancelled"), Value::Null);
-    assert_eq!(listed_names(&h).len(), 2);
-}
-
-#[test]
 fn spreadsheets_and_insertion_orders_are_written_and_only_exported_files_can_be_opened() {
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));

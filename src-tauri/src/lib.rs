@@ -23,6 +23,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         .manage(commands::export::ExportedFiles::default())
         .manage(commands::monitoring::ChosenReports::default())
         .manage(commands::opening::OpenedFiles::default())
+        .manage(commands::plan_import::PlanImports::default())
         .invoke_handler(tauri::generate_handler![
         commands::list_plans,
         commands::open_plan,
@@ -37,7 +38,10 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::export::export_pdf,
         commands::export::export_table,
         commands::export::open_export,
-        commands::files::import_plan_file,
+        commands::export::export_mediaplan,
+        commands::plan_import::choose_plan_import,
+        commands::plan_import::preview_plan_import,
+        commands::plan_import::commit_plan_import,
         commands::files::export_plan_file,
         commands::buying::launch_board,
         commands::buying::move_line,

@@ -14,11 +14,12 @@ pub const MENU_EVENT: &str = "menu";
 /// The app's own items: (id, label, accelerator).
 pub const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("new_plan", "New Plan", Some("CmdOrCtrl+N")),
-    ("import_plan", "Import Plan File…", Some("CmdOrCtrl+O")),
+    ("import_plan", "Import Plan…", Some("CmdOrCtrl+O")),
     ("export_plan", "Export Plan File…", Some("CmdOrCtrl+Shift+S")),
     ("export_pdf", "Export PDF…", Some("CmdOrCtrl+P")),
     ("export_xlsx", "Export XLSX…", None),
     ("export_csv", "Export CSV…", None),
+    ("export_mediaplan", "Export mediaplanschema…", None),
     ("library", "Library", Some("CmdOrCtrl+L")),
     ("undo", "Undo", None),
     ("redo", "Redo", None),
@@ -43,6 +44,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("export_pdf")?)
         .item(&item("export_xlsx")?)
         .item(&item("export_csv")?)
+        .item(&item("export_mediaplan")?)
         .item(&item("export_plan")?)
         .separator()
         .item(&item("library")?)

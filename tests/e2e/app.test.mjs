@@ -2,13 +2,14 @@
 // the core's figures; then builds a new plan through stages 1 to 4, pastes three lines into the
 // grid, checks the totals shown against `flightplan compute` of the saved plan, and exports the
 // one-page PDF; on the sample, stages 3, 5 and 6, where a real LinkedIn export is previewed
-// through the shell's open dialog. Run by tests/e2e/run.sh (tauri-driver + WebKitWebDriver under
-// Xvfb).
+// through the shell's open dialog; imports an agency spreadsheet through the mapping preview (one
+// column corrected) and finds it in the library with the core's figures. Run by tests/e2e/run.sh
+// (tauri-driver + WebKitWebDriver under Xvfb).
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync, existsSync } from 'node:fs';
+import { writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Session } from './webdriver.mjs';
 
@@ -38,9 +39,9 @@ function computed(plan) {
 }
 
 /** A decimal string as the app shows US dollars: "$300,608.05". */
-const usd = (v) => {
+const usd = (v, sym = '$') => {
   const [int, frac] = v.split('.');
-  return '$' + int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac === undefined ? '' : '.' + frac);
+  return sym + int.replace(/\B(?=(\d{3})+$)/g, ',') + (frac === undefined ? '' : '.' + frac);
 };
 
 const bodyText = () => s.exec('return document.body.innerText;');
@@ -238,4 +239,58 @@ test('stages 3, 5 and 6 on the sample: optimise and accept, the launch gate, act
   assert.equal(await (await s.find('[data-testid="preview-rows-read"]')).text(), String(read.rows_read));
   await reveal('[data-testid="import-preview"]');
   await shot('stage-6-import');
+});
+
+test('an agency spreadsheet through the import preview: one column corrected, its lines and totals, imported into the library', async () => {
+  await s.exec('window.scrollTo(0, 0);');
+  await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  await s.find('table.library-table tbody tr');
+  const before = (await s.invoke('list_plans', {})).length;
+  const file = join(root, 'tests/fixtures/imports/agency-plan.xlsx');
+  writeFileSync(process.env.FLIGHTPLAN_DIALOG_ANSWERS, `${file}\n`);
+  await (await button('Import plan…')).click();
+  const dialog = '[data-testid="import-preview"]';
+  const spend = await s.find(`${dialog} select[aria-label="Column G Spend allocation is read as"]`);
+  assert.equal(await spend.attr('value'), 'ignore', 'no guess knows "Spend allocation"');
+  const dialogText = () => s.exec('return document.querySelector(arguments[0])?.innerText ?? "";', [dialog]);
+  assert.match(await dialogText(), /Rows without a cost are imported at 0/);
+
+  // The planner corrects one column: "Spend allocation" is the net media.
+  await (await s.find(`${dialog} select[aria-label="Column G Spend allocation is read as"] option[value="budget"]`)).click();
+  const mapping = join(work, 'agency-mapping.json');
+  writeFileSync(mapping, JSON.stringify({ columns: { 'Spend allocation': 'budget' } }));
+  const want = JSON.parse(execFileSync(cli, ['import', file, '--preview', '--mapping', mapping], { encoding: 'utf8' }));
+  assert.equal(want.totals.net_media, '28250.00');
+  await s.until(async () => (await dialogText()).includes(usd(want.totals.net_media, '£')), `net media ${usd(want.totals.net_media, '£')} in the preview`);
+  const shown = await dialogText();
+  assert.ok(shown.includes(usd(want.totals.gross, '£')), 'the core\'s gross');
+  const lines = await s.exec(
+    'return [...document.querySelectorAll(arguments[0] + " table[aria-label=\\"Lines to import\\"] tbody tr")].map((r) => r.innerText.replace(/\\s+/g, " "));',
+    [dialog],
+  );
+  assert.equal(lines.length, want.plan.lines.length);
+  want.plan.lines.forEach((l, i) => {
+    assert.ok(lines[i].startsWith(`${want.lines[i].row} ${l.name}`), `line ${i + 1} from row ${want.lines[i].row}: ${lines[i]}`);
+    assert.ok(lines[i].includes(usd(want.lines[i].net, '£')), `line ${i + 1}'s net ${want.lines[i].net}: ${lines[i]}`);
+  });
+  await reveal(dialog);
+  await shot('import-preview-agency');
+
+  await (await button('Import into library')).click();
+  const row = await s.find('//tr[contains(., "Spring 2027 launch")]');
+  const plans = await s.until(async () => {
+    const list = await s.invoke('list_plans', {});
+    return list.length === before + 1 ? list : null;
+  }, 'the plan in the library');
+  const summary = plans.find((p) => p.name === 'Spring 2027 launch');
+  // The library holds what the CLI imports from the same file and mapping, costed by the core.
+  const out = join(work, 'agency.json');
+  execFileSync(cli, ['import', file, '-o', out, '--mapping', mapping]);
+  const view = computed(readFileSync(out, 'utf8'));
+  const doc = await s.invoke('open_plan', { id: summary.id });
+  assert.deepEqual(doc.plan.lines, JSON.parse(readFileSync(out, 'utf8')).lines);
+  assert.deepEqual(doc.view.totals, view.totals);
+  assert.ok((await row.text()).includes(usd(view.totals.budget, '£')), `the library lists the budget ${usd(view.totals.budget, '£')}`);
+  assert.match(await row.text(), /Harbour & Finch Ltd/);
+  await shot('import-library');
 });

@@ -44,5 +44,6 @@ for _ in $(seq 50); do
   curl -fsS "$FLIGHTPLAN_E2E_DRIVER/status" >/dev/null 2>&1 && break
   sleep 0.2
 done
+kill -0 "$driver" 2>/dev/null || { echo "tauri-driver did not start on port $port:" >&2; cat "$work/driver.log" >&2; exit 1; }
 
 node --test tests/e2e/app.test.mjs

@@ -1,5 +1,6 @@
-// Browser tests of plans going in and out: importing a plan file (and refusing a broken one with
-// where and why), exporting plan files, XLSX, CSV and the PDF through the native dialogs the shell
+// Browser tests of plans going in and out: importing a plan file through the import preview (and
+// refusing a broken one with where and why; spreadsheets and mediaplanschema are
+// plan-import.test.mjs), exporting plan files, XLSX, CSV and the PDF through the native dialogs the shell
 // opens itself (no path ever crosses from the page), the library's recent plans, and the native
 // menu's actions. The dialogs answer from a queue the test fills (browser/mocks/dialogs.ts); menu
 // items arrive as the shell's "menu" event.
@@ -38,6 +39,13 @@ test("a plan file is imported through the open dialog and shows in the library w
   assert.equal(await rows().count(), 2);
   await pick("/home/ana/Downloads/cold-brew-agency-v3.json");
   await b.page.getByRole("button", { name: "Import plan…" }).click();
+  // The plan file is previewed like any other plan before it joins the library.
+  const preview = b.page.getByRole("dialog", { name: "Import plan" });
+  await preview.getByText("Flightplan plan file (flightplan/1)").waitFor();
+  assert.equal(await preview.getByRole("table", { name: "Lines to import" }).locator("tbody tr").count(), scenario("filesImported").plan.lines.length);
+  assert.equal(await rows().count(), 2, "nothing is saved before Import");
+  await preview.getByRole("button", { name: "Import into library" }).click();
+  await preview.waitFor({ state: "detached" });
   const row = rows().filter({ hasText: IMPORTED });
   await row.waitFor();
   assert.equal(await rows().count(), 3);
@@ -49,8 +57,9 @@ test("a plan file is imported through the open dialog and shows in the library w
 
   const [dialog] = await asked();
   assert.equal(dialog.kind, "open");
-  assert.deepEqual(dialog.filters, [{ name: "Flightplan plan", extensions: ["flightplan", "json"] }]);
-  assert.equal((await callsTo("import_plan_file")).length, 1);
+  assert.deepEqual(dialog.filters.map((f) => f.extensions), [["xlsx", "csv", "json", "flightplan"], ["xlsx", "csv"], ["json", "flightplan"]]);
+  assert.equal((await callsTo("choose_plan_import")).length, 1);
+  assert.deepEqual((await callsTo("commit_plan_import")).map((c) => c.args), [{ source: 0, choices: {} }]);
   await noPathsSent();
 
   // The toast's Open opens it.
@@ -81,7 +90,7 @@ test("a broken plan file is refused naming the file, the JSON path, the plan lin
   await box.getByRole("button", { name: "Dismiss" }).click();
   await b.page.getByRole("button", { name: "Import plan…" }).click();
   await b.page.waitForFunction(() => window.__dialogAsks.length === 2);
-  assert.equal((await callsTo("import_plan_file")).length, 2);
+  assert.equal((await callsTo("choose_plan_import")).length, 2);
   assert.equal(await box.count(), 0);
   assert.equal(await rows().count(), 2);
 });
@@ -150,7 +159,7 @@ test("XLSX and CSV exports from the plan screen say where they went and open on 
   await pick("/home/ana/exports/q1.xlsx");
   await b.page.getByRole("button", { name: "More export formats" }).click();
   const items = b.page.getByRole("menu", { name: "Export" }).getByRole("menuitem");
-  assert.deepEqual(await items.locator(".menu-label").allTextContents(), ["Export XLSX…", "Export CSV…", "Export plan file…"]);
+  assert.deepEqual(await items.locator(".menu-label").allTextContents(), ["Export XLSX…", "Export CSV…", "Export mediaplanschema…", "Export plan file…"]);
   await b.shot("plan-export-menu");
   await items.filter({ hasText: "Export XLSX…" }).click();
   await notice.filter({ hasText: "XLSX workbook saved to /home/ana/exports/q1.xlsx." }).waitFor();
@@ -255,18 +264,20 @@ test("the native menu's items run the same actions as the buttons", async () => 
   await b.page.getByTestId("export-notice").filter({ hasText: "CSV saved to /home/ana/exports/lines.csv." }).waitFor();
   assert.equal((await callsTo("export_table")).at(-1).args.format, "csv");
 
-  // File › Import Plan File… from the plan screen: the file lands in the library.
+  // File › Import Plan… from the plan screen: the preview opens over the library.
   await pick("/home/ana/Downloads/cold-brew-agency-v3.json");
   await menu("import_plan");
+  const preview = b.page.getByRole("dialog", { name: "Import plan" });
+  await preview.getByRole("button", { name: "Import into library" }).click();
   await rows().filter({ hasText: IMPORTED }).waitFor();
   assert.equal(await b.page.locator("h1").textContent(), "Plan library");
-  assert.equal((await callsTo("import_plan_file")).length, 1);
+  assert.equal((await callsTo("choose_plan_import")).length, 1);
 
   // Cancelling File › Import from a plan leaves the planner on the plan.
   await rows().filter({ hasText: SAMPLE }).first().click();
   await b.page.locator(".stage-rail").waitFor();
   await menu("import_plan");
-  await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "import_plan_file").length === 2);
+  await b.page.waitForFunction(() => window.__ipcCalls.filter((c) => c.cmd === "choose_plan_import").length === 2);
   await b.page.waitForFunction(() => window.__dialogAsks.filter((a) => a.kind === "open").length === 2);
   assert.equal(await b.page.locator(".stage-rail").count(), 1);
   await noPathsSent();

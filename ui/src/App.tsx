@@ -1,6 +1,6 @@
 // The app frame: a top bar and the current screen (the library, or one plan), the native menu's
 // events routed to whichever screen handles them (menu.ts), and the menu actions that belong to
-// no one screen: a new plan, importing a plan file, going back to the library, and About.
+// no one screen: a new plan, importing a plan, going back to the library, and About.
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { version } from "../package.json";
@@ -59,10 +59,10 @@ export function App() {
     "import_plan",
     () => {
       setError(null);
-      // Cancelling the dialog leaves the planner where they were; an imported (or refused) file
-      // is shown in the library.
-      api.importPlanFile().then(
-        (id) => id !== null && setScreen({ kind: "library", arrival: { id } }),
+      // Cancelling the dialog leaves the planner where they were; a chosen file is previewed (or
+      // its refusal shown) in the library.
+      api.chooseImport().then(
+        (chosen) => chosen !== null && setScreen({ kind: "library", arrival: { chosen } }),
         (e) => setScreen({ kind: "library", arrival: { error: e } }),
       );
     },
@@ -105,7 +105,7 @@ export function App() {
         <PlanScreen key={screen.id} id={screen.id} onLoaded={onLoaded} onOpenPlan={open} />
       )}
       {about && <About onClose={() => setAbout(false)} />}
-      <OpenedFiles onImported={(id) => setScreen({ kind: "library", arrival: { id } })} />
+      <OpenedFiles onImported={(id) => setScreen({ kind: "library", arrival: { imported: id } })} />
     </div>
   );
 }

@@ -5,10 +5,13 @@ import { invoke } from "@tauri-apps/api/core";
 import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } from "./types";
 import type {
   ActualsPreview,
+  ChosenPlanImport,
   ChosenReport,
   OpenedFile,
   Comparison,
   Exported,
+  ImportChoices,
+  ImportPreview,
   LaunchLine,
   LineStatus,
   Monitor,
@@ -105,9 +108,18 @@ export const api = {
   exportTable: (id: number, format: "xlsx" | "csv"): Promise<Exported | null> => call("export_table", { id, format }),
   /** Open a file this session exported (by its number) in the system's viewer. */
   openExport: (exportNumber: number): Promise<void> => call("open_export", { export: exportNumber }),
-  /** Ask for a flightplan/1 file and read it into the library; resolves to its id. */
-  importPlanFile: (): Promise<number | null> => call("import_plan_file"),
   exportPlanFile: (id: number): Promise<Exported | null> => call("export_plan_file", { id }),
+  /** Ask where, then write the stored plan as a mediaplanschema 3.0 document. */
+  exportMediaplan: (id: number): Promise<Exported | null> => call("export_mediaplan", { id }),
+
+  // Import plan…: any media-plan spreadsheet, Flightplan's own XLSX or CSV, mediaplanschema or a
+  // flightplan/1 file. The shell asks for the file and reads it once under a number.
+  /** Ask for a plan to import in the shell's open dialog; null when the planner cancels. */
+  chooseImport: (): Promise<ChosenPlanImport | null> => call("choose_plan_import"),
+  /** What file `source` would import as under `choices`; changes nothing. */
+  previewImport: (source: number, choices: ImportChoices): Promise<ImportPreview> => call("preview_plan_import", { source, choices }),
+  /** Import file `source` under `choices` into the library; resolves to the new plan's id. */
+  commitImport: (source: number, choices: ImportChoices): Promise<number> => call("commit_plan_import", { source, choices }),
 
   // Plan files the system opened (double-click, "Open with"): confirmed by the planner first.
   openedFiles: (): Promise<OpenedFile[]> => call("opened_files"),

@@ -5,7 +5,7 @@ import { describeImportError } from "./files";
 describe("a refused plan file", () => {
   it("is taken apart into the reason, the file line, the JSON path and the plan line (the core's own error)", () => {
     const core = fixtures.scenarios.find((s) => s.name === "filesBroken")!.error as { code: string; message: string; path: string; line: string };
-    // As import_plan_file sends it: the core's error with the file's name in front.
+    // As choose_plan_import sends it: the core's error with the file's name in front.
     const err = { ...core, message: `spring-refresh.json: ${core.message}` };
     const p = describeImportError(err);
     const [, line, column] = /line (\d+) column (\d+)/.exec(core.message)!;

@@ -1,10 +1,10 @@
 // The files a planner moves in and out: plan files, the client PDF and the spreadsheets. The
 // webview cannot touch the disk and never names a path: the shell opens the native open and save
-// dialogs itself (api.importPlanFile, api.exportPdf, ...) and reads or writes only what the
+// dialogs itself (api.chooseImport, api.exportPdf, ...) and reads or writes only what the
 // planner picked there. This module names the kinds of file for the notices and takes a refused
-// plan file's error apart for the planner.
+// file's error apart for the planner.
 
-export type ExportKind = "pdf" | "xlsx" | "csv" | "plan";
+export type ExportKind = "pdf" | "xlsx" | "csv" | "mediaplan" | "plan";
 
 interface Kind {
   /** What the notices call the file: "The PDF was not exported", "Plan file saved to …". */
@@ -15,6 +15,7 @@ export const KINDS: Record<ExportKind, Kind> = {
   pdf: { noun: "PDF" },
   xlsx: { noun: "XLSX workbook" },
   csv: { noun: "CSV" },
+  mediaplan: { noun: "plan document (mediaplanschema)" },
   plan: { noun: "plan file" },
 };
 

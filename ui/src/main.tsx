@@ -10,6 +10,7 @@ import "./styles/grid.css";
 import "./styles/workshop.css";
 import "./styles/planning.css";
 import "./styles/buying.css";
+import "./styles/import.css";
 import "./styles/monitoring.css";
 import "./styles/library.css";
 import { App } from "./App";

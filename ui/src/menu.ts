@@ -16,6 +16,7 @@ export const MENU_ACTIONS = [
   "export_pdf",
   "export_xlsx",
   "export_csv",
+  "export_mediaplan",
   "library",
   "undo",
   "redo",

@@ -1,5 +1,5 @@
-//! Files the planner exports: the one-page client PDF, the plan as a spreadsheet (XLSX or CSV),
-//! and opening an exported file in the system's viewer.
+//! Files the planner exports: the one-page client PDF, the plan as a spreadsheet (XLSX or CSV) or
+//! as a mediaplanschema 3.0 document, and opening an exported file in the system's viewer.
 //!
 //! The webview has no file system access and sends no paths: each export asks where to save in
 //! the native dialog, from Rust (`crate::dialogs`), renders the plan as stored (autosave has
@@ -58,6 +58,7 @@ pub const XLSX: Filter = Filter { name: "XLSX workbook", extensions: &["xlsx"] }
 pub const CSV: Filter = Filter { name: "CSV", extensions: &["csv"] };
 /// Plan files: `.flightplan` (the registered type), and plain `.json` as older exports wrote.
 pub const PLAN_FILE: Filter = Filter { name: "Flightplan plan", extensions: &["flightplan", "json"] };
+pub const MEDIAPLAN: Filter = Filter { name: "mediaplanschema JSON", extensions: &["json"] };
 
 /// "Acme Coffee" + "Q1 2027: Launch" → "Acme Coffee Q1 2027 Launch.pdf": a name every system
 /// accepts, offered in the save dialog.
@@ -149,6 +150,36 @@ pub async fn export_table(
                 flightplan_exchange::write_csv(&plan, &view)?.into_bytes()
             };
             write_export(&target, &bytes).map(|_| target)
+        })
+        .await
+        .map_err(|e| stopped("the export", e))??;
+        let export = exports.register(&target);
+        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
+    })
+    .await
+}
+
+/// Ask where to save, then write stored plan `id` as a mediaplanschema 3.0 document
+/// (`NAME.mediaplan.json`), the open standard other planning tools read. A plan imported from
+/// such a document gives it back with the planner's changes. `None` when the planner cancels.
+#[tauri::command]
+pub async fn export_mediaplan(
+    library: State<'_, PlanLibrary>,
+    exports: State<'_, ExportedFiles>,
+    dialogs: State<'_, AppDialogs>,
+    id: i64,
+) -> Result<Option<Exported>> {
+    guarded(async move {
+        let plan = library.with(|lib| lib.get(id))?;
+        let view = compute(&plan)?;
+        let title = "Export the plan as mediaplanschema";
+        let Some(target) = ask_save(&dialogs, title, &plan, "mediaplan.json", MEDIAPLAN).await else { return Ok(None) };
+        let created_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        let target = tauri::async_runtime::spawn_blocking(move || {
+            let doc = flightplan_exchange::write_mediaplan(&plan, &view, &created_at)?;
+            let mut text = serde_json::to_string_pretty(&doc).map_err(|e| Error::new("export_failed", format!("the document could not be written ({e})")))?;
+            text.push('\n');
+            write_export(&target, text.as_bytes()).map(|_| target)
         })
         .await
         .map_err(|e| stopped("the export", e))??;

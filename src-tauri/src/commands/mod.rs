@@ -13,6 +13,7 @@ pub mod export;
 pub mod files;
 pub mod monitoring;
 pub mod opening;
+pub mod plan_import;
 pub mod planning;
 pub mod plans;
 pub mod versions;

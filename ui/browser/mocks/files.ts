@@ -1,18 +1,10 @@
 // The browser-test mock's answers for the files commands, from the real core's fixtures.
 //
-// The shell opens the save and open dialogs itself (see dialogs.ts): a cancelled dialog answers
-// null. Plan files to import are known by file name (IMPORTS): the plan they hold is a fixture
-// scenario, so what the library shows after an import is the core's own view of it, and a broken
-// file is refused with the core's own error for it.
+// The shell opens the save dialogs itself (see dialogs.ts): a cancelled dialog answers null.
+// Importing plans is imports.ts.
 
-import type { Entry, Handlers, MockContext } from "./context";
+import type { Handlers } from "./context";
 import { ask, baseName, exportFileName } from "./dialogs";
-
-/** File name → the fixture scenario the file holds (see src/test/scenarios/files.ts). */
-const IMPORTS: Record<string, string> = {
-  "cold-brew-agency-v3.json": "filesImported",
-  "spring-refresh.json": "filesBroken",
-};
 
 /** Files written this session, by number: the only ones open_export opens (as export.rs). */
 const exported: string[] = [];
@@ -22,6 +14,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   xlsx: { name: "XLSX workbook", extensions: ["xlsx"] },
   csv: { name: "CSV", extensions: ["csv"] },
   flightplan: { name: "Flightplan plan", extensions: ["flightplan", "json"] },
+  "mediaplan.json": { name: "mediaplanschema JSON", extensions: ["json"] },
 };
 
 /** As export.rs: ask where to save; add a missing extension; number the file written. */
@@ -33,26 +26,11 @@ function save(plan: Record<string, unknown>, ext: string, title: string, warning
   return { export: exported.length - 1, path, warnings };
 }
 
-function importFile(ctx: MockContext): number | null {
-  const path = ask({ kind: "open", title: "Import a plan file", filters: [FILTERS.flightplan] });
-  if (path === null) return null;
-  const name = baseName(path);
-  const scenario = IMPORTS[name];
-  if (!scenario) throw { code: "file_not_found", message: `${name}: No such file or directory (os error 2)` };
-  const entry: Entry = ctx.byName(scenario);
-  // import_plan_file (files.rs) prefixes the core's error with the file's name.
-  if (entry.error) {
-    const e = entry.error as { message: string };
-    throw { ...e, message: `${name}: ${e.message}` };
-  }
-  const id = Math.max(...ctx.plans.map((p) => p.id)) + 1;
-  ctx.plans.push({ id, plan: entry.plan as Record<string, unknown>, view: entry.view, updated_at: "2026-11-21T12:15:00.000Z" });
-  return id;
-}
-
 export const handlers: Handlers = {
-  import_plan_file: (_args, ctx) => importFile(ctx),
   export_plan_file: (args, ctx) => save(ctx.find(args.id as number).plan, "flightplan", "Export the plan file"),
+  // As export.rs: offered as "Client Plan.mediaplan.json" (the document itself is tested on the
+  // desktop's mock runtime and the CLI; here only the dialog and the number matter).
+  export_mediaplan: (args, ctx) => save(ctx.find(args.id as number).plan, "mediaplan.json", "Export the plan as mediaplanschema"),
   export_table: (args, ctx) => {
     const format = String(args.format);
     if (format !== "xlsx" && format !== "csv") {

@@ -3,8 +3,9 @@
 import type { Handlers } from "./context";
 import { handlers as buying } from "./buying";
 import { handlers as files } from "./files";
+import { handlers as imports } from "./imports";
 import { handlers as monitoring } from "./monitoring";
 import { handlers as opening } from "./opening";
 import { handlers as planning } from "./planning";
 
-export const handlers: Handlers = { ...buying, ...files, ...monitoring, ...opening, ...planning };
+export const handlers: Handlers = { ...buying, ...files, ...imports, ...monitoring, ...opening, ...planning };

@@ -29,6 +29,10 @@ vi.mock("../api", async (orig) => {
         if (!answers.shift()) return null;
         throw real.toCommandError({ code: "file_unwritable", message: "could not write /ro/plan.json (Permission denied)", path: "/ro/plan.json" });
       }),
+      exportMediaplan: log("exportMediaplan", () => {
+        const path = answers.shift();
+        return path ? { export: 5, path: path.endsWith(".json") ? path : `${path}.mediaplan.json`, warnings: [] } : null;
+      }),
       openExport: log("openExport", () => null),
     },
   };
@@ -72,7 +76,7 @@ describe("the plan's exports", () => {
     render(<Header />);
     fireEvent.click(screen.getByRole("button", { name: "More export formats" }));
     const items = screen.getAllByRole("menuitem");
-    expect(items.map((i) => i.querySelector(".menu-label")!.textContent)).toEqual(["Export XLSX…", "Export CSV…", "Export plan file…"]);
+    expect(items.map((i) => i.querySelector(".menu-label")!.textContent)).toEqual(["Export XLSX…", "Export CSV…", "Export mediaplanschema…", "Export plan file…"]);
     expect(document.activeElement).toBe(items[0]);
     fireEvent.keyDown(items[0], { key: "ArrowDown" });
     expect(document.activeElement).toBe(items[1]);
@@ -83,6 +87,25 @@ describe("the plan's exports", () => {
     expect(calls).toEqual([["exportTable", 7, "csv"]]);
     fireEvent.click(screen.getByRole("button", { name: "Open" }));
     await waitFor(() => expect(calls[calls.length - 1]).toEqual(["openExport", 4]));
+  });
+
+  it("Export mediaplanschema… writes the document from the menu or File › Export mediaplanschema…, and it is not opened", async () => {
+    answers.push("/home/ana/q1", "/home/ana/q1-again.mediaplan.json");
+    render(<Header />);
+    fireEvent.click(screen.getByRole("button", { name: "More export formats" }));
+    fireEvent.click(screen.getByRole("menuitem", { name: /Export mediaplanschema…/ }));
+    const notice = await screen.findByTestId("export-notice");
+    expect(notice.textContent).toContain("Plan document (mediaplanschema) saved to /home/ana/q1.mediaplan.json.");
+    expect(calls).toEqual([["exportMediaplan", 7]]);
+    expect(screen.queryByRole("button", { name: "Open" })).toBeNull();
+    await act(async () => {
+      menu.dispatch("export_mediaplan");
+    });
+    await waitFor(() => expect(notice.textContent).toContain("saved to /home/ana/q1-again.mediaplan.json."));
+    expect(calls).toEqual([
+      ["exportMediaplan", 7],
+      ["exportMediaplan", 7],
+    ]);
   });
 
   it("a refused export says why in plain words; a cancelled dialog writes nothing", async () => {

@@ -1,6 +1,7 @@
 // What leaves the plan screen: the one-page client PDF (the primary export, opened in the system
 // viewer as soon as it is written), the plan as an XLSX workbook or CSV for the spreadsheet
-// people, and the plan file itself. Each command asks where to save in the native dialog (the
+// people, as a mediaplanschema 3.0 document for the agency's other planning tools, and the plan
+// file itself. Each command asks where to save in the native dialog (the
 // shell opens it), writes the stored plan, and the notice says where the file went with a button
 // to open it. The native menu's export items (menu.ts) run the same flows.
 
@@ -50,6 +51,7 @@ export function usePlanExports(planId: number, { blocked, openPdf = true }: Opti
       let written: Exported | null;
       if (kind === "pdf") written = await api.exportPdf(planId);
       else if (kind === "plan") written = await api.exportPlanFile(planId);
+      else if (kind === "mediaplan") written = await api.exportMediaplan(planId);
       else written = await api.exportTable(planId, kind);
       // The planner cancelled the save dialog: nothing was written, nothing to say.
       if (!written) return;
@@ -87,6 +89,7 @@ export function usePlanExports(planId: number, { blocked, openPdf = true }: Opti
   useMenu("export_pdf", () => void run("pdf"));
   useMenu("export_xlsx", () => void run("xlsx"));
   useMenu("export_csv", () => void run("csv"));
+  useMenu("export_mediaplan", () => void run("mediaplan"));
   useMenu("export_plan", () => void run("plan"));
 
   return { busy, outcome, run, openSaved, dismiss: () => setOutcome(null) };
@@ -101,6 +104,7 @@ function accel(key: string, shift = false): string {
 const MORE: { kind: ExportKind; label: string; hint: string; keys?: string }[] = [
   { kind: "xlsx", label: "Export XLSX…", hint: "Lines, flowchart and totals, formatted" },
   { kind: "csv", label: "Export CSV…", hint: "One row per line, exact decimals" },
+  { kind: "mediaplan", label: "Export mediaplanschema…", hint: "The open JSON standard (3.0), for other planning tools" },
   { kind: "plan", label: "Export plan file…", hint: "The flightplan/1 file, to share or keep", keys: accel("S", true) },
 ];
 
@@ -220,7 +224,7 @@ export function ExportNotice({ exports }: { exports: PlanExports }) {
       </div>
     );
   }
-  const openable = o.kind !== "plan";
+  const openable = o.kind !== "plan" && o.kind !== "mediaplan";
   return (
     <div className="notice export-notice" role="status" data-testid="export-notice">
       <div className="notice-text">

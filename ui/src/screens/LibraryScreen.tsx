@@ -1,12 +1,15 @@
 // The plan library: every plan the planner keeps, newest edit first, one click to open, and the
-// plans opened most recently above them. New plans start blank or from the sample, or come in as
-// a plan file a colleague sent (a broken file is refused with where and why, and the library is
+// plans opened most recently above them. New plans start blank or from the sample, or come in
+// through "Import plan…" — an agency's spreadsheet, Flightplan's own XLSX or CSV, a
+// mediaplanschema document or a plan file a colleague sent — previewed before anything is saved
+// (ImportPlan.tsx; a file that cannot be read is refused with where and why, and the library is
 // unchanged); any plan goes out as a plan file. A plan can be copied for the next round, and a
 // delete can be undone from the message it leaves (the plan goes to the trash, not away).
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { api, CommandError, toCommandError } from "../api";
 import type { PlanSummary } from "../types";
+import type { ChosenPlanImport } from "../bindings";
 import { money, period, timestamp } from "../format";
 import { describeImportError, type ImportProblem } from "../files";
 import { useMenu } from "../menu";
@@ -15,17 +18,19 @@ import { plainMessage } from "../store/usePlan";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { RecentPlans } from "../components/RecentPlans";
 import { StatusBadge } from "../components/StatusBadge";
+import { ImportPlan } from "./ImportPlan";
 
 interface Props {
   onOpen: (id: number) => void;
-  /** How an import begun from the native menu on another screen went, to show on arrival: the
-   * new plan's id, or the error that refused the file. */
+  /** An import begun from the native menu on another screen, to take up on arrival: the file
+   * the planner chose (previewed here), or the error that refused it. */
   arrival?: ImportArrival | null;
   /** Called once `arrival` has been taken up. */
   onImportTaken?: () => void;
 }
 
-export type ImportArrival = { id: number } | { error: unknown };
+/** `imported`: a plan file the system opened, already imported on the planner's confirmation. */
+export type ImportArrival = { chosen: ChosenPlanImport } | { imported: number } | { error: unknown };
 
 /** Plans whose name, client, brand or status contain every word of the query. */
 export function searchPlans(plans: PlanSummary[], query: string): PlanSummary[] {
@@ -48,6 +53,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
   const [problem, setProblem] = useState<ImportProblem | null>(null);
   const [highlight, setHighlight] = useState<number | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
+  const [importing, setImporting] = useState<ChosenPlanImport | null>(null);
   const deleted = toast?.kind === "deleted" ? toast.plan : null;
 
   const reload = useCallback(() => {
@@ -95,25 +101,31 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
       await reload();
     });
 
-  /** Show how an import went: point at the new plan, or say why the file was refused. The
-   * shell asked for the file; `attempt` resolves to null when the planner cancelled. */
-  const showImport = async (attempt: () => Promise<number | null>) => {
+  /** Start an import: the shell asks for the file (`choose` resolves to null when the planner
+   * cancels) and the preview opens on it; a file that cannot be read is refused here. */
+  const startImport = async (choose: () => Promise<ChosenPlanImport | null>) => {
     setError(null);
     setProblem(null);
     setSaved(null);
     try {
-      const id = await attempt();
-      if (id === null) return;
-      const list = await reload();
-      const plan = list?.find((p) => p.id === id);
-      setQuery("");
-      setHighlight(id);
-      if (plan) setToast({ kind: "imported", plan });
+      const chosen = await choose();
+      if (chosen) setImporting(chosen);
     } catch (e) {
       setProblem(describeImportError(toCommandError(e)));
     }
   };
-  const importFile = () => act(() => showImport(() => api.importPlanFile()));
+  const importFile = () => {
+    if (!importing) void act(() => startImport(() => api.chooseImport()));
+  };
+  /** The preview imported the plan: point at it in the list. */
+  const imported = async (id: number) => {
+    setImporting(null);
+    const list = await reload();
+    const plan = list?.find((p) => p.id === id);
+    setQuery("");
+    setHighlight(id);
+    if (plan) setToast({ kind: "imported", plan });
+  };
 
   const exportFile = (p: PlanSummary) =>
     act(async () => {
@@ -132,7 +144,11 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
     if (!arrival || taken.current === arrival) return;
     taken.current = arrival;
     onImportTaken?.();
-    void showImport(() => ("id" in arrival ? Promise.resolve(arrival.id) : Promise.reject(arrival.error)));
+    if ("imported" in arrival) {
+      void imported(arrival.imported);
+      return;
+    }
+    void startImport(() => ("chosen" in arrival ? Promise.resolve(arrival.chosen) : Promise.reject(arrival.error)));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [arrival]);
 
@@ -186,7 +202,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />
-          <button type="button" className="button" onClick={importFile} title="Open a flightplan/1 plan file (Ctrl/⌘+O)">
+          <button type="button" className="button" onClick={importFile} title="A plan from a spreadsheet (XLSX, CSV), a mediaplanschema document or a plan file, previewed before it is saved (Ctrl/⌘+O)">
             Import plan…
           </button>
           <button type="button" className="button" onClick={() => create("sample")}>
@@ -201,7 +217,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
       {problem && <ImportRefused problem={problem} onDismiss={() => setProblem(null)} />}
       {saved && <SavedNotice saved={saved} onDismiss={() => setSaved(null)} />}
       {plans && plans.length === 0 && (
-        <p className="empty">The library is empty. Start a new plan, one from the sample, or import a plan file.</p>
+        <p className="empty">The library is empty. Start a new plan, one from the sample, or import one from a spreadsheet or a plan file.</p>
       )}
       {!query && <RecentPlans plans={recent} onOpen={onOpen} />}
       {shown && plans && plans.length > 0 && (
@@ -270,6 +286,9 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
             </tbody>
           </table>
         </div>
+      )}
+      {importing && (
+        <ImportPlan key={importing.source} chosen={importing} onImported={(id) => void imported(id)} onCancel={() => setImporting(null)} />
       )}
       {toast && (
         <div className="toast" role="status">

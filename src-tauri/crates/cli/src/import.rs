@@ -1,6 +1,7 @@
 //! `flightplan import FILE -o PLAN.json [--format xlsx|csv|mediaplan] [--mapping M.json]
 //! [--currency CODE]`: a plan from a spreadsheet (Flightplan's own XLSX or CSV export, or any
-//! media-plan spreadsheet through a column mapping) or a mediaplanschema 2.0/3.0 document.
+//! media-plan spreadsheet through a column mapping), a mediaplanschema 2.0/3.0 document or a
+//! `flightplan/1` plan file (checked with the plan rules, every problem listed).
 //!
 //! Prints what the import did (source, columns as read, skipped rows, rows without a cost,
 //! conversions, warnings) and writes the plan whole, or nothing: any error in the file is

@@ -147,6 +147,7 @@ pub fn percent(cell: &str, decimal_comma: bool) -> Result<Option<Decimal>, Strin
 
 /// How to read `04/01/2027`: day first (most of the world) or month first (US).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportDateOrder"))]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
     DayFirst,

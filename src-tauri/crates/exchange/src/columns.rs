@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS), ts(rename = "ImportField"))]
 #[serde(rename_all = "snake_case")]
 pub enum LineField {
     Id,
@@ -211,31 +212,39 @@ pub fn field_of(header: &str) -> Option<(LineField, usize)> {
 /// A saved mapping for one spreadsheet layout: which sheet, which row is the header, and the
 /// planner's field for each header (overriding the guess). Read from JSON (`--mapping M.json`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct PlanMapping {
     /// The sheet holding the lines (default: the sheet whose header names the most fields).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub sheet: Option<String>,
     /// The header row, 1-based as the spreadsheet numbers it (default: found).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub header_row: Option<usize>,
     /// Header text → field, for every column the planner set; `ignore` drops a guess.
     pub columns: BTreeMap<String, LineField>,
     /// The plan's currency when the file does not say.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub currency: Option<String>,
     /// How to read `04/01/2027` when the file does not show it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub date_order: Option<crate::cells::DateOrder>,
     /// The plan's name and client when the file does not carry them.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub plan_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub client: Option<String>,
 }
 
 /// One column of the header row, with what it was taken to be.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ColumnGuess {
     /// 0-based column index.
     pub index: usize,
@@ -248,10 +257,12 @@ pub struct ColumnGuess {
     pub source: GuessSource,
     /// Why a guessed field was not used (another column took it).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum GuessSource {
     Guessed,

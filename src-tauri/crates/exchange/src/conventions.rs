@@ -78,7 +78,7 @@ pub fn plan_currency(
             (Some("USD".into()), Some("the $ signs in the amounts (a guess)".into()))
         }
         (None, None) => {
-            problems.push(Problem::error("no_currency", at, "the file states no currency: choose the plan's currency (--currency CODE)"));
+            problems.push(Problem::error("no_currency", at, "the file states no currency: choose the plan's currency (in the import preview, or --currency CODE)"));
             (None, None)
         }
     }

@@ -21,6 +21,7 @@ mod derive;
 mod line_rows;
 mod mediaplan;
 mod own_export;
+mod plan_file;
 mod plan_header;
 mod preview;
 mod spreadsheet;
@@ -52,6 +53,8 @@ pub struct PlanSource {
 enum Body {
     Sheets { sheets: Vec<Sheet>, csv: bool, decimal_comma: bool },
     Document(serde_json::Value),
+    /// A Flightplan plan file (`flightplan/1`), its structure read.
+    PlanFile(Plan),
 }
 
 impl PlanSource {
@@ -60,12 +63,13 @@ impl PlanSource {
         match &self.body {
             Body::Sheets { csv: true, .. } => ImportFormat::Csv,
             Body::Sheets { .. } => ImportFormat::Xlsx,
-            Body::Document(_) => ImportFormat::Mediaplan,
+            Body::Document(_) | Body::PlanFile(_) => ImportFormat::Mediaplan,
         }
     }
 }
 
-/// Read a plan file's bytes: XLSX, CSV or mediaplanschema JSON (`format`, or guessed from the
+/// Read a plan file's bytes: XLSX, CSV, mediaplanschema JSON or a Flightplan plan file (JSON
+/// whose `format` is `flightplan/1`, read under `Mediaplan`) (`format`, or guessed from the
 /// bytes). `file` names it in every message. Refuses files over [`MAX_IMPORT_BYTES`].
 pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) -> Result<PlanSource, Error> {
     if bytes.len() > MAX_IMPORT_BYTES {
@@ -102,10 +106,15 @@ pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) 
         }
         ImportFormat::Mediaplan => {
             let text = std::str::from_utf8(bytes).map_err(|e| Error::new("invalid_json", format!("{file}: not UTF-8 text ({e})")))?;
-            let doc = serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+            let text = text.trim_start_matches('\u{feff}');
+            let doc = serde_json::from_str(text).map_err(|e| {
                 Error::new("invalid_json", format!("{file}: malformed JSON at line {} column {} ({e})", e.line(), e.column()))
             })?;
-            Body::Document(doc)
+            if plan_file::is_plan_file(&doc) {
+                Body::PlanFile(plan_file::read(text, file)?)
+            } else {
+                Body::Document(doc)
+            }
         }
     };
     Ok(PlanSource { file: file.to_string(), body })
@@ -126,6 +135,7 @@ pub fn preview_import(source: &PlanSource, choices: &ImportChoices) -> ImportPre
     match &source.body {
         Body::Sheets { sheets, csv, decimal_comma } => spreadsheet::preview(&source.file, sheets, *csv, *decimal_comma, choices),
         Body::Document(doc) => mediaplan::preview(&source.file, doc, choices),
+        Body::PlanFile(plan) => plan_file::preview(&source.file, plan, choices),
     }
 }
 

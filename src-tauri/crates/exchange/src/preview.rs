@@ -42,6 +42,7 @@ impl ImportFormat {
 
 /// What the file turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// Flightplan's own XLSX export (sheets Mix, Flowchart, Fees & totals).
@@ -52,34 +53,45 @@ pub enum SourceKind {
     Spreadsheet,
     /// A mediaplanschema JSON document (2.0 or 3.0).
     Mediaplan,
+    /// A Flightplan plan file (`flightplan/1` JSON).
+    FlightplanPlan,
 }
 
 /// The planner's corrections, applied on top of what the preview guessed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ImportChoices {
     /// Column mapping for spreadsheets (a saved one, or the preview's with corrections).
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub mapping: Option<PlanMapping>,
     /// The plan's currency for a file that does not state one.
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub currency: Option<String>,
 }
 
 /// Where in the file something is: a sheet, row and column, or a JSON path.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SourceRef {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub sheet: Option<String>,
     /// 1-based row (for CSV, the file's line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub row: Option<usize>,
     /// The column's header.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub column: Option<String>,
     /// The column's letter (`E`), so `sheet!E7` names the cell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub cell: Option<String>,
     /// A JSON path (`lineitems[2].cost_total`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub path: Option<String>,
 }
 
@@ -129,6 +141,7 @@ impl SourceRef {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ProblemLevel {
     /// Blocks the import until fixed (in the file, the mapping or the currency).
@@ -141,6 +154,7 @@ pub enum ProblemLevel {
 
 /// One thing the preview found, with where it is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Problem {
     pub level: ProblemLevel,
     pub code: String,
@@ -149,6 +163,7 @@ pub struct Problem {
     pub at: SourceRef,
     /// The id the line gets in the plan, when the problem is about a line.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub line: Option<String>,
 }
 
@@ -184,6 +199,7 @@ impl Problem {
 
 /// A line's cost converted into the plan's currency at the rate the file states.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conversion {
     pub line: String,
     #[serde(flatten)]
@@ -191,26 +207,37 @@ pub struct Conversion {
     pub from: String,
     pub to: String,
     #[serde(with = "flightplan_core::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub amount: Decimal,
     #[serde(with = "flightplan_core::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub rate: Decimal,
     /// amount × rate, rounded half away from zero to the plan currency's minor unit.
     #[serde(with = "flightplan_core::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub converted: Decimal,
 }
 
 /// A line of the preview: where it came from, beside `plan.lines[i]`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PreviewLine {
     pub id: String,
     #[serde(flatten)]
     pub at: SourceRef,
     /// The row or item stated no cost: imported at 0, for the planner to fill in.
     pub no_cost: bool,
+    /// The line's net media as the core costs it, once the plan costs (as `totals`).
+    #[serde(default, with = "flightplan_core::dec::opt", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
+    pub net: Option<Decimal>,
 }
 
 /// A row that is not a line, and why (title, section heading, subtotal, total, notes).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+// The report preview has its own `SkippedRow` (file lines); this one is the plan import's.
+#[cfg_attr(feature = "ts", ts(rename = "ImportSkippedRow"))]
 pub struct SkippedRow {
     #[serde(flatten)]
     pub at: SourceRef,
@@ -220,6 +247,7 @@ pub struct SkippedRow {
 /// Everything the import would do, for the planner to accept or correct. Sent to the UI; the
 /// planner's answer comes back as [`ImportChoices`], not as an edited preview.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportPreview {
     pub file: String,
     pub kind: SourceKind,
@@ -228,19 +256,24 @@ pub struct ImportPreview {
     /// Every sheet of a workbook, and the one the lines were read from.
     pub sheets: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub sheet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub header_row: Option<usize>,
     /// Every column of the header row and the field it is read as.
     pub columns: Vec<ColumnGuess>,
     /// The mapping in force (the guesses with the planner's corrections): save it for the next
     /// file of this layout.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub mapping: Option<PlanMapping>,
     /// The plan's currency, and where it came from; `None` until the file or the planner says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub currency: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub currency_source: Option<String>,
     /// The plan as it would be imported (its lines in file order). With an error among the
     /// problems it is incomplete and [`commit_import`] refuses it.
@@ -254,6 +287,7 @@ pub struct ImportPreview {
     pub problems: Vec<Problem>,
     /// The plan's costed totals when it is complete and valid.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
     pub totals: Option<Totals>,
 }
 
@@ -302,7 +336,12 @@ pub(crate) fn finish(mut preview: ImportPreview) -> ImportPreview {
         let rules = flightplan_core::validate(&preview.plan);
         if rules.is_empty() {
             match flightplan_core::compute(&preview.plan) {
-                Ok(view) => preview.totals = Some(view.totals),
+                Ok(view) => {
+                    for (line, costed) in preview.lines.iter_mut().zip(&view.lines) {
+                        line.net = (line.id == costed.id).then_some(costed.net);
+                    }
+                    preview.totals = Some(view.totals);
+                }
                 Err(e) => preview.problems.push(rule_problem(e, &preview.lines)),
             }
         } else {

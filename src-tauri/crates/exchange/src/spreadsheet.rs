@@ -451,7 +451,16 @@ fn assemble(
         own_export::check_fees(&plan, &read, &mut problems);
     }
     mapping.sheet = sheet.map(str::to_string).or(mapping.sheet);
-    mapping.columns = guesses.iter().filter_map(|g| g.field.map(|f| (g.header.clone(), f))).collect();
+    // Every column read as a field, and every one the planner set to "not imported" (so a saved
+    // mapping keeps that correction instead of letting the guess back in).
+    mapping.columns = guesses
+        .iter()
+        .filter_map(|g| match (g.field, g.source) {
+            (Some(f), _) => Some((g.header.clone(), f)),
+            (None, columns::GuessSource::Mapping) => Some((g.header.clone(), LineField::Ignore)),
+            (None, _) => None,
+        })
+        .collect();
     finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems)
 }
 
@@ -499,7 +508,7 @@ fn finish_plan(
             problems.push(Problem::info("converted", c.at.clone(), format!("{} {} converted at {} to {} {}", c.amount, c.from, c.rate, c.converted, c.to)).on_line(&r.line.id));
             conversions.push(c);
         }
-        lines.push(PreviewLine { id: r.line.id.clone(), at: r.at.clone(), no_cost: r.no_cost });
+        lines.push(PreviewLine { id: r.line.id.clone(), at: r.at.clone(), no_cost: r.no_cost, net: None });
     }
     if plan.lines.len() != read.len() {
         plan.lines = read.into_iter().map(|r| r.line).collect();

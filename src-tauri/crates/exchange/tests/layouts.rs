@@ -7,7 +7,8 @@
 use flightplan_core::compute;
 use flightplan_core::plan::{Buying, Kpi, Pricing};
 use flightplan_exchange::{
-    commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, ImportPreview, LineField, PlanMapping, ProblemLevel,
+    commit_import, preview_import, read_plan_source, GuessSource, ImportChoices, ImportFormat, ImportPreview, LineField, PlanMapping,
+    ProblemLevel,
 };
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
@@ -337,7 +338,22 @@ fn merged_cells_a_corrected_mapping_and_a_converted_line() {
     assert_eq!(plan.lines[2].budget, Some(d("11700.00")));
     let c = &p.conversions[0];
     assert_eq!((c.from.as_str(), c.to.as_str(), c.amount, c.rate, c.converted, c.at.row), ("GBP", "EUR", d("10000"), d("1.17"), d("11700.00"), Some(7)));
-    assert_eq!(compute(&plan).unwrap().totals.net_media, d("49700.00"));
+    let view = compute(&plan).unwrap();
+    assert_eq!(view.totals.net_media, d("49700.00"));
+    // Each preview line carries the core's net media for it.
+    let nets: Vec<Option<Decimal>> = p.lines.iter().map(|l| l.net).collect();
+    assert_eq!(nets, view.lines.iter().map(|l| Some(l.net)).collect::<Vec<_>>());
+    assert_eq!(nets[2], Some(d("11700.00")));
+
+    // "Not imported" is a correction the preview's mapping keeps, so saving it keeps the KPI
+    // target out next time instead of letting the guess back in.
+    let mut ignoring = p.mapping.clone().unwrap();
+    ignoring.columns.insert("KPI target".into(), LineField::Ignore);
+    let q = preview(&merged_workbook(true), "q1.xlsx", &ImportChoices { mapping: Some(ignoring), ..Default::default() });
+    assert_eq!(q.columns.iter().find(|c| c.header == "KPI target").map(|c| (c.field, c.source)), Some((None, GuessSource::Mapping)));
+    assert_eq!(q.mapping.as_ref().unwrap().columns.get("KPI target"), Some(&LineField::Ignore));
+    assert_eq!(q.mapping.as_ref().unwrap().columns.get("Spend allocation"), Some(&LineField::Budget));
+    assert_eq!(commit_import(&q).unwrap().lines[0].kpi.as_ref().map(|k| k.target), Some(None));
 
     // Without the rate the line is refused, naming its sheet, row and cell.
     let p = preview(&merged_workbook(false), "q1.xlsx", &ImportChoices { mapping: Some(saved), ..Default::default() });

@@ -1,11 +1,12 @@
 // The files browser tests' plans (see ../scenarios.ts): each one's core answers are generated
 // into core-fixtures.json by scripts/make-fixtures.ts.
 //
-// - filesImported: the plan file a colleague sends back, the sample under a new name; the mock's
-//   import_plan_file adds it to the library (browser/mocks/files.ts).
+// - filesImported: the plan file a colleague sends back, the sample under a new name; it is
+//   previewed and imported through Import plan… (its preview and imported plan are the CLI's, in
+//   import-fixtures.json, made by scripts/make-import-fixtures.ts from this plan).
 // - filesBroken: the same file with a rate typed as a word. Its `error` is the core's own refusal
 //   of the file as written by the fixture generator (`flightplan compute` reads it with the plan
-//   file's rules, as import_plan_file does), so the line and column in the message are real.
+//   file's rules, as choose_plan_import does), so the line and column in the message are real.
 
 import type { Plan } from "../../bindings";
 

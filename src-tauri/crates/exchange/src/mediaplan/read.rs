@@ -141,7 +141,7 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         (Some(c), _) => (Some(c), Some("chosen for the import".to_string())),
         (None, Some((s, from))) => (Some(s), Some(from)),
         (None, None) => {
-            out.problems.push(err("no_currency", "campaign.budget_currency", "the document states no currency: choose the plan's currency (--currency CODE)".into()));
+            out.problems.push(err("no_currency", "campaign.budget_currency", "the document states no currency: choose the plan's currency (in the import preview, or --currency CODE)".into()));
             (None, None)
         }
     };
@@ -258,7 +258,7 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
             out.problems.push(Problem::warning("no_cost", SourceRef::path(format!("{path}.cost_total")), format!("\"{}\" states no cost: imported at 0 for you to fill in", line.name)).on_line(&id));
         }
         costs.push((i, line.budget.unwrap_or_default()));
-        out.lines.push(PreviewLine { id, at: SourceRef::path(path), no_cost });
+        out.lines.push(PreviewLine { id, at: SourceRef::path(path), no_cost, net: None });
         plan.lines.push(line);
     }
     plan.budget = match budget {
