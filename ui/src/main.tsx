@@ -12,6 +12,7 @@ import "./styles/planning.css";
 import "./styles/buying.css";
 import "./styles/monitoring.css";
 import "./styles/library.css";
+import "./styles/reach.css";
 import { App } from "./App";
 
 const root = document.getElementById("root");
