@@ -49,7 +49,8 @@ export function ReachGoalStatus({ goal, currency, lines, audience, numberStyle }
       {state === "short" && goal.extra_spend !== null && (
         <p className="goal-close" data-testid="reach-goal-extra">
           <strong className="num">{money(goal.extra_spend, currency, numberStyle)}</strong> more net media on{" "}
-          {names.length > 3 ? `${names.length} lines` : listed(names)} closes the gap at their current rates.
+          {names.length > 3 ? <span title={names.join(", ")}>the {names.length} lines that build reach</span> : listed(names)} closes the gap at
+          their current rates.
         </p>
       )}
       {state === "short" && goal.extra_spend === null && (
