@@ -9,9 +9,9 @@ use chrono::{Datelike, Duration, NaiveDate, Utc};
 use flightplan_core::{sample_plan, Error, Plan, Result};
 use tauri::State;
 
-/// A new, empty plan: draft, no lines, no goal yet, a 13-week quarter from the Monday after
-/// `today`, in the sample's currency and fees. It passes the plan file's rules, so the UI can
-/// edit it straight away.
+/// A new, empty plan: draft, no lines, no goal or audience yet (no universe, so no target
+/// audience either), a 13-week quarter from the Monday after `today`, in the sample's currency,
+/// fees and reach settings. It passes the plan file's rules, so the UI can edit it straight away.
 pub fn blank_plan(today: NaiveDate) -> Result<Plan> {
     let start = today + Duration::days(7 - i64::from(today.weekday().num_days_from_monday()));
     let end = start + Duration::weeks(13) - Duration::days(1);
@@ -19,7 +19,7 @@ pub fn blank_plan(today: NaiveDate) -> Result<Plan> {
         .map_err(|e| Error::new("internal", format!("the blank plan could not be made ({e})")))?;
     if let Some(obj) = v.as_object_mut() {
         for key in [
-            "brand", "universe", "prepared_by", "last_reviewed", "parent", "goal", "audience",
+            "brand", "universe", "target_audience", "prepared_by", "last_reviewed", "parent", "goal", "audience",
             "competitors", "actuals", "invoices", "learnings", "notes", "scenarios",
         ] {
             obj.remove(key);

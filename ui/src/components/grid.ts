@@ -61,8 +61,8 @@ export function cleanDate(text: string): string {
 }
 
 export const COLUMNS: Column[] = [
-  { key: "name", label: "Line", kind: "text", field: "name", width: 160, get: (l) => l.name, set: (l, t) => ({ ...l, name: t.trim() }) },
-  { key: "channel", label: "Channel", kind: "text", field: "channel", width: 96, get: (l) => l.channel, set: (l, t) => ({ ...l, channel: t.trim() }) },
+  { key: "name", label: "Line", kind: "text", field: "name", width: 152, get: (l) => l.name, set: (l, t) => ({ ...l, name: t.trim() }) },
+  { key: "channel", label: "Channel", kind: "text", field: "channel", width: 90, get: (l) => l.channel, set: (l, t) => ({ ...l, channel: t.trim() }) },
   {
     key: "pricing",
     label: "Pricing",
@@ -79,7 +79,7 @@ export const COLUMNS: Column[] = [
     label: "Budget",
     kind: "dec",
     field: "budget",
-    width: 104,
+    width: 100,
     get: (l) => l.budget ?? "",
     // A line is funded by an amount or a share, never both: setting one clears the other.
     set: (l, t) => {
@@ -120,7 +120,7 @@ export const COLUMNS: Column[] = [
     label: "KPI target",
     kind: "dec",
     field: "kpi.target",
-    width: 84,
+    width: 80,
     get: (l) => l.kpi?.target ?? "",
     set: (l, t) => {
       if (!l.kpi) return l;
