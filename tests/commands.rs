@@ -247,6 +247,8 @@ fn create_plan_starts_a_blank_plan_or_a_copy_of_the_sample() {
     assert_eq!(doc["plan"]["lines"], json!([]));
     assert_eq!(doc["view"]["totals"]["budget"], "0.00");
     assert_eq!(doc["view"]["totals"]["gross"], "0.00");
+    // No audience yet: neither a universe nor the name of one.
+    assert_eq!((doc["plan"].get("universe"), doc["plan"].get("target_audience")), (None, None));
     // The blank quarter starts on a Monday and runs 13 whole weeks.
     let start: chrono::NaiveDate = doc["plan"]["start"].as_str().expect("a date").parse().expect("a date");
     let end: chrono::NaiveDate = doc["plan"]["end"].as_str().expect("a date").parse().expect("a date");

@@ -122,6 +122,42 @@ fn optimise_split_proposes_a_split_that_sums_to_the_budget_and_accepting_costs_i
 }
 
 #[test]
+fn the_catalogue_comes_from_the_core_with_cpp_defaults_priced_on_the_plans_universe() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    // Men 18–34, 37.5 million: a $30 CPM makes a TV point (375,000 people) $11,250.00.
+    let c = invoke(&h, "catalogue", json!({ "universe": "37500000" })).expect("a catalogue");
+    let channels = c["channels"].as_array().expect("channels");
+    let tv = channels.iter().find(|e| e["medium"] == "tv" && e["pricing"] == "cpp").expect("linear TV by CPP");
+    assert_eq!((tv["channel"].as_str(), tv["rate"].as_str(), tv["spot_length"].as_u64()), (Some("Linear TV"), Some("11250.00"), Some(30)));
+    assert_eq!(tv["dayparts"][0], json!({ "name": "Prime", "share": "50" }));
+    let radio = channels.iter().find(|e| e["medium"] == "radio" && e["pricing"] == "cpp").expect("radio by CPP");
+    assert_eq!(radio["rate"], "3750.00", "$10 CPM × 375,000");
+    let ooh = channels.iter().find(|e| e["pricing"] == "per_face_week" && e["medium"] == "ooh").expect("billboards");
+    assert_eq!((ooh["rate"].as_str(), ooh["faces"].as_u64()), (Some("2500.00"), Some(20)));
+    let print = channels.iter().find(|e| e["pricing"] == "per_insertion").expect("print");
+    assert_eq!((print["insertions"].as_u64(), print["readership"].as_str()), (Some(4), Some("1200000")));
+    assert!(channels.iter().any(|e| e["medium"] == "cinema"));
+    let models: Vec<&str> = c["reach_models"].as_array().unwrap().iter().map(|m| m["label"].as_str().unwrap()).collect();
+    assert_eq!(models, ["Poisson", "Negative binomial (NBD)", "Planner's reach curve"]);
+    assert!(c["reach_models"][1]["explanation"].as_str().unwrap().contains("heavy and light viewers"));
+    assert_eq!(c["media"].as_array().unwrap().iter().find(|m| m["medium"] == "ooh").unwrap()["unit"], "faces");
+
+    // Without a universe a point has no price: CPP defaults are empty, the rest stay.
+    for none in [json!({}), json!({ "universe": null }), json!({ "universe": "  " })] {
+        let c = invoke(&h, "catalogue", none.clone()).expect("a catalogue");
+        let tv = c["channels"].as_array().unwrap().iter().find(|e| e["medium"] == "tv" && e["pricing"] == "cpp").unwrap().clone();
+        assert_eq!(tv["rate"], Value::Null, "{none}");
+        assert_eq!(tv["typical_cpm"], "30.00");
+    }
+    // A universe the plan would refuse is refused the same way, naming the field.
+    let err = invoke(&h, "catalogue", json!({ "universe": "0" })).expect_err("zero");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("out_of_range"), Some("universe")));
+    let err = invoke(&h, "catalogue", json!({ "universe": "37.5m" })).expect_err("not a number");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("invalid_field"), Some("universe")));
+}
+
+#[test]
 fn scenarios_compare_side_by_side_with_their_differences() {
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));

@@ -50,6 +50,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
         commands::monitoring::choose_report,
         commands::monitoring::preview_actuals,
         commands::monitoring::roll_forward_plan,
+        commands::planning::catalogue,
         commands::planning::optimise_split,
         commands::planning::accept_split,
         commands::planning::compare_scenarios,

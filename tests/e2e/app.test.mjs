@@ -1,10 +1,11 @@
 // The real desktop app, end to end: a planner opens the sample plan from the library and sees
 // the core's figures; then builds a new plan through stages 1 to 4, pastes three lines into the
 // grid, checks the totals shown against `flightplan compute` of the saved plan, and exports the
-// one-page PDF; on the sample, stages 3, 5 and 6, where a real LinkedIn export is previewed
-// through the shell's open dialog; imports an agency spreadsheet through the mapping preview (one
-// column corrected) and finds it in the library with the core's figures. Run by tests/e2e/run.sh
-// (tauri-driver + WebKitWebDriver under Xvfb).
+// one-page PDF; states a reach goal ("reach 25% of men 18–34 at 8+") and plans TV and radio from
+// the core's catalogue to meet it; on the sample, stages 3, 5 and 6, where a real LinkedIn export
+// is previewed through the shell's open dialog; imports an agency spreadsheet through the mapping
+// preview (one column corrected) and finds it in the library with the core's figures. Run by
+// tests/e2e/run.sh (tauri-driver + WebKitWebDriver under Xvfb).
 
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -153,6 +154,97 @@ test('a new plan through stages 1 to 4, three pasted lines, totals as computed, 
   for (const needle of ['Acme e2e', 'Spring e2e launch', 'Search — Brand', 'Prospecting', 'Spark Ads', usd(want.gross)]) {
     assert.ok(text.includes(needle), `the PDF shows ${needle}`);
   }
+});
+
+/** Type into the field the plan's JSON path names and commit it (Enter). */
+async function commitPath(path, value) {
+  const input = await s.find(`input[data-path="${path}"]`);
+  await input.clear();
+  await input.type(value + '\uE007');
+}
+/** Choose `value` in the select the plan's JSON path names, as the planner's pick fires it. */
+const choose = (path, value) =>
+  s.exec(
+    `const el = document.querySelector('select[data-path="' + arguments[0] + '"]');
+     el.value = arguments[1];
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+    [path, value],
+  );
+
+test('a reach goal: "reach 25% at 8+" on men 18–34, TV and radio from the catalogue, the gap and its spend, then met', async () => {
+  await s.exec('window.scrollTo(0, 0);');
+  await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  await (await s.find('//button[normalize-space()="New plan"]')).click();
+  await s.until(async () => (await bodyText()).includes('Untitled plan'), 'the new plan open');
+  const id = await openPlanId();
+
+  // Stage 1: an awareness goal judged on reach at 8+, 25% of the target; NBD with k 0.5.
+  await stage(1);
+  await choose('goal.objective', 'awareness');
+  await s.until(async () => (await stored(id)).goal?.objective === 'awareness', 'the objective saved');
+  await choose('goal.kpi', 'effective_reach');
+  await s.until(async () => (await stored(id)).goal?.kpi === 'effective_reach', 'the KPI saved');
+  await commitPath('goal.target', '25');
+  await commitPath('effective_frequency', '8');
+  await commitPath('budget', '2000000.00');
+  await (await s.find('.model-choice[data-model="nbd"] input[type="radio"]')).click();
+  await commitPath('reach_model.k', '0.5');
+  await s.until(async () => (await stored(id)).reach_model?.k === '0.5', 'the model saved');
+
+  // Stage 2: the target and its universe.
+  await stage(2);
+  await commitPath('target_audience', 'Men 18–34');
+  await commitPath('universe', '37500000');
+  await s.until(async () => (await stored(id)).universe === '37500000', 'the universe saved');
+
+  // Stage 3: TV and radio by the point from the core's catalogue, priced on that universe; 60/40.
+  await stage(3);
+  for (const name of ['Add Linear TV National spots — CPP', 'Add Radio Network spots — CPP']) {
+    await (await s.find(`button[aria-label="${name}"]`)).click();
+  }
+  const added = await s.until(async () => {
+    const p = await stored(id);
+    return p.lines.length === 2 ? p : null;
+  }, 'two lines added');
+  const catalogue = JSON.parse(execFileSync(cli, ['catalogue', '--universe', '37500000'], { encoding: 'utf8' }));
+  const tv = catalogue.channels.find((e) => e.name === 'National spots — CPP');
+  assert.deepEqual(
+    added.lines.map((l) => [l.channel, l.pricing, l.rate, l.spot_length]),
+    [['Linear TV', 'cpp', tv.rate, 30], ['Radio', 'cpp', catalogue.channels.find((e) => e.name === 'Network spots — CPP').rate, 30]],
+  );
+  await commitPath('lines[0].share', '60');
+  await s.until(async () => (await stored(id)).lines[0].share === '60', 'TV share saved');
+  await commitPath('lines[1].share', '40');
+  const funded = await s.until(async () => {
+    const p = await stored(id);
+    return p.lines[1].share === '40' ? p : null;
+  }, 'radio share saved');
+
+  // Stage 4: the goal's standing is the core's: short, by its gap, with the spend that closes it.
+  await stage(4);
+  const short = computed(funded).totals.reach_goal;
+  assert.equal(short.met, false, JSON.stringify(short));
+  const badge = await s.find('.reach-panel [data-testid="reach-goal-badge"]');
+  await s.until(async () => (await badge.text()) === `Short by ${short.gap_pct} points`, `short by ${short.gap_pct}`);
+  const extra = await (await s.find('.reach-panel [data-testid="reach-goal-extra"]')).text();
+  assert.ok(extra.startsWith(`${usd(short.extra_spend)} more net media`), extra);
+  const rf = await (await s.find('.reach-panel')).text();
+  const t = computed(funded).totals;
+  for (const v of [`${t.reach_pct}%`, t.frequency, `${t.effective_reach_pct}%`, t.grps, t.trps]) assert.ok(rf.includes(v), `${v} in ${rf}`);
+  await reveal('.reach-panel');
+  await shot('reach-goal-short');
+
+  // The budget that closes it: the goal is met.
+  await stage(1);
+  await commitPath('budget', '8000000.00');
+  const met = await s.until(async () => {
+    const p = await stored(id);
+    return p.budget === '8000000.00' ? p : null;
+  }, 'the budget saved');
+  assert.equal(computed(met).totals.reach_goal.met, true);
+  await s.until(async () => (await (await s.find('[data-testid="reach-goal-badge"]')).text()) === 'Met', 'the goal met');
+  assert.ok((await bodyText()).includes(`${computed(met).totals.reach_goal.reach_pct}%`));
+  await shot('reach-goal-met');
 });
 
 test('stages 3, 5 and 6 on the sample: optimise and accept, the launch gate, actuals and pacing', async () => {

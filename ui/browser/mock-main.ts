@@ -5,12 +5,15 @@
 
 import { mockIPC } from "@tauri-apps/api/mocks";
 import fixtures from "../src/test/core-fixtures.json";
+import reachFixtures from "../src/test/reach-fixtures.json";
 import { canonical } from "../src/test/canonical";
 
 import { handlers } from "./mocks";
 import type { Entry, MockContext, Stored } from "./mocks/context";
 
-const scenarios = (fixtures as { scenarios: Entry[] }).scenarios;
+// The core's answers for the plans the tests send: core-fixtures.json's, and the reach-led ones
+// (the road-safety plan and its edits, reach-fixtures.json).
+const scenarios = [...(fixtures as { scenarios: Entry[] }).scenarios, ...(reachFixtures as { scenarios: Entry[] }).scenarios];
 const byName = (n: string) => scenarios.find((s) => s.name === n)!;
 const byPlan = (plan: unknown): Entry => {
   const hit = scenarios.find((s) => s.key === canonical(plan));
@@ -27,6 +30,11 @@ const plans: Stored[] = [
 if (new URLSearchParams(location.search).has("monitored")) {
   plans.push({ id: 3, plan: byName("monitored").plan as Record<string, unknown>, view: byName("monitored").view, updated_at: "2026-11-19T08:00:00.000Z" });
   plans.push({ id: 4, plan: byName("brazil").plan as Record<string, unknown>, view: byName("brazil").view, updated_at: "2026-11-18T17:40:00.000Z" });
+}
+// The reach-led tests' plan (tests/fixtures/road-safety.json), with ?reach.
+if (new URLSearchParams(location.search).has("reach")) {
+  const rs = byName("reach.roadSafety");
+  plans.push({ id: 4, plan: rs.plan as Record<string, unknown>, view: rs.view, updated_at: "2026-11-18T15:20:00.000Z" });
 }
 const versions: { id: number; plan_id: number; name: string; created_at: string }[] = [];
 const calls: { cmd: string; args: unknown }[] = [];

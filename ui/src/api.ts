@@ -5,6 +5,7 @@ import { invoke } from "@tauri-apps/api/core";
 import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } from "./types";
 import type {
   ActualsPreview,
+  Catalogue,
   ChosenPlanImport,
   ChosenReport,
   OpenedFile,
@@ -127,6 +128,9 @@ export const api = {
   dismissOpenedFile: (pending: number): Promise<void> => call("dismiss_opened_file", { pending }),
 
   // Stage 3: planning intelligence.
+  /** The core's channel catalogue, media norms and reach models; CPP defaults are priced on
+   * `universe` (the plan's, as written) and empty without one. */
+  catalogue: (universe?: string | null): Promise<Catalogue> => call("catalogue", { universe: universe ?? null }),
   optimiseSplit: (plan: PlanFile): Promise<Optimised> => call("optimise_split", { plan }),
   /** The plan with the optimised split accepted (not saved: commit it as an edit). */
   acceptSplit: (plan: PlanFile): Promise<Plan> => call("accept_split", { plan }),

@@ -112,3 +112,17 @@ export function pricingLabel(p: Pricing | string): string {
 export function titleCase(s: string): string {
   return s ? s[0].toUpperCase() + s.slice(1).replace(/_/g, " ") : s;
 }
+
+/** A percent the core computed: "33.95" → "33.95%"; an em dash when there is none. */
+export function pct(value: string | null | undefined, style?: NumberStyle): string {
+  return value === null || value === undefined ? "—" : `${groupDigits(value, style)}%`;
+}
+
+const UNIT_ONE: Record<string, string> = { spots: "spot", faces: "face", insertions: "insertion" };
+
+/** A count of a traditional line's units as a planner says it: "32 spots", "1 face". */
+export function units(count: string | number, unit: string, style?: NumberStyle): string {
+  const text = String(count);
+  const word = text === "1" ? UNIT_ONE[unit] ?? unit : unit;
+  return `${groupDigits(text, style)} ${word}`;
+}

@@ -28,6 +28,7 @@ pub const COMMANDS: &[&str] = &[
     "choose_report",
     "preview_actuals",
     "roll_forward_plan",
+    "catalogue",
     "optimise_split",
     "accept_split",
     "compare_scenarios",

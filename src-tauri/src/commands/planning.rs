@@ -1,14 +1,43 @@
-//! Stages 3 and 4's planning intelligence in the UI: "Optimise split" on the lines' response
-//! curves (before and after, accept or reject) and the scenarios side by side.
+//! Stages 3 and 4's planning intelligence in the UI: the channel catalogue lines are added from,
+//! "Optimise split" on the lines' response curves (before and after, accept or reject) and the
+//! scenarios side by side.
 //!
 //! Accepting returns the changed plan rather than saving it, so it lands in the UI's history
 //! like any edit: autosaved, and undone with Ctrl+Z if the room changes its mind.
 
 use super::guarded;
 use super::plan_from_json;
+use crate::library::PlanLibrary;
+use flightplan_core::catalogue::{catalogue_for, Catalogue};
 use flightplan_core::optimise::{accept, optimise, Optimised};
 use flightplan_core::scenario::{compare, Comparison};
-use flightplan_core::{Plan, Result};
+use flightplan_core::{dec, Error, Plan, Result};
+use tauri::State;
+
+/// The channel catalogue (each channel's medium, pricing, default rate and units), each medium's
+/// market norms and the reach models explained, from the core. `universe` is the plan's, as the
+/// plan file writes it: a CPP is the price of 1% of it, so CPP defaults are priced on it and are
+/// empty without one. It is taken alone, not the plan, so the catalogue still answers while an
+/// edit elsewhere on the plan is refused. The entries are the library's rate card: the built-in
+/// catalogue as the planner last edited it.
+#[tauri::command]
+pub async fn catalogue(library: State<'_, PlanLibrary>, universe: Option<String>) -> Result<Catalogue> {
+    guarded(async move {
+        let universe = match universe.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+            None => None,
+            Some(text) => {
+                let u = dec::parse(text).map_err(|m| Error::at("invalid_field", "universe", m))?;
+                if u.is_sign_negative() || u.is_zero() {
+                    return Err(Error::at("out_of_range", "universe", "the universe must be greater than zero"));
+                }
+                Some(u)
+            }
+        };
+        let card = library.with(|lib| lib.rate_card())?.card;
+        Ok(catalogue_for(&card, universe))
+    })
+    .await
+}
 
 /// The optimised split of `plan`'s budget and each curved line's response curve.
 #[tauri::command]

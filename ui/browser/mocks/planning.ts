@@ -1,8 +1,12 @@
-// The browser-test mock's answers for the planning commands (stage 3: "Optimise split" and the
-// scenario comparison), from the real core's fixtures. A plan the fixtures hold no answer for is
+// The browser-test mock's answers for the planning commands (stage 3: the channel catalogue,
+// "Optimise split" and the scenario comparison), from the real core's fixtures. A plan the fixtures hold no answer for is
 // refused with the error the core gave (or the mock's own "no fixture" error), never invented.
 
+import reachFixtures from "../../src/test/reach-fixtures.json";
 import type { Entry, Handlers, MockContext } from "./context";
+
+/** `flightplan catalogue [--universe N]`, by the universe as the plan writes it ("" for none). */
+const catalogues = (reachFixtures as { catalogues: Record<string, unknown> }).catalogues;
 
 /** The fixture's answer to one command, or the core's refusal of the plan or of that command. */
 function answer(entry: Entry, field: "optimised" | "comparison"): unknown {
@@ -20,6 +24,12 @@ function answer(entry: Entry, field: "optimised" | "comparison"): unknown {
 const ACCEPTED: Record<string, string> = { sample: "planning.splitAccepted" };
 
 export const handlers: Handlers = {
+  catalogue: (args) => {
+    const universe = typeof args.universe === "string" ? args.universe.trim() : "";
+    const answer = catalogues[universe];
+    if (answer === undefined) throw { code: "mock_no_fixture", message: `the fixtures hold no catalogue for the universe "${universe}"` };
+    return answer;
+  },
   optimise_split: (args, ctx: MockContext) => answer(ctx.byPlan(args.plan), "optimised"),
   accept_split: (args, ctx: MockContext) => {
     const entry = ctx.byPlan(args.plan);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { draggedDates, Flowchart, lineCells, weekEnd } from "./Flowchart";
 import { twoLineView } from "../test/fixtures";
+import { reachScenario } from "../test/reach";
 
 afterEach(cleanup);
 
@@ -72,5 +73,28 @@ describe("dragging a flight's ends", () => {
   it("never lets one end pass the other", () => {
     expect(draggedDates(grid, 1, 2, "start", 3)).toEqual(["2027-01-18", "2027-01-24"]);
     expect(draggedDates(grid, 1, 2, "end", 0)).toEqual(["2027-01-11", "2027-01-17"]);
+  });
+});
+
+describe("a traditional line's weekly units", () => {
+  it("shows the core's spots per week under each week's spend, and the line's total beside its name", () => {
+    const { view } = reachScenario("reach.roadSafety");
+    render(<Flowchart view={view!} />);
+    const drive = screen.getByRole("rowheader", { name: /Drive time — top 25 markets/ }).closest("tr")!;
+    expect(within(drive).getAllByTestId("week-units").map((e) => e.textContent)).toEqual(["240 spots", "200 spots", "160 spots"]);
+    expect(view!.lines[3].weeks.map((w) => w.units)).toEqual([240, 200, 160]);
+    expect(drive.querySelector("th")!.textContent).toBe("Drive time — top 25 marketsRadio · 600 spots");
+    expect(drive.querySelector("td")!.getAttribute("title")).toBe("Drive time — top 25 markets, week of 2027-05-17: 320,000.00, 240 spots");
+  });
+
+  it("shows faces a week for out of home, and nothing extra for a digital line", () => {
+    const { view } = reachScenario("reach.billboards");
+    render(<Flowchart view={view!} />);
+    const ooh = screen.getByRole("rowheader", { name: /Billboards/ }).closest("tr")!;
+    expect(within(ooh).getAllByTestId("week-units").map((e) => e.textContent)).toEqual(["20 faces", "20 faces", "20 faces"]);
+    expect(ooh.querySelector("th")!.textContent).toBe("Billboards — per face per weekOut of home · 20 faces a week");
+    cleanup();
+    render(<Flowchart view={twoLineView} />);
+    expect(screen.queryAllByTestId("week-units")).toHaveLength(0);
   });
 });

@@ -1,9 +1,11 @@
 // The flowchart (blocking chart): weeks across in month bands, lines down the side, a bar per
-// flight with each week's net spend, hiatus weeks shaded. Clients often read this as "the plan".
+// flight with each week's net spend and, for a traditional line, the week's spots, faces or
+// insertions under it (the core's schedule), hiatus weeks shaded. Clients often read this as
+// "the plan".
 
 import { useEffect, useState } from "react";
 import type { LineView, LineWeek, NumberStyle, PlanView } from "../types";
-import { dayOfMonth, groupDigits, isNonZero } from "../format";
+import { dayOfMonth, groupDigits, isNonZero, units } from "../format";
 
 /** Widths in px: the line label column, and the narrowest a week can be and still show its spend. */
 const LABEL_WIDTH = 216;
@@ -14,6 +16,8 @@ type CellState = "on" | "hiatus" | "off";
 interface Cell {
   state: CellState;
   net?: string;
+  /** Spots, faces or insertions this week, for a traditional line. */
+  units?: number;
   /** First and last on-air week of a run, for the bar's rounded ends. */
   runStart: boolean;
   runEnd: boolean;
@@ -26,7 +30,7 @@ export function lineCells(grid: string[], weeks: LineWeek[]): Cell[] {
     const w = byWeek.get(ws);
     if (!w) return { state: "off", runStart: false, runEnd: false };
     const on = !w.hiatus && isNonZero(w.net);
-    return { state: on ? "on" : "hiatus", net: w.net, runStart: false, runEnd: false };
+    return { state: on ? "on" : "hiatus", net: w.net, units: w.units, runStart: false, runEnd: false };
   });
   states.forEach((c, i) => {
     if (c.state !== "on") return;
@@ -176,11 +180,17 @@ function FlowchartRow({
   const last = cells.length - 1 - [...cells].reverse().findIndex((c) => c.state !== "off");
   const preview = drag && first >= 0 ? draggedDates(grid, first, last, drag.edge, drag.week) : null;
   const inPreview = (i: number) => preview !== null && grid[i] >= preview[0] && grid[i] <= preview[1];
+  const unit = line.unit;
+  const weekly = unit !== null && cells.some((c) => c.units !== undefined);
+  const booked = unit && line.units !== null ? ` · ${units(line.units, unit, numberStyle)}${unit === "faces" ? " a week" : ""}` : "";
   return (
-    <tr>
+    <tr className={weekly ? "fc-with-units" : undefined}>
       <th scope="row" className="fc-label">
         <span className="fc-line-name">{line.name}</span>
-        <span className="fc-line-channel">{line.channel}</span>
+        <span className="fc-line-channel">
+          {line.channel}
+          {booked}
+        </span>
       </th>
       {cells.map((c, i) => {
         const cls = [
@@ -191,9 +201,10 @@ function FlowchartRow({
         ]
           .filter(Boolean)
           .join(" ");
+        const weekUnits = unit && c.units !== undefined ? units(c.units, unit, numberStyle) : null;
         const title =
           c.state === "on"
-            ? `${line.name}, week of ${grid[i]}: ${groupDigits(c.net ?? "", numberStyle)}`
+            ? `${line.name}, week of ${grid[i]}: ${groupDigits(c.net ?? "", numberStyle)}${weekUnits ? `, ${weekUnits}` : ""}`
             : c.state === "hiatus"
               ? `${line.name}, week of ${grid[i]}: hiatus`
               : undefined;
@@ -206,6 +217,11 @@ function FlowchartRow({
             onPointerEnter={drag ? () => onDragOver?.(i) : undefined}
           >
             {c.state === "on" && <span className="fc-bar num">{groupDigits(c.net ?? "", numberStyle)}</span>}
+            {c.state === "on" && weekUnits && (
+              <span className="fc-units num" data-testid="week-units">
+                {weekUnits}
+              </span>
+            )}
             {onDragStart && i === first && (
               <span
                 className="fc-handle start"

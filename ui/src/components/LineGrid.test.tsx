@@ -5,6 +5,8 @@ import { LineGrid } from "./LineGrid";
 import fixtures from "../test/core-fixtures.json";
 import type { PlanView } from "../types";
 import type { Plan } from "../bindings";
+import { reachScenario } from "../test/reach";
+import { showsReach } from "./LineGrid";
 
 afterEach(cleanup);
 
@@ -89,5 +91,33 @@ describe("LineGrid", () => {
     const first = screen.getAllByRole("row")[1];
     const computed = Array.from(first.querySelectorAll("td.computed")).map((td) => td.textContent);
     expect(computed).toEqual([view.lines[0].net, view.lines[0].gross].map((v) => v.replace(/\B(?=(\d{3})+\.)/g, ",")));
+  });
+
+  it("shows each line's GRPs, TRPs, reach, frequency and reach at N+ from the core once the plan has a universe", () => {
+    const rs = reachScenario("reach.roadSafety");
+    render(<LineGrid plan={rs.plan} view={rs.view!} error={null} onLines={() => {}} />);
+    const heads = Array.from(document.querySelectorAll("thead th.computed")).map((th) => th.textContent);
+    expect(heads).toEqual(["Net media", "Gross", "GRPs", "TRPs", "Reach", "Freq.", "Reach 8+"]);
+    const drive = screen.getAllByRole("row")[4];
+    const rf = (k: string) => drive.querySelector(`td[data-rf="${k}"]`)!.textContent;
+    const lv = rs.view!.lines[3];
+    // The regional stations: GRPs on their own 15M universe, TRPs on the plan's 37.5M men 18–34.
+    expect([rf("grps"), rf("trps"), rf("reach"), rf("frequency"), rf("effective")]).toEqual([
+      lv.grps,
+      lv.trps,
+      `${lv.reach_pct}%`,
+      lv.frequency,
+      `${lv.effective_reach_pct}%`,
+    ]);
+    expect([lv.grps, lv.trps, lv.reach_pct, lv.frequency, lv.effective_reach_pct]).toEqual(["296.30", "118.52", "24.80", "4.78", "4.79"]);
+  });
+
+  it("leaves the reach columns out while nothing can be counted on an audience", () => {
+    expect(showsReach(plan, view)).toBe(false);
+    setup();
+    expect(document.querySelector("td[data-rf]")).toBeNull();
+    const rs = reachScenario("reach.roadSafety");
+    expect(showsReach(rs.plan, rs.view!)).toBe(true);
+    expect(showsReach({ ...rs.plan, universe: undefined }, rs.view!)).toBe(true); // its lines have reach
   });
 });

@@ -1,12 +1,14 @@
 // The plan's lines as a spreadsheet: arrows, Tab and Enter move; typing replaces a cell, Enter or
 // F2 edits it; Delete clears; Ctrl/Cmd+C copies the selection and Ctrl/Cmd+V pastes a block from
 // Excel or Sheets, updating lines and adding new ones below. Each committed change is one edit
-// through the plan store; the net and gross columns are the core's.
+// through the plan store; the net and gross columns are the core's, and so are the reach and
+// frequency columns (GRPs, TRPs, reach, frequency, reach at N+), shown once the plan has a
+// universe or a line has reach.
 
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
-import { groupDigits, num } from "../format";
+import { groupDigits, num, pct } from "../format";
 import { plainMessage } from "../store/usePlan";
 import { applyPaste, COLUMNS, move, newLine, parseTsv, toTsv, type Pos } from "./grid";
 
@@ -23,6 +25,8 @@ interface Props {
 export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine }: Props) {
   const rows = plan.lines.length;
   const cols = COLUMNS.length;
+  const reach = showsReach(plan, view);
+  const n = view.totals.effective_frequency;
   const [active, setActive] = useState<Pos>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Pos | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
@@ -138,13 +142,14 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
           onLines(applyPaste(plan, at.row, at.col, block));
         }}
       >
-        <table className="data grid-table">
+        <table className={`data grid-table${reach ? " with-reach" : ""}`}>
           <colgroup>
             {COLUMNS.map((c) => (
               <col key={c.key} style={{ width: c.width }} />
             ))}
-            <col style={{ width: 110 }} />
-            <col style={{ width: 110 }} />
+            <col style={{ width: 104 }} />
+            <col style={{ width: 104 }} />
+            {reach && REACH_COLUMNS.map((c) => <col key={c} style={{ width: c === "freq" ? 50 : c === "effective" ? 70 : 66 }} />)}
             <col style={{ width: 36 }} />
           </colgroup>
           <thead>
@@ -160,6 +165,25 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
               <th scope="col" className="num computed" title="Computed by the core">
                 Gross
               </th>
+              {reach && (
+                <>
+                  <th scope="col" className="num computed rf-first" title="Gross rating points on the line's universe">
+                    GRPs
+                  </th>
+                  <th scope="col" className="num computed" title="Target rating points on the plan's target audience">
+                    TRPs
+                  </th>
+                  <th scope="col" className="num computed" title="Share of the target reached at least once">
+                    Reach
+                  </th>
+                  <th scope="col" className="num computed" title="Average exposures among those reached">
+                    Freq.
+                  </th>
+                  <th scope="col" className="num computed" title={`Share of the target reached ${n} or more times`}>
+                    Reach {n}+
+                  </th>
+                </>
+              )}
               <th aria-label="Remove" />
             </tr>
           </thead>
@@ -231,6 +255,15 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                   })}
                   <td className="num computed">{lv ? num(lv.net, numberStyle) : "—"}</td>
                   <td className="num computed">{lv ? num(lv.gross, numberStyle) : "—"}</td>
+                  {reach && (
+                    <>
+                      <td className="num computed rf-first" data-rf="grps">{num(lv?.grps, numberStyle)}</td>
+                      <td className="num computed" data-rf="trps">{num(lv?.trps, numberStyle)}</td>
+                      <td className="num computed" data-rf="reach">{pct(lv?.reach_pct, numberStyle)}</td>
+                      <td className="num computed" data-rf="frequency">{num(lv?.frequency, numberStyle)}</td>
+                      <td className="num computed" data-rf="effective">{pct(lv?.effective_reach_pct, numberStyle)}</td>
+                    </>
+                  )}
                   <td>
                     <button
                       type="button"
@@ -265,4 +298,12 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       </div>
     </div>
   );
+}
+
+const REACH_COLUMNS = ["grps", "trps", "reach", "freq", "effective"];
+
+/** The grid shows reach and frequency once there is something to count them on: a universe on
+ * the plan, or a line with reach (its own universe or the planner's estimate). */
+export function showsReach(plan: Plan, view: PlanView): boolean {
+  return plan.universe !== undefined || view.lines.some((l) => l.reach_pct !== null || l.grps !== null);
 }

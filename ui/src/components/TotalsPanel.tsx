@@ -1,8 +1,10 @@
 // The plan's totals as an invoice would show them: net media, each fee, gross, and how much of
-// the budget is still unplaced (or over-placed).
+// the budget is still unplaced (or over-placed). Beside them, when the plan has points or reach,
+// its reach and frequency and how it stands against a reach goal, all as the core worked them out.
 
-import type { NumberStyle, PlanFile, PlanView } from "../types";
-import { isNegative, isNonZero, money } from "../format";
+import type { NumberStyle, PlanFile, PlanView, Totals } from "../types";
+import { isNegative, isNonZero, money, num, pct } from "../format";
+import { ReachGoalStatus } from "./ReachGoalStatus";
 
 interface Props {
   view: PlanView;
@@ -42,6 +44,54 @@ export function TotalsPanel({ view, plan, numberStyle }: Props) {
       />
     </dl>
   );
+}
+
+/** The plan's reach and frequency totals (reach, average frequency, reach at N+, GRPs, TRPs)
+ * and its standing against a reach goal, beside the money totals. */
+export function ReachTotals({ view, plan, numberStyle }: Props) {
+  const t = view.totals;
+  const figures: { label: string; terms: string; value: string; key: string; strong?: boolean }[] = [
+    { key: "reach", label: "Reach", terms: "at least once", value: pct(t.reach_pct, numberStyle) },
+    { key: "frequency", label: "Average frequency", terms: "among those reached", value: num(t.frequency, numberStyle) },
+    {
+      key: "effective",
+      label: `Reach at ${t.effective_frequency}+`,
+      terms: `${t.effective_frequency} or more exposures`,
+      value: pct(t.effective_reach_pct, numberStyle),
+      strong: true,
+    },
+    { key: "grps", label: "GRPs", terms: "on each line's universe", value: num(t.grps, numberStyle) },
+    { key: "trps", label: "TRPs", terms: "on the target audience", value: num(t.trps, numberStyle) },
+  ];
+  return (
+    <div className="reach-totals">
+      <dl className="reach-figures" aria-label="Reach and frequency">
+        {figures.map((f) => (
+          <div className={`reach-figure${f.strong ? " strong" : ""}`} key={f.key} data-rf={f.key}>
+            <dt>
+              {f.label}
+              <span className="terms">{f.terms}</span>
+            </dt>
+            <dd className="num">{f.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {t.reach_goal && (
+        <ReachGoalStatus
+          goal={t.reach_goal}
+          currency={view.currency}
+          lines={view.lines}
+          audience={typeof plan.target_audience === "string" ? plan.target_audience : undefined}
+          numberStyle={numberStyle}
+        />
+      )}
+    </div>
+  );
+}
+
+/** Whether the plan has any reach figure or goal to show. */
+export function hasReach(t: Totals): boolean {
+  return t.reach_goal !== null || [t.grps, t.trps, t.reach_pct, t.effective_reach_pct].some((v) => v !== null);
 }
 
 function Row({

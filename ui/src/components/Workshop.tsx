@@ -1,12 +1,15 @@
 // Workshop mode: the plan on a projector in a quarterly workshop. Full screen, large type, high
-// contrast: the split (which the room can drag), the flowchart and the totals. A dragged share is
-// sent to the core when the slider is let go, and every figure on the wall is the core's answer.
+// contrast: the split (which the room can drag), the flowchart, the totals and, for a plan with
+// points, its reach and frequency against the reach goal. A dragged share is sent to the core
+// when the slider is let go, and every figure on the wall is the core's answer.
 
 import { useEffect, useRef, useState } from "react";
 import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
-import { isNegative, isNonZero, money } from "../format";
+import { isNegative, isNonZero, money, num, pct } from "../format";
 import { Flowchart } from "./Flowchart";
+import { ReachGoalStatus } from "./ReachGoalStatus";
+import { hasReach } from "./TotalsPanel";
 
 interface Props {
   plan: Plan;
@@ -68,6 +71,20 @@ export function Workshop({ plan, view, edit, onClose }: Props) {
           tone={isNegative(t.unallocated) ? "bad" : isNonZero(t.unallocated) ? "warn" : undefined}
         />
       </section>
+      {hasReach(t) && (
+        <section className="ws-reach" aria-label="Reach and frequency">
+          <div className="ws-totals ws-reach-figs">
+            <Fig label="Reach" value={pct(t.reach_pct, style)} />
+            <Fig label="Avg frequency" value={num(t.frequency, style)} />
+            <Fig label={`Reach at ${t.effective_frequency}+`} value={pct(t.effective_reach_pct, style)} strong />
+            <Fig label="GRPs" value={num(t.grps, style)} />
+            <Fig label="TRPs" value={num(t.trps, style)} />
+          </div>
+          {t.reach_goal && (
+            <ReachGoalStatus goal={t.reach_goal} currency={view.currency} lines={view.lines} audience={plan.target_audience} numberStyle={style} />
+          )}
+        </section>
+      )}
       <section className="ws-split" aria-label="Split">
         {plan.lines.map((l, i) => {
           const lv = view.lines.find((x) => x.id === l.id);

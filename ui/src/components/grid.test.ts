@@ -71,6 +71,26 @@ describe("applyPaste", () => {
   });
 });
 
+describe("traditional pricing in the grid", () => {
+  const col = (key: string) => COLUMNS.find((c) => c.key === key)!;
+  const billboards = {
+    id: "ooh", channel: "Out of home", name: "Billboards", pricing: "per_face_week", rate: "2500.00", faces: 20,
+    start: "2027-05-17", end: "2027-06-06",
+  } as Plan["lines"][number];
+  it("shows per-face and per-insertion pricing in words and reads them back", () => {
+    expect(col("pricing").get(billboards)).toBe("Per face/week");
+    expect(col("pricing").set(billboards, "Per insertion").pricing).toBe("per_insertion");
+    expect(col("pricing").set(billboards, "per_face_week").pricing).toBe("per_face_week");
+    expect(col("pricing").set(billboards, "cpp").pricing).toBe("cpp");
+  });
+  it("an amount or a share typed on a per-face line replaces its booked faces", () => {
+    const funded = col("budget").set(billboards, "100,000");
+    expect([funded.budget, funded.faces]).toEqual(["100000", undefined]);
+    expect(col("share").set(billboards, "5").faces).toBeUndefined();
+    expect(col("budget").set(billboards, "").faces).toBe(20);
+  });
+});
+
 describe("move", () => {
   const at = (row: number, col: number) => ({ row, col });
   it("moves with the arrows and stays inside the grid", () => {

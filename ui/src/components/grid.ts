@@ -4,6 +4,7 @@
 
 import type { Kpi, Line, Plan, Pricing } from "../bindings";
 import { KPI_LABEL } from "../stages/model";
+import { pricingLabel } from "../format";
 import { cleanDecimal } from "../store/usePlan";
 
 export type ColumnKind = "text" | "dec" | "date" | "choice";
@@ -20,7 +21,7 @@ export interface Column {
   choices?: string[];
 }
 
-const PRICING: Pricing[] = ["cpm", "cpc", "cpa", "cpv", "cpp", "flat"];
+const PRICING: Pricing[] = ["cpm", "cpc", "cpa", "cpv", "cpp", "flat", "per_face_week", "per_insertion"];
 
 function optional<K extends keyof Line>(line: Line, key: K, value: string): Line {
   const next = { ...line };
@@ -29,9 +30,21 @@ function optional<K extends keyof Line>(line: Line, key: K, value: string): Line
   return next;
 }
 
-/** "CPA", "cpa" or "Cpa" → "cpa"; anything else is passed on for the core to refuse. */
+/** "CPA", "cpa", "Per face/week" or "per_insertion" → the pricing; anything else is passed on
+ * for the core to refuse. */
 function pricingFrom(text: string): Pricing {
-  return text.trim().toLowerCase() as Pricing;
+  const t = text.trim().toLowerCase();
+  const byLabel = PRICING.find((p) => pricingLabel(p).toLowerCase() === t);
+  return byLabel ?? (t.replace(/[\s/]+/g, "_") as Pricing);
+}
+
+/** A line funded by an amount or a share buys what the money pays for: a per-face or
+ * per-insertion line's booked count, which would otherwise set its cost, comes off. */
+function fundedByMoney(line: Line): Line {
+  const next = { ...line };
+  if (next.pricing === "per_face_week") delete next.faces;
+  if (next.pricing === "per_insertion") delete next.insertions;
+  return next;
 }
 
 function kpiFrom(text: string): Kpi {
@@ -48,16 +61,16 @@ export function cleanDate(text: string): string {
 }
 
 export const COLUMNS: Column[] = [
-  { key: "name", label: "Line", kind: "text", field: "name", width: 220, get: (l) => l.name, set: (l, t) => ({ ...l, name: t.trim() }) },
-  { key: "channel", label: "Channel", kind: "text", field: "channel", width: 130, get: (l) => l.channel, set: (l, t) => ({ ...l, channel: t.trim() }) },
+  { key: "name", label: "Line", kind: "text", field: "name", width: 152, get: (l) => l.name, set: (l, t) => ({ ...l, name: t.trim() }) },
+  { key: "channel", label: "Channel", kind: "text", field: "channel", width: 90, get: (l) => l.channel, set: (l, t) => ({ ...l, channel: t.trim() }) },
   {
     key: "pricing",
     label: "Pricing",
     kind: "choice",
     field: "pricing",
-    width: 78,
+    width: 90,
     choices: PRICING,
-    get: (l) => l.pricing.toUpperCase(),
+    get: (l) => pricingLabel(l.pricing),
     set: (l, t) => ({ ...l, pricing: pricingFrom(t) }),
   },
   { key: "rate", label: "Rate", kind: "dec", field: "rate", width: 84, get: (l) => l.rate ?? "", set: (l, t) => optional(l, "rate", cleanDecimal(t)) },
@@ -66,14 +79,14 @@ export const COLUMNS: Column[] = [
     label: "Budget",
     kind: "dec",
     field: "budget",
-    width: 112,
+    width: 100,
     get: (l) => l.budget ?? "",
     // A line is funded by an amount or a share, never both: setting one clears the other.
     set: (l, t) => {
       const v = cleanDecimal(t);
       const next = optional(l, "budget", v);
       if (v !== "") delete next.share;
-      return next;
+      return v !== "" ? fundedByMoney(next) : next;
     },
   },
   {
@@ -81,23 +94,23 @@ export const COLUMNS: Column[] = [
     label: "Share %",
     kind: "dec",
     field: "share",
-    width: 76,
+    width: 64,
     get: (l) => l.share ?? "",
     set: (l, t) => {
       const v = cleanDecimal(t);
       const next = optional(l, "share", v);
       if (v !== "") delete next.budget;
-      return next;
+      return v !== "" ? fundedByMoney(next) : next;
     },
   },
-  { key: "start", label: "Start", kind: "date", field: "start", width: 104, get: (l) => l.start, set: (l, t) => ({ ...l, start: cleanDate(t) }) },
-  { key: "end", label: "End", kind: "date", field: "end", width: 104, get: (l) => l.end, set: (l, t) => ({ ...l, end: cleanDate(t) }) },
+  { key: "start", label: "Start", kind: "date", field: "start", width: 96, get: (l) => l.start, set: (l, t) => ({ ...l, start: cleanDate(t) }) },
+  { key: "end", label: "End", kind: "date", field: "end", width: 96, get: (l) => l.end, set: (l, t) => ({ ...l, end: cleanDate(t) }) },
   {
     key: "kpi",
     label: "KPI",
     kind: "choice",
     field: "kpi",
-    width: 88,
+    width: 70,
     choices: Object.values(KPI_LABEL),
     get: (l) => (l.kpi ? KPI_LABEL[l.kpi.kpi] ?? l.kpi.kpi : ""),
     set: (l, t) => (t.trim() === "" ? optional(l, "kpi", "") : { ...l, kpi: { ...(l.kpi ?? {}), kpi: kpiFrom(t) } }),
@@ -107,7 +120,7 @@ export const COLUMNS: Column[] = [
     label: "KPI target",
     kind: "dec",
     field: "kpi.target",
-    width: 88,
+    width: 80,
     get: (l) => l.kpi?.target ?? "",
     set: (l, t) => {
       if (!l.kpi) return l;

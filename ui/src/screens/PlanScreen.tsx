@@ -186,8 +186,8 @@ function PlanEditor({
         </section>
       )}
 
-      {stage === 1 && <GoalsStage plan={plan} error={error} edit={edit} />}
-      {stage === 2 && <AudienceStage plan={plan} error={error} edit={edit} today={today} />}
+      {stage === 1 && <GoalsStage plan={plan} view={view} error={error} edit={edit} numberStyle={style} />}
+      {stage === 2 && <AudienceStage plan={plan} view={view} error={error} edit={edit} today={today} numberStyle={style} />}
       {stage === 3 && <ChannelsStage {...stageProps} />}
       {stage === 4 && <PlanStage {...stageProps} />}
       {stage === 5 && <BuyStage {...stageProps} />}

@@ -1,18 +1,24 @@
-// Stage 2, Audience & market: who the plan is for (segments with size and value), and evidence
-// of what competitors run. An ad that has run for months is a proven one, so the log counts the
-// days each has run and marks the long runners.
+// Stage 2, Audience & market: who the plan is for — the target audience and its universe (the
+// people GRPs, TRPs and reach are counted on), each line's own audience where its vehicle measures
+// one, segments with size and value — and evidence of what competitors run. An ad that has run for
+// months is a proven one, so the log counts the days each has run and marks the long runners.
 
-import type { Competitor, Plan, Segment, SegmentKind } from "../bindings";
-import type { CommandErrorBody } from "../types";
+import type { Competitor, Line, Plan, Segment, SegmentKind } from "../bindings";
+import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { SelectField, TextField } from "../components/Field";
+import { groupDigits } from "../format";
 import { cleanDecimal, setOpt } from "../store/usePlan";
+import { LineAudienceFields } from "./lineAudience";
 
 interface Props {
   plan: Plan;
+  /** The core's view, for the universe each line's points are counted on. */
+  view?: PlanView;
   error: CommandErrorBody | null;
   edit: (change: (plan: Plan) => Plan) => void;
   /** Today as YYYY-MM-DD (passed in so tests are stable). */
   today: string;
+  numberStyle?: NumberStyle;
 }
 
 /** An ad running this long is treated as proven. */
@@ -39,7 +45,7 @@ export function daysRunning(c: Competitor, today: string): number | null {
   return daysBetween(c.first_seen, c.still_running ? today : c.last_seen);
 }
 
-export function AudienceStage({ plan, error, edit, today }: Props) {
+export function AudienceStage({ plan, view, error, edit, today, numberStyle }: Props) {
   const segments = plan.audience?.segments ?? [];
   const competitors = plan.competitors ?? [];
   const setSegments = (list: Segment[]) =>
@@ -49,8 +55,78 @@ export function AudienceStage({ plan, error, edit, today }: Props) {
   const setComp = (i: number, change: (c: Competitor) => Competitor) =>
     setCompetitors(competitors.map((c, j) => (j === i ? change(c) : c)));
 
+  const setLine = (i: number, line: Line) => edit((p) => ({ ...p, lines: p.lines.map((l, j) => (j === i ? line : l)) }));
+
   return (
     <div className="stage-body">
+      <section className="panel" aria-label="Target audience and universe">
+        <div className="panel-head">
+          <h2>Target audience and universe</h2>
+          <span className="muted small">Who the plan's points, reach and reach goal count</span>
+        </div>
+        <div className="form-grid">
+          <TextField
+            label="Target audience"
+            path="target_audience"
+            error={error}
+            value={plan.target_audience ?? ""}
+            placeholder="e.g. Men 18–34"
+            onCommit={(v) => edit((p) => setOpt(p, "target_audience", v.trim()))}
+          />
+          <TextField
+            label="Universe"
+            path="universe"
+            error={error}
+            numeric
+            suffix="people"
+            value={plan.universe ?? ""}
+            placeholder="e.g. 37500000"
+            hint={plan.universe ? `${groupDigits(plan.universe, numberStyle)} people` : "People in the target audience"}
+            onCommit={(v) => edit((p) => setOpt(p, "universe", cleanDecimal(v)))}
+          />
+          <p className="universe-explained span-2">
+            The <strong>universe</strong> is how many people are in the target audience, from your measurement source (the TV
+            or radio ratings panel, a readership survey, census figures). One rating point is 1% of it: GRPs, TRPs, reach and
+            the catalogue's cost-per-point defaults are all counted on it.
+            {plan.universe ? "" : " Without it, lines bought by the thousand have no points and the plan no reach."}
+          </p>
+        </div>
+      </section>
+
+      {plan.lines.length > 0 && (
+        <section className="panel" aria-label="Each line's audience">
+          <div className="panel-head">
+            <h2>Each line's audience</h2>
+            <span className="muted small">
+              Only where a vehicle measures its own audience (a regional station, a title's readers); left empty, a line is
+              counted on the plan's
+            </span>
+          </div>
+          <div className="rows-head line-aud-grid" aria-hidden="true">
+            <span>Line</span>
+            <span>Audience</span>
+            <span className="num">Universe</span>
+            <span className="num">On target</span>
+            <span className="num">Points counted on</span>
+          </div>
+          {plan.lines.map((l, i) => {
+            const lv = view?.lines.find((x) => x.id === l.id);
+            return (
+              <div className="line-aud-grid form-row compact" key={`${l.id}-${i}`} data-testid="line-audience-row" data-line={l.id}>
+                <span className="line-name">
+                  {l.name}
+                  <span className="sub">{l.channel}</span>
+                </span>
+                <LineAudienceFields plan={plan} line={l} index={i} error={error} onLine={(next) => setLine(i, next)} numberStyle={numberStyle} />
+                <span className="num muted" data-testid="line-universe">
+                  {lv?.universe ? groupDigits(lv.universe, numberStyle) : "—"}
+                </span>
+              </div>
+            );
+          })}
+        </section>
+      )}
+
       <section className="panel">
         <div className="panel-head">
           <h2>Audience</h2>

@@ -1,69 +1,55 @@
-// Stage 3, Channels & split: choose channels from a catalogue (demand capture or creation, funnel
-// role, buying method, pricing, default rate) and split the budget by percent or by amount. The
+// Stage 3, Channels & split: choose channels from the core's catalogue (medium, demand capture or
+// creation, funnel role, buying method, pricing, default rate and units) and split the budget by
+// percent or by amount (out of home and print lines may instead book faces or insertions). The
 // core computes every line's net, the shares and the unallocated remainder; the chart draws its
 // shares. Concentrate: the core warns when a small budget is spread thin.
 
-import { useState } from "react";
-import type { Buying, Demand, Funnel, Line, Pricing } from "../bindings";
+import type { Line } from "../bindings";
 import { isNegative, isNonZero, money, num, pricingLabel, titleCase } from "../format";
 import { fieldError } from "../components/Field";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
-import { newLine } from "../components/grid";
 import { OptimiseSplit } from "./OptimiseSplit";
 import { ScenarioCompare } from "./ScenarioCompare";
 import type { PlanEditorProps } from "./props";
 import { useDraftInput } from "../components/draft";
+import { ChannelCatalogue } from "./ChannelCatalogue";
+import { useCatalogue } from "./catalogue";
 
-export interface CatalogueEntry {
-  channel: string;
-  name: string;
-  demand: Demand;
-  role: Funnel;
-  buying: Buying;
-  pricing: Pricing;
-  /** The planner's default rate for new lines, editable here. */
-  rate: string;
+/** How a line is funded in the split: a share of the budget, an amount, or (out of home and
+ * print) the faces or insertions it books, which cost units × rate. */
+type Funding = "share" | "budget" | "faces" | "insertions";
+
+export function fundingOf(l: Line): Funding {
+  if (l.pricing === "per_face_week" && l.faces !== undefined && l.budget === undefined && l.share === undefined) return "faces";
+  if (l.pricing === "per_insertion" && l.insertions !== undefined && l.budget === undefined && l.share === undefined) return "insertions";
+  return l.share !== undefined ? "share" : "budget";
 }
-
-export const CATALOGUE: CatalogueEntry[] = [
-  { channel: "Google Ads", name: "Search — Brand", demand: "capture", role: "conversion", buying: "auction", pricing: "cpc", rate: "1.20" },
-  { channel: "Google Ads", name: "Search — Generic", demand: "capture", role: "conversion", buying: "auction", pricing: "cpc", rate: "2.40" },
-  { channel: "Microsoft Ads", name: "Search — Bing", demand: "capture", role: "conversion", buying: "auction", pricing: "cpc", rate: "1.60" },
-  { channel: "Meta", name: "Prospecting", demand: "creation", role: "consideration", buying: "auction", pricing: "cpm", rate: "9.50" },
-  { channel: "Meta", name: "Retargeting", demand: "capture", role: "conversion", buying: "auction", pricing: "cpm", rate: "14.00" },
-  { channel: "TikTok", name: "In-feed video", demand: "creation", role: "awareness", buying: "auction", pricing: "cpm", rate: "7.00" },
-  { channel: "YouTube", name: "In-stream 15s", demand: "creation", role: "awareness", buying: "auction", pricing: "cpv", rate: "0.03" },
-  { channel: "LinkedIn", name: "Sponsored content", demand: "creation", role: "consideration", buying: "auction", pricing: "cpm", rate: "35.00" },
-  { channel: "Programmatic", name: "Display (DSP)", demand: "creation", role: "awareness", buying: "programmatic", pricing: "cpm", rate: "4.50" },
-  { channel: "CTV", name: "Connected TV", demand: "creation", role: "awareness", buying: "programmatic", pricing: "cpm", rate: "28.00" },
-  { channel: "Radio", name: "Drive time spots", demand: "creation", role: "awareness", buying: "offline", pricing: "cpp", rate: "450.00" },
-  { channel: "Newsletter", name: "Sponsorship", demand: "creation", role: "consideration", buying: "direct", pricing: "flat", rate: "" },
-];
 
 type Props = PlanEditorProps;
 
 export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
-  const [rates, setRates] = useState(() => CATALOGUE.map((c) => c.rate));
+  const { catalogue, error: refused } = useCatalogue(plan.universe);
   const m = (v: string) => money(v, view.currency, numberStyle);
   const t = view.totals;
 
-  const add = (i: number) =>
-    edit((p) => {
-      const c = CATALOGUE[i];
-      const base = newLine(p);
-      const line: Line = { ...base, channel: c.channel, name: c.name, demand: c.demand, role: c.role, buying: c.buying, pricing: c.pricing, budget: undefined, share: "0" };
-      delete line.budget;
-      if (rates[i]) line.rate = cleanDecimal(rates[i]);
-      return { ...p, lines: [...p.lines, line] };
-    });
+  const add = (line: Line) => edit((p) => ({ ...p, lines: [...p.lines, line] }));
 
-  const setFunding = (i: number, mode: "share" | "budget", text: string) =>
+  // A line is funded one way at a time: setting a share or an amount takes off the other, and
+  // the faces or insertions that would otherwise set its cost.
+  const setFunding = (i: number, mode: Funding, text: string) =>
     edit((p) => {
       const lines = p.lines.slice();
       const l = { ...lines[i] };
       delete l.share;
       delete l.budget;
-      l[mode] = cleanDecimal(text) || "0";
+      if (mode === "faces" || mode === "insertions") {
+        const n = text.trim();
+        (l as Record<string, unknown>)[mode] = /^\d{1,9}$/.test(n) ? Number(n) : n;
+      } else {
+        delete l.faces;
+        delete l.insertions;
+        l[mode] = cleanDecimal(text) || "0";
+      }
       lines[i] = l;
       return { ...p, lines };
     });
@@ -106,8 +92,9 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
             <tbody>
               {plan.lines.map((l, i) => {
                 const lv = view.lines.find((x) => x.id === l.id);
-                const mode: "share" | "budget" = l.share !== undefined ? "share" : "budget";
+                const mode = fundingOf(l);
                 const path = `lines[${i}].${mode}`;
+                const count = mode === "faces" ? l.faces : mode === "insertions" ? l.insertions : undefined;
                 const msg = fieldError(error, path) ?? (error?.path?.startsWith(`lines[${i}].`) ? plainMessage(error) : null);
                 return (
                   <tr key={`${l.id}-${i}`}>
@@ -128,10 +115,22 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
                         <button type="button" className={mode === "budget" ? "on" : ""} onClick={() => mode !== "budget" && setFunding(i, "budget", lv?.net ?? "0")}>
                           {plan.currency}
                         </button>
+                        {(mode === "faces" || mode === "insertions") && (
+                          <button type="button" className="on" title={`Costs its ${mode} × rate`}>
+                            {titleCase(mode)}
+                          </button>
+                        )}
                       </div>
                     </td>
                     <td className="num">
-                      <SplitInput value={(mode === "share" ? l.share : l.budget) ?? ""} label={`${mode === "share" ? "Share" : "Amount"} for ${l.name}`} path={path} invalid={!!msg} onCommit={(v) => setFunding(i, mode, v)} />
+                      <SplitInput
+                        value={count !== undefined ? String(count) : ((mode === "share" ? l.share : l.budget) ?? "")}
+                        label={`${titleCase(mode === "budget" ? "amount" : mode)} for ${l.name}`}
+                        path={path}
+                        invalid={!!msg}
+                        onCommit={(v) => setFunding(i, mode, v)}
+                      />
+                      {count !== undefined && <span className="sub">{mode === "faces" ? "a week × rate" : "× rate"}</span>}
                       {msg && <p className="field-error">{msg}</p>}
                     </td>
                     <td className="num strong">{lv ? num(lv.net, numberStyle) : "—"}</td>
@@ -154,52 +153,14 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
           <h2>Channel catalogue</h2>
           <span className="muted small">Capture: people already search for the category · Creation: people discover while scrolling</span>
         </div>
-        <table className="data catalogue" aria-label="Channel catalogue">
-          <thead>
-            <tr>
-              <th scope="col">Channel</th>
-              <th scope="col">Demand</th>
-              <th scope="col">Funnel</th>
-              <th scope="col">Buying</th>
-              <th scope="col">Pricing</th>
-              <th scope="col" className="num">Default rate</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {CATALOGUE.map((c, i) => (
-              <tr key={`${c.channel}-${c.name}`}>
-                <th scope="row" className="line-name">
-                  {c.channel}
-                  <span className="sub">{c.name}</span>
-                </th>
-                <td>
-                  <span className={`tag demand-${c.demand}`}>{titleCase(c.demand)}</span>
-                </td>
-                <td>{titleCase(c.role)}</td>
-                <td className="muted">{titleCase(c.buying)}</td>
-                <td>{pricingLabel(c.pricing)}</td>
-                <td className="num">
-                  {c.pricing === "flat" ? (
-                    <span className="muted">flat fee</span>
-                  ) : (
-                    <input
-                      className="rate-input num"
-                      aria-label={`Default rate for ${c.channel} ${c.name}`}
-                      value={rates[i]}
-                      onChange={(e) => setRates(rates.map((r, j) => (j === i ? e.target.value : r)))}
-                    />
-                  )}
-                </td>
-                <td className="num">
-                  <button type="button" className="button small" onClick={() => add(i)}>
-                    Add
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChannelCatalogue
+          plan={plan}
+          catalogue={catalogue}
+          refused={refused ? plainMessage(refused) : null}
+          currency={view.currency}
+          numberStyle={numberStyle}
+          onAdd={add}
+        />
       </section>
 
       <OptimiseSplit plan={plan} view={view} error={error} edit={edit} numberStyle={numberStyle} />

@@ -1,21 +1,31 @@
 // Stage 1, Goals & KPIs: what the money is for and the one number it is judged on. The KPI list
 // follows the funnel stage, and a KPI that does not judge that stage is flagged as it is chosen.
+// A reach goal ("reach 25% at 8+") sets its N here, and the reach model that turns points into
+// reach is chosen with the core's own account of what each assumes.
 
 import type { Funnel, Goal, Guardrails, Kpi, KpiTarget, Plan } from "../bindings";
-import type { CommandErrorBody } from "../types";
+import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { SelectField, TextField } from "../components/Field";
+import { ReachGoalStatus } from "../components/ReachGoalStatus";
 import { cleanDecimal, setOpt } from "../store/usePlan";
 import { ALL_KPIS, FUNNEL, KPI_LABEL, KPIS_FOR, kpiFits } from "./model";
+import { ReachModelPanel, setEffectiveFrequency } from "./ReachModelPanel";
 
 interface Props {
   plan: Plan;
+  /** The core's view of the plan, for the reach goal's standing. */
+  view?: PlanView;
   error: CommandErrorBody | null;
   edit: (change: (plan: Plan) => Plan) => void;
+  numberStyle?: NumberStyle;
 }
+
+/** KPIs whose target is a percent of the target audience. */
+const REACH_KPIS: Kpi[] = ["reach", "effective_reach"];
 
 const CURRENCIES = ["USD", "EUR", "GBP", "JPY", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "NZD", "SGD", "INR", "BRL", "MXN"];
 
-export function GoalsStage({ plan, error, edit }: Props) {
+export function GoalsStage({ plan, view, error, edit, numberStyle }: Props) {
   const goal = plan.goal;
   const setGoal = (change: (g: Goal) => Goal) =>
     edit((p) => ({ ...p, goal: change(p.goal ?? { objective: "conversion" }) }));
@@ -29,6 +39,9 @@ export function GoalsStage({ plan, error, edit }: Props) {
   const stage = goal?.objective;
   const kpiChoices = stage ? KPIS_FOR[stage] : ALL_KPIS;
   const mismatch = goal?.kpi && stage && !kpiFits(goal.kpi, stage);
+  const reachKpi = !!goal?.kpi && REACH_KPIS.includes(goal.kpi);
+  const atN = goal?.kpi === "effective_reach";
+  const reachGoal = view?.totals.reach_goal ?? null;
   const secondary = goal?.secondary ?? [];
   const setSecondary = (list: KpiTarget[]) =>
     setGoal((g) => {
@@ -44,7 +57,7 @@ export function GoalsStage({ plan, error, edit }: Props) {
           <h2>Objective and primary KPI</h2>
           <span className="muted small">One KPI with a target number: what the plan is judged on</span>
         </div>
-        <div className="form-grid cols-3">
+        <div className={`form-grid${atN ? "" : " cols-3"}`}>
           <SelectField<Funnel>
             label="Objective (funnel stage)"
             path="goal.objective"
@@ -68,19 +81,34 @@ export function GoalsStage({ plan, error, edit }: Props) {
             onCommit={(v) => setGoal((g) => setOpt(g, "kpi", v))}
           />
           <TextField
-            label="Target"
+            label={reachKpi ? "Target reach" : "Target"}
             path="goal.target"
             error={error}
             numeric
+            suffix={reachKpi ? "% of target" : undefined}
             value={goal?.target ?? ""}
-            placeholder="e.g. 25.00"
+            placeholder={reachKpi ? "e.g. 25" : "e.g. 25.00"}
+            hint={atN ? `Of the target audience, reached ${plan.effective_frequency ?? 3} or more times` : reachKpi ? "Of the target audience, reached at least once" : undefined}
             onCommit={(v) => setGoal((g) => setOpt(g, "target", cleanDecimal(v)))}
           />
+          {atN && (
+            <TextField
+              label="At frequency (N+)"
+              path="effective_frequency"
+              error={error}
+              numeric
+              suffix="+ exposures"
+              value={plan.effective_frequency !== undefined ? String(plan.effective_frequency) : ""}
+              placeholder="3"
+              hint="The exposures that count: 8 means 8 or more"
+              onCommit={(v) => edit((p) => setEffectiveFrequency(p, v))}
+            />
+          )}
           <TextField
             label="Description"
             path="goal.description"
             error={error}
-            className="span-3"
+            className="span-all"
             value={goal?.description ?? ""}
             placeholder="e.g. Drive first online orders of the new range"
             onCommit={(v) => setGoal((g) => setOpt(g, "description", v.trim()))}
@@ -92,7 +120,18 @@ export function GoalsStage({ plan, error, edit }: Props) {
             {KPIS_FOR[stage].map((k) => KPI_LABEL[k]).join(", ")}.
           </p>
         )}
+        {reachGoal && view && (
+          <ReachGoalStatus
+            goal={reachGoal}
+            currency={view.currency}
+            lines={view.lines}
+            audience={plan.target_audience}
+            numberStyle={numberStyle}
+          />
+        )}
       </section>
+
+      <ReachModelPanel plan={plan} error={error} edit={edit} showFrequency={!atN} />
 
       <section className="panel">
         <div className="panel-head">

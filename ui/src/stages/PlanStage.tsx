@@ -5,7 +5,7 @@ import type { CommissionBasis, Fees } from "../bindings";
 import { Flowchart } from "../components/Flowchart";
 import { LineGrid } from "../components/LineGrid";
 import { SelectField, TextField } from "../components/Field";
-import { TotalsPanel } from "../components/TotalsPanel";
+import { hasReach, ReachTotals, TotalsPanel } from "../components/TotalsPanel";
 import { cleanDecimal } from "../store/usePlan";
 import { useState } from "react";
 import { LineDetail } from "./LineDetail";
@@ -35,60 +35,74 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
       </section>
       {line && (
         <LineDetail
+          plan={plan}
           line={line}
+          view={view.lines.find((l) => l.id === line.id)}
           index={activeLine}
           error={error}
+          numberStyle={numberStyle}
           onLine={(next) => edit((p) => ({ ...p, lines: p.lines.map((l, i) => (i === activeLine ? next : l)) }))}
         />
       )}
 
       <div className="split">
-        <section className="panel">
-          <div className="panel-head">
-            <h2>Fees</h2>
-          </div>
-          <div className="form-grid cols-2">
-            <TextField
-              label="Agency commission"
-              path="fees.agency_commission_pct"
-              error={error}
-              numeric
-              suffix="%"
-              value={plan.fees.agency_commission_pct}
-              onCommit={(v) => setFee("agency_commission_pct", cleanDecimal(v) || "0")}
-            />
-            <SelectField<CommissionBasis>
-              label="Commission basis"
-              path="fees.agency_commission_basis"
-              error={error}
-              value={plan.fees.agency_commission_basis}
-              options={[
-                { value: "gross", label: "Of gross (traditional)" },
-                { value: "net", label: "On net (mark-up)" },
-              ]}
-              onCommit={(v) => v && setFee("agency_commission_basis", v)}
-            />
-            <TextField
-              label="Ad serving"
-              path="fees.ad_serving_cpm"
-              error={error}
-              numeric
-              prefix={plan.currency}
-              suffix="CPM"
-              value={plan.fees.ad_serving_cpm}
-              onCommit={(v) => setFee("ad_serving_cpm", cleanDecimal(v) || "0")}
-            />
-            <TextField
-              label="Tech, data & verification"
-              path="fees.tech_fee_pct"
-              error={error}
-              numeric
-              suffix="% of net"
-              value={plan.fees.tech_fee_pct}
-              onCommit={(v) => setFee("tech_fee_pct", cleanDecimal(v) || "0")}
-            />
-          </div>
-        </section>
+        <div className="stack">
+          <section className="panel">
+            <div className="panel-head">
+              <h2>Fees</h2>
+            </div>
+            <div className="form-grid cols-2">
+              <TextField
+                label="Agency commission"
+                path="fees.agency_commission_pct"
+                error={error}
+                numeric
+                suffix="%"
+                value={plan.fees.agency_commission_pct}
+                onCommit={(v) => setFee("agency_commission_pct", cleanDecimal(v) || "0")}
+              />
+              <SelectField<CommissionBasis>
+                label="Commission basis"
+                path="fees.agency_commission_basis"
+                error={error}
+                value={plan.fees.agency_commission_basis}
+                options={[
+                  { value: "gross", label: "Of gross (traditional)" },
+                  { value: "net", label: "On net (mark-up)" },
+                ]}
+                onCommit={(v) => v && setFee("agency_commission_basis", v)}
+              />
+              <TextField
+                label="Ad serving"
+                path="fees.ad_serving_cpm"
+                error={error}
+                numeric
+                prefix={plan.currency}
+                suffix="CPM"
+                value={plan.fees.ad_serving_cpm}
+                onCommit={(v) => setFee("ad_serving_cpm", cleanDecimal(v) || "0")}
+              />
+              <TextField
+                label="Tech, data & verification"
+                path="fees.tech_fee_pct"
+                error={error}
+                numeric
+                suffix="% of net"
+                value={plan.fees.tech_fee_pct}
+                onCommit={(v) => setFee("tech_fee_pct", cleanDecimal(v) || "0")}
+              />
+            </div>
+          </section>
+          {hasReach(view.totals) && (
+            <section className="panel reach-panel" aria-label="Reach and frequency totals">
+              <div className="panel-head">
+                <h2>Reach and frequency</h2>
+                <span className="muted small">The plan's lines combined, in {plan.target_audience ?? "the target audience"}</span>
+              </div>
+              <ReachTotals view={view} plan={plan} numberStyle={numberStyle} />
+            </section>
+          )}
+        </div>
         <section className="panel totals-panel">
           <h2>Totals</h2>
           <TotalsPanel view={view} plan={plan} numberStyle={numberStyle} />
@@ -100,7 +114,11 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
           <h2>Flowchart</h2>
           <span className="legend">
             <span className="legend-on" /> On air <span className="legend-hiatus" /> Hiatus
-            <span className="legend-note">Net media per week, {view.currency} · drag a flight's ends to move its dates</span>
+            <span className="legend-note">
+              Net media per week, {view.currency}
+              {view.lines.some((l) => l.weeks.some((w) => w.units !== undefined)) ? " · spots, faces or insertions under it" : ""} · drag a
+              flight's ends to move its dates
+            </span>
           </span>
         </div>
         <Flowchart

@@ -42,6 +42,8 @@ export function stageChecks(n: number, plan: Plan, view: PlanView): Check[] {
       ];
     case 2:
       return [
+        // A goal counted in people (reach, frequency, points) needs the people it counts.
+        ...(goal?.kpi && AUDIENCE_KPIS.includes(goal.kpi) ? [{ label: "Target universe", done: !!plan.universe }] : []),
         { label: "Audience summary", done: !!plan.audience?.summary },
         { label: "At least one segment", done: (plan.audience?.segments?.length ?? 0) > 0 },
         { label: "Competitor evidence", done: (plan.competitors?.length ?? 0) > 0 },
@@ -79,6 +81,9 @@ export function stageChecks(n: number, plan: Plan, view: PlanView): Check[] {
       return [];
   }
 }
+
+/** Primary KPIs counted on the target audience's universe. */
+export const AUDIENCE_KPIS: Kpi[] = ["reach", "effective_reach", "frequency", "grps", "cpp"];
 
 export function findingsFor(stage: number, findings: Finding[]): Finding[] {
   return findings.filter((f) => f.stage === stage);
