@@ -22,6 +22,9 @@ sleep 1
 
 export DISPLAY="$display"
 export FLIGHTPLAN_LIBRARY="$work/library.sqlite3"
+# The webview's storage (saved import mappings) and the window state live under the XDG folders:
+# each run starts from none, as on a fresh machine.
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
 export FLIGHTPLAN_E2E_DIR="$work"
 # The shell's native dialogs, scripted in this debug build: each takes the next line of this file.
 export FLIGHTPLAN_DIALOG_ANSWERS="$work/dialog-answers.txt"
