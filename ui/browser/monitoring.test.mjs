@@ -41,7 +41,7 @@ test("stage 6: the review shows the core's pacing, chart, recommendations and pe
   assert.equal(await b.page.getByTestId("monitor-expected").textContent(), usd(t.expected));
   assert.equal(await b.page.getByTestId("monitor-projected").textContent(), usd(t.projected));
   assert.equal(await b.page.getByTestId("monitor-daily").textContent(), usd(t.daily_needed));
-  assert.equal(await b.page.getByTestId("as-of").inputValue(), mon.as_of);
+  assert.equal(await b.page.getByTestId("as-of").getAttribute("data-date"), mon.as_of);
   assert.match(await b.page.locator(".monitor-summary").textContent(), t.alert === "underpacing" ? /Under-pacing/ : /Over-pacing|On pace/);
 
   // The chart draws the planned and the actual cumulative spend, and marks the as-of day.
@@ -108,6 +108,7 @@ test("stage 6: another review day is the core's review as of that day", async ()
   const day = "2027-01-17";
   const want = monitoring.reviews.find((r) => r.scenario === "monitored" && r.as_of === day).monitor.pacing.total;
   await b.page.getByTestId("as-of").fill(day);
+  await b.page.getByTestId("as-of").press("Enter");
   await b.page.locator(".monitor-summary h2", { hasText: "17 Jan 2027" }).waitFor();
   assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(want.actual));
   assert.equal(await b.page.getByTestId("monitor-expected").textContent(), usd(want.expected));
@@ -168,7 +169,7 @@ test("stage 6: a report is previewed with its unmatched campaigns, assigned, re-
   const dayRow = b.page.locator(`.actuals-table tbody tr[data-row="${i}"]`);
   assert.equal(after.plan.actuals[i].start, after.plan.actuals[i].end);
   assert.equal(await dayRow.getByTestId("covers").textContent(), "Day");
-  assert.equal(await dayRow.locator(`input[data-path="actuals[${i}].end"]`).inputValue(), after.plan.actuals[i].end);
+  assert.equal(await dayRow.locator(`input[data-path="actuals[${i}].end"]`).getAttribute("data-date"), after.plan.actuals[i].end);
   await dayRow.scrollIntoViewIfNeeded();
   await b.shot("monitor-actuals-imported");
 });
@@ -214,8 +215,8 @@ test("stage 6: a real Portuguese Google Ads report shows its dialect, period and
   // In the grid the report's row covers its whole period: a range row, with its source.
   await b.page.getByRole("tab", { name: /^Actuals/ }).click();
   const imported = b.page.locator('.actuals-table tbody tr[data-row="0"]');
-  assert.equal(await imported.locator('input[data-path="actuals[0].start"]').inputValue(), "2026-05-05");
-  assert.equal(await imported.locator('input[data-path="actuals[0].end"]').inputValue(), "2026-05-15");
+  assert.equal(await imported.locator('input[data-path="actuals[0].start"]').getAttribute("data-date"), "2026-05-05");
+  assert.equal(await imported.locator('input[data-path="actuals[0].end"]').getAttribute("data-date"), "2026-05-15");
   assert.equal(await imported.getByTestId("covers").textContent(), "11 days");
   assert.equal(await imported.locator(".source").textContent(), "Google · [SEARCH][06.05.26]-BARATAS");
   await b.page.locator(".monitor-work").scrollIntoViewIfNeeded();
@@ -232,8 +233,9 @@ test("stage 6: a report without dates asks for the period it covers, then is rea
   await ask.waitFor();
   assert.equal(await ask.locator(".error-message").textContent(), refused.error.message);
   // Prefilled with the plan's first day to the review day.
-  assert.equal(await b.page.getByLabel("Report period start").inputValue(), "2027-01-04");
-  assert.equal(await b.page.getByLabel("Report period end").inputValue(), "2027-01-24");
+  assert.equal(await b.page.getByLabel("Report period start").getAttribute("data-date"), "2027-01-04");
+  assert.equal(await b.page.getByLabel("Report period start").inputValue(), "4 Jan 2027");
+  assert.equal(await b.page.getByLabel("Report period end").getAttribute("data-date"), "2027-01-24");
   await ask.scrollIntoViewIfNeeded();
   await b.shot("monitor-import-no-period");
   await ask.getByRole("button", { name: /^Read .* again$/ }).click();
@@ -353,8 +355,8 @@ test("stage 6: actuals typed into the grid are saved through the core", async ()
   assert.equal(await b.page.locator(".actuals-table tbody tr").count(), added.plan.actuals.length);
   const last = added.plan.actuals.length - 1;
   assert.deepEqual(added.plan.actuals[last], { line: "morningbrew-direct", start: "2027-01-18", end: "2027-01-22", spend: "4000.00", impressions: "412000", clicks: "3560" });
-  assert.equal(await b.page.locator(`input[data-path="actuals[${last}].start"]`).inputValue(), "2027-01-18");
-  assert.equal(await b.page.locator(`input[data-path="actuals[${last}].end"]`).inputValue(), "2027-01-22");
+  assert.equal(await b.page.locator(`input[data-path="actuals[${last}].start"]`).getAttribute("data-date"), "2027-01-18");
+  assert.equal(await b.page.locator(`input[data-path="actuals[${last}].end"]`).getAttribute("data-date"), "2027-01-22");
   assert.equal(await b.page.locator(`.actuals-table tbody tr[data-row="${last}"] [data-testid="covers"]`).textContent(), "5 days");
   assert.equal(await b.page.locator('.actuals-table tbody tr[data-row="0"] [data-testid="covers"]').textContent(), "Week");
   assert.equal(await b.page.getByTestId("monitor-actual").textContent(), usd(added.monitor.pacing.total.actual));

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { CommandErrorBody } from "../types";
 import { plainMessage } from "../store/usePlan";
+import { readDate, showDate } from "../dates";
 
 interface Common {
   label: string;
@@ -42,16 +43,29 @@ export function TextField({
   suffix?: string;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
+  // A date is shown and typed by the one date rule (dates.ts); the plan keeps ISO.
+  const isDate = type === "date";
+  const shown = isDate ? showDate(value) : value;
+  const [draft, setDraft] = useState(shown);
+  const [unread, setUnread] = useState<string | null>(null);
   // Follow the plan (undo, redo, the core's answer) unless the planner is mid-edit in this field.
   const typing = useRef(false);
   useEffect(() => {
-    if (!typing.current) setDraft(value);
-  }, [value]);
-  const message = fieldError(error, path);
+    if (!typing.current) {
+      setDraft(shown);
+      setUnread(null);
+    }
+  }, [shown]);
+  const message = unread ?? fieldError(error, path);
   const commit = () => {
     typing.current = false;
-    if (draft !== value) onCommit(draft);
+    if (draft === shown) return;
+    if (!isDate) return onCommit(draft);
+    const read = readDate(draft);
+    if ("error" in read) return setUnread(read.error);
+    setUnread(null);
+    if (read.date !== value) onCommit(read.date);
+    else setDraft(shown);
   };
   return (
     <div className={`field${message ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
@@ -60,12 +74,13 @@ export function TextField({
         {prefix && <span className="affix">{prefix}</span>}
         <input
           id={id}
-          type={type}
-          className={numeric ? "num" : undefined}
+          type="text"
+          className={numeric ? "num" : isDate ? "date" : undefined}
           value={draft}
-          placeholder={placeholder}
+          placeholder={placeholder ?? (isDate ? showDate("2027-01-04") : undefined)}
           data-path={path}
-          data-dirty={draft !== value ? "true" : "false"}
+          data-date={isDate ? value : undefined}
+          data-dirty={draft !== shown ? "true" : "false"}
           aria-invalid={message ? true : undefined}
           aria-describedby={message ? `${id}-err` : undefined}
           onChange={(e) => {
@@ -77,7 +92,8 @@ export function TextField({
             if (e.key === "Enter") commit();
             if (e.key === "Escape") {
               typing.current = false;
-              setDraft(value);
+              setUnread(null);
+              setDraft(shown);
             }
           }}
         />

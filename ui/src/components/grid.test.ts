@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Plan } from "../bindings";
 import { applyPaste, cleanDate, COLUMNS, move, parseTsv, toTsv } from "./grid";
 import { blankPlan, PASTED_TSV } from "../test/scenarios";
@@ -65,9 +65,21 @@ describe("applyPaste", () => {
     expect(shared[0].budget).toBeUndefined();
   });
 
-  it("reads day-first dates as pasted from a European sheet", () => {
+  it("reads numeric dates in this computer's date order, and shows dates by the one rule", () => {
+    const language = vi.spyOn(navigator, "language", "get");
+    language.mockReturnValue("en-GB");
     expect(cleanDate("04/01/2027")).toBe("2027-01-04");
+    language.mockReturnValue("en-US");
+    expect(cleanDate("04/01/2027")).toBe("2027-04-01");
+    expect(cleanDate("5/17/2027")).toBe("2027-05-17");
+    language.mockReturnValue("en-GB");
+    // Not a date in day/month/year: kept as typed for the core to refuse, never swapped.
+    expect(cleanDate("5/17/2027")).toBe("5/17/2027");
     expect(cleanDate("2027-01-04")).toBe("2027-01-04");
+    expect(cleanDate("4 Jan 2027")).toBe("2027-01-04");
+    language.mockRestore();
+    const start = COLUMNS.find((c) => c.key === "start")!;
+    expect(start.get({ ...plan.lines[0], start: "2027-01-04" })).toBe("4 Jan 2027");
   });
 });
 

@@ -6,6 +6,7 @@ import type { Kpi, Line, Plan, Pricing } from "../bindings";
 import { KPI_LABEL } from "../stages/model";
 import { pricingLabel } from "../format";
 import { cleanDecimal } from "../store/usePlan";
+import { readDate, showDate } from "../dates";
 
 export type ColumnKind = "text" | "dec" | "date" | "choice";
 
@@ -54,10 +55,12 @@ function kpiFrom(text: string): Kpi {
 }
 
 /** Dates as typed or pasted: "2027-01-04" stays; "04/01/2027" (day first) becomes ISO. */
+/** A typed or pasted date, read by the one date rule (dates.ts): ISO kept, "4 Jan 2027" and
+ * numbers in this computer's date order read; text that is no date is kept for the core to
+ * refuse with its own message. */
 export function cleanDate(text: string): string {
-  const t = text.trim();
-  const m = /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(t);
-  return m ? `${m[3]}-${m[2].padStart(2, "0")}-${m[1].padStart(2, "0")}` : t;
+  const read = readDate(text);
+  return "date" in read ? read.date : text.trim();
 }
 
 export const COLUMNS: Column[] = [
@@ -103,8 +106,8 @@ export const COLUMNS: Column[] = [
       return v !== "" ? fundedByMoney(next) : next;
     },
   },
-  { key: "start", label: "Start", kind: "date", field: "start", width: 96, get: (l) => l.start, set: (l, t) => ({ ...l, start: cleanDate(t) }) },
-  { key: "end", label: "End", kind: "date", field: "end", width: 96, get: (l) => l.end, set: (l, t) => ({ ...l, end: cleanDate(t) }) },
+  { key: "start", label: "Start", kind: "date", field: "start", width: 96, get: (l) => showDate(l.start), set: (l, t) => ({ ...l, start: cleanDate(t) }) },
+  { key: "end", label: "End", kind: "date", field: "end", width: 96, get: (l) => showDate(l.end), set: (l, t) => ({ ...l, end: cleanDate(t) }) },
   {
     key: "kpi",
     label: "KPI",

@@ -96,7 +96,8 @@ describe("MonitorStage", () => {
     expect(recs[0].textContent).toContain("CPA $49.67 vs target $30.00 on 182 conversions");
 
     // A picked review day asks the core for that day.
-    fireEvent.change(screen.getByTestId("as-of"), { target: { value: "2027-01-10" } });
+    fireEvent.change(screen.getByTestId("as-of"), { target: { value: "10 Jan 2027" } });
+    fireEvent.blur(screen.getByTestId("as-of"));
     const early = monitoring.reviews.find((r) => r.scenario === "monitored" && r.as_of === "2027-01-10")!.monitor as unknown as Monitor;
     await waitFor(() => expect(screen.getByTestId("monitor-pace").textContent).toBe(`${early.pacing.total.pace_pct}%`));
   });

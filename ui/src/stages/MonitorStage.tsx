@@ -21,6 +21,7 @@ import { PerformanceTable } from "./monitor/PerformanceTable";
 import { Recommendations } from "./monitor/Recommendations";
 import { Reconciliation } from "./monitor/Reconciliation";
 import { RollForward } from "./monitor/RollForward";
+import { DateInput } from "../components/DateInput";
 
 type Tab = "import" | "actuals" | "reconciliation" | "learnings";
 
@@ -76,14 +77,14 @@ export function MonitorStage({ planId, plan, view, error, edit, numberStyle, onO
             <label htmlFor="monitor-asof" className="muted small">
               Review day
             </label>
-            <input
+            <DateInput
               id="monitor-asof"
-              type="date"
               data-testid="as-of"
               min={plan.start}
               max={plan.end}
               value={asOf ?? monitor.as_of}
-              onChange={(e) => e.target.value && setAsOf(e.target.value)}
+              onChange={(v) => v && setAsOf(v)}
+              showProblem
             />
             {asOf !== null && (
               <button type="button" className="button small" onClick={() => setAsOf(null)} title="Review as of the last day the actuals cover">

@@ -4,6 +4,7 @@ import fixtures from "../../test/core-fixtures.json";
 import type { Actual, Plan } from "../../bindings";
 import type { CommandErrorBody } from "../../types";
 import { ActualsGrid } from "./ActualsGrid";
+import { showDate } from "../../dates";
 
 afterEach(cleanup);
 
@@ -26,7 +27,8 @@ describe("the actuals grid", () => {
     plan.actuals!.forEach((a, i) => {
       const start = rows[i].querySelector<HTMLInputElement>(`input[data-path="actuals[${i}].start"]`)!;
       const end = rows[i].querySelector<HTMLInputElement>(`input[data-path="actuals[${i}].end"]`)!;
-      expect([start.value, end.value]).toEqual([a.start, a.end]);
+      expect([start.dataset.date, end.dataset.date]).toEqual([a.start, a.end]);
+      expect(start.value).toBe(showDate(a.start));
     });
     expect(covers[0]).toBe("Week");
     const google = plan.actuals!.findIndex((a) => a.source?.startsWith("google:"));
@@ -66,14 +68,14 @@ describe("the actuals grid", () => {
     const covers = screen.getByLabelText<HTMLSelectElement>("New row covers");
     const add = screen.getByText<HTMLButtonElement>("Add row");
     // A week by default: the week of the review day, Wednesday 20 January.
-    expect([covers.value, start.value, end.value, end.readOnly]).toEqual(["week", "2027-01-18", "2027-01-24", true]);
+    expect([covers.value, start.dataset.date, end.dataset.date, end.readOnly]).toEqual(["week", "2027-01-18", "2027-01-24", true]);
     fireEvent.change(start, { target: { value: "2027-02-03" } });
-    expect(end.value).toBe("2027-02-07");
+    expect(end.dataset.date).toBe("2027-02-07");
     fireEvent.blur(start);
-    expect(start.value).toBe("2027-02-01");
+    expect(start.dataset.date).toBe("2027-02-01");
 
     fireEvent.change(covers, { target: { value: "day" } });
-    expect([start.value, end.value, end.readOnly]).toEqual(["2027-02-01", "2027-02-01", true]);
+    expect([start.dataset.date, end.dataset.date, end.readOnly]).toEqual(["2027-02-01", "2027-02-01", true]);
 
     fireEvent.change(covers, { target: { value: "range" } });
     expect(end.readOnly).toBe(false);

@@ -12,6 +12,7 @@ import { addActual, removeActual, setActual, type ActualField } from "./edits";
 import { withoutJsonPosition } from "./numbers";
 import { coverLabel, mondayOf, weekOf, type Cover } from "./ranges";
 import { useDraftInput } from "../../components/draft";
+import { DateInput } from "../../components/DateInput";
 
 interface Props {
   plan: Plan;
@@ -177,10 +178,18 @@ function Cell({
   type?: "text" | "date";
 }) {
   const draft = useDraftInput(value, onCommit);
+  if (type === "date") {
+    return (
+      <>
+        <DateInput className="cell-input" aria-label={label} aria-invalid={error ? true : undefined} data-path={path} value={value} onChange={onCommit} />
+        <CellMessage text={error} />
+      </>
+    );
+  }
   return (
     <>
       <input
-        type={type}
+        type="text"
         className={`cell-input${numeric ? " num" : ""}`}
         aria-label={label}
         aria-invalid={error ? true : undefined}
@@ -235,26 +244,26 @@ function NewRow({ plan, defaultDate, onAdd }: { plan: Plan; defaultDate: string;
         </select>
       </td>
       <td>
-        <input
-          type="date"
+        <DateInput
           className="cell-input"
           aria-label="New row start"
           value={start}
-          onChange={(e) => setStart(e.target.value)}
+          onChange={setStart}
+          live
           onBlur={() => cover === "week" && start && setStart(mondayOf(start))}
           onKeyDown={enter}
         />
       </td>
       <td>
-        <input
-          type="date"
+        <DateInput
           className="cell-input"
           aria-label="New row end"
           aria-invalid={backwards ? true : undefined}
           value={range.end}
           readOnly={cover !== "range"}
           title={cover === "range" ? undefined : cover === "day" ? "A day's row ends on its start" : "The week ends on the Sunday"}
-          onChange={(e) => setEnd(e.target.value)}
+          onChange={setEnd}
+          live
           onKeyDown={enter}
         />
         <CellMessage text={backwards ? "ends before it starts" : null} />

@@ -95,7 +95,8 @@ describe("importing a platform report", () => {
     expect(screen.queryByTestId("import-preview")).toBeNull();
     const start = screen.getByLabelText<HTMLInputElement>("Report period start");
     const end = screen.getByLabelText<HTMLInputElement>("Report period end");
-    expect([start.value, end.value]).toEqual([plan.start, "2027-01-24"]);
+    expect([start.dataset.date, end.dataset.date]).toEqual([plan.start, "2027-01-24"]);
+    expect(end.value).toBe("24 Jan 2027");
     const read = within(ask).getByRole<HTMLButtonElement>("button", { name: "Read googleads-intrago-campaign-alltime.csv again" });
     fireEvent.change(end, { target: { value: "2027-01-01" } });
     expect(read.disabled).toBe(true);
@@ -112,7 +113,7 @@ describe("importing a platform report", () => {
     expect(screen.queryByTestId("no-period")).toBeNull();
     // "Change" offers the picker again with the period given.
     fireEvent.click(within(screen.getByTestId("preview-period")).getByText("Change"));
-    expect(screen.getByLabelText<HTMLInputElement>("Report period end").value).toBe("2027-01-24");
+    expect(screen.getByLabelText<HTMLInputElement>("Report period end").dataset.date).toBe("2027-01-24");
   });
 
   it("keeps the period picker open when the core refuses the period given", async () => {
@@ -126,7 +127,7 @@ describe("importing a platform report", () => {
     vi.mocked(api.previewActuals).mockRejectedValueOnce(toCommandError(refusal));
     fireEvent.click(screen.getByRole("button", { name: /^Read .* again$/ }));
     await waitFor(() => expect(screen.getByTestId("no-period").textContent).toContain(refusal.message));
-    expect(screen.getByLabelText<HTMLInputElement>("Report period start").value).toBe("2010-01-01");
+    expect(screen.getByLabelText<HTMLInputElement>("Report period start").dataset.date).toBe("2010-01-01");
     expect(screen.queryByText("Nothing was imported")).toBeNull();
   });
 

@@ -21,6 +21,7 @@ import { assignCampaign } from "./edits";
 import { ColumnMappingForm, loadMapping, saveMapping, toMapping } from "./ColumnMappingForm";
 import type { MappingForm } from "./ColumnMappingForm";
 import { ImportPreview } from "./ImportPreview";
+import { DateInput } from "../../components/DateInput";
 
 type Platform = ReportPlatform;
 const PLATFORMS: { value: Platform; label: string }[] = [
@@ -289,16 +290,16 @@ function PeriodPicker({
       <div className="period-fields">
         <label className="inline-field">
           <span>From</span>
-          <input type="date" aria-label="Report period start" value={value.start} onChange={(e) => onChange({ ...value, start: e.target.value })} />
+          <DateInput aria-label="Report period start" value={value.start} onChange={(start) => onChange({ ...value, start })} live />
         </label>
         <label className="inline-field">
           <span>to</span>
-          <input
-            type="date"
+          <DateInput
             aria-label="Report period end"
             aria-invalid={backwards ? true : undefined}
             value={value.end}
-            onChange={(e) => onChange({ ...value, end: e.target.value })}
+            onChange={(end) => onChange({ ...value, end })}
+            live
           />
         </label>
         <button type="submit" className="button primary small" disabled={!ready || busy}>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { Plan } from "../../bindings";
 import { day } from "../../format";
 import { addLearning, removeLearning } from "./edits";
+import { DateInput } from "../../components/DateInput";
 
 interface Props {
   plan: Plan;
@@ -50,7 +51,7 @@ export function Learnings({ plan, edit, defaultDate }: Props) {
           setText("");
         }}
       >
-        <input type="date" aria-label="Learning date" value={date} onChange={(e) => setDate(e.target.value)} />
+        <DateInput aria-label="Learning date" value={date} onChange={setDate} live />
         <select aria-label="Learning line" value={line} onChange={(e) => setLine(e.target.value)}>
           <option value="">Whole plan</option>
           {plan.lines.map((l) => (
