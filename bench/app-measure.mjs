@@ -26,26 +26,37 @@ function rssMb() {
   return { app: app / 1024, all: all / 1024 };
 }
 
-// A 200-line plan from the sample's lines.
+// Plans of 200 and 1,000 lines from the sample's lines, each line an equal share of the budget.
 const sample = JSON.parse(execFileSync(join(bin, 'flightplan'), ['demo'], { encoding: 'utf8' }));
-const lines = [];
-for (let i = 0; i < 200; i++) {
-  const l = { ...sample.lines[i % sample.lines.length], id: `line-${i}` };
-  delete l.budget;
-  delete l.weights;
-  l.share = '0.5';
-  lines.push(l);
+function planOf(count) {
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const l = { ...sample.lines[i % sample.lines.length], id: `line-${i}` };
+    delete l.budget;
+    delete l.weights;
+    l.share = (100 / count).toFixed(4);
+    lines.push(l);
+  }
+  // The scenarios name the sample's own line ids, and the actuals too.
+  return { ...sample, lines, scenarios: undefined, actuals: undefined, invoices: undefined, learnings: undefined };
 }
-const big = { ...sample, lines, scenarios: undefined }; // the scenarios name the sample's own line ids
+const plans = { 200: planOf(200), 1000: planOf(1000) };
 
-const starts = [], edits = [], ipcs = [], mem = [], appMem = [];
+const idleApp = [], idleAll = [];
+const starts = [], edits = { 200: [], 1000: [] }, ipcs = { 200: [], 1000: [] }, mem = [], appMem = [];
 for (let r = 0; r < runs; r++) {
   const t0 = performance.now();
   const s = await Session.start('http://127.0.0.1:4446', join(bin, 'flightplan-desktop'));
   await s.find('table.library-table tbody tr', { timeoutMs: 30000 });
   starts.push(performance.now() - t0);
-  // Edit → recompute → repaint: the core recomputes the 200-line plan over IPC and the
-  // webview paints the next frame. Timed inside the page, median of 20 edits.
+  // Settled at the library, as a planner opens the app.
+  await new Promise((r) => setTimeout(r, 1500));
+  const idle = rssMb();
+  idleApp.push(idle.app);
+  idleAll.push(idle.all);
+  // Edit → recompute → repaint: the core recomputes the plan over IPC and the webview paints
+  // the next frame. Timed inside the page, median of 21 edits.
+  for (const size of [200, 1000]) {
   const ms = await s.cmd('POST', '/execute/async', {
     script: `const [plan, done] = [arguments[0], arguments[arguments.length - 1]];
       const invoke = window.__TAURI_INTERNALS__.invoke;
@@ -64,10 +75,12 @@ for (let r = 0; r < runs; r++) {
         times.sort((a, b) => a[0] - b[0]);
         done(times[10]);
       })().catch((e) => done(-1));`,
-    args: [big],
+    args: [plans[size]],
   });
-  edits.push(ms[0]);
-  ipcs.push(ms[1]);
+  if (!Array.isArray(ms)) throw new Error(`compute_plan failed on the ${size}-line plan`);
+  edits[size].push(ms[0]);
+  ipcs[size].push(ms[1]);
+  }
   const m = rssMb();
   mem.push(m.all);
   appMem.push(m.app);
@@ -76,10 +89,14 @@ for (let r = 0; r < runs; r++) {
 const out = {
   runs,
   cold_start_to_library_ms: Math.round(median(starts)),
-  edit_recompute_repaint_200_lines_ms: Number(median(edits).toFixed(1)),
-  of_which_ipc_and_recompute_ms: Number(median(ipcs).toFixed(1)),
-  resident_memory_app_mb: Math.round(median(appMem)),
-  resident_memory_with_webkit_mb: Math.round(median(mem)),
+  edit_recompute_repaint_200_lines_ms: Number(median(edits[200]).toFixed(1)),
+  of_which_ipc_and_recompute_200_ms: Number(median(ipcs[200]).toFixed(1)),
+  edit_recompute_repaint_1000_lines_ms: Number(median(edits[1000]).toFixed(1)),
+  of_which_ipc_and_recompute_1000_ms: Number(median(ipcs[1000]).toFixed(1)),
+  resident_memory_app_at_library_mb: Math.round(median(idleApp)),
+  resident_memory_with_webkit_at_library_mb: Math.round(median(idleAll)),
+  resident_memory_app_after_1000_line_edits_mb: Math.round(median(appMem)),
+  resident_memory_with_webkit_after_1000_line_edits_mb: Math.round(median(mem)),
 };
 console.log(JSON.stringify(out, null, 2));
 writeFileSync(join(work, 'measure.json'), JSON.stringify(out));

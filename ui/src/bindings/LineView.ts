@@ -8,7 +8,13 @@ export type LineView = { id: string, channel: string, name: string, pricing: Pri
 /**
  * Share of net media, percent to 2 places; the lines' shares sum to 100.00.
  */
-share_pct: string, impressions: string | null, clicks: string | null, conversions: string | null, views: string | null, grps: string | null, 
+share_pct: string, 
+/**
+ * The line's net as a percent of the plan's budget, to 4 places: the `share` that funds
+ * about the same money, offered when a planner switches the line from an amount to a share
+ * (a share is of the budget, not of net media). None while the budget is zero.
+ */
+budget_share: string | null, impressions: string | null, clicks: string | null, conversions: string | null, views: string | null, grps: string | null, 
 /**
  * Target rating points: on-target impressions / the plan's universe × 100, 2 places.
  */

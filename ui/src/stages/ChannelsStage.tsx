@@ -109,7 +109,7 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
                     <td className="muted">{l.buying ? titleCase(l.buying) : "—"}</td>
                     <td>
                       <div className="seg-toggle" role="group" aria-label={`Split ${l.name} by`}>
-                        <button type="button" className={mode === "share" ? "on" : ""} onClick={() => mode !== "share" && setFunding(i, "share", lv?.share_pct ?? "0")}>
+                        <button type="button" className={mode === "share" ? "on" : ""} onClick={() => mode !== "share" && setFunding(i, "share", lv?.budget_share ?? "0")}>
                           %
                         </button>
                         <button type="button" className={mode === "budget" ? "on" : ""} onClick={() => mode !== "budget" && setFunding(i, "budget", lv?.net ?? "0")}>

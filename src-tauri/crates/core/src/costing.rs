@@ -62,6 +62,12 @@ pub struct LineView {
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub share_pct: Decimal,
+    /// The line's net as a percent of the plan's budget, to 4 places: the `share` that funds
+    /// about the same money, offered when a planner switches the line from an amount to a share
+    /// (a share is of the budget, not of net media). None while the budget is zero.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub budget_share: Option<Decimal>,
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub impressions: Option<Decimal>,
@@ -328,6 +334,12 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
             l.share_pct = s;
         }
     }
+    if plan.budget > Decimal::ZERO {
+        for l in lines.iter_mut() {
+            let pct = l.net.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(plan.budget));
+            l.budget_share = pct.map(|p| round_dp(p, 4).normalize());
+        }
+    }
     let reach_inputs: Vec<LineReachInput> = plan.lines.iter().zip(&lines).map(|(l, v)| reach_input(plan, l, v)).collect();
     let reach = plan_reach(&reach_inputs, plan.reach_model.as_ref(), plan.duplication_factor, plan.effective_frequency)?;
     for (v, r) in lines.iter_mut().zip(&reach.lines) {
@@ -525,6 +537,7 @@ impl LineCosting<'_> {
             rate: line.rate,
             net,
             share_pct: round_dp(Decimal::ZERO, 2),
+            budget_share: None,
             impressions: count(d.impressions),
             clicks: count(d.clicks),
             conversions: count(d.conversions),

@@ -52,5 +52,8 @@ export function planningScenarios(sample: Plan): Record<string, Plan> {
     "planning.splitAccepted": acceptSplit(sample, SAMPLE_OPTIMISED),
     "planning.aggressivePresented": presentScenario(sample, aggressive),
     "planning.scenarioAdded": addScenario(sample, ADDED_SCENARIO.name, ADDED_SCENARIO.budget),
+    // The sample's lines (250,000 of amounts) under a 400,000 budget: a line's share of net media
+    // and its share of the budget differ, as they do in any plan with money unallocated.
+    "planning.unallocated": { ...sample, budget: "400000.00", scenarios: undefined },
   };
 }
