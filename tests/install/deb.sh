@@ -8,15 +8,18 @@ cd "$(dirname "$0")/../.."
 deb=$(ls target/release/bundle/deb/*.deb | head -n 1)
 SUDO=""; [ "$(id -u)" != "0" ] && SUDO="sudo"
 command -v tauri-driver >/dev/null 2>&1 || cargo install tauri-driver --locked
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "./$deb" xdg-utils shared-mime-info >/dev/null
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "./$deb" xdg-utils shared-mime-info libglib2.0-bin imagemagick >/dev/null
 package=$(dpkg-deb -f "$deb" Package)
 trap '$SUDO apt-get remove -y -qq "$package" >/dev/null 2>&1 || true' EXIT
 app=$(dpkg -L "$package" | grep -E '^/usr/bin/' | head -n 1)
 desktop=$(dpkg -L "$package" | grep -E '\.desktop$' | head -n 1)
 echo "installed $package: $app, $desktop"
 grep -q '^MimeType=.*application/x-flightplan+json' "$desktop" || { echo "the .desktop file does not claim .flightplan files" >&2; exit 1; }
-touch /tmp/flightplan-type-check.flightplan
-filetype=$(XDG_DATA_DIRS=/usr/share xdg-mime query filetype /tmp/flightplan-type-check.flightplan || true)
+# A plan file as the app writes it (an empty file is "inode/x-empty" whatever its name).
+printf '{ "format": "flightplan/1" }\n' >/tmp/flightplan-type-check.flightplan
+# As a file manager sees it: GIO reads the shared MIME database the package's type was added to
+# (xdg-mime falls back to `file`, which sniffs the content and knows no extensions).
+filetype=$(XDG_DATA_DIRS=/usr/share gio info -a standard::content-type /tmp/flightplan-type-check.flightplan 2>/dev/null | sed -n 's/^ *standard::content-type: //p' || true)
 rm -f /tmp/flightplan-type-check.flightplan
 [ "$filetype" = "application/x-flightplan+json" ] || { echo "a .flightplan file is seen as \"$filetype\"" >&2; exit 1; }
 
