@@ -27,7 +27,7 @@ function rssMb() {
 }
 
 // Plans of 200 and 1,000 lines from the sample's lines, each line an equal share of the budget.
-const sample = JSON.parse(execFileSync(join(bin, 'flightplan'), ['demo'], { encoding: 'utf8' }));
+const sample = JSON.parse(execFileSync(process.env.FLIGHTPLAN_CLI ?? join(bin, 'flightplan'), ['demo'], { encoding: 'utf8' }));
 function planOf(count) {
   const lines = [];
   for (let i = 0; i < count; i++) {
