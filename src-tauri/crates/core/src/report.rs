@@ -282,6 +282,49 @@ fn channel_rows(plan: &Plan, view: &PlanView, lines: &[Row]) -> Result<Vec<Row>>
 }
 
 impl Report {
+    /// The channel rows with all but the `keep` largest summed into one row, labelled
+    /// "Other (N channels)", for a page too small for one row per channel. The folded row's
+    /// figures are exact sums (its share too, so the rows still add up to 100.00); reach,
+    /// frequency and the shared role or pricing are left out. `keep` at or above the channel
+    /// count returns the channel rows unchanged.
+    pub fn channels_folded(&self, keep: usize) -> Result<Vec<Row>> {
+        if keep >= self.channels.len() {
+            return Ok(self.channels.clone());
+        }
+        let mut rows: Vec<Row> = self.channels[..keep].to_vec();
+        let rest = &self.channels[keep..];
+        let mut other = rest[0].clone();
+        other.channel = format!("Other ({} channels)", rest.len());
+        for r in &rest[1..] {
+            other.lines.extend(r.lines.iter().copied());
+            other.role = if other.role == r.role { other.role } else { None };
+            other.buying = if other.buying == r.buying { other.buying } else { None };
+            other.pricing = if other.pricing == r.pricing { other.pricing } else { None };
+            other.net = add(other.net, r.net, "folded net")?;
+            other.share_pct = add(other.share_pct, r.share_pct, "folded share")?;
+            other.impressions = opt_add(other.impressions, r.impressions, "folded impressions")?;
+            other.clicks = opt_add(other.clicks, r.clicks, "folded clicks")?;
+            other.conversions = opt_add(other.conversions, r.conversions, "folded conversions")?;
+            other.views = opt_add(other.views, r.views, "folded views")?;
+            other.grps = opt_add(other.grps, r.grps, "folded GRPs")?;
+            other.trps = opt_add(other.trps, r.trps, "folded TRPs")?;
+            other.agency_commission = add(other.agency_commission, r.agency_commission, "folded commission")?;
+            other.ad_serving = add(other.ad_serving, r.ad_serving, "folded ad serving")?;
+            other.tech_fee = add(other.tech_fee, r.tech_fee, "folded tech fee")?;
+            other.fees = add(other.fees, r.fees, "folded fees")?;
+            other.gross = add(other.gross, r.gross, "folded gross")?;
+            for (cells, theirs) in [(&mut other.weeks, &r.weeks), (&mut other.months, &r.months)] {
+                for (c, t) in cells.iter_mut().zip(theirs) {
+                    c.net = add(c.net, t.net, "folded flowchart")?;
+                    c.in_flight |= t.in_flight;
+                }
+            }
+        }
+        other.lines.sort_unstable();
+        rows.push(other);
+        Ok(rows)
+    }
+
     /// The insertion orders the plan needs: one per vendor of its direct and offline lines, in
     /// the order the vendors first appear, with their net (what the vendor is paid) and gross
     /// (for the agency's records). Vendor names match loosely (case, spacing, dash style). A
@@ -356,5 +399,11 @@ mod tests {
             assert_eq!(r.channels.iter().map(|c| c.weeks[k].net).sum::<Decimal>(), w.net);
         }
         assert!(r.channels.windows(2).all(|w| w[0].net >= w[1].net));
+        let folded = r.channels_folded(2).unwrap();
+        assert_eq!(folded.len(), 3);
+        assert_eq!(folded[2].channel, format!("Other ({} channels)", r.channels.len() - 2));
+        assert_eq!(folded.iter().map(|c| c.net).sum::<Decimal>(), t.net_media);
+        assert_eq!(folded.iter().map(|c| c.share_pct).sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        assert_eq!(folded.iter().map(|c| c.lines.len()).sum::<usize>(), r.lines.len());
     }
 }

@@ -15,9 +15,9 @@ use crate::labels::{date, period, Formats};
 use crate::{draw, fonts, io_page, Rendered};
 use chrono::NaiveDate;
 use flightplan_core::costing::LineView;
-use flightplan_core::money::{sum, Currency};
-use flightplan_core::naming::normalise;
-use flightplan_core::plan::{BuyUnit, Buying, Line, Paper, Plan, Pricing};
+use flightplan_core::money::Currency;
+use flightplan_core::report::vendor_orders;
+use flightplan_core::plan::{BuyUnit, Line, Paper, Plan, Pricing};
 use flightplan_core::{Error, PlanView, Result};
 use rust_decimal::Decimal;
 
@@ -81,48 +81,19 @@ pub struct InsertionOrder {
 
 /// Whether a line is bought on an insertion order.
 pub fn needs_io(line: &Line) -> bool {
-    matches!(line.buying, Some(Buying::Direct | Buying::Offline))
-}
-
-/// The vendor a line is ordered from, required: an order names the media owner it binds.
-fn vendor_name(i: usize, line: &Line) -> Result<&str> {
-    let v = line.vendor.trim();
-    if v.is_empty() {
-        return Err(Error::at(
-            "missing_field",
-            format!("lines[{i}].vendor"),
-            format!("\"{}\" is bought on an insertion order but names no vendor: enter the media owner before issuing the order", line.name),
-        )
-        .on_line(&line.id));
-    }
-    Ok(v)
+    flightplan_core::report::needs_io(line.buying)
 }
 
 /// The orders a plan needs: one per vendor of its direct and offline lines, in the order the
-/// vendors first appear. Vendor names are matched loosely (case, spacing and dash style). A
-/// direct or offline line without a vendor is an error naming it.
+/// vendors first appear, with the core's net and gross per vendor
+/// (`flightplan_core::report::vendor_orders`). A direct or offline line without a vendor is an
+/// error naming it.
 pub fn insertion_orders(plan: &Plan, view: &PlanView) -> Result<Vec<InsertionOrder>> {
-    if plan.lines.len() != view.lines.len() {
-        return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before writing insertion orders"));
-    }
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for (i, line) in plan.lines.iter().enumerate().filter(|(_, l)| needs_io(l)) {
-        let name = vendor_name(i, line)?;
-        let key = normalise(name);
-        match groups.iter_mut().find(|g| g.1 == key) {
-            Some(g) => g.2.push(i),
-            None => groups.push((name.to_string(), key, vec![i])),
-        }
-    }
-    groups
+    Ok(vendor_orders(plan, view)?
         .into_iter()
         .enumerate()
-        .map(|(n, (vendor, _, lines))| {
-            let net = sum(lines.iter().map(|i| view.lines[*i].net), "insertion order net")?;
-            let gross = sum(lines.iter().map(|i| view.lines[*i].gross), "insertion order gross")?;
-            Ok(InsertionOrder { number: io_number(plan, n + 1), vendor, lines, net, gross })
-        })
-        .collect()
+        .map(|(n, v)| InsertionOrder { number: io_number(plan, n + 1), vendor: v.vendor, lines: v.lines, net: v.net, gross: v.gross })
+        .collect())
 }
 
 /// A deterministic IO number: the same plan, version and vendor always give the same number.
@@ -194,11 +165,12 @@ pub fn render_insertion_order(plan: &Plan, view: &PlanView, order: &InsertionOrd
     };
     let bytes = draw::pdf(&layout, &mut fonts, &meta);
     let mut warnings = crate::warnings(&fonts, &layout);
-    warnings.retain(|w| !w.contains("folded into"));
     if layout.folded > 0 {
         warnings.push(format!(
-            "{} placements did not fit one page and are summed in a \"+ {} more\" row; the totals include them.",
-            layout.folded, layout.folded
+            "{} placements did not fit one page and are left off it (a \"+ {} more\" row says so; the total includes them): {}.",
+            layout.folded,
+            layout.folded,
+            doc.placements[doc.placements.len() - layout.folded.min(doc.placements.len())..].iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")
         ));
     }
     Ok(Rendered { bytes, warnings, layout })

@@ -145,10 +145,10 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
     let detail_line = s * 1.3;
     let shown: Vec<&Placement> = doc.placements.iter().take(keep).collect();
     let rest: Vec<&Placement> = doc.placements.iter().skip(keep).collect();
+    // The placements left off are named in the export's warnings; their cost is in the total.
     let fold = (!rest.is_empty()).then(|| {
-        let net: Decimal = rest.iter().map(|p| p.net_value).sum();
-        let label = format!("+ {} more placement{}", rest.len(), if rest.len() == 1 { "" } else { "s" });
-        (label, doc.fmt.money(net))
+        let label = format!("+ {} more placement{}, included in the total", rest.len(), if rest.len() == 1 { "" } else { "s" });
+        (label, String::new())
     });
 
     let heads = ["#", "Placement", "Flight", "Units", "Rate", "Net cost"];
@@ -306,7 +306,10 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> 
         }
         out
     };
-    let label_w = (area.w * 0.3).min(170.0);
+    // Placement names print whole where the schedule's columns leave room.
+    let labels: Vec<String> = doc.placements.iter().take(keep).map(|p| format!("{}  ({})", p.name, p.unit)).collect();
+    let widest = labels.iter().map(|l| c.width(l, s, Weight::Regular)).fold(0.0_f32, f32::max);
+    let label_w = (widest + 6.0).clamp((area.w * 0.3).min(170.0), area.w * 0.45);
     let col_w = (area.w - label_w) / cols.len().max(1) as f32;
     let mut y = area.y + TITLE_H;
     for (k, (label, _)) in cols.iter().enumerate() {
@@ -315,12 +318,11 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> 
     }
     y += s * 1.8;
     c.hline(area.x, area.right(), y, 0.8, RULE);
-    for (r, p) in doc.placements.iter().take(keep).enumerate() {
+    for (r, (p, label)) in doc.placements.iter().take(keep).zip(&labels).enumerate() {
         if r % 2 == 1 {
             c.fill(Rect::new(area.x, y, area.w, rh), ZEBRA);
         }
-        let label = format!("{}  ({})", p.name, p.unit);
-        c.text(Rect::new(area.x, y, label_w - 4.0, rh), &label, s, Weight::Regular, INK, Align::Left);
+        c.text(Rect::new(area.x, y, label_w - 4.0, rh), label, s, Weight::Regular, INK, Align::Left);
         for (k, (_, idx)) in cols.iter().enumerate() {
             let slots: Vec<Slot> = idx.iter().filter_map(|i| p.schedule.get(*i).copied()).collect();
             let text = cell(doc, p, &slots);
