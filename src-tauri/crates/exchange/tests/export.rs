@@ -6,7 +6,7 @@ use flightplan_exchange::{write_csv, write_xlsx};
 fn csv_has_every_line_with_exact_figures() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
-    let text = write_csv(&plan, &view).unwrap();
+    let text = write_csv(&as_report(&plan, &view)).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers().unwrap().clone();
     let net = headers.iter().position(|h| h == "net").unwrap();
@@ -27,7 +27,7 @@ fn csv_has_every_line_with_exact_figures() {
 fn xlsx_has_four_sheets() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
-    let bytes = write_xlsx(&plan, &view).unwrap();
+    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
     assert!(bytes.starts_with(b"PK"));
     let names = String::from_utf8_lossy(&bytes);
     for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {
@@ -50,7 +50,7 @@ fn csv_escapes_text_that_a_spreadsheet_would_run() {
     }
     plan.lines[0].channel = "=HYPERLINK(\"http://x\")".into();
     let view = flightplan_core::compute(&plan).unwrap();
-    let text = write_csv(&plan, &view).unwrap();
+    let text = write_csv(&as_report(&plan, &view)).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let h = r.headers().unwrap().clone();
     let col = |n: &str| h.iter().position(|x| x == n).unwrap();
@@ -77,7 +77,7 @@ fn csv_carries_audience_reach_and_traditional_units() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/road-safety.json");
     let plan = flightplan_core::parse_plan(&std::fs::read_to_string(path).unwrap()).unwrap();
     let view = flightplan_core::compute(&plan).unwrap();
-    let text = write_csv(&plan, &view).unwrap();
+    let text = write_csv(&as_report(&plan, &view)).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers().unwrap().clone();
     // The original columns keep their places; the new ones follow.
@@ -96,6 +96,12 @@ fn csv_carries_audience_reach_and_traditional_units() {
     assert_eq!(&drive[col("dayparts")], "Morning drive 50%; Afternoon drive 50%");
     // The network TV line is on the plan's own universe: GRPs are TRPs.
     assert_eq!((&rows[0][col("grps")], &rows[0][col("trps")], &rows[0][col("target_audience")]), ("192.00", "192.00", "Men 18–34"));
-    let bytes = write_xlsx(&plan, &view).unwrap();
+    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
     assert!(bytes.starts_with(b"PK"));
+}
+
+/// The report the rings pass the writers: this plan and its view, as of a fixed day.
+fn as_report(plan: &flightplan_core::Plan, view: &flightplan_core::PlanView) -> flightplan_core::Report {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    flightplan_core::report::summarise(plan.clone(), view.clone(), day, None).unwrap()
 }

@@ -216,10 +216,10 @@ fn creative(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     }
     if items.len() > shown {
         let left: Vec<String> = items.iter().skip(shown).map(|i| format!("{}: {}", i.date, i.text)).collect();
-        let more = format!("+ {} more item{} not shown here", left.len(), if left.len() == 1 { "" } else { "s" });
+        let more = format!("+ {} more item{}, all in the XLSX export", left.len(), if left.len() == 1 { "" } else { "s" });
         c.text(Rect::new(area.x, y, area.w, lh), &more, s, Weight::Regular, MUTED, Align::Left);
         c.layout.left_off.push(format!(
-            "{} of {} creative items did not fit the page and are left off: {}.",
+            "{} of {} creative items did not fit the page and are left off it (they are in the XLSX export): {}.",
             left.len(),
             items.len(),
             left.join("; ")

@@ -91,7 +91,7 @@ fn every_size_reads_on_one_page() {
             }
         }
         let creative: usize = report.plan.lines.iter().map(|l| l.creative.len()).sum();
-        if text.contains("morenotshownhere") {
+        if text.contains("allintheXLSXexport") {
             assert!(out.warnings.iter().any(|w| w.contains(&format!("of {creative} creative items did not fit"))), "{label}: {:?}", out.warnings);
         }
     }
