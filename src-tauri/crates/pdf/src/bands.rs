@@ -222,7 +222,7 @@ fn creative(c: &mut Canvas, ctx: &Ctx, area: Rect) {
             "{} of {} creative items did not fit the page and are left off it (they are in the XLSX export): {}.",
             left.len(),
             items.len(),
-            left.join("; ")
+            listed(&left, "; ")
         ));
     }
 }
@@ -291,9 +291,20 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
             "{} of {} notes did not fit the page and are left off: {}",
             dropped.len(),
             notes.len(),
-            dropped.join(" ")
+            listed(&dropped, " ")
         ));
     }
+}
+
+/// The most items a warning quotes; the rest are counted (every one is in the XLSX export).
+pub const LISTED: usize = 25;
+
+/// `items` joined, the first [`LISTED`] quoted and the rest counted.
+fn listed(items: &[String], sep: &str) -> String {
+    if items.len() <= LISTED {
+        return items.join(sep);
+    }
+    format!("{}{sep}and {} more, all in the XLSX export", items[..LISTED].join(sep), items.len() - LISTED)
 }
 
 /// The reach model in words, for the assumptions, when the page shows reach.
