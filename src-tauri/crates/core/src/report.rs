@@ -119,15 +119,17 @@ pub fn report(plan: &Plan, today: NaiveDate) -> Result<Report> {
 /// The summaries of an already costed plan (e.g. a plan the caller costed itself); `report`
 /// is the entry point the rings use.
 pub fn summarise(plan: Plan, view: PlanView, today: NaiveDate, presented: Option<String>) -> Result<Report> {
-    let lines = plan
-        .lines
-        .iter()
-        .zip(&view.lines)
-        .enumerate()
-        .map(|(i, (line, lv))| line_row(i, line, lv, &view))
-        .collect::<Result<Vec<Row>>>()?;
+    let lines = line_rows(&plan, &view)?;
     let channels = channel_rows(&plan, &view, &lines)?;
     Ok(Report { today, presented, plan, view, lines, channels })
+}
+
+/// One row per line of a costed plan, in plan order (the insertion orders' schedules use them).
+pub fn line_rows(plan: &Plan, view: &PlanView) -> Result<Vec<Row>> {
+    if plan.lines.len() != view.lines.len() {
+        return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it first"));
+    }
+    plan.lines.iter().zip(&view.lines).enumerate().map(|(i, (line, lv))| line_row(i, line, lv, view)).collect()
 }
 
 fn line_row(i: usize, line: &crate::plan::Line, lv: &LineView, view: &PlanView) -> Result<Row> {

@@ -12,7 +12,6 @@ use crate::fonts::{Fonts, Weight};
 use crate::insertion_order::{IoDoc, Placement, Slot, IO_TERMS};
 use crate::layout::{page_size, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::plan::Paper;
-use rust_decimal::Decimal;
 
 /// Body sizes tried in order; the last is the readable floor.
 const BODY_SIZES: [f32; 8] = [9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5];
@@ -282,56 +281,72 @@ fn summary(c: &mut Canvas, doc: &IoDoc, body: f32, area: Rect) -> f32 {
 /// Weeks shown side by side on the schedule before it groups them by month.
 const MAX_SCHEDULE_WEEKS: usize = 16;
 
-/// The schedule by week: each placement's spots, faces or insertions (or net cost, for a
-/// placement without units) in each week of the order; hiatus weeks show "—". Returns its
-/// bottom (unchanged when there is nothing to schedule).
+/// The schedule by week (or, for a long order, by the plan's months): each placement's spots,
+/// faces or insertions (or net cost, for a placement without units) in each column; hiatus
+/// shows "—". When the columns are too narrow for their figures, they run in blocks one under
+/// the other rather than being cut. Returns its bottom (unchanged when there is nothing to
+/// schedule).
 fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> f32 {
     if doc.weeks.is_empty() || doc.placements.is_empty() {
         return area.y - GAP;
     }
     let s = small(body);
     let rh = row_h(body) * 0.9;
-    section_title(c, area, "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)", body);
-    // Long orders group weeks by month: units and net add up; faces show the most up at once.
-    let cols: Vec<(String, Vec<usize>)> = if doc.weeks.len() <= MAX_SCHEDULE_WEEKS {
-        doc.weeks.iter().enumerate().map(|(i, w)| (w.format("%-d %b").to_string(), vec![i])).collect()
+    // Long orders show the plan's months, as the core adds their weeks up; nothing is summed here.
+    let monthly = doc.weeks.len() > MAX_SCHEDULE_WEEKS;
+    let title = if monthly { "SCHEDULE BY MONTH" } else { "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)" };
+    section_title(c, area, title, body);
+    let cols: Vec<String> = if monthly {
+        doc.months.clone()
     } else {
-        let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, w) in doc.weeks.iter().enumerate() {
-            let label = w.format("%b %Y").to_string();
-            match out.last_mut() {
-                Some((l, v)) if *l == label => v.push(i),
-                _ => out.push((label, vec![i])),
-            }
-        }
-        out
+        doc.weeks.iter().map(|w| w.format("%-d %b").to_string()).collect()
     };
+    let shown: Vec<&Placement> = doc.placements.iter().take(keep).collect();
+    let texts: Vec<Vec<String>> = shown
+        .iter()
+        .map(|p| (0..cols.len()).map(|k| cell(doc, p, (if monthly { p.months.get(k) } else { p.schedule.get(k) }).copied().unwrap_or(Slot::Off))).collect())
+        .collect();
     // Placement names print whole where the schedule's columns leave room.
-    let labels: Vec<String> = doc.placements.iter().take(keep).map(|p| format!("{}  ({})", p.name, p.unit)).collect();
+    let labels: Vec<String> = shown.iter().map(|p| format!("{}  ({})", p.name, p.unit)).collect();
     let widest = labels.iter().map(|l| c.width(l, s, Weight::Regular)).fold(0.0_f32, f32::max);
     let label_w = (widest + 6.0).clamp((area.w * 0.3).min(170.0), area.w * 0.45);
-    let col_w = (area.w - label_w) / cols.len().max(1) as f32;
-    let mut y = area.y + TITLE_H;
-    for (k, (label, _)) in cols.iter().enumerate() {
-        let x = area.x + label_w + col_w * k as f32;
-        c.text(Rect::new(x, y, col_w, s * 1.8), label, (s - 0.5).max(4.5), Weight::Bold, MUTED, Align::Center);
+    let mut widest_cell = 0.0_f32;
+    for t in texts.iter().flatten() {
+        widest_cell = widest_cell.max(c.width(t, s, Weight::Regular));
     }
-    y += s * 1.8;
-    c.hline(area.x, area.right(), y, 0.8, RULE);
-    for (r, (p, label)) in doc.placements.iter().take(keep).zip(&labels).enumerate() {
-        if r % 2 == 1 {
-            c.fill(Rect::new(area.x, y, area.w, rh), ZEBRA);
-        }
-        c.text(Rect::new(area.x, y, label_w - 4.0, rh), label, s, Weight::Regular, INK, Align::Left);
-        for (k, (_, idx)) in cols.iter().enumerate() {
-            let slots: Vec<Slot> = idx.iter().filter_map(|i| p.schedule.get(*i).copied()).collect();
-            let text = cell(doc, p, &slots);
+    for h in &cols {
+        widest_cell = widest_cell.max(c.width(h, s, Weight::Bold));
+    }
+    let widest_cell = widest_cell + 4.0;
+    let per_block = (((area.w - label_w) / widest_cell).floor() as usize).clamp(1, cols.len().max(1));
+    let blocks = cols.len().div_ceil(per_block).max(1);
+    let per_block = cols.len().div_ceil(blocks).max(1);
+    let col_w = (area.w - label_w) / per_block as f32;
+    let mut y = area.y + TITLE_H;
+    for b in 0..blocks {
+        let range = b * per_block..((b + 1) * per_block).min(cols.len());
+        for (k, label) in cols[range.clone()].iter().enumerate() {
             let x = area.x + label_w + col_w * k as f32;
-            let ink = if text == "—" { MUTED } else { INK };
-            c.text(Rect::new(x, y, col_w, rh), &text, s, Weight::Regular, ink, Align::Center);
+            c.text(Rect::new(x, y, col_w, s * 1.8), label, s, Weight::Bold, MUTED, Align::Center);
         }
-        y += rh;
-        c.hline(area.x, area.right(), y, 0.3, HAIRLINE);
+        y += s * 1.8;
+        c.hline(area.x, area.right(), y, 0.8, RULE);
+        for (r, (row, label)) in texts.iter().zip(&labels).enumerate() {
+            if r % 2 == 1 {
+                c.fill(Rect::new(area.x, y, area.w, rh), ZEBRA);
+            }
+            c.text(Rect::new(area.x, y, label_w - 4.0, rh), label, s, Weight::Regular, INK, Align::Left);
+            for (k, text) in row[range.clone()].iter().enumerate() {
+                let x = area.x + label_w + col_w * k as f32;
+                let ink = if text == "—" { MUTED } else { INK };
+                c.text(Rect::new(x, y, col_w, rh), text, s, Weight::Regular, ink, Align::Center);
+            }
+            y += rh;
+            c.hline(area.x, area.right(), y, 0.3, HAIRLINE);
+        }
+        if b + 1 < blocks {
+            y += 4.0;
+        }
     }
     if keep < doc.placements.len() {
         let more = format!("+ {} more placements: their schedules are in the plan's XLSX export", doc.placements.len() - keep);
@@ -341,17 +356,14 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> 
     y
 }
 
-/// One column of a placement's schedule: a week, or a month of weeks, whose units add up (faces:
-/// the most up at once) or, without units, whose net adds up. All hiatus shows "—".
-fn cell(doc: &IoDoc, p: &Placement, slots: &[Slot]) -> String {
-    let values: Vec<Decimal> = slots.iter().filter_map(|s| if let Slot::Value(v) = s { Some(*v) } else { None }).collect();
-    if values.is_empty() {
-        return if slots.contains(&Slot::Hiatus) { "—".to_string() } else { String::new() };
-    }
-    match p.unit {
-        "net" => doc.fmt.money(values.iter().copied().sum()),
-        "faces" => doc.fmt.plain(values.iter().copied().max().unwrap_or_default()),
-        _ => doc.fmt.plain(values.iter().copied().sum()),
+/// One column of a placement's schedule: the units (or net) in that week or month as the core
+/// gives them; a hiatus shows "—".
+fn cell(doc: &IoDoc, p: &Placement, slot: Slot) -> String {
+    match (slot, p.unit) {
+        (Slot::Off, _) => String::new(),
+        (Slot::Hiatus, _) => "—".to_string(),
+        (Slot::Value(v), "net") => doc.fmt.money(v),
+        (Slot::Value(v), _) => doc.fmt.plain(v),
     }
 }
 
