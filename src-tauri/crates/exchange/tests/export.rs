@@ -23,6 +23,43 @@ fn csv_has_every_line_with_exact_figures() {
     assert_eq!(sum, view.totals.gross);
 }
 
+/// The workbook carries the report's channel rows and channel × month, as the PDF summarises a
+/// long plan, and every creative item and note (which the one-page PDF may leave off).
+#[test]
+fn xlsx_has_the_reports_channels_and_every_creative_item_and_note() {
+    let plan = flightplan_core::sample_plan();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let report = as_report(&plan, &view);
+    let bytes = write_xlsx(&report).unwrap();
+    let sheets = flightplan_actuals::read_workbook(&bytes, "plan.xlsx").unwrap();
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Mix", "Flowchart", "Fees & totals", "Plan", "Channels", "Creative & notes"]);
+    let channels = &sheets[4].records;
+    let head = &channels[0].cells;
+    assert_eq!(&head[..4], ["Channel", "Lines", "Net media", "Share %"]);
+    assert_eq!(head.len(), 14 + view.months.len());
+    // One row per channel, largest first, then the totals: the core's exact figures.
+    for (row, ch) in channels[1..].iter().zip(&report.channels) {
+        assert_eq!(row.cells[0], ch.channel);
+        assert_eq!(row.cells[1], ch.lines.len().to_string());
+        assert_eq!(row.cells[2].parse::<rust_decimal::Decimal>().unwrap(), ch.net, "{}", ch.channel);
+        for (k, m) in ch.months.iter().enumerate() {
+            let cell = &row.cells[14 + k];
+            let v = if cell.is_empty() { rust_decimal::Decimal::ZERO } else { cell.parse().unwrap() };
+            assert_eq!(v, m.net, "{} {}", ch.channel, view.months[k].label);
+        }
+    }
+    let total = &channels[report.channels.len() + 1].cells;
+    assert_eq!((total[0].as_str(), total[2].parse::<rust_decimal::Decimal>().unwrap()), ("Total", view.totals.net_media));
+    let creative = &sheets[5].records;
+    let items: usize = plan.lines.iter().map(|l| l.creative.len()).sum();
+    let text: Vec<String> = creative.iter().map(|r| r.cells.join("|")).collect();
+    assert!(items > 0 && text.iter().filter(|r| r.contains("|")).count() >= items);
+    for note in &plan.notes {
+        assert!(text.iter().any(|r| r.starts_with(note.as_str())), "note {note:?} missing");
+    }
+}
+
 #[test]
 fn xlsx_has_four_sheets() {
     let plan = flightplan_core::sample_plan();
