@@ -10,6 +10,7 @@
 //! largest remainder so they add up. The rings lay these out and compute nothing of their own.
 //! Time is passed in: the core has no clock.
 
+use crate::catalogue::medium_label;
 use crate::costing::{compute_as_of, LineView, PlanView};
 use crate::error::{Error, Result};
 use crate::naming::normalise;
@@ -37,14 +38,21 @@ pub struct Report {
     /// One row per channel (lines grouped by their channel name), largest net media first
     /// (ties: the channel that appears first in the plan). Every line sits in exactly one.
     pub channels: Vec<Row>,
+    /// One row per medium (the lines' media: social, search, TV, radio, …; "Unclassified"
+    /// where none is known), largest first: the summary of a plan with too many channels for a
+    /// page. Every line sits in exactly one.
+    pub media: Vec<Row>,
 }
 
 /// A row of a summary: one line, or one channel's lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// The line's or row's channel; on a medium row, the medium ("Social", "Radio").
     pub channel: String,
-    /// The line's name; empty on a channel row.
+    /// The line's name; empty on a channel or medium row.
     pub name: String,
+    /// How many channels the row holds (1 for a line or a channel).
+    pub channels: usize,
     /// Indices into the plan's lines (and the view's), in plan order.
     pub lines: Vec<usize>,
     /// The funnel role, buying method and pricing model, when every line of the row shares it.
@@ -120,8 +128,9 @@ pub fn report(plan: &Plan, today: NaiveDate) -> Result<Report> {
 /// is the entry point the rings use.
 pub fn summarise(plan: Plan, view: PlanView, today: NaiveDate, presented: Option<String>) -> Result<Report> {
     let lines = line_rows(&plan, &view)?;
-    let channels = channel_rows(&plan, &view, &lines)?;
-    Ok(Report { today, presented, plan, view, lines, channels })
+    let channels = group_rows(&plan, &view, &lines, |lv| lv.channel.clone())?;
+    let media = group_rows(&plan, &view, &lines, |lv| lv.medium.map_or("Unclassified", medium_label).to_string())?;
+    Ok(Report { today, presented, plan, view, lines, channels, media })
 }
 
 /// One row per line of a costed plan, in plan order (the insertion orders' schedules use them).
@@ -144,6 +153,7 @@ fn line_row(i: usize, line: &crate::plan::Line, lv: &LineView, view: &PlanView) 
     Ok(Row {
         channel: lv.channel.clone(),
         name: lv.name.clone(),
+        channels: 1,
         lines: vec![i],
         role: line.role,
         buying: line.buying,
@@ -207,19 +217,25 @@ fn shared<T: PartialEq + Copy>(mut items: impl Iterator<Item = Option<T>>) -> Op
     items.all(|x| x == Some(first)).then_some(first)
 }
 
-fn channel_rows(plan: &Plan, view: &PlanView, lines: &[Row]) -> Result<Vec<Row>> {
+/// The lines grouped by `key` (their channel, their medium), each group a row of exact sums.
+fn group_rows(plan: &Plan, view: &PlanView, lines: &[Row], key: impl Fn(&LineView) -> String) -> Result<Vec<Row>> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, lv) in view.lines.iter().enumerate() {
-        match groups.iter_mut().find(|(ch, _)| *ch == lv.channel) {
+        let k = key(lv);
+        match groups.iter_mut().find(|(g, _)| *g == k) {
             Some((_, v)) => v.push(i),
-            None => groups.push((lv.channel.clone(), vec![i])),
+            None => groups.push((k, vec![i])),
         }
     }
     let mut rows = Vec::with_capacity(groups.len());
     for (channel, members) in groups {
+        let mut names: Vec<&str> = members.iter().map(|i| view.lines[*i].channel.as_str()).collect();
+        names.sort_unstable();
+        names.dedup();
         let mut row = Row {
             channel,
             name: String::new(),
+            channels: names.len(),
             lines: members.clone(),
             role: shared(members.iter().map(|i| plan.lines[*i].role)),
             buying: shared(members.iter().map(|i| plan.lines[*i].buying)),
@@ -290,14 +306,26 @@ impl Report {
     /// frequency and the shared role or pricing are left out. `keep` at or above the channel
     /// count returns the channel rows unchanged.
     pub fn channels_folded(&self, keep: usize) -> Result<Vec<Row>> {
-        if keep >= self.channels.len() {
-            return Ok(self.channels.clone());
+        fold(&self.channels, keep, "channels")
+    }
+
+    /// [`Report::channels_folded`] on the medium rows: "Other (N media)".
+    pub fn media_folded(&self, keep: usize) -> Result<Vec<Row>> {
+        fold(&self.media, keep, "media")
+    }
+}
+
+fn fold(rows_in: &[Row], keep: usize, what: &str) -> Result<Vec<Row>> {
+    {
+        if keep >= rows_in.len() {
+            return Ok(rows_in.to_vec());
         }
-        let mut rows: Vec<Row> = self.channels[..keep].to_vec();
-        let rest = &self.channels[keep..];
+        let mut rows: Vec<Row> = rows_in[..keep].to_vec();
+        let rest = &rows_in[keep..];
         let mut other = rest[0].clone();
-        other.channel = format!("Other ({} channels)", rest.len());
+        other.channel = format!("Other ({} {what})", rest.len());
         for r in &rest[1..] {
+            other.channels += r.channels;
             other.lines.extend(r.lines.iter().copied());
             other.role = if other.role == r.role { other.role } else { None };
             other.buying = if other.buying == r.buying { other.buying } else { None };
@@ -326,6 +354,9 @@ impl Report {
         rows.push(other);
         Ok(rows)
     }
+}
+
+impl Report {
 
     /// The insertion orders the plan needs: one per vendor of its direct and offline lines, in
     /// the order the vendors first appear, with their net (what the vendor is paid) and gross
@@ -407,5 +438,16 @@ mod tests {
         assert_eq!(folded.iter().map(|c| c.net).sum::<Decimal>(), t.net_media);
         assert_eq!(folded.iter().map(|c| c.share_pct).sum::<Decimal>(), Decimal::ONE_HUNDRED);
         assert_eq!(folded.iter().map(|c| c.lines.len()).sum::<usize>(), r.lines.len());
+        assert_eq!(folded.iter().map(|c| c.channels).sum::<usize>(), r.channels.len());
+        // By medium: every line once, the sums are the totals, shares add up to 100.
+        let mut seen: Vec<usize> = r.media.iter().flat_map(|m| m.lines.clone()).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..r.lines.len()).collect::<Vec<_>>());
+        assert_eq!(r.media.iter().map(|m| m.net).sum::<Decimal>(), t.net_media);
+        assert_eq!(r.media.iter().map(|m| m.gross).sum::<Decimal>(), t.gross);
+        assert_eq!(r.media.iter().map(|m| m.share_pct).sum::<Decimal>(), Decimal::ONE_HUNDRED);
+        let social = r.media.iter().find(|m| m.channel == "Social").expect("the sample's social lines");
+        assert_eq!(social.channels, 2, "Meta and TikTok");
+        assert_eq!(social.lines.len(), 3);
     }
 }

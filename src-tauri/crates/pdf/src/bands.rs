@@ -141,7 +141,8 @@ fn split(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
         let more = channels.len() - shown;
         let text = match rows.detail {
             Detail::Lines => format!("+ {more} more, in the mix above"),
-            _ => format!("+ {more} more, all in the mix"),
+            Detail::Channels => format!("+ {more} more, all in the mix"),
+            _ => format!("+ {more} more, all in the XLSX export"),
         };
         c.text(Rect::new(area.x, y, area.w, row_h), &text, ctx.small(), Weight::Regular, MUTED, Align::Left);
     }
@@ -242,13 +243,20 @@ fn note_list(ctx: &Ctx, rows: &Rows) -> Vec<(String, bool)> {
             format!("The {n} lines are summed by channel to fit one page; every line is in the XLSX and CSV export."),
             true,
         )),
-        Detail::FoldedChannels { kept } => notes.push((
+        Detail::Media => notes.push((
             format!(
-                "The {n} lines are summed by channel, and the {} smallest channels into \u{201c}Other\u{201d}, to fit one page; every line is in the XLSX and CSV export.",
-                ctx.report.channels.len().saturating_sub(kept)
+                "The {n} lines in {} channels are summed by medium to fit one page; every channel and line is in the XLSX export.",
+                ctx.report.channels.len()
             ),
             true,
         )),
+        Detail::Folded { .. } => {
+            let other = rows.rows.last().map(|r| r.channel.clone()).unwrap_or_default();
+            notes.push((
+                format!("The {n} lines are summed to fit one page, the smallest into \u{201c}{other}\u{201d}; every line is in the XLSX and CSV export."),
+                true,
+            ))
+        }
     }
     notes.push(("Delivery figures are estimates from the planned rates; net media is paid to media owners, gross adds the fees.".into(), false));
     notes

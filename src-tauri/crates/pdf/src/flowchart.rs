@@ -9,7 +9,7 @@
 use crate::fonts::Weight;
 use crate::layout::{Align, Canvas, Columns, Ctx, Ink, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, HIATUS, INK, MUTED, RULE, WHITE, ZEBRA};
 use crate::layout::{Detail, MIN_TYPE_PT};
-use crate::mix::{lines_label, Rows};
+use crate::mix::{channels_label, lines_label, Rows};
 use chrono::Datelike;
 use flightplan_core::report::{Cell, Row};
 use rust_decimal::Decimal;
@@ -74,6 +74,8 @@ fn row_label(rows: &Rows, row: &Row) -> String {
             Some((u, _)) if row.weeks.iter().any(|w| w.units.is_some()) => format!("{} ({})", row.name, u.label()),
             _ => row.name.clone(),
         },
+        Detail::Channels => format!("{} ({})", row.channel, lines_label(row.lines.len())),
+        _ if row.channels > 1 => format!("{} ({}, {})", row.channel, channels_label(row.channels), lines_label(row.lines.len())),
         _ => format!("{} ({})", row.channel, lines_label(row.lines.len())),
     }
 }

@@ -5,8 +5,8 @@
 //! or the page. Fitting summarises as a planner would: every line at the comfortable body size,
 //! then smaller sizes down to the readable floor (weekly, then monthly flowchart); if the lines
 //! do not fit, one row per channel (the core's channel rows, with their line counts and totals,
-//! by week and then by month); and only if even the channels do not fit, the smallest channels
-//! summed by the core into "Other (N channels)". No text is ever smaller than [`MIN_TYPE_PT`].
+//! by week and then by month); then one row per medium; and only if even those do not fit, the
+//! smallest summed by the core into "Other (N …)". No text is ever smaller than [`MIN_TYPE_PT`].
 
 use crate::fonts::{Fonts, Weight};
 use crate::labels::Formats;
@@ -138,8 +138,12 @@ pub enum Detail {
     Lines,
     /// One row per channel, with its line count and totals.
     Channels,
-    /// The largest channels, and the rest summed into "Other (N channels)".
-    FoldedChannels { kept: usize },
+    /// One row per medium (social, search, TV, …), with its channel and line counts and totals:
+    /// for a plan with more channels than the page has rows.
+    Media,
+    /// The largest channels (or media, when there are fewer media), and the rest summed by the
+    /// core into "Other (N channels)" ("Other (N media)").
+    Folded { kept: usize },
 }
 
 /// The whole page, ready to draw.
@@ -270,17 +274,34 @@ enum Band {
     Base,
 }
 
+/// Whether the page groups by medium when the channels do not fit: when there are fewer media
+/// than channels (else the media say no more than the channels).
+fn by_media(report: &Report) -> bool {
+    report.media.len() < report.channels.len()
+}
+
 /// Lay out the page: every line at the largest size that fits, else one row per channel, else
-/// the largest channels with the rest summed (by the core).
+/// one row per medium, else the largest of those with the rest summed (by the core).
 pub fn lay_out(report: &Report, fmt: Formats, paper: Paper, fonts: &mut Fonts) -> Result<Layout> {
     let weekly_ok = report.view.weeks.len() <= MAX_WEEKLY_COLUMNS;
     let channel_rows: Vec<&Row> = report.channels.iter().collect();
+    let media_rows: Vec<&Row> = report.media.iter().collect();
     let line_rows: Vec<&Row> = report.lines.iter().collect();
-    // One channel per line is no summary: the line rows say more.
-    let details: &[Detail] = if report.channels.len() < report.lines.len() { &[Detail::Lines, Detail::Channels] } else { &[Detail::Lines] };
+    // A summary with as many rows as the level above says no more: skip it.
+    let mut details = vec![Detail::Lines];
+    if report.channels.len() < report.lines.len() {
+        details.push(Detail::Channels);
+    }
+    if by_media(report) {
+        details.push(Detail::Media);
+    }
     // Notes and creative printed whole beat a larger body size; lines beat both.
-    for detail in details {
-        let rows = if *detail == Detail::Lines { &line_rows } else { &channel_rows };
+    for detail in &details {
+        let rows = match detail {
+            Detail::Lines => &line_rows,
+            Detail::Media => &media_rows,
+            _ => &channel_rows,
+        };
         for band in [Band::Whole, Band::Room, Band::Base] {
             for body in BODY_SIZES {
                 for columns in [Columns::Weeks, Columns::Months] {
@@ -295,15 +316,17 @@ pub fn lay_out(report: &Report, fmt: Formats, paper: Paper, fonts: &mut Fonts) -
             }
         }
     }
-    // Too many channels for one row each: the most that fit, the rest summed by the core.
+    // Too many rows even so: the most that fit, the rest summed by the core.
     let floor = BODY_SIZES[BODY_SIZES.len() - 1];
-    let (mut lo, mut hi) = (1usize, report.channels.len().saturating_sub(1));
+    let summary = if by_media(report) { &report.media } else { &report.channels };
+    let fold = |keep: usize| if by_media(report) { report.media_folded(keep) } else { report.channels_folded(keep) };
+    let (mut lo, mut hi) = (1usize, summary.len().saturating_sub(1));
     let mut best = None;
     while lo <= hi {
         let mid = (lo + hi) / 2;
-        let folded = report.channels_folded(mid)?;
+        let folded = fold(mid)?;
         let rows: Vec<&Row> = folded.iter().collect();
-        let a = Attempt { body: floor, columns: Columns::Months, detail: Detail::FoldedChannels { kept: mid }, band: Band::Room };
+        let a = Attempt { body: floor, columns: Columns::Months, detail: Detail::Folded { kept: mid }, band: Band::Room };
         match build(report, &rows, fmt, paper, fonts, a) {
             (layout, true) => {
                 best = Some(layout);
@@ -317,9 +340,9 @@ pub fn lay_out(report: &Report, fmt: Formats, paper: Paper, fonts: &mut Fonts) -
         // Nothing fits even then: draw the smallest page anyway; the sections clip their own
         // contents to their boxes.
         None => {
-            let folded = report.channels_folded(1)?;
+            let folded = fold(1)?;
             let rows: Vec<&Row> = folded.iter().collect();
-            build(report, &rows, fmt, paper, fonts, Attempt { body: floor, columns: Columns::Months, detail: Detail::FoldedChannels { kept: 1 }, band: Band::Base }).0
+            build(report, &rows, fmt, paper, fonts, Attempt { body: floor, columns: Columns::Months, detail: Detail::Folded { kept: 1 }, band: Band::Base }).0
         }
     })
 }
@@ -375,14 +398,24 @@ fn summarised(layout: &mut Layout, report: &Report, rows: &Rows) {
                 report.channels.len()
             ),
         ),
-        Detail::FoldedChannels { kept } => {
-            let rest: Vec<String> = report.channels[kept..].iter().map(|c| format!("\u{201c}{}\u{201d}", c.channel)).collect();
+        Detail::Media => layout.left_off.insert(
+            0,
+            format!(
+                "The {n} lines in {} channels are shown as {} media rows (each with its channel and line counts and totals) so the page reads at {MIN_TYPE_PT} pt or larger; every channel is in the XLSX export's Channels sheet, every line in its Mix sheet and the CSV.",
+                report.channels.len(),
+                report.media.len()
+            ),
+        ),
+        Detail::Folded { kept } => {
+            let (summary, what) = if by_media(report) { (&report.media, "media") } else { (&report.channels, "channels") };
+            let rest: Vec<String> = summary[kept.min(summary.len())..].iter().map(|c| format!("\u{201c}{}\u{201d}", c.channel)).collect();
             layout.left_off.insert(
                 0,
                 format!(
-                    "The {n} lines are shown by channel, and the {} smallest of {} channels are summed into \u{201c}Other ({} channels)\u{201d} to fit one page: {}. Every line is in the XLSX and CSV exports.",
+                    "The {n} lines are shown by {}, and the {} smallest of {} {what} are summed into \u{201c}Other ({} {what})\u{201d} to fit one page: {}. Every line is in the XLSX and CSV exports.",
+                    if what == "media" { "medium" } else { "channel" },
                     rest.len(),
-                    report.channels.len(),
+                    summary.len(),
                     rest.len(),
                     rest.join(", ")
                 ),

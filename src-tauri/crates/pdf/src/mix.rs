@@ -29,10 +29,18 @@ pub fn lines_label(n: usize) -> String {
     format!("{n} line{}", if n == 1 { "" } else { "s" })
 }
 
-/// A row's two label cells: channel and line name, or channel and its line count.
+/// "1 channel", "12 channels".
+pub fn channels_label(n: usize) -> String {
+    format!("{n} channel{}", if n == 1 { "" } else { "s" })
+}
+
+/// A row's two label cells: channel and line name, a channel and its line count, or a medium
+/// (or a fold) and its channel and line counts.
 pub fn label(rows: &Rows, row: &Row) -> (String, String) {
     match rows.detail {
         Detail::Lines => (row.channel.clone(), row.name.clone()),
+        Detail::Channels => (row.channel.clone(), lines_label(row.lines.len())),
+        _ if row.channels > 1 => (row.channel.clone(), format!("{} · {}", channels_label(row.channels), lines_label(row.lines.len()))),
         _ => (row.channel.clone(), lines_label(row.lines.len())),
     }
 }
@@ -203,7 +211,8 @@ fn measure(c: &mut Canvas, ctx: &Ctx, rows: &Rows, width: f32) -> Option<Table> 
     let cols = delivery_columns(ctx.view);
     let with_units = rows.rows.iter().any(|r| r.units.is_some());
     let second = if rows.detail == Detail::Lines { "Line" } else { "Lines" };
-    let mut heads: Vec<&'static str> = vec!["Channel", second, "Role", "Buying", "Pricing", "Net media", "Share"];
+    let first = if rows.detail == Detail::Media { "Medium" } else { "Channel" };
+    let mut heads: Vec<&'static str> = vec![first, second, "Role", "Buying", "Pricing", "Net media", "Share"];
     if with_units {
         heads.push("Units");
     }
@@ -301,12 +310,14 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) -> Option<f32> {
     }
     let align = |i: usize| if t.figure_cols.get(i).copied().unwrap_or(false) { Align::Right } else { Align::Left };
 
+    let n = ctx.view.lines.len();
     let title = match rows.detail {
         Detail::Lines => "CHANNEL MIX".to_string(),
-        _ => format!(
-            "CHANNEL MIX — {} LINES SUMMED BY CHANNEL TO FIT ONE PAGE (EVERY LINE IS IN THE XLSX EXPORT)",
-            ctx.view.lines.len()
+        Detail::Media => format!(
+            "MEDIA MIX — {n} LINES IN {} CHANNELS SUMMED BY MEDIUM TO FIT ONE PAGE (EVERY CHANNEL AND LINE IS IN THE XLSX EXPORT)",
+            ctx.report.channels.len()
         ),
+        _ => format!("CHANNEL MIX — {n} LINES SUMMED BY CHANNEL TO FIT ONE PAGE (EVERY LINE IS IN THE XLSX EXPORT)"),
     };
     c.text(Rect::new(area.x, area.y, area.w, TITLE_H - 4.0), &title, s + 0.5, Weight::Bold, ACCENT, Align::Left);
     let mut y = area.y + TITLE_H;

@@ -59,13 +59,22 @@ const CHANNELS: &[(&str, &str, &str, &str, &str)] = &[
 /// budgets (a few large lines, a long tail), flights over a year for long plans, one note per
 /// seven or so lines and creative on every third line. Deterministic.
 pub fn generated_plan(lines: usize) -> Plan {
+    generated_plan_over(lines, CHANNELS.len())
+}
+
+/// [`generated_plan`] over `channels` channel names: beyond the twelve, regional variants
+/// ("Meta — Region 14").
+pub fn generated_plan_over(lines: usize, channels: usize) -> Plan {
     let weeks: i64 = if lines <= 9 { 13 } else { 52 };
     let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
     let end = start + chrono::Duration::days(7 * weeks - 1);
     let mut total = rust_decimal::Decimal::ZERO;
     let ls: Vec<_> = (0..lines)
         .map(|i| {
-            let (channel, pricing, rate, buying, vendor) = CHANNELS[(i * 5 + i / 12) % CHANNELS.len()];
+            let k = (i * 5 + i / 12) % channels.max(1);
+            let (base, pricing, rate, buying, vendor) = CHANNELS[k % CHANNELS.len()];
+            let owned = if k < CHANNELS.len() { base.to_string() } else { format!("{base} — Region {}", k + 1) };
+            let channel = owned.as_str();
             let tactic = ["Prospecting", "Retargeting", "Brand", "Always-on", "Launch burst", "Lookalikes", "Seasonal push"][i % 7];
             let big = if i % 17 == 0 { 25 } else { 1 };
             let cents = (1_000_00 + ((i as u64 * 7919) % 97) * 52_317) * big;

@@ -119,3 +119,32 @@ fn the_same_report_gives_the_same_bytes() {
     assert!(render(&later, &PdfOptions::default()).unwrap().bytes != a.bytes, "the day is printed and dated");
 }
 
+
+/// A plan over more channels than one page has rows for (90 channels, 400 lines): one row per
+/// medium, each with its channel and line counts and its totals, so every unit of money sits
+/// under a named row and nothing is folded into "Other"; the warning says so.
+#[test]
+fn too_many_channels_are_summed_by_medium() {
+    let plan = generated_plan_over(400, 90);
+    let report = report_of(&plan);
+    assert_eq!(report.channels.len(), 90);
+    let out = render(&report, &PdfOptions::default()).unwrap();
+    assert_eq!(out.layout.detail, Detail::Media);
+    let keep = std::env::var_os("FLIGHTPLAN_PDF_OUT");
+    let dir = tempfile::tempdir().unwrap();
+    let path = match &keep {
+        Some(d) => std::path::Path::new(d).join("generated-400x90.pdf"),
+        None => dir.path().join("many.pdf"),
+    };
+    std::fs::write(&path, &out.bytes).unwrap();
+    let text = squash(&tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]));
+    let fmt = |v| squash(&format_money(v, Currency::from_code("EUR").unwrap(), plan.settings.number_style));
+    for m in &report.media {
+        assert!(text.contains(&squash(&m.channel)), "{} missing", m.channel);
+        assert!(text.contains(&fmt(m.net)), "{} net missing", m.channel);
+        assert!(text.contains(&squash(&format!("{} channels · {} lines", m.channels, m.lines.len()))), "{} counts missing", m.channel);
+    }
+    assert!(!text.contains("Other("), "nothing is folded");
+    assert!(out.warnings.iter().any(|w| w.contains(&format!("The 400 lines in 90 channels are shown as {} media rows", report.media.len()))), "{:?}", out.warnings);
+    assert!(font_sizes(&path).iter().all(|s| *s >= MIN_TYPE_PT - 0.001));
+}
