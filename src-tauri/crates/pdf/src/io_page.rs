@@ -2,19 +2,20 @@
 //! out as measured boxes on one portrait page.
 //!
 //! Like the plan page it is pure layout (drawing is `draw`), and it always fits one page: the
-//! placements table and the terms shrink together from a comfortable size to a readable floor,
-//! and at the floor the last placements are summed into a "+ N more" row, so the totals row
-//! still matches the order's net exactly. Below the placements, the schedule sets out each
+//! placements table and the terms shrink together from a comfortable size to a readable floor
+//! (nothing below `MIN_TYPE_PT`), and at the floor the last placements are left off with a
+//! "+ N more, included in the total" row (and named in the warnings). Below the placements, the schedule sets out each
 //! placement's spots, faces or insertions week by week. The vendor's order prints net cost only:
 //! the agency's commission and fees are on the client's plan, never here.
 
 use crate::fonts::{Fonts, Weight};
 use crate::insertion_order::{IoDoc, Placement, Slot, IO_TERMS};
-use crate::layout::{page_size, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
+use crate::layout::{page_size, MIN_TYPE_PT, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::plan::Paper;
 
-/// Body sizes tried in order; the last is the readable floor.
-const BODY_SIZES: [f32; 8] = [9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5];
+/// Body sizes tried in order; the last is the readable floor (its small type is
+/// [`MIN_TYPE_PT`], as on the plan page).
+const BODY_SIZES: [f32; 5] = [9.0, 8.5, 8.0, 7.5, 7.0];
 const MARGIN: f32 = 40.0;
 const GAP: f32 = 14.0;
 const TITLE_H: f32 = 14.0;
@@ -25,7 +26,7 @@ fn row_h(body: f32) -> f32 {
 }
 
 fn small(body: f32) -> f32 {
-    (body - 1.0).max(5.0)
+    (body - 1.0).max(MIN_TYPE_PT)
 }
 
 /// Lay out the order: the largest body size at which everything fits, else fold placements.
@@ -121,7 +122,7 @@ fn parties(c: &mut Canvas, doc: &IoDoc, area: Rect) -> f32 {
     let mut x = area.x + 8.0;
     for (i, (label, first, second)) in cells.iter().enumerate() {
         let w = col - 10.0;
-        c.text(Rect::new(x, area.y + 4.0, w, 9.0), label, 6.0, Weight::Bold, MUTED, Align::Left);
+        c.text(Rect::new(x, area.y + 4.0, w, 9.0), label, MIN_TYPE_PT, Weight::Bold, MUTED, Align::Left);
         c.text(Rect::new(x, area.y + 14.0, w, 11.0), first, 8.0, Weight::Bold, INK, Align::Left);
         c.text(Rect::new(x, area.y + 25.0, w, 10.0), second, 7.0, Weight::Regular, INK, Align::Left);
         x += col;
@@ -133,7 +134,7 @@ fn parties(c: &mut Canvas, doc: &IoDoc, area: Rect) -> f32 {
 }
 
 fn section_title(c: &mut Canvas, area: Rect, text: &str, body: f32) {
-    c.text(Rect::new(area.x, area.y, area.w, 10.0), text, (body - 0.5).max(6.0), Weight::Bold, ACCENT, Align::Left);
+    c.text(Rect::new(area.x, area.y, area.w, 10.0), text, (body - 0.5).max(MIN_TYPE_PT), Weight::Bold, ACCENT, Align::Left);
 }
 
 /// The placements table with its totals row; returns its bottom.
@@ -424,7 +425,7 @@ fn signatures(c: &mut Canvas, doc: &IoDoc, area: Rect) {
                 let (fx, fw) = if j == 0 { (x, wide) } else { (x + wide + 12.0, narrow) };
                 c.text(Rect::new(fx, y - 11.0, fw, 10.0), value, 8.0, Weight::Regular, INK, Align::Left);
                 c.hline(fx, fx + fw, y, 0.6, INK);
-                c.text(Rect::new(fx, y + 1.0, fw, 8.0), label, 6.0, Weight::Regular, MUTED, Align::Left);
+                c.text(Rect::new(fx, y + 1.0, fw, 8.0), label, MIN_TYPE_PT, Weight::Regular, MUTED, Align::Left);
             }
             y += 30.0;
         }
@@ -434,6 +435,6 @@ fn signatures(c: &mut Canvas, doc: &IoDoc, area: Rect) {
 fn footer(c: &mut Canvas, doc: &IoDoc, area: Rect) {
     let left = format!("IO {}  ·  {}  ·  {} v{}", doc.order.number, doc.plan.client, doc.plan.name, doc.plan.version);
     c.hline(area.x, area.right(), area.y - 2.0, 0.3, HAIRLINE);
-    c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, 6.0, Weight::Regular, MUTED, Align::Left);
-    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), "Prepared with Flightplan  ·  Page 1 of 1", 6.0, Weight::Regular, MUTED, Align::Right);
+    c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, MIN_TYPE_PT, Weight::Regular, MUTED, Align::Left);
+    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), "Prepared with Flightplan  ·  Page 1 of 1", MIN_TYPE_PT, Weight::Regular, MUTED, Align::Right);
 }

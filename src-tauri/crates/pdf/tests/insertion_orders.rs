@@ -38,10 +38,12 @@ fn check_file(dir: &Path, label: &str, r: &Rendered) -> String {
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{label}: font not embedded/subset/unicode: {row}");
     }
-    // Nothing leaves the page.
+    // Nothing leaves the page, and nothing prints below the plan page's minimum type size.
     for t in &r.layout.texts {
         assert!(r.layout.page.contains(&t.ink_rect()), "{label}: {:?} leaves the page", t.text);
+        assert!(t.size >= flightplan_pdf::MIN_TYPE_PT, "{label}: {:?} at {} pt", t.text, t.size);
     }
+    assert!(font_sizes(&path).iter().all(|s| *s >= flightplan_pdf::MIN_TYPE_PT - 0.001), "{label}: the PDF sets type below the minimum");
     // Content-stream order keeps a wrapped placement name together.
     squash(&tool("pdftotext", &["-raw", p, "-"]))
 }
