@@ -44,7 +44,7 @@ pub struct Report {
     pub media: Vec<Row>,
 }
 
-/// A row of a summary: one line, or one channel's lines.
+/// A row of a summary: one line, one channel's lines or one medium's lines.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     /// The line's or row's channel; on a medium row, the medium ("Social", "Radio").
@@ -116,7 +116,7 @@ pub fn needs_io(buying: Option<Buying>) -> bool {
 }
 
 /// The report of `plan` on `today`: the presented scenario applied, costed as of today, with
-/// its line, channel and vendor summaries.
+/// its line, channel and medium rows (and, on demand, the vendors' order totals).
 pub fn report(plan: &Plan, today: NaiveDate) -> Result<Report> {
     let presented = presented_index(plan)?.map(|i| plan.scenarios[i].name.clone());
     let shown = presented_plan(plan)?;
@@ -315,45 +315,44 @@ impl Report {
     }
 }
 
+/// `rows_in` with all but the first `keep` summed into one "Other (N {what})" row.
 fn fold(rows_in: &[Row], keep: usize, what: &str) -> Result<Vec<Row>> {
-    {
-        if keep >= rows_in.len() {
-            return Ok(rows_in.to_vec());
-        }
-        let mut rows: Vec<Row> = rows_in[..keep].to_vec();
-        let rest = &rows_in[keep..];
-        let mut other = rest[0].clone();
-        other.channel = format!("Other ({} {what})", rest.len());
-        for r in &rest[1..] {
-            other.channels += r.channels;
-            other.lines.extend(r.lines.iter().copied());
-            other.role = if other.role == r.role { other.role } else { None };
-            other.buying = if other.buying == r.buying { other.buying } else { None };
-            other.pricing = if other.pricing == r.pricing { other.pricing } else { None };
-            other.net = add(other.net, r.net, "folded net")?;
-            other.share_pct = add(other.share_pct, r.share_pct, "folded share")?;
-            other.impressions = opt_add(other.impressions, r.impressions, "folded impressions")?;
-            other.clicks = opt_add(other.clicks, r.clicks, "folded clicks")?;
-            other.conversions = opt_add(other.conversions, r.conversions, "folded conversions")?;
-            other.views = opt_add(other.views, r.views, "folded views")?;
-            other.grps = opt_add(other.grps, r.grps, "folded GRPs")?;
-            other.trps = opt_add(other.trps, r.trps, "folded TRPs")?;
-            other.agency_commission = add(other.agency_commission, r.agency_commission, "folded commission")?;
-            other.ad_serving = add(other.ad_serving, r.ad_serving, "folded ad serving")?;
-            other.tech_fee = add(other.tech_fee, r.tech_fee, "folded tech fee")?;
-            other.fees = add(other.fees, r.fees, "folded fees")?;
-            other.gross = add(other.gross, r.gross, "folded gross")?;
-            for (cells, theirs) in [(&mut other.weeks, &r.weeks), (&mut other.months, &r.months)] {
-                for (c, t) in cells.iter_mut().zip(theirs) {
-                    c.net = add(c.net, t.net, "folded flowchart")?;
-                    c.in_flight |= t.in_flight;
-                }
+    if keep >= rows_in.len() {
+        return Ok(rows_in.to_vec());
+    }
+    let mut rows: Vec<Row> = rows_in[..keep].to_vec();
+    let rest = &rows_in[keep..];
+    let mut other = rest[0].clone();
+    other.channel = format!("Other ({} {what})", rest.len());
+    for r in &rest[1..] {
+        other.channels += r.channels;
+        other.lines.extend(r.lines.iter().copied());
+        other.role = if other.role == r.role { other.role } else { None };
+        other.buying = if other.buying == r.buying { other.buying } else { None };
+        other.pricing = if other.pricing == r.pricing { other.pricing } else { None };
+        other.net = add(other.net, r.net, "folded net")?;
+        other.share_pct = add(other.share_pct, r.share_pct, "folded share")?;
+        other.impressions = opt_add(other.impressions, r.impressions, "folded impressions")?;
+        other.clicks = opt_add(other.clicks, r.clicks, "folded clicks")?;
+        other.conversions = opt_add(other.conversions, r.conversions, "folded conversions")?;
+        other.views = opt_add(other.views, r.views, "folded views")?;
+        other.grps = opt_add(other.grps, r.grps, "folded GRPs")?;
+        other.trps = opt_add(other.trps, r.trps, "folded TRPs")?;
+        other.agency_commission = add(other.agency_commission, r.agency_commission, "folded commission")?;
+        other.ad_serving = add(other.ad_serving, r.ad_serving, "folded ad serving")?;
+        other.tech_fee = add(other.tech_fee, r.tech_fee, "folded tech fee")?;
+        other.fees = add(other.fees, r.fees, "folded fees")?;
+        other.gross = add(other.gross, r.gross, "folded gross")?;
+        for (cells, theirs) in [(&mut other.weeks, &r.weeks), (&mut other.months, &r.months)] {
+            for (c, t) in cells.iter_mut().zip(theirs) {
+                c.net = add(c.net, t.net, "folded flowchart")?;
+                c.in_flight |= t.in_flight;
             }
         }
-        other.lines.sort_unstable();
-        rows.push(other);
-        Ok(rows)
     }
+    other.lines.sort_unstable();
+    rows.push(other);
+    Ok(rows)
 }
 
 impl Report {
