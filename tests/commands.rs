@@ -4,13 +4,13 @@
 mod common;
 
 use common::{app_on, first_id, invoke, listed_names};
-use flightplan_core::{compute, sample_plan, Error};
+use flightplan_core::{compute_as_of, sample_plan, Error};
 use flightplan_desktop::commands::COMMANDS;
 use flightplan_desktop::dialogs::Ask;
 use serde_json::{json, Value};
 
 fn sample_view() -> Value {
-    serde_json::to_value(compute(&sample_plan()).expect("the sample costs")).expect("serialises")
+    serde_json::to_value(compute_as_of(&sample_plan(), Some(common::today())).expect("the sample costs")).expect("serialises")
 }
 
 #[test]
@@ -82,7 +82,7 @@ fn compute_plan_recomputes_an_edited_plan_without_saving_it() {
     let view = invoke(&h, "compute_plan", json!({ "plan": plan })).expect("compute_plan answers");
     assert_eq!(
         view,
-        serde_json::to_value(compute(&plan).expect("costs")).expect("serialises")
+        serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises")
     );
     assert_eq!(view["totals"]["budget"], "300000.00");
 
@@ -111,7 +111,7 @@ fn save_plan_stores_the_plan_and_returns_its_view() {
         invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
     assert_eq!(
         view,
-        serde_json::to_value(compute(&plan).expect("costs")).expect("serialises")
+        serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises")
     );
 
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod library;
 pub mod menu;
+pub mod today;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
 #[cfg(test)]
 mod bindings;
@@ -16,10 +17,16 @@ mod bindings;
 use library::{library_path, PlanLibrary, LIBRARY_ENV};
 use tauri::{Builder, Manager, Runtime};
 
-/// Register the app's commands on a builder. The one place they are listed for Tauri; the
-/// desktop app and the tests on the mock runtime both build through it.
+/// Register the app's commands on a builder, working on the local date. The one place they are
+/// listed for Tauri; the desktop app and the tests on the mock runtime both build through it.
 pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
+    with_commands_on(builder, today::Today::local())
+}
+
+/// [`with_commands`] on a given day (tests fix it).
+pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) -> Builder<R> {
     builder
+        .manage(today)
         .manage(commands::export::ExportedFiles::default())
         .manage(commands::monitoring::ChosenReports::default())
         .manage(commands::opening::OpenedFiles::default())

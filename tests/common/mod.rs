@@ -16,6 +16,11 @@ pub fn now() -> chrono::DateTime<chrono::Utc> {
     "2026-11-21T09:30:00Z".parse().expect("a fixed timestamp")
 }
 
+/// The day the app works on in these tests (the shell's `Today`, fixed).
+pub fn today() -> chrono::NaiveDate {
+    now().date_naive()
+}
+
 pub struct Harness {
     pub _app: App<MockRuntime>,
     pub window: WebviewWindow<MockRuntime>,
@@ -25,7 +30,7 @@ pub struct Harness {
 
 pub fn app_on(path: &Path) -> Harness {
     let dialogs = Arc::new(Scripted::default());
-    let app = flightplan_desktop::with_commands(mock_builder())
+    let app = flightplan_desktop::with_commands_on(mock_builder(), flightplan_desktop::today::Today::fixed(today()))
         .manage(PlanLibrary::open(path, now()))
         .manage(AppDialogs(dialogs.clone()))
         .build(mock_context(noop_assets()))

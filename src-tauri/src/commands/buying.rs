@@ -15,6 +15,7 @@ use flightplan_core::plan::LineStatus;
 use flightplan_core::{compute, Error, Plan, Result};
 use flightplan_pdf::{io_file_names, render_insertion_orders, IoOptions};
 use serde::{Deserialize, Serialize};
+use crate::today::Today;
 use tauri::State;
 
 /// Every line's launch state, in plan order.
@@ -37,6 +38,7 @@ pub struct Override {
 /// Going live with items open needs `override_by` with a name and a reason.
 #[tauri::command]
 pub async fn move_line(
+    today: State<'_, Today>,
     plan: serde_json::Value,
     line: String,
     to: LineStatus,
@@ -44,7 +46,7 @@ pub async fn move_line(
 ) -> Result<Plan> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
-        let today = chrono::Local::now().date_naive();
+        let today = today.get();
         let by = override_by.as_ref().map(|o| (o.by.as_str(), o.reason.as_str()));
         transition(&plan, &line, to, today, by)
     })
@@ -74,12 +76,13 @@ pub async fn export_insertion_orders(
     library: State<'_, PlanLibrary>,
     exports: State<'_, ExportedFiles>,
     dialogs: State<'_, AppDialogs>,
+    today: State<'_, Today>,
     id: i64,
 ) -> Result<Option<Vec<WrittenOrder>>> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
         let view = compute(&plan)?;
-        let issued_on = chrono::Local::now().date_naive();
+        let issued_on = today.get();
         let orders = tauri::async_runtime::spawn_blocking({
             let (plan, view) = (plan.clone(), view.clone());
             move || render_insertion_orders(&plan, &view, &IoOptions { paper: None, issued_on })

@@ -1,6 +1,10 @@
 //! Files the planner exports: the one-page client PDF, the plan as a spreadsheet (XLSX or CSV) or
 //! as a mediaplanschema 3.0 document, and opening an exported file in the system's viewer.
 //!
+//! The PDF, XLSX and CSV lay out the core's report (`flightplan_core::report`: the scenario marked
+//! presented, costed as of today), exactly as `flightplan export` does, so the app and the CLI
+//! give the same file for the same plan and day.
+//!
 //! The webview has no file system access and sends no paths: each export asks where to save in
 //! the native dialog, from Rust (`crate::dialogs`), renders the plan as stored (autosave has
 //! already written every edit) off the async runtime's threads, and writes through
@@ -11,6 +15,7 @@
 use super::guarded;
 use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
+use crate::today::Today;
 use flightplan_core::{compute, Error, Plan, Result};
 use flightplan_files::Replace;
 use flightplan_pdf::PdfOptions;
@@ -27,7 +32,8 @@ pub struct Exported {
     pub export: u32,
     /// Where the file went, for the notice (never sent back).
     pub path: String,
-    /// e.g. lines folded to fit the page, characters no font could print.
+    /// What the file leaves off or changes: lines shown by channel, notes or creative rows that
+    /// did not fit the page, shortened labels, characters no font could print.
     pub warnings: Vec<String>,
 }
 
@@ -95,22 +101,22 @@ fn stopped(what: &str, e: impl std::fmt::Display) -> Error {
     Error::new("export_failed", format!("{what} stopped unexpectedly ({e})"))
 }
 
-/// Ask where to save, then render stored plan `id` to a one-page PDF there. `None` when the
-/// planner cancels.
+/// Ask where to save, then render stored plan `id` to a one-page PDF there: the core's report
+/// of it today (the presented scenario, the dated checks). `None` when the planner cancels.
 #[tauri::command]
 pub async fn export_pdf(
     library: State<'_, PlanLibrary>,
     exports: State<'_, ExportedFiles>,
     dialogs: State<'_, AppDialogs>,
+    today: State<'_, Today>,
     id: i64,
 ) -> Result<Option<Exported>> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
-        let view = compute(&plan)?;
+        let report = flightplan_core::report(&plan, today.get())?;
         let Some(target) = ask_save(&dialogs, "Export the one-page plan", &plan, "pdf", PDF).await else { return Ok(None) };
-        let today = chrono::Local::now().date_naive();
         let (rendered, target) = tauri::async_runtime::spawn_blocking(move || {
-            let rendered = flightplan_pdf::render(&plan, &view, &PdfOptions::new(today))?;
+            let rendered = flightplan_pdf::render(&report, &PdfOptions::default())?;
             write_export(&target, &rendered.bytes)?;
             Ok::<_, Error>((rendered, target))
         })
@@ -124,12 +130,13 @@ pub async fn export_pdf(
 
 /// Ask where to save, then write stored plan `id` as a spreadsheet: `format` is `xlsx` (a
 /// formatted workbook with the lines, flowchart and totals) or `csv` (one row per line, exact
-/// decimals). `None` when the planner cancels.
+/// decimals), both of the core's report of it today. `None` when the planner cancels.
 #[tauri::command]
 pub async fn export_table(
     library: State<'_, PlanLibrary>,
     exports: State<'_, ExportedFiles>,
     dialogs: State<'_, AppDialogs>,
+    today: State<'_, Today>,
     id: i64,
     format: String,
 ) -> Result<Option<Exported>> {
@@ -140,14 +147,14 @@ pub async fn export_table(
             _ => return Err(Error::at("invalid_field", "format", format!("\"{format}\" is not a spreadsheet format (use xlsx or csv)"))),
         };
         let plan = library.with(|lib| lib.get(id))?;
-        let view = compute(&plan)?;
+        let report = flightplan_core::report(&plan, today.get())?;
         let title = if format == "xlsx" { "Export the plan as an XLSX workbook" } else { "Export the lines as CSV" };
         let Some(target) = ask_save(&dialogs, title, &plan, &format, filter).await else { return Ok(None) };
         let target = tauri::async_runtime::spawn_blocking(move || {
             let bytes = if format == "xlsx" {
-                flightplan_exchange::write_xlsx(&plan, &view)?
+                flightplan_exchange::write_xlsx(&report)?
             } else {
-                flightplan_exchange::write_csv(&plan, &view)?.into_bytes()
+                flightplan_exchange::write_csv(&report)?.into_bytes()
             };
             write_export(&target, &bytes).map(|_| target)
         })

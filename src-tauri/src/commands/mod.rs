@@ -21,11 +21,12 @@ pub mod versions;
 pub use names::COMMANDS;
 
 use crate::library::PlanLibrary;
+use crate::today::Today;
 use chrono::Utc;
 use futures_util::FutureExt;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use flightplan_core::{compute, parse_plan, Error, Plan, PlanView, Result};
+use flightplan_core::{compute_as_of, parse_plan, Error, Plan, PlanView, Result};
 use flightplan_store::PlanSummary;
 use serde::Serialize;
 use tauri::State;
@@ -49,37 +50,39 @@ pub async fn list_plans(library: State<'_, PlanLibrary>) -> Result<Vec<PlanSumma
     .await
 }
 
-/// Open a stored plan with its costed view.
+/// Open a stored plan with its costed view, as of today (so the dated findings show).
 #[tauri::command]
-pub async fn open_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<PlanDocument> {
+pub async fn open_plan(library: State<'_, PlanLibrary>, today: State<'_, Today>, id: i64) -> Result<PlanDocument> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
-        let view = compute(&plan)?;
+        let view = compute_as_of(&plan, Some(today.get()))?;
         Ok(PlanDocument { id, plan, view })
     })
     .await
 }
 
-/// Cost a plan without storing it (the UI's recompute while editing).
+/// Cost a plan without storing it (the UI's recompute while editing), as of today.
 #[tauri::command]
-pub async fn compute_plan(plan: serde_json::Value) -> Result<PlanView> {
+pub async fn compute_plan(today: State<'_, Today>, plan: serde_json::Value) -> Result<PlanView> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
-        compute(&plan)
+        compute_as_of(&plan, Some(today.get()))
     })
     .await
 }
 
-/// Check, cost and save a plan over the stored plan `id`; returns the costed view as saved.
+/// Check, cost and save a plan over the stored plan `id`; returns the costed view as saved,
+/// as of today.
 #[tauri::command]
 pub async fn save_plan(
     library: State<'_, PlanLibrary>,
+    today: State<'_, Today>,
     id: i64,
     plan: serde_json::Value,
 ) -> Result<PlanView> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
-        let view = compute(&plan)?;
+        let view = compute_as_of(&plan, Some(today.get()))?;
         library.with(|lib| lib.save(id, &plan, Utc::now()))?;
         Ok(view)
     })

@@ -26,17 +26,18 @@ use crate::dialogs::{AppDialogs, Ask, Filter};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
+use crate::today::Today;
 use tauri::State;
 
 /// Pace, judge and reconcile `plan` as of `as_of` (YYYY-MM-DD); without it, as of the last day
 /// the actuals cover, else today.
 #[tauri::command]
-pub async fn review_plan(plan: serde_json::Value, as_of: Option<String>) -> Result<Monitor> {
+pub async fn review_plan(today: State<'_, Today>, plan: serde_json::Value, as_of: Option<String>) -> Result<Monitor> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
         let day = match as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
             Some(s) => flightplan_core::date::parse(s).map_err(|m| Error::at("bad_date", "as_of", m))?,
-            None => default_as_of(&plan, chrono::Local::now().date_naive()),
+            None => default_as_of(&plan, today.get()),
         };
         monitor(&plan, day)
     })
@@ -287,10 +288,10 @@ pub struct NextPlan {
 /// shifted, rates re-based where the actuals are enough, learnings carried, actuals empty, and a
 /// link back to this plan.
 #[tauri::command]
-pub async fn roll_forward_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<NextPlan> {
+pub async fn roll_forward_plan(library: State<'_, PlanLibrary>, today: State<'_, Today>, id: i64) -> Result<NextPlan> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
-        let today = chrono::Local::now().date_naive();
+        let today = today.get();
         let as_of: NaiveDate = default_as_of(&plan, today);
         let parent = format!("{} (library plan {id})", plan.name);
         let next = roll_forward(&plan, &parent, as_of)?;

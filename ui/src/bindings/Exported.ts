@@ -13,6 +13,7 @@ export: number,
  */
 path: string, 
 /**
- * e.g. lines folded to fit the page, characters no font could print.
+ * What the file leaves off or changes: lines shown by channel, notes or creative rows that
+ * did not fit the page, shortened labels, characters no font could print.
  */
 warnings: Array<string>, };

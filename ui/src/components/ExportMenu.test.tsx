@@ -19,7 +19,7 @@ vi.mock("../api", async (orig) => {
     api: {
       exportPdf: log("exportPdf", () => {
         const path = answers.shift();
-        return path ? { export: 3, path, warnings: ["2 lines folded to fit the page"] } : null;
+        return path ? { export: 3, path, warnings: ["The 40 lines are shown as 12 channel rows (each with its line count and totals) so the page reads at 6.5 pt or larger; every line is in the XLSX and CSV exports."] } : null;
       }),
       exportTable: log("exportTable", (_id: number, format: string) => {
         const path = answers.shift();
@@ -61,7 +61,7 @@ describe("the plan's exports", () => {
     fireEvent.click(screen.getByRole("button", { name: "Export PDF" }));
     const notice = await screen.findByTestId("export-notice");
     expect(notice.textContent).toContain("PDF saved to /home/ana/Q1.pdf and opened in your PDF viewer.");
-    expect(notice.textContent).toContain("2 lines folded to fit the page");
+    expect(notice.textContent).toContain("The 40 lines are shown as 12 channel rows");
     // No path crosses to the shell: the plan's id, then the export's number.
     expect(calls).toEqual([
       ["exportPdf", 7],

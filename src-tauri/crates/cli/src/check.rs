@@ -20,18 +20,11 @@ pub struct CheckArgs {
     pub as_of: Option<String>,
 }
 
-/// Today's date (UTC), or the `--as-of` override.
+/// Today's date (the local date, as `export` and the desktop use), or the `--as-of` override.
 pub fn as_of(arg: Option<&str>) -> Result<NaiveDate, Error> {
     match arg {
         Some(s) => flightplan_core::date::parse(s).map_err(|m| Error::at("invalid_argument", "--as-of", m)),
-        None => {
-            let secs = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0);
-            let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
-            Ok(epoch + chrono::Duration::days((secs / 86_400) as i64))
-        }
+        None => Ok(chrono::Local::now().date_naive()),
     }
 }
 

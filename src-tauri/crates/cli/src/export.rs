@@ -1,7 +1,9 @@
 //! `flightplan export PLAN.json -o OUT.pdf|OUT.xlsx|OUT.csv|NAME.mediaplan.json [--paper a4|letter]`:
 //! the costed plan as the one-page client PDF, a spreadsheet, a CSV of the lines, or a
 //! mediaplanschema 3.0 document. The format follows the output's name; the file is written whole
-//! (to a temporary name, then renamed) or not at all.
+//! (to a temporary name, then renamed) or not at all. The PDF, XLSX and CSV lay out the core's
+//! report (`flightplan_core::report`: the scenario marked presented, costed as of the day), the
+//! same call the desktop's export makes, so both give the same bytes for the same plan and day.
 
 use crate::plan_file::load;
 use crate::print_json;
@@ -20,8 +22,9 @@ pub struct ExportArgs {
     /// Paper for the PDF; defaults to the plan's own setting.
     #[arg(long, value_enum)]
     paper: Option<PaperArg>,
-    /// The "prepared on" date printed on the PDF, and a mediaplanschema document's created_at
-    /// (YYYY-MM-DD); defaults to today.
+    /// The day of the report (YYYY-MM-DD): the dated checks are judged on it, the PDF prints it
+    /// as "Prepared on", and a mediaplanschema document takes it as created_at; defaults to
+    /// today (the local date).
     #[arg(long)]
     date: Option<NaiveDate>,
 }
@@ -34,9 +37,7 @@ enum PaperArg {
 
 pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
     let written = load(&args.plan)?;
-    // The page shows the scenario marked as presented, if there is one.
-    let plan = flightplan_core::scenario::presented_plan(&written).map_err(|e| vec![e])?;
-    let view = compute(&plan).map_err(|e| vec![e])?;
+    let today = args.date.unwrap_or_else(|| chrono::Local::now().date_naive());
     let file_name = args.output.file_name().map(|n| n.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let ext = if file_name.ends_with(".mediaplan.json") {
         "mediaplan".to_string()
@@ -44,21 +45,16 @@ pub fn run(args: ExportArgs) -> Result<(), Vec<Error>> {
         args.output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase()
     };
     let mut warnings = Vec::new();
+    let paper = args.paper.map(|p| match p {
+        PaperArg::A4 => Paper::A4,
+        PaperArg::Letter => Paper::Letter,
+    });
     let bytes = match ext.as_str() {
-        "pdf" => {
-            let opts = flightplan_pdf::PdfOptions {
-                paper: args.paper.map(|p| match p {
-                    PaperArg::A4 => Paper::A4,
-                    PaperArg::Letter => Paper::Letter,
-                }),
-                prepared_on: args.date.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            };
-            let out = flightplan_pdf::render(&plan, &view, &opts).map_err(|e| vec![e])?;
-            warnings = out.warnings;
-            out.bytes
+        "pdf" | "xlsx" | "csv" => {
+            let (bytes, w) = flightplan_cli::export_bytes(&written, &ext, today, paper).map_err(|e| vec![e])?;
+            warnings = w;
+            bytes
         }
-        "xlsx" => flightplan_exchange::write_xlsx(&plan, &view).map_err(|e| vec![e])?,
-        "csv" => flightplan_exchange::write_csv(&plan, &view).map_err(|e| vec![e])?.into_bytes(),
         "mediaplan" => {
             // created_at for a plan not imported from a document: the --date day, else now.
             let at = match args.date {

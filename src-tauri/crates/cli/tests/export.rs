@@ -67,3 +67,34 @@ fn the_pdf_presents_the_marked_scenario() {
     assert!(text.contains("$98,000.00"), "{text}");
     assert!(text.contains("Stretch"), "the page says which scenario it shows");
 }
+
+/// The command writes exactly what `flightplan_cli::export_bytes` returns for the plan and day,
+/// the function the desktop's export is checked against (tests/export_report.rs at the root):
+/// the presented scenario, as of the `--date` day, byte for byte, with the same warnings.
+#[test]
+fn the_command_writes_the_library_functions_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = flightplan_core::sample_plan();
+    plan.scenarios = vec![serde_json::from_value(serde_json::json!({"name": "Lean", "budget": "200000", "scale_amounts": true, "presented": true})).unwrap()];
+    let file = dir.path().join("plan.json");
+    std::fs::write(&file, flightplan_core::write_plan(&plan)).unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 5, 2).unwrap();
+    for ext in ["pdf", "xlsx", "csv"] {
+        let out = dir.path().join(format!("plan.{ext}"));
+        let res = flightplan().args(["export", file.to_str().unwrap(), "-o", out.to_str().unwrap(), "--date", "2027-05-02"]).output().unwrap();
+        assert!(res.status.success(), "{ext}: {}", String::from_utf8_lossy(&res.stderr));
+        let (expected, warnings) = flightplan_cli::export_bytes(&plan, ext, day, None).unwrap();
+        assert!(std::fs::read(&out).unwrap() == expected, "{ext}: the command's bytes differ");
+        let printed: serde_json::Value = serde_json::from_slice(&res.stdout).unwrap();
+        assert_eq!(printed["warnings"], serde_json::json!(warnings), "{ext}");
+    }
+    // The presented scenario is what the file shows: its budget, and the note naming it.
+    let csv = std::fs::read_to_string(dir.path().join("plan.csv")).unwrap();
+    let report = flightplan_core::report(&plan, day).unwrap();
+    assert_eq!(report.presented.as_deref(), Some("Lean"));
+    let lean = report.view.lines[0].net;
+    assert_ne!(lean, flightplan_core::compute(&plan).unwrap().lines[0].net, "the scenario changes the first line");
+    assert!(csv.contains(&format!(",{lean},")), "the CSV carries the presented net {lean}");
+    // As of 2 May 2027 the Q1 plan's period has ended: the report's findings say so.
+    assert!(report.view.findings.iter().any(|f| f.code == "period_ended"), "{:?}", report.view.findings.iter().map(|f| f.code).collect::<Vec<_>>());
+}

@@ -44,6 +44,7 @@ pub mod reach;
 pub mod reach_goal;
 pub mod recommend;
 pub mod reconcile;
+pub mod report;
 pub mod response;
 pub mod response_fit;
 pub mod rollforward;
@@ -55,6 +56,7 @@ pub mod sample;
 pub mod schedule;
 
 pub use costing::{compute, compute_as_of, LineView, MonthTotal, PlanView, Totals};
+pub use report::{report, Report};
 pub use error::{Error, Result};
 pub use findings::{Finding, Severity};
 pub use format::{parse_plan, read_plan, validate, write_plan};

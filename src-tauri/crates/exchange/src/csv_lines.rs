@@ -4,8 +4,7 @@
 //! Text the planner typed is escaped so that no spreadsheet opens it as a formula.
 
 use crate::{buying, funnel, kpi_code};
-use flightplan_core::plan::Plan;
-use flightplan_core::{Error, PlanView, Result};
+use flightplan_core::{Error, Report, Result};
 use rust_decimal::Decimal;
 
 const HEADER: [&str; 36] = [
@@ -36,8 +35,10 @@ fn opt(v: Option<Decimal>) -> String {
     v.map(|d| d.to_string()).unwrap_or_default()
 }
 
-/// The lines of a costed plan as CSV text (RFC 4180, header row first).
-pub fn write_csv(plan: &Plan, view: &PlanView) -> Result<String> {
+/// The lines of the report (the presented scenario as of a day) as CSV text (RFC 4180, header
+/// row first).
+pub fn write_csv(report: &Report) -> Result<String> {
+    let (plan, view) = (&report.plan, &report.view);
     if plan.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
     }

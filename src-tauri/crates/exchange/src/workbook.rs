@@ -1,6 +1,9 @@
-//! The XLSX workbook: "Mix" (every line's costed figures with `SUM` totals), "Flowchart" (net
-//! media per line per week, hiatus weeks shaded, weekly totals), "Fees & totals" and "Plan" (the
-//! plan's header and fee settings, so the workbook imports back to the same plan).
+//! The XLSX workbook of the core's report (`flightplan_core::report`: the presented scenario as
+//! of a day): "Mix" (every line's costed figures with `SUM` totals), "Flowchart" (net media per
+//! line per week, hiatus weeks shaded, weekly totals), "Fees & totals", "Plan" (the plan's header
+//! and fee settings, so the workbook imports back to the same plan), "Channels" (the report's
+//! channel rows and channel × month, as the PDF summarises a long plan) and "Creative & notes"
+//! (every creative item and note, including those the one-page PDF leaves off).
 //!
 //! Cells hold numbers, not text, so planners can keep working in the sheet; formulas carry the
 //! core's figures as their cached results, so a viewer that does not recalculate shows the same
@@ -10,7 +13,7 @@ use crate::{buying, funnel, kpi_code};
 use chrono::Datelike;
 use flightplan_core::money::Currency;
 use flightplan_core::plan::Plan;
-use flightplan_core::{Error, PlanView, Result};
+use flightplan_core::{Error, PlanView, Report, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
@@ -72,8 +75,9 @@ fn formats(currency: Currency) -> Formats {
     }
 }
 
-/// The costed plan as an XLSX workbook.
-pub fn write_xlsx(plan: &Plan, view: &PlanView) -> Result<Vec<u8>> {
+/// The report as an XLSX workbook.
+pub fn write_xlsx(report: &Report) -> Result<Vec<u8>> {
+    let (plan, view) = (&report.plan, &report.view);
     if plan.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
     }
@@ -85,7 +89,100 @@ pub fn write_xlsx(plan: &Plan, view: &PlanView) -> Result<Vec<u8>> {
     flowchart(wb.add_worksheet(), view, &f).map_err(xerr)?;
     totals(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;
     plan_sheet(wb.add_worksheet(), plan, &f).map_err(xerr)?;
+    channels_sheet(wb.add_worksheet(), report, &f).map_err(xerr)?;
+    creative_sheet(wb.add_worksheet(), plan, &f).map_err(xerr)?;
     wb.save_to_buffer().map_err(xerr)
+}
+
+/// The report's channel rows: line count, money, delivery and net media by month, each the
+/// core's exact sum of the channel's lines, with the plan's totals underneath.
+fn channels_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Channels")?;
+    let view = &report.view;
+    let mut heads: Vec<String> = ["Channel", "Lines", "Net media", "Share %", "Impressions", "Clicks", "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees", "Gross"]
+        .iter()
+        .map(|h| h.to_string())
+        .collect();
+    heads.extend(view.months.iter().map(|m| m.label.clone()));
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, h, &f.head)?;
+    }
+    let money = |ws: &mut Worksheet, r: u32, c: u16, v: Decimal, fmt: &Format| ws.write_number_with_format(r, c, num(v), fmt).map(|_| ());
+    for (i, ch) in report.channels.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string(r, 0, &ch.channel)?;
+        ws.write_number(r, 1, ch.lines.len() as f64)?;
+        money(ws, r, 2, ch.net, &f.money)?;
+        ws.write_number_with_format(r, 3, num(ch.share_pct), &f.pct)?;
+        for (c, v) in [(4u16, ch.impressions), (5, ch.clicks), (6, ch.conversions), (7, ch.views)] {
+            if let Some(v) = v {
+                ws.write_number_with_format(r, c, num(v), &f.count)?;
+            }
+        }
+        if let Some(g) = ch.grps {
+            ws.write_number_with_format(r, 8, num(g), &f.grps)?;
+        }
+        for (c, v) in [(9u16, ch.agency_commission), (10, ch.ad_serving), (11, ch.tech_fee), (12, ch.fees), (13, ch.gross)] {
+            money(ws, r, c, v, &f.money)?;
+        }
+        for (k, m) in ch.months.iter().enumerate() {
+            money(ws, r, 14 + k as u16, m.net, &f.money)?;
+        }
+    }
+    let tr = report.channels.len() as u32 + 1;
+    let t = &view.totals;
+    ws.write_string_with_format(tr, 0, "Total", &f.bold)?;
+    ws.write_number_with_format(tr, 1, view.lines.len() as f64, &f.count_bold)?;
+    money(ws, tr, 2, t.net_media, &f.money_bold)?;
+    ws.write_number_with_format(tr, 3, num(t.share_pct), &f.pct_bold)?;
+    for (c, v) in [(4u16, t.impressions), (5, t.clicks), (6, t.conversions), (7, t.views)] {
+        if let Some(v) = v {
+            ws.write_number_with_format(tr, c, num(v), &f.count_bold)?;
+        }
+    }
+    if let Some(g) = t.grps {
+        ws.write_number_with_format(tr, 8, num(g), &f.pct_bold)?;
+    }
+    for (c, v) in [(9u16, t.agency_commission), (10, t.ad_serving), (11, t.tech_fee), (12, t.fees), (13, t.gross)] {
+        money(ws, tr, c, v, &f.money_bold)?;
+    }
+    for (k, m) in t.months.iter().enumerate() {
+        money(ws, tr, 14 + k as u16, m.net, &f.money_bold)?;
+    }
+    ws.set_column_width(0, 28)?;
+    Ok(())
+}
+
+/// Every creative item (by line, with its due date) and every note of the plan.
+fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Result<(), XlsxError> {
+    ws.set_name("Creative & notes")?;
+    for (c, h) in ["Due", "Count", "Format", "Line", "Channel", "Delivered", "Notes"].iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &f.head)?;
+    }
+    let mut r = 1u32;
+    for line in &plan.lines {
+        for cr in &line.creative {
+            if let Some(d) = cr.due {
+                ws.write_string(r, 0, d.format("%Y-%m-%d").to_string())?;
+            }
+            ws.write_number(r, 1, f64::from(cr.count))?;
+            ws.write_string(r, 2, &cr.format)?;
+            ws.write_string(r, 3, &line.name)?;
+            ws.write_string(r, 4, &line.channel)?;
+            ws.write_number(r, 5, f64::from(cr.delivered))?;
+            ws.write_string(r, 6, &cr.notes)?;
+            r += 1;
+        }
+    }
+    r += 1;
+    ws.write_string_with_format(r, 0, "Notes", &f.head)?;
+    for note in &plan.notes {
+        r += 1;
+        ws.write_string(r, 0, note)?;
+    }
+    ws.set_column_width(2, 28)?;
+    ws.set_column_width(3, 36)?;
+    Ok(())
 }
 
 type Opt = fn(&flightplan_core::LineView) -> Option<Decimal>;

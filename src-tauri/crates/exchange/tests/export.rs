@@ -6,7 +6,7 @@ use flightplan_exchange::{write_csv, write_xlsx};
 fn csv_has_every_line_with_exact_figures() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
-    let text = write_csv(&plan, &view).unwrap();
+    let text = write_csv(&as_report(&plan, &view)).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers().unwrap().clone();
     let net = headers.iter().position(|h| h == "net").unwrap();
@@ -23,11 +23,48 @@ fn csv_has_every_line_with_exact_figures() {
     assert_eq!(sum, view.totals.gross);
 }
 
+/// The workbook carries the report's channel rows and channel × month, as the PDF summarises a
+/// long plan, and every creative item and note (which the one-page PDF may leave off).
+#[test]
+fn xlsx_has_the_reports_channels_and_every_creative_item_and_note() {
+    let plan = flightplan_core::sample_plan();
+    let view = flightplan_core::compute(&plan).unwrap();
+    let report = as_report(&plan, &view);
+    let bytes = write_xlsx(&report).unwrap();
+    let sheets = flightplan_actuals::read_workbook(&bytes, "plan.xlsx").unwrap();
+    let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Mix", "Flowchart", "Fees & totals", "Plan", "Channels", "Creative & notes"]);
+    let channels = &sheets[4].records;
+    let head = &channels[0].cells;
+    assert_eq!(&head[..4], ["Channel", "Lines", "Net media", "Share %"]);
+    assert_eq!(head.len(), 14 + view.months.len());
+    // One row per channel, largest first, then the totals: the core's exact figures.
+    for (row, ch) in channels[1..].iter().zip(&report.channels) {
+        assert_eq!(row.cells[0], ch.channel);
+        assert_eq!(row.cells[1], ch.lines.len().to_string());
+        assert_eq!(row.cells[2].parse::<rust_decimal::Decimal>().unwrap(), ch.net, "{}", ch.channel);
+        for (k, m) in ch.months.iter().enumerate() {
+            let cell = &row.cells[14 + k];
+            let v = if cell.is_empty() { rust_decimal::Decimal::ZERO } else { cell.parse().unwrap() };
+            assert_eq!(v, m.net, "{} {}", ch.channel, view.months[k].label);
+        }
+    }
+    let total = &channels[report.channels.len() + 1].cells;
+    assert_eq!((total[0].as_str(), total[2].parse::<rust_decimal::Decimal>().unwrap()), ("Total", view.totals.net_media));
+    let creative = &sheets[5].records;
+    let items: usize = plan.lines.iter().map(|l| l.creative.len()).sum();
+    let text: Vec<String> = creative.iter().map(|r| r.cells.join("|")).collect();
+    assert!(items > 0 && text.iter().filter(|r| r.contains("|")).count() >= items);
+    for note in &plan.notes {
+        assert!(text.iter().any(|r| r.starts_with(note.as_str())), "note {note:?} missing");
+    }
+}
+
 #[test]
 fn xlsx_has_four_sheets() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
-    let bytes = write_xlsx(&plan, &view).unwrap();
+    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
     assert!(bytes.starts_with(b"PK"));
     let names = String::from_utf8_lossy(&bytes);
     for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {
@@ -50,7 +87,7 @@ fn csv_escapes_text_that_a_spreadsheet_would_run() {
     }
     plan.lines[0].channel = "=HYPERLINK(\"http://x\")".into();
     let view = flightplan_core::compute(&plan).unwrap();
-    let text = write_csv(&plan, &view).unwrap();
+    let text = write_csv(&as_report(&plan, &view)).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let h = r.headers().unwrap().clone();
     let col = |n: &str| h.iter().position(|x| x == n).unwrap();
@@ -77,7 +114,7 @@ fn csv_carries_audience_reach_and_traditional_units() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures/road-safety.json");
     let plan = flightplan_core::parse_plan(&std::fs::read_to_string(path).unwrap()).unwrap();
     let view = flightplan_core::compute(&plan).unwrap();
-    let text = write_csv(&plan, &view).unwrap();
+    let text = write_csv(&as_report(&plan, &view)).unwrap();
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let headers = r.headers().unwrap().clone();
     // The original columns keep their places; the new ones follow.
@@ -96,6 +133,12 @@ fn csv_carries_audience_reach_and_traditional_units() {
     assert_eq!(&drive[col("dayparts")], "Morning drive 50%; Afternoon drive 50%");
     // The network TV line is on the plan's own universe: GRPs are TRPs.
     assert_eq!((&rows[0][col("grps")], &rows[0][col("trps")], &rows[0][col("target_audience")]), ("192.00", "192.00", "Men 18–34"));
-    let bytes = write_xlsx(&plan, &view).unwrap();
+    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
     assert!(bytes.starts_with(b"PK"));
+}
+
+/// The report the rings pass the writers: this plan and its view, as of a fixed day.
+fn as_report(plan: &flightplan_core::Plan, view: &flightplan_core::PlanView) -> flightplan_core::Report {
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap();
+    flightplan_core::report::summarise(plan.clone(), view.clone(), day, None).unwrap()
 }

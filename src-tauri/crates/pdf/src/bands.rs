@@ -1,12 +1,13 @@
 //! The bottom band of the page: totals with each fee, the budget split by channel, creative
 //! requirements with due dates, assumptions and footnotes, and the client's sign-off block.
 //!
-//! Each panel has a fixed box; what does not fit is cut with a visible "+N more" or an ellipsis
-//! rather than running into its neighbour.
+//! Each panel has a fixed box. Notes wrap to its width; what does not fit is left off whole
+//! (a visible "+ N more" for creative rows) and listed in the export's warnings, never cut
+//! mid-sentence or run into a neighbour. The split by channel is the core's channel rows.
 
 use crate::fonts::Weight;
 use crate::labels::{date, Formats};
-use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE};
+use crate::layout::{Align, Canvas, Ctx, Detail, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, MIN_TYPE_PT, RULE};
 use crate::mix::Rows;
 use flightplan_core::plan::CommissionBasis;
 use flightplan_core::reach::ReachModel;
@@ -15,8 +16,39 @@ use rust_decimal::Decimal;
 const TITLE_H: f32 = 13.0;
 const GUTTER: f32 = 16.0;
 
-pub fn height(ctx: &Ctx) -> f32 {
-    TITLE_H + ctx.row() * 7.5 + 4.0
+/// The band's height: room for seven rows of totals, or as much more as the creative list or
+/// the notes need to print whole, up to `room` (what the tables above leave); and whether that
+/// is all they need.
+pub fn height(c: &mut Canvas, ctx: &Ctx, rows: &Rows, width: f32, room: f32) -> (f32, bool) {
+    let base = TITLE_H + ctx.row() * 7.5 + 4.0;
+    let b = boxes(Rect::new(0.0, 0.0, width, base));
+    let (_, items) = creative_items(c, ctx, b[2].w);
+    let creative_need = TITLE_H + items.iter().map(|i| i.lines.len() as f32 * line_h(ctx) + ITEM_GAP).sum::<f32>() + 2.0;
+    let notes_need = TITLE_H
+        + note_list(ctx, rows).iter().map(|(n, _)| c.fonts.wrap(n, ctx.small(), Weight::Regular, b[3].w - 6.0).len()).sum::<usize>() as f32 * line_h(ctx)
+        + 2.0;
+    let need = creative_need.max(notes_need);
+    (need.min(room).max(base), need <= room.max(base))
+}
+
+/// A line of wrapped text in the band.
+fn line_h(ctx: &Ctx) -> f32 {
+    ctx.small() * 1.3
+}
+const ITEM_GAP: f32 = 1.5;
+
+/// The five panels across the band.
+fn boxes(area: Rect) -> Vec<Rect> {
+    let fracs = [0.235, 0.17, 0.25, 0.215, 0.13];
+    let usable = area.w - GUTTER * (fracs.len() as f32 - 1.0);
+    let mut x = area.x;
+    let mut out = Vec::new();
+    for f in fracs {
+        let w = usable * f;
+        out.push(Rect::new(x, area.y, w, area.h));
+        x += w + GUTTER;
+    }
+    out
 }
 
 fn title(c: &mut Canvas, ctx: &Ctx, area: Rect, text: &str) {
@@ -25,17 +57,9 @@ fn title(c: &mut Canvas, ctx: &Ctx, area: Rect, text: &str) {
 }
 
 pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
-    let fracs = [0.235, 0.17, 0.25, 0.215, 0.13];
-    let usable = area.w - GUTTER * (fracs.len() as f32 - 1.0);
-    let mut x = area.x;
-    let mut boxes = Vec::new();
-    for f in fracs {
-        let w = usable * f;
-        boxes.push(Rect::new(x, area.y, w, area.h));
-        x += w + GUTTER;
-    }
+    let boxes = boxes(area);
     totals(c, ctx, boxes[0]);
-    split(c, ctx, boxes[1]);
+    split(c, ctx, rows, boxes[1]);
     creative(c, ctx, boxes[2]);
     notes(c, ctx, rows, boxes[3]);
     sign_off(c, ctx, boxes[4]);
@@ -69,7 +93,9 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     let label_w = area.w - value_w - 4.0;
     for (label, value, strong) in &rows {
         let weight = if *strong { Weight::Bold } else { Weight::Regular };
-        c.text(Rect::new(area.x, y, label_w, row_h), label, ctx.body, weight, if *strong { INK } else { MUTED }, Align::Left);
+        // A fee's label (with its rate) is a caption to its figure: the small size.
+        let size = if *strong { ctx.body } else { ctx.small() };
+        c.text(Rect::new(area.x, y, label_w, row_h), label, size, weight, if *strong { INK } else { MUTED }, Align::Left);
         c.text(Rect::new(area.right() - value_w, y, value_w, row_h), value, ctx.body, weight, INK, Align::Right);
         y += row_h;
     }
@@ -87,46 +113,51 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     }
 }
 
-/// Net media by channel: share of the total as printed in the mix, so the split adds to 100.
-fn split(c: &mut Canvas, ctx: &Ctx, area: Rect) {
+/// Net media by channel: the core's channel rows and shares (they add up to 100), largest first.
+fn split(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
     title(c, ctx, area, "BUDGET SPLIT BY CHANNEL");
-    let mut by: Vec<(String, Decimal, Decimal)> = Vec::new();
-    for l in &ctx.view.lines {
-        match by.iter_mut().find(|(ch, _, _)| *ch == l.channel) {
-            Some(e) => {
-                e.1 += l.net;
-                e.2 += l.share_pct;
-            }
-            None => by.push((l.channel.clone(), l.net, l.share_pct)),
-        }
-    }
-    by.sort_by(|a, b| b.1.cmp(&a.1));
+    let channels = &ctx.report.channels;
     let row_h = ctx.row();
     let slots = (((area.h - TITLE_H) / row_h).floor() as usize).max(1);
-    if by.len() > slots {
-        let rest: Vec<_> = by.split_off(slots - 1);
-        let net = rest.iter().map(|r| r.1).sum();
-        let share = rest.iter().map(|r| r.2).sum();
-        by.push((format!("Other ({} channels)", rest.len()), net, share));
-    }
-    let max = by.iter().map(|r| r.2).max().unwrap_or(Decimal::ONE);
+    let shown = if channels.len() > slots { slots - 1 } else { channels.len() };
+    let max = channels.iter().map(|r| r.share_pct).max().unwrap_or(Decimal::ONE);
     let pct_w = c.width(&ctx.fmt.pct(Decimal::ONE_HUNDRED), ctx.small(), Weight::Regular);
-    let label_w = area.w * 0.42;
+    // The names print whole where the panel allows; the bars take what is left.
+    let widest = channels.iter().take(shown).map(|ch| c.width(&ch.channel, ctx.small(), Weight::Regular)).fold(0.0_f32, f32::max);
+    let label_w = (widest + 2.0).clamp(area.w * 0.3, area.w * 0.62);
     let bar_x = area.x + label_w + 3.0;
     let bar_max = area.right() - pct_w - 3.0 - bar_x;
     let mut y = area.y + TITLE_H;
-    for (channel, _, share) in &by {
-        c.text(Rect::new(area.x, y, label_w, row_h), channel, ctx.small(), Weight::Regular, INK, Align::Left);
-        let t = if max.is_zero() { 0.0 } else { ratio(*share, max) };
+    for ch in channels.iter().take(shown) {
+        c.text(Rect::new(area.x, y, label_w, row_h), &ch.channel, ctx.small(), Weight::Regular, INK, Align::Left);
+        let t = if max.is_zero() { 0.0 } else { ratio(ch.share_pct, max) };
         let bh = row_h * 0.5;
         c.fill(Rect::new(bar_x, y + (row_h - bh) / 2.0, (bar_max * t).max(0.0), bh), ACCENT);
-        c.text(Rect::new(area.right() - pct_w, y, pct_w, row_h), &ctx.fmt.pct(*share), ctx.small(), Weight::Regular, INK, Align::Right);
+        c.text(Rect::new(area.right() - pct_w, y, pct_w, row_h), &ctx.fmt.pct(ch.share_pct), ctx.small(), Weight::Regular, INK, Align::Right);
         y += row_h;
+    }
+    if shown < channels.len() {
+        // The mix above names every channel when it shows channels; say where the rest are.
+        let more = channels.len() - shown;
+        let text = match rows.detail {
+            Detail::Lines => format!("+ {more} more, in the mix above"),
+            Detail::Channels => format!("+ {more} more, all in the mix"),
+            _ => format!("+ {more} more, all in the XLSX export"),
+        };
+        c.text(Rect::new(area.x, y, area.w, row_h), &text, ctx.small(), Weight::Regular, MUTED, Align::Left);
     }
 }
 
-fn creative(c: &mut Canvas, ctx: &Ctx, area: Rect) {
-    title(c, ctx, area, "CREATIVE REQUIRED — DUE DATES");
+/// A creative item: its due date, its text in full, and the text wrapped beside the date.
+struct Item {
+    date: String,
+    text: String,
+    lines: Vec<String>,
+}
+
+/// The creative items of every line, soonest due first (undated last), wrapped to `w`; and the
+/// width of the date column.
+fn creative_items(c: &mut Canvas, ctx: &Ctx, w: f32) -> (f32, Vec<Item>) {
     let mut items: Vec<(Option<chrono::NaiveDate>, String)> = Vec::new();
     for line in &ctx.plan.lines {
         for cr in &line.creative {
@@ -139,66 +170,149 @@ fn creative(c: &mut Canvas, ctx: &Ctx, area: Rect) {
         (None, Some(_)) => std::cmp::Ordering::Greater,
         (None, None) => std::cmp::Ordering::Equal,
     });
-    let row_h = ctx.row() * 0.9;
     let s = ctx.small();
-    let slots = (((area.h - TITLE_H) / row_h).floor() as usize).max(1);
     let dates: Vec<String> = items.iter().map(|(d, _)| d.map(date).unwrap_or_else(|| "No date".into())).collect();
-    let date_w = dates.iter().map(|d| c.width(d, s, Weight::Bold)).fold(0.0_f32, f32::max).min(area.w * 0.4);
+    let date_w = dates.iter().map(|d| c.width(d, s, Weight::Bold)).fold(0.0_f32, f32::max).min(w * 0.4);
+    let out = items
+        .into_iter()
+        .zip(dates)
+        .map(|((_, text), date)| {
+            let lines = c.fonts.wrap(&text, s, Weight::Regular, w - date_w - 3.0);
+            Item { date, text, lines }
+        })
+        .collect();
+    (date_w, out)
+}
+
+fn creative(c: &mut Canvas, ctx: &Ctx, area: Rect) {
+    title(c, ctx, area, "CREATIVE REQUIRED — DUE DATES");
+    let s = ctx.small();
+    let lh = line_h(ctx);
+    let (date_w, items) = creative_items(c, ctx, area.w);
     let mut y = area.y + TITLE_H;
     if items.is_empty() {
-        c.text(Rect::new(area.x, y, area.w, row_h), "No creative listed on the lines yet.", s, Weight::Regular, MUTED, Align::Left);
+        c.text(Rect::new(area.x, y, area.w, lh), "No creative listed on the lines yet.", s, Weight::Regular, MUTED, Align::Left);
         return;
     }
-    let shown = if items.len() > slots { slots - 1 } else { items.len() };
-    for ((_, text), d) in items.iter().zip(&dates).take(shown) {
-        c.text(Rect::new(area.x, y, date_w, row_h), d, s, Weight::Bold, INK, Align::Left);
-        c.text(Rect::new(area.x + date_w + 3.0, y, area.w - date_w - 3.0, row_h), text, s, Weight::Regular, INK, Align::Left);
-        y += row_h;
+    // Whole items in date order while they fit, keeping a line for "+ N more" if any are left.
+    let mut shown = 0;
+    let mut used = 0.0;
+    let room = area.bottom() - y;
+    for (k, item) in items.iter().enumerate() {
+        let h = item.lines.len() as f32 * lh + ITEM_GAP;
+        let reserve = if k + 1 < items.len() { lh } else { 0.0 };
+        if used + h + reserve > room + 0.01 {
+            break;
+        }
+        used += h;
+        shown += 1;
+    }
+    for item in items.iter().take(shown) {
+        c.text(Rect::new(area.x, y, date_w, lh), &item.date, s, Weight::Bold, INK, Align::Left);
+        for l in &item.lines {
+            c.text(Rect::new(area.x + date_w + 3.0, y, area.w - date_w - 3.0, lh), l, s, Weight::Regular, INK, Align::Left);
+            y += lh;
+        }
+        y += ITEM_GAP;
     }
     if items.len() > shown {
-        let more = format!("+ {} more item(s), all listed in the XLSX export", items.len() - shown);
-        c.text(Rect::new(area.x, y, area.w, row_h), &more, s, Weight::Regular, MUTED, Align::Left);
+        let left: Vec<String> = items.iter().skip(shown).map(|i| format!("{}: {}", i.date, i.text)).collect();
+        let more = format!("+ {} more item{}, all in the XLSX export", left.len(), if left.len() == 1 { "" } else { "s" });
+        c.text(Rect::new(area.x, y, area.w, lh), &more, s, Weight::Regular, MUTED, Align::Left);
+        c.layout.left_off.push(format!(
+            "{} of {} creative items did not fit the page and are left off it (they are in the XLSX export): {}.",
+            left.len(),
+            items.len(),
+            listed(&left, "; ")
+        ));
     }
+}
+
+/// The notes in the order they print, each with whether it must print: the reach model, the
+/// planner's notes, how lines are summed (must), and what the figures are.
+fn note_list(ctx: &Ctx, rows: &Rows) -> Vec<(String, bool)> {
+    let mut notes: Vec<(String, bool)> = Vec::new();
+    if let Some(model) = reach_note(ctx) {
+        notes.push((model, false));
+    }
+    notes.extend(ctx.plan.notes.iter().filter(|n| !n.trim().is_empty()).map(|n| (n.clone(), false)));
+    let n = ctx.view.lines.len();
+    match rows.detail {
+        Detail::Lines => {}
+        Detail::Channels => notes.push((
+            format!("The {n} lines are summed by channel to fit one page; every line is in the XLSX and CSV export."),
+            true,
+        )),
+        Detail::Media => notes.push((
+            format!(
+                "The {n} lines in {} channels are summed by medium to fit one page; every channel and line is in the XLSX export.",
+                ctx.report.channels.len()
+            ),
+            true,
+        )),
+        Detail::Folded { .. } => {
+            let other = rows.rows.last().map(|r| r.channel.clone()).unwrap_or_default();
+            notes.push((
+                format!("The {n} lines are summed to fit one page, the smallest into \u{201c}{other}\u{201d}; every line is in the XLSX and CSV export."),
+                true,
+            ))
+        }
+    }
+    notes.push(("Delivery figures are estimates from the planned rates; net media is paid to media owners, gross adds the fees.".into(), false));
+    notes
 }
 
 fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
     title(c, ctx, area, "ASSUMPTIONS & NOTES");
     let s = ctx.small();
-    let mut notes: Vec<String> = ctx.plan.notes.clone();
-    if rows.folded > 0 {
-        notes.push(format!(
-            "* Other ({} lines): the {} smallest lines by net media, summed to fit one page; every line is in the XLSX and CSV export.",
-            rows.folded, rows.folded
-        ));
-    }
-    if let Some(model) = reach_note(ctx) {
-        notes.insert(0, model);
-    }
-    notes.push("Delivery figures are estimates from the planned rates; net media is paid to media owners, gross adds the fees.".into());
-    let line_h = s * 1.28;
+    let notes = note_list(ctx, rows);
+    let line_h = line_h(ctx);
     let max_lines = ((area.h - TITLE_H) / line_h).floor().max(1.0) as usize;
-    // The fold footnote must print whole, so reserve its lines first.
-    let mut wrapped: Vec<Vec<String>> = notes.iter().map(|n| c.fonts.wrap(n, s, Weight::Regular, area.w - 6.0)).collect();
-    let mut out: Vec<(bool, String)> = Vec::new();
-    for note in wrapped.iter_mut() {
-        for (i, l) in note.drain(..).enumerate() {
-            out.push((i == 0, l));
-        }
-    }
-    if out.len() > max_lines {
-        out.truncate(max_lines);
-        if let Some(last) = out.last_mut() {
-            last.1 = format!("{}…", last.1.trim_end_matches('…'));
+    let wrapped: Vec<Vec<String>> = notes.iter().map(|(n, _)| c.fonts.wrap(n, s, Weight::Regular, area.w - 6.0)).collect();
+    // Whole notes only, in order, keeping room for the ones that must print.
+    let mut room = max_lines.saturating_sub(wrapped.iter().zip(&notes).filter(|(_, n)| n.1).map(|(w, _)| w.len()).sum::<usize>());
+    let mut keep = vec![false; notes.len()];
+    for (i, (w, (_, must))) in wrapped.iter().zip(&notes).enumerate() {
+        if *must {
+            keep[i] = true;
+        } else if w.len() <= room {
+            keep[i] = true;
+            room -= w.len();
         }
     }
     let mut y = area.y + TITLE_H;
-    for (first, l) in &out {
-        if *first {
-            c.fill(Rect::new(area.x, y + line_h / 2.0 - 0.8, 1.6, 1.6), MUTED);
+    for (w, _) in wrapped.iter().zip(&keep).filter(|(_, k)| **k) {
+        for (i, l) in w.iter().enumerate() {
+            if y + line_h > area.bottom() + 0.01 {
+                break;
+            }
+            if i == 0 {
+                c.fill(Rect::new(area.x, y + line_h / 2.0 - 0.8, 1.6, 1.6), MUTED);
+            }
+            c.text(Rect::new(area.x + 6.0, y, area.w - 6.0, line_h), l, s, Weight::Regular, INK, Align::Left);
+            y += line_h;
         }
-        c.text(Rect::new(area.x + 6.0, y, area.w - 6.0, line_h), l, s, Weight::Regular, INK, Align::Left);
-        y += line_h;
     }
+    let dropped: Vec<String> = notes.iter().zip(&keep).filter(|(_, k)| !**k).map(|((n, _), _)| format!("\u{201c}{n}\u{201d}")).collect();
+    if !dropped.is_empty() {
+        c.layout.left_off.push(format!(
+            "{} of {} notes did not fit the page and are left off: {}",
+            dropped.len(),
+            notes.len(),
+            listed(&dropped, " ")
+        ));
+    }
+}
+
+/// The most items a warning quotes; the rest are counted (every one is in the XLSX export).
+pub const LISTED: usize = 25;
+
+/// `items` joined, the first [`LISTED`] quoted and the rest counted.
+fn listed(items: &[String], sep: &str) -> String {
+    if items.len() <= LISTED {
+        return items.join(sep);
+    }
+    format!("{}{sep}and {} more, all in the XLSX export", items[..LISTED].join(sep), items.len() - LISTED)
 }
 
 /// The reach model in words, for the assumptions, when the page shows reach.
@@ -234,19 +348,30 @@ fn sign_off(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     let mut y = area.y + TITLE_H;
     c.text(Rect::new(area.x, y, area.w, ctx.row()), "Approved for", s, Weight::Regular, MUTED, Align::Left);
     y += ctx.row() * 0.8;
-    c.text(Rect::new(area.x, y, area.w, ctx.row()), &ctx.plan.client, s, Weight::Bold, INK, Align::Left);
+    // The client's name wraps (two lines at most) rather than being cut.
+    let mut names = c.fonts.wrap(&ctx.plan.client, s, Weight::Bold, area.w);
+    if names.len() > 2 {
+        let rest = names.split_off(1).join(" ");
+        names.push(rest);
+    }
+    for (k, name) in names.iter().enumerate() {
+        if k > 0 {
+            y += s * 1.25;
+        }
+        c.text(Rect::new(area.x, y, area.w, ctx.row()), name, s, Weight::Bold, INK, Align::Left);
+    }
     let space = area.bottom() - y - ctx.row();
     let step = (space / 3.0).max(ctx.row());
     for label in ["Name", "Signature", "Date"] {
         y += step;
         c.hline(area.x, area.right(), y, 0.6, INK);
-        c.text(Rect::new(area.x, y + 0.5, area.w, s * 1.3), label, s - 0.5, Weight::Regular, MUTED, Align::Left);
+        c.text(Rect::new(area.x, y + 0.5, area.w, s * 1.3), label, s, Weight::Regular, MUTED, Align::Left);
     }
 }
 
 /// The small print under the band.
 pub fn footer(c: &mut Canvas, ctx: &Ctx, area: Rect) {
-    let s = 5.5;
+    let s = MIN_TYPE_PT;
     let left = format!("{}  ·  {}  ·  v{}", ctx.plan.client, ctx.plan.name, ctx.plan.version);
     c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, s, Weight::Regular, MUTED, Align::Left);
     c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), "Prepared with Flightplan  ·  Page 1 of 1", s, Weight::Regular, MUTED, Align::Right);

@@ -77,7 +77,10 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
             let id = match &font_ids[run.face] {
                 Some(id) => id.clone(),
                 None => {
-                    let id = doc.add_font(&fonts.faces()[run.face].font);
+                    // A name from the page's own text, not printpdf's random one: the subset
+                    // tag is its first six letters, and the same page must give the same bytes.
+                    let id = printpdf::FontId(font_name(layout, run.face));
+                    doc.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(fonts.faces()[run.face].font.clone()));
                     font_ids[run.face] = Some(id.clone());
                     id
                 }
@@ -95,7 +98,70 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
     let _ = Weight::Regular;
     let page = PdfPage::new(pt_mm(layout.page.w), pt_mm(layout.page.h), ops);
     let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    doc.with_pages(vec![page]).save(&opts, &mut Vec::new())
+    let bytes = without_empty_pdfx_key(doc.with_pages(vec![page]).save(&opts, &mut Vec::new()));
+    with_content_id(bytes)
+}
+
+/// FNV-1a over `bytes`, continuing from `h`.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for b in bytes {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// printpdf fills the trailer's `/ID` with random strings; the spec asks for a hash of the
+/// content, and the same page must give the same bytes. The two hex strings are overwritten in
+/// place, character for character (with hex digits, valid in a literal or a hex string), from a
+/// hash of everything before the trailer, so no offset moves.
+fn with_content_id(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(at) = bytes.windows(3).rposition(|w| w == b"/ID") else { return bytes };
+    let mut h = fnv(0xcbf2_9ce4_8422_2325, &bytes[..at]);
+    let end = bytes.len().min(at + 200);
+    let Some(open) = bytes[at..end].iter().position(|b| *b == b'[').map(|p| at + p) else { return bytes };
+    for i in open + 1..end {
+        match bytes[i] {
+            b']' => break,
+            b if b.is_ascii_alphanumeric() => {
+                h = h.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                bytes[i] = b"0123456789ABCDEF"[((h >> 33) % 16) as usize];
+            }
+            _ => {}
+        }
+    }
+    bytes
+}
+
+/// 32 capital letters from an FNV-1a hash of the page's text and the face: deterministic, and
+/// different for different subsets of one face (PDF subset tags are six capital letters).
+fn font_name(layout: &Layout, face: usize) -> String {
+    let mut h = fnv(0xcbf2_9ce4_8422_2325, &face.to_le_bytes());
+    for t in &layout.texts {
+        h = fnv(h, t.text.as_bytes());
+        h = fnv(h, &[0]);
+    }
+    let mut out = String::with_capacity(32);
+    let mut x = h;
+    for _ in 0..32 {
+        x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        out.push(char::from(b'A' + ((x >> 33) % 26) as u8));
+    }
+    out
+}
+
+/// printpdf always writes a `/GTS_PDFXVersion` entry in the document information, empty when
+/// the file claims no PDF/X conformance; readers such as `pdfinfo` then report the file as
+/// PDF/X. The entry is blanked out in place with spaces (whitespace between dictionary entries
+/// is insignificant), so every object keeps its byte offset and the cross-reference table stays
+/// right.
+fn without_empty_pdfx_key(mut bytes: Vec<u8>) -> Vec<u8> {
+    for empty in [&b"/GTS_PDFXVersion ()"[..], b"/GTS_PDFXVersion()", b"/GTS_PDFXVersion <>", b"/GTS_PDFXVersion<>"] {
+        while let Some(at) = bytes.windows(empty.len()).position(|w| w == empty) {
+            bytes[at..at + empty.len()].fill(b' ');
+        }
+    }
+    bytes
 }
 
 fn pdf_date(d: NaiveDate) -> printpdf::OffsetDateTime {

@@ -2,21 +2,22 @@
 //! with hiatus weeks shaded, and the net spend per week underneath.
 //!
 //! Clients often read the flowchart as "the plan", so it must agree with the mix to the cent:
-//! the spend row prints the core's weekly totals, which add up to net media. Long plans (or
-//! weekly figures too wide for their columns) roll up to months.
+//! each row's cells are the core's (`flightplan_core::report::Row::weeks` and `months`) and the
+//! spend row prints the core's weekly or monthly totals, which add up to net media. Long plans
+//! (or weekly figures too wide for their columns) show months. Nothing is summed here.
 
 use crate::fonts::Weight;
 use crate::layout::{Align, Canvas, Columns, Ctx, Ink, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, HIATUS, INK, MUTED, RULE, WHITE, ZEBRA};
-use crate::mix::{Row, Rows};
-use chrono::{Datelike, NaiveDate};
-use flightplan_core::costing::LineView;
+use crate::layout::{Detail, MIN_TYPE_PT};
+use crate::mix::{channels_label, lines_label, Rows};
+use chrono::Datelike;
+use flightplan_core::report::{Cell, Row};
 use rust_decimal::Decimal;
 
-/// One flowchart column: a week, or a month of weeks (indices into `view.weeks`).
+/// One flowchart column: a week, or a month (its index into the row's cells).
 struct Col {
     top: String,
     label: String,
-    weeks: std::ops::Range<usize>,
 }
 
 fn columns(ctx: &Ctx, mode: Columns) -> Vec<Col> {
@@ -28,7 +29,7 @@ fn columns(ctx: &Ctx, mode: Columns) -> Vec<Col> {
             .enumerate()
             .map(|(i, d)| {
                 let band = v.months.iter().find(|b| b.first_week == i);
-                Col { top: band.map(|b| b.label.clone()).unwrap_or_default(), label: d.day().to_string(), weeks: i..i + 1 }
+                Col { top: band.map(|b| b.label.clone()).unwrap_or_default(), label: d.day().to_string() }
             })
             .collect(),
         Columns::Months => {
@@ -39,42 +40,10 @@ fn columns(ctx: &Ctx, mode: Columns) -> Vec<Col> {
                     let top = if last_year != Some(b.year) { b.year.to_string() } else { String::new() };
                     last_year = Some(b.year);
                     let short = b.label.split(' ').next().unwrap_or_default().to_string();
-                    Col { top, label: short, weeks: b.first_week..b.first_week + b.weeks }
+                    Col { top, label: short }
                 })
                 .collect()
         }
-    }
-}
-
-/// A cell of a row: spend in the column's weeks, and whether the row is in flight there.
-#[derive(Clone, Copy)]
-struct Cell {
-    net: Decimal,
-    in_flight: bool,
-}
-
-fn row_cells(week_dates: &[NaiveDate], lines: &[&LineView], cols: &[Col]) -> Vec<Cell> {
-    let mut per_week = vec![Cell { net: Decimal::ZERO, in_flight: false }; week_dates.len()];
-    for l in lines {
-        for w in &l.weeks {
-            if let Ok(i) = week_dates.binary_search(&w.week_start) {
-                per_week[i].net += w.net;
-                per_week[i].in_flight = true;
-            }
-        }
-    }
-    cols.iter()
-        .map(|c| {
-            let ws = &per_week[c.weeks.clone()];
-            Cell { net: ws.iter().map(|w| w.net).sum(), in_flight: ws.iter().any(|w| w.in_flight) }
-        })
-        .collect()
-}
-
-fn lines_of<'a>(row: &Row<'a>) -> Vec<&'a LineView> {
-    match row {
-        Row::Line { view, .. } => vec![*view],
-        Row::Other { lines } => lines.clone(),
     }
 }
 
@@ -89,6 +58,28 @@ pub fn height(ctx: &Ctx, rows: usize) -> f32 {
     14.0 + ctx.small() * 3.6 + ctx.row() * (rows as f32 + 1.0)
 }
 
+/// A row's cells for the columns shown.
+fn cells_of<'r>(row: &'r Row, mode: Columns) -> &'r [Cell] {
+    match mode {
+        Columns::Weeks => &row.weeks,
+        Columns::Months => &row.months,
+    }
+}
+
+/// A row's label down the side: the line's name (its channel is beside it in the mix above),
+/// or the channel with its line count.
+fn row_label(rows: &Rows, row: &Row) -> String {
+    match rows.detail {
+        Detail::Lines => match row.units {
+            Some((u, _)) if row.weeks.iter().any(|w| w.units.is_some()) => format!("{} ({})", row.name, u.label()),
+            _ => row.name.clone(),
+        },
+        Detail::Channels => format!("{} ({})", row.channel, lines_label(row.lines.len())),
+        _ if row.channels > 1 => format!("{} ({}, {})", row.channel, channels_label(row.channels), lines_label(row.lines.len())),
+        _ => format!("{} ({})", row.channel, lines_label(row.lines.len())),
+    }
+}
+
 /// Draw the flowchart; `None` (nothing drawn) if it does not fit in `area` at this size.
 pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -> Option<f32> {
     if height(ctx, rows.len()) > area.h {
@@ -97,14 +88,18 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
     let view = ctx.view;
     let cols = columns(ctx, mode);
     let (b, s) = (ctx.body, ctx.small());
-    let spend: Vec<String> = cols
-        .iter()
-        .map(|col| ctx.fmt.money(view.totals.weeks[col.weeks.clone()].iter().map(|w| w.net).sum()))
-        .collect();
+    let spend: Vec<String> = match mode {
+        Columns::Weeks => view.totals.weeks.iter().map(|w| ctx.fmt.money(w.net)).collect(),
+        Columns::Months => view.totals.months.iter().map(|m| ctx.fmt.money(m.net)).collect(),
+    };
     let total_text = ctx.fmt.money(view.totals.net_media);
     let pad = b * 0.9;
-    let total_w = c.width(&total_text, s, Weight::Bold).max(c.width("Net media", s, Weight::Bold));
-    let label_w = (area.w * 0.2).clamp(60.0, 170.0);
+    let head_w = c.width(&total_text, s, Weight::Bold).max(c.width("Net media", s, Weight::Bold));
+    let total_w = rows.rows.iter().map(|r| c.width(&ctx.fmt.money(r.net), s, Weight::Regular)).fold(head_w, f32::max);
+    let labels: Vec<String> = rows.rows.iter().map(|r| row_label(rows, r)).collect();
+    let spend_w = c.width("Net spend", b, Weight::Bold);
+    let widest_label = labels.iter().map(|l| c.width(l, b, Weight::Regular)).fold(spend_w, f32::max);
+    let label_w = (widest_label + 2.0).clamp(60.0, (area.w * 0.3).max(60.0));
     let grid_x = area.x + label_w + pad;
     let grid_w = area.right() - total_w - pad - grid_x;
     let n = cols.len().max(1) as f32;
@@ -112,13 +107,12 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
     if col_w <= 0.0 {
         return None;
     }
-    // Weekly spend must print in full; if not, a monthly flowchart is tried instead.
-    let mut spend_size = s;
-    let widest = |c: &mut Canvas, size: f32| spend.iter().map(|t| c.width(t, size, Weight::Regular)).fold(0.0_f32, f32::max);
-    while widest(c, spend_size) > col_w - 1.0 && spend_size > 4.0 {
-        spend_size -= 0.25;
-    }
-    if widest(c, spend_size) > col_w - 1.0 && mode == Columns::Weeks {
+    // The spend under each column prints in full at the small size: on one line, or staggered
+    // over two (every other column a line lower, each figure centred over its own column with
+    // its neighbours' room). If even that does not fit, a weekly chart gives way to months.
+    let widest = spend.iter().map(|t| c.width(t, s, Weight::Regular)).fold(0.0_f32, f32::max);
+    let stagger = widest > col_w - 1.0;
+    if stagger && widest > 2.0 * col_w - 2.0 && mode == Columns::Weeks {
         return None;
     }
 
@@ -126,7 +120,7 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
         Columns::Weeks => "FLOWCHART — NET MEDIA BY WEEK (WEEKS START MONDAY)",
         Columns::Months => "FLOWCHART — NET MEDIA BY MONTH",
     };
-    let any_units = rows.rows.iter().any(|r| matches!(r, Row::Line { view, .. } if units_shown(view)));
+    let any_units = rows.rows.iter().any(|r| units_shown(rows, r));
     let legend_w = if any_units { 0.55 } else { 0.4 };
     c.text(Rect::new(area.x, area.y, area.w * (1.0 - legend_w), 10.0), title, s + 0.5, Weight::Bold, ACCENT, Align::Left);
     legend(c, s, Rect::new(area.x + area.w * (1.0 - legend_w), area.y, area.w * legend_w, 10.0), any_units);
@@ -152,7 +146,7 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
         i = j;
     }
     y += hh;
-    let label_size = (s - 0.5).max(4.0);
+    let label_size = s;
     for (k, col) in cols.iter().enumerate() {
         let x = grid_x + col_w * k as f32;
         c.text(Rect::new(x, y, col_w, hh), &col.label, label_size, Weight::Regular, MUTED, Align::Center);
@@ -162,25 +156,18 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
     c.hline(area.x, area.right(), y, 0.8, RULE);
 
     let row_h = ctx.row();
-    let bar_h = row_h * 0.56;
-    for (r, row) in rows.rows.iter().enumerate() {
+    let any_figures = rows.rows.iter().any(|r| units_shown(rows, r));
+    // Bars tall enough for a figure at the smallest type when they carry one.
+    let bar_h = if any_figures { (MIN_TYPE_PT + 1.0).max(row_h * 0.56).min(row_h - 1.0) } else { row_h * 0.56 };
+    for (r, (row, label)) in rows.rows.iter().zip(&labels).enumerate() {
         if r % 2 == 1 {
             c.fill(Rect::new(area.x, y, area.w, row_h), ZEBRA);
         }
-        let (channel, name) = row.label();
-        let label = match row {
-            Row::Other { .. } => channel.clone(),
-            Row::Line { view, .. } => match (view.unit, units_shown(view)) {
-                (Some(u), true) => format!("{channel} · {name} ({})", u.label()),
-                _ => format!("{channel} · {name}"),
-            },
-        };
-        c.text(Rect::new(area.x, y, label_w, row_h), &label, b, Weight::Regular, INK, Align::Left);
-        let lines = lines_of(row);
-        let cells = row_cells(&view.weeks, &lines, &cols);
+        c.text(Rect::new(area.x, y, label_w, row_h), label, b, Weight::Regular, INK, Align::Left);
+        let cells = cells_of(row, mode);
         let max = cells.iter().map(|c| c.net).max().unwrap_or(Decimal::ZERO);
         let bar_y = y + (row_h - bar_h) / 2.0;
-        let units = row_units(row, &view.weeks, &cols);
+        let figures = units_shown(rows, row);
         for (k, cell) in cells.iter().enumerate() {
             let x = grid_x + col_w * k as f32;
             let rect = Rect::new(x + 0.4, bar_y, col_w - 0.8, bar_h);
@@ -188,56 +175,44 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
                 let t = if max.is_zero() { 1.0 } else { ratio(cell.net, max) };
                 c.fill(rect, shade(t));
                 // A traditional line's spots, faces or insertions that week, in its bar.
-                if let Some(n) = units.get(k).copied().flatten().filter(|n| *n > 0) {
+                if let Some(n) = cell.units.filter(|n| figures && *n > 0) {
                     let ink = if t > 0.45 { WHITE } else { INK };
-                    c.text(rect, &n.to_string(), (bar_h * 0.8).min(s - 0.5).max(3.5), Weight::Bold, ink, Align::Center);
+                    c.text(rect, &n.to_string(), MIN_TYPE_PT, Weight::Bold, ink, Align::Center);
                 }
             } else if cell.in_flight {
                 c.fill(rect, HIATUS);
             }
         }
-        c.text(Rect::new(total_x, y, total_w, row_h), &ctx.fmt.money(row.net()), s, Weight::Regular, INK, Align::Right);
+        c.text(Rect::new(total_x, y, total_w, row_h), &ctx.fmt.money(row.net), s, Weight::Regular, INK, Align::Right);
         y += row_h;
     }
     c.hline(area.x, area.right(), y, 0.8, RULE);
+    let spend_h = if stagger { row_h * 1.7 } else { row_h };
     c.text(Rect::new(area.x, y, label_w, row_h), "Net spend", b, Weight::Bold, INK, Align::Left);
     for (k, text) in spend.iter().enumerate() {
         let x = grid_x + col_w * k as f32;
-        c.text(Rect::new(x + 0.5, y, col_w - 1.0, row_h), text, spend_size, Weight::Regular, INK, Align::Center);
+        if stagger {
+            // Centred over its column, with half of each neighbour's room.
+            let dy = if k % 2 == 0 { 0.0 } else { row_h * 0.7 };
+            let half = col_w - 0.5;
+            let cx = x + col_w / 2.0;
+            let left = (cx - half).max(grid_x);
+            let right = (cx + half).min(total_x - 1.0);
+            c.text(Rect::new(left, y + dy, right - left, row_h), text, s, Weight::Regular, INK, Align::Center);
+        } else {
+            c.text(Rect::new(x + 0.5, y, col_w - 1.0, row_h), text, s, Weight::Regular, INK, Align::Center);
+        }
     }
     c.text(Rect::new(total_x, y, total_w, row_h), &total_text, s, Weight::Bold, INK, Align::Right);
-    y += row_h;
+    y += spend_h;
     c.hline(area.x, area.right(), y, 0.8, RULE);
     Some(y)
 }
 
-fn units_shown(view: &LineView) -> bool {
-    view.weeks.iter().any(|w| w.units.is_some())
-}
-
-/// Per column, a traditional line's units: weeks add up, faces show the most up at once.
-fn row_units(row: &Row, week_dates: &[NaiveDate], cols: &[Col]) -> Vec<Option<u64>> {
-    let Row::Line { view, .. } = row else { return Vec::new() };
-    if !units_shown(view) {
-        return Vec::new();
-    }
-    let faces = view.unit == Some(flightplan_core::plan::BuyUnit::Faces);
-    let mut per_week: Vec<Option<u64>> = vec![None; week_dates.len()];
-    for w in &view.weeks {
-        if let (Ok(i), Some(n)) = (week_dates.binary_search(&w.week_start), w.units) {
-            per_week[i] = Some(u64::from(n));
-        }
-    }
-    cols.iter()
-        .map(|c| {
-            let v: Vec<u64> = per_week[c.weeks.clone()].iter().flatten().copied().collect();
-            match (v.is_empty(), faces) {
-                (true, _) => None,
-                (false, true) => v.iter().max().copied(),
-                (false, false) => Some(v.iter().sum()),
-            }
-        })
-        .collect()
+/// Whether a row prints its spots, faces or insertions in its bars: a line row of a
+/// traditional line with whole counts by week.
+fn units_shown(rows: &Rows, row: &Row) -> bool {
+    rows.detail == Detail::Lines && row.weeks.iter().any(|w| w.units.is_some())
 }
 
 /// The key: spend shading (darker is a heavier week) and the hiatus tint.

@@ -6,7 +6,7 @@
 
 use crate::fonts::Weight;
 use crate::labels::{date, kpi_name, period, status};
-use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED};
+use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED};
 use flightplan_core::plan::{Funnel, Kpi};
 
 /// Draw the header and goal strip; returns the y where the next section may start.
@@ -50,7 +50,6 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
 
     // Goal strip: four cells on a soft tint.
     let strip_h = 24.0;
-    c.fill(Rect::new(area.x, y, area.w, strip_h), ACCENT_SOFT);
     let goal = plan.goal.as_ref();
     let objective = goal
         .map(|g| {
@@ -80,13 +79,35 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
         audience = if plan.audience.summary.is_empty() { target } else { format!("{target} — {audience}") };
     }
     let cells = [("GOAL", objective, 0.36), ("PRIMARY KPI", kpi, 0.18), ("AUDIENCE", audience, 0.46)];
-    let mut x = area.x + 8.0;
     let inner = area.w - 16.0;
-    for (i, (label, value, frac)) in cells.iter().enumerate() {
+    // A long goal or audience wraps onto a second (or third) line rather than being cut.
+    let value_h = 9.5;
+    let wrapped: Vec<Vec<String>> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, (_, value, frac))| {
+            let weight = if i == 1 { Weight::Bold } else { Weight::Regular };
+            let mut lines = c.fonts.wrap(value, 7.5, weight, inner * frac - 10.0);
+            if lines.len() > 3 {
+                // Beyond three lines the rest is joined into the third, which is shortened
+                // (and listed in the warnings).
+                let rest = lines.split_off(2).join(" ");
+                lines.push(rest);
+            }
+            lines
+        })
+        .collect();
+    let extra = wrapped.iter().map(|l| l.len().max(1) - 1).max().unwrap_or(0) as f32 * value_h;
+    let strip_h = strip_h + extra;
+    c.fill(Rect::new(area.x, y, area.w, strip_h), ACCENT_SOFT);
+    let mut x = area.x + 8.0;
+    for (i, ((label, _, frac), lines)) in cells.iter().zip(&wrapped).enumerate() {
         let w = inner * frac - 10.0;
-        c.text(Rect::new(x, y + 3.0, w, 8.0), label, 5.5, Weight::Bold, MUTED, Align::Left);
+        c.text(Rect::new(x, y + 2.5, w, 8.0), label, MIN_TYPE_PT, Weight::Bold, MUTED, Align::Left);
         let weight = if i == 1 { Weight::Bold } else { Weight::Regular };
-        c.text(Rect::new(x, y + 11.0, w, 11.0), value, 7.5, weight, INK, Align::Left);
+        for (k, line) in lines.iter().enumerate() {
+            c.text(Rect::new(x, y + 11.0 + value_h * k as f32, w, value_h + 0.5), line, 7.5, weight, INK, Align::Left);
+        }
         x += inner * frac;
         if i < cells.len() - 1 {
             c.vline(x - 5.0, y + 4.0, y + strip_h - 4.0, 0.5, HAIRLINE);
@@ -139,7 +160,7 @@ fn reach_strip(c: &mut Canvas, ctx: &Ctx, area: Rect, top: f32) -> f32 {
     for (i, (label, value, note, frac)) in cells.iter().enumerate() {
         let w = inner * frac - 10.0;
         let label = if i == 2 { eff_label.as_str() } else { label };
-        c.text(Rect::new(x, y + 2.5, w, 8.0), label, 5.5, Weight::Bold, MUTED, Align::Left);
+        c.text(Rect::new(x, y + 2.5, w, 8.0), label, MIN_TYPE_PT, Weight::Bold, MUTED, Align::Left);
         let vw = c.width(value, 8.0, Weight::Bold).min(w);
         c.text(Rect::new(x, y + 10.0, w, 11.0), value, 8.0, Weight::Bold, INK, Align::Left);
         if !note.is_empty() {

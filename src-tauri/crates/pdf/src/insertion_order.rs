@@ -15,9 +15,9 @@ use crate::labels::{date, period, Formats};
 use crate::{draw, fonts, io_page, Rendered};
 use chrono::NaiveDate;
 use flightplan_core::costing::LineView;
-use flightplan_core::money::{sum, Currency};
-use flightplan_core::naming::normalise;
-use flightplan_core::plan::{BuyUnit, Buying, Line, Paper, Plan, Pricing};
+use flightplan_core::money::Currency;
+use flightplan_core::report::{line_rows, vendor_orders, Cell, Row};
+use flightplan_core::plan::{BuyUnit, Line, Paper, Plan, Pricing};
 use flightplan_core::{Error, PlanView, Result};
 use rust_decimal::Decimal;
 
@@ -81,48 +81,19 @@ pub struct InsertionOrder {
 
 /// Whether a line is bought on an insertion order.
 pub fn needs_io(line: &Line) -> bool {
-    matches!(line.buying, Some(Buying::Direct | Buying::Offline))
-}
-
-/// The vendor a line is ordered from, required: an order names the media owner it binds.
-fn vendor_name(i: usize, line: &Line) -> Result<&str> {
-    let v = line.vendor.trim();
-    if v.is_empty() {
-        return Err(Error::at(
-            "missing_field",
-            format!("lines[{i}].vendor"),
-            format!("\"{}\" is bought on an insertion order but names no vendor: enter the media owner before issuing the order", line.name),
-        )
-        .on_line(&line.id));
-    }
-    Ok(v)
+    flightplan_core::report::needs_io(line.buying)
 }
 
 /// The orders a plan needs: one per vendor of its direct and offline lines, in the order the
-/// vendors first appear. Vendor names are matched loosely (case, spacing and dash style). A
-/// direct or offline line without a vendor is an error naming it.
+/// vendors first appear, with the core's net and gross per vendor
+/// (`flightplan_core::report::vendor_orders`). A direct or offline line without a vendor is an
+/// error naming it.
 pub fn insertion_orders(plan: &Plan, view: &PlanView) -> Result<Vec<InsertionOrder>> {
-    if plan.lines.len() != view.lines.len() {
-        return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before writing insertion orders"));
-    }
-    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
-    for (i, line) in plan.lines.iter().enumerate().filter(|(_, l)| needs_io(l)) {
-        let name = vendor_name(i, line)?;
-        let key = normalise(name);
-        match groups.iter_mut().find(|g| g.1 == key) {
-            Some(g) => g.2.push(i),
-            None => groups.push((name.to_string(), key, vec![i])),
-        }
-    }
-    groups
+    Ok(vendor_orders(plan, view)?
         .into_iter()
         .enumerate()
-        .map(|(n, (vendor, _, lines))| {
-            let net = sum(lines.iter().map(|i| view.lines[*i].net), "insertion order net")?;
-            let gross = sum(lines.iter().map(|i| view.lines[*i].gross), "insertion order gross")?;
-            Ok(InsertionOrder { number: io_number(plan, n + 1), vendor, lines, net, gross })
-        })
-        .collect()
+        .map(|(n, v)| InsertionOrder { number: io_number(plan, n + 1), vendor: v.vendor, lines: v.lines, net: v.net, gross: v.gross })
+        .collect())
 }
 
 /// A deterministic IO number: the same plan, version and vendor always give the same number.
@@ -183,7 +154,8 @@ pub fn render_insertion_order(plan: &Plan, view: &PlanView, order: &InsertionOrd
     let currency = Currency::from_code(&view.currency)
         .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
     let fmt = Formats { currency, style: plan.settings.number_style };
-    let doc = IoDoc::new(plan, view, order, fmt, opts.issued_on);
+    let rows = line_rows(plan, view)?;
+    let doc = IoDoc::new(plan, view, &rows, order, fmt, opts.issued_on);
     let mut fonts = fonts::Fonts::new().map_err(|m| Error::new("font_unavailable", m))?;
     let layout = io_page::lay_out(&doc, opts.paper.unwrap_or(plan.settings.paper), &mut fonts);
     let meta = draw::Meta {
@@ -194,11 +166,12 @@ pub fn render_insertion_order(plan: &Plan, view: &PlanView, order: &InsertionOrd
     };
     let bytes = draw::pdf(&layout, &mut fonts, &meta);
     let mut warnings = crate::warnings(&fonts, &layout);
-    warnings.retain(|w| !w.contains("folded into"));
     if layout.folded > 0 {
         warnings.push(format!(
-            "{} placements did not fit one page and are summed in a \"+ {} more\" row; the totals include them.",
-            layout.folded, layout.folded
+            "{} placements did not fit one page and are left off it (a \"+ {} more\" row says so; the total includes them): {}.",
+            layout.folded,
+            layout.folded,
+            doc.placements[doc.placements.len() - layout.folded.min(doc.placements.len())..].iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")
         ));
     }
     Ok(Rendered { bytes, warnings, layout })
@@ -221,6 +194,9 @@ pub struct Placement {
     pub unit: &'static str,
     /// The schedule: per week of the order (`IoDoc::weeks`), the units (or net) that week.
     pub schedule: Vec<Slot>,
+    /// The same by month (`IoDoc::months`), as the core adds the weeks up
+    /// (`flightplan_core::report::Row::months`; faces: the most up at once).
+    pub months: Vec<Slot>,
 }
 
 /// A placement's week on the schedule.
@@ -245,18 +221,35 @@ pub struct IoDoc<'a> {
     pub net: String,
     /// Mondays of the weeks the order runs, for the schedule's columns.
     pub weeks: Vec<NaiveDate>,
+    /// The plan's month bands the order runs in ("Jan 2027"), for a long order's schedule.
+    pub months: Vec<String>,
     /// The vendor's channels, e.g. `Newsletter`.
     pub channels: String,
 }
 
 impl<'a> IoDoc<'a> {
-    fn new(plan: &'a Plan, view: &PlanView, order: &'a InsertionOrder, fmt: Formats, issued_on: NaiveDate) -> IoDoc<'a> {
+    fn new(plan: &'a Plan, view: &PlanView, rows: &[Row], order: &'a InsertionOrder, fmt: Formats, issued_on: NaiveDate) -> IoDoc<'a> {
         let mut weeks: Vec<NaiveDate> =
             order.lines.iter().flat_map(|i| view.lines[*i].weeks.iter().map(|w| w.week_start)).collect();
         weeks.sort_unstable();
         weeks.dedup();
-        let placements: Vec<Placement> =
-            order.lines.iter().map(|i| placement(plan, &plan.lines[*i], &view.lines[*i], fmt, &weeks)).collect();
+        // The month bands holding any of the order's weeks.
+        let bands: Vec<usize> = view
+            .months
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| view.weeks.get(b.first_week..b.first_week + b.weeks).is_some_and(|ws| ws.iter().any(|w| weeks.binary_search(w).is_ok())))
+            .map(|(k, _)| k)
+            .collect();
+        let placements: Vec<Placement> = order
+            .lines
+            .iter()
+            .map(|i| {
+                let mut p = placement(plan, &plan.lines[*i], &view.lines[*i], fmt, &weeks);
+                p.months = bands.iter().map(|k| month_slot(rows.get(*i).and_then(|r| r.months.get(*k)), p.unit != "net")).collect();
+                p
+            })
+            .collect();
         let (first, last) = order.lines.iter().fold((plan.end, plan.start), |(s, e), i| {
             (s.min(plan.lines[*i].start), e.max(plan.lines[*i].end))
         });
@@ -276,6 +269,7 @@ impl<'a> IoDoc<'a> {
             period,
             net: fmt.money(order.net),
             weeks,
+            months: bands.iter().map(|k| view.months[*k].label.clone()).collect(),
             placements,
             channels: channels.join(", "),
         }
@@ -348,6 +342,19 @@ fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[Naive
         net_value: lv.net,
         unit: if has_units { lv.unit.map_or("units", |u| u.label()) } else { "net" },
         schedule,
+        months: Vec::new(),
+    }
+}
+
+/// A placement's month on the schedule, from the core's month cell: its units (or net), a
+/// hiatus month, or off.
+fn month_slot(cell: Option<&Cell>, units: bool) -> Slot {
+    match cell {
+        None => Slot::Off,
+        Some(c) if !c.in_flight => Slot::Off,
+        Some(c) if units => c.units.filter(|n| *n > 0).map_or(Slot::Hiatus, |n| Slot::Value(Decimal::from(n))),
+        Some(c) if c.net.is_zero() => Slot::Hiatus,
+        Some(c) => Slot::Value(c.net),
     }
 }
 

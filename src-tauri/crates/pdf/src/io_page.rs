@@ -2,20 +2,20 @@
 //! out as measured boxes on one portrait page.
 //!
 //! Like the plan page it is pure layout (drawing is `draw`), and it always fits one page: the
-//! placements table and the terms shrink together from a comfortable size to a readable floor,
-//! and at the floor the last placements are summed into a "+ N more" row, so the totals row
-//! still matches the order's net exactly. Below the placements, the schedule sets out each
+//! placements table and the terms shrink together from a comfortable size to a readable floor
+//! (nothing below `MIN_TYPE_PT`), and at the floor the last placements are left off with a
+//! "+ N more, included in the total" row (and named in the warnings). Below the placements, the schedule sets out each
 //! placement's spots, faces or insertions week by week. The vendor's order prints net cost only:
 //! the agency's commission and fees are on the client's plan, never here.
 
 use crate::fonts::{Fonts, Weight};
 use crate::insertion_order::{IoDoc, Placement, Slot, IO_TERMS};
-use crate::layout::{page_size, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
+use crate::layout::{page_size, MIN_TYPE_PT, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::plan::Paper;
-use rust_decimal::Decimal;
 
-/// Body sizes tried in order; the last is the readable floor.
-const BODY_SIZES: [f32; 8] = [9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5];
+/// Body sizes tried in order; the last is the readable floor (its small type is
+/// [`MIN_TYPE_PT`], as on the plan page).
+const BODY_SIZES: [f32; 5] = [9.0, 8.5, 8.0, 7.5, 7.0];
 const MARGIN: f32 = 40.0;
 const GAP: f32 = 14.0;
 const TITLE_H: f32 = 14.0;
@@ -26,7 +26,7 @@ fn row_h(body: f32) -> f32 {
 }
 
 fn small(body: f32) -> f32 {
-    (body - 1.0).max(5.0)
+    (body - 1.0).max(MIN_TYPE_PT)
 }
 
 /// Lay out the order: the largest body size at which everything fits, else fold placements.
@@ -122,7 +122,7 @@ fn parties(c: &mut Canvas, doc: &IoDoc, area: Rect) -> f32 {
     let mut x = area.x + 8.0;
     for (i, (label, first, second)) in cells.iter().enumerate() {
         let w = col - 10.0;
-        c.text(Rect::new(x, area.y + 4.0, w, 9.0), label, 6.0, Weight::Bold, MUTED, Align::Left);
+        c.text(Rect::new(x, area.y + 4.0, w, 9.0), label, MIN_TYPE_PT, Weight::Bold, MUTED, Align::Left);
         c.text(Rect::new(x, area.y + 14.0, w, 11.0), first, 8.0, Weight::Bold, INK, Align::Left);
         c.text(Rect::new(x, area.y + 25.0, w, 10.0), second, 7.0, Weight::Regular, INK, Align::Left);
         x += col;
@@ -134,7 +134,7 @@ fn parties(c: &mut Canvas, doc: &IoDoc, area: Rect) -> f32 {
 }
 
 fn section_title(c: &mut Canvas, area: Rect, text: &str, body: f32) {
-    c.text(Rect::new(area.x, area.y, area.w, 10.0), text, (body - 0.5).max(6.0), Weight::Bold, ACCENT, Align::Left);
+    c.text(Rect::new(area.x, area.y, area.w, 10.0), text, (body - 0.5).max(MIN_TYPE_PT), Weight::Bold, ACCENT, Align::Left);
 }
 
 /// The placements table with its totals row; returns its bottom.
@@ -145,10 +145,10 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
     let detail_line = s * 1.3;
     let shown: Vec<&Placement> = doc.placements.iter().take(keep).collect();
     let rest: Vec<&Placement> = doc.placements.iter().skip(keep).collect();
+    // The placements left off are named in the export's warnings; their cost is in the total.
     let fold = (!rest.is_empty()).then(|| {
-        let net: Decimal = rest.iter().map(|p| p.net_value).sum();
-        let label = format!("+ {} more placement{}", rest.len(), if rest.len() == 1 { "" } else { "s" });
-        (label, doc.fmt.money(net))
+        let label = format!("+ {} more placement{}, included in the total", rest.len(), if rest.len() == 1 { "" } else { "s" });
+        (label, String::new())
     });
 
     let heads = ["#", "Placement", "Flight", "Units", "Rate", "Net cost"];
@@ -282,54 +282,72 @@ fn summary(c: &mut Canvas, doc: &IoDoc, body: f32, area: Rect) -> f32 {
 /// Weeks shown side by side on the schedule before it groups them by month.
 const MAX_SCHEDULE_WEEKS: usize = 16;
 
-/// The schedule by week: each placement's spots, faces or insertions (or net cost, for a
-/// placement without units) in each week of the order; hiatus weeks show "—". Returns its
-/// bottom (unchanged when there is nothing to schedule).
+/// The schedule by week (or, for a long order, by the plan's months): each placement's spots,
+/// faces or insertions (or net cost, for a placement without units) in each column; hiatus
+/// shows "—". When the columns are too narrow for their figures, they run in blocks one under
+/// the other rather than being cut. Returns its bottom (unchanged when there is nothing to
+/// schedule).
 fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> f32 {
     if doc.weeks.is_empty() || doc.placements.is_empty() {
         return area.y - GAP;
     }
     let s = small(body);
     let rh = row_h(body) * 0.9;
-    section_title(c, area, "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)", body);
-    // Long orders group weeks by month: units and net add up; faces show the most up at once.
-    let cols: Vec<(String, Vec<usize>)> = if doc.weeks.len() <= MAX_SCHEDULE_WEEKS {
-        doc.weeks.iter().enumerate().map(|(i, w)| (w.format("%-d %b").to_string(), vec![i])).collect()
+    // Long orders show the plan's months, as the core adds their weeks up; nothing is summed here.
+    let monthly = doc.weeks.len() > MAX_SCHEDULE_WEEKS;
+    let title = if monthly { "SCHEDULE BY MONTH" } else { "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)" };
+    section_title(c, area, title, body);
+    let cols: Vec<String> = if monthly {
+        doc.months.clone()
     } else {
-        let mut out: Vec<(String, Vec<usize>)> = Vec::new();
-        for (i, w) in doc.weeks.iter().enumerate() {
-            let label = w.format("%b %Y").to_string();
-            match out.last_mut() {
-                Some((l, v)) if *l == label => v.push(i),
-                _ => out.push((label, vec![i])),
-            }
-        }
-        out
+        doc.weeks.iter().map(|w| w.format("%-d %b").to_string()).collect()
     };
-    let label_w = (area.w * 0.3).min(170.0);
-    let col_w = (area.w - label_w) / cols.len().max(1) as f32;
-    let mut y = area.y + TITLE_H;
-    for (k, (label, _)) in cols.iter().enumerate() {
-        let x = area.x + label_w + col_w * k as f32;
-        c.text(Rect::new(x, y, col_w, s * 1.8), label, (s - 0.5).max(4.5), Weight::Bold, MUTED, Align::Center);
+    let shown: Vec<&Placement> = doc.placements.iter().take(keep).collect();
+    let texts: Vec<Vec<String>> = shown
+        .iter()
+        .map(|p| (0..cols.len()).map(|k| cell(doc, p, (if monthly { p.months.get(k) } else { p.schedule.get(k) }).copied().unwrap_or(Slot::Off))).collect())
+        .collect();
+    // Placement names print whole where the schedule's columns leave room.
+    let labels: Vec<String> = shown.iter().map(|p| format!("{}  ({})", p.name, p.unit)).collect();
+    let widest = labels.iter().map(|l| c.width(l, s, Weight::Regular)).fold(0.0_f32, f32::max);
+    let label_w = (widest + 6.0).clamp((area.w * 0.3).min(170.0), area.w * 0.45);
+    let mut widest_cell = 0.0_f32;
+    for t in texts.iter().flatten() {
+        widest_cell = widest_cell.max(c.width(t, s, Weight::Regular));
     }
-    y += s * 1.8;
-    c.hline(area.x, area.right(), y, 0.8, RULE);
-    for (r, p) in doc.placements.iter().take(keep).enumerate() {
-        if r % 2 == 1 {
-            c.fill(Rect::new(area.x, y, area.w, rh), ZEBRA);
-        }
-        let label = format!("{}  ({})", p.name, p.unit);
-        c.text(Rect::new(area.x, y, label_w - 4.0, rh), &label, s, Weight::Regular, INK, Align::Left);
-        for (k, (_, idx)) in cols.iter().enumerate() {
-            let slots: Vec<Slot> = idx.iter().filter_map(|i| p.schedule.get(*i).copied()).collect();
-            let text = cell(doc, p, &slots);
+    for h in &cols {
+        widest_cell = widest_cell.max(c.width(h, s, Weight::Bold));
+    }
+    let widest_cell = widest_cell + 4.0;
+    let per_block = (((area.w - label_w) / widest_cell).floor() as usize).clamp(1, cols.len().max(1));
+    let blocks = cols.len().div_ceil(per_block).max(1);
+    let per_block = cols.len().div_ceil(blocks).max(1);
+    let col_w = (area.w - label_w) / per_block as f32;
+    let mut y = area.y + TITLE_H;
+    for b in 0..blocks {
+        let range = b * per_block..((b + 1) * per_block).min(cols.len());
+        for (k, label) in cols[range.clone()].iter().enumerate() {
             let x = area.x + label_w + col_w * k as f32;
-            let ink = if text == "—" { MUTED } else { INK };
-            c.text(Rect::new(x, y, col_w, rh), &text, s, Weight::Regular, ink, Align::Center);
+            c.text(Rect::new(x, y, col_w, s * 1.8), label, s, Weight::Bold, MUTED, Align::Center);
         }
-        y += rh;
-        c.hline(area.x, area.right(), y, 0.3, HAIRLINE);
+        y += s * 1.8;
+        c.hline(area.x, area.right(), y, 0.8, RULE);
+        for (r, (row, label)) in texts.iter().zip(&labels).enumerate() {
+            if r % 2 == 1 {
+                c.fill(Rect::new(area.x, y, area.w, rh), ZEBRA);
+            }
+            c.text(Rect::new(area.x, y, label_w - 4.0, rh), label, s, Weight::Regular, INK, Align::Left);
+            for (k, text) in row[range.clone()].iter().enumerate() {
+                let x = area.x + label_w + col_w * k as f32;
+                let ink = if text == "—" { MUTED } else { INK };
+                c.text(Rect::new(x, y, col_w, rh), text, s, Weight::Regular, ink, Align::Center);
+            }
+            y += rh;
+            c.hline(area.x, area.right(), y, 0.3, HAIRLINE);
+        }
+        if b + 1 < blocks {
+            y += 4.0;
+        }
     }
     if keep < doc.placements.len() {
         let more = format!("+ {} more placements: their schedules are in the plan's XLSX export", doc.placements.len() - keep);
@@ -339,17 +357,14 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> 
     y
 }
 
-/// One column of a placement's schedule: a week, or a month of weeks, whose units add up (faces:
-/// the most up at once) or, without units, whose net adds up. All hiatus shows "—".
-fn cell(doc: &IoDoc, p: &Placement, slots: &[Slot]) -> String {
-    let values: Vec<Decimal> = slots.iter().filter_map(|s| if let Slot::Value(v) = s { Some(*v) } else { None }).collect();
-    if values.is_empty() {
-        return if slots.contains(&Slot::Hiatus) { "—".to_string() } else { String::new() };
-    }
-    match p.unit {
-        "net" => doc.fmt.money(values.iter().copied().sum()),
-        "faces" => doc.fmt.plain(values.iter().copied().max().unwrap_or_default()),
-        _ => doc.fmt.plain(values.iter().copied().sum()),
+/// One column of a placement's schedule: the units (or net) in that week or month as the core
+/// gives them; a hiatus shows "—".
+fn cell(doc: &IoDoc, p: &Placement, slot: Slot) -> String {
+    match (slot, p.unit) {
+        (Slot::Off, _) => String::new(),
+        (Slot::Hiatus, _) => "—".to_string(),
+        (Slot::Value(v), "net") => doc.fmt.money(v),
+        (Slot::Value(v), _) => doc.fmt.plain(v),
     }
 }
 
@@ -410,7 +425,7 @@ fn signatures(c: &mut Canvas, doc: &IoDoc, area: Rect) {
                 let (fx, fw) = if j == 0 { (x, wide) } else { (x + wide + 12.0, narrow) };
                 c.text(Rect::new(fx, y - 11.0, fw, 10.0), value, 8.0, Weight::Regular, INK, Align::Left);
                 c.hline(fx, fx + fw, y, 0.6, INK);
-                c.text(Rect::new(fx, y + 1.0, fw, 8.0), label, 6.0, Weight::Regular, MUTED, Align::Left);
+                c.text(Rect::new(fx, y + 1.0, fw, 8.0), label, MIN_TYPE_PT, Weight::Regular, MUTED, Align::Left);
             }
             y += 30.0;
         }
@@ -420,6 +435,6 @@ fn signatures(c: &mut Canvas, doc: &IoDoc, area: Rect) {
 fn footer(c: &mut Canvas, doc: &IoDoc, area: Rect) {
     let left = format!("IO {}  ·  {}  ·  {} v{}", doc.order.number, doc.plan.client, doc.plan.name, doc.plan.version);
     c.hline(area.x, area.right(), area.y - 2.0, 0.3, HAIRLINE);
-    c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, 6.0, Weight::Regular, MUTED, Align::Left);
-    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), "Prepared with Flightplan  ·  Page 1 of 1", 6.0, Weight::Regular, MUTED, Align::Right);
+    c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, MIN_TYPE_PT, Weight::Regular, MUTED, Align::Left);
+    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), "Prepared with Flightplan  ·  Page 1 of 1", MIN_TYPE_PT, Weight::Regular, MUTED, Align::Right);
 }

@@ -1,16 +1,17 @@
 //! The one-page, client-ready media plan PDF: the document the whole product exists to hand over.
 //!
-//! This is a ring around the pure core: it takes a plan and the core's `PlanView` (every figure
-//! printed comes from `flightplan_core::compute`), lays the page out with measured text from the
-//! embedded font, shrinks, rolls up and folds until it fits exactly one landscape page, and draws
-//! it with printpdf. File I/O here is limited to finding system fonts for scripts the bundled
-//! Noto Sans lacks.
+//! This is a ring around the pure core: it takes the core's [`Report`] (the presented scenario
+//! costed as of a day, with its line and channel rows: `flightplan_core::report`), lays the page
+//! out with measured text from the embedded font, and draws it with printpdf. It does no
+//! arithmetic on figures: when the lines do not fit at a readable size it shows the core's
+//! channel rows instead, never type below [`MIN_TYPE_PT`]. What is left off the page (notes,
+//! creative rows, lines summed into channels, shortened labels) is listed in the warnings. File
+//! I/O here is limited to finding system fonts for scripts the bundled Noto Sans lacks.
 //!
 //! ```no_run
 //! let plan = flightplan_core::sample_plan();
-//! let view = flightplan_core::compute(&plan).unwrap();
-//! let opts = flightplan_pdf::PdfOptions::new(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
-//! let out = flightplan_pdf::render(&plan, &view, &opts).unwrap();
+//! let report = flightplan_core::report(&plan, chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()).unwrap();
+//! let out = flightplan_pdf::render(&report, &flightplan_pdf::PdfOptions::default()).unwrap();
 //! std::fs::write("plan.pdf", out.bytes).unwrap();
 //! ```
 
@@ -25,66 +26,61 @@ pub mod labels;
 pub mod layout;
 mod mix;
 
-use chrono::NaiveDate;
 use flightplan_core::money::Currency;
-use flightplan_core::plan::{Paper, Plan};
-use flightplan_core::{Error, PlanView, Result};
+use flightplan_core::plan::Paper;
+use flightplan_core::{Error, Report, Result};
 
 pub use insertion_order::{insertion_orders, io_file_names, render_insertion_order, render_insertion_orders, InsertionOrder, IoOptions};
-pub use layout::{Columns, Layout, Rect, TextBox};
+pub use layout::{Columns, Detail, Layout, Rect, TextBox, MIN_TYPE_PT};
 
-/// How to render. `paper: None` uses the plan's own `settings.paper`.
-#[derive(Debug, Clone, PartialEq)]
+/// How to render. `paper: None` uses the plan's own `settings.paper`. The date printed as
+/// "Prepared on" and stored as the PDF's creation date is the report's `today`: the renderer
+/// never reads the clock, so the same plan and day give the same bytes.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PdfOptions {
     pub paper: Option<Paper>,
-    /// The date printed as "Prepared on" and stored as the PDF's creation date. Passed in: the
-    /// renderer never reads the clock, so the same plan and date give the same bytes.
-    pub prepared_on: NaiveDate,
-}
-
-impl PdfOptions {
-    pub fn new(prepared_on: NaiveDate) -> PdfOptions {
-        PdfOptions { paper: None, prepared_on }
-    }
 }
 
 /// A rendered plan: the PDF, anything the planner should know about it, and the page's boxes.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub bytes: Vec<u8>,
-    /// e.g. characters no available font could print (they show as a visible replacement).
+    /// What the page leaves off or changes (lines shown by channel, notes or creative rows that
+    /// did not fit, shortened labels) and characters no available font could print.
     pub warnings: Vec<String>,
     pub layout: Layout,
 }
 
 /// Lay out the page only (no PDF), e.g. to check fitting.
-pub fn lay_out(plan: &Plan, view: &PlanView, opts: &PdfOptions) -> Result<(Layout, Vec<String>)> {
+pub fn lay_out(report: &Report, opts: &PdfOptions) -> Result<(Layout, Vec<String>)> {
     let mut fonts = fonts::Fonts::new().map_err(|m| Error::new("font_unavailable", m))?;
-    let layout = lay_out_with(plan, view, opts, &mut fonts)?;
+    let layout = lay_out_with(report, opts, &mut fonts)?;
     let warnings = warnings(&fonts, &layout);
     Ok((layout, warnings))
 }
 
-fn lay_out_with(plan: &Plan, view: &PlanView, opts: &PdfOptions, fonts: &mut fonts::Fonts) -> Result<Layout> {
+fn lay_out_with(report: &Report, opts: &PdfOptions, fonts: &mut fonts::Fonts) -> Result<Layout> {
+    let view = &report.view;
     let currency = Currency::from_code(&view.currency)
         .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
-    if plan.lines.len() != view.lines.len() {
+    if report.plan.lines.len() != view.lines.len() || report.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
     }
-    let fmt = labels::Formats { currency, style: plan.settings.number_style };
-    let paper = opts.paper.unwrap_or(plan.settings.paper);
-    Ok(layout::lay_out(plan, view, fmt, paper, opts.prepared_on, fonts))
+    let fmt = labels::Formats { currency, style: report.plan.settings.number_style };
+    let paper = opts.paper.unwrap_or(report.plan.settings.paper);
+    layout::lay_out(report, fmt, paper, fonts)
 }
 
-/// Render the plan to a one-page PDF.
-pub fn render(plan: &Plan, view: &PlanView, opts: &PdfOptions) -> Result<Rendered> {
+/// Render the report to a one-page PDF.
+pub fn render(report: &Report, opts: &PdfOptions) -> Result<Rendered> {
     let mut fonts = fonts::Fonts::new().map_err(|m| Error::new("font_unavailable", m))?;
-    let layout = lay_out_with(plan, view, opts, &mut fonts)?;
+    let layout = lay_out_with(report, opts, &mut fonts)?;
+    let plan = &report.plan;
     let meta = draw::Meta {
         title: format!("{} — {}", plan.client, plan.name),
         author: if plan.prepared_by.is_empty() { plan.client.clone() } else { plan.prepared_by.clone() },
         subject: format!("Media plan v{} for {}", plan.version, plan.client),
-        created: opts.prepared_on,
+        created: report.today,
     };
     let bytes = draw::pdf(&layout, &mut fonts, &meta);
     let warnings = warnings(&fonts, &layout);
@@ -92,10 +88,10 @@ pub fn render(plan: &Plan, view: &PlanView, opts: &PdfOptions) -> Result<Rendere
 }
 
 /// Render on a worker thread, so a desktop shell can await it without blocking its UI thread.
-/// The plan and view are cloned into the worker.
-pub fn render_in_background(plan: &Plan, view: &PlanView, opts: &PdfOptions) -> std::thread::JoinHandle<Result<Rendered>> {
-    let (plan, view, opts) = (plan.clone(), view.clone(), opts.clone());
-    std::thread::spawn(move || render(&plan, &view, &opts))
+/// The report is cloned into the worker.
+pub fn render_in_background(report: &Report, opts: &PdfOptions) -> std::thread::JoinHandle<Result<Rendered>> {
+    let (report, opts) = (report.clone(), opts.clone());
+    std::thread::spawn(move || render(&report, &opts))
 }
 
 fn warnings(fonts: &fonts::Fonts, layout: &Layout) -> Vec<String> {
@@ -107,8 +103,23 @@ fn warnings(fonts: &fonts::Fonts, layout: &Layout) -> Vec<String> {
             list.join(", ")
         ));
     }
-    if layout.folded > 0 {
-        out.push(format!("{} smallest lines were folded into \"Other ({} lines)\" to fit one page.", layout.folded, layout.folded));
+    out.extend(layout.left_off.iter().cloned());
+    if !layout.shortened.is_empty() {
+        let mut list: Vec<String> = Vec::new();
+        for s in &layout.shortened {
+            let q = format!("\u{201c}{s}\u{201d}");
+            if !list.contains(&q) {
+                list.push(q);
+            }
+        }
+        out.push(format!(
+            "{} label{} did not fit {} column and {} shortened on the page (ending in \u{2026}): {}.",
+            list.len(),
+            if list.len() == 1 { "" } else { "s" },
+            if list.len() == 1 { "its" } else { "their" },
+            if list.len() == 1 { "is" } else { "are" },
+            list.join(", ")
+        ));
     }
     out
 }

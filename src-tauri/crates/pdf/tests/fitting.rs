@@ -18,6 +18,9 @@ fn check(layout: &Layout) -> Result<(), String> {
         if !t.cell.contains(&ink) && t.width > t.cell.w + 0.01 {
             return Err(format!("{:?} ({} pt) overflows its cell {:?}", t.text, t.width, t.cell));
         }
+        if t.size < flightplan_pdf::MIN_TYPE_PT {
+            return Err(format!("{:?} at {} pt is below the minimum {} pt", t.text, t.size, flightplan_pdf::MIN_TYPE_PT));
+        }
         if t.size > t.cell.h + 0.01 {
             return Err(format!("{:?} at {} pt is taller than its cell {:?}", t.text, t.size, t.cell));
         }
@@ -84,8 +87,8 @@ proptest! {
     fn every_plan_fits_one_page(lines in 1usize..=400, weeks in 1i64..=60, seed in any::<u64>(), letter in any::<bool>()) {
         let text = plan_json(lines, weeks, seed, if letter { "letter" } else { "a4" });
         let plan = flightplan_core::parse_plan(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let view = flightplan_core::compute(&plan).map_err(|e| TestCaseError::fail(e.to_string()))?;
-        let (layout, _) = lay_out(&plan, &view, &PdfOptions::new(common::prepared_on())).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let report = flightplan_core::report(&plan, common::prepared_on()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let (layout, _) = lay_out(&report, &PdfOptions::default()).map_err(|e| TestCaseError::fail(e.to_string()))?;
         check(&layout).map_err(TestCaseError::fail)?;
     }
 }
@@ -97,8 +100,7 @@ fn sample_and_fixtures_keep_inside_their_boxes() {
         plans.push(common::fixture(f));
     }
     for plan in plans {
-        let view = flightplan_core::compute(&plan).unwrap();
-        let (layout, _) = lay_out(&plan, &view, &PdfOptions::new(common::prepared_on())).unwrap();
+        let (layout, _) = lay_out(&common::report_of(&plan), &PdfOptions::default()).unwrap();
         check(&layout).unwrap_or_else(|e| panic!("{}: {e}", plan.name));
     }
 }

@@ -38,10 +38,12 @@ fn check_file(dir: &Path, label: &str, r: &Rendered) -> String {
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{label}: font not embedded/subset/unicode: {row}");
     }
-    // Nothing leaves the page.
+    // Nothing leaves the page, and nothing prints below the plan page's minimum type size.
     for t in &r.layout.texts {
         assert!(r.layout.page.contains(&t.ink_rect()), "{label}: {:?} leaves the page", t.text);
+        assert!(t.size >= flightplan_pdf::MIN_TYPE_PT, "{label}: {:?} at {} pt", t.text, t.size);
     }
+    assert!(font_sizes(&path).iter().all(|s| *s >= flightplan_pdf::MIN_TYPE_PT - 0.001), "{label}: the PDF sets type below the minimum");
     // Content-stream order keeps a wrapped placement name together.
     squash(&tool("pdftotext", &["-raw", p, "-"]))
 }
@@ -210,4 +212,30 @@ fn every_vendor_gets_its_own_file_name() {
         let lower: std::collections::HashSet<String> = names.iter().map(|n| n.to_lowercase()).collect();
         assert_eq!(lower.len(), names.len(), "{vendors:?}");
     }
+}
+
+/// An order longer than 16 weeks shows the plan's months, each cell the core's month figure
+/// for the line (`flightplan_core::report::Row::months`): the page adds nothing up.
+#[test]
+fn a_long_order_prints_the_cores_month_figures() {
+    let plan = generated_plan(40);
+    let view = flightplan_core::compute(&plan).unwrap();
+    let orders = render_insertion_orders(&plan, &view, &opts()).unwrap();
+    let (o, r) = orders.iter().find(|(o, _)| o.vendor == "Acast").expect("the podcast vendor's order");
+    let rows = flightplan_core::report::line_rows(&plan, &view).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = check_file(dir.path(), "acast", r);
+    if let Some(out) = std::env::var_os("FLIGHTPLAN_PDF_OUT") {
+        std::fs::write(std::path::Path::new(&out).join("io-acast.pdf"), &r.bytes).unwrap();
+    }
+    assert!(text.contains("SCHEDULEBYMONTH") && text.contains("Jan2027") && text.contains("Dec2027"), "month columns missing: {text}");
+    assert!(!text.contains('…'), "a figure or label is cut: {text}");
+    let mut checked = 0;
+    for i in o.lines.iter().take(r.layout.texts.len()) {
+        for m in rows[*i].months.iter().filter(|m| m.net > Decimal::ZERO) {
+            assert!(text.contains(&squash(&money(&plan, m.net))), "{}: month net {} missing", plan.lines[*i].id, m.net);
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "only {checked} month figures checked");
 }

@@ -7,12 +7,12 @@ mod common;
 use common::*;
 use flightplan_core::money::{format_money, Currency};
 use flightplan_core::plan::Plan;
-use flightplan_pdf::{render, PdfOptions};
+use flightplan_pdf::{render, Detail, PdfOptions};
 
 fn check_plan(label: &str, plan: &Plan, paper: Option<flightplan_core::plan::Paper>) {
-    let view = flightplan_core::compute(plan).unwrap();
-    let opts = PdfOptions { paper, prepared_on: prepared_on() };
-    let out = render(plan, &view, &opts).unwrap();
+    let report = report_of(plan);
+    let view = &report.view;
+    let out = render(&report, &PdfOptions { paper }).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(format!("{label}.pdf"));
     std::fs::write(&path, &out.bytes).unwrap();
@@ -22,6 +22,7 @@ fn check_plan(label: &str, plan: &Plan, paper: Option<flightplan_core::plan::Pap
     assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{label}: {info}");
     assert!(info.contains("Title:") && info.contains(&plan.client), "{label}: title metadata: {info}");
     assert!(info.lines().any(|l| l.starts_with("CreationDate:") && l.contains("2026")), "{label}: {info}");
+    assert!(!info.contains("PDF subtype"), "{label}: claims a PDF/X or PDF/A subtype: {info}");
 
     let check = tool("qpdf", &["--check", p]);
     assert!(check.contains("No syntax or stream encoding errors"), "{label}: {check}");
@@ -45,12 +46,13 @@ fn check_plan(label: &str, plan: &Plan, paper: Option<flightplan_core::plan::Pap
     };
     assert!(has(&plan.client), "{label}: client {:?} missing", plan.client);
     assert!(has(&plan.name), "{label}: plan name {:?} missing", plan.name);
-    if out.layout.folded == 0 {
+    if out.layout.detail == Detail::Lines {
         for l in &view.lines {
             assert!(has(&l.name), "{label}: line {:?} missing", l.name);
         }
-    } else {
-        assert!(text.contains(&squash(&format!("Other ({} lines)", out.layout.folded))), "{label}: fold missing");
+    }
+    for c in &report.channels {
+        assert!(has(&c.channel), "{label}: channel {:?} missing", c.channel);
     }
     let c = Currency::from_code(&view.currency).unwrap();
     let style = plan.settings.number_style;
@@ -85,20 +87,19 @@ fn fixtures() {
 }
 
 #[test]
-fn large_plan_folds_into_other() {
+fn large_plan_shows_its_channels() {
     let plan = fixture("large-300x53");
-    let view = flightplan_core::compute(&plan).unwrap();
-    let out = render(&plan, &view, &PdfOptions::new(prepared_on())).unwrap();
-    assert!(out.layout.folded > 0);
+    let report = report_of(&plan);
+    let out = render(&report, &PdfOptions::default()).unwrap();
+    assert_eq!(out.layout.detail, Detail::Channels);
     assert_eq!(out.layout.columns, flightplan_pdf::Columns::Months);
-    assert!(out.warnings.iter().any(|w| w.contains("folded")));
+    assert!(out.warnings.iter().any(|w| w.contains(&format!("The 300 lines are shown as {} channel rows", report.channels.len()))), "{:?}", out.warnings);
 }
 
 #[test]
 fn unicode_names_render_without_replacement_when_fonts_exist() {
     let plan = fixture("unicode-long");
-    let view = flightplan_core::compute(&plan).unwrap();
-    let out = render(&plan, &view, &PdfOptions::new(prepared_on())).unwrap();
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
     let text = tool_text(&out.bytes);
     for word in ["Zürich", "Łódź", "Ελλάδα", "Москва", "€"] {
         assert!(text.contains(word), "{word} missing");

@@ -50,9 +50,9 @@ fn the_one_page_plan_shows_reach_frequency_effective_reach_and_points() {
         ["92.40", "7.21", "33.95", "843.85", "666.07"]
     );
     assert_eq!(t.reach_goal.as_ref().unwrap().met, Some(true));
-    let out = render(&plan, &view, &PdfOptions::new(prepared_on())).unwrap();
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
     assert!(out.warnings.is_empty(), "{:?}", out.warnings);
-    assert_eq!(out.layout.folded, 0);
+    assert_eq!(out.layout.detail, flightplan_pdf::Detail::Lines);
     let dir = tempfile::tempdir().unwrap();
     let text = checked_text(dir.path(), "road-safety", &out);
     for want in [

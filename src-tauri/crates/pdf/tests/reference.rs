@@ -12,8 +12,7 @@ const DPI: &str = "40";
 
 fn png_of(plan_name: &str) -> image::RgbImage {
     let plan = fixture(plan_name);
-    let view = flightplan_core::compute(&plan).unwrap();
-    let out = render(&plan, &view, &PdfOptions::new(prepared_on())).unwrap();
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let pdf = dir.path().join("p.pdf");
     std::fs::write(&pdf, &out.bytes).unwrap();

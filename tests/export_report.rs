@@ -1,0 +1,71 @@
+//! The app and the CLI hand the client the same files: `export_pdf` and `export_table` make the
+//! core's report (the scenario marked presented, costed as of the shell's today) exactly as
+//! `flightplan export` does, so the same plan on the same day gives the same bytes and the same
+//! warnings. And the plan screen's view carries the dated findings `flightplan check` raises.
+
+mod common;
+
+use common::{app_on, first_id, invoke, today};
+use flightplan_core::Plan;
+use serde_json::json;
+
+/// The sample plan with a presented scenario ("Lean": 20% less, lines scaled) and a long
+/// review gap, saved over the library's first plan.
+fn presented_plan() -> Plan {
+    let mut plan = flightplan_core::sample_plan();
+    plan.scenarios = vec![serde_json::from_value(json!({"name": "Lean", "budget": "200000", "scale_amounts": true, "presented": true})).unwrap()];
+    plan.last_reviewed = chrono::NaiveDate::from_ymd_opt(2026, 5, 1);
+    plan
+}
+
+#[test]
+fn the_apps_exports_are_the_clis_bytes() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    let plan = presented_plan();
+    invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved");
+
+    for (command, format) in [("export_pdf", "pdf"), ("export_table", "xlsx"), ("export_table", "csv")] {
+        let target = dir.path().join(format!("plan.{format}"));
+        h.dialogs.push(Some(target.clone()));
+        let args = if command == "export_pdf" { json!({ "id": id }) } else { json!({ "id": id, "format": format }) };
+        let out = invoke(&h, command, args).expect("exported");
+        let (expected, warnings) = flightplan_cli::export_bytes(&plan, format, today(), None).expect("the CLI exports");
+        let written = std::fs::read(&target).expect("written");
+        assert!(written == expected, "{format}: the app's file differs from the CLI's ({} vs {} bytes)", written.len(), expected.len());
+        assert_eq!(out["warnings"], json!(warnings), "{format}: warnings");
+    }
+    // What they both show: the presented scenario, with the note naming it.
+    let report = flightplan_core::report(&plan, today()).unwrap();
+    assert_eq!(report.presented.as_deref(), Some("Lean"));
+    assert_ne!(report.view.totals.net_media, flightplan_core::compute(&plan).unwrap().totals.net_media);
+    let text = std::process::Command::new("pdftotext").arg(dir.path().join("plan.pdf")).arg("-").output().expect("pdftotext");
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<String>();
+    assert!(text.contains("presentsthe“Lean”scenario"), "{text}");
+}
+
+#[test]
+fn the_plan_screen_shows_the_dated_findings() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    let plan = presented_plan();
+    let codes = |view: &serde_json::Value| -> Vec<String> {
+        view["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
+    };
+    // Reviewed on 1 May 2026: more than a quarter before 21 Nov 2026.
+    let saved = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved");
+    assert!(codes(&saved).contains(&"plan_not_revisited".to_string()), "{:?}", codes(&saved));
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("opened");
+    assert!(codes(&doc["view"]).contains(&"plan_not_revisited".to_string()));
+    let computed = invoke(&h, "compute_plan", json!({ "plan": plan })).expect("computed");
+    assert_eq!(computed, doc["view"]);
+    // Exactly the core's view as of the app's day.
+    assert_eq!(computed, serde_json::to_value(flightplan_core::compute_as_of(&plan, Some(today())).unwrap()).unwrap());
+    // Reviewed last week: no such finding.
+    let mut fresh = plan.clone();
+    fresh.last_reviewed = chrono::NaiveDate::from_ymd_opt(2026, 11, 14);
+    let view = invoke(&h, "compute_plan", json!({ "plan": fresh })).expect("computed");
+    assert!(!codes(&view).contains(&"plan_not_revisited".to_string()));
+}
