@@ -62,6 +62,9 @@ enum LibraryCommand {
         #[arg(long, default_value = "")]
         by: String,
     },
+    /// Save a plan file over plan ID (an approved plan's lock applies: only what stays editable,
+    /// or a revision).
+    Save { id: PlanId, plan: PathBuf },
     /// Start a revision of an approved plan: a draft with the next version number.
     Revise { id: PlanId },
     /// What changed since the plan was last approved, figure by figure.
@@ -166,7 +169,20 @@ pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
         }
         LibraryCommand::Status { id, to, by } => {
             let plan = open(args.library)?.set_status(id, to.into(), &by, now).map_err(one)?;
-            print_json(&serde_json::json!({ "id": id, "status": plan.status, "version": plan.version, "approval": plan.approval }))
+            print_json(&serde_json::json!({
+                "id": id,
+                "status": plan.status,
+                "version": plan.version,
+                "approval": plan.approval,
+                "locked": flightplan_core::approval::is_locked(plan.status),
+                "moves": flightplan_core::approval::moves(plan.status),
+            }))
+        }
+        LibraryCommand::Save { id, plan } => {
+            let plan = load(&plan)?;
+            compute(&plan).map_err(one)?;
+            open(args.library)?.save(id, &plan, now).map_err(one)?;
+            print_json(&serde_json::json!({ "saved": id, "status": plan.status, "version": plan.version }))
         }
         LibraryCommand::Revise { id } => {
             let plan = open(args.library)?.start_revision(id, now).map_err(one)?;

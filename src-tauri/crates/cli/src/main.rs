@@ -16,6 +16,7 @@ mod launch;
 mod library;
 mod names;
 mod pacing;
+mod paste;
 mod plan_file;
 mod rates;
 mod reconcile;
@@ -90,6 +91,9 @@ enum Command {
     /// Import a plan from XLSX, CSV (Flightplan's own or any media-plan spreadsheet through a
     /// column mapping) or a mediaplanschema 2.0/3.0 document.
     Import(import::ImportArgs),
+    /// What a block pasted from a spreadsheet onto a plan's line grid reads as (header row,
+    /// columns by name, dates by date order, every problem), or the plan with it placed.
+    Paste(paste::PasteArgs),
     /// Write one insertion-order PDF per vendor of the direct and offline lines.
     Io(io::IoArgs),
     /// Show each line's launch checklist and status, or move a line (live is gated).
@@ -146,6 +150,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Export(args) => export::run(args),
         Command::Import(args) => import::run(args),
         Command::Io(args) => io::run(args),
+        Command::Paste(args) => paste::run(args),
         Command::Launch(args) => launch::run(args),
         Command::Names(args) => names::run(args),
         Command::Reconcile(args) => reconcile::run(args),
