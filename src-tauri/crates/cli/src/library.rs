@@ -15,6 +15,10 @@ pub struct LibraryArgs {
     /// The library file. Defaults to $FLIGHTPLAN_LIBRARY, else the desktop app's library.
     #[arg(long, global = true)]
     library: Option<PathBuf>,
+    /// The moment to record (approvals, versions, saves) instead of the clock, RFC 3339: for
+    /// scripts and reproducible test fixtures.
+    #[arg(long, global = true, value_name = "RFC3339")]
+    now: Option<String>,
     #[command(subcommand)]
     command: LibraryCommand,
 }
@@ -114,7 +118,12 @@ pub fn open(path: Option<PathBuf>) -> Result<Library, Vec<Error>> {
 }
 
 pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
-    let now = chrono::Utc::now();
+    let now = match &args.now {
+        None => chrono::Utc::now(),
+        Some(t) => chrono::DateTime::parse_from_rfc3339(t)
+            .map_err(|e| vec![Error::at("invalid_field", "--now", format!("\"{t}\" is not an RFC 3339 time ({e})"))])?
+            .with_timezone(&chrono::Utc),
+    };
     let one = |e: Error| vec![e];
     match args.command {
         LibraryCommand::Import { plan } => {
