@@ -2,7 +2,7 @@
 // for the everyday-trust features (issue 16), from the CLI:
 //   pastes      `flightplan paste PLAN BLOCK --dates …` (the app's read_paste) and, where the block
 //               has no problem, `--place ROW` (place_paste), each placed plan costed as a scenario;
-//   signoff     the sample plan through a real library (`flightplan library … --now`): proposed,
+//   signoff     the sample plan through a real library (`flightplan library … --now`): draft, proposed,
 //               approved by Dana Whitfield, then revised with one edit; each step's `status`
 //               (locked and moves), `show` (plan and view) and `versions`; `changes` since approval
 //               (none right after approving, then the revision's), and the lock's refusal of the
@@ -39,7 +39,8 @@ const cost = (name: string, plan: Plan) => {
   scenarios.push({ name, key: canonical(plan), plan, ...(r.ok ? { view: r.ok } : { error: r.err }) });
 };
 
-// Paste: the grid-order block onto the blank plan (ISO dates), and a block with a header row in
+// Paste: the grid-order block onto the blank plan (ISO dates, read in the browser tests' US
+// locale), and a block with a header row in
 // its own column order with US dates, read month first (placed) and day first (refused).
 const DATES = { month_first: "mdy", day_first: "dmy", year_first: "ymd", unknown: "unknown" } as const;
 type Paste = { name: string; plan: string; text: string; dates: keyof typeof DATES; read: unknown; placed?: string; error?: unknown };
@@ -47,7 +48,7 @@ const pastes: Paste[] = [];
 const blank = blankPlan();
 const blankFile = file("blank.json", JSON.stringify(blank));
 for (const [name, text, dates] of [
-  ["pasted", PASTED_TSV, "year_first"],
+  ["pasted", PASTED_TSV, "month_first"],
   ["pastedHeader", HEADER_TSV, "month_first"],
   ["pastedHeaderDayFirst", HEADER_TSV, "day_first"],
 ] as const) {
@@ -73,6 +74,7 @@ const signoff = (s: { status: string; locked: boolean; moves: unknown }) => ({ s
 
 const notApproved = run(L("changes", id)).err;
 const noName = run(L("status", id, "--to", "approved", "--by", " ")).err;
+const draft = signoff(status("draft"));
 const proposed = signoff(status("proposed"));
 const approvedSignoff = signoff(status("approved", APPROVER));
 const approved = json(L("show", id));
@@ -93,7 +95,7 @@ writeFileSync(
     {
       generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan library status|show|versions|revise|save|changes` and `flightplan compute`",
       pastes,
-      signoff: { proposed, approved: approvedSignoff, revised: revisedSignoff },
+      signoff: { draft, proposed, approved: approvedSignoff, revised: revisedSignoff },
       docs: { approved, revised },
       changes: { none: changesNone, revised: changes },
       errors: { not_approved: notApproved, no_name: noName },

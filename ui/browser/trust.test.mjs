@@ -1,0 +1,124 @@
+// Browser tests of the everyday-trust flows (issue 16): the sample plan approved by name, locked,
+// an edit that starts a revision and the changes since approval; a block with a header row pasted
+// through the core's preview (an ambiguous reading refused under the wrong date order); findings
+// grouped by kind. The IPC mock answers from the real core's trust fixtures.
+// Run: npm run test:browser (from ui/).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { scenario, trust, usd, useBrowser } from "./harness.mjs";
+
+const b = useBrowser();
+const HEADER_TSV = trust.pastes.find((p) => p.name === "pastedHeader").text;
+const approved = trust.docs.approved.plan;
+const revised = trust.docs.revised.plan;
+
+test("approving the sample by name locks it; an edit starts a revision that keeps it; the changes since approval list it", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  await p.getByRole("button", { name: "Status: proposed" }).click();
+  await p.getByRole("menuitem", { name: "Approve…" }).click();
+  const dialog = p.getByRole("dialog", { name: `Approve version ${approved.version}` });
+  // No name: the core's refusal.
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  assert.equal(await dialog.getByRole("alert").textContent(), "Say who approves the plan");
+  await dialog.getByLabel("Approved by").fill("Dana Whitfield");
+  await b.shot("approve-dialog");
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  await p.getByTestId("lock-note").waitFor();
+  assert.match(await p.getByTestId("lock-note").textContent(), new RegExp(`Approved by Dana Whitfield on .* · version ${approved.version} locked`));
+  assert.equal(await p.getByRole("button", { name: "Status: approved" }).count(), 1);
+  const calls = (await b.calls()).filter((c) => c.cmd === "set_plan_status");
+  assert.deepEqual(calls.map((c) => c.args), [
+    { id: 1, to: "approved", by: "" },
+    { id: 1, to: "approved", by: "Dana Whitfield" },
+  ]);
+  // Nothing has changed yet.
+  await p.getByRole("button", { name: "Changes since approval" }).click();
+  await p.getByText("Nothing has changed since the plan was approved.").waitFor();
+  await p.getByTestId("changes").getByRole("button", { name: "Close" }).click();
+
+  // Edit a locked figure in the grid: the lock refuses it, naming the change, and offers a revision.
+  const row = approved.lines.findIndex((l) => l.id === "meta-pros");
+  await p.locator(`td[data-row="${row}"][data-col="4"]`).click();
+  await p.keyboard.type("9000");
+  await p.keyboard.press("Enter");
+  const refused = p.getByTestId("save-refused");
+  await refused.waitFor();
+  const locked = scenario("trust.approvedEdited").error.message;
+  // The core's message as sentences read (its first letter capital).
+  assert.ok((await refused.textContent()).includes(locked[0].toUpperCase() + locked.slice(1)), await refused.textContent());
+  await b.shot("locked-edit");
+  await refused.getByRole("button", { name: `Start revision (version ${approved.version + 1}) with this edit` }).click();
+  await p.getByTestId("revision-note").waitFor();
+  assert.equal(
+    await p.getByTestId("revision-note").textContent(),
+    `Revision of version ${approved.version}, approved by Dana Whitfield on 21 Nov 2026`,
+  );
+  assert.equal(await b.kpi("Net media").textContent(), usd(trust.docs.revised.view.totals.net_media));
+  assert.equal(revised.lines[row].budget, "9000");
+
+  // Every changed figure, from the core.
+  await p.getByRole("button", { name: "Changes since approval" }).click();
+  const changes = p.getByTestId("changes");
+  await changes.locator("tbody tr").first().waitFor();
+  assert.equal(await changes.locator("tbody tr").count(), trust.changes.revised.changes.length);
+  const net = changes.locator('tr[data-line="meta-pros"][data-field="net"] td');
+  assert.deepEqual(await net.allTextContents(), ["Prospecting — Broad", "Net media", "$48,000.00", "$9,000.00", "−$39,000.00"]);
+  const gross = trust.changes.revised.changes.find((c) => c.field === "totals.gross");
+  assert.deepEqual(await changes.locator('tr[data-field="totals.gross"] td').allTextContents(), [
+    "Plan",
+    "Gross",
+    usd(gross.before),
+    usd(gross.after),
+    usd(gross.difference).replace("-", "−"),
+  ]);
+  await b.shot("changes-since-approval");
+  await p.keyboard.press("Escape");
+  await changes.waitFor({ state: "detached" });
+});
+
+test("a block with a header row in its own order is read by the core: refused day first, pasted month first", async () => {
+  await b.openPlan("Untitled plan");
+  const p = b.page;
+  await p.locator('.stage[data-stage="4"]').click();
+  await p.locator(".line-grid").focus();
+  await p.evaluate((t) => navigator.clipboard.writeText(t), HEADER_TSV);
+  await p.keyboard.press("Control+v");
+  const preview = p.getByTestId("paste-preview");
+  await preview.waitFor();
+  // The US locale reads month first.
+  assert.equal(await preview.getByLabel("Date order").inputValue(), "month_first");
+  assert.match(await preview.getByTestId("paste-summary").textContent(), /^Header row found: columns matched by name · 2 rows/);
+  assert.deepEqual(await preview.locator(".paste-columns li").allTextContents(), [
+    "“Channel” → Channel",
+    "“Line” → Line",
+    "“Budget” → Budget",
+    "“Start” → Start",
+    "“End” → End",
+  ]);
+  // Day first, the same block is refused with the core's words, and nothing can be pasted.
+  await preview.getByLabel("Date order").selectOption("day_first");
+  const problems = preview.locator(".paste-problems li");
+  await problems.first().waitFor();
+  const want = trust.pastes.find((x) => x.name === "pastedHeaderDayFirst").read.problems.map((x) => x.message);
+  assert.deepEqual(await problems.allTextContents(), want);
+  assert.equal(await preview.getByRole("button", { name: "Paste 2 rows" }).isDisabled(), true);
+  await b.shot("paste-refused");
+  await preview.getByLabel("Date order").selectOption("month_first");
+  await problems.first().waitFor({ state: "detached" });
+  await b.shot("paste-preview");
+  await preview.getByRole("button", { name: "Paste 2 rows" }).click();
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const placed = scenario("pastedHeader");
+  assert.deepEqual(
+    await p.locator('.grid-table tbody tr td[data-col="1"]').allTextContents(),
+    placed.plan.lines.map((l) => l.channel),
+  );
+  assert.equal(await b.kpi("Net media").textContent(), usd(placed.view.totals.net_media));
+  // The thin-creative findings of both lines are one row that opens to each.
+  const group = p.locator('.finding-group[data-code="thin_creative"]');
+  await group.getByRole("button", { name: "Show all 2" }).click();
+  assert.equal(await group.locator(".group-members li").count(), 2);
+  await b.shot("paste-placed");
+});
