@@ -22,6 +22,9 @@ sleep 1
 
 export DISPLAY="$display"
 export FLIGHTPLAN_LIBRARY="$work/library.sqlite3"
+# The webview's own storage (the import's saved column mappings live in its localStorage) starts
+# empty each run, not shared with the last run or another checkout's.
+export XDG_DATA_HOME="$work/data" XDG_CACHE_HOME="$work/cache" XDG_CONFIG_HOME="$work/config"
 export FLIGHTPLAN_E2E_DIR="$work"
 # The shell's native dialogs, scripted in this debug build: each takes the next line of this file.
 export FLIGHTPLAN_DIALOG_ANSWERS="$work/dialog-answers.txt"
