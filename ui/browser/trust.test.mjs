@@ -122,3 +122,32 @@ test("a block with a header row in its own order is read by the core: refused da
   assert.equal(await group.locator(".group-members li").count(), 2);
   await b.shot("paste-placed");
 });
+
+test("the rate card: an edited default rate saved in the library, a refused rate named, export and import through the shell's dialogs", async () => {
+  await b.page.goto(b.base);
+  const p = b.page;
+  await p.getByRole("button", { name: "Rate card" }).click();
+  const dialog = p.getByTestId("rate-card");
+  await dialog.getByTestId("rate-card-state").filter({ hasText: "The built-in rate card" }).waitFor();
+  assert.equal(await dialog.locator("tbody tr").count(), trust.rates.builtin.card.channels.length);
+  // A rate the core refuses is named with its entry.
+  await dialog.getByLabel("Default rate, Google Ads — Search — Brand").fill("-1.20");
+  await dialog.getByRole("button", { name: "Save rate card" }).click();
+  assert.match(await dialog.getByRole("alert").textContent(), /-1\.20 is negative/);
+  await dialog.getByLabel("Default rate, Google Ads — Search — Brand").fill(trust.rates.builtin.card.channels[0].rate);
+  await dialog.getByLabel("Default rate, Meta — Prospecting").fill("11.25");
+  await dialog.getByRole("button", { name: "Save rate card" }).click();
+  await dialog.getByTestId("rate-card-state").filter({ hasText: "Saved in the library" }).waitFor();
+  await b.shot("rate-card");
+  // Export: the shell's save dialog; cancelled import changes nothing.
+  await p.evaluate(() => window.__dialogAnswers.push("/home/ana/Rate card"));
+  await dialog.getByRole("button", { name: "Export…" }).click();
+  await dialog.getByRole("status").filter({ hasText: "Exported to /home/ana/Rate card.json" }).waitFor();
+  await dialog.getByRole("button", { name: "Import…" }).click();
+  const asks = await p.evaluate(() => window.__dialogAsks.map((a) => `${a.kind}: ${a.title}`));
+  assert.deepEqual(asks, ["save: Export the rate card", "open: Import a rate card"]);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  // Opened again, the saved rate is there.
+  await p.getByRole("button", { name: "Rate card" }).click();
+  assert.equal(await p.getByTestId("rate-card").getByLabel("Default rate, Meta — Prospecting").inputValue(), "11.25");
+});

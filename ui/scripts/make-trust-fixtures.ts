@@ -6,7 +6,9 @@
 //               approved by Dana Whitfield, then revised with one edit; each step's `status`
 //               (locked and moves), `show` (plan and view) and `versions`; `changes` since approval
 //               (none right after approving, then the revision's), and the lock's refusal of the
-//               edit on the approved plan (`library save`).
+//               edit on the approved plan (`library save`);
+//   rates       `flightplan library rates show` built in, after `rates set Meta Prospecting 11.25`,
+//               and `rates import`'s refusal of a card with a negative rate.
 // Run after the core changes (part of `npm run fixtures`).
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -89,16 +91,28 @@ const revised = json(L("show", id));
 const revisedSignoff = signoff(status("draft"));
 const changes = json(L("changes", id));
 
+// The rate card in a fresh library: built in, Meta — Prospecting's default rate saved as 11.25,
+// and a card the core refuses (a negative rate).
+const ratesLib = join(work, "rates.sqlite3");
+const R = (...args: string[]) => ["library", "--library", ratesLib, "--now", NOW, "rates", ...args];
+const builtin = json(R("show"));
+json(R("set", "Meta", "Prospecting", "11.25"));
+const ratesEdited = json(R("show"));
+const bad = structuredClone(builtin.card);
+bad.channels[0].rate = "-1.20";
+const refused = run(R("import", file("bad-rates.json", JSON.stringify(bad)))).err;
+
 writeFileSync(
   resolve(import.meta.dirname, "../src/test/trust-fixtures.json"),
   JSON.stringify(
     {
-      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan library status|show|versions|revise|save|changes` and `flightplan compute`",
+      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan library status|show|versions|revise|save|changes|rates` and `flightplan compute`",
       pastes,
       signoff: { draft, proposed, approved: approvedSignoff, revised: revisedSignoff },
       docs: { approved, revised },
       changes: { none: changesNone, revised: changes },
       errors: { not_approved: notApproved, no_name: noName },
+      rates: { builtin, edited: ratesEdited, bad, refused },
       scenarios,
     },
     null,

@@ -6,6 +6,7 @@
 import trust from "../../src/test/trust-fixtures.json";
 import { canonical } from "../../src/test/canonical";
 import type { Handlers, MockContext } from "./context";
+import { ask, baseName } from "./dialogs";
 
 type Doc = { id: number; plan: Record<string, unknown>; view: unknown };
 const docs = trust.docs as unknown as Record<"approved" | "revised", Doc>;
@@ -26,7 +27,29 @@ function store(ctx: MockContext, id: number, doc: Doc) {
   return { id, plan: doc.plan, view: doc.view };
 }
 
+// The library's rate card: built in until a card is saved (`flightplan library rates`).
+let rates: unknown = trust.rates.builtin;
+let exports = 0;
+
 export const handlers: Handlers = {
+  rate_card: () => rates,
+  save_rate_card: (args) => {
+    const card = canonical(args.card);
+    if (card === canonical(trust.rates.edited.card)) return (rates = trust.rates.edited);
+    if (card === canonical(trust.rates.bad)) throw trust.rates.refused;
+    throw noFixture("save of this rate card");
+  },
+  reset_rate_card: () => (rates = trust.rates.builtin),
+  export_rate_card: () => {
+    const path = ask({ kind: "save", title: "Export the rate card", fileName: "Rate card.json", filters: [{ name: "Flightplan rate card", extensions: ["json"] }] });
+    return path === null ? null : { export: exports++, path: /\.json$/.test(path) ? path : `${path}.json`, warnings: [] };
+  },
+  import_rate_card: () => {
+    const path = ask({ kind: "open", title: "Import a rate card", filters: [{ name: "Flightplan rate card", extensions: ["json"] }] });
+    if (path === null) return null;
+    if (baseName(path) !== "rates.json") throw noFixture(`rate card file ${baseName(path)}`);
+    return (rates = trust.rates.edited);
+  },
   plan_signoff: (args, ctx) => {
     const plan = ctx.find(args.id as number).plan;
     if (canonical(plan) === canonical(docs.approved.plan)) return trust.signoff.approved;
