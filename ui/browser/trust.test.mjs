@@ -151,3 +151,25 @@ test("the rate card: an edited default rate saved in the library, a refused rate
   await p.getByRole("button", { name: "Rate card" }).click();
   assert.equal(await p.getByTestId("rate-card").getByLabel("Default rate, Meta — Prospecting").inputValue(), "11.25");
 });
+
+test("a comment on a line, by name, saved through the core and resolved", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  const comment = scenario("trust.commented").plan.comments[0];
+  await p.getByRole("button", { name: "Comments" }).click();
+  const panel = p.getByRole("dialog", { name: "Comments" });
+  await panel.getByLabel("About").selectOption(comment.line);
+  await panel.getByLabel("Your name").fill(comment.author);
+  await panel.getByLabel("Comment").fill(comment.text);
+  await panel.getByRole("button", { name: "Add comment" }).click();
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  await p.getByRole("button", { name: "Comments · 1" }).waitFor();
+  assert.equal(await panel.locator('[data-comment="c1"] .comment-text').textContent(), comment.text);
+  assert.equal(await panel.locator('[data-comment="c1"] .comment-about').textContent(), "Prospecting — Broad");
+  await b.shot("comments");
+  await panel.getByRole("button", { name: "Resolve" }).click();
+  await panel.getByRole("button", { name: "Reopen" }).waitFor();
+  await p.getByRole("button", { name: "Comments", exact: true }).waitFor();
+  const saves = (await b.calls()).filter((c) => c.cmd === "save_plan").map((c) => c.args.plan.comments?.[0]?.resolved ?? false);
+  assert.deepEqual(saves, [false, true]);
+});

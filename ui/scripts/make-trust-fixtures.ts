@@ -7,6 +7,8 @@
 //               (locked and moves), `show` (plan and view) and `versions`; `changes` since approval
 //               (none right after approving, then the revision's), and the lock's refusal of the
 //               edit on the approved plan (`library save`);
+//   comments    `flightplan comment` on the sample's Meta line, then `--resolve c1` (costed as
+//               scenarios), and the refusal of a comment without an author;
 //   rates       `flightplan library rates show` built in, after `rates set Meta Prospecting 11.25`,
 //               and `rates import`'s refusal of a card with a negative rate.
 // Run after the core changes (part of `npm run fixtures`).
@@ -18,7 +20,7 @@ import { join, resolve } from "node:path";
 import type { Plan } from "../src/bindings";
 import { canonical } from "../src/test/canonical";
 import { blankPlan, PASTED_TSV } from "../src/test/scenarios";
-import { APPROVER, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, NOW } from "../src/test/trust";
+import { APPROVER, COMMENT, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, NOW } from "../src/test/trust";
 
 const root = resolve(import.meta.dirname, "../..");
 const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
@@ -91,6 +93,14 @@ const revised = json(L("show", id));
 const revisedSignoff = signoff(status("draft"));
 const changes = json(L("changes", id));
 
+// A comment on the sample's line, then resolved (`flightplan comment`), each costed.
+const sampleFile = file("sample-plain.json", JSON.stringify(sample));
+const commented = json(["comment", sampleFile, "--author", COMMENT.author, "--text", COMMENT.text, "--line", COMMENT.line, "--at", COMMENT.at]) as Plan;
+cost("trust.commented", commented);
+const resolved = json(["comment", file("commented.json", JSON.stringify(commented)), "--resolve", "c1"]) as Plan;
+cost("trust.commentResolved", resolved);
+const noAuthor = run(["comment", sampleFile, "--author", "", "--text", COMMENT.text]).err;
+
 // The rate card in a fresh library: built in, Meta — Prospecting's default rate saved as 11.25,
 // and a card the core refuses (a negative rate).
 const ratesLib = join(work, "rates.sqlite3");
@@ -106,13 +116,14 @@ writeFileSync(
   resolve(import.meta.dirname, "../src/test/trust-fixtures.json"),
   JSON.stringify(
     {
-      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan library status|show|versions|revise|save|changes|rates` and `flightplan compute`",
+      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan comment`, `flightplan library status|show|versions|revise|save|changes|rates` and `flightplan compute`",
       pastes,
       signoff: { draft, proposed, approved: approvedSignoff, revised: revisedSignoff },
       docs: { approved, revised },
       changes: { none: changesNone, revised: changes },
       errors: { not_approved: notApproved, no_name: noName },
       rates: { builtin, edited: ratesEdited, bad, refused },
+      comments: { no_author: noAuthor },
       scenarios,
     },
     null,

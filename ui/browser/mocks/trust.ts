@@ -7,6 +7,7 @@ import trust from "../../src/test/trust-fixtures.json";
 import { canonical } from "../../src/test/canonical";
 import type { Handlers, MockContext } from "./context";
 import { ask, baseName } from "./dialogs";
+import { COMMENT } from "../../src/test/trust";
 
 type Doc = { id: number; plan: Record<string, unknown>; view: unknown };
 const docs = trust.docs as unknown as Record<"approved" | "revised", Doc>;
@@ -80,6 +81,17 @@ export const handlers: Handlers = {
     if (canonical(plan) === canonical(docs.approved.plan)) return trust.changes.none;
     if (canonical(plan) === sampleKey(ctx)) throw trust.errors.not_approved;
     throw noFixture("changes for this plan");
+  },
+  add_comment: (args, ctx) => {
+    if (!String(args.author ?? "").trim()) throw trust.comments.no_author;
+    const c = { line: args.line ?? null, author: args.author, text: args.text };
+    const want = { line: COMMENT.line, author: COMMENT.author, text: COMMENT.text };
+    if (canonical(args.plan) !== sampleKey(ctx) || canonical(c) !== canonical(want)) throw noFixture("answer to this comment");
+    return ctx.byName("trust.commented").plan;
+  },
+  resolve_comment: (args, ctx) => {
+    if (canonical(args.plan) !== ctx.byName("trust.commented").key || args.comment !== "c1" || args.resolved !== true) throw noFixture("answer to this resolve");
+    return ctx.byName("trust.commentResolved").plan;
   },
   read_paste: (args) => paste(args).read,
   place_paste: (args, ctx) => {

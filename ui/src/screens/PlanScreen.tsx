@@ -12,6 +12,7 @@ import { ExportMenu, ExportNotice, usePlanExports } from "../components/ExportMe
 import { FindingGroups } from "../components/FindingsList";
 import { StageRail } from "../components/StageRail";
 import { SignoffControl } from "../components/Signoff";
+import { Comments } from "../components/Comments";
 import { Workshop } from "../components/Workshop";
 import { plainMessage, usePlan, type PlanStore } from "../store/usePlan";
 import { useMenu } from "../menu";
@@ -157,6 +158,7 @@ function PlanEditor({
               Redo
             </button>
           </div>
+          <Comments plan={plan} edit={edit} />
           <Versions id={doc.id} disabled={store.save !== "saved"} open={versionsOpen} onOpenChange={setVersionsOpen} />
           <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
             Workshop

@@ -16,3 +16,6 @@ export const HEADER_TSV = [
   "Meta\tProspecting\t12,000\t1/4/2027\t3/28/2027",
   "Google Ads\tSearch — Brand\t8,000\t2/1/2027\t3/28/2027",
 ].join("\r\n");
+
+/** A comment left on the sample's Meta prospecting line (`flightplan comment`). */
+export const COMMENT = { line: "meta-pros", author: "Sam Ortiz", text: "Is the Meta CPM net of fees?", at: "2026-11-21T11:00:00Z" };

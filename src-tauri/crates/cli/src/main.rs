@@ -8,6 +8,7 @@ mod actuals;
 mod allocate;
 mod catalogue;
 mod check;
+mod comment;
 mod compare;
 mod export;
 mod import;
@@ -85,6 +86,8 @@ enum Command {
     Allocate(allocate::AllocateArgs),
     /// The plan and each of its scenarios side by side, with the differences, as JSON.
     Compare(compare::CompareArgs),
+    /// Add a comment to a plan or one of its lines, or mark one resolved; prints the plan.
+    Comment(comment::CommentArgs),
     /// Export a plan: the one-page PDF, an XLSX workbook, a CSV of the lines or a
     /// mediaplanschema 3.0 document (`NAME.mediaplan.json`), by the output's name.
     Export(export::ExportArgs),
@@ -147,6 +150,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Check(args) => check::run(args),
         Command::Allocate(args) => allocate::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Comment(args) => comment::run(args),
         Command::Export(args) => export::run(args),
         Command::Import(args) => import::run(args),
         Command::Io(args) => io::run(args),
