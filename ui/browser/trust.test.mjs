@@ -173,3 +173,28 @@ test("a comment on a line, by name, saved through the core and resolved", async 
   const saves = (await b.calls()).filter((c) => c.cmd === "save_plan").map((c) => c.args.plan.comments?.[0]?.resolved ?? false);
   assert.deepEqual(saves, [false, true]);
 });
+
+test("optimise split with money on no line asks whether to allocate the rest too, with the core's gains", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  await p.locator('.stage[data-stage="1"]').click();
+  const budget = p.locator('input[data-path="budget"]');
+  await budget.fill("$300,000.00");
+  await budget.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  await p.locator('.stage[data-stage="3"]').click();
+  await p.getByRole("button", { name: "Optimise split", exact: true }).click();
+  const rest = p.getByTestId("optimise-rest");
+  await rest.waitFor();
+  const o = scenario("budget").optimised;
+  assert.match(await rest.textContent(), new RegExp(`^\\$50,000\\.00 of the budget is on no line\\. .*gain \\+${o.split_gain.replace(".", "\\.")} ${o.result_unit}.*add \\+${o.unallocated_gain.replace(".", "\\.")} ${o.result_unit} more`));
+  assert.equal(await p.getByTestId("gain").textContent(), `+${o.allocation.gain}`);
+  await rest.getByRole("button", { name: "Allocate the rest too" }).click();
+  const w = scenario("budget").optimisedBudget;
+  const grouped = (v) => v.replace(/\B(?=(\d{3})+\.)/g, ",");
+  await p.getByTestId("gain").filter({ hasText: `+${grouped(w.allocation.gain)}` }).waitFor();
+  assert.match(await rest.textContent(), /^Splitting the whole budget, \$50,000\.00 unallocated included/);
+  await b.shot("optimise-rest");
+  const calls = (await b.calls()).filter((c) => c.cmd === "optimise_split").map((c) => c.args.basis);
+  assert.deepEqual(calls, ["allocated", "budget"]);
+});
