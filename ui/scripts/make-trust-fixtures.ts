@@ -9,6 +9,7 @@
 //               edit on the approved plan (`library save`);
 //   comments    `flightplan comment` on the sample's Meta line, then `--resolve c1` (costed as
 //               scenarios), and the refusal of a comment without an author;
+//   fit         `flightplan fit` of the sample from two known points, and one point refused;
 //   rates       `flightplan library rates show` built in, after `rates set Meta Prospecting 11.25`,
 //               and `rates import`'s refusal of a card with a negative rate.
 // Run after the core changes (part of `npm run fixtures`).
@@ -101,6 +102,12 @@ const resolved = json(["comment", file("commented.json", JSON.stringify(commente
 cost("trust.commentResolved", resolved);
 const noAuthor = run(["comment", sampleFile, "--author", "", "--text", COMMENT.text]).err;
 
+// A curve fitted from two known points on the sample (`flightplan fit`), and one point refused.
+const fit = {
+  two: json(["fit", sampleFile, "--point", "10000:400", "--point", "40000:1000"]),
+  onePoint: run(["fit", sampleFile, "--point", "10000:400"]).err,
+};
+
 // The rate card in a fresh library: built in, Meta — Prospecting's default rate saved as 11.25,
 // and a card the core refuses (a negative rate).
 const ratesLib = join(work, "rates.sqlite3");
@@ -116,7 +123,7 @@ writeFileSync(
   resolve(import.meta.dirname, "../src/test/trust-fixtures.json"),
   JSON.stringify(
     {
-      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan comment`, `flightplan library status|show|versions|revise|save|changes|rates` and `flightplan compute`",
+      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan comment`, `flightplan fit`, `flightplan library status|show|versions|revise|save|changes|rates` and `flightplan compute`",
       pastes,
       signoff: { draft, proposed, approved: approvedSignoff, revised: revisedSignoff },
       docs: { approved, revised },
@@ -124,6 +131,7 @@ writeFileSync(
       errors: { not_approved: notApproved, no_name: noName },
       rates: { builtin, edited: ratesEdited, bad, refused },
       comments: { no_author: noAuthor },
+      fit,
       scenarios,
     },
     null,

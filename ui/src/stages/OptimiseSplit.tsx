@@ -15,6 +15,7 @@ import { fieldError } from "../components/Field";
 import { ResponseCurve } from "../components/ResponseCurve";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
 import type { PlanEditorProps } from "./props";
+import { CurveFit } from "./CurveFit";
 
 type Props = PlanEditorProps;
 
@@ -279,7 +280,7 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
                   editing === a.id && line ? (
                     <tr key={`${a.id}-curve`} className="curve-editor-row">
                       <td colSpan={9}>
-                        <CurveEditor key={curveKey(line)} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
+                        <CurveEditor key={curveKey(line)} plan={plan} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
                       </td>
                     </tr>
                   ) : null,
@@ -390,7 +391,7 @@ function Failure({
               editing === line.id ? (
                 <tr key={`${line.id}-curve`} className="curve-editor-row">
                   <td colSpan={4}>
-                    <CurveEditor key={curveKey(line)} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
+                    <CurveEditor key={curveKey(line)} plan={plan} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
                   </td>
                 </tr>
               ) : null,
@@ -425,6 +426,7 @@ const PARAMS: Record<CurveKind, { key: string; label: string; hint: string; mone
 
 /** A line's response curve and allocator bounds, applied as one edit. */
 export function CurveEditor({
+  plan,
   line,
   index,
   error,
@@ -432,6 +434,8 @@ export function CurveEditor({
   onClose,
   currency,
 }: {
+  /** The plan, for fitting a curve from known points (its currency and result unit). */
+  plan?: Plan;
   line: Line;
   index: number;
   error: CommandErrorBody | null;
@@ -439,6 +443,7 @@ export function CurveEditor({
   onClose: () => void;
   currency: string;
 }) {
+  const [fitting, setFitting] = useState(false);
   const r = line.response as Record<string, string> | undefined;
   const [kind, setKind] = useState<CurveKind>(line.response?.curve ?? "hill");
   const [draft, setDraft] = useState<Record<string, string>>(() => ({
@@ -529,6 +534,12 @@ export function CurveEditor({
         </button>
       </div>
       {lineError && <p className="field-error">{lineError}</p>}
+      {plan && !fitting && (
+        <button type="button" className="link-button" onClick={() => setFitting(true)}>
+          Fit the curve from spends you know…
+        </button>
+      )}
+      {plan && fitting && <CurveFit plan={plan} line={line} index={index} currency={currency} edit={edit} onDone={onClose} />}
     </div>
   );
 }

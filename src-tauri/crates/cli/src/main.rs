@@ -11,6 +11,7 @@ mod check;
 mod comment;
 mod compare;
 mod export;
+mod fit;
 mod import;
 mod io;
 mod launch;
@@ -91,6 +92,8 @@ enum Command {
     /// Export a plan: the one-page PDF, an XLSX workbook, a CSV of the lines or a
     /// mediaplanschema 3.0 document (`NAME.mediaplan.json`), by the output's name.
     Export(export::ExportArgs),
+    /// A Hill response curve fitted to two or three known points (spend → result).
+    Fit(fit::FitArgs),
     /// Import a plan from XLSX, CSV (Flightplan's own or any media-plan spreadsheet through a
     /// column mapping) or a mediaplanschema 2.0/3.0 document.
     Import(import::ImportArgs),
@@ -152,6 +155,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Compare(args) => compare::run(args),
         Command::Comment(args) => comment::run(args),
         Command::Export(args) => export::run(args),
+        Command::Fit(args) => fit::run(args),
         Command::Import(args) => import::run(args),
         Command::Io(args) => io::run(args),
         Command::Paste(args) => paste::run(args),
