@@ -13,6 +13,7 @@ import { PastePreview } from "../components/PastePreview";
 import { dateOrderFor } from "../dateOrder";
 import { plainMessage } from "../store/usePlan";
 import { LineDetail } from "./LineDetail";
+import { PlanPaper } from "./PlanPaper";
 import type { PlanEditorProps } from "./props";
 
 type Props = PlanEditorProps;
@@ -168,6 +169,7 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
           }
         />
       </section>
+      <PlanPaper plan={plan} error={error} edit={edit} />
     </div>
   );
 }
