@@ -5,6 +5,7 @@
 //! import's and this shell's own), so it owns the whole folder: it also writes `index.ts` and fails on a file no
 //! type generates any more. `UPDATE_BINDINGS=1 cargo test --workspace bindings` regenerates.
 
+use crate::commands::approval::Signoff;
 use crate::commands::buying::WrittenOrder;
 use crate::commands::export::Exported;
 use crate::commands::monitoring::{ActualsPreview, ChosenReport, NextPlan};
@@ -28,7 +29,8 @@ fn bindings_are_fresh() {
         .add::<NextPlan>()
         .add::<ChosenPlanImport>()
         .add::<ImportPreview>()
-        .add::<ImportChoices>();
+        .add::<ImportChoices>()
+        .add::<Signoff>();
     let doc = &bindings.files()["PlanDocument.ts"];
     assert!(doc.contains("id: number,"), "{doc}");
     assert!(doc.contains("plan: Plan,"), "{doc}");

@@ -64,6 +64,21 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::opening::opened_files,
         commands::opening::import_opened_file,
         commands::opening::dismiss_opened_file,
+        commands::approval::plan_signoff,
+        commands::approval::set_plan_status,
+        commands::approval::start_revision,
+        commands::approval::changes_since_approval,
+        commands::paste::read_paste,
+        commands::paste::place_paste,
+        commands::paste::fill_down,
+        commands::comments::add_comment,
+        commands::comments::resolve_comment,
+        commands::rates::rate_card,
+        commands::rates::save_rate_card,
+        commands::rates::reset_rate_card,
+        commands::rates::export_rate_card,
+        commands::rates::import_rate_card,
+        commands::planning::fit_curve,
     ])
 }
 

@@ -4,7 +4,9 @@
 // one-page PDF; states a reach goal ("reach 25% of men 18–34 at 8+") and plans TV and radio from
 // the core's catalogue to meet it; on the sample, stages 3, 5 and 6, where a real LinkedIn export
 // is previewed through the shell's open dialog; imports an agency spreadsheet through the mapping
-// preview (one column corrected) and finds it in the library with the core's figures. Run by
+// preview (one column corrected) and finds it in the library with the core's figures; pastes a
+// block with a header row into a new plan, approves it by name, edits it into a revision and reads
+// the changes since approval, each as the CLI gives them. Run by
 // tests/e2e/run.sh (tauri-driver + WebKitWebDriver under Xvfb).
 
 import { test, after, before } from 'node:test';
@@ -131,6 +133,9 @@ test('a new plan through stages 1 to 4, three pasted lines, totals as computed, 
        .dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));`,
     [rows.map((r) => r.join('\t')).join('\n')],
   );
+  // The core reads the block first (no header row: the grid's columns in order); then paste.
+  await s.until(async () => /No header row/.test(await bodyText()), 'the paste preview');
+  await (await button('Paste 3 rows')).click();
   const saved = await s.until(async () => {
     const p = (await s.invoke('open_plan', { id })).plan;
     return p.lines.length === 3 ? p : null;
@@ -385,4 +390,121 @@ test('an agency spreadsheet through the import preview: one column corrected, it
   assert.ok((await row.text()).includes(usd(view.totals.budget, '£')), `the library lists the budget ${usd(view.totals.budget, '£')}`);
   assert.match(await row.text(), /Harbour & Finch Ltd/);
   await shot('import-library');
+});
+
+/** A date as a US spreadsheet writes it: "2027-01-04" → "1/4/2027". */
+const usDate = (iso) => {
+  const [y, m, d] = iso.split('-');
+  return `${Number(m)}/${Number(d)}/${y}`;
+};
+
+test('a block with a header row pasted from a spreadsheet, the plan approved by name, edited into a revision, and the changes since approval', async () => {
+  await s.exec('window.scrollTo(0, 0);');
+  // From wherever the last test left the app (the library after an import has no Library link).
+  const inLibrary = await s.exec('return [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "New plan");');
+  if (!inLibrary) await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  const previous = await openPlanId();
+  await (await s.find('//button[normalize-space()="New plan"]')).click();
+  // The library may list another "Untitled plan": wait for the new one to be open.
+  const id = await s.until(async () => {
+    const open = await openPlanId();
+    return open !== previous && (await bodyText()).includes('Untitled plan') ? open : null;
+  }, 'the new plan open');
+  await stage(1);
+  await fill('Budget (net media)', '20000.00');
+  await s.until(async () => (await stored(id)).budget === '20000.00', 'the budget saved');
+
+  // Stage 4: a block copied from a sheet with its own header row and column order, US dates.
+  await stage(4);
+  const before = await stored(id);
+  const block = [
+    ['Channel', 'Line', 'Budget', 'Start', 'End'],
+    ['Meta', 'Prospecting', '12,000', usDate(before.start), usDate(before.end)],
+    ['Google Ads', 'Search — Brand', '8,000', usDate(before.start), usDate(before.end)],
+  ].map((r) => r.join('\t')).join('\r\n');
+  await (await s.find('[aria-label="Plan lines"]')).click();
+  await s.exec(
+    `const dt = new DataTransfer();
+     dt.setData('text/plain', arguments[0]);
+     document.querySelector('[aria-label="Plan lines"]')
+       .dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));`,
+    [block],
+  );
+  await s.until(async () => /Header row found: columns matched by name/.test(await bodyText()), 'the header row found');
+  // Read month first (the planner's choice in the preview, whatever the machine's locale).
+  await s.exec(
+    `const el = document.querySelector('select[aria-label="Date order"]');
+     el.value = 'month_first';
+     el.dispatchEvent(new Event('change', { bubbles: true }));`,
+  );
+  await s.until(async () => !(await bodyText()).includes('Nothing can be pasted'), 'no problem month first');
+  await shot('paste-header-preview');
+  await (await button('Paste 2 rows')).click();
+  const pasted = await s.until(async () => {
+    const p = await stored(id);
+    return p.lines.length === 2 ? p : null;
+  }, 'two pasted lines saved');
+  // The lines are the core's paste of the same block, from the library's rate card.
+  const blockFile = join(work, 'block.tsv');
+  writeFileSync(blockFile, block);
+  const planFile = join(work, 'before-paste.json');
+  writeFileSync(planFile, JSON.stringify(before));
+  const want = JSON.parse(
+    execFileSync(cli, ['paste', planFile, blockFile, '--dates', 'mdy', '--place', '0', '--library', process.env.FLIGHTPLAN_LIBRARY], { encoding: 'utf8' }),
+  );
+  assert.deepEqual(pasted.lines, want.lines);
+  assert.deepEqual(pasted.lines.map((l) => [l.channel, l.name, l.budget, l.start]), [
+    ['Meta', 'Prospecting', '12000', before.start],
+    ['Google Ads', 'Search — Brand', '8000', before.start],
+  ]);
+  await showsTotalsOf(pasted);
+
+  // Propose, then approve by name: recorded with the shell's clock, locked.
+  await s.exec('window.scrollTo(0, 0);');
+  await (await s.find('button[aria-label="Status: draft"]')).click();
+  await (await s.find('//button[@role="menuitem" and normalize-space()="Propose to the client"]')).click();
+  await s.until(async () => (await stored(id)).status === 'proposed', 'proposed');
+  await (await s.find('button[aria-label="Status: proposed"]')).click();
+  await (await s.find('//button[@role="menuitem" and normalize-space()="Approve…"]')).click();
+  const name = await s.find('input[aria-label="Approved by"]');
+  await name.type('Dana Whitfield\uE007');
+  const approved = await s.until(async () => {
+    const p = await stored(id);
+    return p.status === 'approved' ? p : null;
+  }, 'approved');
+  assert.equal(approved.approval.by, 'Dana Whitfield');
+  assert.equal(approved.approval.version, approved.version);
+  await s.until(async () => /Approved by Dana Whitfield on .* locked/.test(await bodyText()), 'the lock shown');
+  const versions = await s.invoke('list_versions', { id });
+  assert.equal(versions[0].name, `Approved v${approved.version} by Dana Whitfield`);
+  await shot('approved');
+
+  // Edit a locked figure: refused, then a revision keeps the edit.
+  await (await s.find('td[data-row="0"][data-col="4"]')).click();
+  await s.keys('15000\uE007');
+  await s.until(async () => /locked: it changes net media of line/.test(await bodyText()), 'the lock refuses the edit');
+  await (await button(`Start revision (version ${approved.version + 1}) with this edit`)).click();
+  const revision = await s.until(async () => {
+    const p = await stored(id);
+    return p.version === approved.version + 1 ? p : null;
+  }, 'the revision saved');
+  assert.equal(revision.status, 'draft');
+  assert.equal(revision.revises.version, approved.version);
+  assert.equal(revision.lines[0].budget, '15000');
+  await s.until(async () => /Revision of version/.test(await bodyText()), 'the revision shown');
+
+  // The changes since approval, as the library and the CLI give them.
+  await (await button('Changes since approval')).click();
+  await s.find('[data-testid="changes"] tbody tr');
+  const cliChanges = JSON.parse(execFileSync(cli, ['library', 'changes', String(id), '--library', process.env.FLIGHTPLAN_LIBRARY], { encoding: 'utf8' }));
+  const rows = await s.findAll('[data-testid="changes"] tbody tr');
+  assert.equal(rows.length, cliChanges.changes.length);
+  const net = cliChanges.changes.find((c) => c.line === revision.lines[0].id && c.field === 'net');
+  assert.equal(net.after, '15000.00');
+  const text = await (await s.find(`[data-testid="changes"] tr[data-line="${net.line}"][data-field="net"]`)).text();
+  for (const part of ['Prospecting', 'Net media', usd(net.before), usd(net.after), '+' + usd(net.difference)]) {
+    assert.ok(text.includes(part), `the net change shows ${part}: ${text}`);
+  }
+  await shot('changes-since-approval');
+  await (await s.find('[data-testid="changes"] button')).click();
 });

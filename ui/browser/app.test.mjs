@@ -103,12 +103,17 @@ test("stage 4: a refused edit shows the core's error at the cell and keeps the t
 test("stage 4: pasting three lines from a spreadsheet creates them and shows the core's totals", async () => {
   await openPlan("Untitled plan");
   await b.page.locator('.stage[data-stage="4"]').click();
-  const tsv = fixtures.scenarios.find((s) => s.name === "pasted").plan.lines.length;
+  const tsv = scenario("pasted").plan.lines.length;
   assert.equal(tsv, 3);
   const PASTED_TSV = fixtures.pasted_tsv;
   await b.page.locator(".line-grid").focus();
   await b.page.evaluate((t) => navigator.clipboard.writeText(t), PASTED_TSV);
   await b.page.keyboard.press("Control+v");
+  // The core's reading first: no header row, so the grid's columns in order; then paste.
+  const preview = b.page.getByTestId("paste-preview");
+  await preview.waitFor();
+  assert.match(await preview.getByTestId("paste-summary").textContent(), /^No header row: columns fill the grid's columns/);
+  await preview.getByRole("button", { name: "Paste 3 rows" }).click();
   await b.page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
   assert.equal(await b.page.locator(".grid-table tbody tr").count(), 3);
   const want = scenario("pasted").view;

@@ -12,9 +12,11 @@ import { chromium } from "playwright-core";
 
 const here = import.meta.dirname;
 export const fixtures = JSON.parse(readFileSync(join(here, "../src/test/core-fixtures.json"), "utf8"));
+/** The everyday-trust fixtures: pastes, sign-off, changes (scripts/make-trust-fixtures.ts). */
+export const trust = JSON.parse(readFileSync(join(here, "../src/test/trust-fixtures.json"), "utf8"));
 /** A fixture scenario by name: `{name, plan, view, launch, monitor, optimised, comparison}`. */
 export const scenario = (n) => {
-  const s = fixtures.scenarios.find((x) => x.name === n);
+  const s = fixtures.scenarios.find((x) => x.name === n) ?? trust.scenarios.find((x) => x.name === n);
   if (!s) throw new Error(`no fixture scenario "${n}": add it to src/test/scenarios and run npm run fixtures`);
   return s;
 };
@@ -55,6 +57,8 @@ export function useBrowser() {
       executablePath: "/usr/bin/chromium",
       headless: true,
       viewport: { width: 1280, height: 800 },
+      // A US locale: the grid's paste reads dates month first, as the fixtures were read.
+      locale: "en-US",
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     });
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: b.base });

@@ -6,14 +6,20 @@
 import { mockIPC } from "@tauri-apps/api/mocks";
 import fixtures from "../src/test/core-fixtures.json";
 import reachFixtures from "../src/test/reach-fixtures.json";
+import trustFixtures from "../src/test/trust-fixtures.json";
 import { canonical } from "../src/test/canonical";
 
 import { handlers } from "./mocks";
 import type { Entry, MockContext, Stored } from "./mocks/context";
 
-// The core's answers for the plans the tests send: core-fixtures.json's, and the reach-led ones
-// (the road-safety plan and its edits, reach-fixtures.json).
-const scenarios = [...(fixtures as { scenarios: Entry[] }).scenarios, ...(reachFixtures as { scenarios: Entry[] }).scenarios];
+// The core's answers for the plans the tests send: core-fixtures.json's, the reach-led ones
+// (the road-safety plan and its edits, reach-fixtures.json), and the everyday-trust ones (pasted
+// blocks placed by the core, the approved plan's refused edit: trust-fixtures.json).
+const scenarios = [
+  ...(fixtures as { scenarios: Entry[] }).scenarios,
+  ...(reachFixtures as { scenarios: Entry[] }).scenarios,
+  ...(trustFixtures as { scenarios: Entry[] }).scenarios,
+];
 const byName = (n: string) => scenarios.find((s) => s.name === n)!;
 const byPlan = (plan: unknown): Entry => {
   const hit = scenarios.find((s) => s.key === canonical(plan));

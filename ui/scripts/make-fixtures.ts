@@ -22,6 +22,7 @@ const extra: [string, (file: string) => string[]][] = [
   ["launch", (f) => ["launch", f]],
   ["monitor", (f) => ["pacing", f, "--today", TODAY]],
   ["optimised", (f) => ["allocate", f, "--curves"]],
+  ["optimisedBudget", (f) => ["allocate", f, "--curves", "--basis", "budget"]],
   ["comparison", (f) => ["compare", f]],
 ];
 type Out = { name: string; key: string; plan: unknown; view?: unknown; error?: unknown; errors?: Record<string, unknown> } & Record<string, unknown>;

@@ -6,7 +6,19 @@ import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } 
 import type {
   ActualsPreview,
   Catalogue,
+  Changes,
   ChosenPlanImport,
+  DateOrder,
+  HillFit,
+  KnownPoint,
+  LineField,
+  NumberStyle,
+  PastedRows,
+  PlanStatus,
+  RateCard,
+  SavedRateCard,
+  Signoff,
+  SplitBasis,
   ChosenReport,
   OpenedFile,
   Comparison,
@@ -90,6 +102,13 @@ export interface ReportRange {
   end: string;
 }
 
+/** How the core reads a pasted block (its PasteOptions). */
+export interface PasteSettings {
+  dates: DateOrder;
+  numbers: NumberStyle;
+  first_column: number;
+}
+
 export const api = {
   listPlans: (): Promise<PlanSummary[]> => call("list_plans"),
   openPlan: (id: number): Promise<PlanDocument> => call("open_plan", { id }),
@@ -131,10 +150,37 @@ export const api = {
   /** The core's channel catalogue, media norms and reach models; CPP defaults are priced on
    * `universe` (the plan's, as written) and empty without one. */
   catalogue: (universe?: string | null): Promise<Catalogue> => call("catalogue", { universe: universe ?? null }),
-  optimiseSplit: (plan: PlanFile): Promise<Optimised> => call("optimise_split", { plan }),
+  /** `basis`: the money on the lines (default) or the whole budget, unallocated money too. */
+  optimiseSplit: (plan: PlanFile, basis: SplitBasis = "allocated"): Promise<Optimised> => call("optimise_split", { plan, basis }),
   /** The plan with the optimised split accepted (not saved: commit it as an edit). */
-  acceptSplit: (plan: PlanFile): Promise<Plan> => call("accept_split", { plan }),
+  acceptSplit: (plan: PlanFile, basis: SplitBasis = "allocated"): Promise<Plan> => call("accept_split", { plan, basis }),
+  /** A Hill curve fitted to 2–3 points the planner knows (spend → result). */
+  fitCurve: (plan: PlanFile, points: KnownPoint[], max?: string): Promise<HillFit> => call("fit_curve", { plan, points, max: max ?? null }),
   compareScenarios: (plan: PlanFile): Promise<Comparison> => call("compare_scenarios", { plan }),
+
+  // Sign-off: saved by the library itself (not an edit to undo); each returns the plan as saved.
+  planSignoff: (id: number): Promise<Signoff> => call("plan_signoff", { id }),
+  /** Move the stored plan; approving records `by` and the shell's now, and locks the plan. */
+  setPlanStatus: (id: number, to: PlanStatus, by?: string): Promise<PlanDocument> => call("set_plan_status", { id, to, by: by ?? null }),
+  /** Start a revision of the approved plan, keeping `plan` (the refused edit) when given. */
+  startRevision: (id: number, plan?: PlanFile): Promise<PlanDocument> => call("start_revision", { id, plan: plan ?? null }),
+  changesSinceApproval: (id: number): Promise<Changes> => call("changes_since_approval", { id }),
+
+  // The grid's paste and fill-down, through the core (placing returns the plan: commit it as an edit).
+  readPaste: (plan: PlanFile, text: string, options: PasteSettings): Promise<PastedRows> => call("read_paste", { plan, text, options }),
+  placePaste: (plan: PlanFile, text: string, options: PasteSettings, at: number): Promise<Plan> => call("place_paste", { plan, text, options, at }),
+  fillDown: (plan: PlanFile, field: LineField, from: number, to: number[]): Promise<Plan> => call("fill_down", { plan, field, from, to }),
+
+  // Comments (return the plan: commit it as an edit).
+  addComment: (plan: PlanFile, line: string | null, author: string, text: string): Promise<Plan> => call("add_comment", { plan, line, author, text }),
+  resolveComment: (plan: PlanFile, comment: string, resolved: boolean): Promise<Plan> => call("resolve_comment", { plan, comment, resolved }),
+
+  // The library's rate card.
+  rateCard: (): Promise<SavedRateCard> => call("rate_card"),
+  saveRateCard: (card: RateCard): Promise<SavedRateCard> => call("save_rate_card", { card }),
+  resetRateCard: (): Promise<SavedRateCard> => call("reset_rate_card"),
+  exportRateCard: (): Promise<Exported | null> => call("export_rate_card"),
+  importRateCard: (): Promise<SavedRateCard | null> => call("import_rate_card"),
 
   // Stage 5: buy and launch.
   launchBoard: (plan: PlanFile): Promise<LaunchLine[]> => call("launch_board", { plan }),

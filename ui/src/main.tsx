@@ -13,6 +13,7 @@ import "./styles/buying.css";
 import "./styles/import.css";
 import "./styles/monitoring.css";
 import "./styles/library.css";
+import "./styles/trust.css";
 import "./styles/reach.css";
 import { App } from "./App";
 

@@ -8,14 +8,18 @@
 /// The command names, shared with build.rs for the access-control list.
 mod names;
 
+pub mod approval;
 pub mod buying;
+pub mod comments;
 pub mod export;
 pub mod files;
 pub mod monitoring;
 pub mod opening;
+pub mod paste;
 pub mod plan_import;
 pub mod planning;
 pub mod plans;
+pub mod rates;
 pub mod versions;
 
 pub use names::COMMANDS;

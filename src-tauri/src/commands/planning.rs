@@ -9,7 +9,10 @@ use super::guarded;
 use super::plan_from_json;
 use crate::library::PlanLibrary;
 use flightplan_core::catalogue::{catalogue_for, Catalogue};
-use flightplan_core::optimise::{accept, optimise, Optimised};
+use flightplan_core::allocation::SplitBasis;
+use flightplan_core::optimise::{accept, optimise_on, Optimised};
+use flightplan_core::response::result_unit;
+use flightplan_core::response_fit::{fit_hill, HillFit, KnownPoint};
 use flightplan_core::scenario::{compare, Comparison};
 use flightplan_core::{dec, Error, Plan, Result};
 use tauri::State;
@@ -39,11 +42,13 @@ pub async fn catalogue(library: State<'_, PlanLibrary>, universe: Option<String>
     .await
 }
 
-/// The optimised split of `plan`'s budget and each curved line's response curve.
+/// The optimised split of `plan`'s money and each curved line's response curve. `basis` is the
+/// money split: `allocated` (the default: the money on the lines, its gain against the plan as it
+/// stands) or `budget` (the whole budget, unallocated money too, after the planner said yes).
 #[tauri::command]
-pub async fn optimise_split(plan: serde_json::Value) -> Result<Optimised> {
+pub async fn optimise_split(plan: serde_json::Value, basis: Option<SplitBasis>) -> Result<Optimised> {
     guarded(async move {
-        optimise(&plan_from_json(&plan)?)
+        optimise_on(&plan_from_json(&plan)?, basis.unwrap_or_default())
     })
     .await
 }
@@ -51,10 +56,10 @@ pub async fn optimise_split(plan: serde_json::Value) -> Result<Optimised> {
 /// `plan` with its optimised split accepted: the curved lines' budgets become the optimum's.
 /// The optimum is recomputed from the plan sent, so what is accepted is what was shown for it.
 #[tauri::command]
-pub async fn accept_split(plan: serde_json::Value) -> Result<Plan> {
+pub async fn accept_split(plan: serde_json::Value, basis: Option<SplitBasis>) -> Result<Plan> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
-        let o = optimise(&plan)?;
+        let o = optimise_on(&plan, basis.unwrap_or_default())?;
         accept(&plan, &o.allocation)
     })
     .await
@@ -65,6 +70,23 @@ pub async fn accept_split(plan: serde_json::Value) -> Result<Plan> {
 pub async fn compare_scenarios(plan: serde_json::Value) -> Result<Comparison> {
     guarded(async move {
         compare(&plan_from_json(&plan)?)
+    })
+    .await
+}
+
+/// A Hill response curve fitted to two or three points the planner knows (spend → result) for
+/// `plan`'s lines: the curve to store on a line, its numbers with their units and meaning, and
+/// how well it passes the points. `max`, when the planner knows the most a line can return, is
+/// kept as given.
+#[tauri::command]
+pub async fn fit_curve(plan: serde_json::Value, points: Vec<KnownPoint>, max: Option<String>) -> Result<HillFit> {
+    guarded(async move {
+        let plan = plan_from_json(&plan)?;
+        let max = match max.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            None => None,
+            Some(text) => Some(dec::parse(text).map_err(|m| Error::at("invalid_field", "max", m))?),
+        };
+        fit_hill(&points, max, &plan.currency, &result_unit(&plan))
     })
     .await
 }

@@ -12,6 +12,8 @@ export type Entry = {
   monitor?: unknown;
   /** `flightplan allocate --curves` (the app's `optimise_split`). */
   optimised?: unknown;
+  /** `flightplan allocate --curves --basis budget` (optimise_split on the whole budget). */
+  optimisedBudget?: unknown;
   /** `flightplan compare` (the app's `compare_scenarios`). */
   comparison?: unknown;
   /** Each command's error, where the CLI refused: `{launch: {code, message}, ...}`. */

@@ -9,7 +9,7 @@ import type { Entry, Handlers, MockContext } from "./context";
 const catalogues = (reachFixtures as { catalogues: Record<string, unknown> }).catalogues;
 
 /** The fixture's answer to one command, or the core's refusal of the plan or of that command. */
-function answer(entry: Entry, field: "optimised" | "comparison"): unknown {
+function answer(entry: Entry, field: "optimised" | "optimisedBudget" | "comparison"): unknown {
   if (entry.error) throw entry.error;
   const refused = entry.errors?.[field];
   if (refused) throw refused;
@@ -30,9 +30,12 @@ export const handlers: Handlers = {
     if (answer === undefined) throw { code: "mock_no_fixture", message: `the fixtures hold no catalogue for the universe "${universe}"` };
     return answer;
   },
-  optimise_split: (args, ctx: MockContext) => answer(ctx.byPlan(args.plan), "optimised"),
+  // The allocated money by default; the whole budget once the planner says "allocate the rest too"
+  // (`flightplan allocate --curves --basis budget`).
+  optimise_split: (args, ctx: MockContext) => answer(ctx.byPlan(args.plan), args.basis === "budget" ? "optimisedBudget" : "optimised"),
   accept_split: (args, ctx: MockContext) => {
     const entry = ctx.byPlan(args.plan);
+    if (args.basis === "budget") throw { code: "mock_no_fixture", message: "the fixtures hold no accepted split of a whole budget" };
     answer(entry, "optimised");
     const accepted = ACCEPTED[entry.name];
     if (!accepted) throw { code: "mock_no_fixture", message: `the fixtures hold no accepted split for "${entry.name}"` };

@@ -126,6 +126,7 @@ export type { SegmentKind } from "./SegmentKind";
 export type { Settings } from "./Settings";
 export type { Severity } from "./Severity";
 export type { Side } from "./Side";
+export type { Signoff } from "./Signoff";
 export type { SkippedRow } from "./SkippedRow";
 export type { SourceKind } from "./SourceKind";
 export type { SplitBasis } from "./SplitBasis";

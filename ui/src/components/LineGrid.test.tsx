@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { Line } from "../bindings";
 import { LineGrid } from "./LineGrid";
-import fixtures from "../test/core-fixtures.json";
+import coreFixtures from "../test/core-fixtures.json";
+import trustFixtures from "../test/trust-fixtures.json";
+// The pasted plan is the core's paste (trust fixtures); the rest are core-fixtures.json's.
+const fixtures = { scenarios: [...coreFixtures.scenarios, ...trustFixtures.scenarios] as typeof coreFixtures.scenarios };
 import type { PlanView } from "../types";
 import type { Plan } from "../bindings";
 import { reachScenario } from "../test/reach";
@@ -72,18 +75,33 @@ describe("LineGrid", () => {
     expect(data.get("text/plain")).toBe("Search — Brand\tGoogle Ads\nProspecting\tMeta");
   });
 
-  it("pastes a block from a spreadsheet at the active cell, adding lines past the end", () => {
-    const { grid, onLines } = setup();
+  it("hands a pasted block to the core's paste with the cell it landed on, reading nothing itself", () => {
+    const onPasteText = vi.fn();
+    const onLines = vi.fn();
+    render(<LineGrid plan={plan} view={view} error={null} onLines={onLines} onPasteText={onPasteText} />);
+    const grid = screen.getByRole("grid");
     fireEvent.keyDown(grid, { key: "ArrowDown" });
-    fireEvent.keyDown(grid, { key: "ArrowDown" });
-    fireEvent.paste(grid, { clipboardData: { getData: () => "Sponsor A\tNewsletter\nSponsor B\tPodcast\n" } });
-    const lines = onLines.mock.calls[0][0];
-    expect(lines.map((l) => [l.id, l.name, l.channel])).toEqual([
-      ["line-1", "Search — Brand", "Google Ads"],
-      ["line-2", "Prospecting", "Meta"],
-      ["line-3", "Sponsor A", "Newsletter"],
-      ["line-4", "Sponsor B", "Podcast"],
-    ]);
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.paste(grid, { clipboardData: { getData: () => "Channel\tLine\nMeta\tProspecting\n" } });
+    expect(onPasteText).toHaveBeenCalledWith("Channel\tLine\nMeta\tProspecting\n", { row: 1, col: 1 });
+    expect(onLines).not.toHaveBeenCalled();
+  });
+
+  it("Ctrl+D fills the selected columns down from the selection's top row, or from the row above", () => {
+    const onFillDown = vi.fn();
+    render(<LineGrid plan={plan} view={view} error={null} onLines={() => {}} onFillDown={onFillDown} />);
+    const grid = screen.getByRole("grid");
+    // Start and End (columns 6 and 7) of rows 1 to 3.
+    for (let i = 0; i < 6; i++) fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight", shiftKey: true });
+    fireEvent.keyDown(grid, { key: "ArrowDown", shiftKey: true });
+    fireEvent.keyDown(grid, { key: "ArrowDown", shiftKey: true });
+    fireEvent.keyDown(grid, { key: "d", ctrlKey: true });
+    expect(onFillDown).toHaveBeenLastCalledWith(["start", "end"], 0, [1, 2]);
+    // One cell: the row above is copied into it.
+    fireEvent.keyDown(grid, { key: "ArrowLeft" });
+    fireEvent.keyDown(grid, { key: "d", metaKey: true });
+    expect(onFillDown).toHaveBeenLastCalledWith(["start"], 1, [2]);
   });
 
   it("shows the core's net and gross per line, digits grouped", () => {

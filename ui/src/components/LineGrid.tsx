@@ -1,6 +1,7 @@
 // The plan's lines as a spreadsheet: arrows, Tab and Enter move; typing replaces a cell, Enter or
 // F2 edits it; Delete clears; Ctrl/Cmd+C copies the selection and Ctrl/Cmd+V pastes a block from
-// Excel or Sheets, updating lines and adding new ones below. Each committed change is one edit
+// Excel or Sheets through the core (a preview first: header row, columns by name, dates by the
+// planner's date order; pasting over a row replaces it); Ctrl/Cmd+D fills down. Each committed change is one edit
 // through the plan store; the net and gross columns are the core's, and so are the reach and
 // frequency columns (GRPs, TRPs, reach, frequency, reach at N+), shown once the plan has a
 // universe or a line has reach.
@@ -10,7 +11,8 @@ import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { groupDigits, num, pct } from "../format";
 import { plainMessage } from "../store/usePlan";
-import { applyPaste, COLUMNS, move, newLine, parseTsv, toTsv, type Pos } from "./grid";
+import { columnField, COLUMNS, fillDownRows, move, newLine, toTsv, type Pos } from "./grid";
+import type { LineField } from "../bindings";
 
 interface Props {
   plan: Plan;
@@ -18,11 +20,15 @@ interface Props {
   error: CommandErrorBody | null;
   numberStyle?: NumberStyle;
   onLines: (lines: Line[]) => void;
+  /** A block pasted at grid cell `at` (the core reads it, the planner confirms the preview). */
+  onPasteText?: (text: string, at: Pos) => void;
+  /** Ctrl/Cmd+D: copy `fields` of line `from` to lines `to` (through the core). */
+  onFillDown?: (fields: LineField[], from: number, to: number[]) => void;
   /** Told which line the active cell is on (for the line's details below the grid). */
   onActiveLine?: (index: number) => void;
 }
 
-export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine }: Props) {
+export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine, onPasteText, onFillDown }: Props) {
   const rows = plan.lines.length;
   const cols = COLUMNS.length;
   const reach = showsReach(plan, view);
@@ -93,6 +99,15 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       const updates = [];
       for (let r = sel.r0; r <= sel.r1; r++) for (let c = sel.c0; c <= sel.c1; c++) updates.push({ row: r, col: c, text: "" });
       setCells(updates);
+    } else if (mod && !e.altKey && e.key.toLowerCase() === "d") {
+      e.preventDefault();
+      const rowsToFill = fillDownRows(sel.r0, sel.r1);
+      const fields: LineField[] = [];
+      for (let c = sel.c0; c <= sel.c1; c++) {
+        const f = columnField(c);
+        if (f) fields.push(f);
+      }
+      if (rowsToFill && fields.length > 0) onFillDown?.(fields, rowsToFill.from, rowsToFill.to);
     } else if (e.key === "Escape") {
       setAnchor(null);
     } else if (!mod && !e.altKey && e.key.length === 1) {
@@ -135,11 +150,10 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
         }}
         onPaste={(e) => {
           if (editing !== null) return;
-          const block = parseTsv(e.clipboardData.getData("text/plain"));
-          if (block.length === 0) return;
+          const text = e.clipboardData.getData("text/plain");
+          if (text.trim() === "" || !onPasteText) return;
           e.preventDefault();
-          const at = rows === 0 ? { row: 0, col: 0 } : active;
-          onLines(applyPaste(plan, at.row, at.col, block));
+          onPasteText(text, rows === 0 ? { row: 0, col: 0 } : active);
         }}
       >
         <table className={`data grid-table${reach ? " with-reach" : ""}`}>
@@ -292,8 +306,8 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
           + Add line
         </button>
         <span className="muted small">
-          Arrows, Tab and Enter move · type to replace · Ctrl/⌘+C copies · Ctrl/⌘+V pastes rows from a spreadsheet
-          (columns in this order)
+          Arrows, Tab and Enter move · type to replace · Ctrl/⌘+C copies · Ctrl/⌘+V pastes rows from a spreadsheet (a header row
+          maps columns by name) · Ctrl/⌘+D fills down
         </span>
       </div>
     </div>

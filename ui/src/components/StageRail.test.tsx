@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { StageRail } from "./StageRail";
-import fixtures from "../test/core-fixtures.json";
+import coreFixtures from "../test/core-fixtures.json";
+import trustFixtures from "../test/trust-fixtures.json";
+// The pasted plan is the core's paste (trust fixtures); the rest are core-fixtures.json's.
+const fixtures = { scenarios: [...coreFixtures.scenarios, ...trustFixtures.scenarios] as typeof coreFixtures.scenarios };
 import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
 

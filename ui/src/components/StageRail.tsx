@@ -1,9 +1,11 @@
 // The rail across a plan: the six stages in order, each with how much of it is filled in and how
-// many findings the core left open there. Any stage can be visited; the rail shows what is missing.
+// many findings the core left open there. What each stage needs and whether it is done are the
+// core's (`PlanView.stages`: placeholder rows never complete a stage). Any stage can be visited; the
+// rail shows what is missing.
 
 import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
-import { findingsFor, STAGES, stageChecks } from "../stages/model";
+import { findingsFor, STAGES } from "../stages/model";
 
 interface Props {
   plan: Plan;
@@ -12,12 +14,12 @@ interface Props {
   onSelect: (stage: number) => void;
 }
 
-export function StageRail({ plan, view, current, onSelect }: Props) {
+export function StageRail({ view, current, onSelect }: Props) {
   return (
     <nav className="stage-rail" aria-label="Stages">
       <ol>
         {STAGES.map((s, i) => {
-          const checks = stageChecks(s.n, plan, view);
+          const checks = view.stages.find((p) => p.stage === s.n)?.checks ?? [];
           const done = checks.filter((c) => c.done).length;
           const open = findingsFor(s.n, view.findings);
           const errors = open.filter((f) => f.severity === "error").length;

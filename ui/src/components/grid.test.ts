@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Plan } from "../bindings";
-import { applyPaste, cleanDate, COLUMNS, move, parseTsv, toTsv } from "./grid";
-import { blankPlan, PASTED_TSV } from "../test/scenarios";
+import { cleanDate, columnField, COLUMNS, fillDownRows, move, parseTsv, toTsv } from "./grid";
+import { blankPlan } from "../test/scenarios";
 
 describe("parseTsv", () => {
   it("splits rows and cells as Excel and Sheets put them on the clipboard", () => {
@@ -26,43 +26,28 @@ describe("parseTsv", () => {
   });
 });
 
-describe("applyPaste", () => {
-  const plan: Plan = blankPlan();
-
-  it("turns pasted rows into new lines with unique ids, in the grid's column order", () => {
-    const lines = applyPaste(plan, 0, 0, parseTsv(PASTED_TSV));
-    expect(lines.map((l) => l.id)).toEqual(["line-1", "line-2", "line-3"]);
-    expect(lines[0]).toMatchObject({
-      name: "Search — Brand",
-      channel: "Google Ads",
-      pricing: "cpc",
-      rate: "1.20",
-      budget: "8000",
-      start: "2027-01-04",
-      end: "2027-03-28",
-      kpi: { kpi: "cpa", target: "25" },
-    });
-    expect(lines[2]).toMatchObject({ pricing: "flat", budget: "5000", start: "2027-02-01" });
-    expect(lines[2].rate).toBeUndefined();
-    expect(lines[2].kpi).toBeUndefined();
-  });
-
-  it("updates existing lines from the active cell and adds the rows that run past the end", () => {
-    const base = { ...plan, lines: applyPaste(plan, 0, 0, parseTsv(PASTED_TSV)).slice(0, 2) };
-    const rateCol = COLUMNS.findIndex((c) => c.key === "rate");
-    const lines = applyPaste(base, 1, rateCol, parseTsv("9.75\t$14,000.00\n3.10\t2,500"));
-    expect(lines).toHaveLength(3);
-    expect(lines[0].rate).toBe("1.20");
-    expect(lines[1]).toMatchObject({ id: "line-2", rate: "9.75", budget: "14000.00" });
-    expect(lines[2]).toMatchObject({ id: "line-3", rate: "3.10", budget: "2500" });
-  });
+describe("cells and fill-down", () => {
+  const plan: Plan = { ...blankPlan(), lines: [{ id: "a", name: "A", channel: "X", pricing: "cpm", rate: "5", budget: "1000", start: "2027-01-04", end: "2027-03-28" }] };
 
   it("a share clears the budget and a budget clears the share", () => {
-    const one = applyPaste(plan, 0, 0, parseTsv("A\tX\tCPM\t5\t1000"));
     const shareCol = COLUMNS.findIndex((c) => c.key === "share");
-    const shared = applyPaste({ ...plan, lines: one }, 0, shareCol, [["40%"]]);
-    expect(shared[0].share).toBe("40");
-    expect(shared[0].budget).toBeUndefined();
+    const shared = COLUMNS[shareCol].set(plan.lines[0], "40%");
+    expect(shared.share).toBe("40");
+    expect(shared.budget).toBeUndefined();
+    const budget = COLUMNS.findIndex((c) => c.key === "budget");
+    expect(COLUMNS[budget].set(shared, "$2,500").budget).toBe("2500");
+    expect(COLUMNS[budget].set(shared, "$2,500").share).toBeUndefined();
+  });
+
+  it("each grid column is the core's line field of the same name, in the core's grid order", () => {
+    expect(COLUMNS.map((_, i) => columnField(i))).toEqual(["name", "channel", "pricing", "rate", "budget", "share", "start", "end", "kpi", "kpi_target"]);
+    expect(columnField(COLUMNS.length)).toBeNull();
+  });
+
+  it("Ctrl+D copies the selection's top row down it, or the row above into one row", () => {
+    expect(fillDownRows(1, 3)).toEqual({ from: 1, to: [2, 3] });
+    expect(fillDownRows(2, 2)).toEqual({ from: 1, to: [2] });
+    expect(fillDownRows(0, 0)).toBeNull();
   });
 
   it("reads numeric dates in this computer's date order, and shows dates by the one rule", () => {

@@ -2,7 +2,7 @@
 // keyboard movement, and pasting a tab-separated block from Excel or Sheets onto the plan.
 // Cells hold text; the core checks it, so a bad cell is an error beside the cell, never a crash.
 
-import type { Kpi, Line, Plan, Pricing } from "../bindings";
+import type { Kpi, Line, LineField, Plan, Pricing } from "../bindings";
 import { KPI_LABEL } from "../stages/model";
 import { pricingLabel } from "../format";
 import { cleanDecimal } from "../store/usePlan";
@@ -198,23 +198,18 @@ export function newLine(plan: Plan, taken: Set<string> = new Set(plan.lines.map(
   return { id: `line-${n}`, channel: "", name: `Line ${n}`, pricing: "cpm", start: plan.start, end: plan.end, budget: "0" };
 }
 
-/** Paste a block with its top-left cell at (row, col): existing lines are updated, rows past the
- * last line become new lines, and cells past the last column are ignored. */
-export function applyPaste(plan: Plan, row: number, col: number, block: string[][]): Line[] {
-  const lines = plan.lines.slice();
-  const taken = new Set(lines.map((l) => l.id));
-  block.forEach((cells, r) => {
-    if (cells.every((c) => c.trim() === "")) return;
-    const at = row + r;
-    let line = at < lines.length ? lines[at] : newLine({ ...plan, lines }, taken);
-    cells.forEach((text, c) => {
-      const column = COLUMNS[col + c];
-      if (column) line = column.set(line, text);
-    });
-    if (at < lines.length) lines[at] = line;
-    else lines.push(line);
-  });
-  return lines;
+/** The core's line field for each grid column (the grid's columns are the core's `GRID_COLUMNS`, in
+ * order): what the core's paste fills and its fill-down copies. */
+export function columnField(col: number): LineField | null {
+  const key = COLUMNS[col]?.key;
+  return key ? (key as LineField) : null;
+}
+
+/** Ctrl+D as a spreadsheet does it: the selection's top row copied down the rest of it, or, for
+ * one row, the row above copied into it. Null when there is nothing to copy from. */
+export function fillDownRows(r0: number, r1: number): { from: number; to: number[] } | null {
+  if (r1 > r0) return { from: r0, to: Array.from({ length: r1 - r0 }, (_, i) => r0 + 1 + i) };
+  return r0 > 0 ? { from: r0 - 1, to: [r0] } : null;
 }
 
 export interface Pos {

@@ -7,6 +7,7 @@
 // delete can be undone from the message it leaves (the plan goes to the trash, not away).
 
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { RateCardDialog } from "./RateCard";
 import { api, CommandError, toCommandError } from "../api";
 import type { PlanSummary } from "../types";
 import type { ChosenPlanImport } from "../bindings";
@@ -49,6 +50,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
   const [plans, setPlans] = useState<PlanSummary[] | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [query, setQuery] = useState("");
+  const [rates, setRates] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   const [problem, setProblem] = useState<ImportProblem | null>(null);
   const [highlight, setHighlight] = useState<number | null>(null);
@@ -186,6 +188,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
 
   return (
     <main className="screen library">
+      {rates && <RateCardDialog onClose={() => setRates(false)} />}
       <header className="screen-header">
         <div>
           <h1>Plan library</h1>
@@ -204,6 +207,9 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
           />
           <button type="button" className="button" onClick={importFile} title="A plan from a spreadsheet (XLSX, CSV), a mediaplanschema document or a plan file, previewed before it is saved (Ctrl/⌘+O)">
             Import plan…
+          </button>
+          <button type="button" className="button" onClick={() => setRates(true)} title="The channels, default rates and fees every new plan starts from">
+            Rate card
           </button>
           <button type="button" className="button" onClick={() => create("sample")}>
             New from sample

@@ -9,9 +9,10 @@ import type { PlanDocument } from "../types";
 import { isNegative, isNonZero, money, period, timestamp } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ExportMenu, ExportNotice, usePlanExports } from "../components/ExportMenu";
-import { FindingsList } from "../components/FindingsList";
+import { FindingGroups } from "../components/FindingsList";
 import { StageRail } from "../components/StageRail";
-import { StatusBadge } from "../components/StatusBadge";
+import { SignoffControl } from "../components/Signoff";
+import { Comments } from "../components/Comments";
 import { Workshop } from "../components/Workshop";
 import { plainMessage, usePlan, type PlanStore } from "../store/usePlan";
 import { useMenu } from "../menu";
@@ -79,16 +80,28 @@ export function PlanScreen({ id, onLoaded, onOpenPlan, today }: Props) {
       </main>
     );
   }
-  return <PlanEditor key={doc.id} doc={doc} onLoaded={onLoaded} onOpenPlan={onOpenPlan ?? (() => {})} today={today ?? localToday()} />;
+  // A status move or a revision is saved by the library: the editor opens the plan as saved.
+  return (
+    <PlanEditor
+      key={`${doc.id}-${doc.plan.status ?? ""}-${doc.plan.version ?? ""}`}
+      doc={doc}
+      onDoc={setDoc}
+      onLoaded={onLoaded}
+      onOpenPlan={onOpenPlan ?? (() => {})}
+      today={today ?? localToday()}
+    />
+  );
 }
 
 function PlanEditor({
   doc,
+  onDoc,
   onLoaded,
   onOpenPlan,
   today,
 }: {
   doc: PlanDocument;
+  onDoc: (doc: PlanDocument) => void;
   onLoaded?: (name: string) => void;
   onOpenPlan: (id: number) => void;
   today: string;
@@ -131,7 +144,6 @@ function PlanEditor({
           <h1>{plan.name}</h1>
           <p className="plan-meta">
             <span>{period(plan.start, plan.end)}</span>
-            {plan.status && <StatusBadge status={plan.status} />}
             {plan.version !== undefined && <span>Version {plan.version}</span>}
             {plan.prepared_by && <span>Prepared by {plan.prepared_by}</span>}
           </p>
@@ -146,6 +158,7 @@ function PlanEditor({
               Redo
             </button>
           </div>
+          <Comments plan={plan} edit={edit} />
           <Versions id={doc.id} disabled={store.save !== "saved"} open={versionsOpen} onOpenChange={setVersionsOpen} />
           <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
             Workshop
@@ -154,6 +167,7 @@ function PlanEditor({
         </div>
       </header>
       <ExportNotice exports={exports} />
+      <SignoffControl id={doc.id} plan={plan} onDoc={onDoc} saved={store.save === "saved"} numberStyle={style} />
 
       <section className="kpis" aria-label="Key figures">
         <Kpi label="Budget" value={m(t.budget)} />
@@ -173,7 +187,11 @@ function PlanEditor({
         <div className="refused" role="alert" data-testid="save-refused">
           <strong>Not saved.</strong> {plainMessage(error)}
           {error.path && <span className="refused-path">{describePath(error.path, plan)}</span>}
-          <span className="muted"> Fix it, or undo, and the plan saves again.</span>
+          {error.code === "plan_locked" ? (
+            <RevisionOffer id={doc.id} plan={plan} onDoc={onDoc} />
+          ) : (
+            <span className="muted"> Fix it, or undo, and the plan saves again.</span>
+          )}
         </div>
       )}
 
@@ -182,7 +200,7 @@ function PlanEditor({
           <h2>
             Open findings · {STAGES[stage - 1].title}
           </h2>
-          <FindingsList findings={stageFindings} lines={view.lines} />
+          <FindingGroups groups={view.finding_groups.filter((g) => g.stage === stage)} findings={view.findings} lines={view.lines} />
         </section>
       )}
 
@@ -194,6 +212,26 @@ function PlanEditor({
       {stage === 6 && <MonitorStage {...stageProps} />}
       {workshop && <Workshop plan={plan} view={view} edit={edit} onClose={closeWorkshop} />}
     </main>
+  );
+}
+
+/** The lock refused an edit: keep it by starting a revision (the core's rules), or undo it. */
+function RevisionOffer({ id, plan, onDoc }: { id: number; plan: Plan; onDoc: (doc: PlanDocument) => void }) {
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <span className="revision-offer">
+      <button
+        type="button"
+        className="button primary"
+        onClick={() =>
+          api.startRevision(id, plan).then(onDoc, (e) => setError(plainMessage(toCommandError(e))))
+        }
+      >
+        Start revision (version {(plan.version ?? 1) + 1}) with this edit
+      </button>
+      <span className="muted"> or undo to keep the approved plan as it is.</span>
+      {error && <span className="field-error"> {error}</span>}
+    </span>
   );
 }
 

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import fixtures from "../test/core-fixtures.json";
+import coreFixtures from "../test/core-fixtures.json";
+import trustFixtures from "../test/trust-fixtures.json";
+// The pasted plan is the core's paste (trust fixtures); the rest are core-fixtures.json's.
+const fixtures = { scenarios: [...coreFixtures.scenarios, ...trustFixtures.scenarios] as typeof coreFixtures.scenarios };
 import type { Optimised, Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { api, CommandError } from "../api";
-import { compareDecimal, CurveEditor, OptimiseSplit } from "./OptimiseSplit";
+import { compareDecimal, CurveEditor, OptimiseSplit, UnallocatedPrompt } from "./OptimiseSplit";
 import { money } from "../format";
 
 vi.mock("../api", async (orig) => {
@@ -44,7 +47,7 @@ describe("OptimiseSplit", () => {
     render(<OptimiseSplit plan={sample.plan} view={sample.view} error={null} edit={edit} />);
     fireEvent.click(screen.getByRole("button", { name: "Optimise split" }));
     await screen.findByTestId("gain");
-    expect(api.optimiseSplit).toHaveBeenCalledWith(sample.plan);
+    expect(api.optimiseSplit).toHaveBeenCalledWith(sample.plan, "allocated");
 
     const a = sample.optimised.allocation;
     expect(document.querySelectorAll("svg.response-curve path.rc-line")).toHaveLength(sample.optimised.curves.length);
@@ -64,7 +67,7 @@ describe("OptimiseSplit", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Accept split" }));
     await waitFor(() => expect(edit).toHaveBeenCalledTimes(1));
-    expect(api.acceptSplit).toHaveBeenCalledWith(sample.plan);
+    expect(api.acceptSplit).toHaveBeenCalledWith(sample.plan, "allocated");
     expect(edit.mock.calls[0][0](sample.plan)).toBe(accepted.plan);
     await screen.findByRole("status");
     expect(document.querySelector("svg.response-curve")).toBeNull();
@@ -172,5 +175,32 @@ describe("CurveEditor", () => {
     expect(next.lines[0].response).toBeUndefined();
     expect(next.lines[0].min_budget).toBeUndefined();
     expect(next.lines[0].budget).toBe(line.budget);
+  });
+});
+
+describe("UnallocatedPrompt", () => {
+  const budget = entry("budget") as unknown as { optimised: Optimised; optimisedBudget: Optimised };
+  const m = (v: string) => `$${v}`;
+  it("asks whether to allocate the rest too, with what it would add, and offers the way back", () => {
+    const onBasis = vi.fn();
+    render(<UnallocatedPrompt result={budget.optimised} basis="allocated" onBasis={onBasis} m={m} />);
+    const o = budget.optimised;
+    expect(screen.getByTestId("optimise-rest").textContent).toContain(
+      `$${o.unallocated} of the budget is on no line. This split moves only the money already allocated (gain +${o.split_gain} ${o.result_unit}). Allocate the rest too? It would add +${o.unallocated_gain} ${o.result_unit} more.`,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Allocate the rest too" }));
+    expect(onBasis).toHaveBeenCalledWith("budget");
+    cleanup();
+    render(<UnallocatedPrompt result={budget.optimisedBudget} basis="budget" onBasis={onBasis} m={m} />);
+    const w = budget.optimisedBudget;
+    expect(w.allocation.basis).toBe("budget");
+    expect(screen.getByTestId("optimise-rest").textContent).toContain(`of the gain, +${w.split_gain} ${w.result_unit} is the better split`);
+    fireEvent.click(screen.getByRole("button", { name: "Only the allocated money" }));
+    expect(onBasis).toHaveBeenLastCalledWith("allocated");
+  });
+
+  it("says nothing when every dollar is on a line", () => {
+    render(<UnallocatedPrompt result={entry("sample").optimised} basis="allocated" onBasis={() => {}} m={m} />);
+    expect(screen.queryByTestId("optimise-rest")).toBeNull();
   });
 });

@@ -7,14 +7,15 @@
 
 import { useEffect, useRef, useState } from "react";
 import { api, toCommandError, type CommandError } from "../api";
-import type { Line, Optimised, Plan, Response } from "../bindings";
+import type { Line, Optimised, Plan, Response, SplitBasis } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
-import { isNonZero, money, num } from "../format";
+import { isNegative, isNonZero, money, num } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { fieldError } from "../components/Field";
 import { ResponseCurve } from "../components/ResponseCurve";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
 import type { PlanEditorProps } from "./props";
+import { CurveFit } from "./CurveFit";
 
 type Props = PlanEditorProps;
 
@@ -52,6 +53,8 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
   const [accepted, setAccepted] = useState<{ before: string; after: string } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [acceptError, setAcceptError] = useState<CommandError | null>(null);
+  // The money split: what is on the lines, or (after the planner said yes) the whole budget.
+  const [basis, setBasis] = useState<SplitBasis>("allocated");
   const open = state.kind !== "closed";
   const seq = useRef(0);
   const m = (v: string) => money(v, view.currency, numberStyle);
@@ -62,13 +65,14 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
     if (!open) return;
     const mine = ++seq.current;
     setState((s) => ({ kind: "loading", last: s.kind === "proposal" ? s.result : s.kind === "closed" ? null : s.last }));
-    api.optimiseSplit(plan).then(
+    api.optimiseSplit(plan, basis).then(
       (result) => mine === seq.current && setState({ kind: "proposal", result }),
       (e) => mine === seq.current && setState((s) => ({ kind: "failed", failure: toCommandError(e), last: s.kind === "loading" ? s.last : null })),
     );
-  }, [open, plan]);
+  }, [open, plan, basis]);
 
   const start = () => {
+    setBasis("allocated");
     setAccepted(null);
     setAcceptError(null);
     setState({ kind: "loading", last: null });
@@ -82,7 +86,7 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
   const accept = async (result: Optimised) => {
     setAcceptError(null);
     try {
-      const next = await api.acceptSplit(plan);
+      const next = await api.acceptSplit(plan, basis);
       edit(() => next);
       setAccepted({ before: result.allocation.current_total_response, after: result.allocation.total_response });
       close();
@@ -160,7 +164,7 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
               </strong>
             </span>
             <span className={isNonZero(result.allocation.gain) ? "gain" : "gain none"}>
-              <span className="label">Gain</span>
+              <span className="label">Gain on the plan as it stands</span>
               <strong className="num" data-testid="gain">
                 {isNonZero(result.allocation.gain) ? "+" : ""}
                 {num(result.allocation.gain, numberStyle)}
@@ -181,6 +185,7 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
             </span>
           </div>
           {acceptError && <ErrorNotice error={acceptError} title="The split could not be accepted" />}
+          <UnallocatedPrompt result={result} basis={basis} onBasis={setBasis} m={m} numberStyle={numberStyle} />
 
           <div className="curve-grid">
             {result.curves.map((c) => {
@@ -275,7 +280,7 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
                   editing === a.id && line ? (
                     <tr key={`${a.id}-curve`} className="curve-editor-row">
                       <td colSpan={9}>
-                        <CurveEditor key={curveKey(line)} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
+                        <CurveEditor key={curveKey(line)} plan={plan} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
                       </td>
                     </tr>
                   ) : null,
@@ -386,7 +391,7 @@ function Failure({
               editing === line.id ? (
                 <tr key={`${line.id}-curve`} className="curve-editor-row">
                   <td colSpan={4}>
-                    <CurveEditor key={curveKey(line)} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
+                    <CurveEditor key={curveKey(line)} plan={plan} line={line} index={index} error={error} edit={edit} onClose={() => setEditing(null)} currency={view.currency} />
                   </td>
                 </tr>
               ) : null,
@@ -421,6 +426,7 @@ const PARAMS: Record<CurveKind, { key: string; label: string; hint: string; mone
 
 /** A line's response curve and allocator bounds, applied as one edit. */
 export function CurveEditor({
+  plan,
   line,
   index,
   error,
@@ -428,6 +434,8 @@ export function CurveEditor({
   onClose,
   currency,
 }: {
+  /** The plan, for fitting a curve from known points (its currency and result unit). */
+  plan?: Plan;
   line: Line;
   index: number;
   error: CommandErrorBody | null;
@@ -435,6 +443,7 @@ export function CurveEditor({
   onClose: () => void;
   currency: string;
 }) {
+  const [fitting, setFitting] = useState(false);
   const r = line.response as Record<string, string> | undefined;
   const [kind, setKind] = useState<CurveKind>(line.response?.curve ?? "hill");
   const [draft, setDraft] = useState<Record<string, string>>(() => ({
@@ -525,6 +534,61 @@ export function CurveEditor({
         </button>
       </div>
       {lineError && <p className="field-error">{lineError}</p>}
+      {plan && !fitting && (
+        <button type="button" className="link-button" onClick={() => setFitting(true)}>
+          Fit the curve from spends you know…
+        </button>
+      )}
+      {plan && fitting && <CurveFit plan={plan} line={line} index={index} currency={currency} edit={edit} onDone={onClose} />}
+    </div>
+  );
+}
+
+/** With money on no line, "allocate the rest too?": what splitting the whole budget adds beyond the
+ * split of the allocated money (the core's `unallocated_gain`), and the way back. */
+export function UnallocatedPrompt({
+  result,
+  basis,
+  onBasis,
+  m,
+  numberStyle,
+}: {
+  result: Optimised;
+  basis: SplitBasis;
+  onBasis: (b: SplitBasis) => void;
+  m: (v: string) => string;
+  numberStyle?: NumberStyle;
+}) {
+  if (!isNonZero(result.unallocated) || result.unallocated_gain === null) return null;
+  const unit = result.result_unit;
+  const signed = (v: string) => `${isNegative(v) ? "" : "+"}${num(v, numberStyle)}`;
+  if (isNegative(result.unallocated)) {
+    return (
+      <p className="optimise-rest warn small" data-testid="optimise-rest">
+        The lines are over budget by {m(result.unallocated.slice(1))}: this split keeps the money on the lines. Splitting only the budget would
+        change the response by {signed(result.unallocated_gain)} {unit}.
+      </p>
+    );
+  }
+  return basis === "allocated" ? (
+    <div className="optimise-rest" role="group" aria-label="Unallocated money" data-testid="optimise-rest">
+      <p>
+        <strong>{m(result.unallocated)}</strong> of the budget is on no line. This split moves only the money already allocated (gain{" "}
+        {signed(result.split_gain)} {unit}). Allocate the rest too? It would add {signed(result.unallocated_gain)} {unit} more.
+      </p>
+      <button type="button" className="button" onClick={() => onBasis("budget")}>
+        Allocate the rest too
+      </button>
+    </div>
+  ) : (
+    <div className="optimise-rest" role="group" aria-label="Unallocated money" data-testid="optimise-rest">
+      <p>
+        Splitting the whole budget, {m(result.unallocated)} unallocated included: of the gain, {signed(result.split_gain)} {unit} is the better
+        split and {signed(result.unallocated_gain)} {unit} the money not yet on a line.
+      </p>
+      <button type="button" className="button" onClick={() => onBasis("allocated")}>
+        Only the allocated money
+      </button>
     </div>
   );
 }

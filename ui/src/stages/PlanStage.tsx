@@ -8,13 +8,23 @@ import { SelectField, TextField } from "../components/Field";
 import { hasReach, ReachTotals, TotalsPanel } from "../components/TotalsPanel";
 import { cleanDecimal } from "../store/usePlan";
 import { useState } from "react";
+import { api, toCommandError, type PasteSettings } from "../api";
+import { PastePreview } from "../components/PastePreview";
+import { dateOrderFor } from "../dateOrder";
+import { plainMessage } from "../store/usePlan";
 import { LineDetail } from "./LineDetail";
+import { PlanPaper } from "./PlanPaper";
 import type { PlanEditorProps } from "./props";
 
 type Props = PlanEditorProps;
 
 export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
   const [activeLine, setActiveLine] = useState(0);
+  const [pasting, setPasting] = useState<{ text: string; at: { row: number; col: number } } | null>(null);
+  // The date order the planner last confirmed, else the OS locale's.
+  const [dates, setDates] = useState(() => dateOrderFor(typeof navigator === "undefined" ? undefined : navigator.language));
+  const [fillError, setFillError] = useState<string | null>(null);
+  const settings = (col: number): PasteSettings => ({ dates, numbers: numberStyle ?? "1,234.56", first_column: col });
   const line = plan.lines[activeLine];
   const setFee = <K extends keyof Fees>(key: K, value: Fees[K]) => edit((p) => ({ ...p, fees: { ...p.fees, [key]: value } }));
   return (
@@ -31,7 +41,37 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
           numberStyle={numberStyle}
           onLines={(lines) => edit((p) => ({ ...p, lines }))}
           onActiveLine={setActiveLine}
+          onPasteText={(text, at) => setPasting({ text, at })}
+          onFillDown={async (fields, from, to) => {
+            setFillError(null);
+            try {
+              let next = plan;
+              for (const f of fields) next = await api.fillDown(next, f, from, to);
+              edit(() => next);
+            } catch (e) {
+              setFillError(plainMessage(toCommandError(e)));
+            }
+          }}
         />
+        {fillError && (
+          <p className="field-error" role="alert">
+            {fillError}
+          </p>
+        )}
+        {pasting && (
+          <PastePreview
+            plan={plan}
+            text={pasting.text}
+            at={pasting.at}
+            initial={settings(pasting.at.col)}
+            onCancel={() => setPasting(null)}
+            onPlaced={(placed, used) => {
+              setDates(used.dates);
+              setPasting(null);
+              edit(() => placed);
+            }}
+          />
+        )}
       </section>
       {line && (
         <LineDetail
@@ -129,6 +169,7 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
           }
         />
       </section>
+      <PlanPaper plan={plan} error={error} edit={edit} />
     </div>
   );
 }

@@ -153,3 +153,29 @@ describe("ScenarioCompare", () => {
     expect(screen.getByTestId("no-scenarios").textContent).toMatch(/No scenarios yet/);
   });
 });
+
+describe("budget gaps", () => {
+  it("shows a scenario's money on no line as the core words it, apart from any saving", async () => {
+    const added = entry("planning.scenarioAdded");
+    vi.mocked(api.compareScenarios).mockResolvedValue(added.comparison);
+    render(<ScenarioCompare plan={added.plan} view={added.view} error={null} edit={() => {}} />);
+    const gaps = await screen.findByTestId("budget-gaps");
+    const stretch = added.comparison.scenarios.find((s) => s.budget_gap)!;
+    const cell = gaps.querySelector(`tr[data-figure="budget_gap"] td[data-side="${stretch.name}"] .budget-gap`)!;
+    expect(cell.textContent).toBe(stretch.budget_gap!.message);
+    expect(cell.className).toBe(`budget-gap gap-${stretch.budget_gap!.kind}`);
+  });
+
+  it("names the fixed-amount lines a scenario's budget leaves as they are, with the core's reason", async () => {
+    vi.mocked(api.compareScenarios).mockResolvedValue(sample.comparison);
+    render(<ScenarioCompare plan={plan} view={sample.view} error={null} edit={() => {}} />);
+    const gaps = await screen.findByTestId("budget-gaps");
+    const conservative = sample.comparison.scenarios[0];
+    expect(conservative.budget_gap).toBeNull();
+    const items = gaps.querySelectorAll(`tr[data-figure="unchanged_lines"] td[data-side="${conservative.name}"] li`);
+    expect(Array.from(items).map((li) => li.getAttribute("title"))).toEqual(conservative.unchanged_lines.map((l) => l.reason));
+    expect(items[0].textContent).toBe("Search — Brand · $18,000.00");
+    // No scenario of the sample leaves money on no line: no such row.
+    expect(gaps.querySelector('tr[data-figure="budget_gap"]')).toBeNull();
+  });
+});

@@ -296,6 +296,57 @@ export function ScenarioCompare({ plan, view, error, edit, numberStyle }: Props)
                 ))}
               </tbody>
             ))}
+            {scenarios.some((_, i) => side(i)?.budget_gap || (side(i)?.unchanged_lines.length ?? 0) > 0) && (
+              <tbody data-testid="budget-gaps">
+                <tr className="group-row">
+                  <th scope="rowgroup" colSpan={2 + scenarios.length}>
+                    Budget and lines
+                  </th>
+                </tr>
+                {scenarios.some((_, i) => side(i)?.budget_gap) && (
+                <tr data-figure="budget_gap">
+                  <th scope="row">Money on no line</th>
+                  <td className={presented < 0 ? "presented-col" : undefined} data-side="plan" />
+                  {scenarios.map((s, i) => {
+                    const gap = side(i)?.budget_gap;
+                    return (
+                      <td key={`${s.name}-${i}`} className={s.presented ? "presented-col" : undefined} data-side={s.name}>
+                        {gap && (
+                          <span className={`budget-gap gap-${gap.kind}`} title="Not a saving: the money is in the budget but on no line">
+                            {gap.message}
+                          </span>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+                )}
+                {scenarios.some((_, i) => (side(i)?.unchanged_lines.length ?? 0) > 0) && (
+                <tr data-figure="unchanged_lines">
+                  <th scope="row" title="Fixed amounts a scenario's budget does not scale: give them their own budget in the scenario, or turn them into shares">
+                    Lines left as they are
+                  </th>
+                  <td className={presented < 0 ? "presented-col" : undefined} data-side="plan" />
+                  {scenarios.map((s, i) => {
+                    const left = side(i)?.unchanged_lines ?? [];
+                    return (
+                      <td key={`${s.name}-${i}`} className={s.presented ? "presented-col" : undefined} data-side={s.name}>
+                        {left.length > 0 && (
+                          <ul className="unchanged-lines">
+                            {left.map((l) => (
+                              <li key={l.id} title={l.reason}>
+                                {l.name} · {money(l.net, view.currency, numberStyle)}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+                )}
+              </tbody>
+            )}
             <tbody>
               <tr className="group-row">
                 <th scope="rowgroup" colSpan={2 + scenarios.length}>

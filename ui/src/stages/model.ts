@@ -1,10 +1,8 @@
-// The six stages of a plan (four planning, two buying), what each needs before it is complete,
-// and the KPIs that judge each funnel stage. Completion is about what has been filled in, never
-// about money: every figure still comes from the core.
+// The six stages of a plan (four planning, two buying) and the KPIs that judge each funnel stage.
+// What each stage needs and whether it is complete are the core's (`PlanView.stages`).
 
-import type { Funnel, Kpi, Plan } from "../bindings";
-import type { Finding, PlanView } from "../types";
-import { isNonZero } from "../format";
+import type { Funnel, Kpi } from "../bindings";
+import type { Finding } from "../types";
 
 export interface StageInfo {
   n: number;
@@ -21,66 +19,6 @@ export const STAGES: StageInfo[] = [
   { n: 5, title: "Buy & launch", short: "Launch", phase: "Buying" },
   { n: 6, title: "Monitor & optimise", short: "Monitor", phase: "Buying" },
 ];
-
-export interface Check {
-  label: string;
-  done: boolean;
-}
-
-/** What a stage needs, each item done or not. */
-export function stageChecks(n: number, plan: Plan, view: PlanView): Check[] {
-  const goal = plan.goal;
-  const lines = plan.lines;
-  switch (n) {
-    case 1:
-      return [
-        { label: "Objective", done: !!goal?.objective },
-        { label: "Primary KPI", done: !!goal?.kpi },
-        { label: "KPI target", done: !!goal?.target && isNonZero(goal.target) },
-        { label: "Budget", done: isNonZero(plan.budget) },
-        { label: "Period", done: !!plan.start && !!plan.end },
-      ];
-    case 2:
-      return [
-        // A goal counted in people (reach, frequency, points) needs the people it counts.
-        ...(goal?.kpi && AUDIENCE_KPIS.includes(goal.kpi) ? [{ label: "Target universe", done: !!plan.universe }] : []),
-        { label: "Audience summary", done: !!plan.audience?.summary },
-        { label: "At least one segment", done: (plan.audience?.segments?.length ?? 0) > 0 },
-        { label: "Competitor evidence", done: (plan.competitors?.length ?? 0) > 0 },
-      ];
-    case 3:
-      return [
-        { label: "At least one channel", done: lines.length > 0 },
-        { label: "Every line funded", done: lines.length > 0 && lines.every((l) => l.budget || l.share) },
-        { label: "Budget fully allocated", done: lines.length > 0 && !isNonZero(view.totals.unallocated) },
-      ];
-    case 4:
-      return [
-        { label: "Lines on the plan", done: lines.length > 0 },
-        { label: "Every line priced", done: lines.length > 0 && lines.every((l) => l.pricing === "flat" || !!l.rate) },
-        { label: "A KPI per line", done: lines.length > 0 && lines.every((l) => !!l.kpi) },
-        { label: "Creative listed", done: lines.length > 0 && lines.every((l) => (l.creative?.length ?? 0) > 0) },
-      ];
-    case 5:
-      return [
-        { label: "Naming convention", done: !!plan.monitoring?.naming_template },
-        {
-          label: "Creative delivered",
-          done: lines.length > 0 && lines.every((l) => (l.creative ?? []).every((c) => (c.delivered ?? 0) >= c.count)),
-        },
-        { label: "Every line booked", done: lines.length > 0 && lines.every((l) => (l.launch?.status ?? "planned") !== "planned") },
-        { label: "Lines live", done: lines.some((l) => ["live", "paused", "ended"].includes(l.launch?.status ?? "planned")) },
-      ];
-    case 6:
-      return [
-        { label: "Actuals recorded", done: (plan.actuals?.length ?? 0) > 0 },
-        { label: "Invoices entered", done: (plan.invoices?.length ?? 0) > 0 },
-        { label: "A learning logged", done: (plan.learnings?.length ?? 0) > 0 },
-      ];
-    default:
-      return [];
-  }
-}
 
 /** Primary KPIs counted on the target audience's universe. */
 export const AUDIENCE_KPIS: Kpi[] = ["reach", "effective_reach", "frequency", "grps", "cpp"];

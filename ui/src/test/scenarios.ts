@@ -3,7 +3,6 @@
 // so the mock answers with the core's own figures, never hand-written ones.
 
 import type { Plan } from "../bindings";
-import { applyPaste, parseTsv } from "../components/grid";
 import { buyingScenarios } from "./scenarios/buying";
 import { filesScenarios } from "./scenarios/files";
 import { monitoringScenarios } from "./scenarios/monitoring";
@@ -38,7 +37,6 @@ export function scenarios(sample: Plan): Record<string, Plan> {
   const budget = { ...sample, budget: "300000.00" };
   const badRate = { ...sample, lines: sample.lines.map((l, i) => (i === 1 ? { ...l, rate: "-2.40" } : l)) };
   const blank = blankPlan();
-  const pasted = { ...blank, lines: applyPaste(blank, 0, 0, parseTsv(PASTED_TSV)) };
   // The first line's end dragged on the flowchart from the last week back to the week of 8 March.
   const dragged = { ...sample, lines: sample.lines.map((l, i) => (i === 0 ? { ...l, end: "2027-03-14" } : l)) };
   return {
@@ -46,7 +44,6 @@ export function scenarios(sample: Plan): Record<string, Plan> {
     budget,
     badRate,
     blank,
-    pasted,
     dragged,
     ...planningScenarios(sample),
     ...buyingScenarios(sample),

@@ -15,6 +15,10 @@ pub struct LibraryArgs {
     /// The library file. Defaults to $FLIGHTPLAN_LIBRARY, else the desktop app's library.
     #[arg(long, global = true)]
     library: Option<PathBuf>,
+    /// The moment to record (approvals, versions, saves) instead of the clock, RFC 3339: for
+    /// scripts and reproducible test fixtures.
+    #[arg(long, global = true, value_name = "RFC3339")]
+    now: Option<String>,
     #[command(subcommand)]
     command: LibraryCommand,
 }
@@ -62,6 +66,9 @@ enum LibraryCommand {
         #[arg(long, default_value = "")]
         by: String,
     },
+    /// Save a plan file over plan ID (an approved plan's lock applies: only what stays editable,
+    /// or a revision).
+    Save { id: PlanId, plan: PathBuf },
     /// Start a revision of an approved plan: a draft with the next version number.
     Revise { id: PlanId },
     /// What changed since the plan was last approved, figure by figure.
@@ -111,7 +118,12 @@ pub fn open(path: Option<PathBuf>) -> Result<Library, Vec<Error>> {
 }
 
 pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
-    let now = chrono::Utc::now();
+    let now = match &args.now {
+        None => chrono::Utc::now(),
+        Some(t) => chrono::DateTime::parse_from_rfc3339(t)
+            .map_err(|e| vec![Error::at("invalid_field", "--now", format!("\"{t}\" is not an RFC 3339 time ({e})"))])?
+            .with_timezone(&chrono::Utc),
+    };
     let one = |e: Error| vec![e];
     match args.command {
         LibraryCommand::Import { plan } => {
@@ -166,7 +178,20 @@ pub fn run(args: LibraryArgs) -> Result<(), Vec<Error>> {
         }
         LibraryCommand::Status { id, to, by } => {
             let plan = open(args.library)?.set_status(id, to.into(), &by, now).map_err(one)?;
-            print_json(&serde_json::json!({ "id": id, "status": plan.status, "version": plan.version, "approval": plan.approval }))
+            print_json(&serde_json::json!({
+                "id": id,
+                "status": plan.status,
+                "version": plan.version,
+                "approval": plan.approval,
+                "locked": flightplan_core::approval::is_locked(plan.status),
+                "moves": flightplan_core::approval::moves(plan.status),
+            }))
+        }
+        LibraryCommand::Save { id, plan } => {
+            let plan = load(&plan)?;
+            compute(&plan).map_err(one)?;
+            open(args.library)?.save(id, &plan, now).map_err(one)?;
+            print_json(&serde_json::json!({ "saved": id, "status": plan.status, "version": plan.version }))
         }
         LibraryCommand::Revise { id } => {
             let plan = open(args.library)?.start_revision(id, now).map_err(one)?;

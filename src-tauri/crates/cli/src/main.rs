@@ -8,14 +8,17 @@ mod actuals;
 mod allocate;
 mod catalogue;
 mod check;
+mod comment;
 mod compare;
 mod export;
+mod fit;
 mod import;
 mod io;
 mod launch;
 mod library;
 mod names;
 mod pacing;
+mod paste;
 mod plan_file;
 mod rates;
 mod reconcile;
@@ -84,12 +87,19 @@ enum Command {
     Allocate(allocate::AllocateArgs),
     /// The plan and each of its scenarios side by side, with the differences, as JSON.
     Compare(compare::CompareArgs),
+    /// Add a comment to a plan or one of its lines, or mark one resolved; prints the plan.
+    Comment(comment::CommentArgs),
     /// Export a plan: the one-page PDF, an XLSX workbook, a CSV of the lines or a
     /// mediaplanschema 3.0 document (`NAME.mediaplan.json`), by the output's name.
     Export(export::ExportArgs),
+    /// A Hill response curve fitted to two or three known points (spend → result).
+    Fit(fit::FitArgs),
     /// Import a plan from XLSX, CSV (Flightplan's own or any media-plan spreadsheet through a
     /// column mapping) or a mediaplanschema 2.0/3.0 document.
     Import(import::ImportArgs),
+    /// What a block pasted from a spreadsheet onto a plan's line grid reads as (header row,
+    /// columns by name, dates by date order, every problem), or the plan with it placed.
+    Paste(paste::PasteArgs),
     /// Write one insertion-order PDF per vendor of the direct and offline lines.
     Io(io::IoArgs),
     /// Show each line's launch checklist and status, or move a line (live is gated).
@@ -143,9 +153,12 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Check(args) => check::run(args),
         Command::Allocate(args) => allocate::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Comment(args) => comment::run(args),
         Command::Export(args) => export::run(args),
+        Command::Fit(args) => fit::run(args),
         Command::Import(args) => import::run(args),
         Command::Io(args) => io::run(args),
+        Command::Paste(args) => paste::run(args),
         Command::Launch(args) => launch::run(args),
         Command::Names(args) => names::run(args),
         Command::Reconcile(args) => reconcile::run(args),

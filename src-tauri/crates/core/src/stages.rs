@@ -9,7 +9,7 @@
 
 use crate::costing::Totals;
 use crate::findings::{Finding, Severity};
-use crate::plan::{Competitor, Line, LineStatus, Plan, Pricing, Segment};
+use crate::plan::{Competitor, Kpi, Line, LineStatus, Plan, Pricing, Segment};
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -61,6 +61,9 @@ fn numbered(name: &str, word: &str) -> bool {
     rest.trim().chars().all(|c| c.is_ascii_digit())
 }
 
+/// Primary KPIs counted on the target audience's universe: stage 2 needs the universe for them.
+pub const AUDIENCE_KPIS: [Kpi; 5] = [Kpi::Reach, Kpi::EffectiveReach, Kpi::Frequency, Kpi::Grps, Kpi::Cpp];
+
 /// Every stage's checks, on the plan and its costed totals.
 pub fn progress(plan: &Plan, totals: &Totals) -> Vec<StageProgress> {
     let goal = plan.goal.as_ref();
@@ -76,11 +79,18 @@ pub fn progress(plan: &Plan, totals: &Totals) -> Vec<StageProgress> {
             c("Budget", !plan.budget.is_zero()),
             c("Period", plan.end >= plan.start),
         ],
-        vec![
-            c("Audience summary", !plan.audience.summary.trim().is_empty()),
+        [
+            // A goal counted in people (reach, frequency, points) needs the people it counts.
+            goal.and_then(|g| g.kpi).filter(|k| AUDIENCE_KPIS.contains(k)).map(|_| c("Target universe", plan.universe.is_some())),
+            Some(c("Audience summary", !plan.audience.summary.trim().is_empty())),
+        ]
+        .into_iter()
+        .flatten()
+        .chain([
             c("At least one segment", plan.audience.segments.iter().any(|s| !is_placeholder_segment(s))),
             c("Competitor evidence", plan.competitors.iter().any(|x| !is_placeholder_competitor(x))),
-        ],
+        ])
+        .collect(),
         vec![
             c("At least one channel", any),
             c("Every line funded", all(&|l| l.budget.is_some_and(|b| b > Decimal::ZERO) || l.share.is_some_and(|s| s > Decimal::ZERO))),

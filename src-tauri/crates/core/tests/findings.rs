@@ -161,7 +161,15 @@ fn placeholder_rows_never_complete_a_stage() {
     );
     let filled = json!({ "audience": { "summary": "Adults 25–44", "segments": [ { "name": "Segment 1", "kind": "demographic", "description": "Urban renters" } ] },
                          "competitors": [ { "competitor": "Competitor", "channel": "Meta", "first_seen": "2026-12-01", "still_running": true } ] });
-    assert_eq!(stage2(filled).0, true);
+    assert_eq!(stage2(filled.clone()).0, true);
+    // A goal counted in people needs the universe it counts them in, first.
+    let mut reach = filled;
+    reach["goal"] = json!({ "objective": "awareness", "kpi": "reach", "target": "40" });
+    reach["universe"] = Value::Null; // removed from the base plan
+    let (complete, checks) = stage2(reach.clone());
+    assert_eq!((complete, checks[0]), (false, ("Target universe", false)));
+    reach["universe"] = json!("37500000");
+    assert_eq!(stage2(reach).1[0], ("Target universe", true));
     // Grouped, ten underfunded lines are one row of ten.
     let mut plan = base();
     let line = plan["lines"][1].clone();

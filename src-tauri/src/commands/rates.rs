@@ -1,0 +1,101 @@
+//! The library's rate card in the app: the channels, default rates and default fees every new
+//! plan and pasted line starts from, edited in one place and kept across sessions; exported and
+//! imported as a `flightplan-rates/1` file through the shell's own dialogs (no path from the
+//! webview).
+
+use super::guarded;
+use crate::commands::export::{with_extension, write_export, Exported, ExportedFiles};
+use crate::dialogs::{AppDialogs, Ask, Filter};
+use crate::library::PlanLibrary;
+use chrono::Utc;
+use flightplan_core::rate_card::{read_rate_card, RateCard};
+use flightplan_core::{Error, Result};
+use flightplan_store::SavedRateCard;
+use tauri::State;
+
+/// Rate card files: `.json` (`flightplan-rates/1`).
+pub const RATE_CARD_FILE: Filter = Filter { name: "Flightplan rate card", extensions: &["json"] };
+/// A rate card file is small; anything over this is not one.
+const RATE_CARD_LIMIT: u64 = 8 * 1024 * 1024;
+
+/// The planner's rate card (the built-in one until one is saved).
+#[tauri::command]
+pub async fn rate_card(library: State<'_, PlanLibrary>) -> Result<SavedRateCard> {
+    guarded(async move {
+        library.with(|lib| lib.rate_card())
+    })
+    .await
+}
+
+/// Save `card` as the rate card (the core's rules first: the first broken one is the error,
+/// naming the entry); returns it as saved.
+#[tauri::command]
+pub async fn save_rate_card(library: State<'_, PlanLibrary>, card: RateCard) -> Result<SavedRateCard> {
+    guarded(async move {
+        library.with(|lib| {
+            lib.set_rate_card(&card, Utc::now())?;
+            lib.rate_card()
+        })
+    })
+    .await
+}
+
+/// Go back to the built-in rate card.
+#[tauri::command]
+pub async fn reset_rate_card(library: State<'_, PlanLibrary>) -> Result<SavedRateCard> {
+    guarded(async move {
+        library.with(|lib| {
+            lib.reset_rate_card()?;
+            lib.rate_card()
+        })
+    })
+    .await
+}
+
+/// Ask where, then write the rate card as a `flightplan-rates/1` file. `None` when cancelled.
+#[tauri::command]
+pub async fn export_rate_card(
+    library: State<'_, PlanLibrary>,
+    exports: State<'_, ExportedFiles>,
+    dialogs: State<'_, AppDialogs>,
+) -> Result<Option<Exported>> {
+    guarded(async move {
+        let text = library.with(|lib| lib.export_rate_card())?;
+        let ask = Ask::Save { title: "Export the rate card".into(), file_name: "Rate card.json".into(), filters: vec![RATE_CARD_FILE] };
+        let Some(target) = dialogs.ask(ask).await.map(|p| with_extension(p, "json")) else { return Ok(None) };
+        write_export(&target, text.as_bytes())?;
+        let export = exports.register(&target);
+        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
+    })
+    .await
+}
+
+/// Ask for a `flightplan-rates/1` file, check it and save it as the rate card. A broken file
+/// changes nothing; its error lists every problem, each naming its entry. `None` when cancelled.
+#[tauri::command]
+pub async fn import_rate_card(library: State<'_, PlanLibrary>, dialogs: State<'_, AppDialogs>) -> Result<Option<SavedRateCard>> {
+    guarded(async move {
+        let ask = Ask::Open { title: "Import a rate card".into(), filters: vec![RATE_CARD_FILE] };
+        let Some(path) = dialogs.ask(ask).await else { return Ok(None) };
+        let text = flightplan_files::read_text_bounded(&path, RATE_CARD_LIMIT, "the rate card")?;
+        let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let card = read_rate_card(&text).map_err(|errs| {
+            let all: Vec<String> = errs.iter().map(|e| match &e.path {
+                Some(p) => format!("{p}: {}", e.message),
+                None => e.message.clone(),
+            }).collect();
+            let first = errs.into_iter().next();
+            Error {
+                code: first.as_ref().map(|e| e.code.clone()).unwrap_or_else(|| "invalid_rate_card".into()),
+                message: format!("{file} is not a rate card Flightplan can use; nothing was changed: {}", all.join("; ")),
+                path: None,
+                line: None,
+            }
+        })?;
+        library.with(|lib| {
+            lib.set_rate_card(&card, Utc::now())?;
+            lib.rate_card().map(Some)
+        })
+    })
+    .await
+}

@@ -1,0 +1,200 @@
+// Browser tests of the everyday-trust flows (issue 16): the sample plan approved by name, locked,
+// an edit that starts a revision and the changes since approval; a block with a header row pasted
+// through the core's preview (an ambiguous reading refused under the wrong date order); findings
+// grouped by kind. The IPC mock answers from the real core's trust fixtures.
+// Run: npm run test:browser (from ui/).
+
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { scenario, trust, usd, useBrowser } from "./harness.mjs";
+
+const b = useBrowser();
+const HEADER_TSV = trust.pastes.find((p) => p.name === "pastedHeader").text;
+const approved = trust.docs.approved.plan;
+const revised = trust.docs.revised.plan;
+
+test("approving the sample by name locks it; an edit starts a revision that keeps it; the changes since approval list it", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  await p.getByRole("button", { name: "Status: proposed" }).click();
+  await p.getByRole("menuitem", { name: "Approve…" }).click();
+  const dialog = p.getByRole("dialog", { name: `Approve version ${approved.version}` });
+  // No name: the core's refusal.
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  assert.equal(await dialog.getByRole("alert").textContent(), "Say who approves the plan");
+  await dialog.getByLabel("Approved by").fill("Dana Whitfield");
+  await b.shot("approve-dialog");
+  await dialog.getByRole("button", { name: "Approve" }).click();
+  await p.getByTestId("lock-note").waitFor();
+  assert.match(await p.getByTestId("lock-note").textContent(), new RegExp(`Approved by Dana Whitfield on .* · version ${approved.version} locked`));
+  assert.equal(await p.getByRole("button", { name: "Status: approved" }).count(), 1);
+  const calls = (await b.calls()).filter((c) => c.cmd === "set_plan_status");
+  assert.deepEqual(calls.map((c) => c.args), [
+    { id: 1, to: "approved", by: "" },
+    { id: 1, to: "approved", by: "Dana Whitfield" },
+  ]);
+  // Nothing has changed yet.
+  await p.getByRole("button", { name: "Changes since approval" }).click();
+  await p.getByText("Nothing has changed since the plan was approved.").waitFor();
+  await p.getByTestId("changes").getByRole("button", { name: "Close" }).click();
+
+  // Edit a locked figure in the grid: the lock refuses it, naming the change, and offers a revision.
+  const row = approved.lines.findIndex((l) => l.id === "meta-pros");
+  await p.locator(`td[data-row="${row}"][data-col="4"]`).click();
+  await p.keyboard.type("9000");
+  await p.keyboard.press("Enter");
+  const refused = p.getByTestId("save-refused");
+  await refused.waitFor();
+  const locked = scenario("trust.approvedEdited").error.message;
+  // The core's message as sentences read (its first letter capital).
+  assert.ok((await refused.textContent()).includes(locked[0].toUpperCase() + locked.slice(1)), await refused.textContent());
+  await b.shot("locked-edit");
+  await refused.getByRole("button", { name: `Start revision (version ${approved.version + 1}) with this edit` }).click();
+  await p.getByTestId("revision-note").waitFor();
+  assert.equal(
+    await p.getByTestId("revision-note").textContent(),
+    `Revision of version ${approved.version}, approved by Dana Whitfield on 21 Nov 2026`,
+  );
+  assert.equal(await b.kpi("Net media").textContent(), usd(trust.docs.revised.view.totals.net_media));
+  assert.equal(revised.lines[row].budget, "9000");
+
+  // Every changed figure, from the core.
+  await p.getByRole("button", { name: "Changes since approval" }).click();
+  const changes = p.getByTestId("changes");
+  await changes.locator("tbody tr").first().waitFor();
+  assert.equal(await changes.locator("tbody tr").count(), trust.changes.revised.changes.length);
+  const net = changes.locator('tr[data-line="meta-pros"][data-field="net"] td');
+  assert.deepEqual(await net.allTextContents(), ["Prospecting — Broad", "Net media", "$48,000.00", "$9,000.00", "−$39,000.00"]);
+  const gross = trust.changes.revised.changes.find((c) => c.field === "totals.gross");
+  assert.deepEqual(await changes.locator('tr[data-field="totals.gross"] td').allTextContents(), [
+    "Plan",
+    "Gross",
+    usd(gross.before),
+    usd(gross.after),
+    usd(gross.difference).replace("-", "−"),
+  ]);
+  await b.shot("changes-since-approval");
+  await p.keyboard.press("Escape");
+  await changes.waitFor({ state: "detached" });
+});
+
+test("a block with a header row in its own order is read by the core: refused day first, pasted month first", async () => {
+  await b.openPlan("Untitled plan");
+  const p = b.page;
+  await p.locator('.stage[data-stage="4"]').click();
+  await p.locator(".line-grid").focus();
+  await p.evaluate((t) => navigator.clipboard.writeText(t), HEADER_TSV);
+  await p.keyboard.press("Control+v");
+  const preview = p.getByTestId("paste-preview");
+  await preview.waitFor();
+  // The US locale reads month first.
+  assert.equal(await preview.getByLabel("Date order").inputValue(), "month_first");
+  assert.match(await preview.getByTestId("paste-summary").textContent(), /^Header row found: columns matched by name · 2 rows/);
+  assert.deepEqual(await preview.locator(".paste-columns li").allTextContents(), [
+    "“Channel” → Channel",
+    "“Line” → Line",
+    "“Budget” → Budget",
+    "“Start” → Start",
+    "“End” → End",
+  ]);
+  // Day first, the same block is refused with the core's words, and nothing can be pasted.
+  await preview.getByLabel("Date order").selectOption("day_first");
+  const problems = preview.locator(".paste-problems li");
+  await problems.first().waitFor();
+  const want = trust.pastes.find((x) => x.name === "pastedHeaderDayFirst").read.problems.map((x) => x.message);
+  assert.deepEqual(await problems.allTextContents(), want);
+  assert.equal(await preview.getByRole("button", { name: "Paste 2 rows" }).isDisabled(), true);
+  await b.shot("paste-refused");
+  await preview.getByLabel("Date order").selectOption("month_first");
+  await problems.first().waitFor({ state: "detached" });
+  await b.shot("paste-preview");
+  await preview.getByRole("button", { name: "Paste 2 rows" }).click();
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const placed = scenario("pastedHeader");
+  assert.deepEqual(
+    await p.locator('.grid-table tbody tr td[data-col="1"]').allTextContents(),
+    placed.plan.lines.map((l) => l.channel),
+  );
+  assert.equal(await b.kpi("Net media").textContent(), usd(placed.view.totals.net_media));
+  // The thin-creative findings of both lines are one row that opens to each.
+  const group = p.locator('.finding-group[data-code="thin_creative"]');
+  await group.getByRole("button", { name: "Show all 2" }).click();
+  assert.equal(await group.locator(".group-members li").count(), 2);
+  await b.shot("paste-placed");
+});
+
+test("the rate card: an edited default rate saved in the library, a refused rate named, export and import through the shell's dialogs", async () => {
+  await b.page.goto(b.base);
+  const p = b.page;
+  await p.getByRole("button", { name: "Rate card" }).click();
+  const dialog = p.getByTestId("rate-card");
+  await dialog.getByTestId("rate-card-state").filter({ hasText: "The built-in rate card" }).waitFor();
+  assert.equal(await dialog.locator("tbody tr").count(), trust.rates.builtin.card.channels.length);
+  // A rate the core refuses is named with its entry.
+  await dialog.getByLabel("Default rate, Google Ads — Search — Brand").fill("-1.20");
+  await dialog.getByRole("button", { name: "Save rate card" }).click();
+  assert.match(await dialog.getByRole("alert").textContent(), /-1\.20 is negative/);
+  await dialog.getByLabel("Default rate, Google Ads — Search — Brand").fill(trust.rates.builtin.card.channels[0].rate);
+  await dialog.getByLabel("Default rate, Meta — Prospecting").fill("11.25");
+  await dialog.getByRole("button", { name: "Save rate card" }).click();
+  await dialog.getByTestId("rate-card-state").filter({ hasText: "Saved in the library" }).waitFor();
+  await b.shot("rate-card");
+  // Export: the shell's save dialog; cancelled import changes nothing.
+  await p.evaluate(() => window.__dialogAnswers.push("/home/ana/Rate card"));
+  await dialog.getByRole("button", { name: "Export…" }).click();
+  await dialog.getByRole("status").filter({ hasText: "Exported to /home/ana/Rate card.json" }).waitFor();
+  await dialog.getByRole("button", { name: "Import…" }).click();
+  const asks = await p.evaluate(() => window.__dialogAsks.map((a) => `${a.kind}: ${a.title}`));
+  assert.deepEqual(asks, ["save: Export the rate card", "open: Import a rate card"]);
+  await dialog.getByRole("button", { name: "Close" }).click();
+  // Opened again, the saved rate is there.
+  await p.getByRole("button", { name: "Rate card" }).click();
+  assert.equal(await p.getByTestId("rate-card").getByLabel("Default rate, Meta — Prospecting").inputValue(), "11.25");
+});
+
+test("a comment on a line, by name, saved through the core and resolved", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  const comment = scenario("trust.commented").plan.comments[0];
+  await p.getByRole("button", { name: "Comments" }).click();
+  const panel = p.getByRole("dialog", { name: "Comments" });
+  await panel.getByLabel("About").selectOption(comment.line);
+  await panel.getByLabel("Your name").fill(comment.author);
+  await panel.getByLabel("Comment").fill(comment.text);
+  await panel.getByRole("button", { name: "Add comment" }).click();
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  await p.getByRole("button", { name: "Comments · 1" }).waitFor();
+  assert.equal(await panel.locator('[data-comment="c1"] .comment-text').textContent(), comment.text);
+  assert.equal(await panel.locator('[data-comment="c1"] .comment-about').textContent(), "Prospecting — Broad");
+  await b.shot("comments");
+  await panel.getByRole("button", { name: "Resolve" }).click();
+  await panel.getByRole("button", { name: "Reopen" }).waitFor();
+  await p.getByRole("button", { name: "Comments", exact: true }).waitFor();
+  const saves = (await b.calls()).filter((c) => c.cmd === "save_plan").map((c) => c.args.plan.comments?.[0]?.resolved ?? false);
+  assert.deepEqual(saves, [false, true]);
+});
+
+test("optimise split with money on no line asks whether to allocate the rest too, with the core's gains", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  await p.locator('.stage[data-stage="1"]').click();
+  const budget = p.locator('input[data-path="budget"]');
+  await budget.fill("$300,000.00");
+  await budget.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  await p.locator('.stage[data-stage="3"]').click();
+  await p.getByRole("button", { name: "Optimise split", exact: true }).click();
+  const rest = p.getByTestId("optimise-rest");
+  await rest.waitFor();
+  const o = scenario("budget").optimised;
+  assert.match(await rest.textContent(), new RegExp(`^\\$50,000\\.00 of the budget is on no line\\. .*gain \\+${o.split_gain.replace(".", "\\.")} ${o.result_unit}.*add \\+${o.unallocated_gain.replace(".", "\\.")} ${o.result_unit} more`));
+  assert.equal(await p.getByTestId("gain").textContent(), `+${o.allocation.gain}`);
+  await rest.getByRole("button", { name: "Allocate the rest too" }).click();
+  const w = scenario("budget").optimisedBudget;
+  const grouped = (v) => v.replace(/\B(?=(\d{3})+\.)/g, ",");
+  await p.getByTestId("gain").filter({ hasText: `+${grouped(w.allocation.gain)}` }).waitFor();
+  assert.match(await rest.textContent(), /^Splitting the whole budget, \$50,000\.00 unallocated included/);
+  await b.shot("optimise-rest");
+  const calls = (await b.calls()).filter((c) => c.cmd === "optimise_split").map((c) => c.args.basis);
+  assert.deepEqual(calls, ["allocated", "budget"]);
+});
