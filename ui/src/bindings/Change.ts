@@ -15,7 +15,7 @@ line: string | null,
  */
 field: string, 
 /**
- * In words: "Net media", "Week of 2027-01-04", "Tech fee %".
+ * In words: "Net media", "Week of 4 Jan 2027", "Tech fee %".
  */
 label: string, kind: ChangeKind, 
 /**

@@ -6,6 +6,7 @@
 import { useEffect, useState } from "react";
 import type { LineView, LineWeek, NumberStyle, PlanView } from "../types";
 import { dayOfMonth, groupDigits, isNonZero, units } from "../format";
+import { showDate } from "../dates";
 
 /** Widths in px: the line label column, and the narrowest a week can be and still show its spend. */
 const LABEL_WIDTH = 216;
@@ -121,7 +122,7 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
           </tr>
           <tr className="fc-weeks">
             {view.weeks.map((w, i) => (
-              <th key={w} scope="col" className={`fc-week${edge(i)}`} title={`Week of ${w}`}>
+              <th key={w} scope="col" className={`fc-week${edge(i)}`} title={`Week of ${showDate(w)}`}>
                 {dayOfMonth(w)}
               </th>
             ))}

@@ -45,9 +45,10 @@ describe("PastePreview", () => {
       "2",
       "Meta",
       "Prospecting",
-      "12000",
-      "2027-01-04",
-      "2027-03-28",
+      // The core's read values, shown as the rest of the app shows them.
+      "$12,000",
+      "4 Jan 2027",
+      "28 Mar 2027",
       "new line · from Meta — Prospecting",
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Paste 2 rows" }));

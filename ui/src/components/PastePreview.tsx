@@ -9,6 +9,8 @@ import { api, toCommandError, type PasteSettings } from "../api";
 import type { DateOrder, LineField, PastedRows, Plan } from "../bindings";
 import { DATE_ORDER_LABEL } from "../dateOrder";
 import { plainMessage } from "../store/usePlan";
+import { showDate } from "../dates";
+import { money, num } from "../format";
 
 export const FIELD_LABEL: Record<LineField, string> = {
   id: "Line id",
@@ -147,7 +149,9 @@ export function PastePreview({ plan, text, at, initial, onPlaced, onCancel }: Pr
                     <tr key={r.row} data-row={r.row}>
                       <td>{r.row}</td>
                       {mapped.map((c) => (
-                        <td key={c.column}>{r.cells.find((x) => x.field === c.field)?.value ?? ""}</td>
+                        <td key={c.column} className={NUMERIC.includes(c.field!) ? "num" : undefined}>
+                          {shownCell(plan, c.field!, r.cells.find((x) => x.field === c.field)?.value ?? "")}
+                        </td>
                       ))}
                       <td>
                         {target < plan.lines.length ? `replaces line ${target + 1} (${plan.lines[target].name})` : "new line"}
@@ -182,4 +186,27 @@ export function PastePreview({ plan, text, at, initial, onPlaced, onCancel }: Pr
       </div>
     </div>
   );
+}
+
+const NUMERIC: LineField[] = ["rate", "budget", "share", "kpi_target", "ctr", "cvr", "vtr", "impressions"];
+
+/** A read cell as the rest of the app shows its field: dates by the one date rule, money in the
+ * plan's currency and number style, shares as percents. The value itself is the core's. */
+function shownCell(plan: Plan, field: LineField, value: string): string {
+  if (value === "") return "";
+  const style = plan.settings?.number_style;
+  switch (field) {
+    case "start":
+    case "end":
+      return showDate(value);
+    case "rate":
+    case "budget":
+      return money(value, plan.currency, style);
+    case "share":
+      return `${num(value, style)}%`;
+    case "impressions":
+      return num(value, style);
+    default:
+      return value;
+  }
 }

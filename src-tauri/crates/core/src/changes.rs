@@ -39,7 +39,7 @@ pub struct Change {
     /// The field: `net`, `gross`, `start`, `rate`, `impressions`, `weeks.2027-01-04`,
     /// `totals.net_media`, `totals.months.2027-01`, `fees.tech_fee_pct`, …
     pub field: String,
-    /// In words: "Net media", "Week of 2027-01-04", "Tech fee %".
+    /// In words: "Net media", "Week of 4 Jan 2027", "Tech fee %".
     pub label: String,
     pub kind: ChangeKind,
     /// As the plan file and the costed view write them (decimals as strings); none when absent.
@@ -262,7 +262,7 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
 fn week_changes(d: &mut Diff, prefix: &str, b: &[crate::costing::LineWeek], a: &[crate::costing::LineWeek]) {
     for start in union(b.iter().map(|w| w.week_start), a.iter().map(|w| w.week_start)) {
         let find = |ws: &[crate::costing::LineWeek]| ws.iter().find(|w| w.week_start == start).map(|w| w.net);
-        d.num(&format!("{prefix}.{start}"), &format!("Week of {start}"), ChangeKind::Money, find(b), find(a));
+        d.num(&format!("{prefix}.{start}"), &format!("Week of {}", crate::flight::day_label(start)), ChangeKind::Money, find(b), find(a));
     }
 }
 
