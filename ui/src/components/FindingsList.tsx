@@ -16,23 +16,10 @@ export function FindingsList({ findings, lines }: Props) {
   if (findings.length === 0) {
     return <p className="findings-clear">No findings: the plan passes every check.</p>;
   }
-  const lineName = (id?: string) => lines.find((l) => l.id === id)?.name ?? id;
   return (
     <ul className="findings" aria-label="Findings">
       {findings.map((f, i) => (
-        <li key={`${f.code}-${f.line ?? ""}-${i}`} className={`finding sev-${f.severity}`}>
-          <span className="sev-dot" aria-hidden="true" />
-          <div className="finding-body">
-            <p className="finding-message">
-              {f.line && <span className="finding-line">{lineName(f.line)}: </span>}
-              {f.message}
-            </p>
-            <p className="finding-fix">{f.fix}</p>
-          </div>
-          <span className="finding-stage" title={`Fix in stage ${f.stage}`}>
-            {f.stage}. {STAGES[f.stage - 1] ?? "Plan"}
-          </span>
-        </li>
+        <FindingItem key={`${f.code}-${f.line ?? ""}-${i}`} f={f} lines={lines} />
       ))}
     </ul>
   );
