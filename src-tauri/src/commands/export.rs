@@ -93,12 +93,32 @@ pub async fn ask_save(dialogs: &AppDialogs, title: &str, plan: &Plan, ext: &str,
 
 /// Write `bytes` at `path` whole or not at all; what the planner can replace from the app: a
 /// regular file they may write (the save dialog already asked), never a link or a read-only file.
-pub fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
+fn write_export(path: &Path, bytes: &[u8]) -> Result<()> {
     flightplan_files::write_file(path, bytes, Replace::RegularOnly)
 }
 
 fn stopped(what: &str, e: impl std::fmt::Display) -> Error {
     Error::new("export_failed", format!("{what} stopped unexpectedly ({e})"))
+}
+
+/// The last step of every export: make the file's bytes (and what it leaves off) off the async
+/// runtime's threads, write them at `target` whole or not at all, and number the file for
+/// `open_export`.
+pub async fn write_exported(
+    exports: &ExportedFiles,
+    target: PathBuf,
+    what: &str,
+    make: impl FnOnce() -> Result<(Vec<u8>, Vec<String>)> + Send + 'static,
+) -> Result<Exported> {
+    let (target, warnings) = tauri::async_runtime::spawn_blocking(move || {
+        let (bytes, warnings) = make()?;
+        write_export(&target, &bytes)?;
+        Ok::<_, Error>((target, warnings))
+    })
+    .await
+    .map_err(|e| stopped(what, e))??;
+    let export = exports.register(&target);
+    Ok(Exported { export, path: target.display().to_string(), warnings })
 }
 
 /// Ask where to save, then render stored plan `id` to a one-page PDF there: the core's report
@@ -115,15 +135,11 @@ pub async fn export_pdf(
         let plan = library.with(|lib| lib.get(id))?;
         let report = flightplan_core::report(&plan, today.get())?;
         let Some(target) = ask_save(&dialogs, "Export the one-page plan", &plan, "pdf", PDF).await else { return Ok(None) };
-        let (rendered, target) = tauri::async_runtime::spawn_blocking(move || {
+        let written = write_exported(&exports, target, "the PDF export", move || {
             let rendered = flightplan_pdf::render(&report, &PdfOptions::default())?;
-            write_export(&target, &rendered.bytes)?;
-            Ok::<_, Error>((rendered, target))
-        })
-        .await
-        .map_err(|e| stopped("the PDF export", e))??;
-        let export = exports.register(&target);
-        Ok(Some(Exported { export, path: target.display().to_string(), warnings: rendered.warnings }))
+            Ok((rendered.bytes, rendered.warnings))
+        });
+        written.await.map(Some)
     })
     .await
 }
@@ -150,18 +166,15 @@ pub async fn export_table(
         let report = flightplan_core::report(&plan, today.get())?;
         let title = if format == "xlsx" { "Export the plan as an XLSX workbook" } else { "Export the lines as CSV" };
         let Some(target) = ask_save(&dialogs, title, &plan, &format, filter).await else { return Ok(None) };
-        let target = tauri::async_runtime::spawn_blocking(move || {
+        let written = write_exported(&exports, target, "the export", move || {
             let bytes = if format == "xlsx" {
                 flightplan_exchange::write_xlsx(&report)?
             } else {
                 flightplan_exchange::write_csv(&report)?.into_bytes()
             };
-            write_export(&target, &bytes).map(|_| target)
-        })
-        .await
-        .map_err(|e| stopped("the export", e))??;
-        let export = exports.register(&target);
-        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
+            Ok((bytes, Vec::new()))
+        });
+        written.await.map(Some)
     })
     .await
 }
@@ -182,16 +195,13 @@ pub async fn export_mediaplan(
         let title = "Export the plan as mediaplanschema";
         let Some(target) = ask_save(&dialogs, title, &plan, "mediaplan.json", MEDIAPLAN).await else { return Ok(None) };
         let created_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        let target = tauri::async_runtime::spawn_blocking(move || {
+        let written = write_exported(&exports, target, "the export", move || {
             let doc = flightplan_exchange::write_mediaplan(&plan, &view, &created_at)?;
             let mut text = serde_json::to_string_pretty(&doc).map_err(|e| Error::new("export_failed", format!("the document could not be written ({e})")))?;
             text.push('\n');
-            write_export(&target, text.as_bytes()).map(|_| target)
-        })
-        .await
-        .map_err(|e| stopped("the export", e))??;
-        let export = exports.register(&target);
-        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
+            Ok((text.into_bytes(), Vec::new()))
+        });
+        written.await.map(Some)
     })
     .await
 }

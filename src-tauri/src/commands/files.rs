@@ -4,7 +4,7 @@
 //! (`plan_import.rs`), which previews them like any other plan.
 
 use super::guarded;
-use crate::commands::export::{ask_save, write_export, Exported, ExportedFiles, PLAN_FILE};
+use crate::commands::export::{ask_save, write_exported, Exported, ExportedFiles, PLAN_FILE};
 use crate::dialogs::AppDialogs;
 use crate::library::PlanLibrary;
 use flightplan_core::{write_plan, Result};
@@ -22,9 +22,7 @@ pub async fn export_plan_file(
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
         let Some(target) = ask_save(&dialogs, "Export the plan file", &plan, crate::commands::opening::PLAN_EXTENSION, PLAN_FILE).await else { return Ok(None) };
-        write_export(&target, write_plan(&plan).as_bytes())?;
-        let export = exports.register(&target);
-        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
+        write_exported(&exports, target, "the plan file export", move || Ok((write_plan(&plan).into_bytes(), Vec::new()))).await.map(Some)
     })
     .await
 }

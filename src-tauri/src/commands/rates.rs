@@ -4,7 +4,7 @@
 //! webview).
 
 use super::guarded;
-use crate::commands::export::{with_extension, write_export, Exported, ExportedFiles};
+use crate::commands::export::{with_extension, write_exported, Exported, ExportedFiles};
 use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
 use chrono::Utc;
@@ -63,9 +63,7 @@ pub async fn export_rate_card(
         let text = library.with(|lib| lib.export_rate_card())?;
         let ask = Ask::Save { title: "Export the rate card".into(), file_name: "Rate card.json".into(), filters: vec![RATE_CARD_FILE] };
         let Some(target) = dialogs.ask(ask).await.map(|p| with_extension(p, "json")) else { return Ok(None) };
-        write_export(&target, text.as_bytes())?;
-        let export = exports.register(&target);
-        Ok(Some(Exported { export, path: target.display().to_string(), warnings: Vec::new() }))
+        write_exported(&exports, target, "the rate card export", move || Ok((text.into_bytes(), Vec::new()))).await.map(Some)
     })
     .await
 }
