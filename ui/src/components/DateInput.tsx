@@ -18,11 +18,17 @@ type Props = Omit<InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | 
   max?: string;
   /** Shown under the input when the text cannot be read (default: in the title only). */
   showProblem?: boolean;
+  /** Told the problem with the text (null once it reads), for a form field to show it. */
+  onProblem?: (problem: string | null) => void;
 };
 
-export function DateInput({ value, onChange, live, min, max, showProblem, onKeyDown, onBlur, className, ...rest }: Props) {
+export function DateInput({ value, onChange, live, min, max, showProblem, onProblem, onKeyDown, onBlur, className, ...rest }: Props) {
   const [draft, setDraft] = useState(showDate(value));
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setOwnProblem] = useState<string | null>(null);
+  const setProblem = (p: string | null) => {
+    setOwnProblem(p);
+    onProblem?.(p);
+  };
   const editing = useRef(false);
   useEffect(() => {
     if (!editing.current) {

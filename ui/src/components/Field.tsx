@@ -5,7 +5,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { CommandErrorBody } from "../types";
 import { plainMessage } from "../store/usePlan";
-import { readDate, showDate } from "../dates";
+import { DateInput } from "./DateInput";
 
 interface Common {
   label: string;
@@ -43,60 +43,60 @@ export function TextField({
   suffix?: string;
 }) {
   const id = useId();
-  // A date is shown and typed by the one date rule (dates.ts); the plan keeps ISO.
-  const isDate = type === "date";
-  const shown = isDate ? showDate(value) : value;
-  const [draft, setDraft] = useState(shown);
+  const [draft, setDraft] = useState(value);
+  // A date that could not be read, said by the date input (dates.ts) in this field's error slot.
   const [unread, setUnread] = useState<string | null>(null);
   // Follow the plan (undo, redo, the core's answer) unless the planner is mid-edit in this field.
   const typing = useRef(false);
   useEffect(() => {
-    if (!typing.current) {
-      setDraft(shown);
-      setUnread(null);
-    }
-  }, [shown]);
+    if (!typing.current) setDraft(value);
+  }, [value]);
   const message = unread ?? fieldError(error, path);
   const commit = () => {
     typing.current = false;
-    if (draft === shown) return;
-    if (!isDate) return onCommit(draft);
-    const read = readDate(draft);
-    if ("error" in read) return setUnread(read.error);
-    setUnread(null);
-    if (read.date !== value) onCommit(read.date);
-    else setDraft(shown);
+    if (draft !== value) onCommit(draft);
   };
   return (
     <div className={`field${message ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
       <label htmlFor={id}>{label}</label>
       <div className="input-wrap">
         {prefix && <span className="affix">{prefix}</span>}
-        <input
-          id={id}
-          type="text"
-          className={numeric ? "num" : isDate ? "date" : undefined}
-          value={draft}
-          placeholder={placeholder ?? (isDate ? showDate("2027-01-04") : undefined)}
-          data-path={path}
-          data-date={isDate ? value : undefined}
-          data-dirty={draft !== shown ? "true" : "false"}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={message ? `${id}-err` : undefined}
-          onChange={(e) => {
-            typing.current = true;
-            setDraft(e.target.value);
-          }}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            if (e.key === "Enter") commit();
-            if (e.key === "Escape") {
-              typing.current = false;
-              setUnread(null);
-              setDraft(shown);
-            }
-          }}
-        />
+        {type === "date" ? (
+          <DateInput
+            id={id}
+            value={value}
+            placeholder={placeholder}
+            data-path={path}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? `${id}-err` : undefined}
+            onChange={onCommit}
+            onProblem={setUnread}
+          />
+        ) : (
+          <input
+            id={id}
+            type="text"
+            className={numeric ? "num" : undefined}
+            value={draft}
+            placeholder={placeholder}
+            data-path={path}
+            data-dirty={draft !== value ? "true" : "false"}
+            aria-invalid={message ? true : undefined}
+            aria-describedby={message ? `${id}-err` : undefined}
+            onChange={(e) => {
+              typing.current = true;
+              setDraft(e.target.value);
+            }}
+            onBlur={commit}
+            onKeyDown={(e) => {
+              if (e.key === "Enter") commit();
+              if (e.key === "Escape") {
+                typing.current = false;
+                setDraft(value);
+              }
+            }}
+          />
+        )}
         {suffix && <span className="affix">{suffix}</span>}
       </div>
       {message ? (
