@@ -57,29 +57,29 @@ for (let r = 0; r < runs; r++) {
   // Edit → recompute → repaint: the core recomputes the plan over IPC and the webview paints
   // the next frame. Timed inside the page, median of 21 edits.
   for (const size of [200, 1000]) {
-  const ms = await s.cmd('POST', '/execute/async', {
-    script: `const [plan, done] = [arguments[0], arguments[arguments.length - 1]];
-      const invoke = window.__TAURI_INTERNALS__.invoke;
-      (async () => {
-        const times = [];
-        for (let i = 0; i < 21; i++) {
-          plan.lines[0].rate = String(8 + i / 100);
-          const t = performance.now();
-          const view = await invoke('compute_plan', { plan });
-          const ipc = performance.now() - t;
-          document.title = view.totals.gross;
-          // The frame that shows the new figures: the next animation frame, then its paint.
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-          times.push([performance.now() - t, ipc]);
-        }
-        times.sort((a, b) => a[0] - b[0]);
-        done(times[10]);
-      })().catch((e) => done(-1));`,
-    args: [plans[size]],
-  });
-  if (!Array.isArray(ms)) throw new Error(`compute_plan failed on the ${size}-line plan`);
-  edits[size].push(ms[0]);
-  ipcs[size].push(ms[1]);
+    const ms = await s.cmd('POST', '/execute/async', {
+      script: `const [plan, done] = [arguments[0], arguments[arguments.length - 1]];
+        const invoke = window.__TAURI_INTERNALS__.invoke;
+        (async () => {
+          const times = [];
+          for (let i = 0; i < 21; i++) {
+            plan.lines[0].rate = String(8 + i / 100);
+            const t = performance.now();
+            const view = await invoke('compute_plan', { plan });
+            const ipc = performance.now() - t;
+            document.title = view.totals.gross;
+            // The frame that shows the new figures: the next animation frame, then its paint.
+            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+            times.push([performance.now() - t, ipc]);
+          }
+          times.sort((a, b) => a[0] - b[0]);
+          done(times[10]);
+        })().catch((e) => done(-1));`,
+      args: [plans[size]],
+    });
+    if (!Array.isArray(ms)) throw new Error(`compute_plan failed on the ${size}-line plan`);
+    edits[size].push(ms[0]);
+    ipcs[size].push(ms[1]);
   }
   const m = rssMb();
   mem.push(m.all);
