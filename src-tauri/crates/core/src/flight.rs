@@ -531,16 +531,15 @@ pub fn month_bands(weeks: &[NaiveDate], calendar: Calendar) -> Vec<MonthBand> {
     bands
 }
 
-const MONTH_NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
 pub fn month_label(year: i32, month: u32) -> String {
-    format!("{} {year}", MONTH_NAMES[(month as usize + 11) % 12])
+    const NAMES: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!("{} {year}", NAMES[(month as usize + 11) % 12])
 }
 
-/// A day as every output writes it for people: "4 Jan 2027" (the app's one date rule; plan files
-/// keep ISO).
+/// A day as every output writes it for people: "4 Jan 2027", unambiguous in every market the plan
+/// may travel to (the app's one date rule; the PDF's too; plan files keep ISO).
 pub fn day_label(day: NaiveDate) -> String {
-    format!("{} {} {}", day.day(), MONTH_NAMES[(day.month0() as usize) % 12], day.year())
+    day.format("%-d %b %Y").to_string()
 }
 
 /// Every week from the one holding `start` to the one holding `end`.

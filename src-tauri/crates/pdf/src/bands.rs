@@ -6,7 +6,8 @@
 //! mid-sentence or run into a neighbour. The split by channel is the core's channel rows.
 
 use crate::fonts::Weight;
-use crate::labels::{date, Formats};
+use crate::labels::Formats;
+use flightplan_core::flight::day_label;
 use crate::layout::{Align, Canvas, Ctx, Detail, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, MIN_TYPE_PT, RULE};
 use crate::mix::Rows;
 use flightplan_core::plan::CommissionBasis;
@@ -171,7 +172,7 @@ fn creative_items(c: &mut Canvas, ctx: &Ctx, w: f32) -> (f32, Vec<Item>) {
         (None, None) => std::cmp::Ordering::Equal,
     });
     let s = ctx.small();
-    let dates: Vec<String> = items.iter().map(|(d, _)| d.map(date).unwrap_or_else(|| "No date".into())).collect();
+    let dates: Vec<String> = items.iter().map(|(d, _)| d.map(day_label).unwrap_or_else(|| "No date".into())).collect();
     let date_w = dates.iter().map(|d| c.width(d, s, Weight::Bold)).fold(0.0_f32, f32::max).min(w * 0.4);
     let out = items
         .into_iter()

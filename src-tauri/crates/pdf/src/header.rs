@@ -5,7 +5,8 @@
 //! size whatever the fitting does to the tables below.
 
 use crate::fonts::Weight;
-use crate::labels::{date, kpi_name, period, status};
+use flightplan_core::flight::day_label;
+use crate::labels::{kpi_name, period, status};
 use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED};
 use flightplan_core::plan::{Funnel, Kpi};
 
@@ -34,7 +35,7 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
     let pairs = [
         ("Version", format!("v{}  ·  {}", plan.version, status(plan.status))),
         ("Prepared by", if plan.prepared_by.is_empty() { "—".to_string() } else { plan.prepared_by.clone() }),
-        ("Prepared on", date(ctx.prepared_on)),
+        ("Prepared on", day_label(ctx.prepared_on)),
         ("Currency", format!("{}  ·  net media excl. fees unless stated", ctx.view.currency)),
     ];
     let label_w = 50.0;

@@ -11,7 +11,8 @@
 //! groups the lines by vendor, numbers the orders and formats what the page prints
 //! (`io_page` lays it out).
 
-use crate::labels::{date, period, Formats};
+use flightplan_core::flight::day_label;
+use crate::labels::{period, Formats};
 use crate::{draw, fonts, io_page, Rendered};
 use chrono::NaiveDate;
 use flightplan_core::costing::LineView;
@@ -265,7 +266,7 @@ impl<'a> IoDoc<'a> {
             plan,
             order,
             fmt,
-            issued: date(issued_on),
+            issued: day_label(issued_on),
             period,
             net: fmt.money(order.net),
             weeks,
@@ -312,7 +313,7 @@ fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[Naive
         format!("{on_air} of {weeks_n} weeks on air, hiatus w/c {}", hiatus.join(", "))
     });
     for c in &line.creative {
-        let due = c.due.map(|d| format!(", due {}", date(d))).unwrap_or_default();
+        let due = c.due.map(|d| format!(", due {}", day_label(d))).unwrap_or_default();
         detail.push(format!("Materials: {} × {}{due}", c.count, c.format));
     }
     if !line.notes.trim().is_empty() {

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use flightplan_core::money::{format_money, format_number, Currency};
 use flightplan_core::plan::{Buying, Funnel, Kpi, KpiTarget, NumberStyle, PlanStatus};
 use rust_decimal::Decimal;
+use flightplan_core::flight::day_label;
 
 /// Money and number formatting for one plan.
 #[derive(Clone, Copy)]
@@ -128,17 +129,12 @@ pub fn status(s: PlanStatus) -> &'static str {
     }
 }
 
-/// `4 Jan 2027`: unambiguous in every market the plan may travel to.
-pub fn date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
-
 /// `4 Jan – 28 Mar 2027`, or with both years when they differ.
 pub fn period(start: NaiveDate, end: NaiveDate) -> String {
     if start.format("%Y").to_string() == end.format("%Y").to_string() {
-        format!("{} – {}", start.format("%-d %b"), date(end))
+        format!("{} – {}", start.format("%-d %b"), day_label(end))
     } else {
-        format!("{} – {}", date(start), date(end))
+        format!("{} – {}", day_label(start), day_label(end))
     }
 }
 
