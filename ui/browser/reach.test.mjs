@@ -173,7 +173,7 @@ test("stage 4: R&F per line from the core, a TV line's spots and dayparts, weekl
   await commit("lines[0].spots", "120");
   assert.equal(canonical(await lastSaved()), scenario("reach.tvSpots").key);
   await b.page.getByTestId("line-booked").filter({ hasText: "120 spots" }).waitFor();
-  const weekly = scenario("reach.tvSpots").view.lines[0].weeks.map((w) => `${w.units} spots`);
+  const weekly = scenario("reach.tvSpots").view.lines[0].weeks.units.map((n) => `${n} spots`);
   const tvRow = b.page.locator(".stage-body table.flowchart tbody tr", { hasText: "Network prime and sports" });
   assert.deepEqual(await tvRow.getByTestId("week-units").allTextContents(), weekly);
   assert.deepEqual(weekly, ["40 spots", "40 spots", "40 spots"]);

@@ -14,6 +14,7 @@ export type {
   PlanSummary,
   MonthBand,
   LineWeek,
+  WeekRow,
   LineView,
   Totals,
   Finding,

@@ -138,4 +138,5 @@ export type { UnchangedLine } from "./UnchangedLine";
 export type { Unmatched } from "./Unmatched";
 export type { VendorMonth } from "./VendorMonth";
 export type { VersionSummary } from "./VersionSummary";
+export type { WeekRow } from "./WeekRow";
 export type { WrittenOrder } from "./WrittenOrder";

@@ -82,7 +82,7 @@ describe("a traditional line's weekly units", () => {
     render(<Flowchart view={view!} />);
     const drive = screen.getByRole("rowheader", { name: /Drive time — top 25 markets/ }).closest("tr")!;
     expect(within(drive).getAllByTestId("week-units").map((e) => e.textContent)).toEqual(["240 spots", "200 spots", "160 spots"]);
-    expect(view!.lines[3].weeks.map((w) => w.units)).toEqual([240, 200, 160]);
+    expect(view!.lines[3].weeks.units).toEqual([240, 200, 160]);
     expect(drive.querySelector("th")!.textContent).toBe("Drive time — top 25 marketsRadio · 600 spots");
     expect(drive.querySelector("td")!.getAttribute("title")).toBe("Drive time — top 25 markets, week of 2027-05-17: 320,000.00, 240 spots");
   });

@@ -4,7 +4,7 @@
 // "the plan".
 
 import { useEffect, useState } from "react";
-import type { LineView, LineWeek, NumberStyle, PlanView } from "../types";
+import type { LineView, NumberStyle, PlanView, WeekRow } from "../types";
 import { dayOfMonth, groupDigits, isNonZero, units } from "../format";
 import { showDate } from "../dates";
 
@@ -24,14 +24,17 @@ interface Cell {
   runEnd: boolean;
 }
 
-/** Lay a line's flight weeks onto the plan's week grid. */
-export function lineCells(grid: string[], weeks: LineWeek[]): Cell[] {
-  const byWeek = new Map(weeks.map((w) => [w.week_start, w]));
-  const states: Cell[] = grid.map((ws) => {
-    const w = byWeek.get(ws);
-    if (!w) return { state: "off", runStart: false, runEnd: false };
-    const on = !w.hiatus && isNonZero(w.net);
-    return { state: on ? "on" : "hiatus", net: w.net, units: w.units, runStart: false, runEnd: false };
+/** Lay a line's flight weeks onto the plan's week grid: the row starts at its `from` Monday and
+ * has one net per week after it. */
+export function lineCells(grid: string[], row: WeekRow): Cell[] {
+  const first = row.from === null ? -1 : grid.indexOf(row.from);
+  const hiatus = new Set(row.hiatus);
+  const states: Cell[] = grid.map((_, i) => {
+    const k = i - first;
+    if (first < 0 || k < 0 || k >= row.net.length) return { state: "off", runStart: false, runEnd: false };
+    const net = row.net[k];
+    const on = !hiatus.has(k) && isNonZero(net);
+    return { state: on ? "on" : "hiatus", net, units: row.units?.[k] ?? undefined, runStart: false, runEnd: false };
   });
   states.forEach((c, i) => {
     if (c.state !== "on") return;

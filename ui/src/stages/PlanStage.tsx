@@ -156,7 +156,7 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
             <span className="legend-on" /> On air <span className="legend-hiatus" /> Hiatus
             <span className="legend-note">
               Net media per week, {view.currency}
-              {view.lines.some((l) => l.weeks.some((w) => w.units !== undefined)) ? " · spots, faces or insertions under it" : ""} · drag a
+              {view.lines.some((l) => l.weeks.units !== undefined) ? " · spots, faces or insertions under it" : ""} · drag a
               flight's ends to move its dates
             </span>
           </span>

@@ -39,14 +39,7 @@ export const twoLineView: PlanView = {
       tech_fee: "240.00",
       fees: "2365.98",
       gross: "14365.98",
-      weeks: [
-        { week_start: "2027-01-18", net: "2000.00", hiatus: false },
-        { week_start: "2027-01-25", net: "2000.00", hiatus: false },
-        { week_start: "2027-02-01", net: "2000.00", hiatus: false },
-        { week_start: "2027-02-08", net: "2000.00", hiatus: false },
-        { week_start: "2027-02-15", net: "2000.00", hiatus: false },
-        { week_start: "2027-02-22", net: "2000.00", hiatus: false },
-      ],
+      weeks: { from: "2027-01-18", net: ["2000.00", "2000.00", "2000.00", "2000.00", "2000.00", "2000.00"], hiatus: [] },
     },
     {
       id: "newsletter",
@@ -75,11 +68,7 @@ export const twoLineView: PlanView = {
       tech_fee: "160.00",
       fees: "1691.76",
       gross: "9691.76",
-      weeks: [
-        { week_start: "2027-02-01", net: "4000.00", hiatus: false },
-        { week_start: "2027-02-08", net: "0.00", hiatus: true },
-        { week_start: "2027-02-15", net: "4000.00", hiatus: false },
-      ],
+      weeks: { from: "2027-02-01", net: ["4000.00", "0.00", "4000.00"], hiatus: [1] },
     },
   ],
   totals: {

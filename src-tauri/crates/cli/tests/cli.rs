@@ -51,7 +51,8 @@ fn demo_then_compute_costs_the_sample_plan() {
     for key in ["id", "net", "impressions", "clicks", "conversions", "views", "grps", "agency_commission", "ad_serving", "tech_fee", "gross", "weeks"] {
         assert!(line.get(key).is_some(), "line has {key}");
     }
-    assert_eq!(line["weeks"][0]["week_start"], "2027-01-04");
+    assert_eq!(line["weeks"]["from"], "2027-01-04");
+    assert_eq!(line["weeks"]["net"][0], "1500.00");
     // Google brand search: 18,000 / 1.20 = 15,000 clicks; / 0.12 CTR = 125,000 impressions.
     assert_eq!(line["clicks"], "15000");
     assert_eq!(line["impressions"], "125000");

@@ -127,6 +127,9 @@ pub struct LineView {
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub gross: Decimal,
+    /// The flight's weeks; written as one row on the plan's week grid (`week_row.rs`).
+    #[serde(serialize_with = "crate::week_row::serialize")]
+    #[cfg_attr(feature = "ts", ts(as = "crate::week_row::WeekRow"))]
     pub weeks: Vec<LineWeek>,
 }
 

@@ -52,6 +52,7 @@ pub mod scenario;
 pub mod scenario_budget;
 pub mod stages;
 pub mod timeline;
+pub mod week_row;
 pub mod sample;
 pub mod schedule;
 
