@@ -201,6 +201,51 @@ fn the_rate_card_is_saved_exported_and_imported_through_the_shells_dialogs() {
 }
 
 #[test]
+fn a_channel_is_added_and_removed_kept_in_the_library_offered_by_the_catalogue_and_exported() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let card = invoke(&h, "rate_card", json!({})).expect("card")["card"].clone();
+    let podcasts = json!({ "channel": "Podcasts", "name": "Host reads", "vendor": "Acast", "medium": "audio", "buying": "direct",
+                           "role": "consideration", "demand": "creation", "pricing": "cpm", "rate": "25.00" });
+    let added = invoke(&h, "add_rate_card_entry", json!({ "card": card, "entry": podcasts })).expect("added");
+    let n = card["channels"].as_array().unwrap().len();
+    assert_eq!(added["channels"][n]["channel"], "Podcasts");
+    // Not saved until the planner saves the card.
+    assert_eq!(invoke(&h, "rate_card", json!({})).unwrap()["updated_at"], Value::Null);
+    let err = invoke(&h, "add_rate_card_entry", json!({ "card": added, "entry": podcasts })).expect_err("twice");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("duplicate_entry"), Some("entry.name")));
+    let negative = json!({ "channel": "Podcasts", "name": "Ads", "medium": "audio", "pricing": "cpm", "rate": "-3" });
+    let err = invoke(&h, "add_rate_card_entry", json!({ "card": added, "entry": negative })).expect_err("negative");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("negative_value"), Some("entry.rate")));
+    invoke(&h, "save_rate_card", json!({ "card": added })).expect("saved");
+
+    // Kept across a restart, and offered by stage 3's catalogue with its medium and rate.
+    drop(h);
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let catalogue = invoke(&h, "catalogue", json!({ "universe": null })).expect("catalogue");
+    let offered = catalogue["channels"].as_array().unwrap().iter().find(|e| e["channel"] == "Podcasts").expect("offered");
+    assert_eq!((offered["medium"].as_str(), offered["rate"].as_str(), offered["buying"].as_str()), (Some("audio"), Some("25.00"), Some("direct")));
+
+    // Exported and imported whole.
+    h.dialogs.push(Some(dir.path().join("rates.json")));
+    invoke(&h, "export_rate_card", json!({})).expect("exported");
+    invoke(&h, "reset_rate_card", json!({})).expect("reset");
+    h.dialogs.push(Some(dir.path().join("rates.json")));
+    let imported = invoke(&h, "import_rate_card", json!({})).expect("imported");
+    assert_eq!(imported["card"]["channels"][n]["vendor"], "Acast");
+
+    // Removed: gone from the catalogue once saved.
+    let card = imported["card"].clone();
+    let removed = invoke(&h, "remove_rate_card_entry", json!({ "card": card, "channel": "podcasts", "name": "HOST READS" })).expect("removed");
+    assert_eq!(removed["channels"].as_array().unwrap().len(), n);
+    invoke(&h, "save_rate_card", json!({ "card": removed })).expect("saved");
+    let catalogue = invoke(&h, "catalogue", json!({ "universe": null })).expect("catalogue");
+    assert!(!catalogue["channels"].as_array().unwrap().iter().any(|e| e["channel"] == "Podcasts"));
+    let err = invoke(&h, "remove_rate_card_entry", json!({ "card": removed, "channel": "Podcasts", "name": "Host reads" })).expect_err("gone");
+    assert_eq!(err["code"], "unknown_entry");
+}
+
+#[test]
 fn optimise_splits_the_whole_budget_when_asked_and_a_curve_is_fitted_from_known_points() {
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));

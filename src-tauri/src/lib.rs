@@ -75,6 +75,8 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::comments::resolve_comment,
         commands::rates::rate_card,
         commands::rates::save_rate_card,
+        commands::rates::add_rate_card_entry,
+        commands::rates::remove_rate_card_entry,
         commands::rates::reset_rate_card,
         commands::rates::export_rate_card,
         commands::rates::import_rate_card,

@@ -46,6 +46,8 @@ pub const COMMANDS: &[&str] = &[
     "resolve_comment",
     "rate_card",
     "save_rate_card",
+    "add_rate_card_entry",
+    "remove_rate_card_entry",
     "reset_rate_card",
     "export_rate_card",
     "import_rate_card",
