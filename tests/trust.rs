@@ -137,7 +137,7 @@ fn paste_reads_a_header_row_and_us_dates_refuses_them_day_first_and_places_a_who
 }
 
 #[test]
-fn fill_down_copies_a_field_and_comments_are_added_and_resolved() {
+fn fill_down_and_fill_right_copy_fields_and_comments_are_added_and_resolved() {
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));
     let filled = invoke(&h, "fill_down", json!({ "plan": sample(), "field": "end", "from": 0, "to": [1, 2] })).expect("filled");
@@ -145,6 +145,13 @@ fn fill_down_copies_a_field_and_comments_are_added_and_resolved() {
     assert_eq!(filled["lines"][2]["end"], filled["lines"][0]["end"]);
     let err = invoke(&h, "fill_down", json!({ "plan": sample(), "field": "end", "from": 0, "to": [40] })).expect_err("no line 41");
     assert_eq!(err["code"], "unknown_line");
+
+    // Fill right: a line's start into its end; a date into the rate column is refused.
+    let filled = invoke(&h, "fill_right", json!({ "plan": sample(), "rows": [3, 8], "from": "start", "to": ["end"] })).expect("filled right");
+    assert_eq!((filled["lines"][3]["end"].as_str(), filled["lines"][8]["end"].as_str()), (Some("2027-01-11"), Some("2027-02-01")));
+    let err = invoke(&h, "fill_right", json!({ "plan": sample(), "rows": [0], "from": "start", "to": ["rate"] })).expect_err("a date into a rate");
+    assert_eq!(err["code"], "fill_refused");
+    assert!(err["message"].as_str().unwrap().contains("Rate holds an amount"), "{err}");
 
     let p = invoke(&h, "add_comment", json!({ "plan": sample(), "line": "meta-pros", "author": "Sam", "text": "Is this CPM net?" })).expect("comment");
     let c = &p["comments"][0];

@@ -71,6 +71,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::paste::read_paste,
         commands::paste::place_paste,
         commands::paste::fill_down,
+        commands::paste::fill_right,
         commands::comments::add_comment,
         commands::comments::resolve_comment,
         commands::rates::rate_card,

@@ -42,6 +42,7 @@ pub const COMMANDS: &[&str] = &[
     "read_paste",
     "place_paste",
     "fill_down",
+    "fill_right",
     "add_comment",
     "resolve_comment",
     "rate_card",
