@@ -153,6 +153,14 @@ fn fill_down_and_fill_right_copy_fields_and_comments_are_added_and_resolved() {
     assert_eq!(err["code"], "fill_refused");
     assert!(err["message"].as_str().unwrap().contains("Rate holds an amount"), "{err}");
 
+    // A hiatus week on the retargeting line (index 3), then its weights cleared.
+    let weighted = invoke(&h, "set_week_weight", json!({ "plan": sample(), "line": 3, "week": 2, "weight": "0" })).expect("weighted");
+    assert_eq!(weighted["lines"][3]["weights"], json!(["1", "1", "0", "1", "1", "1", "1", "1", "1", "1", "1"]));
+    let err = invoke(&h, "set_week_weight", json!({ "plan": sample(), "line": 3, "week": 2, "weight": "-1" })).expect_err("negative");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("negative_value"), Some("lines[3].weights[2]")));
+    let reset = invoke(&h, "reset_weights", json!({ "plan": weighted, "line": 3 })).expect("reset");
+    assert!(reset["lines"][3].get("weights").is_none());
+
     let p = invoke(&h, "add_comment", json!({ "plan": sample(), "line": "meta-pros", "author": "Sam", "text": "Is this CPM net?" })).expect("comment");
     let c = &p["comments"][0];
     assert_eq!((c["id"].as_str(), c["line"].as_str(), c["author"].as_str()), (Some("c1"), Some("meta-pros"), Some("Sam")));

@@ -72,6 +72,8 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::paste::place_paste,
         commands::paste::fill_down,
         commands::paste::fill_right,
+        commands::weights::set_week_weight,
+        commands::weights::reset_weights,
         commands::comments::add_comment,
         commands::comments::resolve_comment,
         commands::rates::rate_card,

@@ -43,6 +43,8 @@ pub const COMMANDS: &[&str] = &[
     "place_paste",
     "fill_down",
     "fill_right",
+    "set_week_weight",
+    "reset_weights",
     "add_comment",
     "resolve_comment",
     "rate_card",
