@@ -251,6 +251,27 @@ test("stage 4: Ctrl+R fills a line's start into its end through the core, one un
   assert.equal(await end.textContent(), before);
 });
 
+test("stage 4: a week's weight typed under the line's details goes through the core; the week's net becomes the core's", async () => {
+  await b.openPlan("Q1 2027 Cold Brew Launch");
+  const p = b.page;
+  const w = trust.weights;
+  const weeks = scenario(w.plan).view.lines[w.line].weeks;
+  await p.locator(`td[data-row="${w.line}"][data-col="0"]`).click();
+  const group = p.getByLabel("Flight weights");
+  const before = await group.getByTestId(`week-net-${w.week}`).textContent();
+  assert.notEqual(before, usd("0.00"));
+  const input = group.locator(".week-weight-input").nth(w.week);
+  await input.fill(w.weight);
+  await input.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  assert.equal(await group.getByTestId(`week-net-${w.week}`).textContent(), usd(weeks[w.week].net));
+  assert.equal(await group.getByTestId("week-net-0").textContent(), usd(weeks[0].net));
+  await b.shot("flight-weights");
+  await p.keyboard.press("Control+z");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  assert.equal(await group.getByTestId(`week-net-${w.week}`).textContent(), before);
+});
+
 test("a comment on a line, by name, saved through the core and resolved", async () => {
   await b.openPlan("Q1 2027 Cold Brew Launch");
   const p = b.page;

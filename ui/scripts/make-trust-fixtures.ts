@@ -11,6 +11,7 @@
 //               scenarios), and the refusal of a comment without an author;
 //   fills       `flightplan fill` (the grid's Ctrl+R) of the sample's retargeting start into its end,
 //               and of its end into the KPI column, refused;
+//   weights     the sample's retargeting line with a hiatus week (set_week_weight's answer), costed;
 //   fit         `flightplan fit` of the sample from two known points, and one point refused;
 //   rates       `flightplan library rates show` built in, after `rates set Meta Prospecting 11.25`,
 //               and `rates import`'s refusal of a card with a negative rate; a channel added with
@@ -116,6 +117,16 @@ const fills = {
   refused: { rows: [FILL_ROW], from: "end", to: ["kpi"], error: run(["fill", sampleFile, "--field", "end", "--into", "kpi", "--rows", String(FILL_ROW)]).err },
 };
 
+// A hiatus in the third week of the sample's retargeting line: the plan the app's set_week_weight
+// returns (the desktop command test checks these weights), costed by `flightplan compute`.
+const WEIGHT = { line: 3, week: 2, weight: "0" };
+const weighted = {
+  ...sample,
+  lines: sample.lines.map((l, i) => (i === WEIGHT.line ? { ...l, weights: ["1", "1", "0", "1", "1", "1", "1", "1", "1", "1", "1"] } : l)),
+} as Plan;
+cost("trust.weighted", weighted);
+const weights = { ...WEIGHT, plan: "trust.weighted" };
+
 // A curve fitted from two known points on the sample (`flightplan fit`), and one point refused.
 const fit = {
   two: json(["fit", sampleFile, "--point", "10000:400", "--point", "40000:1000"]),
@@ -159,6 +170,7 @@ writeFileSync(
       rates: { builtin, edited: ratesEdited, bad, refused, added, addedCatalogues, addedTwice, removed },
       comments: { no_author: noAuthor },
       fills,
+      weights,
       fit,
       scenarios,
     },

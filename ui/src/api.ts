@@ -172,6 +172,9 @@ export const api = {
   placePaste: (plan: PlanFile, text: string, options: PasteSettings, at: number): Promise<Plan> => call("place_paste", { plan, text, options, at }),
   fillDown: (plan: PlanFile, field: LineField, from: number, to: number[]): Promise<Plan> => call("fill_down", { plan, field, from, to }),
   fillRight: (plan: PlanFile, rows: number[], from: LineField, to: LineField[]): Promise<Plan> => call("fill_right", { plan, rows, from, to }),
+  /** `plan` with week `week` of line `line` weighted `weight` (the core checks and stores it). */
+  setWeekWeight: (plan: PlanFile, line: number, week: number, weight: string): Promise<Plan> => call("set_week_weight", { plan, line, week, weight }),
+  resetWeights: (plan: PlanFile, line: number): Promise<Plan> => call("reset_weights", { plan, line }),
 
   // Comments (return the plan: commit it as an edit).
   addComment: (plan: PlanFile, line: string | null, author: string, text: string): Promise<Plan> => call("add_comment", { plan, line, author, text }),

@@ -45,6 +45,12 @@ export const handlers: Handlers = {
     if (same(trust.fills.refused)) throw trust.fills.refused.error;
     throw noFixture("fill right of these cells on this plan");
   },
+  // A week's weight on the sample (the fixtures' hiatus week), else refused by name.
+  set_week_weight: (args, ctx) => {
+    const w = trust.weights;
+    if (canonical(args.plan) === sampleKey(ctx) && args.line === w.line && args.week === w.week && args.weight === w.weight) return ctx.byName(w.plan).plan;
+    throw noFixture(`weight ${String(args.weight)} for week ${String(args.week)} of line ${String(args.line)} on this plan`);
+  },
   rate_card: () => rates,
   add_rate_card_entry: (args) => {
     const card = canonical(args.card);
