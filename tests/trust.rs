@@ -137,7 +137,7 @@ fn paste_reads_a_header_row_and_us_dates_refuses_them_day_first_and_places_a_who
 }
 
 #[test]
-fn fill_down_copies_a_field_and_comments_are_added_and_resolved() {
+fn fill_down_and_fill_right_copy_fields_and_comments_are_added_and_resolved() {
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));
     let filled = invoke(&h, "fill_down", json!({ "plan": sample(), "field": "end", "from": 0, "to": [1, 2] })).expect("filled");
@@ -145,6 +145,21 @@ fn fill_down_copies_a_field_and_comments_are_added_and_resolved() {
     assert_eq!(filled["lines"][2]["end"], filled["lines"][0]["end"]);
     let err = invoke(&h, "fill_down", json!({ "plan": sample(), "field": "end", "from": 0, "to": [40] })).expect_err("no line 41");
     assert_eq!(err["code"], "unknown_line");
+
+    // Fill right: a line's start into its end; a date into the rate column is refused.
+    let filled = invoke(&h, "fill_right", json!({ "plan": sample(), "rows": [3, 8], "from": "start", "to": ["end"] })).expect("filled right");
+    assert_eq!((filled["lines"][3]["end"].as_str(), filled["lines"][8]["end"].as_str()), (Some("2027-01-11"), Some("2027-02-01")));
+    let err = invoke(&h, "fill_right", json!({ "plan": sample(), "rows": [0], "from": "start", "to": ["rate"] })).expect_err("a date into a rate");
+    assert_eq!(err["code"], "fill_refused");
+    assert!(err["message"].as_str().unwrap().contains("Rate holds an amount"), "{err}");
+
+    // A hiatus week on the retargeting line (index 3), then its weights cleared.
+    let weighted = invoke(&h, "set_week_weight", json!({ "plan": sample(), "line": 3, "week": 2, "weight": "0" })).expect("weighted");
+    assert_eq!(weighted["lines"][3]["weights"], json!(["1", "1", "0", "1", "1", "1", "1", "1", "1", "1", "1"]));
+    let err = invoke(&h, "set_week_weight", json!({ "plan": sample(), "line": 3, "week": 2, "weight": "-1" })).expect_err("negative");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("negative_value"), Some("lines[3].weights[2]")));
+    let reset = invoke(&h, "reset_weights", json!({ "plan": weighted, "line": 3 })).expect("reset");
+    assert!(reset["lines"][3].get("weights").is_none());
 
     let p = invoke(&h, "add_comment", json!({ "plan": sample(), "line": "meta-pros", "author": "Sam", "text": "Is this CPM net?" })).expect("comment");
     let c = &p["comments"][0];
@@ -198,6 +213,51 @@ fn the_rate_card_is_saved_exported_and_imported_through_the_shells_dialogs() {
     assert_eq!(invoke(&h, "rate_card", json!({})).unwrap()["card"]["channels"][i]["rate"], "9.25", "nothing changed");
     h.dialogs.push(None);
     assert_eq!(invoke(&h, "import_rate_card", json!({})).expect("cancelled"), Value::Null);
+}
+
+#[test]
+fn a_channel_is_added_and_removed_kept_in_the_library_offered_by_the_catalogue_and_exported() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let card = invoke(&h, "rate_card", json!({})).expect("card")["card"].clone();
+    let podcasts = json!({ "channel": "Podcasts", "name": "Host reads", "vendor": "Acast", "medium": "audio", "buying": "direct",
+                           "role": "consideration", "demand": "creation", "pricing": "cpm", "rate": "25.00" });
+    let added = invoke(&h, "add_rate_card_entry", json!({ "card": card, "entry": podcasts })).expect("added");
+    let n = card["channels"].as_array().unwrap().len();
+    assert_eq!(added["channels"][n]["channel"], "Podcasts");
+    // Not saved until the planner saves the card.
+    assert_eq!(invoke(&h, "rate_card", json!({})).unwrap()["updated_at"], Value::Null);
+    let err = invoke(&h, "add_rate_card_entry", json!({ "card": added, "entry": podcasts })).expect_err("twice");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("duplicate_entry"), Some("entry.name")));
+    let negative = json!({ "channel": "Podcasts", "name": "Ads", "medium": "audio", "pricing": "cpm", "rate": "-3" });
+    let err = invoke(&h, "add_rate_card_entry", json!({ "card": added, "entry": negative })).expect_err("negative");
+    assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("negative_value"), Some("entry.rate")));
+    invoke(&h, "save_rate_card", json!({ "card": added })).expect("saved");
+
+    // Kept across a restart, and offered by stage 3's catalogue with its medium and rate.
+    drop(h);
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let catalogue = invoke(&h, "catalogue", json!({ "universe": null })).expect("catalogue");
+    let offered = catalogue["channels"].as_array().unwrap().iter().find(|e| e["channel"] == "Podcasts").expect("offered");
+    assert_eq!((offered["medium"].as_str(), offered["rate"].as_str(), offered["buying"].as_str()), (Some("audio"), Some("25.00"), Some("direct")));
+
+    // Exported and imported whole.
+    h.dialogs.push(Some(dir.path().join("rates.json")));
+    invoke(&h, "export_rate_card", json!({})).expect("exported");
+    invoke(&h, "reset_rate_card", json!({})).expect("reset");
+    h.dialogs.push(Some(dir.path().join("rates.json")));
+    let imported = invoke(&h, "import_rate_card", json!({})).expect("imported");
+    assert_eq!(imported["card"]["channels"][n]["vendor"], "Acast");
+
+    // Removed: gone from the catalogue once saved.
+    let card = imported["card"].clone();
+    let removed = invoke(&h, "remove_rate_card_entry", json!({ "card": card, "channel": "podcasts", "name": "HOST READS" })).expect("removed");
+    assert_eq!(removed["channels"].as_array().unwrap().len(), n);
+    invoke(&h, "save_rate_card", json!({ "card": removed })).expect("saved");
+    let catalogue = invoke(&h, "catalogue", json!({ "universe": null })).expect("catalogue");
+    assert!(!catalogue["channels"].as_array().unwrap().iter().any(|e| e["channel"] == "Podcasts"));
+    let err = invoke(&h, "remove_rate_card_entry", json!({ "card": removed, "channel": "Podcasts", "name": "Host reads" })).expect_err("gone");
+    assert_eq!(err["code"], "unknown_entry");
 }
 
 #[test]

@@ -9,9 +9,14 @@
 //               edit on the approved plan (`library save`);
 //   comments    `flightplan comment` on the sample's Meta line, then `--resolve c1` (costed as
 //               scenarios), and the refusal of a comment without an author;
+//   fills       `flightplan fill` (the grid's Ctrl+R) of the sample's retargeting start into its end,
+//               and of its end into the KPI column, refused;
+//   weights     the sample's retargeting line with a hiatus week (set_week_weight's answer), costed;
 //   fit         `flightplan fit` of the sample from two known points, and one point refused;
 //   rates       `flightplan library rates show` built in, after `rates set Meta Prospecting 11.25`,
-//               and `rates import`'s refusal of a card with a negative rate.
+//               and `rates import`'s refusal of a card with a negative rate; a channel added with
+//               `rates add` (and refused a second time), the catalogue then listed (`flightplan
+//               catalogue --library`), and the channel removed again (`rates remove`).
 // Run after the core changes (part of `npm run fixtures`).
 
 import { execFileSync, spawnSync } from "node:child_process";
@@ -21,7 +26,7 @@ import { join, resolve } from "node:path";
 import type { Plan } from "../src/bindings";
 import { canonical } from "../src/test/canonical";
 import { blankPlan, PASTED_TSV } from "../src/test/scenarios";
-import { APPROVER, COMMENT, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, NOW } from "../src/test/trust";
+import { ADDED_CHANNEL, APPROVER, COMMENT, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, NOW } from "../src/test/trust";
 
 const root = resolve(import.meta.dirname, "../..");
 const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
@@ -102,6 +107,26 @@ const resolved = json(["comment", file("commented.json", JSON.stringify(commente
 cost("trust.commentResolved", resolved);
 const noAuthor = run(["comment", sampleFile, "--author", "", "--text", COMMENT.text]).err;
 
+// Fill right on the sample (`flightplan fill`, the grid's Ctrl+R): the retargeting line's start
+// into its end (costed), and its end into the KPI column, refused.
+const FILL_ROW = 3;
+const filledRight = json(["fill", sampleFile, "--field", "start", "--into", "end", "--rows", String(FILL_ROW)]) as Plan;
+cost("trust.filledRight", filledRight);
+const fills = {
+  right: { rows: [FILL_ROW], from: "start", to: ["end"], plan: "trust.filledRight" },
+  refused: { rows: [FILL_ROW], from: "end", to: ["kpi"], error: run(["fill", sampleFile, "--field", "end", "--into", "kpi", "--rows", String(FILL_ROW)]).err },
+};
+
+// A hiatus in the third week of the sample's retargeting line: the plan the app's set_week_weight
+// returns (the desktop command test checks these weights), costed by `flightplan compute`.
+const WEIGHT = { line: 3, week: 2, weight: "0" };
+const weighted = {
+  ...sample,
+  lines: sample.lines.map((l, i) => (i === WEIGHT.line ? { ...l, weights: ["1", "1", "0", "1", "1", "1", "1", "1", "1", "1", "1"] } : l)),
+} as Plan;
+cost("trust.weighted", weighted);
+const weights = { ...WEIGHT, plan: "trust.weighted" };
+
 // A curve fitted from two known points on the sample (`flightplan fit`), and one point refused.
 const fit = {
   two: json(["fit", sampleFile, "--point", "10000:400", "--point", "40000:1000"]),
@@ -119,18 +144,33 @@ const bad = structuredClone(builtin.card);
 bad.channels[0].rate = "-1.20";
 const refused = run(R("import", file("bad-rates.json", JSON.stringify(bad)))).err;
 
+// A channel added to the built-in card in its own library (`rates add`), and the catalogue stage 3
+// then lists (`catalogue --library`, without a universe and on the sample's); the same channel
+// refused a second time; then removed again (`rates remove`).
+const addLib = join(work, "rates-add.sqlite3");
+const A = (...args: string[]) => ["library", "--library", addLib, "--now", NOW, "rates", ...args];
+const addArgs = Object.entries(ADDED_CHANNEL).flatMap(([k, v]) => [`--${k === "name" ? "name" : k}`, v]);
+const added = json(A("add", ...addArgs));
+const catalogueWith = (lib: string) =>
+  Object.fromEntries(["", String(sample.universe ?? "")].filter((u, i, all) => all.indexOf(u) === i).map((u) => [u, json(["catalogue", "--library", lib, ...(u ? ["--universe", u] : [])])]));
+const addedCatalogues = catalogueWith(addLib);
+const addedTwice = run(A("add", ...addArgs)).err;
+const removed = json(A("remove", ADDED_CHANNEL.channel, ADDED_CHANNEL.name));
+
 writeFileSync(
   resolve(import.meta.dirname, "../src/test/trust-fixtures.json"),
   JSON.stringify(
     {
-      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan comment`, `flightplan fit`, `flightplan library status|show|versions|revise|save|changes|rates` and `flightplan compute`",
+      generated_by: "ui/scripts/make-trust-fixtures.ts from `flightplan paste`, `flightplan fill`, `flightplan comment`, `flightplan fit`, `flightplan library status|show|versions|revise|save|changes|rates`, `flightplan catalogue` and `flightplan compute`",
       pastes,
       signoff: { draft, proposed, approved: approvedSignoff, revised: revisedSignoff },
       docs: { approved, revised },
       changes: { none: changesNone, revised: changes },
       errors: { not_approved: notApproved, no_name: noName },
-      rates: { builtin, edited: ratesEdited, bad, refused },
+      rates: { builtin, edited: ratesEdited, bad, refused, added, addedCatalogues, addedTwice, removed },
       comments: { no_author: noAuthor },
+      fills,
+      weights,
       fit,
       scenarios,
     },

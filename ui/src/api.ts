@@ -16,6 +16,7 @@ import type {
   PastedRows,
   PlanStatus,
   RateCard,
+  RateCardEntry,
   SavedRateCard,
   Signoff,
   SplitBasis,
@@ -170,6 +171,10 @@ export const api = {
   readPaste: (plan: PlanFile, text: string, options: PasteSettings): Promise<PastedRows> => call("read_paste", { plan, text, options }),
   placePaste: (plan: PlanFile, text: string, options: PasteSettings, at: number): Promise<Plan> => call("place_paste", { plan, text, options, at }),
   fillDown: (plan: PlanFile, field: LineField, from: number, to: number[]): Promise<Plan> => call("fill_down", { plan, field, from, to }),
+  fillRight: (plan: PlanFile, rows: number[], from: LineField, to: LineField[]): Promise<Plan> => call("fill_right", { plan, rows, from, to }),
+  /** `plan` with week `week` of line `line` weighted `weight` (the core checks and stores it). */
+  setWeekWeight: (plan: PlanFile, line: number, week: number, weight: string): Promise<Plan> => call("set_week_weight", { plan, line, week, weight }),
+  resetWeights: (plan: PlanFile, line: number): Promise<Plan> => call("reset_weights", { plan, line }),
 
   // Comments (return the plan: commit it as an edit).
   addComment: (plan: PlanFile, line: string | null, author: string, text: string): Promise<Plan> => call("add_comment", { plan, line, author, text }),
@@ -179,6 +184,10 @@ export const api = {
   rateCard: (): Promise<SavedRateCard> => call("rate_card"),
   saveRateCard: (card: RateCard): Promise<SavedRateCard> => call("save_rate_card", { card }),
   resetRateCard: (): Promise<SavedRateCard> => call("reset_rate_card"),
+  /** The card with a channel added, checked by the core (not saved). */
+  addRateCardEntry: (card: RateCard, entry: RateCardEntry): Promise<RateCard> => call("add_rate_card_entry", { card, entry }),
+  /** The card without the entry `channel` — `name` (not saved). */
+  removeRateCardEntry: (card: RateCard, channel: string, name: string): Promise<RateCard> => call("remove_rate_card_entry", { card, channel, name }),
   exportRateCard: (): Promise<Exported | null> => call("export_rate_card"),
   importRateCard: (): Promise<SavedRateCard | null> => call("import_rate_card"),
 

@@ -21,6 +21,7 @@ pub mod planning;
 pub mod plans;
 pub mod rates;
 pub mod versions;
+pub mod weights;
 
 pub use names::COMMANDS;
 

@@ -1,14 +1,15 @@
 //! Paste from a spreadsheet onto the line grid through the core, never wrong: the block is read
 //! whole (header row recognised, columns mapped by name, dates by the planner's date order and
 //! refused when ambiguous, new lines from the library's rate card) and shown as a preview; the
-//! planner then places it, all or nothing. Fill-down (Ctrl+D) copies a field as the core holds it.
+//! planner then places it, all or nothing. Fill-down (Ctrl+D) copies a field as the core holds it;
+//! fill-right (Ctrl+R) copies a cell into the cells to its right of the same kind, or is refused.
 //!
 //! Placing returns the changed plan instead of saving it, so it lands in the UI's history like
 //! any edit: autosaved, and undone with Ctrl+Z.
 
 use super::{guarded, plan_from_json};
 use crate::library::PlanLibrary;
-use flightplan_core::paste::{fill_down as fill, place, read_block, LineField, PasteOptions, PastedRows};
+use flightplan_core::paste::{fill_down as fill, fill_right as fill_cells_right, place, read_block, LineField, PasteOptions, PastedRows};
 use flightplan_core::{Plan, Result};
 use tauri::State;
 
@@ -56,4 +57,12 @@ pub async fn fill_down(plan: serde_json::Value, field: LineField, from: usize, t
         fill(&plan_from_json(&plan)?, field, from, &to)
     })
     .await
+}
+
+/// `plan` with field `from` of each line in `rows` copied into fields `to` of the same line
+/// (Ctrl+R). Refused, changing nothing, when a target holds another kind of value (a date into a
+/// rate), the source cell is empty, or the target's rules refuse the value.
+#[tauri::command]
+pub async fn fill_right(plan: serde_json::Value, rows: Vec<usize>, from: LineField, to: Vec<LineField>) -> Result<Plan> {
+    guarded(async move { fill_cells_right(&plan_from_json(&plan)?, &rows, from, &to) }).await
 }

@@ -8,7 +8,7 @@ use crate::commands::export::{with_extension, write_exported, Exported, Exported
 use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
 use chrono::Utc;
-use flightplan_core::rate_card::{read_rate_card, RateCard};
+use flightplan_core::rate_card::{add_entry, read_rate_card, remove_entry, RateCard, RateCardEntry};
 use flightplan_core::{Error, Result};
 use flightplan_store::SavedRateCard;
 use tauri::State;
@@ -38,6 +38,26 @@ pub async fn save_rate_card(library: State<'_, PlanLibrary>, card: RateCard) -> 
         })
     })
     .await
+}
+
+/// `card` (the card on the rate card screen, saved or not) with the channel the planner added,
+/// checked by the core: refused with the first problem, naming the form's field (`entry.rate`,
+/// `entry.name` when the card already has that channel and name). Not saved: the screen saves
+/// the card with "Save rate card" like any other edit.
+#[tauri::command]
+pub async fn add_rate_card_entry(card: RateCard, entry: RateCardEntry) -> Result<RateCard> {
+    guarded(async move {
+        add_entry(&card, entry).map_err(|errs| errs.into_iter().next().unwrap_or_else(|| Error::new("invalid_rate_card", "the channel could not be added")))
+    })
+    .await
+}
+
+/// `card` without the entry `channel` — `name`. Plans whose lines use it are untouched (each
+/// line holds its own pricing, buying method and rate); stage 3's catalogue and pasted rows no
+/// longer offer it once the card is saved. Not saved here.
+#[tauri::command]
+pub async fn remove_rate_card_entry(card: RateCard, channel: String, name: String) -> Result<RateCard> {
+    guarded(async move { remove_entry(&card, &channel, &name) }).await
 }
 
 /// Go back to the built-in rate card.

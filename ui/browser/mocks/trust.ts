@@ -7,7 +7,8 @@ import trust from "../../src/test/trust-fixtures.json";
 import { canonical } from "../../src/test/canonical";
 import type { Handlers, MockContext } from "./context";
 import { ask, baseName } from "./dialogs";
-import { COMMENT } from "../../src/test/trust";
+import { ADDED_CHANNEL, COMMENT } from "../../src/test/trust";
+import { handlers as planning } from "./planning";
 
 type Doc = { id: number; plan: Record<string, unknown>; view: unknown };
 const docs = trust.docs as unknown as Record<"approved" | "revised", Doc>;
@@ -32,10 +33,49 @@ function store(ctx: MockContext, id: number, doc: Doc) {
 let rates: unknown = trust.rates.builtin;
 let exports = 0;
 
+/** Whether the entry sent is the fixtures' added channel (`flightplan library rates add`). */
+const isAdded = (entry: Record<string, unknown>) => Object.entries(ADDED_CHANNEL).every(([k, v]) => entry[k] === v);
+
 export const handlers: Handlers = {
+  // The grid's Ctrl+R on the sample (`flightplan fill`): the fixtures' fill, or its refusal.
+  fill_right: (args, ctx) => {
+    const same = (f: { rows: number[]; from: string; to: string[] }) =>
+      JSON.stringify([f.rows, f.from, f.to]) === JSON.stringify([args.rows, args.from, args.to]) && canonical(args.plan) === sampleKey(ctx);
+    if (same(trust.fills.right)) return ctx.byName(trust.fills.right.plan).plan;
+    if (same(trust.fills.refused)) throw trust.fills.refused.error;
+    throw noFixture("fill right of these cells on this plan");
+  },
+  // A week's weight on the sample (the fixtures' hiatus week), else refused by name.
+  set_week_weight: (args, ctx) => {
+    const w = trust.weights;
+    if (canonical(args.plan) === sampleKey(ctx) && args.line === w.line && args.week === w.week && args.weight === w.weight) return ctx.byName(w.plan).plan;
+    throw noFixture(`weight ${String(args.weight)} for week ${String(args.week)} of line ${String(args.line)} on this plan`);
+  },
   rate_card: () => rates,
+  add_rate_card_entry: (args) => {
+    const card = canonical(args.card);
+    const entry = args.entry as Record<string, unknown>;
+    if (card === canonical(trust.rates.builtin.card) && isAdded(entry)) return trust.rates.added.card;
+    if (card === canonical(trust.rates.added.card) && isAdded(entry)) throw trust.rates.addedTwice;
+    throw noFixture(`rate card entry ${String(entry.channel)} — ${String(entry.name)} added to this card`);
+  },
+  remove_rate_card_entry: (args) => {
+    if (canonical(args.card) === canonical(trust.rates.added.card) && args.channel === ADDED_CHANNEL.channel && args.name === ADDED_CHANNEL.name) {
+      return trust.rates.removed.card;
+    }
+    throw noFixture(`removal of ${String(args.channel)} — ${String(args.name)} from this card`);
+  },
+  // Stage 3 lists the saved card's channels: with the added channel once that card is saved.
+  catalogue: (args, ctx) => {
+    if (rates !== trust.rates.added) return planning.catalogue(args, ctx);
+    const answer = (trust.rates.addedCatalogues as Record<string, unknown>)[typeof args.universe === "string" ? args.universe.trim() : ""];
+    if (answer === undefined) throw noFixture(`catalogue of the added channel's card for the universe ${String(args.universe)}`);
+    return answer;
+  },
   save_rate_card: (args) => {
     const card = canonical(args.card);
+    if (card === canonical(trust.rates.added.card)) return (rates = trust.rates.added);
+    if (card === canonical(trust.rates.removed.card)) return (rates = trust.rates.removed);
     if (card === canonical(trust.rates.edited.card)) return (rates = trust.rates.edited);
     if (card === canonical(trust.rates.bad)) throw trust.rates.refused;
     throw noFixture("save of this rate card");

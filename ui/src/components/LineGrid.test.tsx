@@ -104,6 +104,31 @@ describe("LineGrid", () => {
     expect(onFillDown).toHaveBeenLastCalledWith(["start"], 1, [2]);
   });
 
+  it("Ctrl+R fills the selection's leftmost column into the rest on each row, or the column to the left into one cell, and never reloads", () => {
+    const onFillRight = vi.fn();
+    render(<LineGrid plan={plan} view={view} error={null} onLines={() => {}} onFillRight={onFillRight} />);
+    const grid = screen.getByRole("grid");
+    // Rate, Budget and Share % (columns 3 to 5) of rows 0 and 1.
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight", shiftKey: true });
+    fireEvent.keyDown(grid, { key: "ArrowRight", shiftKey: true });
+    fireEvent.keyDown(grid, { key: "ArrowDown", shiftKey: true });
+    const reload = new KeyboardEvent("keydown", { key: "r", ctrlKey: true, bubbles: true, cancelable: true });
+    grid.dispatchEvent(reload);
+    expect(reload.defaultPrevented).toBe(true);
+    expect(onFillRight).toHaveBeenLastCalledWith([0, 1], "rate", ["budget", "share"]);
+    // One cell (End, row 1): Start is copied into it.
+    fireEvent.keyDown(grid, { key: "Escape" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "r", metaKey: true });
+    expect(onFillRight).toHaveBeenLastCalledWith([1], "start", ["end"]);
+    // The first column has nothing to its left.
+    fireEvent.keyDown(grid, { key: "Home" });
+    fireEvent.keyDown(grid, { key: "r", ctrlKey: true });
+    expect(onFillRight).toHaveBeenCalledTimes(2);
+  });
+
   it("shows the core's net and gross per line, digits grouped", () => {
     setup();
     const first = screen.getAllByRole("row")[1];

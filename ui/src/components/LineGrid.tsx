@@ -1,7 +1,8 @@
 // The plan's lines as a spreadsheet: arrows, Tab and Enter move; typing replaces a cell, Enter or
 // F2 edits it; Delete clears; Ctrl/Cmd+C copies the selection and Ctrl/Cmd+V pastes a block from
 // Excel or Sheets through the core (a preview first: header row, columns by name, dates by the
-// planner's date order; pasting over a row replaces it); Ctrl/Cmd+D fills down. Each committed change is one edit
+// planner's date order; pasting over a row replaces it); Ctrl/Cmd+D fills down and Ctrl/Cmd+R
+// fills right (through the core, which refuses a value of another kind). Each committed change is one edit
 // through the plan store; the net and gross columns are the core's, and so are the reach and
 // frequency columns (GRPs, TRPs, reach, frequency, reach at N+), shown once the plan has a
 // universe or a line has reach.
@@ -11,7 +12,7 @@ import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { groupDigits, num, pct } from "../format";
 import { plainMessage } from "../store/usePlan";
-import { columnField, COLUMNS, fillDownRows, move, newLine, toTsv, type Pos } from "./grid";
+import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, toTsv, type Pos } from "./grid";
 import type { LineField } from "../bindings";
 
 interface Props {
@@ -24,11 +25,13 @@ interface Props {
   onPasteText?: (text: string, at: Pos) => void;
   /** Ctrl/Cmd+D: copy `fields` of line `from` to lines `to` (through the core). */
   onFillDown?: (fields: LineField[], from: number, to: number[]) => void;
+  /** Ctrl/Cmd+R: copy field `from` of each of lines `rows` into its fields `to` (through the core). */
+  onFillRight?: (rows: number[], from: LineField, to: LineField[]) => void;
   /** Told which line the active cell is on (for the line's details below the grid). */
   onActiveLine?: (index: number) => void;
 }
 
-export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine, onPasteText, onFillDown }: Props) {
+export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine, onPasteText, onFillDown, onFillRight }: Props) {
   const rows = plan.lines.length;
   const cols = COLUMNS.length;
   const reach = showsReach(plan, view);
@@ -108,6 +111,14 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
         if (f) fields.push(f);
       }
       if (rowsToFill && fields.length > 0) onFillDown?.(fields, rowsToFill.from, rowsToFill.to);
+    } else if (mod && !e.altKey && e.key.toLowerCase() === "r") {
+      // Never the webview's reload: Ctrl+R fills right, as in a spreadsheet.
+      e.preventDefault();
+      const cols = fillRightCols(sel.c0, sel.c1);
+      const from = cols ? columnField(cols.from) : null;
+      const to = (cols?.to ?? []).map(columnField).filter((f): f is LineField => f !== null);
+      const rowsToFill = Array.from({ length: sel.r1 - sel.r0 + 1 }, (_, i) => sel.r0 + i);
+      if (from && to.length > 0) onFillRight?.(rowsToFill, from, to);
     } else if (e.key === "Escape") {
       setAnchor(null);
     } else if (!mod && !e.altKey && e.key.length === 1) {
@@ -307,7 +318,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
         </button>
         <span className="muted small">
           Arrows, Tab and Enter move · type to replace · Ctrl/⌘+C copies · Ctrl/⌘+V pastes rows from a spreadsheet (a header row
-          maps columns by name) · Ctrl/⌘+D fills down
+          maps columns by name) · Ctrl/⌘+D fills down · Ctrl/⌘+R fills right
         </span>
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Plan } from "../bindings";
-import { cleanDate, columnField, COLUMNS, fillDownRows, move, parseTsv, toTsv } from "./grid";
+import { cleanDate, columnField, COLUMNS, fillDownRows, fillRightCols, move, parseTsv, toTsv } from "./grid";
 import { blankPlan } from "../test/scenarios";
 
 describe("parseTsv", () => {
@@ -48,6 +48,9 @@ describe("cells and fill-down", () => {
     expect(fillDownRows(1, 3)).toEqual({ from: 1, to: [2, 3] });
     expect(fillDownRows(2, 2)).toEqual({ from: 1, to: [2] });
     expect(fillDownRows(0, 0)).toBeNull();
+    expect(fillRightCols(6, 8)).toEqual({ from: 6, to: [7, 8] });
+    expect(fillRightCols(7, 7)).toEqual({ from: 6, to: [7] });
+    expect(fillRightCols(0, 0)).toBeNull();
   });
 
   it("reads numeric dates in this computer's date order, and shows dates by the one rule", () => {

@@ -212,6 +212,14 @@ export function fillDownRows(r0: number, r1: number): { from: number; to: number
   return r0 > 0 ? { from: r0 - 1, to: [r0] } : null;
 }
 
+/** Ctrl+R as a spreadsheet does it: the selection's leftmost column copied into the rest of it,
+ * or, for one column, the column to its left copied into it. Null when there is nothing to copy
+ * from. Columns are grid columns (see `columnField`). */
+export function fillRightCols(c0: number, c1: number): { from: number; to: number[] } | null {
+  if (c1 > c0) return { from: c0, to: Array.from({ length: c1 - c0 }, (_, i) => c0 + 1 + i) };
+  return c0 > 0 ? { from: c0 - 1, to: [c0] } : null;
+}
+
 export interface Pos {
   row: number;
   col: number;

@@ -2,12 +2,16 @@
 // default rates, and the fees a new plan starts with. Edited in one place and saved in the library
 // (the core checks every entry first), exported and imported as a `flightplan-rates/1` file
 // through the shell's own dialogs. Rates are shown and sent as written; the core prices from them.
+// The planner adds a channel the card lacks (the core checks it) and removes one after saying
+// what happens: plans that use it keep their lines as they are; new lines no longer offer it.
 
-import { useEffect, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { api, toCommandError, type CommandError } from "../api";
 import type { CommissionBasis, Fees, RateCard, RateCardEntry, SavedRateCard } from "../bindings";
 import { pricingLabel, timestamp, titleCase } from "../format";
 import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { forgetCatalogues, mediumLabel, useCatalogue } from "../stages/catalogue";
+import { AddChannelForm } from "./RateCardAdd";
 
 const NO_FEES: Fees = { agency_commission_pct: "0", agency_commission_basis: "gross", ad_serving_cpm: "0", tech_fee_pct: "0" };
 
@@ -29,10 +33,16 @@ export function RateCardDialog({ onClose }: { onClose: () => void }) {
   const [card, setCard] = useState<RateCard | null>(null);
   const [error, setError] = useState<CommandError | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [adding, setAdding] = useState(false);
+  // The entry the planner asked to remove, waiting for them to confirm.
+  const [removing, setRemoving] = useState<RateCardEntry | null>(null);
+  const { catalogue } = useCatalogue(null);
   const take = (s: SavedRateCard) => {
     setSaved(s);
     setCard(s.card);
     setError(null);
+    // Stage 3's catalogue lists the saved card: ask the core again next time it is shown.
+    forgetCatalogues();
   };
   useEffect(() => {
     api.rateCard().then(take, (e) => setError(toCommandError(e)));
@@ -66,6 +76,9 @@ export function RateCardDialog({ onClose }: { onClose: () => void }) {
             </p>
           </div>
           <div className="button-group">
+            <button type="button" className="button" onClick={() => setAdding(true)} disabled={adding || card === null}>
+              Add a channel…
+            </button>
             <button type="button" className="button" onClick={() => run(async () => take(await api.resetRateCard()))}>
               Reset to built-in
             </button>
@@ -152,6 +165,19 @@ export function RateCardDialog({ onClose }: { onClose: () => void }) {
               )}
             </section>
           )}
+          {card && adding && (
+            <AddChannelForm
+              card={card}
+              mediumLabel={(m) => mediumLabel(catalogue, m)}
+              onCancel={() => setAdding(false)}
+              onAdded={(next, entry) => {
+                setCard(next);
+                setAdding(false);
+                setError(null);
+                setNotice(`Added ${entry.channel.trim()} \u2014 ${entry.name.trim()}: save the rate card to keep it and offer it in stage 3`);
+              }}
+            />
+          )}
           {card && (
             <table className="data rates-table" aria-label="Channels">
               <thead>
@@ -163,25 +189,69 @@ export function RateCardDialog({ onClose }: { onClose: () => void }) {
                   <th scope="col" className="num">
                     Default rate
                   </th>
+                  <th scope="col">
+                    <span className="rates-hidden">Remove</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {card.channels.map((e, i) => (
-                  <tr key={`${e.channel}-${e.name}-${i}`} className={badRow(i) ? "row-error" : undefined} data-entry={`${e.channel} — ${e.name}`}>
-                    <td>{e.channel}</td>
-                    <td>{e.name}</td>
-                    <td>{e.buying ? titleCase(e.buying) : ""}</td>
-                    <td>{pricingLabel(e.pricing)}</td>
-                    <td className="num">
-                      <input
-                        className="num rate-input"
-                        aria-label={`Default rate, ${e.channel} — ${e.name}`}
-                        value={e.rate ?? ""}
-                        placeholder={e.typical_cpm ? `from CPM ${e.typical_cpm}` : "none"}
-                        onChange={(ev) => setCard(withRate(card, i, ev.target.value))}
-                      />
-                    </td>
-                  </tr>
+                  <Fragment key={`${e.channel}-${e.name}-${i}`}>
+                    <tr className={badRow(i) ? "row-error" : undefined} data-entry={`${e.channel} — ${e.name}`}>
+                      <td>{e.channel}</td>
+                      <td>{e.name}</td>
+                      <td>{e.buying ? titleCase(e.buying) : ""}</td>
+                      <td>{pricingLabel(e.pricing)}</td>
+                      <td className="num">
+                        <input
+                          className="num rate-input"
+                          aria-label={`Default rate, ${e.channel} — ${e.name}`}
+                          value={e.rate ?? ""}
+                          placeholder={e.typical_cpm ? `from CPM ${e.typical_cpm}` : "none"}
+                          onChange={(ev) => setCard(withRate(card, i, ev.target.value))}
+                        />
+                      </td>
+                      <td>
+                        <button type="button" className="button small" aria-label={`Remove ${e.channel} \u2014 ${e.name}`} onClick={() => setRemoving(e)}>
+                          Remove
+                        </button>
+                      </td>
+                    </tr>
+                    {removing === e && (
+                      <tr className="confirm-row">
+                        <td colSpan={6}>
+                          <div className="notice confirm" role="alertdialog" aria-label="Remove a channel" aria-describedby="remove-what">
+                            <p id="remove-what">
+                              Remove <strong>{`${removing.channel} \u2014 ${removing.name}`}</strong> from the rate card? Plans that already have lines on it keep them as
+                              they are: each line holds its own pricing, buying method and rate. Once you save the card, stage 3&apos;s catalogue no longer offers it and
+                              pasted rows naming it need their own rate.
+                            </p>
+                            <div className="button-group">
+                              {/* Focused, so the question scrolls into view under its row. */}
+                              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
+                              <button type="button" className="button" autoFocus onClick={() => setRemoving(null)}>
+                                Keep it
+                              </button>
+                              <button
+                                type="button"
+                                className="button danger"
+                                onClick={() =>
+                                  run(async () => {
+                                    const next = await api.removeRateCardEntry(card, removing.channel, removing.name);
+                                    setCard(next);
+                                    setNotice(`Removed ${removing.channel} \u2014 ${removing.name}: save the rate card to keep the change`);
+                                    setRemoving(null);
+                                  })
+                                }
+                              >
+                                Remove
+                              </button>
+                            </div>
+                          </div>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>

@@ -12,6 +12,7 @@ import { FUNNEL } from "./model";
 import { mediumLabel, useCatalogue } from "./catalogue";
 import { LineAudienceFields } from "./lineAudience";
 import { LineUnitFields } from "./lineUnits";
+import { LineWeights } from "./lineWeights";
 
 interface Props {
   plan: Plan;
@@ -119,6 +120,7 @@ export function LineDetail({ plan, line, view, index, error, onLine, numberStyle
           <LineUnitFields line={line} index={index} medium={medium} error={error} onLine={onLine} />
         </div>
       ) : null}
+      <LineWeights plan={plan} line={line} index={index} view={view} onLine={onLine} numberStyle={numberStyle} />
       <div className="creative">
         <p className="label">Creative requirements</p>
         {creative.length === 0 && <p className="muted small empty-line">No creative listed: auction lines need several assets in rotation to test weekly.</p>}

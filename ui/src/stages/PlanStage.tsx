@@ -52,6 +52,15 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
               setFillError(plainMessage(toCommandError(e)));
             }
           }}
+          onFillRight={async (rows, from, to) => {
+            setFillError(null);
+            try {
+              const next = await api.fillRight(plan, rows, from, to);
+              edit(() => next);
+            } catch (e) {
+              setFillError(plainMessage(toCommandError(e)));
+            }
+          }}
         />
         {fillError && (
           <p className="field-error" role="alert">

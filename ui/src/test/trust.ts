@@ -19,3 +19,17 @@ export const HEADER_TSV = [
 
 /** A comment left on the sample's Meta prospecting line (`flightplan comment`). */
 export const COMMENT = { line: "meta-pros", author: "Sam Ortiz", text: "Is the Meta CPM net of fees?", at: "2026-11-21T11:00:00Z" };
+
+/** A channel the planner adds to the rate card (`flightplan library rates add`, the rate card
+ * screen's "Add a channel"), in the rate card file's own words. */
+export const ADDED_CHANNEL = {
+  channel: "Podcasts",
+  name: "Host reads",
+  vendor: "Acast",
+  medium: "audio",
+  buying: "direct",
+  role: "consideration",
+  demand: "creation",
+  pricing: "cpm",
+  rate: "25.00",
+} as const;

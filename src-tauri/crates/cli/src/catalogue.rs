@@ -1,11 +1,14 @@
-//! `flightplan catalogue [PLAN.json] [--universe N]`: the channel catalogue the planner adds
-//! lines from (channels with their medium, pricing, default rate and units), each medium's market
-//! norms, and the reach models, as JSON. CPP defaults are priced on the plan's universe (or
-//! `--universe`), since a point is 1% of it.
+//! `flightplan catalogue [PLAN.json] [--universe N] [--library PATH]`: the channel catalogue the
+//! planner adds lines from (channels with their medium, pricing, default rate and units), each
+//! medium's market norms, and the reach models, as JSON. The channels are the library's rate card
+//! with `--library` (as the app's stage 3 lists them), else the built-in one. CPP defaults are
+//! priced on the plan's universe (or `--universe`), since a point is 1% of it.
 
 use crate::plan_file::load;
 use crate::print_json;
-use flightplan_core::catalogue::catalogue;
+use crate::library::open;
+use flightplan_core::catalogue::catalogue_for;
+use flightplan_core::rate_card::default_rate_card;
 use flightplan_core::Error;
 use std::path::PathBuf;
 
@@ -16,6 +19,9 @@ pub struct CatalogueArgs {
     /// The universe to price CPP defaults on, instead of a plan's (e.g. 37500000).
     #[arg(long)]
     universe: Option<String>,
+    /// The library whose rate card lists the channels (else the built-in card).
+    #[arg(long)]
+    library: Option<PathBuf>,
 }
 
 pub fn run(a: CatalogueArgs) -> Result<(), Vec<Error>> {
@@ -30,5 +36,9 @@ pub fn run(a: CatalogueArgs) -> Result<(), Vec<Error>> {
         (None, Some(p)) => load(p)?.universe,
         (None, None) => None,
     };
-    print_json(&catalogue(universe))
+    let card = match a.library {
+        Some(path) => open(Some(path))?.rate_card().map_err(|e| vec![e])?.card,
+        None => default_rate_card(),
+    };
+    print_json(&catalogue_for(&card, universe))
 }

@@ -17,6 +17,7 @@ mod io;
 mod launch;
 mod library;
 mod names;
+mod fill;
 mod pacing;
 mod paste;
 mod plan_file;
@@ -100,6 +101,9 @@ enum Command {
     /// What a block pasted from a spreadsheet onto a plan's line grid reads as (header row,
     /// columns by name, dates by date order, every problem), or the plan with it placed.
     Paste(paste::PasteArgs),
+    /// The line grid's fill-down (Ctrl+D) or fill-right (Ctrl+R) through the core: the filled
+    /// plan, or the refusal.
+    Fill(fill::FillArgs),
     /// Write one insertion-order PDF per vendor of the direct and offline lines.
     Io(io::IoArgs),
     /// Show each line's launch checklist and status, or move a line (live is gated).
@@ -159,6 +163,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Import(args) => import::run(args),
         Command::Io(args) => io::run(args),
         Command::Paste(args) => paste::run(args),
+        Command::Fill(args) => fill::run(args),
         Command::Launch(args) => launch::run(args),
         Command::Names(args) => names::run(args),
         Command::Reconcile(args) => reconcile::run(args),

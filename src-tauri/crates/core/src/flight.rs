@@ -113,6 +113,11 @@ pub fn on_air_weeks(line: &Line) -> u32 {
     (0..flight_week_count(line.start, line.end)).filter(|k| !week_weight(line, *k).is_zero()).count() as u32
 }
 
+/// Each flight week's weight as the line stands: its explicit weights, else its pattern's.
+pub fn week_weights(line: &Line) -> Vec<Decimal> {
+    (0..flight_week_count(line.start, line.end)).map(|k| week_weight(line, k)).collect()
+}
+
 fn week_weight(line: &Line, k: usize) -> Decimal {
     if let Some(w) = &line.weights {
         return w.get(k).copied().unwrap_or(Decimal::ZERO);

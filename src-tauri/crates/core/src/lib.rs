@@ -24,6 +24,7 @@ pub mod fees;
 pub mod finding_groups;
 pub mod findings;
 pub mod flight;
+pub mod weights;
 mod flowchart;
 pub mod format;
 pub mod launch;

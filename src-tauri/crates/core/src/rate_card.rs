@@ -280,6 +280,73 @@ pub fn set_rate(card: &RateCard, channel: &str, name: &str, rate: Option<Decimal
     Ok(next)
 }
 
+/// The card with a channel the planner added: the rate card screen's "Add a channel". The entry
+/// is checked alone first, every problem naming its field under `entry` (a channel and a name,
+/// a medium given or read from the pricing or the channel's name, a rate that is not negative
+/// and, unless the buy is flat, above zero), then against the card: no other entry may have the
+/// same channel and name (ignoring case and spacing). The new entry goes after the channel's
+/// other entries, else at the end; the card is not saved here.
+pub fn add_entry(card: &RateCard, entry: RateCardEntry) -> std::result::Result<RateCard, Vec<Error>> {
+    let mut errs = Vec::new();
+    let mut entry = entry;
+    entry.channel = entry.channel.split_whitespace().collect::<Vec<_>>().join(" ");
+    entry.name = entry.name.split_whitespace().collect::<Vec<_>>().join(" ");
+    entry.vendor = entry.vendor.trim().to_string();
+    if entry.channel.is_empty() {
+        errs.push(Error::at("missing_field", "entry.channel", "a new channel needs its name (\"Podcasts\", \"Pinterest\")"));
+    }
+    if entry.name.is_empty() {
+        errs.push(Error::at("missing_field", "entry.name", "a new channel needs the kind of buy (\"Host reads\", \"Prospecting\"): new lines are named after it"));
+    }
+    if !entry.channel.is_empty() && crate::catalogue::line_medium(entry.medium, entry.pricing, &entry.channel).is_none() {
+        errs.push(Error::at(
+            "missing_field",
+            "entry.medium",
+            format!("choose the medium of \"{}\": its delivery is checked against that medium's market norms", entry.channel),
+        ));
+    }
+    match entry.rate {
+        Some(r) if r < Decimal::ZERO => errs.push(Error::at("negative_value", "entry.rate", format!("{r} is negative"))),
+        Some(r) if r.is_zero() && entry.pricing != Pricing::Flat => {
+            errs.push(Error::at("out_of_range", "entry.rate", format!("a {} rate must be greater than zero", entry.pricing.label())))
+        }
+        _ => {}
+    }
+    let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let (channel, name) = (key(&entry.channel), key(&entry.name));
+    if !channel.is_empty() && !name.is_empty() && card.channels.iter().any(|e| key(&e.channel) == channel && key(&e.name) == name) {
+        errs.push(Error::at("duplicate_entry", "entry.name", format!("the rate card already has \"{}\"", entry.label())));
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let mut next = card.clone();
+    let at = next.channels.iter().rposition(|e| key(&e.channel) == channel).map_or(next.channels.len(), |i| i + 1);
+    next.channels.insert(at, entry);
+    let errs = validate_rate_card(&next);
+    if errs.is_empty() {
+        Ok(next)
+    } else {
+        Err(errs)
+    }
+}
+
+/// The card without the entry named by `channel` and `name` (ignoring case and spacing): the
+/// rate card screen's "Remove". Plans that already have lines on it are not touched (a line holds
+/// its own channel, pricing, buying method and rate); only new lines and pasted rows no longer
+/// start from it.
+pub fn remove_entry(card: &RateCard, channel: &str, name: &str) -> Result<RateCard> {
+    let key = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let i = card
+        .channels
+        .iter()
+        .position(|e| key(&e.channel) == key(channel) && key(&e.name) == key(name))
+        .ok_or_else(|| Error::new("unknown_entry", format!("the rate card has no entry \"{} \u{2014} {}\"", channel.trim(), name.trim())))?;
+    let mut next = card.clone();
+    next.channels.remove(i);
+    Ok(next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,7 +2,7 @@
 //! refused when ambiguous, pasted lines starting from their channel's rate card entry, pasting
 //! over a row replacing it, a partial block setting only its columns, and fill-down.
 
-use flightplan_core::paste::{fill_down, place, read_block, DateOrder, LineField, PasteOptions};
+use flightplan_core::paste::{fill_down, fill_right, place, read_block, DateOrder, LineField, PasteOptions};
 use flightplan_core::plan::{Buying, Funnel, NumberStyle, Pricing};
 use flightplan_core::rate_card::default_rate_card;
 use flightplan_core::{compute, sample_plan};
@@ -148,4 +148,58 @@ fn fill_down_copies_one_field_as_held() {
     let next = fill_down(&plan, LineField::Budget, 0, &[1]).unwrap();
     assert_eq!(next.lines[1].budget, plan.lines[0].budget);
     assert_eq!(fill_down(&plan, LineField::Rate, 0, &[42]).unwrap_err().code, "unknown_line");
+}
+
+/// Fill right on the sample plan: (rows, from, to) and either the filled fields of each row as
+/// the plan file then holds them, or the refusal's code, path and words.
+#[test]
+fn fill_right_copies_into_cells_of_the_same_kind_and_refuses_the_rest() {
+    use serde_json::{json, Value};
+    use LineField::*;
+    let mut plan = sample_plan();
+    plan.lines[5].rate = Some(d("0.035")); // a CPV of 3.5 cents
+    let fields = |p: &flightplan_core::Plan, rows: &[usize], to: &[LineField]| -> Value {
+        let v = serde_json::to_value(p).unwrap();
+        let name = |f: LineField| match f {
+            KpiTarget => "/kpi/target".to_string(),
+            other => format!("/{}", serde_json::to_value(other).unwrap().as_str().unwrap()),
+        };
+        rows.iter().map(|r| to.iter().map(|f| v["lines"][*r].pointer(&name(*f)).cloned().unwrap_or(Value::Null)).collect::<Value>()).collect()
+    };
+    type Case = (&'static str, &'static [usize], LineField, &'static [LineField], Value);
+    let cases: [Case; 9] = [
+        ("a start date into the end, two rows", &[3, 8], Start, &[End], json!([["2027-01-11"], ["2027-02-01"]])),
+        ("a line's name into its channel and vendor", &[0], Name, &[Channel, Vendor], json!([["Search — Brand", "Search — Brand"]])),
+        ("a rate into the budget and the KPI target (amounts)", &[2], Rate, &[Budget, KpiTarget], json!([["9.50", "9.50"]])),
+        ("a rate with more decimal places than the currency refused as a budget", &[5], Rate, &[Budget],
+            json!({ "code": "invalid_field", "path": "lines[5].budget", "line": "youtube-instream", "says": "has more decimal places than USD allows" })),
+        ("a date into a rate column", &[0], Start, &[Rate],
+            json!({ "code": "fill_refused", "path": null, "line": null, "says": "Start (a date) only into cells of the same kind, and Rate holds an amount" })),
+        ("an amount into a share", &[0], Budget, &[Share],
+            json!({ "code": "fill_refused", "path": null, "line": null, "says": "Share % holds a share of the budget" })),
+        ("an empty rate", &[7], Rate, &[Budget],
+            json!({ "code": "fill_refused", "path": "lines[7].rate", "line": "morningbrew-direct", "says": "Rate is empty" })),
+        ("a line past the end", &[0, 42], Start, &[End],
+            json!({ "code": "unknown_line", "path": null, "line": null, "says": "no line 43" })),
+        ("never the id", &[0], Name, &[Id],
+            json!({ "code": "fill_refused", "path": null, "line": null, "says": "does not change a line's id" })),
+    ];
+    for (name, rows, from, to, want) in cases {
+        match fill_right(&plan, rows, from, to) {
+            Ok(next) => {
+                assert_eq!(fields(&next, rows, to), want, "{name}");
+                // Nothing but the filled cells changed.
+                let mut back = next.clone();
+                for r in rows.iter() {
+                    back.lines[*r] = plan.lines[*r].clone();
+                }
+                assert_eq!(back, plan, "{name}");
+            }
+            Err(e) => {
+                assert!(want.is_object(), "{name}: refused {e:?}");
+                assert_eq!((json!(e.code), json!(e.path), json!(e.line)), (want["code"].clone(), want["path"].clone(), want["line"].clone()), "{name}");
+                assert!(e.message.contains(want["says"].as_str().unwrap()), "{name}: {}", e.message);
+            }
+        }
+    }
 }

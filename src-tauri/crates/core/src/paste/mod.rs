@@ -11,15 +11,18 @@
 //! Every problem names its row and column. `place` then puts the rows on the plan, all or
 //! nothing: over existing rows a whole line replaces the row (keeping its id, so its actuals
 //! and comments stay attached), a partial block sets only its columns, and rows past the end
-//! become new lines. `fill_down` copies one field down the rows (Ctrl+D).
+//! become new lines. `fill_down` copies one field down the rows (Ctrl+D) and `fill_right` one
+//! cell into the cells to its right (Ctrl+R), in `fill.rs`.
 //!
 //! The UI sends the clipboard text and renders the answer; it reads nothing itself.
 
 mod cells;
 mod dates;
+mod fill;
 
 pub use cells::{field_for_heading, label, number, read_cell, LineField, GRID_COLUMNS};
 pub use dates::{parse_date, DateOrder};
+pub use fill::{fill_down, fill_right};
 
 use crate::error::{Error, Result};
 use crate::format::validate;
@@ -319,18 +322,6 @@ fn read_file_cell(c: &PastedCell, currency: &str) -> std::result::Result<Option<
         _ => c.value.as_str(),
     };
     read_cell(c.field, value, DateOrder::YearFirst, NumberStyle::CommaDot, currency)
-}
-
-/// Copy field `field` of line `from` to the lines `to` (indexes into the plan's lines): fill
-/// down, as Ctrl+D does in a spreadsheet. The value is copied as held, never re-read.
-pub fn fill_down(plan: &Plan, field: LineField, from: usize, to: &[usize]) -> Result<Plan> {
-    let source = plan.lines.get(from).cloned().ok_or_else(|| Error::new("unknown_line", format!("the plan has no line {}", from + 1)))?;
-    let mut next = plan.clone();
-    for i in to {
-        let line = next.lines.get_mut(*i).ok_or_else(|| Error::new("unknown_line", format!("the plan has no line {}", i + 1)))?;
-        cells::copy(&source, line, field);
-    }
-    Ok(next)
 }
 
 fn fresh_id(taken: &mut std::collections::HashSet<String>, mut n: usize) -> String {
