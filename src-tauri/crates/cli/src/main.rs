@@ -10,6 +10,7 @@ mod catalogue;
 mod check;
 mod comment;
 mod compare;
+mod errors;
 mod export;
 mod fit;
 mod import;
@@ -41,12 +42,19 @@ struct Cli {
     /// folder or a device is never replaced).
     #[arg(long, global = true)]
     force: bool,
+    /// How errors are written to stderr: one readable line each (text), one JSON object each
+    /// (json), or text on a terminal and JSON otherwise (auto).
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    errors: errors::ErrorStyle,
     #[command(subcommand)]
     command: Command,
 }
 
 /// `--force` was given: see [`replace`].
 static FORCE: AtomicBool = AtomicBool::new(false);
+
+/// Errors are written as JSON lines (`--errors`): see [`report`].
+static JSON_ERRORS: AtomicBool = AtomicBool::new(true);
 
 /// What an output file may replace, by `--force`.
 pub fn replace() -> flightplan_files::Replace {
@@ -113,6 +121,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     FORCE.store(cli.force, Ordering::Relaxed);
+    JSON_ERRORS.store(cli.errors.json(), Ordering::Relaxed);
     // The backstop: a bug must still end as one `{code, message}` line, never a Rust panic
     // message, and never with a partial file (every write is staged and renamed).
     std::panic::set_hook(Box::new(|info| {
@@ -165,10 +174,10 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
     }
 }
 
-/// Print an error to stderr as one line of `{code, message, path?, line?}` JSON. A closed
-/// stderr is ignored: there is nowhere left to say anything.
+/// Print an error to stderr as one line: JSON (`{code, message, path?, line?, file?, …}`) or
+/// readable text, by `--errors`. A closed stderr is ignored: there is nowhere left to say anything.
 pub fn report(e: &Error) {
-    let text = serde_json::to_string(e).unwrap_or_else(|_| format!("{{\"code\":\"{}\"}}", e.code));
+    let text = if JSON_ERRORS.load(Ordering::Relaxed) { errors::json(e) } else { errors::text(e) };
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 

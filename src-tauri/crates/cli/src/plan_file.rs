@@ -12,13 +12,14 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
 
 /// Read and validate a plan file; every problem is returned.
 pub fn load(path: &Path) -> Result<Plan, Vec<Error>> {
+    let file = path.display().to_string();
     let text = read_text(path).map_err(|e| vec![e])?;
-    let plan = read_plan(&text).map_err(|e| vec![e])?;
+    let plan = read_plan(&text).map_err(|e| vec![e.in_file(&file)])?;
     let errors = check_rules(&plan);
     if errors.is_empty() {
         Ok(plan)
     } else {
-        Err(errors)
+        Err(errors.into_iter().map(|e| e.in_file(&file)).collect())
     }
 }
 

@@ -75,11 +75,47 @@ fn validate_reports_every_problem_with_field_and_line() {
     assert_eq!(errs[2]["path"], "lines[0].end");
 }
 
+/// `--errors text`: one readable line per error, composed from the error's fields (the same
+/// errors as the JSON lines, whose messages hold no place).
+#[test]
+fn text_errors_are_composed_from_the_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.json", r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
+        "start": "2027-01-04", "end": "2027-03-28", "budget": "1000.00",
+        "lines": [ { "id": "l1", "channel": "Meta", "name": "P", "pricing": "cpm", "rate": "-2", "budget": "100.00",
+                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#);
+    let broken = write(dir.path(), "broken.json", "{ \"format\": \"flightplan/1\",\n \"name\": }");
+    let cases: [(&[&str], &[&str]); 3] = [
+        (
+            &["--errors", "text", "validate", &bad],
+            &[
+                "bad.json, currency: \"ABC\" is not an ISO 4217 currency code (such as USD, EUR, JPY) (unknown_currency)",
+                "bad.json, lines[0].rate (line \"l1\"): -2 is negative (negative_value)",
+                "bad.json, lines[0].end (line \"l1\"): the flight ends (2027-01-01) before it starts (2027-01-04) (date_order)",
+            ],
+        ),
+        (&["compute", &broken, "--errors", "text"], &["broken.json:2:10, name: the JSON is malformed (invalid_json)"]),
+        (
+            &["--errors", "text", "check", &bad, "--as-of", "2027-13-01"],
+            &["--as-of: \"2027-13-01\" is not a real calendar date (invalid_argument)"],
+        ),
+    ];
+    for (args, want) in cases {
+        let out = flightplan(args);
+        assert!(!out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.path().display()), "");
+        assert_eq!(text.lines().collect::<Vec<_>>(), want, "{args:?}");
+    }
+    // Piped (as here) without --errors, the same errors are JSON lines with the place as fields.
+    let errs = stderr_errors(&flightplan(&["validate", &bad]));
+    assert_eq!(errs[1], serde_json::json!({"code": "negative_value", "message": "-2 is negative", "path": "lines[0].rate", "line": "l1", "file": bad}));
+}
+
 #[test]
 fn bad_inputs_each_get_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("malformed", "{ \"format\": \"flightplan/1\",\n \"name\": }", "invalid_json", "line 2 column"),
+        ("malformed", "{ \"format\": \"flightplan/1\",\n \"name\": }", "invalid_json", "malformed"),
         ("bad-date", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-02-29","end":"2027-03-01","budget":"1","lines":[]}"#, "invalid_field", "2027-02-29"),
         ("share", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"flat","share":"100.5","start":"2027-01-04","end":"2027-01-05"}]}"#, "share_over_100", "100.5"),
     ];

@@ -2,8 +2,8 @@
 //!
 //! Every error a file or a user can cause is a value, never a panic. The message is one plain
 //! sentence; *where* it is lives in fields beside it: `path` names the JSON field
-//! (`lines[2].rate`) or the cell (`Mix!E7`), `line` the plan line's id, `file`, `sheet` and `row`
-//! the place in an imported file, `json_line`/`json_column` the position of a JSON syntax or type
+//! (`lines[2].rate`) or the cell (`Mix!E7`), `line` the plan line's id, `file`, `sheet`, `row`
+//! and `column` (its header) the place in an imported file, `json_line`/`json_column` the position of a JSON syntax or type
 //! error. Each ring composes what it shows from these fields (the UI puts the message by the
 //! field; the CLI prints `lines[2].rate (line "tv-1"): …`), so no ring ever takes a message apart.
 
@@ -37,6 +37,10 @@ pub struct Error {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub row: Option<u32>,
+    /// The header of the column the cell is in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub column: Option<String>,
     /// The 1-based line of the JSON text where reading stopped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -79,6 +83,12 @@ impl Error {
     pub fn at_row(mut self, sheet: Option<&str>, row: usize) -> Self {
         self.sheet = sheet.filter(|s| !s.is_empty()).map(str::to_string);
         self.row = u32::try_from(row).ok();
+        self
+    }
+
+    /// Attach the header of the column the error is in.
+    pub fn in_column(mut self, header: impl Into<String>) -> Self {
+        self.column = Some(header.into());
         self
     }
 
