@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PASTED_TSV, scenarios } from "../src/test/scenarios";
+import { cliError } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -33,14 +34,14 @@ for (const [name, plan] of Object.entries(scenarios(sample))) {
   const run = spawnSync(cli, ["compute", file], { encoding: "utf8" });
   const entry: Out = { name, key: canonical(plan), plan };
   if (run.status !== 0) {
-    out.push({ ...entry, error: JSON.parse(run.stderr) });
+    out.push({ ...entry, error: cliError(run.stderr) });
     continue;
   }
   entry.view = JSON.parse(run.stdout);
   for (const [field, args] of extra) {
     const r = spawnSync(cli, args(file), { encoding: "utf8" });
     if (r.status === 0) entry[field] = JSON.parse(r.stdout);
-    else (entry.errors ??= {})[field] = JSON.parse(r.stderr);
+    else (entry.errors ??= {})[field] = cliError(r.stderr);
   }
   out.push(entry);
 }

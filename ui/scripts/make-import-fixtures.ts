@@ -13,6 +13,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ImportChoices, ImportPreview, Plan } from "../src/bindings";
+import { cliErrors } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 import { AGENCY_CORRECTION, CHOSEN_CURRENCY, PICKED, withColumn, type ImportFixture } from "../src/test/scenarios/imports";
 import { filesScenarios } from "../src/test/scenarios/files";
@@ -55,11 +56,7 @@ function choiceArgs(choices: ImportChoices, tag: string): string[] {
   return args;
 }
 
-const errorsOf = (stderr: string) =>
-  stderr
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+const errorsOf = cliErrors;
 
 const out: ImportFixture[] = [];
 function fixture(file: string, choices: ImportChoices): ImportFixture {

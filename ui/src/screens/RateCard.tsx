@@ -7,7 +7,8 @@ import { useEffect, useState } from "react";
 import { api, toCommandError, type CommandError } from "../api";
 import type { CommissionBasis, Fees, RateCard, RateCardEntry, SavedRateCard } from "../bindings";
 import { pricingLabel, timestamp, titleCase } from "../format";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 
 const NO_FEES: Fees = { agency_commission_pct: "0", agency_commission_basis: "gross", ad_serving_cpm: "0", tech_fee_pct: "0" };
 
@@ -103,7 +104,7 @@ export function RateCardDialog({ onClose }: { onClose: () => void }) {
         <div className="import-body rates-body">
           {error && (
             <p className="field-error" role="alert">
-              {plainMessage(error)}
+              {errorMessage(error)}
             </p>
           )}
           {notice && (

@@ -8,7 +8,7 @@ import type { BudgetControl, Buying, CheckItem, LaunchLine, Line, LineStatus, Pl
 import type { CommandError } from "../../api";
 import type { NumberStyle } from "../../types";
 import { day, money } from "../../format";
-import { plainMessage } from "../../store/usePlan";
+import { errorMessage } from "../../errors";
 import { CopyButton } from "./CopyButton";
 import { CreativeDelivery } from "./CreativeDelivery";
 import { OverrideForm } from "./OverrideForm";
@@ -88,7 +88,7 @@ function LaunchRow({
     if (!err) return;
     // The core holds the gate: its refusal opens the override form, in its own words.
     if (to === "live" && err.code === "launch_blocked") setRefusal(err);
-    else setMoveError(plainRefusal(plainMessage(err)));
+    else setMoveError(plainRefusal(errorMessage(err)));
   };
   const doOverride = async (by: string, reason: string) => {
     const err = await move(row.line, "live", { by, reason });
@@ -266,7 +266,7 @@ function LaunchRow({
       {refusal && (
         <OverrideForm
           name={row.name}
-          refusal={plainRefusal(plainMessage(refusal))}
+          refusal={plainRefusal(errorMessage(refusal))}
           onSubmit={doOverride}
           onCancel={() => setRefusal(null)}
         />

@@ -3,7 +3,7 @@
 
 import { useId, useState } from "react";
 import type { CommandError } from "../../api";
-import { plainMessage } from "../../store/usePlan";
+import { errorMessage } from "../../errors";
 import { plainRefusal } from "./launch";
 
 interface Props {
@@ -31,7 +31,7 @@ export function OverrideForm({ name, refusal, onSubmit, onCancel }: Props) {
     setError(null);
     const err = await onSubmit(by.trim(), reason.trim());
     setBusy(false);
-    if (err) setError(plainRefusal(plainMessage(err)));
+    if (err) setError(plainRefusal(errorMessage(err)));
   };
 
   return (

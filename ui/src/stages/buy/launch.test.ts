@@ -48,7 +48,7 @@ describe("stage 5 words", () => {
 
   it("puts the core's refusal in the board's words", () => {
     expect(
-      plainRefusal('line "morningbrew-direct": cannot go live: creative_ready, io_signed not done; finish them or override with who and why'),
+      plainRefusal('cannot go live: creative_ready, io_signed not done; finish them or override with who and why'),
     ).toBe("Cannot go live: creative ready, IO signed not done; finish them or override with who and why");
   });
 

@@ -57,7 +57,7 @@ export function moveLabel(from: LineStatus, to: LineStatus): string {
 
 /** The core's refusal in plain words: its item ids become the names on the board. */
 export function plainRefusal(message: string): string {
-  const m = message.replace(/^line "[^"]*": /, "").replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (id) => (ITEM_LABEL[id] ? itemWords([id]) : id));
+  const m = message.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (id) => (ITEM_LABEL[id] ? itemWords([id]) : id));
   return m ? m[0].toUpperCase() + m.slice(1) : m;
 }
 

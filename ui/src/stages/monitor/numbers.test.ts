@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fileLines, fractionPct, kpiValue, monthLabel, multiple, pct, roundText, withoutJsonPosition } from "./numbers";
+import { fileLines, fractionPct, kpiValue, monthLabel, multiple, pct, roundText } from "./numbers";
 
 describe("stage 6 number text", () => {
   it("rounds exact decimal text half away from zero, carrying through nines", () => {
@@ -41,11 +41,5 @@ describe("stage 6 number text", () => {
     expect(fileLines(every3, 4)).toBe("7, 10, 13, 16, … (120 lines in all)");
     expect(fileLines([1, 2, 3, 9], 4)).toBe("1–3, 9");
     expect(monthLabel("2027-01")).toBe("Jan 2027");
-  });
-
-  it("drops the IPC payload's JSON position from a field message", () => {
-    expect(withoutJsonPosition('"abc" is not a decimal number (write it like "12.50") (line 1 column 8195)')).toBe(
-      '"abc" is not a decimal number (write it like "12.50")',
-    );
   });
 });

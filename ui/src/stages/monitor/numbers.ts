@@ -95,8 +95,3 @@ export function fileLines(lines: number[], max?: number): string {
   if (max !== undefined && runs.length > max) return `${runs.slice(0, max).join(", ")}, … (${sorted.length} lines in all)`;
   return runs.join(", ");
 }
-
-/** The core's message for a field, without the JSON position of the IPC payload it may end with. */
-export function withoutJsonPosition(message: string): string {
-  return message.replace(/\s*\(line \d+ column \d+\)\s*$/, "");
-}
