@@ -31,7 +31,7 @@ const out: Out[] = [];
 for (const [name, plan] of Object.entries(scenarios(sample))) {
   const file = join(work, `${name}.json`);
   writeFileSync(file, JSON.stringify(plan, null, 2));
-  const run = spawnSync(cli, ["compute", file], { encoding: "utf8" });
+  const run = spawnSync(cli, ["compute", file, "--as-written"], { encoding: "utf8" });
   const entry: Out = { name, key: canonical(plan), plan };
   if (run.status !== 0) {
     out.push({ ...entry, error: cliError(run.stderr) });

@@ -74,7 +74,7 @@ function fixture(file: string, choices: ImportChoices): ImportFixture {
   const planFile = join(work, `${tag}-plan.json`);
   const c = spawnSync(cli, ["import", files[file], "-o", planFile, ...choiceArgs(choices, tag)], { encoding: "utf8" });
   if (c.status === 0) {
-    const view = JSON.parse(execFileSync(cli, ["compute", planFile], { encoding: "utf8" }));
+    const view = JSON.parse(execFileSync(cli, ["compute", planFile, "--as-written"], { encoding: "utf8" }));
     entry.commit = { plan: JSON.parse(readFileSync(planFile, "utf8")), view };
   } else {
     entry.commit = { errors: errorsOf(c.stderr) };

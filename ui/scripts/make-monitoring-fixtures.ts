@@ -139,7 +139,7 @@ for (const [scenario, plan] of Object.entries({ monitored, monitorAssigned: assi
   const rolled = run(["roll-forward", file, "-o", nextFile, "--as-of", asOf.out.as_of as string]);
   if (!rolled.ok) throw new Error(`roll-forward ${scenario}: ${JSON.stringify(rolled.error)}`);
   const nextPlan = JSON.parse(readFileSync(nextFile, "utf8")) as Plan;
-  const view = run(["compute", nextFile]);
+  const view = run(["compute", nextFile, "--as-written"]);
   if (!view.ok) throw new Error(`compute the next plan of ${scenario}: ${JSON.stringify(view.error)}`);
   next.push({
     scenario,

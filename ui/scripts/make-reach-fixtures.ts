@@ -34,7 +34,7 @@ const scenarios: Out[] = [];
 for (const [name, plan] of Object.entries(reachScenarios(roadSafety, catalogues[roadSafety.universe ?? ""]))) {
   const file = join(work, `${name}.json`);
   writeFileSync(file, JSON.stringify(plan, null, 2));
-  const run = spawnSync(cli, ["compute", file], { encoding: "utf8" });
+  const run = spawnSync(cli, ["compute", file, "--as-written"], { encoding: "utf8" });
   const entry: Out = { name, key: canonical(plan), plan };
   if (run.status === 0) entry.view = JSON.parse(run.stdout);
   else entry.error = cliError(run.stderr);

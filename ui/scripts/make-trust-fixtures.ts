@@ -41,7 +41,7 @@ const file = (name: string, content: string) => {
 type Scenario = { name: string; key: string; plan: unknown; view?: unknown; error?: unknown };
 const scenarios: Scenario[] = [];
 const cost = (name: string, plan: Plan) => {
-  const r = run(["compute", file(`${name}.json`, JSON.stringify(plan))]);
+  const r = run(["compute", file(`${name}.json`, JSON.stringify(plan)), "--as-written"]);
   scenarios.push({ name, key: canonical(plan), plan, ...(r.ok ? { view: r.ok } : { error: r.err }) });
 };
 

@@ -67,12 +67,13 @@ pub fn replace() -> flightplan_files::Replace {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Cost a plan: lines, totals, weekly flowchart and findings, as JSON.
+    /// Cost a plan: lines, totals, weekly flowchart and findings, as JSON. As of --now (default
+    /// today) with the presented scenario applied, as the client's PDF and workbook show it;
+    /// --as-written for the plan as the file has it.
     Compute {
         plan: PathBuf,
-        /// Also run the date checks (plan not revisited, period ended) as of this day.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<String>,
+        #[command(flatten)]
+        day: check::Day,
     },
     /// Check a plan file and report every problem found.
     Validate { plan: PathBuf },
@@ -89,11 +90,14 @@ enum Command {
     RollForward(roll_forward::RollForwardArgs),
     /// Manage the local plan library (a SQLite file).
     Library(library::LibraryArgs),
-    /// Check a plan's health: every finding, exit 1 if any is an error.
+    /// Check a plan's health: every finding, exit 1 if any is an error. As of --now (default
+    /// today) with the presented scenario applied, as the client is shown it; --as-written for
+    /// the plan as the file has it.
     Check(check::CheckArgs),
     /// Split the budget to maximise total response on the lines' response curves.
     Allocate(allocate::AllocateArgs),
-    /// The plan and each of its scenarios side by side, with the differences, as JSON.
+    /// The plan as written and each of its scenarios side by side, with the differences, as
+    /// JSON; the presented scenario (the one the PDF shows) is marked. Figures have no date.
     Compare(compare::CompareArgs),
     /// Add a comment to a plan or one of its lines, or mark one resolved; prints the plan.
     Comment(comment::CommentArgs),
@@ -151,7 +155,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Vec<Error>> {
     match command {
-        Command::Compute { plan, as_of } => plan_file::compute(&plan, as_of.as_deref()),
+        Command::Compute { plan, day } => plan_file::compute(&plan, &day),
         Command::Validate { plan } => plan_file::validate(&plan),
         Command::Demo => write_stdout(flightplan_core::SAMPLE_PLAN_JSON),
         Command::Catalogue(args) => catalogue::run(args),

@@ -97,7 +97,7 @@ fn text_errors_are_composed_from_the_fields() {
         (&["compute", &broken, "--errors", "text"], &["broken.json:2:10, name: the JSON is malformed (invalid_json)"]),
         (
             &["--errors", "text", "check", &bad, "--as-of", "2027-13-01"],
-            &["--as-of: \"2027-13-01\" is not a real calendar date (invalid_argument)"],
+            &["--now: \"2027-13-01\" is not a real calendar date (invalid_argument)"],
         ),
     ];
     for (args, want) in cases {
@@ -193,13 +193,41 @@ fn compute_as_of_adds_the_date_checks() {
     let codes = |v: &Value| -> Vec<String> {
         v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
     };
-    // Without a date the date checks are skipped; after the period ends they fire.
-    let plain = stdout_json(&flightplan(&["compute", &file]));
+    // As written and without a date the date checks are skipped; after the period ends they fire
+    // (--as-of is the older name of --now).
+    let plain = stdout_json(&flightplan(&["compute", &file, "--as-written"]));
     assert!(!codes(&plain).contains(&"period_ended".to_string()));
     let late = stdout_json(&flightplan(&["compute", &file, "--as-of", "2027-06-30"]));
     assert!(codes(&late).contains(&"period_ended".to_string()), "{:?}", codes(&late));
-    let bad = flightplan(&["compute", &file, "--as-of", "2027-13-01"]);
-    assert_eq!(stderr_errors(&bad)[0]["code"], "invalid_field");
+    let late = stdout_json(&flightplan(&["compute", &file, "--now", "2027-06-30", "--as-written"]));
+    assert!(codes(&late).contains(&"period_ended".to_string()), "{:?}", codes(&late));
+    let bad = flightplan(&["compute", &file, "--now", "2027-13-01"]);
+    assert_eq!(stderr_errors(&bad)[0]["code"], "invalid_argument");
+}
+
+/// `compute` and `check` show what the client is shown, as `export` does: the core's report as of
+/// --now, the presented scenario applied; --as-written shows the plan as the file has it.
+#[test]
+fn compute_and_check_go_through_the_report_like_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = flightplan(&["demo"]);
+    let mut plan: Value = serde_json::from_slice(&demo.stdout).unwrap();
+    plan["scenarios"] = serde_json::json!([{ "name": "Lean", "presented": true, "budget": "150000.00", "scale_amounts": true }]);
+    let file = write(dir.path(), "presented.json", &plan.to_string());
+    let day = "2027-02-01";
+    let shown = stdout_json(&flightplan(&["compute", &file, "--now", day]));
+    let written = stdout_json(&flightplan(&["compute", &file, "--now", day, "--as-written"]));
+    assert_eq!(written["totals"]["budget"], plan["budget"]);
+    assert_eq!(shown["totals"]["budget"], "150000.00", "the presented scenario's budget");
+    // The same view the core's report gives `export`, field for field.
+    let lib: flightplan_core::Plan = serde_json::from_value(plan.clone()).unwrap();
+    let report = flightplan_core::report(&lib, chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap()).unwrap();
+    assert_eq!(shown, serde_json::to_value(&report.view).unwrap());
+    let checked = stdout_json(&flightplan(&["check", &file, "--now", day]));
+    assert_eq!((&checked["presented"], &checked["as_of"]), (&serde_json::json!("Lean"), &serde_json::json!(day)));
+    assert_eq!(checked["findings"], shown["findings"]);
+    let as_written = stdout_json(&flightplan(&["check", &file, "--now", day, "--as-written"]));
+    assert_eq!((&as_written["presented"], &as_written["findings"]), (&Value::Null, &written["findings"]));
 }
 
 #[test]
