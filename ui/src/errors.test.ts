@@ -65,3 +65,16 @@ describe("an error shown from its fields", () => {
     expect(errorFilePlace(error)).toBe(file);
   });
 });
+
+describe("a command's error", () => {
+  it("keeps every field of the core's error, so the UI can compose from them", async () => {
+    const { toCommandError } = await import("./api");
+    for (const { error } of cases) {
+      const e = toCommandError(error);
+      const { name, ...fields } = { ...e, message: e.message };
+      expect(name).toBe("CommandError");
+      expect(Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined))).toEqual(error);
+      expect(errorFilePlace(e)).toBe(errorFilePlace(error));
+    }
+  });
+});
