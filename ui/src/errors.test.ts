@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { CommandErrorBody } from "./types";
-import { errorFilePlace, errorLineField, errorLineIndex, errorMessage, errorOnLine } from "./errors";
+import { errorFilePlace, errorLineField, errorLineIndex, errorMessage, errorOnLine, errorWhere } from "./errors";
 
 const lines = [{ id: "search-brand" }, { id: "meta-pros" }, { id: "tv-1" }];
 
 // Each error as the core sends it (message plain, place in fields), and what the UI shows.
-const cases: { error: CommandErrorBody; message: string; onLine: string; index: number | null; field: string | null; file: string | null }[] = [
+const cases: { error: CommandErrorBody; message: string; onLine: string; index: number | null; field: string | null; file: string | null; where: string | null }[] = [
   {
     error: { code: "negative_value", message: "-2.40 is negative", path: "lines[2].rate", line: "tv-1" },
     message: "-2.40 is negative",
@@ -13,6 +13,7 @@ const cases: { error: CommandErrorBody; message: string; onLine: string; index: 
     index: 2,
     field: "rate",
     file: null,
+    where: 'lines[2].rate (line "tv-1")',
   },
   {
     error: { code: "launch_blocked", message: "cannot go live: io_signed not done", line: "meta-pros" },
@@ -21,6 +22,7 @@ const cases: { error: CommandErrorBody; message: string; onLine: string; index: 
     index: 1,
     field: null,
     file: null,
+    where: 'line "meta-pros"',
   },
   {
     error: { code: "missing_field", message: "the plan needs a name", path: "name" },
@@ -29,6 +31,7 @@ const cases: { error: CommandErrorBody; message: string; onLine: string; index: 
     index: null,
     field: null,
     file: null,
+    where: "name",
   },
   {
     error: { code: "invalid_json", message: "the JSON is malformed", file: "q1.json", json_line: 3, json_column: 5 },
@@ -37,6 +40,7 @@ const cases: { error: CommandErrorBody; message: string; onLine: string; index: 
     index: null,
     field: null,
     file: "q1.json, line 3, column 5",
+    where: "file line 3, column 5",
   },
   {
     error: { code: "bad_date", message: '"2027-02-30" is not a date', file: "q1.xlsx", sheet: "Lines", row: 2, path: "Lines!C2", line: "gone" },
@@ -45,6 +49,7 @@ const cases: { error: CommandErrorBody; message: string; onLine: string; index: 
     index: null,
     field: null,
     file: 'q1.xlsx, sheet "Lines", row 2',
+    where: 'sheet "Lines" · row 2 · Lines!C2 (line "gone")',
   },
   {
     error: { code: "bad_number", message: '"one dollar" is not a number', file: "report.csv", row: 5, column: "Cost" },
@@ -53,16 +58,18 @@ const cases: { error: CommandErrorBody; message: string; onLine: string; index: 
     index: null,
     field: null,
     file: 'report.csv, row 5, column "Cost"',
+    where: 'row 5 · column "Cost"',
   },
 ];
 
 describe("an error shown from its fields", () => {
-  it.each(cases)("$error.code", ({ error, message, onLine, index, field, file }) => {
+  it.each(cases)("$error.code", ({ error, message, onLine, index, field, file, where }) => {
     expect(errorMessage(error)).toBe(message);
     expect(errorOnLine(error, lines)).toBe(onLine);
     expect(errorLineIndex(error, lines)).toBe(index);
     expect(errorLineField(error)).toBe(field);
     expect(errorFilePlace(error)).toBe(file);
+    expect(errorWhere(error)).toBe(where);
   });
 });
 

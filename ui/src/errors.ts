@@ -46,3 +46,16 @@ export function errorFilePlace(err: CommandErrorBody): string | null {
   if (err.json_line != null) parts.push(err.json_column != null ? `line ${err.json_line}, column ${err.json_column}` : `line ${err.json_line}`);
   return parts.length ? parts.join(", ") : null;
 }
+
+/** Where the error is, from every field but the file (which the screen names already):
+ * `file line 50, column 40 · lines[0].rate (line "google-brand")`; `null` when it names no place. */
+export function errorWhere(err: CommandErrorBody): string | null {
+  const parts: string[] = [];
+  if (err.sheet) parts.push(`sheet "${err.sheet}"`);
+  if (err.row != null) parts.push(`row ${err.row}`);
+  if (err.column) parts.push(`column "${err.column}"`);
+  if (err.json_line != null) parts.push(err.json_column != null ? `file line ${err.json_line}, column ${err.json_column}` : `file line ${err.json_line}`);
+  if (err.path) parts.push(err.line ? `${err.path} (line "${err.line}")` : err.path);
+  else if (err.line) parts.push(`line "${err.line}"`);
+  return parts.length ? parts.join(" · ") : null;
+}
