@@ -24,7 +24,7 @@ describe("stage 6 number text", () => {
 
   it("writes each KPI in its unit", () => {
     expect(kpiValue("cpa", "10.88", "USD")).toBe("$10.88");
-    expect(kpiValue("ctr", "0.009", "USD")).toBe("0.90%");
+    expect(kpiValue("ctr", "0.90", "USD")).toBe("0.90%"); // the core's ctr shown, already a percent
     expect(kpiValue("roas", "3.68", "USD")).toBe("3.68×");
     expect(kpiValue("grps", "60", "USD")).toBe("60");
     expect(kpiValue("cpm", "1234.50", "EUR", "1.234,56")).toBe("€1.234,50");

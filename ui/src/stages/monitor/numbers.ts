@@ -54,13 +54,14 @@ export function multiple(value: string | null | undefined, style?: NumberStyle):
 const MONEY_KPIS: Kpi[] = ["cpm", "cpc", "cpa", "cpi", "cac", "cpv", "cpp", "ltv"];
 const FRACTION_KPIS: Kpi[] = ["ctr", "repeat_rate"];
 
-/** A KPI's value in the KPI's own unit: money for costs, a percent for rates, × for ROAS. */
-export function kpiValue(kpi: Kpi | null, value: string | null | undefined, currency: string, style?: NumberStyle): string {
-  if (value === null || value === undefined) return "—";
-  if (kpi && MONEY_KPIS.includes(kpi)) return money(value, currency, style);
-  if (kpi && FRACTION_KPIS.includes(kpi)) return fractionPct(value, 2, style);
-  if (kpi === "roas") return multiple(value, style);
-  return groupDigits(value, style);
+/** A KPI's value as the core shows it (`actual_shown`, `target_shown`: a rate already a percent
+ * rounded by the core) in the KPI's own unit: money for costs, a percent for rates, × for ROAS. */
+export function kpiValue(kpi: Kpi | null, shown: string | null | undefined, currency: string, style?: NumberStyle): string {
+  if (shown === null || shown === undefined) return "—";
+  if (kpi && MONEY_KPIS.includes(kpi)) return money(shown, currency, style);
+  if (kpi && FRACTION_KPIS.includes(kpi)) return pct(shown, style);
+  if (kpi === "roas") return multiple(shown, style);
+  return groupDigits(shown, style);
 }
 
 export function kpiLabel(kpi: Kpi | null | undefined): string {
