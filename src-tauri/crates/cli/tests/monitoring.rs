@@ -204,5 +204,5 @@ fn a_range_report_paces_reconciles_and_rolls_forward() {
     let next = dir.path().join("next.json");
     let r = ok_json(&["roll-forward", s(&plan), "-o", s(&next)]);
     let rebased = r["rebased"].as_array().unwrap();
-    assert!(rebased.iter().any(|x| x["line"] == "search" && x["field"] == "rate" && x["to"] == "1.50"), "{rebased:?}");
+    assert!(rebased.iter().any(|x| x["line"] == "search" && x["field"] == "rate" && x["to"] == "1.50" && x["to_shown"] == "1.50"), "{rebased:?}");
 }

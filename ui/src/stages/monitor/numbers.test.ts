@@ -1,27 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fileLines, fractionPct, kpiValue, monthLabel, multiple, pct, roundText } from "./numbers";
+import { fileLines, kpiValue, monthLabel, multiple, pct } from "./numbers";
 
 describe("stage 6 number text", () => {
-  it("rounds exact decimal text half away from zero, carrying through nines", () => {
-    expect(roundText("11.9413", 2)).toBe("11.94");
-    expect(roundText("11.945", 2)).toBe("11.95");
-    expect(roundText("-11.945", 2)).toBe("-11.95");
-    expect(roundText("9.995", 2)).toBe("10.00");
-    expect(roundText("0.004", 2)).toBe("0.00");
-    expect(roundText("-0.004", 2)).toBe("0.00");
-    expect(roundText("12", 1)).toBe("12.0");
-  });
-
-  it("writes a fraction as a percent by moving the point, never through a float", () => {
-    expect(fractionPct("0.119413")).toBe("11.94%");
-    expect(fractionPct("0.009")).toBe("0.90%");
-    expect(fractionPct("0.000000")).toBe("0.00%");
-    expect(fractionPct("1.5", 1)).toBe("150.0%");
-    // 0.145 × 100 is 14.499999… in binary floating point; on the digits it is 14.5.
-    expect(fractionPct("0.145", 1)).toBe("14.5%");
-    expect(fractionPct(null)).toBe("—");
-  });
-
   it("writes each KPI in its unit", () => {
     expect(kpiValue("cpa", "10.88", "USD")).toBe("$10.88");
     expect(kpiValue("ctr", "0.90", "USD")).toBe("0.90%"); // the core's ctr shown, already a percent
