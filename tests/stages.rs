@@ -53,7 +53,7 @@ fn going_live_is_gated_by_the_checklist_unless_someone_overrides_it_with_a_reaso
         .expect_err("the checklist is open");
     assert_eq!(err["code"], "launch_blocked");
     assert_eq!(err["line"], "meta-pros");
-    assert!(err["message"].as_str().unwrap().contains("tracking_verified"), "{err}");
+    assert!(err["message"].as_str().unwrap().contains("tracking verified"), "{err}");
 
     let err = invoke(
         &h,

@@ -119,7 +119,7 @@ fn launch_lists_checklists_and_gates_live() {
     let live = dir.path().join("live.json");
     let e = err_json(&["launch", s(&booked), "--line", "morningbrew-direct", "--to", "live", "--on", "2027-01-18", "-o", s(&live)]);
     assert_eq!(e["code"], "launch_blocked");
-    assert!(e["message"].as_str().unwrap().contains("io_signed"), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("IO signed not done"), "{e}");
     assert!(!live.exists());
 
     // An override records who and why.

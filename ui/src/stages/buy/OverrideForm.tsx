@@ -4,7 +4,6 @@
 import { useId, useState } from "react";
 import type { CommandError } from "../../api";
 import { errorMessage } from "../../errors";
-import { plainRefusal } from "./launch";
 
 interface Props {
   name: string;
@@ -31,7 +30,7 @@ export function OverrideForm({ name, refusal, onSubmit, onCancel }: Props) {
     setError(null);
     const err = await onSubmit(by.trim(), reason.trim());
     setBusy(false);
-    if (err) setError(plainRefusal(errorMessage(err)));
+    if (err) setError(errorMessage(err));
   };
 
   return (
