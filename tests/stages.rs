@@ -53,7 +53,7 @@ fn going_live_is_gated_by_the_checklist_unless_someone_overrides_it_with_a_reaso
         .expect_err("the checklist is open");
     assert_eq!(err["code"], "launch_blocked");
     assert_eq!(err["line"], "meta-pros");
-    assert!(err["message"].as_str().unwrap().contains("tracking_verified"), "{err}");
+    assert!(err["message"].as_str().unwrap().contains("tracking verified"), "{err}");
 
     let err = invoke(
         &h,
@@ -247,7 +247,7 @@ fn an_actuals_preview_lists_unmatched_campaigns_until_they_are_assigned_to_a_lin
     let bad = invoke(&h, "choose_report", json!({})).expect("chosen")["report"].clone();
     assert_ne!(bad, json!(report));
     let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": bad })).expect_err("malformed");
-    assert!(err["message"].as_str().unwrap().contains("line 3"), "{err}");
+    assert_eq!((err["file"].as_str(), err["row"].as_u64()), (Some("broken.csv"), Some(3)), "{err}");
     // Only reports the planner picked can be read; a cancelled dialog picks nothing.
     let err = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": 99 })).expect_err("never chosen");
     assert_eq!(err["code"], "unknown_report");
@@ -444,7 +444,7 @@ fn a_plan_file_opened_by_the_system_is_imported_after_the_planner_confirms() {
     assert_eq!(err["code"], "not_opened");
     let err = invoke(&h, "import_opened_file", json!({ "pending": waiting[1]["pending"] })).expect_err("broken");
     assert_eq!(err["code"], "invalid_json");
-    assert!(err["message"].as_str().unwrap().starts_with("broken.flightplan: "), "{err}");
+    assert_eq!((err["file"].as_str(), err["json_line"].as_u64()), (Some("broken.flightplan"), Some(1)), "{err}");
     assert_eq!(listed_names(&h).len(), 2);
     assert_eq!(invoke(&h, "opened_files", json!({})).unwrap(), json!([]));
 }

@@ -209,7 +209,8 @@ fn the_rate_card_is_saved_exported_and_imported_through_the_shells_dialogs() {
     std::fs::write(&bad, r#"{"format":"flightplan-rates/1","currency":"USD","channels":[{"channel":"","name":"x","pricing":"cpm"}]}"#).unwrap();
     h.dialogs.push(Some(bad));
     let err = invoke(&h, "import_rate_card", json!({})).expect_err("broken");
-    assert!(err["message"].as_str().unwrap().starts_with("bad.json is not a rate card"), "{err}");
+    assert_eq!(err["file"], "bad.json", "{err}");
+    assert!(err["message"].as_str().unwrap().starts_with("this is not a rate card"), "{err}");
     assert_eq!(invoke(&h, "rate_card", json!({})).unwrap()["card"]["channels"][i]["rate"], "9.25", "nothing changed");
     h.dialogs.push(None);
     assert_eq!(invoke(&h, "import_rate_card", json!({})).expect("cancelled"), Value::Null);

@@ -75,7 +75,8 @@ test("a broken plan file is refused naming the file, the JSON path, the plan lin
   const box = b.page.getByTestId("import-refused");
   await box.waitFor();
   const core = scenario("filesBroken").error; // the core's refusal of the file, line and column real
-  const [, line, column] = /line (\d+) column (\d+)/.exec(core.message);
+  const [line, column] = [core.json_line, core.json_column];
+  assert.ok(line > 1 && column > 1, "the core gives the file line and column as fields");
   const shown = await box.innerText();
   assert.match(shown, /spring-refresh\.json was not imported/);
   assert.match(shown, /"twelve" is not a decimal number \(write it like "12\.50"\)/);

@@ -32,6 +32,10 @@ const brl = (v) => usd(v).replace("$", "R$");
 
 const saved = () => b.page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
 
+
+/** The core's message as the UI shows it on its own: a sentence (errors.ts errorMessage). */
+const sentence = (m) => m[0].toUpperCase() + m.slice(1);
+
 test("stage 6: the review shows the core's pacing, chart, recommendations and performance", async () => {
   await openMonitored();
   const mon = scenario("monitored").monitor;
@@ -231,7 +235,7 @@ test("stage 6: a report without dates asks for the period it covers, then is rea
   await b.page.getByRole("button", { name: "Choose report…" }).click();
   const ask = b.page.getByTestId("no-period");
   await ask.waitFor();
-  assert.equal(await ask.locator(".error-message").textContent(), refused.error.message);
+  assert.equal(await ask.locator(".error-message").textContent(), `${refused.error.file}, row ${refused.error.row}: ${sentence(refused.error.message)}`);
   // Prefilled with the plan's first day to the review day.
   assert.equal(await b.page.getByLabel("Report period start").getAttribute("data-date"), "2027-01-04");
   assert.equal(await b.page.getByLabel("Report period start").inputValue(), "4 Jan 2027");
@@ -260,8 +264,10 @@ test("stage 6: a malformed report imports nothing and names the file line", asyn
   const notice = b.page.locator(".import-error .error-notice");
   await notice.waitFor();
   assert.equal(await notice.locator(".error-title").textContent(), "Nothing was imported");
-  assert.equal(await notice.locator(".error-message").textContent(), broken.error.message);
-  assert.match(broken.error.message, /line 10/);
+  // The place composed from the error's fields, then the core's plain message.
+  const shown = `${broken.error.file}, row 10, column "${broken.error.column}": ${sentence(broken.error.message)}`;
+  assert.equal(await notice.locator(".error-message").textContent(), shown);
+  assert.equal(broken.error.row, 10);
   assert.equal(await b.page.getByTestId("import-preview").count(), 0);
 });
 
@@ -287,7 +293,7 @@ test("stage 6: any other report is read through a column mapping, which is saved
   await choose.click();
   const notice = b.page.locator(".import-error .error-notice");
   await notice.waitFor();
-  assert.equal(await notice.locator(".error-message").textContent(), wrong.error.message);
+  assert.ok((await notice.locator(".error-message").textContent()).endsWith(sentence(wrong.error.message)));
   assert.equal(await b.page.evaluate(() => localStorage.getItem("flightplan.column-mapping.v1")), null, "a mapping that failed is not saved");
   await notice.scrollIntoViewIfNeeded();
   await b.shot("monitor-import-mapping-error");

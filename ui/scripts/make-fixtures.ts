@@ -7,6 +7,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { PASTED_TSV, scenarios } from "../src/test/scenarios";
+import { cliError } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -30,17 +31,17 @@ const out: Out[] = [];
 for (const [name, plan] of Object.entries(scenarios(sample))) {
   const file = join(work, `${name}.json`);
   writeFileSync(file, JSON.stringify(plan, null, 2));
-  const run = spawnSync(cli, ["compute", file], { encoding: "utf8" });
+  const run = spawnSync(cli, ["compute", file, "--as-written"], { encoding: "utf8" });
   const entry: Out = { name, key: canonical(plan), plan };
   if (run.status !== 0) {
-    out.push({ ...entry, error: JSON.parse(run.stderr) });
+    out.push({ ...entry, error: cliError(run.stderr) });
     continue;
   }
   entry.view = JSON.parse(run.stdout);
   for (const [field, args] of extra) {
     const r = spawnSync(cli, args(file), { encoding: "utf8" });
     if (r.status === 0) entry[field] = JSON.parse(r.stdout);
-    else (entry.errors ??= {})[field] = JSON.parse(r.stderr);
+    else (entry.errors ??= {})[field] = cliError(r.stderr);
   }
   out.push(entry);
 }

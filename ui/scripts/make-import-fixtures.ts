@@ -13,6 +13,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { ImportChoices, ImportPreview, Plan } from "../src/bindings";
+import { cliErrors } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 import { AGENCY_CORRECTION, CHOSEN_CURRENCY, PICKED, withColumn, type ImportFixture } from "../src/test/scenarios/imports";
 import { filesScenarios } from "../src/test/scenarios/files";
@@ -55,11 +56,7 @@ function choiceArgs(choices: ImportChoices, tag: string): string[] {
   return args;
 }
 
-const errorsOf = (stderr: string) =>
-  stderr
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
+const errorsOf = cliErrors;
 
 const out: ImportFixture[] = [];
 function fixture(file: string, choices: ImportChoices): ImportFixture {
@@ -77,7 +74,7 @@ function fixture(file: string, choices: ImportChoices): ImportFixture {
   const planFile = join(work, `${tag}-plan.json`);
   const c = spawnSync(cli, ["import", files[file], "-o", planFile, ...choiceArgs(choices, tag)], { encoding: "utf8" });
   if (c.status === 0) {
-    const view = JSON.parse(execFileSync(cli, ["compute", planFile], { encoding: "utf8" }));
+    const view = JSON.parse(execFileSync(cli, ["compute", planFile, "--as-written"], { encoding: "utf8" }));
     entry.commit = { plan: JSON.parse(readFileSync(planFile, "utf8")), view };
   } else {
     entry.commit = { errors: errorsOf(c.stderr) };

@@ -20,6 +20,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
+import { cliError } from "./cli-errors";
 import type { Plan } from "../src/bindings";
 import { ADSET_REPORT, ALL_TIME_REPORT, assignedPlan, brazilAssignedPlan, brazilPlan, GOOGLE_REPORT, monitoredPlan, PT_REPORT } from "../src/test/scenarios/monitoring";
 
@@ -76,7 +77,7 @@ function write(name: string, plan: unknown): string {
 
 function run(args: string[]): { ok: true; out: Record<string, unknown> } | { ok: false; error: unknown } {
   const r = spawnSync(cli, args, { encoding: "utf8" });
-  return r.status === 0 ? { ok: true, out: JSON.parse(r.stdout) } : { ok: false, error: JSON.parse(r.stderr) };
+  return r.status === 0 ? { ok: true, out: JSON.parse(r.stdout) } : { ok: false, error: cliError(r.stderr) };
 }
 
 type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: Record<string, unknown>; error?: unknown };
@@ -138,7 +139,7 @@ for (const [scenario, plan] of Object.entries({ monitored, monitorAssigned: assi
   const rolled = run(["roll-forward", file, "-o", nextFile, "--as-of", asOf.out.as_of as string]);
   if (!rolled.ok) throw new Error(`roll-forward ${scenario}: ${JSON.stringify(rolled.error)}`);
   const nextPlan = JSON.parse(readFileSync(nextFile, "utf8")) as Plan;
-  const view = run(["compute", nextFile]);
+  const view = run(["compute", nextFile, "--as-written"]);
   if (!view.ok) throw new Error(`compute the next plan of ${scenario}: ${JSON.stringify(view.error)}`);
   next.push({
     scenario,

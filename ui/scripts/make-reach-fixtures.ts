@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Catalogue, Plan } from "../src/bindings";
+import { cliError } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 import { reachScenarios } from "../src/test/scenarios/reach";
 
@@ -33,10 +34,10 @@ const scenarios: Out[] = [];
 for (const [name, plan] of Object.entries(reachScenarios(roadSafety, catalogues[roadSafety.universe ?? ""]))) {
   const file = join(work, `${name}.json`);
   writeFileSync(file, JSON.stringify(plan, null, 2));
-  const run = spawnSync(cli, ["compute", file], { encoding: "utf8" });
+  const run = spawnSync(cli, ["compute", file, "--as-written"], { encoding: "utf8" });
   const entry: Out = { name, key: canonical(plan), plan };
   if (run.status === 0) entry.view = JSON.parse(run.stdout);
-  else entry.error = JSON.parse(run.stderr);
+  else entry.error = cliError(run.stderr);
   scenarios.push(entry);
 }
 writeFileSync(

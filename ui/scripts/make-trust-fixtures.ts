@@ -24,6 +24,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { Plan } from "../src/bindings";
+import { cliError } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 import { blankPlan, PASTED_TSV } from "../src/test/scenarios";
 import { ADDED_CHANNEL, APPROVER, COMMENT, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, NOW } from "../src/test/trust";
@@ -33,7 +34,7 @@ const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
 const work = mkdtempSync(join(tmpdir(), "fp-trust-"));
 const run = (args: string[]) => {
   const r = spawnSync(cli, args, { encoding: "utf8" });
-  return r.status === 0 ? { ok: JSON.parse(r.stdout) } : { err: JSON.parse(r.stderr.trim().split("\n")[0]) };
+  return r.status === 0 ? { ok: JSON.parse(r.stdout) } : { err: cliError(r.stderr) };
 };
 const json = (args: string[]) => JSON.parse(execFileSync(cli, args, { encoding: "utf8" }));
 const file = (name: string, content: string) => {
@@ -45,7 +46,7 @@ const file = (name: string, content: string) => {
 type Scenario = { name: string; key: string; plan: unknown; view?: unknown; error?: unknown };
 const scenarios: Scenario[] = [];
 const cost = (name: string, plan: Plan) => {
-  const r = run(["compute", file(`${name}.json`, JSON.stringify(plan))]);
+  const r = run(["compute", file(`${name}.json`, JSON.stringify(plan)), "--as-written"]);
   scenarios.push({ name, key: canonical(plan), plan, ...(r.ok ? { view: r.ok } : { error: r.err }) });
 };
 

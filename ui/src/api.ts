@@ -36,18 +36,31 @@ import type {
   WrittenOrder,
 } from "./bindings";
 
-/** A command failed: carries the core's `{code, message, path?, line?}`. */
+/** A command failed: carries the core's error, every field of it (`{code, message, path?, line?, file?, …}`). */
 export class CommandError extends Error implements CommandErrorBody {
   readonly code: string;
   readonly path?: string;
   readonly line?: string;
+  readonly file?: string;
+  readonly sheet?: string;
+  readonly row?: number;
+  readonly column?: string;
+  readonly json_line?: number;
+  readonly json_column?: number;
 
   constructor(body: CommandErrorBody) {
     super(body.message);
     this.name = "CommandError";
     this.code = body.code;
+    // Every field of the core's error: the UI composes what it shows from them.
     this.path = body.path;
     this.line = body.line;
+    this.file = body.file;
+    this.sheet = body.sheet;
+    this.row = body.row;
+    this.column = body.column;
+    this.json_line = body.json_line;
+    this.json_column = body.json_column;
   }
 }
 

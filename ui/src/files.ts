@@ -1,8 +1,11 @@
 // The files a planner moves in and out: plan files, the client PDF and the spreadsheets. The
 // webview cannot touch the disk and never names a path: the shell opens the native open and save
 // dialogs itself (api.chooseImport, api.exportPdf, ...) and reads or writes only what the
-// planner picked there. This module names the kinds of file for the notices and takes a refused
-// file's error apart for the planner.
+// planner picked there. This module names the kinds of file for the notices and says why a
+// file was refused, from the error's fields.
+
+import type { CommandErrorBody } from "./types";
+import { errorMessage } from "./errors";
 
 export type ExportKind = "pdf" | "xlsx" | "csv" | "mediaplan" | "plan";
 
@@ -19,10 +22,10 @@ export const KINDS: Record<ExportKind, Kind> = {
   plan: { noun: "plan file" },
 };
 
-/** Why a plan file was refused, taken apart for the planner: what is wrong, and where. */
+/** Why a plan file was refused, said for the planner: what is wrong, and where. */
 export interface ImportProblem {
   file: string;
-  /** The core's reason, without the file, line id, JSON path and position it starts or ends with. */
+  /** The core's reason: a plain sentence (the place is in the other fields). */
   reason: string;
   /** The plan line's id ("google-generic"), when the problem is in a line. */
   lineId?: string;
@@ -32,30 +35,9 @@ export interface ImportProblem {
   at?: { line: number; column: number };
 }
 
-/**
- * Take apart an import error from the shell: `spring.json: line "google-generic": lines[1].rate:
- * "twelve" is not a decimal number (write it like "12.50") (line 136 column 22)`. The file's
- * name leads the message (the shell asked for the file, so only it knows the name).
- */
-export function describeImportError(err: { message: string; path?: string; line?: string }): ImportProblem {
-  let m = err.message.trim();
-  const named = /^([^\n:]+?\.[A-Za-z0-9]+): /.exec(m);
-  const file = named ? named[1] : "";
-  if (named) m = m.slice(named[0].length);
-  let lineId = err.line;
-  const line = /^line "([^"]*)": /.exec(m);
-  if (line) {
-    lineId = line[1];
-    m = m.slice(line[0].length);
-  }
-  const field = err.path && err.path !== "?" && err.path !== "path" ? err.path : undefined;
-  if (field && m.startsWith(`${field}: `)) m = m.slice(field.length + 2);
-  let at: ImportProblem["at"];
-  const pos = /\s*\(?\b(?:at )?line (\d+),? column (\d+)\)?\.?$/.exec(m);
-  if (pos) {
-    at = { line: Number(pos[1]), column: Number(pos[2]) };
-    m = m.slice(0, pos.index);
-  }
-  const reason = m ? m[0].toUpperCase() + m.slice(1) : err.message;
-  return { file, reason, lineId, field, at };
+/** An import error from the shell, read from its fields: the file's name (the shell asked for
+ * the file, so only it knows the name), the line id, the JSON path and the position. */
+export function describeImportError(err: CommandErrorBody): ImportProblem {
+  const at = err.json_line != null && err.json_column != null ? { line: err.json_line, column: err.json_column } : undefined;
+  return { file: err.file ?? "", reason: errorMessage(err), lineId: err.line, field: err.path, at };
 }

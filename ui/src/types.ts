@@ -6,6 +6,7 @@ export type Dec = string;
 
 // The view types are generated from the Rust types (ui/src/bindings, by ts-rs) and re-exported
 // here, so they are declared once, in Rust.
+import type { Error as CoreError } from "./bindings";
 export type {
   PlanStatus,
   Pricing,
@@ -53,10 +54,6 @@ export interface PlanDocument {
   view: PlanView;
 }
 
-/** Every error from a command: a stable code and plain words, maybe the field and line. */
-export interface CommandErrorBody {
-  code: string;
-  message: string;
-  path?: string;
-  line?: string;
-}
+/** Every error from a command, as the core sends it (the generated binding of
+ * `flightplan_core::Error`): a stable code, a plain sentence, and where it is as fields. */
+export type CommandErrorBody = CoreError;

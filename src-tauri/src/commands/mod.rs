@@ -95,20 +95,11 @@ pub async fn save_plan(
 }
 
 /// Read a plan sent by the UI with the same rules as a plan file: the first broken rule is the
-/// error, naming its JSON path and line id.
+/// error, naming its JSON path and line id. The JSON position is dropped: it points into the
+/// text the UI sent, which no planner has seen.
 pub fn plan_from_json(value: &serde_json::Value) -> Result<Plan> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| Error::new("invalid_json", format!("the plan could not be read ({e})")))?;
-    parse_plan(&text).map_err(|e| Error { message: without_position(&e.message), ..e })
-}
-
-/// A file error's " (line 1 column 2345)" points into the JSON the UI sent, which no planner
-/// has seen; the path and line id already name the field.
-fn without_position(message: &str) -> String {
-    match message.rfind(" (line ") {
-        Some(i) if message.ends_with(')') && message[i..].contains(" column ") => message[..i].to_string(),
-        _ => message.to_string(),
-    }
+    let text = serde_json::to_string(value).map_err(|e| Error::json("invalid_json", "the plan could not be read", &e))?;
+    parse_plan(&text).map_err(|e| Error { json_line: None, json_column: None, ..e })
 }
 
 /// The backstop around every command: a bug that panics still answers the UI with

@@ -264,7 +264,7 @@ pub async fn preview_actuals(
         .map_err(|e| Error::new("file_unreadable", format!("reading the report stopped unexpectedly ({e})")))??;
         let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period })?;
         let imported = import(&plan, &report.rows, report.platform.name(), &mapping.campaigns)
-            .map_err(|e| Error { message: format!("{name}: {}", e.message), path: Some(name.clone()), ..e })?;
+            .map_err(|e| e.in_file(&name))?;
         Ok(preview_of(name, report, imported))
     })
     .await

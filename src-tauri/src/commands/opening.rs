@@ -50,8 +50,8 @@ pub struct OpenedFiles(Mutex<Vec<Option<(PathBuf, OpenedFile)>>>);
 fn look_at(path: &Path, pending: u32) -> OpenedFile {
     let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
     let read = flightplan_files::read_text_bounded(path, flightplan_files::PLAN_FILE_LIMIT, "plan file")
-        .map_err(|e| Error { message: e.message.replace(&path.display().to_string(), &file), path: None, ..e })
-        .and_then(|text| parse_plan(&text));
+        .map_err(|e| Error { file: Some(file.clone()), ..e })
+        .and_then(|text| parse_plan(&text).map_err(|e| e.in_file(&file)));
     match read {
         Ok(plan) => OpenedFile {
             pending,
@@ -142,7 +142,7 @@ pub async fn import_opened_file(library: State<'_, PlanLibrary>, opened: State<'
             .ok_or_else(|| Error::at("not_opened", "pending", "no file is waiting under this number (it was already answered)"))?;
         let seen = look_at(&path, pending);
         if let Some(e) = seen.error {
-            return Err(Error { message: format!("{}: {}", seen.file, e.message), ..e });
+            return Err(e.in_file(seen.file));
         }
         let text = flightplan_files::read_text_bounded(&path, flightplan_files::PLAN_FILE_LIMIT, "plan file")?;
         let plan = parse_plan(&text)?;

@@ -104,7 +104,7 @@ pub async fn choose_plan_import(imports: State<'_, PlanImports>, dialogs: State<
             move || {
                 let limit = flightplan_exchange::MAX_IMPORT_BYTES as u64;
                 let bytes = flightplan_files::read_bounded(&path, limit, "plan to import")
-                    .map_err(|e| Error { message: e.message.replace(&path.display().to_string(), &file), path: None, ..e })?;
+                    .map_err(|e| Error { file: Some(file.clone()), ..e })?;
                 let source = read_plan_source(&bytes, &file, format_of(&file))?;
                 let kind = preview_import(&source, &ImportChoices::default()).kind;
                 Ok::<_, Error>((source, kind))

@@ -103,12 +103,8 @@ pub async fn import_rate_card(library: State<'_, PlanLibrary>, dialogs: State<'_
                 None => e.message.clone(),
             }).collect();
             let first = errs.into_iter().next();
-            Error {
-                code: first.as_ref().map(|e| e.code.clone()).unwrap_or_else(|| "invalid_rate_card".into()),
-                message: format!("{file} is not a rate card Flightplan can use; nothing was changed: {}", all.join("; ")),
-                path: None,
-                line: None,
-            }
+            let code = first.as_ref().map(|e| e.code.clone()).unwrap_or_else(|| "invalid_rate_card".into());
+            Error::new(&code, format!("this is not a rate card Flightplan can use; nothing was changed: {}", all.join("; "))).in_file(file)
         })?;
         library.with(|lib| {
             lib.set_rate_card(&card, Utc::now())?;

@@ -8,7 +8,11 @@ export type LinePerformance = { line: string,
 /**
  * The KPI the line is judged on: its own, else the plan's primary KPI.
  */
-kpi: Kpi | null, target: string | null, delivered: Delivered, actual: Metrics, planned: Metrics, 
+kpi: Kpi | null, target: string | null, 
+/**
+ * `target` in the KPI's unit as a planner reads it (`Kpi::shown`).
+ */
+target_shown: string | null, delivered: Delivered, actual: Metrics, planned: Metrics, 
 /**
  * Auction lines only.
  */

@@ -2,6 +2,15 @@
 
 /**
  * Unit costs and ratios. Money to the currency's minor unit, CTR and CVR as fractions to
- * 6 places, ROAS to 2 places.
+ * 6 places, ROAS to 2 places; CTR and CVR also as the percents a planner reads (`ctr_pct`,
+ * 2 places, half away from zero), so no ring rounds them on its own.
  */
-export type Metrics = { cpm: string | null, cpc: string | null, cpa: string | null, roas: string | null, ctr: string | null, cvr: string | null, };
+export type Metrics = { cpm: string | null, cpc: string | null, cpa: string | null, roas: string | null, ctr: string | null, cvr: string | null, 
+/**
+ * `ctr` as a percent to 2 places ("11.94" for 0.119413).
+ */
+ctr_pct: string | null, 
+/**
+ * `cvr` as a percent to 2 places.
+ */
+cvr_pct: string | null, };

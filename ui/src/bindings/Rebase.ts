@@ -7,4 +7,9 @@ export type Rebase = { line: string,
 /**
  * `rate`, `ctr` or `cvr`.
  */
-field: string, from: string | null, to: string, evidence: string, };
+field: string, from: string | null, to: string, 
+/**
+ * `from` and `to` as a planner reads them: CTR and CVR as percents to 2 places (half away
+ * from zero), a rate as it is.
+ */
+from_shown: string | null, to_shown: string | null, evidence: string, };

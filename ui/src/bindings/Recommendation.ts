@@ -6,4 +6,9 @@ export type Recommendation = { line: string, action: Action, reason: string, kpi
 /**
  * The KPI's actual value, when judged.
  */
-actual: string | null, target: string | null, };
+actual: string | null, target: string | null, 
+/**
+ * `actual` and `target` in the KPI's unit as a planner reads them (`Kpi::shown`: CTR
+ * 0.0125 → 1.25).
+ */
+actual_shown: string | null, target_shown: string | null, };

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { api, toCommandError } from "../api";
 import type { Plan } from "../bindings";
 import { timestamp } from "../format";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 
 const AUTHOR_KEY = "flightplan.commentAuthor";
 
@@ -58,7 +58,7 @@ export function CommentsPanel({ plan, edit }: Props) {
       edit(() => next);
       setText("");
     } catch (e) {
-      setError(plainMessage(toCommandError(e)));
+      setError(errorMessage(toCommandError(e)));
     }
   };
   const resolve = async (id: string, resolved: boolean) => {
@@ -67,7 +67,7 @@ export function CommentsPanel({ plan, edit }: Props) {
       const next = await api.resolveComment(plan, id, resolved);
       edit(() => next);
     } catch (e) {
-      setError(plainMessage(toCommandError(e)));
+      setError(errorMessage(toCommandError(e)));
     }
   };
   return (

@@ -10,7 +10,7 @@ import { api, toCommandError } from "../api";
 import { KINDS, type ExportKind } from "../files";
 import type { Exported } from "../bindings";
 import { useMenu } from "../menu";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 
 export type ExportOutcome =
   | { state: "saved"; kind: ExportKind; path: string; exportNumber: number; warnings: string[]; opened: boolean; openError?: string }
@@ -63,12 +63,12 @@ export function usePlanExports(planId: number, { blocked, openPdf = true }: Opti
           await api.openExport(written.export);
           opened = true;
         } catch (e) {
-          openError = plainMessage(toCommandError(e));
+          openError = errorMessage(toCommandError(e));
         }
       }
       setOutcome({ state: "saved", kind, path: written.path, exportNumber: written.export, warnings: written.warnings, opened, openError });
     } catch (e) {
-      setOutcome({ state: "failed", kind, message: plainMessage(toCommandError(e)) });
+      setOutcome({ state: "failed", kind, message: errorMessage(toCommandError(e)) });
     } finally {
       running.current = false;
       setBusy(null);
@@ -82,7 +82,7 @@ export function usePlanExports(planId: number, { blocked, openPdf = true }: Opti
       await api.openExport(saved.exportNumber);
       setOutcome({ ...saved, opened: true, openError: undefined });
     } catch (e) {
-      setOutcome({ ...saved, openError: plainMessage(toCommandError(e)) });
+      setOutcome({ ...saved, openError: errorMessage(toCommandError(e)) });
     }
   };
 

@@ -4,7 +4,7 @@
 
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { CommandErrorBody } from "../types";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { DateInput } from "./DateInput";
 
 interface Common {
@@ -17,7 +17,7 @@ interface Common {
 }
 
 export function fieldError(error: CommandErrorBody | null | undefined, path: string): string | null {
-  return error?.path === path ? plainMessage(error) : null;
+  return error?.path === path ? errorMessage(error) : null;
 }
 
 export function TextField({

@@ -11,7 +11,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { groupDigits, num, pct } from "../format";
-import { plainMessage } from "../store/usePlan";
+import { errorLineField, errorLineIndex, errorMessage, errorOnLine } from "../errors";
 import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, toTsv, type Pos } from "./grid";
 import type { LineField } from "../bindings";
 
@@ -132,10 +132,9 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   const cellText = (r: number, c: number) => COLUMNS[c].get(plan.lines[r]);
 
   const rowError = (r: number) => {
-    if (!error?.path) return null;
-    const m = /^lines\[(\d+)\]\.(.+)$/.exec(error.path);
-    if (!m || Number(m[1]) !== r) return null;
-    return { field: m[2], message: plainMessage(error) };
+    const field = error ? errorLineField(error) : null;
+    if (!error || field === null || errorLineIndex(error) !== r) return null;
+    return { field, message: errorMessage(error) };
   };
 
   return (
@@ -307,9 +306,9 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
         </table>
         {rows === 0 && <p className="grid-empty">No lines yet. Paste a block from a spreadsheet here, or add a line.</p>}
       </div>
-      {error?.path?.startsWith("lines[") && (
+      {error && errorLineIndex(error, plan.lines) !== null && (
         <p className="field-error grid-error" role="alert">
-          Line {Number(/^lines\[(\d+)\]/.exec(error.path)?.[1] ?? 0) + 1}: {plainMessage(error)}
+          {errorOnLine(error, plan.lines)}
         </p>
       )}
       <div className="grid-actions">

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { listen } from "@tauri-apps/api/event";
 import { api, toCommandError } from "../api";
 import type { OpenedFile } from "../bindings";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage, errorWhere } from "../errors";
 import { period } from "../format";
 
 /** The Tauri event the shell emits (commands/opening.rs `OPEN_FILE_EVENT`). */
@@ -61,12 +61,13 @@ export function OpenedFiles({ onImported }: Props) {
       next();
       onImported(id);
     } catch (e) {
-      setFailed(plainMessage(toCommandError(e)));
+      setFailed(errorMessage(toCommandError(e)));
     } finally {
       setBusy(false);
     }
   };
-  const problem = failed ?? (file.error ? plainMessage(file.error) : null);
+  const problem = failed ?? (file.error ? errorMessage(file.error) : null);
+  const where = !failed && file.error ? errorWhere(file.error) : null;
   return (
     <div className="scrim" onKeyDown={(e) => e.key === "Escape" && void dismiss()}>
       <div className="about opened-file" role="dialog" aria-modal="true" aria-labelledby="opened-title">
@@ -82,9 +83,12 @@ export function OpenedFiles({ onImported }: Props) {
             <p className="small">Import it into your library as a new plan? Nothing changes until you do.</p>
           </>
         ) : (
-          <p className="field-error" role="alert">
-            It cannot be imported: {problem}
-          </p>
+          <>
+            <p className="field-error" role="alert">
+              It cannot be imported: {problem}
+            </p>
+            {where && <p className="muted small opened-where">Where: {where}</p>}
+          </>
         )}
         <div className="dialog-actions">
           {file.name && !file.error && (

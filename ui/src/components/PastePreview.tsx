@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { api, toCommandError, type PasteSettings } from "../api";
 import type { DateOrder, LineField, PastedRows, Plan } from "../bindings";
 import { DATE_ORDER_LABEL } from "../dateOrder";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { showDate } from "../dates";
 import { money, num } from "../format";
 
@@ -55,7 +55,7 @@ export function PastePreview({ plan, text, at, initial, onPlaced, onCancel }: Pr
     setError(null);
     api.readPaste(plan, text, settings).then(
       (r) => live && setRead(r),
-      (e) => live && setError(plainMessage(toCommandError(e))),
+      (e) => live && setError(errorMessage(toCommandError(e))),
     );
     return () => {
       live = false;
@@ -67,7 +67,7 @@ export function PastePreview({ plan, text, at, initial, onPlaced, onCancel }: Pr
     try {
       onPlaced(await api.placePaste(plan, text, settings, at.row), settings);
     } catch (e) {
-      setError(plainMessage(toCommandError(e)));
+      setError(errorMessage(toCommandError(e)));
     }
   };
   const blocked = !read || read.problems.length > 0;

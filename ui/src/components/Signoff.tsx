@@ -8,7 +8,7 @@ import { api, toCommandError } from "../api";
 import type { Change, Changes, Plan, Signoff, StatusMove } from "../bindings";
 import type { NumberStyle, PlanDocument } from "../types";
 import { day, money, num, timestamp } from "../format";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { StatusBadge } from "./StatusBadge";
 
 interface Props {
@@ -28,7 +28,7 @@ export function SignoffControl({ id, plan, onDoc, saved, numberStyle }: Props) {
   const [changes, setChanges] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.planSignoff(id).then(setSignoff, (e) => setError(plainMessage(toCommandError(e))));
+    api.planSignoff(id).then(setSignoff, (e) => setError(errorMessage(toCommandError(e))));
   }, [id, plan.status, plan.version]);
 
   const move = async (m: StatusMove, by?: string) => {
@@ -38,7 +38,7 @@ export function SignoffControl({ id, plan, onDoc, saved, numberStyle }: Props) {
       setMenu(false);
       setApproving(null);
     } catch (e) {
-      setError(plainMessage(toCommandError(e)));
+      setError(errorMessage(toCommandError(e)));
     }
   };
   const approvedOnce = plan.approval ?? plan.revises ?? null;
@@ -170,7 +170,7 @@ export function ChangesDialog({ id, plan, numberStyle, onClose }: { id: number; 
   const [changes, setChanges] = useState<Changes | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.changesSinceApproval(id).then(setChanges, (e) => setError(plainMessage(toCommandError(e))));
+    api.changesSinceApproval(id).then(setChanges, (e) => setError(errorMessage(toCommandError(e))));
   }, [id]);
   const v = (c: Change, x: string | null) => changeValue(c, x, changes?.currency ?? "", numberStyle);
   const lineName = (lineId: string | null) => (lineId === null ? "Plan" : plan.lines.find((l) => l.id === lineId)?.name ?? lineId);

@@ -188,7 +188,7 @@ describe("ImportPlan", () => {
     render(<ImportPlan chosen={choose("example_mediaplan_v2.0.json")} onImported={onImported} onCancel={vi.fn()} />);
     await screen.findByRole("table", { name: "Lines to import" });
     fireEvent.click(importButton());
-    await screen.findByText("the plan library could not be written (disk full)");
+    await screen.findByText("The plan library could not be written (disk full)");
     expect(onImported).not.toHaveBeenCalled();
     expect(localStorage.getItem(MAPPINGS_KEY)).toBeNull();
   });

@@ -14,7 +14,8 @@ import { StageRail } from "../components/StageRail";
 import { SignoffControl } from "../components/Signoff";
 import { Comments } from "../components/Comments";
 import { Workshop } from "../components/Workshop";
-import { plainMessage, usePlan, type PlanStore } from "../store/usePlan";
+import { usePlan, type PlanStore } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { useMenu } from "../menu";
 import { findingsFor, STAGES } from "../stages/model";
 import { GoalsStage } from "../stages/GoalsStage";
@@ -185,7 +186,7 @@ function PlanEditor({
 
       {error && (
         <div className="refused" role="alert" data-testid="save-refused">
-          <strong>Not saved.</strong> {plainMessage(error)}
+          <strong>Not saved.</strong> {errorMessage(error)}
           {error.path && <span className="refused-path">{describePath(error.path, plan)}</span>}
           {error.code === "plan_locked" ? (
             <RevisionOffer id={doc.id} plan={plan} onDoc={onDoc} />
@@ -224,7 +225,7 @@ function RevisionOffer({ id, plan, onDoc }: { id: number; plan: Plan; onDoc: (do
         type="button"
         className="button primary"
         onClick={() =>
-          api.startRevision(id, plan).then(onDoc, (e) => setError(plainMessage(toCommandError(e))))
+          api.startRevision(id, plan).then(onDoc, (e) => setError(errorMessage(toCommandError(e))))
         }
       >
         Start revision (version {(plan.version ?? 1) + 1}) with this edit
@@ -261,7 +262,7 @@ function Versions({ id, disabled, open, onOpenChange: setOpen }: { id: number; d
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!open) return;
-    api.listVersions(id).then(setVersions, (e) => setError(plainMessage(toCommandError(e))));
+    api.listVersions(id).then(setVersions, (e) => setError(errorMessage(toCommandError(e))));
   }, [open, id]);
   const take = async () => {
     setError(null);
@@ -269,7 +270,7 @@ function Versions({ id, disabled, open, onOpenChange: setOpen }: { id: number; d
       setVersions(await api.snapshotPlan(id, name));
       setName("");
     } catch (e) {
-      setError(plainMessage(toCommandError(e)));
+      setError(errorMessage(toCommandError(e)));
     }
   };
   return (

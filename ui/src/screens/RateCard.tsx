@@ -9,7 +9,8 @@ import { Fragment, useEffect, useState } from "react";
 import { api, toCommandError, type CommandError } from "../api";
 import type { CommissionBasis, Fees, RateCard, RateCardEntry, SavedRateCard } from "../bindings";
 import { pricingLabel, timestamp, titleCase } from "../format";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { forgetCatalogues, mediumLabel, useCatalogue } from "../stages/catalogue";
 import { AddChannelForm } from "./RateCardAdd";
 
@@ -116,7 +117,7 @@ export function RateCardDialog({ onClose }: { onClose: () => void }) {
         <div className="import-body rates-body">
           {error && (
             <p className="field-error" role="alert">
-              {plainMessage(error)}
+              {errorMessage(error)}
             </p>
           )}
           {notice && (

@@ -8,7 +8,8 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { api, toCommandError, type CommandError } from "../api";
 import type { Buying, Demand, Funnel, Medium, Pricing, RateCard, RateCardEntry } from "../bindings";
 import { pricingLabel, titleCase } from "../format";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { FUNNEL } from "../stages/model";
 
 const PRICING: Pricing[] = ["cpm", "cpc", "cpa", "cpv", "cpp", "flat", "per_face_week", "per_insertion"];
@@ -64,7 +65,7 @@ export function AddChannelForm({
     box.current?.querySelector("input")?.focus();
   }, []);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setD({ ...d, [key]: value });
-  const at = (field: string) => (error?.path === `entry.${field}` ? plainMessage(error) : null);
+  const at = (field: string) => (error?.path === `entry.${field}` ? errorMessage(error) : null);
   const field = (name: keyof Draft, label: string, control: ReactNode) => (
     <label className={`field${at(name) ? " has-error" : ""}`}>
       <span className="label">{label}</span>
@@ -82,7 +83,7 @@ export function AddChannelForm({
       setError(toCommandError(e));
     }
   };
-  const unplaced = error && !error.path?.startsWith("entry.") ? plainMessage(error) : null;
+  const unplaced = error && !error.path?.startsWith("entry.") ? errorMessage(error) : null;
   return (
     <section className="panel add-channel" aria-label="Add a channel" ref={box}>
       <h3>Add a channel</h3>

@@ -40,7 +40,7 @@ describe("stage 2: the target audience and its universe", () => {
     render(
       <AudienceStage
         plan={{ ...rs.plan, universe: "0" }}
-        error={{ code: "out_of_range", message: "universe: the universe must be greater than zero", path: "universe" }}
+        error={{ code: "out_of_range", message: "the universe must be greater than zero", path: "universe" }}
         edit={() => {}}
         today="2026-11-21"
       />,

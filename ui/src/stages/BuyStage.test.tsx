@@ -62,7 +62,7 @@ describe("BuyStage", () => {
     api.moveLine.mockRejectedValueOnce(
       new CommandError({
         code: "launch_blocked",
-        message: 'line "morningbrew-direct": cannot go live: creative_ready, io_signed not done; finish them or override with who and why',
+        message: 'cannot go live: creative ready, IO signed not done; finish them or override with who and why',
         line: "morningbrew-direct",
       }),
     );

@@ -7,7 +7,8 @@
 import type { Line } from "../bindings";
 import { isNegative, isNonZero, money, num, pricingLabel, titleCase } from "../format";
 import { fieldError } from "../components/Field";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { OptimiseSplit } from "./OptimiseSplit";
 import { ScenarioCompare } from "./ScenarioCompare";
 import type { PlanEditorProps } from "./props";
@@ -95,7 +96,7 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
                 const mode = fundingOf(l);
                 const path = `lines[${i}].${mode}`;
                 const count = mode === "faces" ? l.faces : mode === "insertions" ? l.insertions : undefined;
-                const msg = fieldError(error, path) ?? (error?.path?.startsWith(`lines[${i}].`) ? plainMessage(error) : null);
+                const msg = fieldError(error, path) ?? (error?.path?.startsWith(`lines[${i}].`) ? errorMessage(error) : null);
                 return (
                   <tr key={`${l.id}-${i}`}>
                     <th scope="row" className="line-name">
@@ -156,7 +157,7 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
         <ChannelCatalogue
           plan={plan}
           catalogue={catalogue}
-          refused={refused ? plainMessage(refused) : null}
+          refused={refused ? errorMessage(refused) : null}
           currency={view.currency}
           numberStyle={numberStyle}
           onAdd={add}

@@ -7,7 +7,8 @@ import { useState } from "react";
 import { api, toCommandError } from "../api";
 import type { HillFit, Line, Plan } from "../bindings";
 import { num } from "../format";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 
 interface Props {
   plan: Plan;
@@ -38,7 +39,7 @@ export function CurveFit({ plan, line, index, currency, edit, onDone }: Props) {
       setFit(await api.fitCurve(plan, points, cleanDecimal(max) || undefined));
     } catch (e) {
       setFit(null);
-      setError(plainMessage(toCommandError(e)));
+      setError(errorMessage(toCommandError(e)));
     }
   };
   const use = () => {

@@ -31,7 +31,7 @@ describe("GoalsStage", () => {
     render(
       <GoalsStage
         plan={{ ...sample, budget: "-5" }}
-        error={{ code: "negative_value", message: "budget: -5 is negative", path: "budget" }}
+        error={{ code: "negative_value", message: "-5 is negative", path: "budget" }}
         edit={() => {}}
       />,
     );

@@ -131,7 +131,7 @@ describe("MonitorStage", () => {
     const error = {
       name: "CommandError",
       code: "invalid_field",
-      message: 'actuals[3].spend: "abc" is not a decimal number (write it like "12.50") (line 1 column 8195)',
+      message: '"abc" is not a decimal number (write it like "12.50")',
       path: "actuals[3].spend",
     } as CommandError;
     render(<Harness error={error} />);

@@ -127,7 +127,7 @@ describe("OptimiseSplit", () => {
   });
 
   it("shows the core's other refusals in plain words, naming the line", async () => {
-    refuse({ code: "infeasible_bounds", message: 'line "google-brand": lines[0].min_budget: the minimums add up to more than the budget', path: "lines[0].min_budget", line: "google-brand" });
+    refuse({ code: "infeasible_bounds", message: 'the minimums add up to more than the budget', path: "lines[0].min_budget", line: "google-brand" });
     render(<OptimiseSplit plan={sample.plan} view={sample.view} error={null} edit={vi.fn()} />);
     fireEvent.click(screen.getByRole("button", { name: "Optimise split" }));
     const alert = await screen.findByRole("alert");
@@ -142,7 +142,7 @@ describe("OptimiseSplit", () => {
     await screen.findByTestId("gain");
     fireEvent.click(within(document.querySelector('tr[data-line="google-brand"]') as HTMLElement).getByRole("button", { name: "Curve" }));
     const bad: Plan = { ...sample.plan, lines: sample.plan.lines.map((l, i) => (i === 0 ? { ...l, response: { curve: "hill", max: "2000", shape: "0", half_saturation: "14000" } } : l)) };
-    const error = new CommandError({ code: "out_of_range", message: "lines[0].response.shape: 0 must be greater than zero", path: "lines[0].response.shape" });
+    const error = new CommandError({ code: "out_of_range", message: "0 must be greater than zero", path: "lines[0].response.shape" });
     refuse(error);
     rerender(<OptimiseSplit plan={bad} view={sample.view} error={error} edit={vi.fn()} />);
     await waitFor(() => expect(api.optimiseSplit).toHaveBeenCalledTimes(2));
@@ -160,7 +160,7 @@ describe("CurveEditor", () => {
       <CurveEditor
         line={line}
         index={0}
-        error={{ code: "out_of_range", message: "lines[0].response.shape: 0 must be greater than zero", path: "lines[0].response.shape" }}
+        error={{ code: "out_of_range", message: "0 must be greater than zero", path: "lines[0].response.shape" }}
         edit={edit}
         onClose={() => {}}
         currency="USD"

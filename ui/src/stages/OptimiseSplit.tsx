@@ -13,7 +13,8 @@ import { isNegative, isNonZero, money, num } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { fieldError } from "../components/Field";
 import { ResponseCurve } from "../components/ResponseCurve";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import type { PlanEditorProps } from "./props";
 import { CurveFit } from "./CurveFit";
 
@@ -348,7 +349,7 @@ function Failure({
     const line = failure.line ? plan.lines.find((l) => l.id === failure.line) : undefined;
     return (
       <div className="optimise-failed">
-        <ErrorNotice error={{ ...failure, message: `${line ? `${line.name}: ` : ""}${plainMessage(failure)}` }} title="The split could not be optimised" />
+        <ErrorNotice error={{ ...failure, message: `${line ? `${line.name}: ` : ""}${errorMessage(failure)}` }} title="The split could not be optimised" />
         <button type="button" className="button" onClick={onClose}>
           Close
         </button>
@@ -505,7 +506,7 @@ export function CurveEditor({
       </label>
     );
   };
-  const lineError = error?.path?.startsWith(`${base}.`) && !/response\.|_budget$/.test(error.path) ? plainMessage(error) : null;
+  const lineError = error?.path?.startsWith(`${base}.`) && !/response\.|_budget$/.test(error.path) ? errorMessage(error) : null;
 
   return (
     <div className="curve-editor" aria-label={`Response curve of ${line.name}`} role="group">

@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import type { Paper, Plan } from "../bindings";
 import type { CommandErrorBody } from "../types";
 import { SelectField } from "../components/Field";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 
 interface Props {
   plan: Plan;
@@ -30,7 +30,7 @@ export function PlanPaper({ plan, error, edit }: Props) {
   const saved = (plan.notes ?? []).join("\n");
   const [text, setText] = useState(saved);
   useEffect(() => setText(saved), [saved]);
-  const notesError = error?.path?.startsWith("notes") ? plainMessage(error) : null;
+  const notesError = error?.path?.startsWith("notes") ? errorMessage(error) : null;
   return (
     <section className="panel plan-paper" aria-label="The one-page plan">
       <div className="panel-head">

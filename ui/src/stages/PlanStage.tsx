@@ -11,7 +11,7 @@ import { useState } from "react";
 import { api, toCommandError, type PasteSettings } from "../api";
 import { PastePreview } from "../components/PastePreview";
 import { dateOrderFor } from "../dateOrder";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import { LineDetail } from "./LineDetail";
 import { PlanPaper } from "./PlanPaper";
 import type { PlanEditorProps } from "./props";
@@ -49,7 +49,7 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
               for (const f of fields) next = await api.fillDown(next, f, from, to);
               edit(() => next);
             } catch (e) {
-              setFillError(plainMessage(toCommandError(e)));
+              setFillError(errorMessage(toCommandError(e)));
             }
           }}
           onFillRight={async (rows, from, to) => {
@@ -58,7 +58,7 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
               const next = await api.fillRight(plan, rows, from, to);
               edit(() => next);
             } catch (e) {
-              setFillError(plainMessage(toCommandError(e)));
+              setFillError(errorMessage(toCommandError(e)));
             }
           }}
         />

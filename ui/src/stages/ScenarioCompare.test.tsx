@@ -120,7 +120,7 @@ describe("ScenarioCompare", () => {
   });
 
   it("shows the core's refusal under the scenario field it names", async () => {
-    const error = new CommandError({ code: "duplicate_scenario", message: 'scenarios[1].name: another scenario is already called "Conservative"', path: "scenarios[1].name" });
+    const error = new CommandError({ code: "duplicate_scenario", message: 'another scenario is already called "Conservative"', path: "scenarios[1].name" });
     await show(plan, sample.comparison, vi.fn(), error);
     fireEvent.click(screen.getByRole("button", { name: "Edit Aggressive" }));
     const name = screen.getByLabelText("Name of scenario 2");

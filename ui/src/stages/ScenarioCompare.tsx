@@ -12,7 +12,8 @@ import type { CommandErrorBody, NumberStyle } from "../types";
 import { isNegative, isNonZero, money, num, titleCase } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { fieldError } from "../components/Field";
-import { cleanDecimal, plainMessage } from "../store/usePlan";
+import { cleanDecimal } from "../store/usePlan";
+import { errorMessage } from "../errors";
 import type { PlanEditorProps } from "./props";
 
 type Props = PlanEditorProps;
@@ -196,7 +197,7 @@ export function ScenarioCompare({ plan, view, error, edit, numberStyle }: Props)
         <AddScenario onAdd={(name, budget) => edit((p) => addScenario(p, name, budget))} currency={view.currency} />
       </div>
 
-      {showFailure && <ErrorNotice error={{ ...failure, message: plainMessage(failure) }} title="The scenarios could not be compared" />}
+      {showFailure && <ErrorNotice error={{ ...failure, message: errorMessage(failure) }} title="The scenarios could not be compared" />}
       {scenarios.length === 0 && (
         <p className="muted small empty-line" data-testid="no-scenarios">
           No scenarios yet. Clients rarely approve the first number: add a conservative and an aggressive variant (a name and a
@@ -450,7 +451,7 @@ function Presented({ group, checked, label, onChange }: { group: string; checked
 function ScenarioError({ error, index }: { error: CommandErrorBody | null; index: number }) {
   if (!error?.path?.startsWith(`scenarios[${index}]`)) return null;
   if (/^scenarios\[\d+\]\.(name|description|budget|lines\[\d+\]\.budget)$/.test(error.path)) return null;
-  return <p className="field-error">{plainMessage(error)}</p>;
+  return <p className="field-error">{errorMessage(error)}</p>;
 }
 
 /** An input that commits on Enter or leaving it (one edit, one undo step); Escape reverts. */

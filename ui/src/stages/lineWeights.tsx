@@ -9,7 +9,7 @@ import type { Line, Plan } from "../bindings";
 import type { LineView, NumberStyle } from "../types";
 import { money } from "../format";
 import { showDate } from "../dates";
-import { plainMessage } from "../store/usePlan";
+import { errorMessage } from "../errors";
 
 export interface WeekCell {
   start: string;
@@ -104,7 +104,7 @@ export function LineWeights({ plan, line, index, view, onLine, numberStyle }: Pr
       )}
       {refused && (
         <p className="field-error" role="alert">
-          {plainMessage(refused)}
+          {errorMessage(refused)}
         </p>
       )}
     </div>

@@ -108,11 +108,3 @@ export function setOpt<T extends object, K extends keyof T>(obj: T, key: K, valu
 export function cleanDecimal(text: string): string {
   return text.trim().replace(/[\s\u00a0\u202f$€£¥%]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
 }
-
-/** The core's message without the field path and line id it starts with (shown elsewhere). */
-export function plainMessage(err: { message: string; path?: string }): string {
-  let m = err.message;
-  m = m.replace(/^line "[^"]*": /, "");
-  if (err.path && m.startsWith(`${err.path}: `)) m = m.slice(err.path.length + 2);
-  return m ? m[0].toUpperCase() + m.slice(1) : m;
-}

@@ -130,5 +130,5 @@ pub fn parse(bytes: &[u8], file: &str, platform: Option<Platform>, mapping: &Col
 
 /// An error about a line of the file.
 pub(crate) fn fail(code: &str, file: &str, line: usize, msg: impl Into<String>) -> Error {
-    Error { code: code.to_string(), message: format!("{file}, line {line}: {}", msg.into()), path: Some(file.to_string()), line: None }
+    Error::new(code, msg).in_file(file).at_row(None, line)
 }

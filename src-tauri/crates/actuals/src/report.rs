@@ -19,12 +19,11 @@ use rust_decimal::Decimal;
 /// Read a report's bytes.
 pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Error> {
     if bytes.len() > MAX_REPORT_BYTES {
-        return Err(Error {
-            code: "too_large".into(),
-            message: format!("{file}: the file is {} MiB; reports of up to {} MiB are read (export a shorter period)", bytes.len() >> 20, MAX_REPORT_BYTES >> 20),
-            path: Some(file.into()),
-            line: None,
-        });
+        return Err(Error::new(
+            "too_large",
+            format!("the file is {} MiB; reports of up to {} MiB are read (export a shorter period)", bytes.len() >> 20, MAX_REPORT_BYTES >> 20),
+        )
+        .in_file(file));
     }
     let (table, encoding, semicolons) = if xlsx::is_xlsx(bytes) {
         (Table::Sheet(xlsx::open(bytes, file)?), "xlsx".to_string(), false)
@@ -321,7 +320,7 @@ impl<'h> Reader<'h> {
         let range = self.range(row)?;
         let amount = |i: usize| -> Result<Option<crate::cells::Amount>, Error> {
             number(row.get(i), if row.typed_number(i) { Decimals::Dot } else { self.decimals })
-                .map_err(|m| fail("bad_number", self.file, row.line, format!("column \"{}\": {m}", self.name(i))))
+                .map_err(|m| fail("bad_number", self.file, row.line, m).in_column(self.name(i)))
         };
         let spend_cell = amount(self.cols.spend)?;
         let spend = spend_cell.as_ref().map(|a| a.value).unwrap_or_default();
@@ -371,7 +370,7 @@ impl<'h> Reader<'h> {
             } else {
                 dates::parse(cell, self.date_style)
             };
-            parsed.map_err(|m| fail("bad_date", self.file, row.line, format!("column \"{}\": {m}", self.name(j))))
+            parsed.map_err(|m| fail("bad_date", self.file, row.line, m).in_column(self.name(j)))
         };
         let (start, end) = match kind {
             DateKind::Day => {
@@ -383,7 +382,7 @@ impl<'h> Reader<'h> {
                 let e = s.checked_add_days(Days::new(6)).ok_or_else(|| fail("bad_date", self.file, row.line, format!("the week of {s} runs past the last date there is")))?;
                 (s, e)
             }
-            DateKind::Month => dates::parse_month(row.get(i), self.date_style).map_err(|m| fail("bad_date", self.file, row.line, format!("column \"{}\": {m}", self.name(i))))?,
+            DateKind::Month => dates::parse_month(row.get(i), self.date_style).map_err(|m| fail("bad_date", self.file, row.line, m).in_column(self.name(i)))?,
         };
         if end < start {
             return Err(fail("bad_period", self.file, row.line, format!("the row ends ({end}) before it starts ({start})")));

@@ -62,12 +62,7 @@ fn hold(walk: &Walk, file: &str, held: &mut usize) -> Result<Vec<Record>, Error>
         }
         *held += row.len();
         if *held > MAX_HELD_CELLS {
-            return Err(Error {
-                code: "too_large".into(),
-                message: format!("{file}: the file holds more than {MAX_HELD_CELLS} cells, far more than any media plan"),
-                path: Some(file.into()),
-                line: None,
-            });
+            return Err(Error::new("too_large", format!("the file holds more than {MAX_HELD_CELLS} cells, far more than any media plan")).in_file(file));
         }
         records.push(Record { line: row.line, cells: row.owned() });
         Ok(Flow::Go)

@@ -69,11 +69,11 @@ impl Strings {
 }
 
 fn bad(file: &str, m: impl std::fmt::Display) -> Error {
-    Error { code: "bad_xlsx".into(), message: format!("{file}: {m}"), path: Some(file.into()), line: None }
+    Error::new("bad_xlsx", m.to_string()).in_file(file)
 }
 
 fn too_large(file: &str, m: impl std::fmt::Display) -> Error {
-    Error { code: "too_large".into(), message: format!("{file}: {m}"), path: Some(file.into()), line: None }
+    Error::new("too_large", m.to_string()).in_file(file)
 }
 
 /// Open the workbook's first visible sheet (the report) with what it needs (shared strings,
@@ -619,15 +619,14 @@ impl Sheet<'_> {
         if let Some(f) = &cur.formula {
             if !cur.saw_value && cur.kind != "inlineStr" {
                 let shown: String = f.chars().take(80).collect();
-                return Err(Error {
-                    code: "formula_not_calculated".into(),
-                    message: format!(
-                        "{file}: cell {} holds a formula (={shown}) whose result was never saved; open the file in a spreadsheet, let it calculate and save it again",
-                        name()
-                    ),
-                    path: Some(file.into()),
-                    line: None,
-                });
+                let mut e = Error::new(
+                    "formula_not_calculated",
+                    format!("the cell holds a formula (={shown}) whose result was never saved; open the file in a spreadsheet, let it calculate and save it again"),
+                )
+                .in_file(file)
+                .at_row(None, row_no);
+                e.path = Some(name());
+                return Err(e);
             }
         }
         let value = std::mem::take(&mut cur.value);

@@ -154,7 +154,8 @@ fn a_given_period_is_used_and_a_clash_with_the_title_is_said() {
 fn a_multibyte_character_in_a_date_is_an_error_not_a_panic() {
     let e = parse(&data("bad_multibyte_date.csv"), "m.csv", None, &ColumnMapping::default()).unwrap_err();
     assert_eq!(e.code, "bad_date");
-    assert!(e.message.contains("line 2") && e.message.contains("2025-09-0é"), "{}", e.message);
+    assert_eq!((e.file.as_deref(), e.row), (Some("m.csv"), Some(2)));
+    assert!(e.message.contains("2025-09-0é"), "{}", e.message);
 }
 
 #[test]

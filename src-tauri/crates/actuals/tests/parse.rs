@@ -217,20 +217,24 @@ fn rejected(file: &str, platform: Option<Platform>) -> flightplan_core::Error {
 fn malformed_files_are_rejected_with_their_line() {
     let e = rejected("bad_number_line5.csv", None);
     assert_eq!(e.code, "bad_number");
-    assert!(e.message.starts_with("bad_number_line5.csv, line 5:"), "{}", e.message);
-    assert!(e.message.contains("\"Cost\"") && e.message.contains("one dollar"), "{}", e.message);
+    assert_eq!((e.file.as_deref(), e.row), (Some("bad_number_line5.csv"), Some(5)), "the file and line are fields");
+    assert!(!e.message.contains("line 5"), "{}", e.message);
+    assert_eq!(e.column.as_deref(), Some("Cost"));
+    assert!(e.message.contains("one dollar"), "{}", e.message);
 
     let e = rejected("bad_date_line3.csv", None);
     assert_eq!(e.code, "bad_date");
-    assert!(e.message.contains("line 3:") && e.message.contains("2025-13-01"), "{}", e.message);
+    assert_eq!(e.row, Some(3));
+    assert!(e.message.contains("2025-13-01"), "{}", e.message);
 
     let e = rejected("bad_width_line4.csv", None);
     assert_eq!(e.code, "bad_row");
-    assert!(e.message.contains("line 4:") && e.message.contains("3 fields"), "{}", e.message);
+    assert_eq!(e.row, Some(4));
+    assert!(e.message.contains("3 fields"), "{}", e.message);
 
     let e = rejected("no_header.csv", None);
     assert_eq!(e.code, "no_header");
-    assert!(e.message.contains("line 1:"), "{}", e.message);
+    assert_eq!(e.row, Some(1));
 
     // A Google report read as Meta finds no Meta header (no `Amount spent`).
     let e = rejected("google_utf16_tabs.csv", Some(Platform::Meta));

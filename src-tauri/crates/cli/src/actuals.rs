@@ -119,7 +119,7 @@ fn output<'a>(file: String, r: &'a Report, i: &'a Import) -> ImportOutput<'a> {
 fn read_mapping(path: Option<&Path>) -> Result<ColumnMapping, Error> {
     let Some(p) = path else { return Ok(ColumnMapping::default()) };
     let text = crate::plan_file::read_text(p)?;
-    serde_json::from_str(&text).map_err(|e| Error::new("bad_mapping", format!("{}: {e}", p.display())))
+    serde_json::from_str(&text).map_err(|e| Error::json("bad_mapping", "this is not a column mapping", &e).in_file(p.display().to_string()))
 }
 
 /// Read one report and match it against `plan` (nothing is changed).
@@ -135,7 +135,7 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
     };
     let mapping = read_mapping(source.mapping.as_deref()).map_err(|e| vec![e])?;
     let period = match &source.period {
-        Some(p) => Some(DateRange::parse(p).map_err(|e| vec![Error { message: format!("--period: {}", e.message), ..e }])?),
+        Some(p) => Some(DateRange::parse(p).map_err(|e| vec![Error { path: Some("--period".into()), ..e }])?),
         None => None,
     };
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
@@ -143,7 +143,7 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
     let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period }).map_err(|e| vec![e])?;
     let source_name = report.platform.name();
     let imported = import(plan, &report.rows, source_name, &mapping.campaigns).map_err(|e| {
-        vec![Error { message: format!("{name}: {}", e.message), path: Some(name.clone()), ..e }]
+        vec![e.in_file(&name)]
     })?;
     Ok((report, imported))
 }
@@ -152,7 +152,7 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
 fn read_limited(file: &Path, name: &str) -> Result<Vec<u8>, Vec<Error>> {
     let max = flightplan_actuals::limits::MAX_REPORT_BYTES as u64;
     flightplan_files::read_bounded(file, max, "report")
-        .map_err(|e| vec![Error { message: e.message.replace(&file.display().to_string(), name), ..e }])
+        .map_err(|e| vec![Error { file: Some(name.to_string()), ..e }])
 }
 
 /// Load a plan and merge every `--actuals` file into it, in order; all or nothing.

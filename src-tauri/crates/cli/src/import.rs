@@ -48,14 +48,14 @@ pub fn run(args: ImportArgs) -> Result<(), Vec<Error>> {
         Some(p) => {
             let text = crate::plan_file::read_text(p).map_err(|e| vec![e])?;
             Some(serde_json::from_str(&text).map_err(|e| {
-                vec![Error::new("invalid_mapping", format!("{}: not a column mapping ({e}) at line {} column {}", p.display(), e.line(), e.column()))]
+                vec![Error::json("invalid_mapping", "this is not a column mapping", &e).in_file(p.display().to_string())]
             })?)
         }
         None => None,
     };
     let bytes = std::fs::read(&args.file).map_err(|e| {
         let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
-        vec![Error::new(code, format!("{}: {e}", args.file.display()))]
+        vec![Error::new(code, format!("the file could not be read ({e})")).in_file(args.file.display().to_string())]
     })?;
     let name = args.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let source = read_plan_source(&bytes, &name, format).map_err(|e| vec![e])?;

@@ -10,6 +10,7 @@ mod catalogue;
 mod check;
 mod comment;
 mod compare;
+mod errors;
 mod export;
 mod fit;
 mod import;
@@ -42,12 +43,19 @@ struct Cli {
     /// folder or a device is never replaced).
     #[arg(long, global = true)]
     force: bool,
+    /// How errors are written to stderr: one readable line each (text), one JSON object each
+    /// (json), or text on a terminal and JSON otherwise (auto).
+    #[arg(long, global = true, value_enum, default_value = "auto")]
+    errors: errors::ErrorStyle,
     #[command(subcommand)]
     command: Command,
 }
 
 /// `--force` was given: see [`replace`].
 static FORCE: AtomicBool = AtomicBool::new(false);
+
+/// Errors are written as JSON lines (`--errors`): see [`report`].
+static JSON_ERRORS: AtomicBool = AtomicBool::new(true);
 
 /// What an output file may replace, by `--force`.
 pub fn replace() -> flightplan_files::Replace {
@@ -60,12 +68,13 @@ pub fn replace() -> flightplan_files::Replace {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Cost a plan: lines, totals, weekly flowchart and findings, as JSON.
+    /// Cost a plan: lines, totals, weekly flowchart and findings, as JSON. As of --now (default
+    /// today) with the presented scenario applied, as the client's PDF and workbook show it;
+    /// --as-written for the plan as the file has it.
     Compute {
         plan: PathBuf,
-        /// Also run the date checks (plan not revisited, period ended) as of this day.
-        #[arg(long, value_name = "YYYY-MM-DD")]
-        as_of: Option<String>,
+        #[command(flatten)]
+        day: check::Day,
     },
     /// Check a plan file and report every problem found.
     Validate { plan: PathBuf },
@@ -82,11 +91,14 @@ enum Command {
     RollForward(roll_forward::RollForwardArgs),
     /// Manage the local plan library (a SQLite file).
     Library(library::LibraryArgs),
-    /// Check a plan's health: every finding, exit 1 if any is an error.
+    /// Check a plan's health: every finding, exit 1 if any is an error. As of --now (default
+    /// today) with the presented scenario applied, as the client is shown it; --as-written for
+    /// the plan as the file has it.
     Check(check::CheckArgs),
     /// Split the budget to maximise total response on the lines' response curves.
     Allocate(allocate::AllocateArgs),
-    /// The plan and each of its scenarios side by side, with the differences, as JSON.
+    /// The plan as written and each of its scenarios side by side, with the differences, as
+    /// JSON; the presented scenario (the one the PDF shows) is marked. Figures have no date.
     Compare(compare::CompareArgs),
     /// Add a comment to a plan or one of its lines, or mark one resolved; prints the plan.
     Comment(comment::CommentArgs),
@@ -117,6 +129,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     FORCE.store(cli.force, Ordering::Relaxed);
+    JSON_ERRORS.store(cli.errors.json(), Ordering::Relaxed);
     // The backstop: a bug must still end as one `{code, message}` line, never a Rust panic
     // message, and never with a partial file (every write is staged and renamed).
     std::panic::set_hook(Box::new(|info| {
@@ -146,7 +159,7 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<(), Vec<Error>> {
     match command {
-        Command::Compute { plan, as_of } => plan_file::compute(&plan, as_of.as_deref()),
+        Command::Compute { plan, day } => plan_file::compute(&plan, &day),
         Command::Validate { plan } => plan_file::validate(&plan),
         Command::Demo => write_stdout(flightplan_core::SAMPLE_PLAN_JSON),
         Command::Catalogue(args) => catalogue::run(args),
@@ -170,10 +183,10 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
     }
 }
 
-/// Print an error to stderr as one line of `{code, message, path?, line?}` JSON. A closed
-/// stderr is ignored: there is nowhere left to say anything.
+/// Print an error to stderr as one line: JSON (`{code, message, path?, line?, file?, …}`) or
+/// readable text, by `--errors`. A closed stderr is ignored: there is nowhere left to say anything.
 pub fn report(e: &Error) {
-    let text = serde_json::to_string(e).unwrap_or_else(|_| format!("{{\"code\":\"{}\"}}", e.code));
+    let text = if JSON_ERRORS.load(Ordering::Relaxed) { errors::json(e) } else { errors::text(e) };
     let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 

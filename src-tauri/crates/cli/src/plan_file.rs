@@ -12,22 +12,29 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
 
 /// Read and validate a plan file; every problem is returned.
 pub fn load(path: &Path) -> Result<Plan, Vec<Error>> {
+    let file = path.display().to_string();
     let text = read_text(path).map_err(|e| vec![e])?;
-    let plan = read_plan(&text).map_err(|e| vec![e])?;
+    let plan = read_plan(&text).map_err(|e| vec![e.in_file(&file)])?;
     let errors = check_rules(&plan);
     if errors.is_empty() {
         Ok(plan)
     } else {
-        Err(errors)
+        Err(errors.into_iter().map(|e| e.in_file(&file)).collect())
     }
 }
 
-pub fn compute(path: &Path, as_of: Option<&str>) -> Result<(), Vec<Error>> {
-    let today = as_of
-        .map(|d| flightplan_core::date::parse(d).map_err(|m| vec![Error::at("invalid_field", "--as-of", m)]))
-        .transpose()?;
+/// `compute`: the costed plan as of `--now` (default today) with the presented scenario applied,
+/// the view the client's outputs are laid out from; `--as-written`, the plan as the file has it
+/// (the desktop's editing view), dated checks only with `--now`.
+pub fn compute(path: &Path, day: &crate::check::Day) -> Result<(), Vec<Error>> {
+    let now = day.now.as_deref().map(|d| crate::check::as_of(Some(d))).transpose().map_err(|e| vec![e])?;
     let plan = load(path)?;
-    let view = flightplan_core::costing::compute_as_of(&plan, today).map_err(|e| vec![e])?;
+    let view = if day.as_written {
+        flightplan_core::costing::compute_as_of(&plan, now).map_err(|e| vec![e])?
+    } else {
+        let today = now.unwrap_or_else(|| chrono::Local::now().date_naive());
+        crate::check::costed(&plan, today, false).map_err(|e| vec![e])?.0
+    };
     print_json(&view)
 }
 

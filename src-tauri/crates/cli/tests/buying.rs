@@ -119,7 +119,7 @@ fn launch_lists_checklists_and_gates_live() {
     let live = dir.path().join("live.json");
     let e = err_json(&["launch", s(&booked), "--line", "morningbrew-direct", "--to", "live", "--on", "2027-01-18", "-o", s(&live)]);
     assert_eq!(e["code"], "launch_blocked");
-    assert!(e["message"].as_str().unwrap().contains("io_signed"), "{e}");
+    assert!(e["message"].as_str().unwrap().contains("IO signed not done"), "{e}");
     assert!(!live.exists());
 
     // An override records who and why.
@@ -219,5 +219,5 @@ fn reconcile_reads_platform_reports_too() {
     // A bad report fails with its line number, as for every import.
     let e = err_json(&["reconcile", s(&data.join("plan.json")), "--actuals", s(&data.join("meta_bad_line4.csv"))]);
     assert_eq!(e["code"], "bad_number");
-    assert!(e["message"].as_str().unwrap().contains("line 4"), "{e}");
+    assert_eq!((&e["file"], &e["row"]), (&serde_json::json!("meta_bad_line4.csv"), &serde_json::json!(4)), "{e}");
 }

@@ -76,11 +76,47 @@ fn validate_reports_every_problem_with_field_and_line() {
     assert_eq!(errs[2]["path"], "lines[0].end");
 }
 
+/// `--errors text`: one readable line per error, composed from the error's fields (the same
+/// errors as the JSON lines, whose messages hold no place).
+#[test]
+fn text_errors_are_composed_from_the_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(dir.path(), "bad.json", r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
+        "start": "2027-01-04", "end": "2027-03-28", "budget": "1000.00",
+        "lines": [ { "id": "l1", "channel": "Meta", "name": "P", "pricing": "cpm", "rate": "-2", "budget": "100.00",
+                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#);
+    let broken = write(dir.path(), "broken.json", "{ \"format\": \"flightplan/1\",\n \"name\": }");
+    let cases: [(&[&str], &[&str]); 3] = [
+        (
+            &["--errors", "text", "validate", &bad],
+            &[
+                "bad.json, currency: \"ABC\" is not an ISO 4217 currency code (such as USD, EUR, JPY) (unknown_currency)",
+                "bad.json, lines[0].rate (line \"l1\"): -2 is negative (negative_value)",
+                "bad.json, lines[0].end (line \"l1\"): the flight ends (2027-01-01) before it starts (2027-01-04) (date_order)",
+            ],
+        ),
+        (&["compute", &broken, "--errors", "text"], &["broken.json:2:10, name: the JSON is malformed (invalid_json)"]),
+        (
+            &["--errors", "text", "check", &bad, "--as-of", "2027-13-01"],
+            &["--now: \"2027-13-01\" is not a real calendar date (invalid_argument)"],
+        ),
+    ];
+    for (args, want) in cases {
+        let out = flightplan(args);
+        assert!(!out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.path().display()), "");
+        assert_eq!(text.lines().collect::<Vec<_>>(), want, "{args:?}");
+    }
+    // Piped (as here) without --errors, the same errors are JSON lines with the place as fields.
+    let errs = stderr_errors(&flightplan(&["validate", &bad]));
+    assert_eq!(errs[1], serde_json::json!({"code": "negative_value", "message": "-2 is negative", "path": "lines[0].rate", "line": "l1", "file": bad}));
+}
+
 #[test]
 fn bad_inputs_each_get_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
-        ("malformed", "{ \"format\": \"flightplan/1\",\n \"name\": }", "invalid_json", "line 2 column"),
+        ("malformed", "{ \"format\": \"flightplan/1\",\n \"name\": }", "invalid_json", "malformed"),
         ("bad-date", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-02-29","end":"2027-03-01","budget":"1","lines":[]}"#, "invalid_field", "2027-02-29"),
         ("share", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"flat","share":"100.5","start":"2027-01-04","end":"2027-01-05"}]}"#, "share_over_100", "100.5"),
     ];
@@ -158,13 +194,41 @@ fn compute_as_of_adds_the_date_checks() {
     let codes = |v: &Value| -> Vec<String> {
         v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
     };
-    // Without a date the date checks are skipped; after the period ends they fire.
-    let plain = stdout_json(&flightplan(&["compute", &file]));
+    // As written and without a date the date checks are skipped; after the period ends they fire
+    // (--as-of is the older name of --now).
+    let plain = stdout_json(&flightplan(&["compute", &file, "--as-written"]));
     assert!(!codes(&plain).contains(&"period_ended".to_string()));
     let late = stdout_json(&flightplan(&["compute", &file, "--as-of", "2027-06-30"]));
     assert!(codes(&late).contains(&"period_ended".to_string()), "{:?}", codes(&late));
-    let bad = flightplan(&["compute", &file, "--as-of", "2027-13-01"]);
-    assert_eq!(stderr_errors(&bad)[0]["code"], "invalid_field");
+    let late = stdout_json(&flightplan(&["compute", &file, "--now", "2027-06-30", "--as-written"]));
+    assert!(codes(&late).contains(&"period_ended".to_string()), "{:?}", codes(&late));
+    let bad = flightplan(&["compute", &file, "--now", "2027-13-01"]);
+    assert_eq!(stderr_errors(&bad)[0]["code"], "invalid_argument");
+}
+
+/// `compute` and `check` show what the client is shown, as `export` does: the core's report as of
+/// --now, the presented scenario applied; --as-written shows the plan as the file has it.
+#[test]
+fn compute_and_check_go_through_the_report_like_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = flightplan(&["demo"]);
+    let mut plan: Value = serde_json::from_slice(&demo.stdout).unwrap();
+    plan["scenarios"] = serde_json::json!([{ "name": "Lean", "presented": true, "budget": "150000.00", "scale_amounts": true }]);
+    let file = write(dir.path(), "presented.json", &plan.to_string());
+    let day = "2027-02-01";
+    let shown = stdout_json(&flightplan(&["compute", &file, "--now", day]));
+    let written = stdout_json(&flightplan(&["compute", &file, "--now", day, "--as-written"]));
+    assert_eq!(written["totals"]["budget"], plan["budget"]);
+    assert_eq!(shown["totals"]["budget"], "150000.00", "the presented scenario's budget");
+    // The same view the core's report gives `export`, field for field.
+    let lib: flightplan_core::Plan = serde_json::from_value(plan.clone()).unwrap();
+    let report = flightplan_core::report(&lib, chrono::NaiveDate::from_ymd_opt(2027, 2, 1).unwrap()).unwrap();
+    assert_eq!(shown, serde_json::to_value(&report.view).unwrap());
+    let checked = stdout_json(&flightplan(&["check", &file, "--now", day]));
+    assert_eq!((&checked["presented"], &checked["as_of"]), (&serde_json::json!("Lean"), &serde_json::json!(day)));
+    assert_eq!(checked["findings"], shown["findings"]);
+    let as_written = stdout_json(&flightplan(&["check", &file, "--now", day, "--as-written"]));
+    assert_eq!((&as_written["presented"], &as_written["findings"]), (&Value::Null, &written["findings"]));
 }
 
 #[test]

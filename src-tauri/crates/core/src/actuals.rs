@@ -256,18 +256,20 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
             if !c.eq_ignore_ascii_case(&plan.currency) {
                 return Err(Error::new(
                     "currency_mismatch",
-                    format!("file line {}: the row is in {c} but the plan is in {}; convert it first", r.file_line, plan.currency),
-                ));
+                    format!("the row is in {c} but the plan is in {}; convert it first", plan.currency),
+                )
+                .at_row(None, r.file_line));
             }
         }
         if r.spend.is_sign_negative() && !r.spend.is_zero() {
-            return Err(Error::new("negative_spend", format!("file line {}: spend {} is negative", r.file_line, r.spend)));
+            return Err(Error::new("negative_spend", format!("spend {} is negative", r.spend)).at_row(None, r.file_line));
         }
         if r.end < r.start || (r.end - r.start).num_days() >= crate::plan::MAX_ACTUAL_DAYS {
             return Err(Error::new(
                 "bad_period",
-                format!("file line {}: the row covers {} to {}, which is not a range of at most ten years", r.file_line, r.start, r.end),
-            ));
+                format!("the row covers {} to {}, which is not a range of at most ten years", r.start, r.end),
+            )
+            .at_row(None, r.file_line));
         }
     }
     let matcher = Matcher::new(plan, mapping);
@@ -327,8 +329,9 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
         if !known.contains(a.line.as_str()) {
             return Err(Error::new(
                 "unknown_line",
-                format!("file line {first_line}: \"{}\" is mapped to line \"{}\", which the plan does not have", a.source, a.line),
-            ));
+                format!("\"{}\" is mapped to line \"{}\", which the plan does not have", a.source, a.line),
+            )
+            .at_row(None, first_line));
         }
         added.push(a);
     }

@@ -10,7 +10,7 @@
 //! "Plausibility norms"), not market data.
 
 use crate::money::round_dp;
-use crate::plan::{BuyUnit, Buying, Daypart, Demand, Funnel, Medium, Pricing};
+use crate::plan::{BuyUnit, Buying, Daypart, Demand, Funnel, Kpi, KpiUnit, Medium, Pricing};
 use crate::rate_card::{default_rate_card, RateCard, RateCardEntry};
 use crate::reach::ReachModel;
 use rust_decimal::Decimal;
@@ -24,6 +24,36 @@ pub struct Catalogue {
     pub channels: Vec<CatalogueEntry>,
     pub media: Vec<MediumNorms>,
     pub reach_models: Vec<ReachModelInfo>,
+    /// Every KPI with its label, unit and the funnel stages it judges.
+    pub kpis: Vec<KpiInfo>,
+}
+
+/// A KPI as the goal form and stage 6 show it: the core's label, unit and funnel fit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct KpiInfo {
+    pub kpi: Kpi,
+    pub label: &'static str,
+    pub unit: KpiUnit,
+    /// The funnel stages the KPI judges well (`Kpi::fits`), in funnel order.
+    pub fits: Vec<Funnel>,
+    /// Counted on the target audience's universe (reach, frequency, GRPs, CPP).
+    pub on_audience: bool,
+}
+
+/// Every KPI, in the order a planner picks from.
+pub fn kpis() -> Vec<KpiInfo> {
+    let stages = [Funnel::Awareness, Funnel::Consideration, Funnel::Conversion, Funnel::Retention];
+    Kpi::ALL
+        .iter()
+        .map(|&kpi| KpiInfo {
+            kpi,
+            label: kpi.label(),
+            unit: kpi.unit(),
+            fits: stages.iter().copied().filter(|s| kpi.fits(*s)).collect(),
+            on_audience: kpi.on_audience(),
+        })
+        .collect()
 }
 
 /// One channel a planner can add as a line, with its defaults.
@@ -268,7 +298,7 @@ pub fn catalogue_for(card: &RateCard, universe: Option<Decimal>) -> Catalogue {
             readership: e.readership,
         })
         .collect();
-    Catalogue { channels, media: media(), reach_models: reach_models() }
+    Catalogue { channels, media: media(), reach_models: reach_models(), kpis: kpis() }
 }
 
 /// A CPP priced on a universe from its typical CPM: one point is 1% of the universe, so

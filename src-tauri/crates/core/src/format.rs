@@ -26,44 +26,34 @@ pub fn read_plan(text: &str) -> Result<Plan> {
         Err(err) => return Err(structure_error(text, err)),
     };
     if let Err(e) = de.end() {
-        return Err(Error::new(
-            "invalid_json",
-            format!("unexpected text after the plan at line {} column {}", e.line(), e.column()),
-        ));
+        return Err(Error::new("invalid_json", "there is more text after the plan").at_json(e.line(), e.column()));
     }
     Ok(plan)
 }
 
+/// A plan file that does not read: serde's words as the message, the JSON path, the line id and
+/// the file position as fields.
 fn structure_error(text: &str, err: serde_path_to_error::Error<serde_json::Error>) -> Error {
     let path = err.path().to_string();
     let inner = err.into_inner();
     if inner.is_syntax() || inner.is_eof() {
-        let what = if inner.is_eof() { "the file ends too early" } else { "malformed JSON" };
-        let mut e = Error::new(
-            "invalid_json",
-            format!("{what} at line {} column {}", inner.line(), inner.column()),
-        );
-        if path != "." {
+        let what = if inner.is_eof() { "the file ends too early" } else { "the JSON is malformed" };
+        let mut e = Error::new("invalid_json", what).at_json(inner.line(), inner.column());
+        // "?" is where the path reader lost track (inside a broken value): no field to name.
+        if path != "." && path != "?" {
             e.path = Some(path);
         }
         return e;
     }
     // A type or value problem: name the path and, inside `lines[i]`, the line's id.
-    let msg = strip_position(&inner.to_string());
+    let msg = crate::error::without_position(&inner.to_string());
     let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
     let shown_path = if path == "." { "plan".to_string() } else { path.clone() };
-    let mut e = Error::at(code, shown_path, format!("{msg} (line {} column {})", inner.line(), inner.column()));
+    let mut e = Error::at(code, shown_path, msg).at_json(inner.line(), inner.column());
     if let Some(id) = line_id_for_path(text, &path) {
         e = e.on_line(&id);
     }
     e
-}
-
-fn strip_position(msg: &str) -> String {
-    match msg.rfind(" at line ") {
-        Some(i) => msg[..i].to_string(),
-        None => msg.to_string(),
-    }
 }
 
 /// For a path like `lines[3].rate`, find the id of line 3 in the raw JSON, if it has one.

@@ -141,6 +141,19 @@ pub fn allowed(from: LineStatus, to: LineStatus) -> bool {
     )
 }
 
+/// A checklist item in running text ("creative ready", "IO signed"), as a refusal says it.
+pub fn item_words(item: &str) -> &str {
+    match item {
+        "tracking_verified" => "tracking verified",
+        "creative_ready" => "creative ready",
+        "naming_applied" => "naming applied",
+        "budget_control" => "budget control",
+        "io_signed" => "IO signed",
+        "funded_above_learning" => "funded above learning",
+        other => other,
+    }
+}
+
 /// Move line `id` to `to`. Going live needs every required item done, or an override with a
 /// name and a reason (recorded on the line with `on`). Returns the changed plan.
 pub fn transition(plan: &Plan, id: &str, to: LineStatus, on: NaiveDate, override_by: Option<(&str, &str)>) -> Result<Plan> {
@@ -160,6 +173,7 @@ pub fn transition(plan: &Plan, id: &str, to: LineStatus, on: NaiveDate, override
                         Some(LaunchOverride { by: by.trim().into(), reason: why.trim().into(), on });
                 }
                 _ => {
+                    let open: Vec<&str> = open.into_iter().map(item_words).collect();
                     return Err(Error::new(
                         "launch_blocked",
                         format!("cannot go live: {} not done; finish them or override with who and why", open.join(", ")),

@@ -18,7 +18,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Unit costs and ratios. Money to the currency's minor unit, CTR and CVR as fractions to
-/// 6 places, ROAS to 2 places.
+/// 6 places, ROAS to 2 places; CTR and CVR also as the percents a planner reads (`ctr_pct`,
+/// 2 places, half away from zero), so no ring rounds them on its own.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Metrics {
@@ -40,6 +41,29 @@ pub struct Metrics {
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub cvr: Option<Decimal>,
+    /// `ctr` as a percent to 2 places ("11.94" for 0.119413).
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub ctr_pct: Option<Decimal>,
+    /// `cvr` as a percent to 2 places.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub cvr_pct: Option<Decimal>,
+}
+
+impl Metrics {
+    /// Fill the percents shown from the fractions (after `ctr` or `cvr` is set); none for one
+    /// too large to show.
+    fn with_percents(mut self) -> Result<Metrics> {
+        self.ctr_pct = self.ctr.and_then(|f| percent_shown(f).ok());
+        self.cvr_pct = self.cvr.and_then(|f| percent_shown(f).ok());
+        Ok(self)
+    }
+}
+
+/// A fraction as the percent a planner reads: ×100, to 2 places, half away from zero.
+pub fn percent_shown(fraction: Decimal) -> Result<Decimal> {
+    Ok(round_dp(mul(fraction, Decimal::ONE_HUNDRED, "a percent")?, 2))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -94,6 +118,10 @@ pub struct LinePerformance {
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub target: Option<Decimal>,
+    /// `target` in the KPI's unit as a planner reads it (`Kpi::shown`).
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub target_shown: Option<Decimal>,
     pub delivered: Delivered,
     pub actual: Metrics,
     pub planned: Metrics,
@@ -198,7 +226,10 @@ pub fn metrics(spend: Decimal, impr: Option<Decimal>, clicks: Option<Decimal>, c
         // A ratio of a count nobody reported is unknown, not zero.
         ctr: if clicks.is_some() { ratio(c, i, Decimal::ONE, 6, "CTR")? } else { None },
         cvr: if conv.is_some() { ratio(v, c, Decimal::ONE, 6, "CVR")? } else { None },
-    })
+        ctr_pct: None,
+        cvr_pct: None,
+    }
+    .with_percents()?)
 }
 
 /// Performance of every line as of the end of `as_of`.
@@ -228,6 +259,7 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
     let mut planned = metrics(view.net, view.impressions, view.clicks, view.conversions, planned_revenue, dp)?;
     if planned.ctr.is_none() {
         planned.ctr = line.ctr;
+        planned = planned.with_percents()?;
     }
     let learning = if line.buying == Some(Buying::Auction) && optimises_for_conversions(line) {
         // Conversions on the 7 days ending on the as-of day (a longer row counts for its days
@@ -251,5 +283,6 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
     } else {
         None
     };
-    Ok(LinePerformance { line: line.id.clone(), kpi, target, delivered: d, actual, planned, learning })
+    let target_shown = crate::recommend::kpi_shown(kpi, target)?;
+    Ok(LinePerformance { line: line.id.clone(), kpi, target, target_shown, delivered: d, actual, planned, learning })
 }

@@ -186,7 +186,7 @@ pub fn read_rate_card(text: &str) -> std::result::Result<RateCard, Vec<Error>> {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let at = if path == "." { "rate card".to_string() } else { path };
-        vec![Error::at("invalid_rate_card", at, format!("{inner}"))]
+        vec![Error::at("invalid_rate_card", at, crate::error::without_position(&inner.to_string())).at_json(inner.line(), inner.column())]
     })?;
     let errs = validate_rate_card(&card);
     if errs.is_empty() {

@@ -49,6 +49,23 @@ pub struct Recommendation {
     #[serde(with = "crate::dec::opt")]
     #[cfg_attr(feature = "ts", ts(type = "string | null"))]
     pub target: Option<Decimal>,
+    /// `actual` and `target` in the KPI's unit as a planner reads them (`Kpi::shown`: CTR
+    /// 0.0125 → 1.25).
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub actual_shown: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub target_shown: Option<Decimal>,
+}
+
+/// A KPI value as shown, when both are known; none for a value too large to show (an absurd
+/// target is still judged, on its exact value).
+pub(crate) fn kpi_shown(kpi: Option<Kpi>, value: Option<Decimal>) -> Result<Option<Decimal>> {
+    Ok(match (kpi, value) {
+        (Some(k), Some(v)) => k.shown(v).ok(),
+        _ => None,
+    })
 }
 
 /// Everything stage 6 shows for a day: pacing, KPI performance and recommendations.
@@ -66,7 +83,10 @@ pub fn review(plan: &Plan, as_of: NaiveDate) -> Result<Review> {
     let performance = performance(plan, as_of)?;
     let mut recommendations = Vec::new();
     for ((line, perf), pace) in plan.lines.iter().zip(&performance).zip(&pacing.lines) {
-        recommendations.push(recommend(plan, line, perf, pace)?);
+        let mut r = recommend(plan, line, perf, pace)?;
+        r.actual_shown = kpi_shown(r.kpi, r.actual)?;
+        r.target_shown = kpi_shown(r.kpi, r.target)?;
+        recommendations.push(r);
     }
     Ok(Review { pacing, performance, recommendations })
 }
@@ -126,6 +146,8 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
         kpi: perf.kpi,
         actual,
         target: perf.target,
+        actual_shown: None,
+        target_shown: None,
     };
     // 1. Fix tracking.
     if optimises_for_conversions(line) && d.conversions.is_zero() && d.clicks >= Decimal::from(s.fix_tracking_min_clicks) {

@@ -27,7 +27,22 @@ pub struct Rebase {
     #[serde(with = "crate::dec")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub to: Decimal,
+    /// `from` and `to` as a planner reads them: CTR and CVR as percents to 2 places (half away
+    /// from zero), a rate as it is.
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub from_shown: Option<Decimal>,
+    #[serde(with = "crate::dec::opt")]
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub to_shown: Option<Decimal>,
     pub evidence: String,
+}
+
+impl Rebase {
+    fn new(line: &str, field: &str, from: Option<Decimal>, to: Decimal, evidence: String) -> Rebase {
+        let shown = |v: Decimal| if field == "rate" { Some(v) } else { crate::performance::percent_shown(v).ok() };
+        Rebase { line: line.to_string(), field: field.to_string(), from, to, from_shown: from.and_then(shown), to_shown: shown(to), evidence }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -55,7 +70,7 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
         let enough_clicks = d.clicks >= Decimal::from(s.min_clicks);
         let enough_conv = d.conversions >= Decimal::from(s.min_conversions);
         let mut set_rate = |to: Decimal, evidence: String, rebased: &mut Vec<Rebase>| {
-            rebased.push(Rebase { line: line.id.clone(), field: "rate".into(), from: line.rate, to, evidence });
+            rebased.push(Rebase::new(&line.id, "rate", line.rate, to, evidence));
             line.rate = Some(to);
         };
         match line.pricing {
@@ -75,12 +90,12 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
         }
         if enough_impr && enough_clicks && line.ctr.is_some() {
             let ctr = round_dp(div(d.clicks, d.impressions, "CTR")?, 6);
-            rebased.push(Rebase { line: line.id.clone(), field: "ctr".into(), from: line.ctr, to: ctr, evidence: format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize()) });
+            rebased.push(Rebase::new(&line.id, "ctr", line.ctr, ctr, format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize())));
             line.ctr = Some(ctr);
         }
         if enough_clicks && enough_conv && line.cvr.is_some() {
             let cvr = round_dp(div(d.conversions, d.clicks, "CVR")?, 6);
-            rebased.push(Rebase { line: line.id.clone(), field: "cvr".into(), from: line.cvr, to: cvr, evidence: format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize()) });
+            rebased.push(Rebase::new(&line.id, "cvr", line.cvr, cvr, format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize())));
             line.cvr = Some(cvr);
         }
         line.start += shift;
@@ -115,4 +130,25 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
     next.invoices.clear();
     next.scenarios.clear();
     Ok(RollForward { plan: next, rebased, shifted_days: shift.num_days() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    /// What a re-based figure shows: CTR and CVR as percents rounded by the core, a rate as is.
+    #[test]
+    fn a_rebased_figure_is_shown_in_its_unit() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        let cases = [
+            ("ctr", Some("0.119413"), "0.12345", (Some("11.94"), "12.35")),
+            ("cvr", None, "0.004995", (None, "0.50")),
+            ("rate", Some("1.20"), "1.50", (Some("1.20"), "1.50")),
+        ];
+        for (field, from, to, (from_shown, to_shown)) in cases {
+            let r = Rebase::new("l", field, from.map(d), d(to), String::new());
+            assert_eq!((r.from_shown.map(|v| v.to_string()).as_deref(), r.to_shown.unwrap().to_string().as_str()), (from_shown, to_shown), "{field}");
+        }
+    }
 }

@@ -49,7 +49,7 @@ fn live_is_gated_by_the_checklist_or_an_override() {
     let booked = transition(&p, "meta-rt", LineStatus::Booked, on, None).unwrap();
     let e = transition(&booked, "meta-rt", LineStatus::Live, on, None).unwrap_err();
     assert_eq!(e.code, "launch_blocked");
-    assert!(e.message.contains("tracking_verified, creative_ready"), "{}", e.message);
+    assert!(e.message.starts_with("cannot go live: tracking verified, creative ready"), "the items in words: {}", e.message);
     // An override without a reason is refused; with one it is recorded.
     assert!(transition(&booked, "meta-rt", LineStatus::Live, on, Some(("Sam", " "))).is_err());
     let live = transition(&booked, "meta-rt", LineStatus::Live, on, Some(("Sam Ortiz", "client approved test spend"))).unwrap();

@@ -30,7 +30,7 @@ fn malformed_json_names_line_and_column() {
     let text = "{\n  \"format\": \"flightplan/1\",\n  \"name\": \"x\" \"client\": \"y\"\n}";
     let e = parse_plan(text).unwrap_err();
     assert_eq!(e.code, "invalid_json");
-    assert!(e.message.contains("line 3 column"), "{}", e.message);
+    assert_eq!((e.message.as_str(), e.json_line, e.json_column), ("the JSON is malformed", Some(3), Some(15)));
 }
 
 #[test]
@@ -66,7 +66,7 @@ fn negative_rate() {
     v["lines"][0]["rate"] = json!("-8.50");
     let e = err_of(&v);
     assert_eq!((e.code.as_str(), e.path.as_deref(), e.line.as_deref()), ("negative_value", Some("lines[0].rate"), Some("meta-pros")));
-    assert!(e.message.starts_with("line \"meta-pros\": lines[0].rate:"), "{}", e.message);
+    assert_eq!(e.message, "-8.50 is negative", "the place is in the fields, not the message");
 }
 
 #[test]
@@ -175,4 +175,40 @@ fn the_issue_example_round_trips() {
     for key in ["format", "name", "client", "currency", "start", "end", "budget", "universe", "goal", "lines"] {
         assert_eq!(b[key], base()[key], "{key}");
     }
+}
+
+/// Each broken file and the error's fields: the message is a plain sentence, the JSON path, line
+/// id and file position are fields beside it.
+#[test]
+fn an_error_carries_its_place_in_fields_not_in_its_message() {
+    let after = format!("{}\n{{}}", serde_json::to_string(&base()).unwrap());
+    let cases: [(&str, serde_json::Value); 4] = [
+        (
+            "{\n  \"format\": \"flightplan/1\",\n  \"name\": \"x\" \"client\": \"y\"\n}",
+            json!({"code": "invalid_json", "message": "the JSON is malformed", "json_line": 3, "json_column": 15}),
+        ),
+        (
+            "{\"format\": \"flightplan/1\", \"lines\": [",
+            json!({"code": "invalid_json", "message": "the file ends too early", "path": "lines", "json_line": 1, "json_column": 37}),
+        ),
+        (
+            after.as_str(),
+            json!({"code": "invalid_json", "message": "there is more text after the plan", "json_line": 2, "json_column": 1}),
+        ),
+        (
+            "{\"format\": \"flightplan/1\", \"name\": \"x\", \"client\": \"y\", \"currency\": \"USD\",\n \"start\": \"2027-01-01\", \"end\": \"2027-03-31\", \"budget\": 5}",
+            json!({"code": "missing_field", "message": "missing field `lines`", "path": "plan", "json_line": 2, "json_column": 57}),
+        ),
+    ];
+    for (text, want) in cases {
+        let e = parse_plan(text).unwrap_err();
+        assert_eq!(serde_json::to_value(&e).unwrap(), want, "{text}");
+    }
+    let mut v = base();
+    v["lines"][0]["rate"] = json!("-8.50");
+    let e = err_of(&v);
+    assert_eq!(
+        serde_json::to_value(&e).unwrap(),
+        json!({"code": "negative_value", "message": "-8.50 is negative", "path": "lines[0].rate", "line": "meta-pros"})
+    );
 }

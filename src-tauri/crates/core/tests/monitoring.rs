@@ -72,12 +72,13 @@ fn another_currency_fails_the_whole_import_naming_the_line() {
     bad.currency = Some("EUR".into());
     let e = import(&p, &[row(8, "LC | Prospecting | Broad", "2025-09-01", "1.00"), bad], "t", &BTreeMap::new()).unwrap_err();
     assert_eq!(e.code, "currency_mismatch");
-    assert!(e.message.contains("file line 9") && e.message.contains("EUR") && e.message.contains("USD"), "{}", e.message);
+    assert_eq!(e.row, Some(9), "the file line is a field");
+    assert_eq!(e.message, "the row is in EUR but the plan is in USD; convert it first");
     // A mapping to a line the plan lacks is an error too, not a silent drop.
     let m = BTreeMap::from([("X".to_string(), "nope".to_string())]);
     let e = import(&p, &[row(4, "X", "2025-09-01", "1.00")], "t", &m).unwrap_err();
     assert_eq!(e.code, "unknown_line");
-    assert!(e.message.contains("file line 4"));
+    assert_eq!((e.row, e.message.as_str()), (Some(4), "\"t:X\" is mapped to line \"nope\", which the plan does not have"));
 }
 
 #[test]

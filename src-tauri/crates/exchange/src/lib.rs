@@ -75,8 +75,9 @@ pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) 
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(Error::new(
             "file_too_large",
-            format!("{file}: {} bytes is more than a plan import reads ({MAX_IMPORT_BYTES} bytes)", bytes.len()),
-        ));
+            format!("{} bytes is more than a plan import reads ({MAX_IMPORT_BYTES} bytes)", bytes.len()),
+        )
+        .in_file(file));
     }
     let is_xlsx = bytes.starts_with(b"PK\x03\x04");
     let looks_json = bytes.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF) == Some(&b'{');
@@ -90,7 +91,7 @@ pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) 
     let body = match format {
         ImportFormat::Xlsx => {
             if !is_xlsx {
-                return Err(Error::new("bad_xlsx", format!("{file}: not an XLSX workbook")));
+                return Err(Error::new("bad_xlsx", "this is not an XLSX workbook").in_file(file));
             }
             Body::Sheets { sheets: flightplan_actuals::read_workbook(bytes, file)?, csv: false, decimal_comma: false }
         }
@@ -105,11 +106,9 @@ pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) 
             Body::Sheets { sheets: vec![Sheet { name: String::new(), records, merged: Vec::new() }], csv: true, decimal_comma: table.decimal_comma }
         }
         ImportFormat::Mediaplan => {
-            let text = std::str::from_utf8(bytes).map_err(|e| Error::new("invalid_json", format!("{file}: not UTF-8 text ({e})")))?;
+            let text = std::str::from_utf8(bytes).map_err(|e| Error::new("invalid_json", format!("this is not UTF-8 text ({e})")).in_file(file))?;
             let text = text.trim_start_matches('\u{feff}');
-            let doc = serde_json::from_str(text).map_err(|e| {
-                Error::new("invalid_json", format!("{file}: malformed JSON at line {} column {} ({e})", e.line(), e.column()))
-            })?;
+            let doc = serde_json::from_str(text).map_err(|e| Error::json("invalid_json", "the JSON is malformed", &e).in_file(file))?;
             if plan_file::is_plan_file(&doc) {
                 Body::PlanFile(plan_file::read(text, file)?)
             } else {

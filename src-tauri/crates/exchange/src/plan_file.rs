@@ -15,7 +15,7 @@ pub(crate) fn is_plan_file(doc: &serde_json::Value) -> bool {
 
 /// Read the plan's structure; an error names the file, the JSON path and the file line.
 pub(crate) fn read(text: &str, file: &str) -> Result<Plan, Error> {
-    flightplan_core::read_plan(text).map_err(|e| Error { message: format!("{file}: {}", e.message), ..e })
+    flightplan_core::read_plan(text).map_err(|e| e.in_file(file))
 }
 
 /// The plan file as it would be imported: its lines at their JSON paths, every rule it breaks.
@@ -57,19 +57,11 @@ pub(crate) fn preview(file: &str, plan: &Plan, choices: &ImportChoices) -> Impor
     })
 }
 
-/// A broken rule as a problem at its JSON path; the message without the path and line id the
-/// core puts in front (the problem carries both).
+/// A broken rule as a problem at its JSON path and line.
 fn rule(e: Error) -> Problem {
-    let mut message = e.message.as_str();
-    if let Some(id) = &e.line {
-        message = message.strip_prefix(&format!("line \"{id}\": ")).unwrap_or(message);
-    }
-    if let Some(path) = &e.path {
-        message = message.strip_prefix(&format!("{path}: ")).unwrap_or(message);
-    }
     let at = e.path.as_deref().map(SourceRef::path).unwrap_or_default();
-    let mut p = Problem::error(&e.code, at, message.to_string());
-    p.line = e.line.clone();
+    let mut p = Problem::error(&e.code, at, e.message);
+    p.line = e.line;
     p
 }
 
@@ -98,8 +90,7 @@ mod tests {
         let errs = p.errors();
         let first = &errs[0];
         assert_eq!((first.code.as_str(), first.path.as_deref(), first.line.as_deref()), ("negative_value", Some("lines[0].rate"), Some(plan.lines[0].id.as_str())));
-        assert!(first.message.starts_with("q1.json, lines[0].rate: "), "{}", first.message);
-        assert!(!first.message.contains("line \""), "{}", first.message);
+        assert_eq!((first.file.as_deref(), first.message.as_str()), (Some("q1.json"), "-1 is negative"));
         assert!(errs.iter().any(|e| e.path.as_deref() == Some("lines[2].name")), "{errs:#?}");
         assert!(errs.iter().any(|e| e.code == "currency_conflict"), "{errs:#?}");
     }
@@ -117,7 +108,7 @@ mod tests {
         assert_ne!(broken, text);
         let e = crate::read_plan_source(broken.as_bytes(), "q1.json", None).unwrap_err();
         assert_eq!((e.code.as_str(), e.path.as_deref()), ("invalid_field", Some("lines[0].rate")));
-        assert!(e.message.starts_with("q1.json: "), "{}", e.message);
-        assert!(e.message.contains(" column "), "the file line is named: {}", e.message);
+        assert_eq!(e.file.as_deref(), Some("q1.json"));
+        assert!(e.json_line.is_some() && e.json_column.is_some(), "the file line is named: {e:?}");
     }
 }

@@ -122,6 +122,19 @@ impl SourceRef {
         parts.join(", ")
     }
 
+    /// The sheet, row and column header on an error (its cell or JSON path is [`SourceRef::error_path`]).
+    pub fn place(&self, mut e: Error) -> Error {
+        if let Some(row) = self.row {
+            e = e.at_row(self.sheet.as_deref(), row);
+        } else if let Some(s) = &self.sheet {
+            e.sheet = Some(s.clone());
+        }
+        if let Some(c) = &self.column {
+            e.column = Some(c.clone());
+        }
+        e
+    }
+
     /// The error path: a cell `Mix!E7`, a whole row `Mix!7:7` (Excel's notation; a CSV has no
     /// sheet: `E7`, `7:7`), or a JSON path `lineitems[2].cost_total`.
     pub fn error_path(&self) -> Option<String> {
@@ -189,11 +202,10 @@ impl Problem {
         self
     }
 
-    /// As the `{code, message, path, line}` error every ring reports, the place in the message.
+    /// As the error every ring reports: the file, sheet, row, cell or JSON path and line as
+    /// fields beside the plain message.
     pub fn to_error(&self, file: &str) -> Error {
-        let place = self.at.describe();
-        let message = if place.is_empty() { format!("{file}: {}", self.message) } else { format!("{file}, {place}: {}", self.message) };
-        Error { code: self.code.clone(), message, path: self.at.error_path(), line: self.line.clone() }
+        self.at.place(Error { path: self.at.error_path(), line: self.line.clone(), ..Error::new(&self.code, self.message.clone()) }.in_file(file))
     }
 }
 
@@ -318,15 +330,12 @@ pub fn commit_import(preview: &ImportPreview) -> Result<Plan, Vec<Error>> {
     Ok(preview.plan.clone())
 }
 
-/// A plan rule broken by an imported line, said with the row or item it came from.
-fn plan_rule(mut e: Error, preview: &ImportPreview) -> Error {
-    if let Some(at) = e.line.as_ref().and_then(|id| preview.lines.iter().find(|l| &l.id == id)) {
-        let place = at.at.describe();
-        if !place.is_empty() {
-            e.message = format!("{}, {place}: {}", preview.file, e.message);
-        }
+/// A plan rule broken by an imported line, with the file and the row or item it came from.
+fn plan_rule(e: Error, preview: &ImportPreview) -> Error {
+    match e.line.as_ref().and_then(|id| preview.lines.iter().find(|l| &l.id == id)) {
+        Some(at) => at.at.place(e.in_file(&preview.file)),
+        None => e,
     }
-    e
 }
 
 /// Fill in what is derived once the plan is assembled: its totals when it costs, and a rule

@@ -12,16 +12,12 @@ pub const PLAN_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
 fn unreadable(path: &Path, e: std::io::Error) -> Error {
     let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
-    Error { code: code.into(), message: format!("{}: {e}", path.display()), path: Some(path.display().to_string()), line: None }
+    Error::new(code, format!("the file could not be read ({e})")).in_file(path.display().to_string())
 }
 
 fn too_large(path: &Path, limit: u64, what: &str) -> Error {
-    Error {
-        code: "file_too_large".into(),
-        message: format!("{}: a {what} is at most {} MiB; this file is larger", path.display(), limit / (1024 * 1024)),
-        path: Some(path.display().to_string()),
-        line: None,
-    }
+    Error::new("file_too_large", format!("a {what} is at most {} MiB; this file is larger", limit / (1024 * 1024)))
+        .in_file(path.display().to_string())
 }
 
 /// Read at most `limit` bytes of the file at `path`; a larger file is a `file_too_large` error
@@ -30,12 +26,7 @@ pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Erro
     let file = std::fs::File::open(path).map_err(|e| unreadable(path, e))?;
     let meta = file.metadata().map_err(|e| unreadable(path, e))?;
     if meta.is_dir() {
-        return Err(Error {
-            code: "file_unreadable".into(),
-            message: format!("{} is a folder, not a {what}", path.display()),
-            path: Some(path.display().to_string()),
-            line: None,
-        });
+        return Err(Error::new("file_unreadable", format!("this is a folder, not a {what}")).in_file(path.display().to_string()));
     }
     if meta.is_file() && meta.len() > limit {
         return Err(too_large(path, limit, what));
@@ -52,10 +43,8 @@ pub fn read_bounded(path: &Path, limit: u64, what: &str) -> Result<Vec<u8>, Erro
 pub fn read_text_bounded(path: &Path, limit: u64, what: &str) -> Result<String, Error> {
     let bytes = read_bounded(path, limit, what)?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(<[u8]>::to_vec).unwrap_or(bytes);
-    String::from_utf8(bytes).map_err(|e| Error {
-        code: "invalid_text".into(),
-        message: format!("{}: a {what} is UTF-8 text, but byte {} is not", path.display(), e.utf8_error().valid_up_to() + 1),
-        path: Some(path.display().to_string()),
-        line: None,
+    String::from_utf8(bytes).map_err(|e| {
+        Error::new("invalid_text", format!("a {what} is UTF-8 text, but byte {} is not", e.utf8_error().valid_up_to() + 1))
+            .in_file(path.display().to_string())
     })
 }

@@ -24,7 +24,7 @@ pub enum Replace {
 }
 
 fn error(code: &str, path: &Path, message: String) -> Error {
-    Error { code: code.into(), message, path: Some(path.display().to_string()), line: None }
+    Error { path: Some(path.display().to_string()), ..Error::new(code, message) }
 }
 
 fn unwritable(path: &Path, what: &str, e: std::io::Error) -> Error {

@@ -65,13 +65,13 @@ fn only_allowed_moves_are_taken() {
     let id = lib.import(&draft(), at(1, 9)).unwrap();
     let e = lib.set_status(id, PlanStatus::Approved, "Dana Lee", at(2, 9)).unwrap_err();
     assert_eq!(e.code, "invalid_status_move");
-    assert_eq!(e.message, "status: a draft plan cannot move to approved");
+    assert_eq!(e.message, "a draft plan cannot move to approved");
     lib.set_status(id, PlanStatus::Proposed, "", at(2, 9)).unwrap();
     let e = lib.set_status(id, PlanStatus::Approved, "  ", at(2, 10)).unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_deref()), ("missing_field", Some("approval.by")));
     lib.approve(id, "Dana Lee", at(3, 10)).unwrap();
     let e = lib.set_status(id, PlanStatus::Draft, "", at(4, 9)).unwrap_err();
-    assert_eq!(e.message, "status: an approved plan cannot move to draft (start a revision to change an approved plan)");
+    assert_eq!(e.message, "an approved plan cannot move to draft (start a revision to change an approved plan)");
     lib.set_status(id, PlanStatus::Live, "", at(4, 9)).unwrap();
     lib.set_status(id, PlanStatus::Closed, "", at(30, 9)).unwrap();
     assert_eq!(lib.get(id).unwrap().status, PlanStatus::Closed);

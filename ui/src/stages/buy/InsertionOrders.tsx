@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { api, toCommandError } from "../../api";
 import type { Plan, WrittenOrder } from "../../bindings";
-import { plainMessage } from "../../store/usePlan";
+import { errorMessage } from "../../errors";
 
 interface Props {
   planId: number;
@@ -37,7 +37,7 @@ export function InsertionOrders({ planId, plan, unsaved }: Props) {
       setOrders(written);
       setFolder(folderOf(written[0]?.path ?? ""));
     } catch (e) {
-      setError(`The insertion orders could not be written: ${plainMessage(toCommandError(e))}`);
+      setError(`The insertion orders could not be written: ${errorMessage(toCommandError(e))}`);
     } finally {
       setBusy(false);
     }
@@ -47,7 +47,7 @@ export function InsertionOrders({ planId, plan, unsaved }: Props) {
     try {
       await api.openExport(o.export);
     } catch (e) {
-      setError(`${o.path} could not be opened: ${plainMessage(toCommandError(e))}`);
+      setError(`${o.path} could not be opened: ${errorMessage(toCommandError(e))}`);
     }
   };
 

@@ -8,11 +8,11 @@ import type { BudgetControl, Buying, CheckItem, LaunchLine, Line, LineStatus, Pl
 import type { CommandError } from "../../api";
 import type { NumberStyle } from "../../types";
 import { day, money } from "../../format";
-import { plainMessage } from "../../store/usePlan";
+import { errorMessage } from "../../errors";
 import { CopyButton } from "./CopyButton";
 import { CreativeDelivery } from "./CreativeDelivery";
 import { OverrideForm } from "./OverrideForm";
-import { BUYING, itemLabel, itemWords, moveLabel, plainRefusal, setBuying, setLaunch, STATUS_LABEL } from "./launch";
+import { BUYING, itemLabel, itemWords, moveLabel, setBuying, setLaunch, STATUS_LABEL } from "./launch";
 
 export type MoveLine = (line: string, to: LineStatus, overrideBy?: { by: string; reason: string }) => Promise<CommandError | null>;
 
@@ -88,7 +88,7 @@ function LaunchRow({
     if (!err) return;
     // The core holds the gate: its refusal opens the override form, in its own words.
     if (to === "live" && err.code === "launch_blocked") setRefusal(err);
-    else setMoveError(plainRefusal(plainMessage(err)));
+    else setMoveError(errorMessage(err));
   };
   const doOverride = async (by: string, reason: string) => {
     const err = await move(row.line, "live", { by, reason });
@@ -266,7 +266,7 @@ function LaunchRow({
       {refusal && (
         <OverrideForm
           name={row.name}
-          refusal={plainRefusal(plainMessage(refusal))}
+          refusal={errorMessage(refusal)}
           onSubmit={doOverride}
           onCancel={() => setRefusal(null)}
         />

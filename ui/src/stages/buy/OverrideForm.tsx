@@ -3,8 +3,7 @@
 
 import { useId, useState } from "react";
 import type { CommandError } from "../../api";
-import { plainMessage } from "../../store/usePlan";
-import { plainRefusal } from "./launch";
+import { errorMessage } from "../../errors";
 
 interface Props {
   name: string;
@@ -31,7 +30,7 @@ export function OverrideForm({ name, refusal, onSubmit, onCancel }: Props) {
     setError(null);
     const err = await onSubmit(by.trim(), reason.trim());
     setBusy(false);
-    if (err) setError(plainRefusal(plainMessage(err)));
+    if (err) setError(errorMessage(err));
   };
 
   return (

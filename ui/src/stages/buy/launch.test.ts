@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fixtures from "../../test/core-fixtures.json";
 import { canonical } from "../../test/canonical";
 import type { LaunchLine, Plan } from "../../bindings";
-import { boardCounts, moveLabel, plainRefusal, setDelivered, setLaunch, setTemplate } from "./launch";
+import { boardCounts, moveLabel, setDelivered, setLaunch, setTemplate } from "./launch";
 
 const scenario = (n: string) => fixtures.scenarios.find((s) => s.name === n)!;
 const sample = scenario("sample").plan as unknown as Plan;
@@ -46,11 +46,6 @@ describe("stage 5 words", () => {
     expect(moveLabel("live", "ended")).toBe("End");
   });
 
-  it("puts the core's refusal in the board's words", () => {
-    expect(
-      plainRefusal('line "morningbrew-direct": cannot go live: creative_ready, io_signed not done; finish them or override with who and why'),
-    ).toBe("Cannot go live: creative ready, IO signed not done; finish them or override with who and why");
-  });
 
   it("counts the core's board by status and readiness", () => {
     const counts = boardCounts((scenario("launch-ready").launch as { lines: LaunchLine[] }).lines);

@@ -55,12 +55,6 @@ export function moveLabel(from: LineStatus, to: LineStatus): string {
   }
 }
 
-/** The core's refusal in plain words: its item ids become the names on the board. */
-export function plainRefusal(message: string): string {
-  const m = message.replace(/^line "[^"]*": /, "").replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (id) => (ITEM_LABEL[id] ? itemWords([id]) : id));
-  return m ? m[0].toUpperCase() + m.slice(1) : m;
-}
-
 /** How many lines stand at each status, and how many the core calls ready. */
 export function boardCounts(board: LaunchLine[]): Record<LineStatus, number> & { ready: number; overridden: number } {
   const counts = { planned: 0, booked: 0, live: 0, paused: 0, ended: 0, ready: 0, overridden: 0 };

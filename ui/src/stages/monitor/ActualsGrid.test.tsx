@@ -39,13 +39,13 @@ describe("the actuals grid", () => {
   });
 
   it("shows the core's refusal under the start or end it is about", () => {
-    grid({ code: "invalid_field", message: "actuals[2].end: 2027-01-01 is before the start 2027-01-18", path: "actuals[2].end" });
+    grid({ code: "invalid_field", message: "2027-01-01 is before the start 2027-01-18", path: "actuals[2].end" });
     const end = document.querySelector('input[data-path="actuals[2].end"]')!;
     expect(end.getAttribute("aria-invalid")).toBe("true");
     expect(end.parentElement!.querySelector(".field-error")!.textContent).toBe("2027-01-01 is before the start 2027-01-18");
     expect(document.querySelector('input[data-path="actuals[2].start"]')!.getAttribute("aria-invalid")).toBeNull();
     cleanup();
-    grid({ code: "invalid_field", message: 'actuals[4].start: "2027-02-30" is not a date', path: "actuals[4].start" });
+    grid({ code: "invalid_field", message: '"2027-02-30" is not a date', path: "actuals[4].start" });
     expect(document.querySelector('input[data-path="actuals[4].start"]')!.getAttribute("aria-invalid")).toBe("true");
   });
 

@@ -7,9 +7,9 @@
 import { useState } from "react";
 import type { Actual, Plan } from "../../bindings";
 import type { CommandErrorBody, NumberStyle } from "../../types";
-import { plainMessage, cleanDecimal } from "../../store/usePlan";
+import { cleanDecimal } from "../../store/usePlan";
+import { errorMessage } from "../../errors";
 import { addActual, removeActual, setActual, type ActualField } from "./edits";
-import { withoutJsonPosition } from "./numbers";
 import { coverLabel, mondayOf, weekOf, type Cover } from "./ranges";
 import { useDraftInput } from "../../components/draft";
 import { DateInput } from "../../components/DateInput";
@@ -35,7 +35,7 @@ const MEASURES: { key: Exclude<ActualField, "line" | "start" | "end">; label: st
 function cellError(error: CommandErrorBody | null, i: number, field?: string): string | null {
   if (!error?.path) return null;
   const row = `actuals[${i}]`;
-  if (field ? error.path === `${row}.${field}` : error.path === row) return withoutJsonPosition(plainMessage(error));
+  if (field ? error.path === `${row}.${field}` : error.path === row) return errorMessage(error);
   return null;
 }
 

@@ -6,6 +6,7 @@ import { canonical } from "../../test/canonical";
 import type { Plan } from "../../bindings";
 import { loadMapping, MAPPING_KEY, missingColumns, saveMapping, toMapping } from "./ColumnMappingForm";
 import { ImportActuals } from "./ImportActuals";
+import { errorMessage } from "../../errors";
 
 type Entry = { scenario: string; path: string; mapping?: unknown; preview?: unknown; error?: unknown };
 const mapped = (monitoring.previews as Entry[]).filter((p) => p.scenario === "monitored" && p.mapping);
@@ -86,7 +87,8 @@ describe("column mapping", () => {
     type("Campaign", m.campaign);
     type("Spend", m.spend);
     fireEvent.click(choose);
-    expect(await screen.findByText((wrong.error as { message: string }).message)).toBeTruthy();
+    const said = errorMessage(wrong.error as { message: string });
+    expect(await screen.findByText((_, el) => el?.classList.contains("error-message") === true && (el.textContent ?? "").endsWith(said))).toBeTruthy();
     expect(localStorage.getItem(MAPPING_KEY)).toBeNull();
     expect(screen.queryByText("Mapping saved for next time.")).toBeNull();
 

@@ -5,6 +5,7 @@ import monitoring from "../../test/monitoring-fixtures.json";
 import { canonical } from "../../test/canonical";
 import type { ActualsPreview, Plan } from "../../bindings";
 import { ImportActuals, suggestedPeriod } from "./ImportActuals";
+import { errorMessage } from "../../errors";
 
 type Entry = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: unknown; error?: unknown };
 const previews = monitoring.previews as Entry[];
@@ -91,7 +92,7 @@ describe("importing a platform report", () => {
     picks.push(ALL_TIME);
     fireEvent.click(screen.getByText("Choose report…"));
     const ask = await screen.findByTestId("no-period");
-    expect(ask.textContent).toContain((entry("monitored", ALL_TIME).error as { message: string }).message);
+    expect(ask.textContent).toContain(errorMessage(entry("monitored", ALL_TIME).error as { message: string }));
     expect(screen.queryByTestId("import-preview")).toBeNull();
     const start = screen.getByLabelText<HTMLInputElement>("Report period start");
     const end = screen.getByLabelText<HTMLInputElement>("Report period end");
@@ -123,10 +124,10 @@ describe("importing a platform report", () => {
     fireEvent.click(screen.getByText("Choose report…"));
     await screen.findByTestId("no-period");
     fireEvent.change(screen.getByLabelText("Report period start"), { target: { value: "2010-01-01" } });
-    const refusal = { code: "bad_period", message: "period: the period 2010-01-01 to 2027-01-24 is longer than ten years", path: "period" };
+    const refusal = { code: "bad_period", message: "the period 2010-01-01 to 2027-01-24 is longer than ten years", path: "period" };
     vi.mocked(api.previewActuals).mockRejectedValueOnce(toCommandError(refusal));
     fireEvent.click(screen.getByRole("button", { name: /^Read .* again$/ }));
-    await waitFor(() => expect(screen.getByTestId("no-period").textContent).toContain(refusal.message));
+    await waitFor(() => expect(screen.getByTestId("no-period").textContent).toContain(errorMessage(refusal)));
     expect(screen.getByLabelText<HTMLInputElement>("Report period start").dataset.date).toBe("2010-01-01");
     expect(screen.queryByText("Nothing was imported")).toBeNull();
   });

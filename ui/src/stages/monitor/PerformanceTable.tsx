@@ -6,7 +6,7 @@
 import type { Action, Line, LinePerformance, Metrics, Recommendation } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { money, num, titleCase } from "../../format";
-import { fractionPct, kpiLabel, kpiValue, multiple } from "./numbers";
+import { kpiLabel, kpiValue, multiple, pct } from "./numbers";
 
 interface Props {
   performance: LinePerformance[];
@@ -22,8 +22,8 @@ const METRICS: { key: MetricKey; label: string }[] = [
   { key: "cpc", label: "CPC" },
   { key: "cpa", label: "CPA" },
   { key: "roas", label: "ROAS" },
-  { key: "ctr", label: "CTR" },
-  { key: "cvr", label: "CVR" },
+  { key: "ctr_pct", label: "CTR" },
+  { key: "cvr_pct", label: "CVR" },
 ];
 
 const TONE: Partial<Record<Action, string>> = { scale: "good", cut: "bad", fix_tracking: "warn" };
@@ -31,7 +31,7 @@ const TONE: Partial<Record<Action, string>> = { scale: "good", cut: "bad", fix_t
 export function PerformanceTable({ performance, recommendations, lines, currency, numberStyle }: Props) {
   const show = (key: MetricKey, v: string | null) => {
     if (v === null) return "—";
-    if (key === "ctr" || key === "cvr") return fractionPct(v, 2, numberStyle);
+    if (key === "ctr_pct" || key === "cvr_pct") return pct(v, numberStyle);
     if (key === "roas") return multiple(v, numberStyle);
     return money(v, currency, numberStyle);
   };
@@ -68,8 +68,8 @@ export function PerformanceTable({ performance, recommendations, lines, currency
                   {line && <span className="sub">{line.channel}</span>}
                 </th>
                 <td>{kpiLabel(p.kpi)}</td>
-                <td className={`num strong kpi-actual ${tone}`}>{rec?.actual != null ? kpiValue(p.kpi, rec.actual, currency, numberStyle) : "—"}</td>
-                <td className="num muted">{kpiValue(p.kpi, p.target, currency, numberStyle)}</td>
+                <td className={`num strong kpi-actual ${tone}`}>{rec?.actual_shown != null ? kpiValue(p.kpi, rec.actual_shown, currency, numberStyle) : "—"}</td>
+                <td className="num muted">{kpiValue(p.kpi, p.target_shown, currency, numberStyle)}</td>
                 <td className="num">{money(p.delivered.spend, currency, numberStyle)}</td>
                 <td className="num">{num(p.delivered.impressions, numberStyle)}</td>
                 <td className="num">{num(p.delivered.clicks, numberStyle)}</td>

@@ -52,10 +52,10 @@ export function Recommendations({ recommendations, lines, currency, numberStyle,
             </div>
             {r.kpi && r.actual !== null && (
               <p className="rec-kpi num">
-                <span className="rec-kpi-value">{kpiValue(r.kpi, r.actual, currency, numberStyle)}</span>
+                <span className="rec-kpi-value">{kpiValue(r.kpi, r.actual_shown, currency, numberStyle)}</span>
                 <span className="muted small">
                   {kpiLabel(r.kpi)}
-                  {r.target !== null ? ` · target ${kpiValue(r.kpi, r.target, currency, numberStyle)}` : ""}
+                  {r.target_shown !== null ? ` · target ${kpiValue(r.kpi, r.target_shown, currency, numberStyle)}` : ""}
                 </span>
               </p>
             )}

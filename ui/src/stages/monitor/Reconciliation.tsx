@@ -6,9 +6,10 @@ import { useState } from "react";
 import type { Plan, VendorMonth } from "../../bindings";
 import type { CommandErrorBody, NumberStyle } from "../../types";
 import { isNegative, isNonZero, money } from "../../format";
-import { cleanDecimal, plainMessage } from "../../store/usePlan";
+import { cleanDecimal } from "../../store/usePlan";
+import { errorMessage } from "../../errors";
 import { addInvoice, removeInvoice, setInvoice, vendors, type InvoiceField } from "./edits";
-import { monthLabel, withoutJsonPosition } from "./numbers";
+import { monthLabel } from "./numbers";
 import { useDraftInput } from "../../components/draft";
 
 interface Props {
@@ -32,7 +33,7 @@ export function Reconciliation({ plan, reconciliation, error, edit, numberStyle,
   const names = vendors(plan);
   const flagged = reconciliation.filter((r) => r.flagged).length;
   const msg = (i: number, field: string) =>
-    error?.path === `invoices[${i}].${field}` || error?.path === `invoices[${i}]` ? withoutJsonPosition(plainMessage(error)) : null;
+    error?.path === `invoices[${i}].${field}` || error?.path === `invoices[${i}]` ? errorMessage(error) : null;
 
   return (
     <div className="recon">

@@ -9,7 +9,7 @@ import type { NextPlan, Plan } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { money, period, pricingLabel } from "../../format";
 import { ErrorNotice } from "../../components/ErrorNotice";
-import { fractionPct } from "./numbers";
+import { pct } from "./numbers";
 
 interface Props {
   planId: number;
@@ -45,7 +45,8 @@ export function RollForward({ planId, plan, saved, numberStyle, onOpenPlan }: Pr
   };
   const value = (f: string, v: string | null) => {
     if (v === null) return "—";
-    return f === "ctr" || f === "cvr" ? fractionPct(v, 2, numberStyle) : money(v, plan.currency, numberStyle);
+    // The core's figure as shown: CTR and CVR already percents, rounded by the core.
+    return f === "ctr" || f === "cvr" ? pct(v, numberStyle) : money(v, plan.currency, numberStyle);
   };
 
   return (
@@ -92,8 +93,8 @@ export function RollForward({ planId, plan, saved, numberStyle, onOpenPlan }: Pr
                   <tr key={`${r.line}-${r.field}`} data-line={r.line} data-field={r.field} className={i > 0 && next.rebased[i - 1].line === r.line ? "same-line" : undefined}>
                     <th scope="row">{i > 0 && next.rebased[i - 1].line === r.line ? "" : plan.lines.find((l) => l.id === r.line)?.name ?? r.line}</th>
                     <td>{field(r.line, r.field)}</td>
-                    <td className="num muted">{value(r.field, r.from)}</td>
-                    <td className="num strong">{value(r.field, r.to)}</td>
+                    <td className="num muted">{value(r.field, r.from_shown)}</td>
+                    <td className="num strong">{value(r.field, r.to_shown)}</td>
                     <td className="muted small">{r.evidence}</td>
                   </tr>
                 ))}

@@ -1,45 +1,11 @@
-// How stage 6 writes the core's ratios and metrics: CTR and CVR come as fractions ("0.119413"),
-// ROAS as a multiple, pace as a percent, KPI values in money or not by KPI. Everything is text
-// work on the exact strings: a fraction becomes a percent by moving the decimal point, and is
-// rounded half away from zero on its digits, never through binary floating point.
+// How stage 6 writes the core's ratios and metrics: the core gives CTR, CVR and rate KPIs already
+// as percents rounded for reading (`ctr_pct`, `actual_shown`, ...), ROAS as a multiple, pace as a
+// percent; here they only get their sign (%, ×) or currency. Nothing is rounded here.
 
 import type { Kpi } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { groupDigits, money } from "../../format";
 import { KPI_LABEL } from "../model";
-
-/** Round an exact decimal string to `places`, half away from zero, on its digits. */
-export function roundText(value: string, places: number): string {
-  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
-  if (!m) return value;
-  const [, sign, int, frac = ""] = m;
-  const digits = (int + frac.padEnd(places + 1, "0")).split("").map(Number);
-  const keep = int.length + places;
-  const roundUp = digits[keep] >= 5;
-  const kept = digits.slice(0, keep);
-  if (roundUp) {
-    let i = kept.length - 1;
-    while (i >= 0 && kept[i] === 9) kept[i--] = 0;
-    if (i < 0) kept.unshift(1);
-    else kept[i] += 1;
-  }
-  const intLen = kept.length - places;
-  const intPart = kept.slice(0, intLen).join("").replace(/^0+(?=\d)/, "") || "0";
-  const fracPart = kept.slice(intLen).join("");
-  const out = places > 0 ? `${intPart}.${fracPart}` : intPart;
-  return sign && /[1-9]/.test(out) ? `-${out}` : out;
-}
-
-/** "0.119413" → "11.94%": a fraction as a percent, the point moved two places. */
-export function fractionPct(value: string | null | undefined, places = 2, style?: NumberStyle): string {
-  if (value === null || value === undefined) return "—";
-  const m = /^(-?)(\d+)(?:\.(\d*))?$/.exec(value.trim());
-  if (!m) return value;
-  const [, sign, int, frac = ""] = m;
-  const f = frac.padEnd(2, "0");
-  const shifted = `${sign}${int}${f.slice(0, 2)}${f.length > 2 ? `.${f.slice(2)}` : ""}`;
-  return `${groupDigits(roundText(shifted, places), style)}%`;
-}
 
 /** A percent the core already gave in percent ("71.8") → "71.8%". */
 export function pct(value: string | null | undefined, style?: NumberStyle): string {
@@ -54,13 +20,14 @@ export function multiple(value: string | null | undefined, style?: NumberStyle):
 const MONEY_KPIS: Kpi[] = ["cpm", "cpc", "cpa", "cpi", "cac", "cpv", "cpp", "ltv"];
 const FRACTION_KPIS: Kpi[] = ["ctr", "repeat_rate"];
 
-/** A KPI's value in the KPI's own unit: money for costs, a percent for rates, × for ROAS. */
-export function kpiValue(kpi: Kpi | null, value: string | null | undefined, currency: string, style?: NumberStyle): string {
-  if (value === null || value === undefined) return "—";
-  if (kpi && MONEY_KPIS.includes(kpi)) return money(value, currency, style);
-  if (kpi && FRACTION_KPIS.includes(kpi)) return fractionPct(value, 2, style);
-  if (kpi === "roas") return multiple(value, style);
-  return groupDigits(value, style);
+/** A KPI's value as the core shows it (`actual_shown`, `target_shown`: a rate already a percent
+ * rounded by the core) in the KPI's own unit: money for costs, a percent for rates, × for ROAS. */
+export function kpiValue(kpi: Kpi | null, shown: string | null | undefined, currency: string, style?: NumberStyle): string {
+  if (shown === null || shown === undefined) return "—";
+  if (kpi && MONEY_KPIS.includes(kpi)) return money(shown, currency, style);
+  if (kpi && FRACTION_KPIS.includes(kpi)) return pct(shown, style);
+  if (kpi === "roas") return multiple(shown, style);
+  return groupDigits(shown, style);
 }
 
 export function kpiLabel(kpi: Kpi | null | undefined): string {
@@ -94,9 +61,4 @@ export function fileLines(lines: number[], max?: number): string {
   }
   if (max !== undefined && runs.length > max) return `${runs.slice(0, max).join(", ")}, … (${sorted.length} lines in all)`;
   return runs.join(", ");
-}
-
-/** The core's message for a field, without the JSON position of the IPC payload it may end with. */
-export function withoutJsonPosition(message: string): string {
-  return message.replace(/\s*\(line \d+ column \d+\)\s*$/, "");
 }

@@ -42,7 +42,7 @@ export const LAUNCH_MOVES: {
     // `flightplan launch launch-booked.json --line morningbrew-direct --to live -o out.json`
     refused: {
       code: "launch_blocked",
-      message: 'line "morningbrew-direct": cannot go live: creative_ready, io_signed not done; finish them or override with who and why',
+      message: 'cannot go live: creative ready, IO signed not done; finish them or override with who and why',
       line: "morningbrew-direct",
     },
   },

@@ -66,7 +66,80 @@ pub enum Kpi {
     EffectiveReach,
 }
 
+/// What a KPI's value is counted in, so every ring writes it the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum KpiUnit {
+    /// Money per unit (CPM, CPC, CPA, LTV...), in the plan's currency.
+    Money,
+    /// A fraction shown as a percent (CTR, repeat rate): "0.0125" reads "1.25%".
+    Fraction,
+    /// Already a percent (reach, reach at N+).
+    Percent,
+    /// A multiple (ROAS): "3.68" reads "3.68×".
+    Multiple,
+    /// A count or an average (frequency, GRPs, views, engagements).
+    Count,
+}
+
 impl Kpi {
+    /// Every KPI, in the order a planner picks from.
+    pub const ALL: [Kpi; 17] = [
+        Kpi::Reach, Kpi::Frequency, Kpi::Cpm, Kpi::VideoViews, Kpi::Cpv, Kpi::Ctr, Kpi::Cpc, Kpi::Engagement, Kpi::Cpa,
+        Kpi::Roas, Kpi::Cpi, Kpi::Cac, Kpi::RepeatRate, Kpi::Ltv, Kpi::Grps, Kpi::Cpp, Kpi::EffectiveReach,
+    ];
+
+    /// The KPI's name as a planner writes it.
+    pub fn label(self) -> &'static str {
+        use Kpi::*;
+        match self {
+            Reach => "Reach",
+            Frequency => "Frequency",
+            Cpm => "CPM",
+            VideoViews => "Video views",
+            Cpv => "CPV",
+            Ctr => "CTR",
+            Cpc => "CPC",
+            Engagement => "Engagement",
+            Cpa => "CPA",
+            Roas => "ROAS",
+            Cpi => "CPI",
+            Cac => "CAC",
+            RepeatRate => "Repeat rate",
+            Ltv => "LTV",
+            Grps => "GRPs",
+            Cpp => "CPP",
+            EffectiveReach => "Reach at N+",
+        }
+    }
+
+    /// What the KPI's value is counted in.
+    pub fn unit(self) -> KpiUnit {
+        use Kpi::*;
+        match self {
+            Cpm | Cpc | Cpa | Cpi | Cac | Cpv | Cpp | Ltv => KpiUnit::Money,
+            Ctr | RepeatRate => KpiUnit::Fraction,
+            Reach | EffectiveReach => KpiUnit::Percent,
+            Roas => KpiUnit::Multiple,
+            Frequency | VideoViews | Engagement | Grps => KpiUnit::Count,
+        }
+    }
+
+    /// A value of this KPI as a planner reads it in its unit: a fraction as a percent to 2
+    /// places (half away from zero), anything else as it is.
+    pub fn shown(self, value: Decimal) -> crate::error::Result<Decimal> {
+        match self.unit() {
+            KpiUnit::Fraction => crate::performance::percent_shown(value),
+            _ => Ok(value),
+        }
+    }
+
+    /// Whether the KPI is counted on the target audience's universe (reach, frequency, GRPs...).
+    pub fn on_audience(self) -> bool {
+        matches!(self, Kpi::Reach | Kpi::EffectiveReach | Kpi::Frequency | Kpi::Grps | Kpi::Cpp)
+    }
+
     /// The funnel stages a KPI judges well (domain brief, mistake 2).
     pub fn fits(self, stage: Funnel) -> bool {
         use Funnel::*;
