@@ -43,6 +43,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::versions::snapshot_plan,
         commands::versions::list_versions,
         commands::export::export_pdf,
+        commands::print::print_pdf,
         commands::export::export_table,
         commands::export::open_export,
         commands::export::export_mediaplan,
