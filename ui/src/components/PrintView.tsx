@@ -1,0 +1,145 @@
+// Print (Ctrl+P): the one-page plan as it will come out of the printer, on the paper chosen, then
+// the system's print dialog. The page is the exported PDF itself (print_pdf hands over the
+// export's bytes for the stored plan, today, on that paper), drawn by pdf.js at print
+// resolution; the print stylesheet prints that drawing alone, edge to edge, on a page of the
+// PDF's size. What the page leaves off is listed here, as the export's notice lists it.
+
+import { useEffect, useRef, useState } from "react";
+import { createPortal } from "react-dom";
+import { api, toCommandError } from "../api";
+import type { Paper } from "../bindings";
+import { plainMessage } from "../store/usePlan";
+import { drawFirstPage, fromBase64 } from "../pdfPage";
+import { PaperChoice, paperLabel } from "./PaperChoice";
+
+interface Props {
+  planId: number;
+  /** The plan's own paper, chosen first. */
+  planPaper: Paper;
+  /** Why the stored plan is not the one on screen (an edit was refused), or null. */
+  blocked: string | null;
+  onClose: () => void;
+}
+
+type Shown =
+  | { state: "drawing" }
+  | { state: "ready"; paper: Paper; widthPt: number; heightPt: number; warnings: string[] }
+  | { state: "failed"; message: string };
+
+/**
+ * `@page` for the page drawn: its own size and no margin (the PDF has its own), with the drawing
+ * printed at exactly that size.
+ */
+export function pageRule(widthPt: number, heightPt: number): string {
+  return `@page { size: ${widthPt}pt ${heightPt}pt; margin: 0; } @media print { .print-canvas { width: ${widthPt}pt; height: ${heightPt}pt; } }`;
+}
+
+/**
+ * The print page size as a stylesheet adopted while the view is open: built through the CSSOM,
+ * which the CSP (no inline styles) allows.
+ */
+function usePageRule(rule: string | null) {
+  useEffect(() => {
+    if (!rule || typeof CSSStyleSheet === "undefined" || !("adoptedStyleSheets" in document)) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rule);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [rule]);
+}
+
+export function PrintView({ planId, planPaper, blocked, onClose }: Props) {
+  const [paper, setPaper] = useState<Paper>(planPaper);
+  const [shown, setShown] = useState<Shown>({ state: "drawing" });
+  const sheet = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
+
+  useEffect(() => dialog.current?.focus(), []);
+
+  useEffect(() => {
+    if (blocked) {
+      setShown({ state: "failed", message: blocked });
+      return;
+    }
+    let live = true;
+    setShown({ state: "drawing" });
+    (async () => {
+      try {
+        const page = await api.printPdf(planId, paper);
+        // Each page is drawn on a canvas of its own, swapped in once drawn, so a paper changed
+        // mid-draw never mixes two drawings.
+        const canvas = document.createElement("canvas");
+        canvas.className = "print-canvas";
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("aria-label", `The one-page plan on ${paperLabel(page.paper)}`);
+        const drawn = await drawFirstPage(fromBase64(page.pdf), canvas);
+        if (!live || !sheet.current) return;
+        canvas.dataset.widthPt = String(drawn.widthPt);
+        canvas.dataset.heightPt = String(drawn.heightPt);
+        sheet.current.replaceChildren(canvas);
+        setShown({ state: "ready", paper: page.paper, widthPt: drawn.widthPt, heightPt: drawn.heightPt, warnings: page.warnings });
+      } catch (e) {
+        if (live) setShown({ state: "failed", message: e instanceof Error ? e.message : plainMessage(toCommandError(e)) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [planId, paper, blocked]);
+
+  const ready = shown.state === "ready" ? shown : null;
+  usePageRule(ready ? pageRule(ready.widthPt, ready.heightPt) : null);
+
+  return createPortal(
+    <div
+      className="print-view"
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="print-title"
+      data-testid="print-view"
+      ref={dialog}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onClose();
+      }}
+    >
+      <div className="print-toolbar">
+        <div className="print-heading">
+          <h2 id="print-title">Print the one-page plan</h2>
+          <span className="muted small">The page exactly as the PDF export lays it out, as of today.</span>
+        </div>
+        <PaperChoice value={paper} planPaper={planPaper} onChange={setPaper} disabled={blocked !== null} />
+        <div className="print-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Close
+          </button>
+          <button type="button" className="button primary" disabled={!ready || ready.paper !== paper} onClick={() => window.print()}>
+            Print…
+          </button>
+        </div>
+      </div>
+      {ready && ready.warnings.length > 0 && (
+        <div className="notice print-warnings" role="status">
+          <strong>Not on the page:</strong>
+          <ul aria-label="Print warnings">
+            {ready.warnings.map((w) => (
+              <li key={w}>{w}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {shown.state === "failed" && (
+        <div className="notice tone-bad print-failed" role="alert">
+          <strong>The page could not be drawn.</strong> {shown.message}
+        </div>
+      )}
+      <div className="print-stage" aria-busy={shown.state === "drawing"}>
+        {shown.state === "drawing" && <p className="muted print-drawing">Drawing the page…</p>}
+        <div className={`print-sheet${ready ? "" : " is-empty"}`} data-paper={ready?.paper} ref={sheet} />
+      </div>
+    </div>,
+    document.body,
+  );
+}
