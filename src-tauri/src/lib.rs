@@ -9,6 +9,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod library;
 pub mod menu;
+pub mod print_dialog;
 pub mod today;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
     builder
         .manage(today)
         .manage(commands::export::ExportedFiles::default())
+        .manage(commands::print::PrintedPaper::default())
         .manage(commands::monitoring::ChosenReports::default())
         .manage(commands::opening::OpenedFiles::default())
         .manage(commands::plan_import::PlanImports::default())
@@ -104,6 +106,9 @@ pub fn run() {
         .setup(|app| {
         let handle = app.handle().clone();
         app.manage(dialogs::for_app(handle.clone()));
+        if let Some(window) = app.get_webview_window("main") {
+            print_dialog::open_on_printed_paper(&window, app.state::<commands::print::PrintedPaper>().inner().clone());
+        }
         match menu::build(&handle) {
             Ok(m) => {
                 let _ = app.set_menu(m);

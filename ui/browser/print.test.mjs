@@ -20,18 +20,26 @@ const page = (paper) => prints.pages.find((p) => p.name === "sample" && p.paper 
 const menu = (id) => b.page.evaluate((payload) => window.__TAURI_INTERNALS__.invoke("plugin:event|emit", { event: "menu", payload }), id);
 const callsTo = async (cmd) => (await b.calls()).filter((c) => c.cmd === cmd);
 
-/** The drawn page: its pixel size, its size in points, and how much of it is ink (not white). */
+/**
+ * The drawn page: the on-screen canvas and the image that prints, each with its pixel size, its
+ * size in points, and how much of it is ink (not white).
+ */
 const drawn = () =>
-  b.page.locator("canvas.print-canvas").evaluate((c) => {
-    const small = document.createElement("canvas");
-    small.width = 400;
-    small.height = Math.round((400 * c.height) / c.width);
-    const ctx = small.getContext("2d");
-    ctx.drawImage(c, 0, 0, small.width, small.height);
-    const px = ctx.getImageData(0, 0, small.width, small.height).data;
-    let ink = 0;
-    for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) ink++;
-    return { width: c.width, height: c.height, widthPt: Number(c.dataset.widthPt), heightPt: Number(c.dataset.heightPt), ink: ink / (px.length / 4) };
+  b.page.evaluate(() => {
+    const measure = (el) => {
+      const w = el.naturalWidth ?? el.width;
+      const h = el.naturalHeight ?? el.height;
+      const small = document.createElement("canvas");
+      small.width = 400;
+      small.height = Math.round((400 * h) / w);
+      const ctx = small.getContext("2d");
+      ctx.drawImage(el, 0, 0, small.width, small.height);
+      const px = ctx.getImageData(0, 0, small.width, small.height).data;
+      let ink = 0;
+      for (let i = 0; i < px.length; i += 4) if (px[i] < 200 || px[i + 1] < 200 || px[i + 2] < 200) ink++;
+      return { width: w, height: h, widthPt: Number(el.dataset.widthPt), heightPt: Number(el.dataset.heightPt), ink: ink / (px.length / 4) };
+    };
+    return { screen: measure(document.querySelector("canvas.print-preview")), print: measure(document.querySelector("img.print-image")) };
   });
 const pageRules = () => b.page.evaluate(() => document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join("\n"));
 
@@ -46,13 +54,17 @@ test("Ctrl+P shows the exported page drawn at print resolution, on the plan's pa
   await menu("print");
   const view = b.page.getByRole("dialog", { name: "Print the one-page plan" });
   await view.waitFor();
-  await view.locator("canvas.print-canvas").waitFor();
+  await view.locator("canvas.print-preview").waitFor();
   assert.deepEqual((await callsTo("print_pdf")).map((c) => c.args), [{ id: 1, paper: "a4" }]);
 
-  // A4 landscape at 216 dpi (3 pixels a point), and a page with ink on it, not a blank sheet.
+  // The image that prints: A4 landscape at 216 dpi (3 pixels a point), a page with ink on it, not
+  // a blank sheet; on screen the same page, drawn at the window's size.
   const a4 = await drawn();
-  assert.deepEqual([a4.width, a4.height, a4.widthPt, a4.heightPt], [2526, 1786, 841.89, 595.28]);
-  assert.ok(a4.ink > 0.02 && a4.ink < 0.6, `ink covers ${a4.ink} of the page`);
+  assert.deepEqual([a4.print.width, a4.print.height, a4.print.widthPt, a4.print.heightPt], [2526, 1786, 841.89, 595.28]);
+  assert.ok(a4.print.ink > 0.02 && a4.print.ink < 0.6, `ink covers ${a4.print.ink} of the printed page`);
+  assert.ok(a4.screen.ink > 0.02 && a4.screen.ink < 0.6, `ink covers ${a4.screen.ink} of the page on screen`);
+  assert.ok(Math.abs(a4.screen.width / a4.screen.height - 841.89 / 595.28) < 0.01, "on screen, the page keeps its shape");
+  assert.equal(await b.page.locator("img.print-image").isVisible(), false, "the print image is for paper only");
   // The plan's paper first, marked as its default, and where to change that default.
   assert.equal(await view.getByRole("radio", { name: /^A4/ }).isChecked(), true);
   assert.match(await view.locator(".paper-option", { hasText: "A4" }).innerText(), /this plan's default/);
@@ -66,10 +78,11 @@ test("Ctrl+P shows the exported page drawn at print resolution, on the plan's pa
 
   // US Letter: the page is the Letter PDF, redrawn at its own size, and the print page follows.
   await view.getByRole("radio", { name: /^US Letter/ }).check();
-  await b.page.waitForFunction(() => document.querySelector("canvas.print-canvas")?.width === 2376);
+  await b.page.waitForFunction(() => document.querySelector("img.print-image")?.naturalWidth === 2376);
   const letter = await drawn();
-  assert.deepEqual([letter.width, letter.height, letter.widthPt, letter.heightPt], [2376, 1836, 792, 612]);
-  assert.ok(letter.ink > 0.02, `ink covers ${letter.ink} of the page`);
+  assert.deepEqual([letter.print.width, letter.print.height, letter.print.widthPt, letter.print.heightPt], [2376, 1836, 792, 612]);
+  assert.ok(letter.print.ink > 0.02, `ink covers ${letter.print.ink} of the page`);
+  assert.ok(Math.abs(letter.screen.width / letter.screen.height - 792 / 612) < 0.01);
   assert.deepEqual((await callsTo("print_pdf")).map((c) => c.args.paper), ["a4", "letter"]);
   assert.match(await pageRules(), /size: 792pt 612pt/);
   assert.doesNotMatch(await pageRules(), /841\.89pt/);
@@ -80,9 +93,10 @@ test("Ctrl+P shows the exported page drawn at print resolution, on the plan's pa
   assert.equal(await b.page.locator(".print-toolbar").isVisible(), false);
   assert.equal(await b.page.locator(".print-warnings").isVisible(), false);
   assert.equal(await b.page.locator("main.screen").isVisible(), false);
-  assert.equal(await b.page.locator("canvas.print-canvas").isVisible(), true);
-  const box = await b.page.locator("canvas.print-canvas").boundingBox();
-  // 792 × 612 pt is 1056 × 816 CSS pixels: the drawing fills the Letter page, no margin added.
+  assert.equal(await b.page.locator("canvas.print-preview").isVisible(), false);
+  assert.equal(await b.page.locator("img.print-image").isVisible(), true);
+  const box = await b.page.locator("img.print-image").boundingBox();
+  // 792 × 612 pt is 1056 × 816 CSS pixels: the image fills the Letter page, no margin added.
   assert.deepEqual([Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height)], [0, 0, 1056, 816]);
   await b.page.emulateMedia({ media: "screen" });
 
@@ -101,8 +115,8 @@ test("the Print… button opens the same view; Close closes it", async () => {
   await b.openPlan(SAMPLE);
   await b.page.getByRole("button", { name: "Print…" }).click();
   const view = b.page.getByRole("dialog", { name: "Print the one-page plan" });
-  await view.locator("canvas.print-canvas").waitFor();
-  assert.ok((await drawn()).ink > 0.02);
+  await view.locator("canvas.print-preview").waitFor();
+  assert.ok((await drawn()).screen.ink > 0.02);
   await view.getByRole("button", { name: "Close" }).click();
   await view.waitFor({ state: "detached" });
 });

@@ -37,28 +37,38 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/** A canvas to draw the page on, and its resolution given the page's size in points. */
+export interface Target {
+  canvas: HTMLCanvasElement;
+  dpi: (page: DrawnPage) => number;
+}
+
 /**
- * Draw page 1 of `pdf` on `canvas` at `dpi`; the canvas's pixel size follows the page's. Resolves
- * once drawn; rejects with pdf.js's error (a page that is not a PDF, a cancelled draw).
+ * Draw page 1 of `pdf` on each target's canvas at its resolution; each canvas's pixel size
+ * follows the page's. Resolves with the page's size once drawn; rejects with pdf.js's error (bytes
+ * that are not a PDF, a cancelled draw).
  */
-export async function drawFirstPage(pdf: Uint8Array, canvas: HTMLCanvasElement, dpi = PRINT_DPI): Promise<DrawnPage> {
+export async function drawFirstPage(pdf: Uint8Array, targets: Target[]): Promise<DrawnPage> {
   const lib = await pdfjs();
   // pdf.js takes ownership of the buffer it is given: hand it a copy.
   const task = lib.getDocument({ data: pdf.slice(), isOffscreenCanvasSupported: false });
-  const doc = await task.promise;
   try {
+    const doc = await task.promise;
     const page = await doc.getPage(1);
     const [x0, y0, x1, y1] = page.view;
-    const viewport = page.getViewport({ scale: dpi / 72 });
-    canvas.width = Math.round(viewport.width);
-    canvas.height = Math.round(viewport.height);
-    const context = canvas.getContext("2d");
-    if (!context) throw new Error("this window cannot draw on a canvas");
-    await page.render({ canvas, canvasContext: context, viewport, background: "#ffffff" }).promise;
     // pdf.js reads the MediaBox as 32-bit floats (841.89 comes back 841.89014): to the hundredth,
     // as the PDF writes it.
     const pt = (v: number) => Math.round(Math.abs(v) * 100) / 100;
-    return { widthPt: pt(x1 - x0), heightPt: pt(y1 - y0) };
+    const size = { widthPt: pt(x1 - x0), heightPt: pt(y1 - y0) };
+    for (const { canvas, dpi } of targets) {
+      const viewport = page.getViewport({ scale: dpi(size) / 72 });
+      canvas.width = Math.round(viewport.width);
+      canvas.height = Math.round(viewport.height);
+      const context = canvas.getContext("2d");
+      if (!context) throw new Error("this window cannot draw on a canvas");
+      await page.render({ canvas, canvasContext: context, viewport, background: "#ffffff" }).promise;
+    }
+    return size;
   } finally {
     void task.destroy();
   }

@@ -1,15 +1,17 @@
 // Print (Ctrl+P): the one-page plan as it will come out of the printer, on the paper chosen, then
 // the system's print dialog. The page is the exported PDF itself (print_pdf hands over the
-// export's bytes for the stored plan, today, on that paper), drawn by pdf.js at print
-// resolution; the print stylesheet prints that drawing alone, edge to edge, on a page of the
-// PDF's size. What the page leaves off is listed here, as the export's notice lists it.
+// export's bytes for the stored plan, today, on that paper), drawn by pdf.js twice: on screen at
+// the window's resolution, and at print resolution (PRINT_DPI) into an image, which the print
+// stylesheet prints alone, edge to edge, on a page of the PDF's size. (An image, not the canvas:
+// WebKitGTK prints a canvas as a black box.) The system dialog opens on the same paper, landscape
+// (src-tauri/src/print_dialog.rs). What the page leaves off is listed, as the export lists it.
 
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { api, toCommandError } from "../api";
 import type { Paper } from "../bindings";
 import { plainMessage } from "../store/usePlan";
-import { drawFirstPage, fromBase64 } from "../pdfPage";
+import { drawFirstPage, fromBase64, PRINT_DPI, type DrawnPage } from "../pdfPage";
 import { PaperChoice, paperLabel } from "./PaperChoice";
 
 interface Props {
@@ -31,7 +33,14 @@ type Shown =
  * printed at exactly that size.
  */
 export function pageRule(widthPt: number, heightPt: number): string {
-  return `@page { size: ${widthPt}pt ${heightPt}pt; margin: 0; } @media print { .print-canvas { width: ${widthPt}pt; height: ${heightPt}pt; } }`;
+  return `@page { size: ${widthPt}pt ${heightPt}pt; margin: 0; } @media print { .print-image { width: ${widthPt}pt; height: ${heightPt}pt; } }`;
+}
+
+/** The on-screen drawing's resolution: the page fitted into `box` (CSS pixels), sharp on this screen. */
+function screenDpi(box: HTMLElement, page: DrawnPage): number {
+  const fit = Math.min(box.clientWidth / page.widthPt, box.clientHeight / page.heightPt);
+  const cssPxPerPt = Number.isFinite(fit) && fit > 0 ? fit : 1;
+  return Math.min(cssPxPerPt * 72 * (window.devicePixelRatio || 1), PRINT_DPI);
 }
 
 /**
@@ -68,17 +77,30 @@ export function PrintView({ planId, planPaper, blocked, onClose }: Props) {
     (async () => {
       try {
         const page = await api.printPdf(planId, paper);
-        // Each page is drawn on a canvas of its own, swapped in once drawn, so a paper changed
+        const box = sheet.current;
+        if (!live || !box) return;
+        // Each page is drawn on canvases of its own, swapped in once drawn, so a paper changed
         // mid-draw never mixes two drawings.
-        const canvas = document.createElement("canvas");
-        canvas.className = "print-canvas";
-        canvas.setAttribute("role", "img");
-        canvas.setAttribute("aria-label", `The one-page plan on ${paperLabel(page.paper)}`);
-        const drawn = await drawFirstPage(fromBase64(page.pdf), canvas);
-        if (!live || !sheet.current) return;
-        canvas.dataset.widthPt = String(drawn.widthPt);
-        canvas.dataset.heightPt = String(drawn.heightPt);
-        sheet.current.replaceChildren(canvas);
+        const preview = document.createElement("canvas");
+        preview.className = "print-preview";
+        preview.setAttribute("role", "img");
+        preview.setAttribute("aria-label", `The one-page plan on ${paperLabel(page.paper)}`);
+        const full = document.createElement("canvas");
+        const drawn = await drawFirstPage(fromBase64(page.pdf), [
+          { canvas: preview, dpi: (p) => screenDpi(box, p) },
+          { canvas: full, dpi: () => PRINT_DPI },
+        ]);
+        const image = new Image();
+        image.className = "print-image";
+        image.alt = "";
+        image.src = full.toDataURL("image/png");
+        await image.decode();
+        if (!live) return;
+        for (const el of [preview, image]) {
+          el.dataset.widthPt = String(drawn.widthPt);
+          el.dataset.heightPt = String(drawn.heightPt);
+        }
+        box.replaceChildren(preview, image);
         setShown({ state: "ready", paper: page.paper, widthPt: drawn.widthPt, heightPt: drawn.heightPt, warnings: page.warnings });
       } catch (e) {
         if (live) setShown({ state: "failed", message: e instanceof Error ? e.message : plainMessage(toCommandError(e)) });
