@@ -45,6 +45,9 @@ const pageRules = () => b.page.evaluate(() => document.adoptedStyleSheets.flatMa
 
 test("Ctrl+P shows the exported page drawn at print resolution, on the plan's paper, with what it leaves off", async () => {
   await b.openPlan(SAMPLE);
+  // pdf.js says on the console when it cannot start its worker (and parses on the page instead).
+  const logs = [];
+  b.page.on("console", (m) => logs.push(m.text()));
   await b.page.evaluate(() => {
     window.__printed = 0;
     window.print = () => {
@@ -99,6 +102,8 @@ test("Ctrl+P shows the exported page drawn at print resolution, on the plan's pa
   // 792 × 612 pt is 1056 × 816 CSS pixels: the image fills the Letter page, no margin added.
   assert.deepEqual([Math.round(box.x), Math.round(box.y), Math.round(box.width), Math.round(box.height)], [0, 0, 1056, 816]);
   await b.page.emulateMedia({ media: "screen" });
+
+  assert.deepEqual(logs.filter((l) => /worker/i.test(l)), [], "pdf.js ran in its bundled worker");
 
   // Print… asks the system's print dialog.
   await view.getByRole("button", { name: "Print…" }).click();
