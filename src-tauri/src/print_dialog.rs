@@ -1,13 +1,16 @@
 //! The system print dialog opens on the page being printed: the one-page plan's paper (A4 or US
-//! Letter, as the print view drew it), landscape, with no margins added (the PDF's page carries
-//! its own).
+//! Letter, as the print view drew it), with no margins added (the PDF's page carries its own).
 //!
 //! The print view calls `window.print()`. WebKitGTK then opens the GTK print dialog on the
-//! printer's defaults (A4 or Letter by locale, portrait, the printer's margins) and ignores the
-//! page's CSS `@page` size, so the landscape page would be shrunk onto a portrait sheet. The
-//! webview asks before it opens the dialog (its `print` signal); the answer here sets the page
-//! setup the dialog starts from. The planner can still change anything in the dialog.
-//! Other systems' webviews read the page's `@page` rule (PrintView.tsx) and need nothing here.
+//! printer's defaults (A4 or Letter by locale, the printer's margins) and ignores the page's CSS
+//! `@page` size, so a Letter page could go out on A4, shrunk within margins. The webview asks
+//! before it opens the dialog (its `print` signal); the answer here sets the page setup the
+//! dialog starts from. The planner can still change anything in the dialog.
+//!
+//! The sheet stays portrait: the print view turns the landscape page onto it, as printers turn
+//! landscape jobs, because WebKitGTK prints a landscape page setup as a blank sheet (seen with
+//! WebKitGTK 2.50 printing to a file). Other systems' webviews read the page's `@page` rule
+//! (PrintView.tsx) and need nothing here.
 
 use crate::commands::print::PrintedPaper;
 use tauri::{Runtime, WebviewWindow};
@@ -28,7 +31,7 @@ pub fn open_on_printed_paper<R: Runtime>(window: &WebviewWindow<R>, printed: Pri
         webview.inner().connect_print(move |_, operation| {
             let setup = gtk::PageSetup::new();
             setup.set_paper_size(&gtk::PaperSize::new(Some(gtk_paper_name(printed.get()))));
-            setup.set_orientation(gtk::PageOrientation::Landscape);
+            setup.set_orientation(gtk::PageOrientation::Portrait);
             setup.set_top_margin(0.0, gtk::Unit::Points);
             setup.set_bottom_margin(0.0, gtk::Unit::Points);
             setup.set_left_margin(0.0, gtk::Unit::Points);

@@ -1,9 +1,10 @@
 // Print (Ctrl+P): the one-page plan as it will come out of the printer, on the paper chosen, then
 // the system's print dialog. The page is the exported PDF itself (print_pdf hands over the
-// export's bytes for the stored plan, today, on that paper), drawn by pdf.js twice: on screen at
-// the window's resolution, and at print resolution (PRINT_DPI) into an image, which the print
-// stylesheet prints alone, edge to edge, on a page of the PDF's size. (An image, not the canvas:
-// WebKitGTK prints a canvas as a black box.) The system dialog opens on the same paper, landscape
+// export's bytes for the stored plan, today, on that paper), drawn by pdf.js on a canvas at print
+// resolution (PRINT_DPI) and shown as an image, the one element both the screen and the print
+// stylesheet show (which prints it alone, edge to edge, on the paper, fed portrait). An image,
+// not the canvas: WebKitGTK prints a canvas as a black box, and an image hidden until printed
+// comes out blank. The system dialog opens on the same paper, without margins
 // (src-tauri/src/print_dialog.rs). What the page leaves off is listed, as the export lists it.
 
 import { useEffect, useRef, useState } from "react";
@@ -11,7 +12,7 @@ import { createPortal } from "react-dom";
 import { api, toCommandError } from "../api";
 import type { Paper } from "../bindings";
 import { plainMessage } from "../store/usePlan";
-import { drawFirstPage, fromBase64, PRINT_DPI, type DrawnPage } from "../pdfPage";
+import { drawFirstPage, fromBase64, PRINT_DPI } from "../pdfPage";
 import { PaperChoice, paperLabel } from "./PaperChoice";
 
 interface Props {
@@ -29,19 +30,22 @@ type Shown =
   | { state: "failed"; message: string };
 
 /**
- * `@page` for the page drawn: its own size and no margin (the PDF has its own), with the drawing
- * printed at exactly that size.
+ * The print stylesheet's sizes for the page drawn. The landscape page goes on its paper fed
+ * portrait, turned a quarter (counter-clockwise, as printers turn landscape jobs): an `@page` of
+ * the paper's portrait size with no margin (the PDF has its own), a sheet of that size, and the
+ * image at exactly the page's size, turned onto it. (WebKitGTK prints a landscape page setup as a
+ * blank sheet, so the sheet is portrait everywhere.)
  */
 export function pageRule(widthPt: number, heightPt: number): string {
-  return `@page { size: ${widthPt}pt ${heightPt}pt; margin: 0; } @media print { .print-image { width: ${widthPt}pt; height: ${heightPt}pt; } }`;
+  const [long, short] = widthPt >= heightPt ? [widthPt, heightPt] : [heightPt, widthPt];
+  const turn = widthPt >= heightPt ? `transform-origin: 0 0; transform: translate(0, ${long}pt) rotate(-90deg);` : "";
+  return (
+    `@page { size: ${short}pt ${long}pt; margin: 0; } ` +
+    `@media print { .print-sheet { width: ${short}pt; height: ${long}pt; } ` +
+    `.print-image { width: ${widthPt}pt; height: ${heightPt}pt; ${turn} } }`
+  );
 }
 
-/** The on-screen drawing's resolution: the page fitted into `box` (CSS pixels), sharp on this screen. */
-function screenDpi(box: HTMLElement, page: DrawnPage): number {
-  const fit = Math.min(box.clientWidth / page.widthPt, box.clientHeight / page.heightPt);
-  const cssPxPerPt = Number.isFinite(fit) && fit > 0 ? fit : 1;
-  return Math.min(cssPxPerPt * 72 * (window.devicePixelRatio || 1), PRINT_DPI);
-}
 
 /**
  * The print page size as a stylesheet adopted while the view is open: built through the CSSOM,
@@ -79,28 +83,22 @@ export function PrintView({ planId, planPaper, blocked, onClose }: Props) {
         const page = await api.printPdf(planId, paper);
         const box = sheet.current;
         if (!live || !box) return;
-        // Each page is drawn on canvases of its own, swapped in once drawn, so a paper changed
+        // Each page is drawn on a canvas of its own and swapped in once drawn, so a paper changed
         // mid-draw never mixes two drawings.
-        const preview = document.createElement("canvas");
-        preview.className = "print-preview";
-        preview.setAttribute("role", "img");
-        preview.setAttribute("aria-label", `The one-page plan on ${paperLabel(page.paper)}`);
-        const full = document.createElement("canvas");
-        const drawn = await drawFirstPage(fromBase64(page.pdf), [
-          { canvas: preview, dpi: (p) => screenDpi(box, p) },
-          { canvas: full, dpi: () => PRINT_DPI },
-        ]);
+        const canvas = document.createElement("canvas");
+        const drawn = await drawFirstPage(fromBase64(page.pdf), [{ canvas, dpi: () => PRINT_DPI }]);
         const image = new Image();
         image.className = "print-image";
-        image.alt = "";
-        image.src = full.toDataURL("image/png");
+        image.alt = `The one-page plan on ${paperLabel(page.paper)}`;
+        // Decoded when painted, printing included: WebKit decodes large images off the main
+        // thread by default, and a print paints before that decode lands (a blank sheet).
+        image.decoding = "sync";
+        image.src = canvas.toDataURL("image/png");
         await image.decode();
         if (!live) return;
-        for (const el of [preview, image]) {
-          el.dataset.widthPt = String(drawn.widthPt);
-          el.dataset.heightPt = String(drawn.heightPt);
-        }
-        box.replaceChildren(preview, image);
+        image.dataset.widthPt = String(drawn.widthPt);
+        image.dataset.heightPt = String(drawn.heightPt);
+        box.replaceChildren(image);
         setShown({ state: "ready", paper: page.paper, widthPt: drawn.widthPt, heightPt: drawn.heightPt, warnings: page.warnings });
       } catch (e) {
         if (live) setShown({ state: "failed", message: e instanceof Error ? e.message : plainMessage(toCommandError(e)) });
