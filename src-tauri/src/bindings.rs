@@ -11,6 +11,7 @@ use crate::commands::export::Exported;
 use crate::commands::monitoring::{ActualsPreview, ChosenReport, NextPlan};
 use crate::commands::opening::OpenedFile;
 use crate::commands::plan_import::ChosenPlanImport;
+use crate::commands::print::PrintablePage;
 use crate::commands::PlanDocument;
 use flightplan_core::bindings::{core, ui_dir};
 use flightplan_exchange::{ImportChoices, ImportPreview};
@@ -20,6 +21,7 @@ use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
 fn bindings_are_fresh() {
     let bindings = core().add::<PlanDocument>().add::<PlanSummary>().add::<VersionSummary>()
         .add::<Exported>()
+        .add::<PrintablePage>()
         .add::<SavedRateCard>()
         .add::<Approved>()
         .add::<WrittenOrder>()

@@ -9,6 +9,7 @@ pub mod commands;
 pub mod dialogs;
 pub mod library;
 pub mod menu;
+pub mod print_dialog;
 pub mod today;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
 #[cfg(test)]
@@ -28,6 +29,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
     builder
         .manage(today)
         .manage(commands::export::ExportedFiles::default())
+        .manage(commands::print::PrintedPaper::default())
         .manage(commands::monitoring::ChosenReports::default())
         .manage(commands::opening::OpenedFiles::default())
         .manage(commands::plan_import::PlanImports::default())
@@ -43,6 +45,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::versions::snapshot_plan,
         commands::versions::list_versions,
         commands::export::export_pdf,
+        commands::print::print_pdf,
         commands::export::export_table,
         commands::export::open_export,
         commands::export::export_mediaplan,
@@ -108,6 +111,9 @@ pub fn run() {
         .setup(|app| {
         let handle = app.handle().clone();
         app.manage(dialogs::for_app(handle.clone()));
+        if let Some(window) = app.get_webview_window("main") {
+            print_dialog::open_on_printed_paper(&window, app.state::<commands::print::PrintedPaper>().inner().clone());
+        }
         match menu::build(&handle) {
             Ok(m) => {
                 let _ = app.set_menu(m);

@@ -16,7 +16,8 @@ pub const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("new_plan", "New Plan", Some("CmdOrCtrl+N")),
     ("import_plan", "Import Plan…", Some("CmdOrCtrl+O")),
     ("export_plan", "Export Plan File…", Some("CmdOrCtrl+Shift+S")),
-    ("export_pdf", "Export PDF…", Some("CmdOrCtrl+P")),
+    ("print", "Print…", Some("CmdOrCtrl+P")),
+    ("export_pdf", "Export PDF…", Some("CmdOrCtrl+E")),
     ("export_xlsx", "Export XLSX…", None),
     ("export_csv", "Export CSV…", None),
     ("export_mediaplan", "Export mediaplanschema…", None),
@@ -41,6 +42,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .item(&item("new_plan")?)
         .item(&item("import_plan")?)
         .separator()
+        .item(&item("print")?)
         .item(&item("export_pdf")?)
         .item(&item("export_xlsx")?)
         .item(&item("export_csv")?)

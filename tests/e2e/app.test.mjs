@@ -6,7 +6,8 @@
 // is previewed through the shell's open dialog; imports an agency spreadsheet through the mapping
 // preview (one column corrected) and finds it in the library with the core's figures; pastes a
 // block with a header row into a new plan, approves it by name, edits it into a revision and reads
-// the changes since approval, each as the CLI gives them. Run by
+// the changes since approval, each as the CLI gives them; and prints the sample's one-page plan
+// from the exported PDF's own page. Run by
 // tests/e2e/run.sh (tauri-driver + WebKitWebDriver under Xvfb).
 
 import { test, after, before } from 'node:test';
@@ -93,6 +94,54 @@ test("the sample plan opens from the library with the core's totals", async () =
   assert.match(await row.text(), /Q1 2027 Cold Brew Launch/);
   await (await s.find('table.library-table tbody tr .plan-name')).click();
   await showsTotalsOf(execFileSync(cli, ['demo'], { encoding: 'utf8' }));
+});
+
+test('Print (the sample open): the exported PDF drawn by pdf.js in the real webview, on the paper chosen, then the print dialog', async () => {
+  // window.print opens the system dialog (print_dialog.rs sets its paper): counted here instead.
+  // pdf.js warns on the console when it cannot start its worker and parses on the page instead.
+  await s.exec(`window.scrollTo(0, 0);
+    window.__printed = 0; window.print = () => { window.__printed += 1; };
+    window.__logs = []; const log = console.log.bind(console);
+    console.log = (...a) => { window.__logs.push(a.join(' ')); log(...a); };`);
+  await (await s.find('//header//button[normalize-space()="Print…"]')).click();
+  const page = () =>
+    s.exec(`const img = document.querySelector('img.print-image');
+      if (!img || !img.naturalWidth) return null;
+      const ink = (el, w, h) => {
+        const c = document.createElement('canvas'); c.width = 300; c.height = Math.round(300 * h / w);
+        const x = c.getContext('2d'); x.drawImage(el, 0, 0, c.width, c.height);
+        const d = x.getImageData(0, 0, c.width, c.height).data; let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] < 200 || d[i + 1] < 200 || d[i + 2] < 200) n++;
+        return n / (d.length / 4);
+      };
+      return { width: img.naturalWidth, height: img.naturalHeight, ink: ink(img, img.naturalWidth, img.naturalHeight) };`);
+  const a4 = await s.until(page, 'the page drawn', 90000);
+  assert.deepEqual([a4.width, a4.height], [2526, 1786], 'A4 landscape at 216 dpi');
+  assert.ok(a4.ink > 0.02 && a4.ink < 0.6, `a page with ink on it: ${JSON.stringify(a4)}`);
+  // The page is the export's: its warnings are the CLI's for the same plan, day and paper.
+  const id = await openPlanId();
+  const plan = await stored(id);
+  const file = join(work, 'print-plan.json');
+  writeFileSync(file, JSON.stringify(plan));
+  const today = await s.exec(`const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');`);
+  const cliSays = JSON.parse(execFileSync(cli, ['export', file, '-o', join(work, 'print-cli.pdf'), '--date', today], { encoding: 'utf8' }));
+  const shown = await s.exec(`return [...document.querySelectorAll('[aria-label="Print warnings"] li')].map((li) => li.textContent);`);
+  assert.deepEqual(shown, cliSays.warnings);
+  await shot('print-view-a4');
+
+  // US Letter: drawn again at its size.
+  await (await s.find('//div[@data-testid="print-view"]//label[contains(., "US Letter")]//input')).click();
+  const letter = await s.until(async () => {
+    const p = await page();
+    return p && p.width === 2376 ? p : null;
+  }, 'the Letter page drawn', 90000);
+  assert.deepEqual([letter.width, letter.height], [2376, 1836]);
+  await (await s.find('//div[@data-testid="print-view"]//button[normalize-space()="Print…"]')).click();
+  assert.equal(await s.exec('return window.__printed;'), 1);
+  assert.deepEqual(await s.exec(`return window.__logs.filter((l) => /fake worker|worker/i.test(l));`), [], 'pdf.js ran in its bundled worker');
+  await shot('print-view-letter');
+  await (await s.find('//div[@data-testid="print-view"]//button[normalize-space()="Close"]')).click();
+  await s.until(async () => !(await s.exec(`return !!document.querySelector('[data-testid="print-view"]');`)), 'the print view closed');
 });
 
 test('a new plan through stages 1 to 4, three pasted lines, totals as computed, a one-page PDF', async () => {

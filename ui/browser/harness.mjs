@@ -39,7 +39,7 @@ export function useBrowser() {
     work = mkdtempSync(join(tmpdir(), "fp-browser-"));
     const dist = join(work, "dist");
     await build({ configFile: join(here, "../vite.browser.config.ts"), logLevel: "warn", build: { outDir: dist } });
-    const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".svg": "image/svg+xml" };
+    const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".svg": "image/svg+xml" };
     server = createServer((req, res) => {
       const url = new URL(req.url, "http://x");
       const file = normalize(join(dist, url.pathname === "/" ? "index.html" : decodeURIComponent(url.pathname)));

@@ -203,9 +203,11 @@ test("Export PDF writes the PDF, opens it, and offers to open it again", async (
   await b.openPlan(SAMPLE);
   await pick("/home/ana/exports/Cold Brew Q1.pdf");
   await b.page.getByRole("button", { name: "Export PDF" }).click();
+  // The paper first (the plan's A4 chosen), then the save dialog.
+  await b.page.getByRole("dialog", { name: "Export the one-page plan" }).getByRole("button", { name: "Save PDF…" }).click();
   const notice = b.page.getByTestId("export-notice");
   await notice.filter({ hasText: "PDF saved to /home/ana/exports/Cold Brew Q1.pdf and opened in your PDF viewer." }).waitFor();
-  assert.deepEqual((await callsTo("export_pdf"))[0].args, { id: 1 });
+  assert.deepEqual((await callsTo("export_pdf"))[0].args, { id: 1, paper: "a4" });
   assert.equal((await asked())[0].fileName, "Northwind Coffee Co. Q1 2027 Cold Brew Launch.pdf");
   assert.deepEqual((await callsTo("open_export")).map((c) => typeof c.args.export), ["number"]);
   await b.shot("plan-export-pdf");

@@ -24,6 +24,8 @@ import type {
   OpenedFile,
   Comparison,
   Exported,
+  Paper,
+  PrintablePage,
   ImportChoices,
   ImportPreview,
   LaunchLine,
@@ -136,8 +138,10 @@ export const api = {
   listVersions: (id: number): Promise<VersionSummary[]> => call("list_versions", { id }),
   // Files. The shell opens the native dialogs itself (the webview never names a path); each of
   // these resolves to null when the planner cancels the dialog.
-  /** Ask where, then write the stored plan's one-page PDF. */
-  exportPdf: (id: number): Promise<Exported | null> => call("export_pdf", { id }),
+  /** Ask where, then write the stored plan's one-page PDF on `paper` (omitted: the plan's own). */
+  exportPdf: (id: number, paper?: Paper): Promise<Exported | null> => call("export_pdf", paper ? { id, paper } : { id }),
+  /** The stored plan's one-page PDF for the print view: the export's bytes (base64), nothing written. */
+  printPdf: (id: number, paper: Paper): Promise<PrintablePage> => call("print_pdf", { id, paper }),
   /** Ask where, then write the stored plan as a spreadsheet. */
   exportTable: (id: number, format: "xlsx" | "csv"): Promise<Exported | null> => call("export_table", { id, format }),
   /** Open a file this session exported (by its number) in the system's viewer. */

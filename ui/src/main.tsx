@@ -15,6 +15,7 @@ import "./styles/monitoring.css";
 import "./styles/library.css";
 import "./styles/trust.css";
 import "./styles/reach.css";
+import "./styles/print.css";
 import { App } from "./App";
 
 const root = document.getElementById("root");

@@ -13,6 +13,7 @@ export const MENU_ACTIONS = [
   "new_plan",
   "import_plan",
   "export_plan",
+  "print",
   "export_pdf",
   "export_xlsx",
   "export_csv",

@@ -16,7 +16,8 @@ use super::guarded;
 use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
 use crate::today::Today;
-use flightplan_core::{compute, Error, Plan, Result};
+use flightplan_core::plan::Paper;
+use flightplan_core::{compute, Error, Plan, Report, Result};
 use flightplan_files::Replace;
 use flightplan_pdf::PdfOptions;
 use serde::Serialize;
@@ -121,8 +122,17 @@ pub async fn write_exported(
     Ok(Exported { export, path: target.display().to_string(), warnings })
 }
 
+/// The one-page client PDF of `report` on `paper` (none: the plan's own setting), with what it
+/// leaves off: the bytes both the export and the print view (`print::print_pdf`) hand out.
+pub fn one_page_pdf(report: &Report, paper: Option<Paper>) -> Result<(Vec<u8>, Vec<String>)> {
+    let rendered = flightplan_pdf::render(report, &PdfOptions { paper })?;
+    Ok((rendered.bytes, rendered.warnings))
+}
+
 /// Ask where to save, then render stored plan `id` to a one-page PDF there: the core's report
-/// of it today (the presented scenario, the dated checks). `None` when the planner cancels.
+/// of it today (the presented scenario, the dated checks), on `paper` (`a4` or `letter`, asked
+/// for this export; none uses the plan's own setting, which the export leaves as it is). `None`
+/// when the planner cancels.
 #[tauri::command]
 pub async fn export_pdf(
     library: State<'_, PlanLibrary>,
@@ -130,15 +140,13 @@ pub async fn export_pdf(
     dialogs: State<'_, AppDialogs>,
     today: State<'_, Today>,
     id: i64,
+    paper: Option<Paper>,
 ) -> Result<Option<Exported>> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
         let report = flightplan_core::report(&plan, today.get())?;
         let Some(target) = ask_save(&dialogs, "Export the one-page plan", &plan, "pdf", PDF).await else { return Ok(None) };
-        let written = write_exported(&exports, target, "the PDF export", move || {
-            let rendered = flightplan_pdf::render(&report, &PdfOptions::default())?;
-            Ok((rendered.bytes, rendered.warnings))
-        });
+        let written = write_exported(&exports, target, "the PDF export", move || one_page_pdf(&report, paper));
         written.await.map(Some)
     })
     .await

@@ -19,6 +19,7 @@ pub mod paste;
 pub mod plan_import;
 pub mod planning;
 pub mod plans;
+pub mod print;
 pub mod rates;
 pub mod versions;
 pub mod weights;

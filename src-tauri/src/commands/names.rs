@@ -14,6 +14,7 @@ pub const COMMANDS: &[&str] = &[
     "delete_plan",
     "restore_plan",
     "export_pdf",
+    "print_pdf",
     "choose_plan_import",
     "preview_plan_import",
     "commit_plan_import",

@@ -5,6 +5,7 @@
 
 import type { Handlers } from "./context";
 import { ask, baseName, exportFileName } from "./dialogs";
+import { paperArg } from "./print";
 
 /** Files written this session, by number: the only ones open_export opens (as export.rs). */
 const exported: string[] = [];
@@ -40,7 +41,12 @@ export const handlers: Handlers = {
     return save(plan, format, format === "xlsx" ? "Export the plan as an XLSX workbook" : "Export the lines as CSV");
   },
   // The warnings depend on the fonts of the machine that renders; the sample fits with none.
-  export_pdf: (args, ctx) => save(ctx.find(args.id as number).plan, "pdf", "Export the one-page plan"),
+  // The paper is checked as the shell reads it; the bytes are the print fixtures' (print.ts).
+  export_pdf: (args, ctx) => {
+    const plan = ctx.find(args.id as number).plan;
+    paperArg(args, plan);
+    return save(plan, "pdf", "Export the one-page plan");
+  },
   open_export: (args) => {
     const n = Number(args.export);
     if (!Number.isInteger(n) || exported[n] === undefined) {

@@ -7,6 +7,7 @@ import { handlers as imports } from "./imports";
 import { handlers as monitoring } from "./monitoring";
 import { handlers as opening } from "./opening";
 import { handlers as planning } from "./planning";
+import { handlers as print } from "./print";
 import { handlers as trust } from "./trust";
 
-export const handlers: Handlers = { ...buying, ...files, ...imports, ...monitoring, ...opening, ...planning, ...trust };
+export const handlers: Handlers = { ...buying, ...files, ...imports, ...monitoring, ...opening, ...planning, ...print, ...trust };

@@ -104,6 +104,7 @@ export type { PlanSummary } from "./PlanSummary";
 export type { PlanView } from "./PlanView";
 export type { PreviewLine } from "./PreviewLine";
 export type { Pricing } from "./Pricing";
+export type { PrintablePage } from "./PrintablePage";
 export type { Problem } from "./Problem";
 export type { ProblemLevel } from "./ProblemLevel";
 export type { RateCard } from "./RateCard";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { ExportMenu, ExportNotice, usePlanExports } from "./ExportMenu";
 import { menu } from "../menu";
 
@@ -44,8 +44,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function Header({ blocked = null }: { blocked?: string | null }) {
-  const exports = usePlanExports(7, { blocked });
+function Header({ blocked = null, paper = "a4" }: { blocked?: string | null; paper?: "a4" | "letter" }) {
+  const exports = usePlanExports(7, { blocked, paper });
   return (
     <>
       <ExportMenu exports={exports} />
@@ -59,16 +59,54 @@ describe("the plan's exports", () => {
     answers.push("/home/ana/Q1.pdf");
     render(<Header />);
     fireEvent.click(screen.getByRole("button", { name: "Export PDF" }));
+    fireEvent.click(within(screen.getByRole("dialog", { name: "Export the one-page plan" })).getByRole("button", { name: "Save PDF…" }));
     const notice = await screen.findByTestId("export-notice");
     expect(notice.textContent).toContain("PDF saved to /home/ana/Q1.pdf and opened in your PDF viewer.");
     expect(notice.textContent).toContain("The 40 lines are shown as 12 channel rows");
     // No path crosses to the shell: the plan's id, then the export's number.
     expect(calls).toEqual([
-      ["exportPdf", 7],
+      ["exportPdf", 7, "a4"],
       ["openExport", 3],
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Open again" }));
     await waitFor(() => expect(calls).toHaveLength(3));
+  });
+
+  it("Export PDF… asks the paper each time, starting from the plan's, and leaves the plan's own paper alone", async () => {
+    answers.push("/home/ana/Q1 US.pdf", "/home/ana/Q1 again.pdf");
+    render(<Header paper="letter" />);
+    await act(async () => {
+      menu.dispatch("export_pdf");
+    });
+    // Nothing is written until the paper is chosen: no save dialog yet.
+    expect(calls).toEqual([]);
+    let dialog = screen.getByRole("dialog", { name: "Export the one-page plan" });
+    const radio = (name: RegExp) => within(dialog).getByRole("radio", { name }) as HTMLInputElement;
+    expect(radio(/^US Letter/).checked).toBe(true);
+    expect(radio(/^A4/).checked).toBe(false);
+    expect(radio(/^US Letter/).closest("label")!.textContent).toContain("(this plan's default)");
+    expect(dialog.textContent).toContain("For this copy only. The plan's default paper is set in the Plan stage, under The one-page plan.");
+    // Cancel: nothing asked, nothing written.
+    fireEvent.click(within(dialog).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(calls).toEqual([]);
+
+    // A4 for this copy.
+    fireEvent.click(screen.getByRole("button", { name: "Export PDF" }));
+    dialog = screen.getByRole("dialog", { name: "Export the one-page plan" });
+    fireEvent.click(radio(/^A4/));
+    expect(radio(/^A4/).checked).toBe(true);
+    fireEvent.click(within(dialog).getByRole("button", { name: "Save PDF…" }));
+    expect((await screen.findByTestId("export-notice")).textContent).toContain("PDF saved to /home/ana/Q1 US.pdf");
+    expect(calls[0]).toEqual(["exportPdf", 7, "a4"]);
+
+    // The next export starts from the plan's paper again, not from the last choice.
+    fireEvent.click(screen.getByRole("button", { name: "Export PDF" }));
+    dialog = screen.getByRole("dialog", { name: "Export the one-page plan" });
+    expect(radio(/^US Letter/).checked).toBe(true);
+    fireEvent.keyDown(dialog, { key: "Escape" });
+    expect(screen.queryByRole("dialog")).toBeNull();
+    expect(calls.filter((c) => c[0] === "exportPdf")).toHaveLength(1);
   });
 
   it("the menu lists the other formats; CSV is written and opened only on request", async () => {

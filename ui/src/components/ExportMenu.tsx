@@ -1,5 +1,5 @@
-// What leaves the plan screen: the one-page client PDF (the primary export, opened in the system
-// viewer as soon as it is written), the plan as an XLSX workbook or CSV for the spreadsheet
+// What leaves the plan screen: the one-page client PDF (the primary export, on the paper asked for
+// each time, opened in the system viewer as soon as it is written), the plan as an XLSX workbook or CSV for the spreadsheet
 // people, as a mediaplanschema 3.0 document for the agency's other planning tools, and the plan
 // file itself. Each command asks where to save in the native dialog (the
 // shell opens it), writes the stored plan, and the notice says where the file went with a button
@@ -8,9 +8,10 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { api, toCommandError } from "../api";
 import { KINDS, type ExportKind } from "../files";
-import type { Exported } from "../bindings";
+import type { Exported, Paper } from "../bindings";
 import { useMenu } from "../menu";
 import { errorMessage } from "../errors";
+import { ExportPaperDialog } from "./PaperChoice";
 
 export type ExportOutcome =
   | { state: "saved"; kind: ExportKind; path: string; exportNumber: number; warnings: string[]; opened: boolean; openError?: string }
@@ -21,6 +22,11 @@ export interface PlanExports {
   busy: ExportKind | null;
   outcome: ExportOutcome | null;
   run: (kind: ExportKind) => Promise<void>;
+  /** Export PDF… asks the paper first: the plan's own paper while it asks, else null. */
+  askingPaper: Paper | null;
+  /** Export the PDF on the paper chosen; or close the question. */
+  exportPdfOn: (paper: Paper) => Promise<void>;
+  cancelPaper: () => void;
   /** Open the file just exported in the system viewer. */
   openSaved: () => Promise<void>;
   dismiss: () => void;
@@ -31,25 +37,33 @@ interface Options {
   blocked: string | null;
   /** Open the PDF in the system viewer once it is written (default true). */
   openPdf?: boolean;
+  /** The plan's own paper, which Export PDF… offers first (default A4). */
+  paper?: Paper;
 }
 
 /** The export flows of stored plan `planId`, also bound to the native menu's export items. */
-export function usePlanExports(planId: number, { blocked, openPdf = true }: Options): PlanExports {
+export function usePlanExports(planId: number, { blocked, openPdf = true, paper = "a4" }: Options): PlanExports {
   const [busy, setBusy] = useState<ExportKind | null>(null);
   const [outcome, setOutcome] = useState<ExportOutcome | null>(null);
+  const [askingPaper, setAskingPaper] = useState<Paper | null>(null);
   const running = useRef(false);
 
-  const run = async (kind: ExportKind) => {
+  const run = async (kind: ExportKind, pdfPaper?: Paper) => {
     if (running.current) return;
     if (blocked) {
       setOutcome({ state: "failed", kind, message: blocked });
+      return;
+    }
+    // The PDF goes out on the paper asked for each time, the plan's own first.
+    if (kind === "pdf" && !pdfPaper) {
+      setAskingPaper(paper);
       return;
     }
     running.current = true;
     try {
       setBusy(kind);
       let written: Exported | null;
-      if (kind === "pdf") written = await api.exportPdf(planId);
+      if (kind === "pdf") written = await api.exportPdf(planId, pdfPaper);
       else if (kind === "plan") written = await api.exportPlanFile(planId);
       else if (kind === "mediaplan") written = await api.exportMediaplan(planId);
       else written = await api.exportTable(planId, kind);
@@ -92,7 +106,12 @@ export function usePlanExports(planId: number, { blocked, openPdf = true }: Opti
   useMenu("export_mediaplan", () => void run("mediaplan"));
   useMenu("export_plan", () => void run("plan"));
 
-  return { busy, outcome, run, openSaved, dismiss: () => setOutcome(null) };
+  const exportPdfOn = async (chosen: Paper) => {
+    setAskingPaper(null);
+    await run("pdf", chosen);
+  };
+
+  return { busy, outcome, run: (kind) => run(kind), askingPaper, exportPdfOn, cancelPaper: () => setAskingPaper(null), openSaved, dismiss: () => setOutcome(null) };
 }
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
@@ -156,7 +175,7 @@ export function ExportMenu({ exports, disabled }: { exports: PlanExports; disabl
         onClick={() => void exports.run("pdf")}
         disabled={disabled || busy}
         aria-busy={exports.busy === "pdf"}
-        title={`The one-page client PDF (${accel("P")})`}
+        title={`The one-page client PDF (${accel("E")})`}
       >
         {exports.busy === "pdf" ? "Exporting PDF…" : "Export PDF"}
       </button>
@@ -197,6 +216,9 @@ export function ExportMenu({ exports, disabled }: { exports: PlanExports; disabl
             </button>
           ))}
         </div>
+      )}
+      {exports.askingPaper && (
+        <ExportPaperDialog planPaper={exports.askingPaper} onExport={(p) => void exports.exportPdfOn(p)} onCancel={exports.cancelPaper} />
       )}
     </div>
   );

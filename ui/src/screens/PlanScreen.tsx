@@ -9,6 +9,7 @@ import type { PlanDocument } from "../types";
 import { isNegative, isNonZero, money, period, timestamp } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ExportMenu, ExportNotice, usePlanExports } from "../components/ExportMenu";
+import { PrintView } from "../components/PrintView";
 import { FindingGroups } from "../components/FindingsList";
 import { StageRail } from "../components/StageRail";
 import { SignoffControl } from "../components/Signoff";
@@ -112,6 +113,7 @@ function PlanEditor({
   const [stage, setStage] = useState(plan.lines.length > 0 ? 4 : 1);
   const [workshop, setWorkshop] = useState(false);
   const [versionsOpen, setVersionsOpen] = useState(false);
+  const [printing, setPrinting] = useState(false);
   const closeWorkshop = useCallback(() => setWorkshop(false), []);
   const style = plan.settings?.number_style;
   const m = (v: string) => money(v, view.currency, style);
@@ -124,15 +126,15 @@ function PlanEditor({
   const stageFindings = findingsFor(stage, view.findings);
   const stageProps = { planId: doc.id, plan, view, error, edit, numberStyle: style, today, onOpenPlan };
 
-  // Exports write the stored plan: while an edit is refused, that is not the plan on screen.
-  const exports = usePlanExports(doc.id, {
-    blocked: store.save === "refused" ? "The plan on screen has an edit that is not saved: fix it, or undo, then export." : null,
-  });
+  // Exports and print are of the stored plan: while an edit is refused, that is not the plan on screen.
+  const blocked = store.save === "refused" ? "The plan on screen has an edit that is not saved: fix it, or undo, then export." : null;
+  const exports = usePlanExports(doc.id, { blocked, paper: plan.settings.paper });
   // The native menu's plan items (the export items are bound in usePlanExports).
   useMenu("undo", store.undo);
   useMenu("redo", store.redo);
   useMenu("workshop", () => setWorkshop(true));
   useMenu("snapshot", () => setVersionsOpen(true));
+  useMenu("print", () => setPrinting(true));
 
   return (
     <main className="screen plan">
@@ -164,9 +166,13 @@ function PlanEditor({
           <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
             Workshop
           </button>
+          <button type="button" className="button" onClick={() => setPrinting(true)} title="Print the one-page plan (Ctrl/⌘+P)">
+            Print…
+          </button>
           <ExportMenu exports={exports} disabled={store.save === "refused"} />
         </div>
       </header>
+      {printing && <PrintView planId={doc.id} planPaper={plan.settings.paper} blocked={blocked} onClose={() => setPrinting(false)} />}
       <ExportNotice exports={exports} />
       <SignoffControl id={doc.id} plan={plan} onDoc={onDoc} saved={store.save === "saved"} numberStyle={style} />
 
