@@ -31,6 +31,27 @@ pub fn read_plan(text: &str) -> Result<Plan> {
     Ok(plan)
 }
 
+/// Read and check a plan that is already JSON in memory (what the desktop's commands receive):
+/// the same rules and errors as [`parse_plan`], without writing the plan out as text and reading
+/// it again. There is no file position to give.
+pub fn plan_from_value(value: &serde_json::Value) -> Result<Plan> {
+    let plan: Plan = serde_path_to_error::deserialize(value).map_err(|err| {
+        let path = err.path().to_string();
+        let msg = crate::error::without_position(&err.into_inner().to_string());
+        let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
+        let shown_path = if path == "." { "plan".to_string() } else { path.clone() };
+        let e = Error::at(code, shown_path, msg);
+        match line_id_in(value, &path) {
+            Some(id) => e.on_line(&id),
+            None => e,
+        }
+    })?;
+    match validate(&plan).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(plan),
+    }
+}
+
 /// A plan file that does not read: serde's words as the message, the JSON path, the line id and
 /// the file position as fields.
 fn structure_error(text: &str, err: serde_path_to_error::Error<serde_json::Error>) -> Error {
@@ -62,6 +83,13 @@ fn line_id_for_path(text: &str, path: &str) -> Option<String> {
     let idx: usize = rest.split(']').next()?.parse().ok()?;
     let v: serde_json::Value = serde_json::from_str(text).ok()?;
     v.get("lines")?.get(idx)?.get("id")?.as_str().map(str::to_string)
+}
+
+/// The same for a plan already in memory.
+fn line_id_in(value: &serde_json::Value, path: &str) -> Option<String> {
+    let rest = path.strip_prefix("lines[")?;
+    let idx: usize = rest.split(']').next()?.parse().ok()?;
+    value.get("lines")?.get(idx)?.get("id")?.as_str().map(str::to_string)
 }
 
 /// Write a plan as pretty `flightplan/1` JSON. `parse_plan(&write_plan(p)) == p`.
