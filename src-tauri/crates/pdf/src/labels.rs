@@ -76,26 +76,12 @@ impl Formats {
     }
 }
 
+/// The KPI's name on the page: the core's, except that "Reach at N+" reads "Effective reach"
+/// where no N is printed beside it (a line's KPI target; the header says "Reach at 3+" itself).
 pub fn kpi_name(kpi: Kpi) -> &'static str {
-    use Kpi::*;
     match kpi {
-        Reach => "Reach",
-        EffectiveReach => "Effective reach",
-        Frequency => "Frequency",
-        Cpm => "CPM",
-        VideoViews => "Video views",
-        Cpv => "CPV",
-        Ctr => "CTR",
-        Cpc => "CPC",
-        Engagement => "Engagement",
-        Cpa => "CPA",
-        Roas => "ROAS",
-        Cpi => "CPI",
-        Cac => "CAC",
-        RepeatRate => "Repeat rate",
-        Ltv => "LTV",
-        Grps => "GRPs",
-        Cpp => "CPP",
+        Kpi::EffectiveReach => "Effective reach",
+        other => other.label(),
     }
 }
 
