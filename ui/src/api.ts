@@ -2,7 +2,7 @@
 // Screens call these and never `invoke` directly, so the IPC surface stays in one place.
 
 import { invoke } from "@tauri-apps/api/core";
-import type { CommandErrorBody, PlanDocument, PlanFile, PlanSummary, PlanView } from "./types";
+import type { CommandErrorBody, PlanDocument, PlanSummary, PlanView } from "./types";
 import type {
   ActualsPreview,
   Catalogue,
@@ -128,8 +128,8 @@ export interface PasteSettings {
 export const api = {
   listPlans: (): Promise<PlanSummary[]> => call("list_plans"),
   openPlan: (id: number): Promise<PlanDocument> => call("open_plan", { id }),
-  computePlan: (plan: PlanFile): Promise<PlanView> => call("compute_plan", { plan }),
-  savePlan: (id: number, plan: PlanFile): Promise<PlanView> => call("save_plan", { id, plan }),
+  computePlan: (plan: Plan): Promise<PlanView> => call("compute_plan", { plan }),
+  savePlan: (id: number, plan: Plan): Promise<PlanView> => call("save_plan", { id, plan }),
   createPlan: (from: "blank" | "sample"): Promise<number> => call("create_plan", { from }),
   duplicatePlan: (id: number): Promise<number> => call("duplicate_plan", { id }),
   deletePlan: (id: number): Promise<void> => call("delete_plan", { id }),
@@ -169,33 +169,33 @@ export const api = {
    * `universe` (the plan's, as written) and empty without one. */
   catalogue: (universe?: string | null): Promise<Catalogue> => call("catalogue", { universe: universe ?? null }),
   /** `basis`: the money on the lines (default) or the whole budget, unallocated money too. */
-  optimiseSplit: (plan: PlanFile, basis: SplitBasis = "allocated"): Promise<Optimised> => call("optimise_split", { plan, basis }),
+  optimiseSplit: (plan: Plan, basis: SplitBasis = "allocated"): Promise<Optimised> => call("optimise_split", { plan, basis }),
   /** The plan with the optimised split accepted (not saved: commit it as an edit). */
-  acceptSplit: (plan: PlanFile, basis: SplitBasis = "allocated"): Promise<Plan> => call("accept_split", { plan, basis }),
+  acceptSplit: (plan: Plan, basis: SplitBasis = "allocated"): Promise<Plan> => call("accept_split", { plan, basis }),
   /** A Hill curve fitted to 2–3 points the planner knows (spend → result). */
-  fitCurve: (plan: PlanFile, points: KnownPoint[], max?: string): Promise<HillFit> => call("fit_curve", { plan, points, max: max ?? null }),
-  compareScenarios: (plan: PlanFile): Promise<Comparison> => call("compare_scenarios", { plan }),
+  fitCurve: (plan: Plan, points: KnownPoint[], max?: string): Promise<HillFit> => call("fit_curve", { plan, points, max: max ?? null }),
+  compareScenarios: (plan: Plan): Promise<Comparison> => call("compare_scenarios", { plan }),
 
   // Sign-off: saved by the library itself (not an edit to undo); each returns the plan as saved.
   planSignoff: (id: number): Promise<Signoff> => call("plan_signoff", { id }),
   /** Move the stored plan; approving records `by` and the shell's now, and locks the plan. */
   setPlanStatus: (id: number, to: PlanStatus, by?: string): Promise<PlanDocument> => call("set_plan_status", { id, to, by: by ?? null }),
   /** Start a revision of the approved plan, keeping `plan` (the refused edit) when given. */
-  startRevision: (id: number, plan?: PlanFile): Promise<PlanDocument> => call("start_revision", { id, plan: plan ?? null }),
+  startRevision: (id: number, plan?: Plan): Promise<PlanDocument> => call("start_revision", { id, plan: plan ?? null }),
   changesSinceApproval: (id: number): Promise<Changes> => call("changes_since_approval", { id }),
 
   // The grid's paste and fill-down, through the core (placing returns the plan: commit it as an edit).
-  readPaste: (plan: PlanFile, text: string, options: PasteSettings): Promise<PastedRows> => call("read_paste", { plan, text, options }),
-  placePaste: (plan: PlanFile, text: string, options: PasteSettings, at: number): Promise<Plan> => call("place_paste", { plan, text, options, at }),
-  fillDown: (plan: PlanFile, field: LineField, from: number, to: number[]): Promise<Plan> => call("fill_down", { plan, field, from, to }),
-  fillRight: (plan: PlanFile, rows: number[], from: LineField, to: LineField[]): Promise<Plan> => call("fill_right", { plan, rows, from, to }),
+  readPaste: (plan: Plan, text: string, options: PasteSettings): Promise<PastedRows> => call("read_paste", { plan, text, options }),
+  placePaste: (plan: Plan, text: string, options: PasteSettings, at: number): Promise<Plan> => call("place_paste", { plan, text, options, at }),
+  fillDown: (plan: Plan, field: LineField, from: number, to: number[]): Promise<Plan> => call("fill_down", { plan, field, from, to }),
+  fillRight: (plan: Plan, rows: number[], from: LineField, to: LineField[]): Promise<Plan> => call("fill_right", { plan, rows, from, to }),
   /** `plan` with week `week` of line `line` weighted `weight` (the core checks and stores it). */
-  setWeekWeight: (plan: PlanFile, line: number, week: number, weight: string): Promise<Plan> => call("set_week_weight", { plan, line, week, weight }),
-  resetWeights: (plan: PlanFile, line: number): Promise<Plan> => call("reset_weights", { plan, line }),
+  setWeekWeight: (plan: Plan, line: number, week: number, weight: string): Promise<Plan> => call("set_week_weight", { plan, line, week, weight }),
+  resetWeights: (plan: Plan, line: number): Promise<Plan> => call("reset_weights", { plan, line }),
 
   // Comments (return the plan: commit it as an edit).
-  addComment: (plan: PlanFile, line: string | null, author: string, text: string): Promise<Plan> => call("add_comment", { plan, line, author, text }),
-  resolveComment: (plan: PlanFile, comment: string, resolved: boolean): Promise<Plan> => call("resolve_comment", { plan, comment, resolved }),
+  addComment: (plan: Plan, line: string | null, author: string, text: string): Promise<Plan> => call("add_comment", { plan, line, author, text }),
+  resolveComment: (plan: Plan, comment: string, resolved: boolean): Promise<Plan> => call("resolve_comment", { plan, comment, resolved }),
 
   // The library's rate card.
   rateCard: (): Promise<SavedRateCard> => call("rate_card"),
@@ -209,22 +209,22 @@ export const api = {
   importRateCard: (): Promise<SavedRateCard | null> => call("import_rate_card"),
 
   // Stage 5: buy and launch.
-  launchBoard: (plan: PlanFile): Promise<LaunchLine[]> => call("launch_board", { plan }),
+  launchBoard: (plan: Plan): Promise<LaunchLine[]> => call("launch_board", { plan }),
   /** The plan with the line moved (not saved: commit it as an edit). */
-  moveLine: (plan: PlanFile, line: string, to: LineStatus, overrideBy?: { by: string; reason: string }): Promise<Plan> =>
+  moveLine: (plan: Plan, line: string, to: LineStatus, overrideBy?: { by: string; reason: string }): Promise<Plan> =>
     call("move_line", { plan, line, to, overrideBy: overrideBy ?? null }),
   /** Ask for a folder, then write one insertion order per vendor into it. */
   exportInsertionOrders: (id: number): Promise<WrittenOrder[] | null> => call("export_insertion_orders", { id }),
 
   // Stage 6: monitor and optimise.
   /** Pacing, performance, recommendations and reconciliation as of a day (default: the core's). */
-  reviewPlan: (plan: PlanFile, asOf?: string): Promise<Monitor> => call("review_plan", { plan, asOf: asOf ?? null }),
+  reviewPlan: (plan: Plan, asOf?: string): Promise<Monitor> => call("review_plan", { plan, asOf: asOf ?? null }),
   /** Ask for a platform report in the shell's open dialog; null when the planner cancels. */
   chooseReport: (): Promise<ChosenReport | null> => call("choose_report"),
   /** What importing report `report` (from chooseReport) would do; any other report is read
    * through `mapping`; `period` is the period a report without dates covers (after the core
    * refused it with `no_period`). */
-  previewActuals: (plan: PlanFile, report: number, platform: ReportPlatform = "auto", mapping?: ColumnMapping, period?: ReportRange): Promise<ActualsPreview> =>
+  previewActuals: (plan: Plan, report: number, platform: ReportPlatform = "auto", mapping?: ColumnMapping, period?: ReportRange): Promise<ActualsPreview> =>
     call("preview_actuals", { plan, report, platform, mapping: mapping ?? null, period: period ? `${period.start}..${period.end}` : null }),
   /** "Start next plan": a new plan in the library rolled forward from stored plan `id`. */
   rollForwardPlan: (id: number): Promise<NextPlan> => call("roll_forward_plan", { id }),

@@ -20,39 +20,9 @@ export type {
   Totals,
   Finding,
   PlanView,
+  Plan,
+  PlanDocument,
 } from "./bindings";
-import type { NumberStyle, PlanStatus, PlanView } from "./bindings";
-
-/** The `flightplan/1` plan document. Only the fields the UI reads are typed; the rest pass through. */
-export interface PlanFile {
-  format: string;
-  name: string;
-  client: string;
-  brand?: string;
-  currency: string;
-  start: string;
-  end: string;
-  budget: Dec;
-  status?: PlanStatus;
-  version?: number;
-  prepared_by?: string;
-  last_reviewed?: string;
-  goal?: {
-    objective: string;
-    description?: string;
-    kpi?: string;
-    target?: Dec;
-  };
-  audience?: { summary?: string };
-  settings?: { number_style?: NumberStyle; calendar?: string };
-  [field: string]: unknown;
-}
-
-export interface PlanDocument {
-  id: number;
-  plan: PlanFile;
-  view: PlanView;
-}
 
 /** Every error from a command, as the core sends it (the generated binding of
  * `flightplan_core::Error`): a stable code, a plain sentence, and where it is as fields. */

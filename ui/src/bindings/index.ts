@@ -25,6 +25,7 @@ export type { Comment } from "./Comment";
 export type { CommissionBasis } from "./CommissionBasis";
 export type { Comparison } from "./Comparison";
 export type { Competitor } from "./Competitor";
+export type { CompetitorRun } from "./CompetitorRun";
 export type { Conversion } from "./Conversion";
 export type { Creative } from "./Creative";
 export type { CurveParameter } from "./CurveParameter";

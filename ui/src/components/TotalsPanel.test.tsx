@@ -4,7 +4,7 @@ import { hasReach, ReachTotals, TotalsPanel } from "./TotalsPanel";
 import { Workshop } from "./Workshop";
 import { reachScenario } from "../test/reach";
 import { twoLineView } from "../test/fixtures";
-import type { PlanFile } from "../types";
+import type { Plan } from "../types";
 
 afterEach(cleanup);
 
@@ -12,7 +12,7 @@ describe("the plan's reach and frequency totals", () => {
   it("show the core's reach, average frequency, reach at N+, GRPs and TRPs, and the goal", () => {
     const { plan, view } = reachScenario("reach.roadSafety");
     const t = view!.totals;
-    render(<ReachTotals view={view!} plan={plan as unknown as PlanFile} />);
+    render(<ReachTotals view={view!} plan={plan as unknown as Plan} />);
     const figures = screen.getByLabelText("Reach and frequency");
     const value = (key: string) => figures.querySelector(`[data-rf="${key}"] dd`)!.textContent;
     expect(value("reach")).toBe(`${t.reach_pct}%`);
@@ -30,7 +30,7 @@ describe("the plan's reach and frequency totals", () => {
     expect(hasReach(twoLineView.totals)).toBe(false);
     // The money totals stay as they were.
     const { plan, view } = reachScenario("reach.roadSafety");
-    render(<TotalsPanel view={view!} plan={plan as unknown as PlanFile} />);
+    render(<TotalsPanel view={view!} plan={plan as unknown as Plan} />);
     expect(within(screen.getByLabelText("Totals")).getByText("$8,800,000.00")).toBeTruthy();
   });
 

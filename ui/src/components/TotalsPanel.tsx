@@ -2,13 +2,13 @@
 // the budget is still unplaced (or over-placed). Beside them, when the plan has points or reach,
 // its reach and frequency and how it stands against a reach goal, all as the core worked them out.
 
-import type { NumberStyle, PlanFile, PlanView, Totals } from "../types";
+import type { NumberStyle, Plan, PlanView, Totals } from "../types";
 import { isNegative, isNonZero, money, num, pct } from "../format";
 import { ReachGoalStatus } from "./ReachGoalStatus";
 
 interface Props {
   view: PlanView;
-  plan: PlanFile;
+  plan: Plan;
   numberStyle?: NumberStyle;
 }
 

@@ -9,6 +9,7 @@ import { SelectField, TextField } from "../components/Field";
 import { groupDigits } from "../format";
 import { cleanDecimal, setOpt } from "../store/usePlan";
 import { LineAudienceFields } from "./lineAudience";
+import { PROVEN_DAYS } from "../bindings/rules";
 
 interface Props {
   plan: Plan;
@@ -21,29 +22,12 @@ interface Props {
   numberStyle?: NumberStyle;
 }
 
-/** An ad running this long is treated as proven. */
-export const PROVEN_DAYS = 90;
-
 const KINDS: { value: SegmentKind; label: string }[] = [
   { value: "demographic", label: "Demographic" },
   { value: "psychographic", label: "Psychographic" },
   { value: "firmographic", label: "Firmographic" },
   { value: "behavioural", label: "Behavioural" },
 ];
-
-/** Whole days from `from` to `to` (dates, not money). Null when either is missing or malformed. */
-export function daysBetween(from?: string, to?: string): number | null {
-  const p = (d?: string) => (d && /^\d{4}-\d{2}-\d{2}$/.test(d) ? Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10)) : NaN);
-  const a = p(from);
-  const b = p(to);
-  if (Number.isNaN(a) || Number.isNaN(b)) return null;
-  return Math.round((b - a) / 86_400_000);
-}
-
-/** Days an ad has run: to today while it still runs, else to when it was last seen. */
-export function daysRunning(c: Competitor, today: string): number | null {
-  return daysBetween(c.first_seen, c.still_running ? today : c.last_seen);
-}
 
 export function AudienceStage({ plan, view, error, edit, today, numberStyle }: Props) {
   const segments = plan.audience?.segments ?? [];
@@ -225,8 +209,10 @@ export function AudienceStage({ plan, view, error, edit, today, numberStyle }: P
         )}
         {competitors.map((c, i) => {
           const p = `competitors[${i}]`;
-          const days = daysRunning(c, today);
-          const proven = days !== null && days >= PROVEN_DAYS;
+          // The core counts the days (to today while the ad runs) and says when it is proven.
+          const run = view?.competitors?.[i];
+          const days = run?.days_running ?? null;
+          const proven = !!run?.proven;
           return (
             <div className="comp-grid form-row compact" key={i} data-testid="competitor-row">
               <TextField label="Competitor" path={`${p}.competitor`} error={error} value={c.competitor} onCommit={(v) => setComp(i, (x) => ({ ...x, competitor: v }))} />

@@ -14,7 +14,8 @@ describe("GoalsStage", () => {
     render(<GoalsStage plan={plan} error={null} edit={() => {}} />);
     expect(screen.getByTestId("kpi-mismatch").textContent).toMatch(/CPA does not judge a awareness goal/);
     const options = Array.from(document.querySelectorAll('select[data-path="goal.kpi"] option')).map((o) => o.textContent);
-    expect(options).toEqual(["Not set", "Reach", "Reach at N+", "Frequency", "CPM", "Video views", "CPV", "GRPs", "CPP", "CPA — does not fit"]);
+    // The awareness KPIs in the core's order (`bindings/rules.ts`), then the chosen one that does not fit.
+    expect(options).toEqual(["Not set", "Reach", "Frequency", "CPM", "Video views", "CPV", "GRPs", "CPP", "Reach at N+", "CPA — does not fit"]);
   });
 
   it("a fitting KPI raises no flag, and choosing one is an edit of the plan", () => {

@@ -3,8 +3,8 @@ import type { Catalogue } from "../bindings";
 import reach from "../test/reach-fixtures.json";
 import { ALL_KPIS, AUDIENCE_KPIS, KPI_LABEL, KPIS_FOR, kpiFits } from "./model";
 
-// The core gives every KPI's label, unit and funnel fit in the catalogue (`catalogue.kpis`). Until
-// every screen reads them from there, the UI's tables must say exactly what the core says.
+// The UI's KPI lookups are built from the generated `bindings/rules.ts`; they must say exactly what
+// the core's catalogue command says (`catalogue.kpis`), which the fixtures hold as the core sent it.
 const core = (reach.catalogues as Record<string, Catalogue>)[""].kpis;
 
 describe("the KPI rules", () => {

@@ -1,7 +1,8 @@
 // The six stages of a plan (four planning, two buying) and the KPIs that judge each funnel stage.
 // What each stage needs and whether it is complete are the core's (`PlanView.stages`).
 
-import type { Funnel, Kpi } from "../bindings";
+import type { Funnel, Kpi, KpiUnit } from "../bindings";
+import { KPIS } from "../bindings/rules";
 import type { Finding } from "../types";
 
 export interface StageInfo {
@@ -20,9 +21,6 @@ export const STAGES: StageInfo[] = [
   { n: 6, title: "Monitor & optimise", short: "Monitor", phase: "Buying" },
 ];
 
-/** Primary KPIs counted on the target audience's universe. */
-export const AUDIENCE_KPIS: Kpi[] = ["reach", "effective_reach", "frequency", "grps", "cpp"];
-
 export function findingsFor(stage: number, findings: Finding[]): Finding[] {
   return findings.filter((f) => f.stage === stage);
 }
@@ -34,35 +32,22 @@ export const FUNNEL: { value: Funnel; label: string }[] = [
   { value: "retention", label: "Retention" },
 ];
 
-export const KPI_LABEL: Record<Kpi, string> = {
-  reach: "Reach",
-  frequency: "Frequency",
-  cpm: "CPM",
-  video_views: "Video views",
-  cpv: "CPV",
-  ctr: "CTR",
-  cpc: "CPC",
-  engagement: "Engagement",
-  cpa: "CPA",
-  roas: "ROAS",
-  cpi: "CPI",
-  cac: "CAC",
-  repeat_rate: "Repeat rate",
-  ltv: "LTV",
-  grps: "GRPs",
-  cpp: "CPP",
-  effective_reach: "Reach at N+",
-};
+/** The KPIs, their labels and the funnel stages each judges are the core's (`catalogue::kpis`,
+ * generated into `bindings/rules.ts`); these are only lookups over that table. */
+export const ALL_KPIS: Kpi[] = KPIS.map((k) => k.kpi);
+
+export const KPI_LABEL = Object.fromEntries(KPIS.map((k) => [k.kpi, k.label])) as Record<Kpi, string>;
+
+/** What each KPI's value is counted in (money, a fraction shown as a percent, a multiple...). */
+export const KPI_UNIT = Object.fromEntries(KPIS.map((k) => [k.kpi, k.unit])) as Record<Kpi, KpiUnit>;
+
+/** Primary KPIs counted on the target audience's universe. */
+export const AUDIENCE_KPIS: Kpi[] = KPIS.filter((k) => k.on_audience).map((k) => k.kpi);
 
 /** The KPIs that judge each funnel stage (the domain brief's mistake 2; the core's `Kpi::fits`). */
-export const KPIS_FOR: Record<Funnel, Kpi[]> = {
-  awareness: ["reach", "effective_reach", "frequency", "cpm", "video_views", "cpv", "grps", "cpp"],
-  consideration: ["ctr", "cpc", "engagement", "video_views", "cpv"],
-  conversion: ["cpa", "roas", "cpi", "cac"],
-  retention: ["repeat_rate", "ltv", "roas"],
-};
-
-export const ALL_KPIS = Object.keys(KPI_LABEL) as Kpi[];
+export const KPIS_FOR = Object.fromEntries(
+  FUNNEL.map(({ value }) => [value, KPIS.filter((k) => k.fits.includes(value)).map((k) => k.kpi)]),
+) as Record<Funnel, Kpi[]>;
 
 export function kpiFits(kpi: Kpi, stage: Funnel): boolean {
   return KPIS_FOR[stage].includes(kpi);

@@ -12,7 +12,7 @@
 use crate::changes::{changes, Changes};
 use crate::costing::compute;
 use crate::error::{Error, Result};
-use crate::findings::Severity;
+use crate::finding::Severity;
 use crate::plan::{Approval, Plan, PlanStatus, Revision};
 use chrono::{DateTime, Utc};
 use serde::Serialize;

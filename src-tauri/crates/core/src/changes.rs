@@ -5,7 +5,8 @@
 //! answer is computed here from the two plans themselves (the approved snapshot and the plan
 //! as it stands), costing both, rather than from an edit log that could miss a change.
 
-use crate::costing::{compute, LineView, PlanView};
+use crate::costing::compute;
+use crate::view::{LineView, PlanView};
 use crate::error::Result;
 use crate::plan::{Line, Pattern, Plan};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -259,9 +260,9 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
     week_changes(&mut d, "weeks", &vb.weeks, &va.weeks);
 }
 
-fn week_changes(d: &mut Diff, prefix: &str, b: &[crate::costing::LineWeek], a: &[crate::costing::LineWeek]) {
+fn week_changes(d: &mut Diff, prefix: &str, b: &[crate::week_row::LineWeek], a: &[crate::week_row::LineWeek]) {
     for start in union(b.iter().map(|w| w.week_start), a.iter().map(|w| w.week_start)) {
-        let find = |ws: &[crate::costing::LineWeek]| ws.iter().find(|w| w.week_start == start).map(|w| w.net);
+        let find = |ws: &[crate::week_row::LineWeek]| ws.iter().find(|w| w.week_start == start).map(|w| w.net);
         d.num(&format!("{prefix}.{start}"), &format!("Week of {}", crate::flight::day_label(start)), ChangeKind::Money, find(b), find(a));
     }
 }

@@ -10,240 +10,20 @@
 use crate::delivery::{deliver, Delivery};
 use crate::error::{Error, Result};
 use crate::fees::FeeRates;
-use crate::findings::{check_as_of, Finding};
+use crate::findings::check_as_of;
 use crate::catalogue::{infer_medium, line_medium};
-use crate::reach::{dec_f64, plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
-use crate::reach_goal::{reach_goal, GoalInputs, ReachGoal};
+use crate::reach::{plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
+use crate::reach_goal::{reach_goal, GoalInputs};
 use crate::schedule::{line_units, unit_net, weekly_units};
-use crate::flight::{flight_week_count, monday, month_bands, week_grid, week_parts, MonthBand, SpreadBuf};
+use crate::flight::{flight_week_count, monday, month_bands, week_grid, week_parts, SpreadBuf};
 use crate::flowchart::Flowchart;
 use crate::format::validate;
 use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum_iter, units_to_dec, Currency};
-use crate::plan::{BuyUnit, Line, Medium, Plan, Pricing};
+use crate::plan::{Line, Medium, Plan};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde::Serialize;
-
-/// The recomputed plan, as the UI, CLI and PDF show it. Decimals serialise as strings.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct PlanView {
-    pub currency: String,
-    pub minor_units: u32,
-    /// Mondays of every week on the flowchart (plan period and every flight).
-    #[serde(serialize_with = "ser_dates")]
-    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
-    pub weeks: Vec<NaiveDate>,
-    pub months: Vec<MonthBand>,
-    pub lines: Vec<LineView>,
-    pub totals: Totals,
-    pub findings: Vec<Finding>,
-    /// The findings by kind: one row per code with its count, expandable to the findings.
-    pub finding_groups: Vec<crate::finding_groups::FindingGroup>,
-    /// The six stages, what each needs and whether it is complete (empty placeholder rows
-    /// never complete a stage).
-    pub stages: Vec<crate::stages::StageProgress>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct LineView {
-    pub id: String,
-    pub channel: String,
-    pub name: String,
-    pub pricing: Pricing,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub rate: Option<Decimal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
-    /// Share of net media, percent to 2 places; the lines' shares sum to 100.00.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub share_pct: Decimal,
-    /// The line's net as a percent of the plan's budget, to 4 places: the `share` that funds
-    /// about the same money, offered when a planner switches the line from an amount to a share
-    /// (a share is of the budget, not of net media). None while the budget is zero.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub budget_share: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub conversions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub views: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub grps: Option<Decimal>,
-    /// Target rating points: on-target impressions / the plan's universe × 100, 2 places.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub trps: Option<Decimal>,
-    /// Reach in the plan's target audience, percent to 2 places: the planner's estimate or
-    /// derived from TRPs (`reach.rs`).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
-    /// Average exposures among the target people the line reaches: TRPs / reach %.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub frequency: Option<Decimal>,
-    /// Percent of the target the line reaches `effective_frequency` times or more.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub effective_reach_pct: Option<Decimal>,
-    /// The medium: the line's own, else inferred from its pricing or channel name.
-    pub medium: Option<Medium>,
-    /// The universe the line's GRPs are counted on: its own, else the plan's.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub universe: Option<Decimal>,
-    /// What a traditional line is booked in (spots, faces, insertions).
-    pub unit: Option<BuyUnit>,
-    /// How many: spots or insertions over the flight, faces up each week on air.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub units: Option<Decimal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub agency_commission: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub ad_serving: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub tech_fee: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub fees: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub gross: Decimal,
-    /// The flight's weeks; written as one row on the plan's week grid (`week_row.rs`).
-    #[serde(serialize_with = "crate::week_row::serialize")]
-    #[cfg_attr(feature = "ts", ts(as = "crate::week_row::WeekRow"))]
-    pub weeks: Vec<LineWeek>,
-}
-
-/// A week of a line's flight.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct LineWeek {
-    #[serde(serialize_with = "crate::date::serialize")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub week_start: NaiveDate,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
-    /// Inside the flight but with no spend (flighting's off weeks).
-    pub hiatus: bool,
-    /// Spots, faces or insertions this week, for a traditional line with a whole count.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub units: Option<u32>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Totals {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net_media: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub share_pct: Decimal,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub conversions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub views: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub grps: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub trps: Option<Decimal>,
-    /// Combined reach across lines (random duplication × the plan's duplication factor), percent.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
-    /// Average frequency among those reached: GRPs / reach.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub frequency: Option<Decimal>,
-    /// Reached at least `effective_frequency` (default 3) times, percent.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub effective_reach_pct: Option<Decimal>,
-    /// The exposures effective reach counts (the plan's `effective_frequency`, default 3).
-    pub effective_frequency: u32,
-    /// The primary KPI when it is reach or reach at N+ with a target: met or the gap, and the
-    /// extra spend that would close it.
-    pub reach_goal: Option<ReachGoal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub agency_commission: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub ad_serving: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub tech_fee: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub fees: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub gross: Decimal,
-    /// Plan budget − net media: positive is money not yet placed, negative is over-allocation.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub unallocated: Decimal,
-    /// Net media per week across all lines, over the whole flowchart: each week's exact sum
-    /// rounded (largest remainder within its month), and the lines' cells add up to it.
-    pub weeks: Vec<LineWeek>,
-    /// Net media per month band (`PlanView::months`, in order): each month's exact sum rounded
-    /// (largest remainder, adding up to net media); its weeks add up to it.
-    pub months: Vec<MonthTotal>,
-}
-
-/// A month band's net media across all lines.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct MonthTotal {
-    pub year: i32,
-    pub month: u32,
-    /// e.g. "Jan 2027".
-    pub label: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
-}
-
-fn ser_dates<S: serde::Serializer>(v: &[NaiveDate], s: S) -> std::result::Result<S::Ok, S::Error> {
-    s.collect_seq(v.iter().map(|d| d.format("%Y-%m-%d").to_string()))
-}
+pub use crate::view::{LineView, MonthTotal, PlanView, Totals};
+pub use crate::week_row::LineWeek;
 
 /// Validate and cost a plan. Any broken rule is returned as the first error.
 pub fn compute(plan: &Plan) -> Result<PlanView> {
@@ -409,7 +189,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     };
     let findings = check_as_of(plan, &lines, &totals, currency, today);
     let finding_groups = crate::finding_groups::group(&findings);
-    let stages = crate::stages::progress(plan, &totals);
+    let stages = crate::stages::progress(plan, totals.unallocated);
     Ok(PlanView {
         currency: currency.code().to_string(),
         minor_units: dp,
@@ -420,6 +200,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         findings,
         finding_groups,
         stages,
+        competitors: crate::timeline::competitor_runs(plan, today),
     })
 }
 
@@ -455,20 +236,7 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
 
 /// What reach needs from a costed line: its estimate, its TRPs as shown, and its coverage.
 fn reach_input(plan: &Plan, line: &Line, v: &LineView) -> LineReachInput {
-    LineReachInput { coverage: coverage(plan, line), ..LineReachInput::new(line.reach_pct, v.trps) }
-}
-
-/// The share of the plan's target a line can reach at all (0–1): its own universe's on-target
-/// people over the plan's universe, at most all of it; 1 for a line on the plan's universe.
-pub fn coverage(plan: &Plan, line: &Line) -> f64 {
-    if let (Some(own), Some(target)) = (line.universe, plan.universe) {
-        let on_target = line.target_pct.map_or(1.0, |p| dec_f64(p) / 100.0);
-        let target = dec_f64(target);
-        if target > 0.0 {
-            return (dec_f64(own) * on_target / target).clamp(0.0, 1.0);
-        }
-    }
-    1.0
+    LineReachInput { coverage: line.coverage(plan.universe), ..LineReachInput::new(line.reach_pct, v.trps) }
 }
 
 /// What costing a line needs from the plan, and buffers reused across lines.

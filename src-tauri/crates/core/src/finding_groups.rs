@@ -2,7 +2,7 @@
 //! rather than ten rows that push the plan below the fold. A group keeps its findings (by
 //! index into `PlanView::findings`) so the UI can expand it to each line's own message.
 
-use crate::findings::{Finding, Severity};
+use crate::finding::{Finding, Severity};
 use serde::Serialize;
 
 /// Every finding with one code, in the order they were raised.

@@ -10,36 +10,15 @@
 //! Errors are reserved for money that does not add up and broken guardrails (the plan must not
 //! go out like that); planning mistakes are warnings; facts a check could not judge are info.
 
-use crate::costing::{LineView, Totals};
+use crate::view::{LineView, Totals};
 use crate::learning::{fundable, learning_needs};
 use crate::money::{format_number, Currency, MoneyFormat};
 use crate::plan::{Buying, Funnel, Kpi, Plan, PlanStatus};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
-use serde::Serialize;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Finding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    /// The stage (1–6) where the planner fixes it.
-    pub stage: u8,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub line: Option<String>,
-    pub fix: String,
-}
+pub use crate::finding::{Finding, Severity};
+use crate::finding::finding;
 
 /// Check a costed plan, without the checks that need today's date.
 pub fn check(plan: &Plan, lines: &[LineView], totals: &Totals, currency: Currency) -> Vec<Finding> {
@@ -84,52 +63,7 @@ struct Ctx<'a> {
     money: MoneyFormat,
 }
 
-pub(crate) fn finding(code: &'static str, severity: Severity, stage: u8, line: Option<&str>, message: String, fix: &str) -> Finding {
-    Finding { code, severity, message, stage, line: line.map(str::to_string), fix: fix.to_string() }
-}
-
-const ALL_KPIS: [Kpi; 17] = [
-    Kpi::Reach,
-    Kpi::Frequency,
-    Kpi::Cpm,
-    Kpi::VideoViews,
-    Kpi::Cpv,
-    Kpi::Ctr,
-    Kpi::Cpc,
-    Kpi::Engagement,
-    Kpi::Cpa,
-    Kpi::Roas,
-    Kpi::Cpi,
-    Kpi::Cac,
-    Kpi::RepeatRate,
-    Kpi::Ltv,
-    Kpi::Grps,
-    Kpi::Cpp,
-    Kpi::EffectiveReach,
-];
-
-pub fn kpi_label(k: Kpi) -> &'static str {
-    match k {
-        Kpi::Reach => "reach",
-        Kpi::Frequency => "frequency",
-        Kpi::Cpm => "CPM",
-        Kpi::VideoViews => "video views",
-        Kpi::Cpv => "CPV",
-        Kpi::Ctr => "CTR",
-        Kpi::Cpc => "CPC",
-        Kpi::Engagement => "engagement",
-        Kpi::Cpa => "CPA",
-        Kpi::Roas => "ROAS",
-        Kpi::Cpi => "CPI",
-        Kpi::Cac => "CAC",
-        Kpi::RepeatRate => "repeat rate",
-        Kpi::Ltv => "LTV",
-        Kpi::Grps => "GRPs",
-        Kpi::Cpp => "CPP",
-        Kpi::EffectiveReach => "effective reach",
-    }
-}
-
+/// A funnel stage inside a sentence: "the awareness goal".
 pub fn funnel_label(f: Funnel) -> &'static str {
     match f {
         Funnel::Awareness => "awareness",
@@ -141,7 +75,7 @@ pub fn funnel_label(f: Funnel) -> &'static str {
 
 /// "reach, frequency, CPM, …": the KPIs that judge a funnel stage.
 fn fitting(stage: Funnel) -> String {
-    ALL_KPIS.iter().filter(|k| k.fits(stage)).map(|k| kpi_label(*k)).collect::<Vec<_>>().join(", ")
+    Kpi::ALL.iter().filter(|k| k.fits(stage)).map(|k| k.in_sentence()).collect::<Vec<_>>().join(", ")
 }
 
 impl Ctx<'_> {
@@ -263,7 +197,7 @@ impl Ctx<'_> {
                 Severity::Warning,
                 1,
                 None,
-                format!("The primary KPI {} has no target number, so there is nothing to judge results against.", kpi_label(k)),
+                format!("The primary KPI {} has no target number, so there is nothing to judge results against.", k.in_sentence()),
                 "Give the primary KPI a target, e.g. \"CPA under 25\".",
             )),
             _ => {}
@@ -278,7 +212,7 @@ impl Ctx<'_> {
                     format!(
                         "The goal is {} but its primary KPI is {}; {} is judged on {}.",
                         funnel_label(goal.objective),
-                        kpi_label(k),
+                        k.in_sentence(),
                         funnel_label(goal.objective),
                         fitting(goal.objective)
                     ),
@@ -465,7 +399,7 @@ impl Ctx<'_> {
                         format!(
                             "The line works on {} but is judged on {}; {} is judged on {}.",
                             funnel_label(role),
-                            kpi_label(k),
+                            k.in_sentence(),
                             funnel_label(role),
                             fitting(role)
                         ),

@@ -172,7 +172,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
     }
     validate_results(&mut errs, plan);
     crate::comments::validate_comments(plan, &mut errs);
-    crate::scenario::validate_scenarios(plan, currency, &mut errs);
+    crate::scenario_rules::validate_scenarios(plan, currency, &mut errs);
     errs.extend(validate_planning(plan));
     errs
 }
@@ -381,16 +381,16 @@ fn validate_line_intelligence(errs: &mut Vec<Error>, i: usize, l: &Line, currenc
 pub fn validate_planning(plan: &Plan) -> Vec<Error> {
     let mut errs = Vec::new();
     if let Some(m) = &plan.reach_model {
-        crate::scenario::reach_model_rules(&mut errs, "reach_model", m);
+        crate::scenario_rules::reach_model_rules(&mut errs, "reach_model", m);
     }
     if let Some(d) = plan.duplication_factor {
-        crate::scenario::duplication_rule(&mut errs, "duplication_factor", d);
+        crate::scenario_rules::duplication_rule(&mut errs, "duplication_factor", d);
     }
     for (i, l) in plan.lines.iter().enumerate() {
         let p = |field: &str| format!("lines[{i}].{field}");
         let mut own = Vec::new();
         if let Some(r) = l.reach_pct {
-            crate::scenario::reach_pct_rule(&mut own, &p("reach_pct"), r);
+            crate::scenario_rules::reach_pct_rule(&mut own, &p("reach_pct"), r);
         }
         if let Some(r) = &l.response {
             if let Err(e) = r.curve_at(|| p("response")) {

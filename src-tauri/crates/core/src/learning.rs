@@ -6,7 +6,7 @@
 //! many events times its expected cost per event. Lines below it never optimise, and a budget
 //! spread over more lines than it can fund this way is the "spread thin" mistake.
 
-use crate::costing::LineView;
+use crate::view::LineView;
 use crate::flight::on_air_days;
 use crate::plan::{Buying, Funnel, Line, Pricing};
 use rust_decimal::Decimal;

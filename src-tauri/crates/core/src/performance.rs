@@ -6,7 +6,8 @@
 //! two columns compare like with like. A figure whose denominator is zero is unknown (null),
 //! never zero.
 
-use crate::costing::{compute, LineView};
+use crate::costing::compute;
+use crate::view::LineView;
 use crate::error::Result;
 use crate::learning::optimises_for_conversions;
 use crate::flight::flight_weeks;

@@ -8,8 +8,8 @@
 //! `tests/cases/findings.json`.
 
 use crate::catalogue::{medium_label, norms};
-use crate::costing::{LineView, Totals};
-use crate::findings::{finding, Finding, Severity};
+use crate::view::{LineView, Totals};
+use crate::finding::{finding, Finding, Severity};
 use crate::flight::on_air_days;
 use crate::money::{format_number, MoneyFormat};
 use crate::plan::{BuyUnit, Buying, Kpi, Line, Plan, Pricing};
@@ -167,7 +167,7 @@ impl Check<'_> {
                 curve = true;
             }
         }
-        let coverage = crate::costing::coverage(self.plan, line);
+        let coverage = line.coverage(self.plan.universe);
         let c = Decimal::from_f64_retain(coverage).unwrap_or(Decimal::ONE);
         Some(Ceiling { medium, pct, curve, coverage: c, of_target: crate::money::round_dp(pct * c, 2) })
     }
@@ -272,7 +272,7 @@ impl Check<'_> {
         if cost <= target {
             return;
         }
-        let name = crate::findings::kpi_label(k.kpi);
+        let name = k.kpi.in_sentence();
         let how = if same {
             format!("at its {} rate", line.pricing.label())
         } else {

@@ -116,19 +116,6 @@ fn lower_is_better(k: Kpi) -> Option<bool> {
     }
 }
 
-fn kpi_label(k: Kpi) -> &'static str {
-    match k {
-        Kpi::Cpa => "CPA",
-        Kpi::Cpi => "CPI",
-        Kpi::Cac => "CAC",
-        Kpi::Cpc => "CPC",
-        Kpi::Cpm => "CPM",
-        Kpi::Roas => "ROAS",
-        Kpi::Ctr => "CTR",
-        _ => "this KPI",
-    }
-}
-
 /// One line's recommendation from its performance and pacing.
 pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePacing) -> Result<Recommendation> {
     let s = &plan.monitoring;
@@ -177,7 +164,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
         Kpi::Cpc | Kpi::Ctr => (d.clicks, s.min_clicks, "clicks"),
         _ => (d.impressions, s.min_impressions, "impressions"),
     };
-    let label = kpi_label(kpi);
+    let label = kpi.in_sentence();
     if have < Decimal::from(need) {
         return Ok(rec(
             Action::NotEnoughData,

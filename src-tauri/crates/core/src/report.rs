@@ -11,7 +11,8 @@
 //! Time is passed in: the core has no clock.
 
 use crate::catalogue::medium_label;
-use crate::costing::{compute_as_of, LineView, PlanView};
+use crate::costing::compute_as_of;
+use crate::view::{LineView, PlanView};
 use crate::error::{Error, Result};
 use crate::naming::normalise;
 use crate::money::{add, split_largest_remainder};

@@ -8,74 +8,15 @@
 use crate::costing::compute;
 use crate::error::{Error, Result};
 use crate::format::{validate, validate_planning};
-use crate::money::{round_dp, sub, Currency};
+use crate::scenario_rules::two_presented;
+use crate::money::{round_dp, sub};
 use crate::plan::{Plan, Pricing};
-use crate::reach::{dec_f64, f64_dec, ReachModel};
+use crate::reach::{dec_f64, f64_dec};
 use crate::scenario_budget::{budget_gap, unchanged_lines, BudgetGap, UnchangedLine};
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use serde::Serialize;
 
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Scenario {
-    pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub description: String,
-    /// The scenario the client PDF presents (at most one).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub presented: bool,
-    /// The plan budget in this scenario.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub budget: Option<Decimal>,
-    /// Scale lines with a fixed amount in proportion to the budget too (share lines always
-    /// follow it): "budget −10%" takes 10% off every line, exactly, by largest remainder. Lines
-    /// the scenario gives their own budget or share keep it.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub scale_amounts: bool,
-    /// Per-line changes, by line id.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lines: Vec<ScenarioLine>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional))]
-    pub reach_model: Option<ReachModel>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub duplication_factor: Option<Decimal>,
-}
-
-/// What a scenario changes on one line. Giving `budget` clears the line's share and vice versa.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct ScenarioLine {
-    pub id: String,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub budget: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub share: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub rate: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub ctr: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub cvr: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub vtr: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub reach_pct: Option<Decimal>,
-}
+pub use crate::plan::{Scenario, ScenarioLine};
 
 /// Where a plan file's scenario diverges from the plan as written, applied: the plan that
 /// scenario describes. The result carries no scenarios of its own.
@@ -177,17 +118,6 @@ pub fn presented_index(plan: &Plan) -> Result<Option<usize>> {
         }
     }
     Ok(found)
-}
-
-fn two_presented(plan: &Plan, first: usize, second: usize) -> Error {
-    Error::at(
-        "multiple_presented",
-        format!("scenarios[{second}].presented"),
-        format!(
-            "only one scenario can be the one the PDF presents, and \"{}\" already is",
-            plan.scenarios[first].name
-        ),
-    )
 }
 
 /// The plan as written and every scenario, side by side, with each scenario's differences.
@@ -441,152 +371,4 @@ fn difference(a: &Figures, b: &Figures) -> Result<Figures> {
         effective_reach_pct: o(a.effective_reach_pct, b.effective_reach_pct, "effective reach difference")?,
         total_response: o(a.total_response, b.total_response, "response difference")?,
     })
-}
-
-/// The rules a plan's scenarios keep, each broken one as an error naming `scenarios[i]…` and,
-/// for a line change, the line id. Called from [`crate::format::validate`].
-pub(crate) fn validate_scenarios(plan: &Plan, currency: Option<Currency>, errs: &mut Vec<Error>) {
-    let mut names = HashSet::new();
-    let mut presented: Option<usize> = None;
-    for (i, s) in plan.scenarios.iter().enumerate() {
-        let p = |field: &str| format!("scenarios[{i}].{field}");
-        if s.name.trim().is_empty() {
-            errs.push(Error::at("missing_field", p("name"), "every scenario needs a name"));
-        } else if !names.insert(s.name.trim()) {
-            errs.push(Error::at(
-                "duplicate_scenario",
-                p("name"),
-                format!("another scenario is already called \"{}\"", s.name),
-            ));
-        }
-        if s.presented {
-            match presented {
-                Some(first) => errs.push(two_presented(plan, first, i)),
-                None => presented = Some(i),
-            }
-        }
-        if let Some(b) = s.budget {
-            money_rule(errs, &p("budget"), b, currency);
-        }
-        if let Some(m) = &s.reach_model {
-            reach_model_rules(errs, &p("reach_model"), m);
-        }
-        if let Some(d) = s.duplication_factor {
-            duplication_rule(errs, &p("duplication_factor"), d);
-        }
-        let mut seen = HashSet::new();
-        for (j, change) in s.lines.iter().enumerate() {
-            validate_change(errs, plan, i, j, change, currency, &mut seen);
-        }
-    }
-}
-
-fn validate_change(
-    errs: &mut Vec<Error>,
-    plan: &Plan,
-    i: usize,
-    j: usize,
-    change: &ScenarioLine,
-    currency: Option<Currency>,
-    seen: &mut HashSet<String>,
-) {
-    let p = |field: &str| format!("scenarios[{i}].lines[{j}].{field}");
-    let Some(line) = plan.lines.iter().find(|l| l.id == change.id) else {
-        errs.push(Error::at("unknown_line", p("id"), format!("no line has the id \"{}\"", change.id)));
-        return;
-    };
-    let mut line_errs = Vec::new();
-    if !seen.insert(change.id.clone()) {
-        line_errs.push(Error::at("duplicate_line_id", p("id"), "this scenario already changes this line"));
-    }
-    if change.budget.is_some() && change.share.is_some() {
-        line_errs.push(Error::at("invalid_field", p("share"), "give either a budget or a share, not both"));
-    }
-    if let Some(b) = change.budget {
-        money_rule(&mut line_errs, &p("budget"), b, currency);
-    }
-    if let Some(s) = change.share {
-        if s < Decimal::ZERO {
-            line_errs.push(Error::at("negative_value", p("share"), format!("{s} is negative")));
-        } else if s > Decimal::ONE_HUNDRED {
-            line_errs.push(Error::at("share_over_100", p("share"), format!("a share of {s}% is over 100%")));
-        }
-    }
-    if let Some(r) = change.rate {
-        if r < Decimal::ZERO {
-            line_errs.push(Error::at("negative_value", p("rate"), format!("{r} is negative")));
-        } else if r.is_zero() && line.pricing != Pricing::Flat {
-            line_errs.push(Error::at(
-                "out_of_range",
-                p("rate"),
-                format!("a {} rate must be greater than zero", line.pricing.label()),
-            ));
-        }
-    }
-    for (name, v) in [("ctr", change.ctr), ("cvr", change.cvr), ("vtr", change.vtr)] {
-        if let Some(v) = v {
-            if v < Decimal::ZERO || v > Decimal::ONE {
-                line_errs.push(Error::at(
-                    "out_of_range",
-                    p(name),
-                    format!("{v} must be a fraction between 0 and 1 (1.2% is \"0.012\")"),
-                ));
-            }
-        }
-    }
-    if let Some(r) = change.reach_pct {
-        reach_pct_rule(&mut line_errs, &p("reach_pct"), r);
-    }
-    errs.extend(line_errs.into_iter().map(|e| e.on_line(&line.id)));
-}
-
-fn money_rule(errs: &mut Vec<Error>, path: &str, v: Decimal, currency: Option<Currency>) {
-    if v < Decimal::ZERO {
-        errs.push(Error::at("negative_value", path, format!("{v} is negative")));
-    } else if let Some(c) = currency {
-        if v.normalize().scale() > c.minor_units() {
-            errs.push(Error::at(
-                "too_precise",
-                path,
-                format!("{v} has more decimal places than {} allows ({})", c.code(), c.minor_units()),
-            ));
-        }
-    }
-}
-
-/// NBD `k` > 0; a curve's `max` a percent in (0, 100] and its `k` > 0.
-pub(crate) fn reach_model_rules(errs: &mut Vec<Error>, path: &str, model: &ReachModel) {
-    let positive = |errs: &mut Vec<Error>, name: &str, v: Decimal| {
-        if v <= Decimal::ZERO {
-            errs.push(Error::at("out_of_range", format!("{path}.{name}"), format!("{v} must be greater than zero")));
-        }
-    };
-    match model {
-        ReachModel::Poisson => {}
-        ReachModel::Nbd { k } => positive(errs, "k", *k),
-        ReachModel::Curve { max, k } => {
-            if *max <= Decimal::ZERO || *max > Decimal::ONE_HUNDRED {
-                errs.push(Error::at(
-                    "out_of_range",
-                    format!("{path}.max"),
-                    format!("{max} must be a percent above 0 and at most 100"),
-                ));
-            }
-            positive(errs, "k", *k);
-        }
-    }
-}
-
-/// A duplication factor is above 0 and at most 1.
-pub(crate) fn duplication_rule(errs: &mut Vec<Error>, path: &str, d: Decimal) {
-    if d <= Decimal::ZERO || d > Decimal::ONE {
-        errs.push(Error::at("out_of_range", path, format!("{d} must be above 0 and at most 1")));
-    }
-}
-
-/// A reach estimate is a percent from 0 to 100.
-pub(crate) fn reach_pct_rule(errs: &mut Vec<Error>, path: &str, r: Decimal) {
-    if r < Decimal::ZERO || r > Decimal::ONE_HUNDRED {
-        errs.push(Error::at("out_of_range", path, format!("{r} must be a percent between 0 and 100")));
-    }
 }

@@ -7,32 +7,10 @@
 //! it, so the planner sees why the stage is not done. Completion is about what has been filled
 //! in, never about money: the figures come from costing.
 
-use crate::costing::Totals;
-use crate::findings::{Finding, Severity};
+use crate::finding::{Finding, Severity};
+pub use crate::view::{StageCheck, StageProgress};
 use crate::plan::{Competitor, Kpi, Line, LineStatus, Plan, Pricing, Segment};
 use rust_decimal::Decimal;
-use serde::Serialize;
-
-/// One thing a stage needs, done or not.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct StageCheck {
-    pub label: &'static str,
-    pub done: bool,
-}
-
-/// A stage, what it needs, and whether all of it is done.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct StageProgress {
-    /// 1 to 6.
-    pub stage: u8,
-    pub title: &'static str,
-    /// `planning` (1–4) or `buying` (5–6).
-    pub phase: &'static str,
-    pub checks: Vec<StageCheck>,
-    pub complete: bool,
-}
 
 pub const TITLES: [&str; 6] = ["Goals & KPIs", "Audience & market", "Channels & split", "The plan", "Buy & launch", "Monitor & optimise"];
 
@@ -64,8 +42,8 @@ fn numbered(name: &str, word: &str) -> bool {
 /// Primary KPIs counted on the target audience's universe: stage 2 needs the universe for them.
 pub const AUDIENCE_KPIS: [Kpi; 5] = [Kpi::Reach, Kpi::EffectiveReach, Kpi::Frequency, Kpi::Grps, Kpi::Cpp];
 
-/// Every stage's checks, on the plan and its costed totals.
-pub fn progress(plan: &Plan, totals: &Totals) -> Vec<StageProgress> {
+/// Every stage's checks, on the plan and the net media its lines leave unallocated.
+pub fn progress(plan: &Plan, unallocated: Decimal) -> Vec<StageProgress> {
     let goal = plan.goal.as_ref();
     let lines: Vec<&Line> = plan.lines.iter().filter(|l| !is_placeholder_line(l)).collect();
     let any = !lines.is_empty();
@@ -94,7 +72,7 @@ pub fn progress(plan: &Plan, totals: &Totals) -> Vec<StageProgress> {
         vec![
             c("At least one channel", any),
             c("Every line funded", all(&|l| l.budget.is_some_and(|b| b > Decimal::ZERO) || l.share.is_some_and(|s| s > Decimal::ZERO))),
-            c("Budget fully allocated", any && totals.unallocated.is_zero()),
+            c("Budget fully allocated", any && unallocated.is_zero()),
         ],
         vec![
             c("Lines on the plan", any),

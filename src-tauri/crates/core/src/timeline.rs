@@ -3,13 +3,44 @@
 //! after today; a competitor last seen before it was first seen; a line set live long before
 //! its flight starts, where a live campaign can spend before the plan says it should.
 
-use crate::findings::{Finding, Severity};
+use crate::finding::{Finding, Severity};
 use crate::plan::{LineStatus, Plan};
 use chrono::{Datelike, NaiveDate};
 
 /// The earliest year a competitor's ad can plausibly have been seen: before it, the year is a
 /// typing slip ("0026" for 2026).
 pub const EARLIEST_PLAUSIBLE_YEAR: i32 = 1950;
+
+/// How long a competitor's ad must have run to count as proven (domain brief: an ad that has run
+/// for months is one that works for them).
+pub const PROVEN_DAYS: i64 = 90;
+
+/// How long one competitor's ad has run, as stage 2 shows it beside the competitor.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CompetitorRun {
+    /// Whole days from first seen to today while it still runs, else to last seen. None when a
+    /// date is missing, implausible (the year 0026), or the ad still runs and no day was given.
+    pub days_running: Option<i64>,
+    /// Run for at least [`PROVEN_DAYS`].
+    pub proven: bool,
+}
+
+/// Each competitor's run, in the plan's order, counted to `today` for ads still running.
+pub fn competitor_runs(plan: &Plan, today: Option<NaiveDate>) -> Vec<CompetitorRun> {
+    let plausible = |d: Option<NaiveDate>| d.filter(|d| d.year() >= EARLIEST_PLAUSIBLE_YEAR);
+    plan.competitors
+        .iter()
+        .map(|c| {
+            let end = if c.still_running { today } else { plausible(c.last_seen) };
+            let days_running = match (plausible(c.first_seen), end) {
+                (Some(first), Some(end)) if end >= first => Some((end - first).num_days()),
+                _ => None,
+            };
+            CompetitorRun { days_running, proven: days_running.is_some_and(|d| d >= PROVEN_DAYS) }
+        })
+        .collect()
+}
 
 /// How many days before its flight a line may be live (set up and approved, not yet
 /// delivering) without a warning.

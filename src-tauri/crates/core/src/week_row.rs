@@ -8,9 +8,28 @@
 //! are named by their index. Inside the core the weeks stay `LineWeek` values: this is only
 //! their written form, for the UI and the CLI's `compute`.
 
-use crate::costing::LineWeek;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
+
+/// A week of a line's flight.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LineWeek {
+    #[serde(serialize_with = "crate::date::serialize")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub week_start: NaiveDate,
+    #[serde(with = "crate::dec")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub net: Decimal,
+    /// Inside the flight but with no spend (flighting's off weeks).
+    pub hiatus: bool,
+    /// Spots, faces or insertions this week, for a traditional line with a whole count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub units: Option<u32>,
+}
 
 /// The written form of a line's weeks (what `LineView.weeks` is in JSON).
 #[allow(dead_code)] // Declares the JSON for the bindings; the serialiser below writes it.

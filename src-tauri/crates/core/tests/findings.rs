@@ -180,3 +180,45 @@ fn placeholder_rows_never_complete_a_stage() {
     assert_eq!((g.count, g.lines.len(), g.message.as_str()), (10, 10, "10 lines: under the learning-phase minimum."));
     assert!(g.findings.iter().all(|i| view.findings[*i].code == "learning_underfunded"));
 }
+
+/// Stage 2 shows how long each competitor's ad has run, as the core counts it: to today while it
+/// still runs, else to the day it was last seen; proven at 90 days; unknown (never 36,525 days)
+/// when a date is missing, implausible or after the end.
+#[test]
+fn competitor_runs_are_counted_by_the_core() {
+    let mut plan = base();
+    plan["competitors"] = json!([
+        { "competitor": "A", "first_seen": "2026-08-01", "still_running": true },
+        { "competitor": "B", "first_seen": "2026-08-01", "last_seen": "2026-08-31" },
+        { "competitor": "C" },
+        { "competitor": "D", "first_seen": "0026-09-01", "still_running": true },
+        { "competitor": "E", "first_seen": "2028-02-28", "last_seen": "2028-05-28" },
+        { "competitor": "F", "first_seen": "2026-09-01", "last_seen": "2026-08-01" },
+        { "competitor": "G", "first_seen": "2026-08-23", "still_running": true }
+    ]);
+    let plan = parse_plan(&plan.to_string()).unwrap();
+    let runs = |today: Option<&str>| {
+        let today = today.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap());
+        compute_as_of(&plan, today).unwrap().competitors.iter().map(|r| (r.days_running, r.proven)).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        runs(Some("2026-11-21")),
+        vec![
+            (Some(112), true),
+            (Some(30), false),
+            (None, false),
+            (None, false),
+            (Some(90), true), // across 29 February 2028: 29 + 31 + 30
+            (None, false),
+            (Some(90), true),
+        ]
+    );
+    // Without a day, an ad still running has no end to count to.
+    assert_eq!(runs(None)[0], (None, false));
+    assert_eq!(runs(None)[1], (Some(30), false));
+    // The view leaves the list out when the plan logs no competitor.
+    let mut bare = base();
+    bare.as_object_mut().unwrap().remove("competitors");
+    let view = compute_as_of(&parse_plan(&bare.to_string()).unwrap(), None).unwrap();
+    assert!(serde_json::to_value(&view).unwrap().get("competitors").is_none());
+}

@@ -6,7 +6,7 @@
 
 use chrono::NaiveDate;
 use flightplan_core::money::{format_money, format_number, Currency};
-use flightplan_core::plan::{Buying, Funnel, Kpi, KpiTarget, NumberStyle, PlanStatus};
+use flightplan_core::plan::{Buying, Funnel, Kpi, KpiTarget, KpiUnit, NumberStyle, PlanStatus};
 use rust_decimal::Decimal;
 use flightplan_core::flight::day_label;
 
@@ -61,17 +61,18 @@ impl Formats {
         }
     }
 
+    /// A KPI's value in the unit the core gives it (`Kpi::unit`), a fraction shown as the
+    /// core's percent (`Kpi::shown`, 2 places), so the page, the app and the CLI agree.
     pub fn kpi_value(&self, kpi: Kpi, v: Decimal) -> String {
-        use Kpi::*;
-        match kpi {
-            Cpm | Cpv | Cpc | Cpa | Cpi | Cac | Cpp | Ltv => self.rate(v),
-            Ctr | Engagement | RepeatRate => {
-                let pct = v * Decimal::ONE_HUNDRED;
-                format!("{}%", format_number(pct, pct.normalize().scale().max(2), self.style))
-            }
-            Roas => format!("{}×", self.plain(v)),
-            Reach | EffectiveReach => format!("{}%", self.plain(v)),
-            Frequency | VideoViews | Grps => self.plain(v),
+        match kpi.unit() {
+            KpiUnit::Money => self.rate(v),
+            KpiUnit::Fraction => match kpi.shown(v) {
+                Ok(pct) => format!("{}%", format_number(pct, 2, self.style)),
+                Err(_) => self.plain(v),
+            },
+            KpiUnit::Percent => format!("{}%", self.plain(v)),
+            KpiUnit::Multiple => format!("{}×", self.plain(v)),
+            KpiUnit::Count => self.plain(v),
         }
     }
 }

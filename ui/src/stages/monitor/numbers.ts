@@ -5,7 +5,7 @@
 import type { Kpi } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { groupDigits, money } from "../../format";
-import { KPI_LABEL } from "../model";
+import { KPI_LABEL, KPI_UNIT } from "../model";
 
 /** A percent the core already gave in percent ("71.8") → "71.8%". */
 export function pct(value: string | null | undefined, style?: NumberStyle): string {
@@ -17,17 +17,22 @@ export function multiple(value: string | null | undefined, style?: NumberStyle):
   return value === null || value === undefined ? "—" : `${groupDigits(value, style)}×`;
 }
 
-const MONEY_KPIS: Kpi[] = ["cpm", "cpc", "cpa", "cpi", "cac", "cpv", "cpp", "ltv"];
-const FRACTION_KPIS: Kpi[] = ["ctr", "repeat_rate"];
-
 /** A KPI's value as the core shows it (`actual_shown`, `target_shown`: a rate already a percent
- * rounded by the core) in the KPI's own unit: money for costs, a percent for rates, × for ROAS. */
+ * rounded by the core) in the KPI's unit from the core's table: money for costs, a percent for
+ * rates and reach, × for ROAS, a plain count otherwise. */
 export function kpiValue(kpi: Kpi | null, shown: string | null | undefined, currency: string, style?: NumberStyle): string {
   if (shown === null || shown === undefined) return "—";
-  if (kpi && MONEY_KPIS.includes(kpi)) return money(shown, currency, style);
-  if (kpi && FRACTION_KPIS.includes(kpi)) return pct(shown, style);
-  if (kpi === "roas") return multiple(shown, style);
-  return groupDigits(shown, style);
+  switch (kpi ? KPI_UNIT[kpi] : "count") {
+    case "money":
+      return money(shown, currency, style);
+    case "fraction":
+    case "percent":
+      return pct(shown, style);
+    case "multiple":
+      return multiple(shown, style);
+    default:
+      return groupDigits(shown, style);
+  }
 }
 
 export function kpiLabel(kpi: Kpi | null | undefined): string {

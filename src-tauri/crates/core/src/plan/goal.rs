@@ -90,6 +90,20 @@ impl Kpi {
         Kpi::Roas, Kpi::Cpi, Kpi::Cac, Kpi::RepeatRate, Kpi::Ltv, Kpi::Grps, Kpi::Cpp, Kpi::EffectiveReach,
     ];
 
+    /// The KPI's name inside a sentence: "the primary KPI CPA", "judged on reach, frequency".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Kpi::Reach => "reach",
+            Kpi::EffectiveReach => "effective reach",
+            Kpi::Frequency => "frequency",
+            Kpi::VideoViews => "video views",
+            Kpi::Engagement => "engagement",
+            Kpi::RepeatRate => "repeat rate",
+            // The rest are acronyms (CPM, CTR, GRPs...), written the same anywhere.
+            other => other.label(),
+        }
+    }
+
     /// The KPI's name as a planner writes it.
     pub fn label(self) -> &'static str {
         use Kpi::*;

@@ -331,3 +331,20 @@ pub struct LaunchOverride {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub on: NaiveDate,
 }
+
+impl Line {
+    /// The share of the plan's target a line can reach at all (0–1): its own universe's
+    /// on-target people over the plan's universe (`plan_universe`), at most all of it; 1 for a
+    /// line on the plan's universe.
+    pub fn coverage(&self, plan_universe: Option<Decimal>) -> f64 {
+        use crate::reach::dec_f64;
+        if let (Some(own), Some(target)) = (self.universe, plan_universe) {
+            let on_target = self.target_pct.map_or(1.0, |p| dec_f64(p) / 100.0);
+            let target = dec_f64(target);
+            if target > 0.0 {
+                return (dec_f64(own) * on_target / target).clamp(0.0, 1.0);
+            }
+        }
+        1.0
+    }
+}

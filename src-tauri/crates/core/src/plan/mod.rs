@@ -15,6 +15,7 @@ mod goal;
 mod line;
 mod medium;
 mod results;
+mod scenario;
 
 pub use approval::*;
 pub use audience::*;
@@ -22,6 +23,7 @@ pub use goal::*;
 pub use line::*;
 pub use medium::*;
 pub use results::*;
+pub use scenario::*;
 
 pub const FORMAT: &str = "flightplan/1";
 
@@ -106,7 +108,7 @@ pub struct Plan {
     pub effective_frequency: Option<u32>,
     /// Named variants of the plan (budget, split, rates, assumptions); see `scenario.rs`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub scenarios: Vec<crate::scenario::Scenario>,
+    pub scenarios: Vec<Scenario>,
     /// Buying and monitoring thresholds and the naming convention; see `monitoring.rs`.
     #[serde(default, skip_serializing_if = "crate::monitoring::MonitoringSettings::is_default")]
     pub monitoring: crate::monitoring::MonitoringSettings,
