@@ -96,6 +96,23 @@ test("the sample plan opens from the library with the core's totals", async () =
   await showsTotalsOf(execFileSync(cli, ['demo'], { encoding: 'utf8' }));
 });
 
+test("stage 2 (the sample open): each competitor's days running and the proven mark, as the core counts them today", async () => {
+  const today = await s.exec(`const d = new Date(); return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0') + '-' + String(d.getDate()).padStart(2, '0');`);
+  const sample = JSON.parse(execFileSync(cli, ['demo'], { encoding: 'utf8' }));
+  const want = cliOn(sample, ['compute', '--as-written', '--now', today]).competitors;
+  assert.equal(want.length, 3);
+  await stage(2);
+  await s.until(async () => (await s.findAll('[data-testid="days-running"]')).length === 3, 'three competitor rows');
+  const cells = await Promise.all((await s.findAll('[data-testid="days-running"]')).map((c) => c.text()));
+  const shown = want.map((r) => `${r.days_running === null ? '—' : `${r.days_running} d`}${r.proven ? 'Proven' : ''}`);
+  assert.deepEqual(cells.map((c) => c.replace(/\s+/g, '')), shown.map((c) => c.replace(/\s+/g, '')));
+  // The two ads still running are counted to today: Stumptown since 3 Aug 2026 is proven.
+  assert.ok(want[0].days_running >= 122 && want[0].proven, JSON.stringify(want));
+  await reveal('.comp-grid');
+  await shot('stage-2-competitors');
+  await stage(1);
+});
+
 test('Print (the sample open): the exported PDF drawn by pdf.js in the real webview, on the paper chosen, then the print dialog', async () => {
   // window.print opens the system dialog (print_dialog.rs sets its paper): counted here instead.
   // pdf.js warns on the console when it cannot start its worker and parses on the page instead.
