@@ -11,6 +11,12 @@ export function errorMessage(err: Pick<CommandErrorBody, "message">): string {
   return m ? m[0].toUpperCase() + m.slice(1) : m;
 }
 
+/** An error about a file the app wrote or opened, with the file first: `/ro/plan.json: Could not
+ * write the file (Permission denied)`; the message alone when it names no file. */
+export function errorWithFile(err: Pick<CommandErrorBody, "message" | "file">): string {
+  return err.file ? `${err.file}: ${errorMessage(err)}` : errorMessage(err);
+}
+
 /** The 0-based index of the plan line the error is about: from `lines[i]…` in its path, else
  * from its line id among `lines`; `null` when it is about no line. */
 export function errorLineIndex(err: Pick<CommandErrorBody, "path" | "line">, lines?: readonly { id: string }[]): number | null {

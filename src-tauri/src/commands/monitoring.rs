@@ -121,6 +121,9 @@ pub struct ActualsPreview {
     pub unmatched: Vec<Unmatched>,
     /// The plan's complete actuals after the import: what the UI saves on accept.
     pub actuals: Vec<Actual>,
+    /// The added rows with days outside the plan's period (the core's count and days); null
+    /// when every row is inside it.
+    pub outside_period: Option<flightplan_core::actuals::OutsidePeriod>,
 }
 
 /// A report's dialect: `{platform: "google", language: "pt", label: "Google Ads (pt)"}`.
@@ -228,6 +231,7 @@ fn preview_of(file: String, report: Report, imported: flightplan_core::actuals::
         replaced: imported.replaced,
         unmatched: imported.unmatched,
         actuals: imported.actuals,
+        outside_period: imported.outside_period,
     }
 }
 

@@ -27,7 +27,7 @@ vi.mock("../api", async (orig) => {
       }),
       exportPlanFile: log("exportPlanFile", () => {
         if (!answers.shift()) return null;
-        throw real.toCommandError({ code: "file_unwritable", message: "could not write /ro/plan.json (Permission denied)", path: "/ro/plan.json" });
+        throw real.toCommandError({ code: "file_unwritable", message: "could not write the file (Permission denied)", file: "/ro/plan.json" });
       }),
       exportMediaplan: log("exportMediaplan", () => {
         const path = answers.shift();
@@ -159,7 +159,7 @@ describe("the plan's exports", () => {
     });
     const notice = await screen.findByTestId("export-notice");
     expect(notice.getAttribute("role")).toBe("alert");
-    expect(notice.textContent).toContain("The plan file was not exported. Could not write /ro/plan.json (Permission denied)");
+    expect(notice.textContent).toContain("The plan file was not exported. /ro/plan.json: Could not write the file (Permission denied)");
   });
 
   it("nothing is exported while the plan on screen is not the one saved", async () => {

@@ -10,7 +10,7 @@ import { api, toCommandError } from "../api";
 import { KINDS, type ExportKind } from "../files";
 import type { Exported, Paper } from "../bindings";
 import { useMenu } from "../menu";
-import { errorMessage } from "../errors";
+import { errorWithFile } from "../errors";
 import { ExportPaperDialog } from "./PaperChoice";
 
 export type ExportOutcome =
@@ -77,12 +77,12 @@ export function usePlanExports(planId: number, { blocked, openPdf = true, paper 
           await api.openExport(written.export);
           opened = true;
         } catch (e) {
-          openError = errorMessage(toCommandError(e));
+          openError = errorWithFile(toCommandError(e));
         }
       }
       setOutcome({ state: "saved", kind, path: written.path, exportNumber: written.export, warnings: written.warnings, opened, openError });
     } catch (e) {
-      setOutcome({ state: "failed", kind, message: errorMessage(toCommandError(e)) });
+      setOutcome({ state: "failed", kind, message: errorWithFile(toCommandError(e)) });
     } finally {
       running.current = false;
       setBusy(null);
@@ -96,7 +96,7 @@ export function usePlanExports(planId: number, { blocked, openPdf = true, paper 
       await api.openExport(saved.exportNumber);
       setOutcome({ ...saved, opened: true, openError: undefined });
     } catch (e) {
-      setOutcome({ ...saved, openError: errorMessage(toCommandError(e)) });
+      setOutcome({ ...saved, openError: errorWithFile(toCommandError(e)) });
     }
   };
 

@@ -15,7 +15,7 @@ import { money, period, timestamp } from "../format";
 import { describeImportError, type ImportProblem } from "../files";
 import { useMenu } from "../menu";
 import { recentIds, recentPlans } from "../recent";
-import { errorMessage } from "../errors";
+import { errorWithFile } from "../errors";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { RecentPlans } from "../components/RecentPlans";
 import { StatusBadge } from "../components/StatusBadge";
@@ -136,7 +136,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
         const written = await api.exportPlanFile(p.id);
         if (written) setSaved({ path: written.path });
       } catch (e) {
-        setSaved({ failed: errorMessage(toCommandError(e)), name: p.name });
+        setSaved({ failed: errorWithFile(toCommandError(e)), name: p.name });
       }
     });
 

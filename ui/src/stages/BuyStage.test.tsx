@@ -172,9 +172,9 @@ describe("Insertion orders", () => {
     expect(panel.queryByRole("status")).toBeNull();
     expect(panel.queryByRole("alert")).toBeNull();
 
-    api.exportInsertionOrders.mockRejectedValueOnce(new CommandError({ code: "file_unwritable", message: "could not create /read-only (permission denied)", path: "/read-only" }));
+    api.exportInsertionOrders.mockRejectedValueOnce(new CommandError({ code: "file_unwritable", message: "could not create the folder (permission denied)", file: "/read-only" }));
     await act(async () => fireEvent.click(panel.getByRole("button", { name: "Export insertion orders…" })));
-    expect(panel.getByRole("alert").textContent).toBe("The insertion orders could not be written: Could not create /read-only (permission denied)");
+    expect(panel.getByRole("alert").textContent).toBe("The insertion orders could not be written: /read-only: Could not create the folder (permission denied)");
     expect(panel.queryByTestId("io-written")).toBeNull();
   });
 });

@@ -16,7 +16,7 @@ import { LaunchBoard, type MoveLine } from "./buy/LaunchBoard";
 import { NamingConvention, TEMPLATE_PATH } from "./buy/NamingConvention";
 import { boardCounts, STATUS_LABEL, STATUSES } from "./buy/launch";
 
-export function BuyStage({ planId, plan, view, error, edit, numberStyle }: StageProps) {
+export function BuyStage({ planId, plan, view, error, edit }: StageProps) {
   const [board, setBoard] = useState<LaunchLine[] | null>(null);
   const [boardError, setBoardError] = useState<CommandError | null>(null);
   const [fetching, setFetching] = useState(true);
@@ -119,7 +119,7 @@ export function BuyStage({ planId, plan, view, error, edit, numberStyle }: Stage
               <span>Checklist</span>
               <span className="right">Move</span>
             </div>
-            <LaunchBoard board={board} plan={plan} currency={view.currency} numberStyle={numberStyle} edit={edit} move={move} />
+            <LaunchBoard board={board} plan={plan} edit={edit} move={move} />
           </div>
         )}
       </section>

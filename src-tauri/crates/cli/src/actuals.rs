@@ -72,6 +72,8 @@ struct ImportOutput<'a> {
     added: &'a [Actual],
     replaced: usize,
     unmatched: &'a [Unmatched],
+    /// The added rows with days outside the plan's period; null when every row is inside it.
+    outside_period: Option<&'a flightplan_core::actuals::OutsidePeriod>,
 }
 
 #[derive(Serialize)]
@@ -113,6 +115,7 @@ fn output<'a>(file: String, r: &'a Report, i: &'a Import) -> ImportOutput<'a> {
         added: &i.added,
         replaced: i.replaced,
         unmatched: &i.unmatched,
+        outside_period: i.outside_period.as_ref(),
     }
 }
 

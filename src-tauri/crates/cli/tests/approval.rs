@@ -56,8 +56,8 @@ fn the_rate_card_round_trips_and_a_broken_one_is_refused() {
     assert_eq!(
         messages,
         [
-            "entry \"Google Ads — Search — Brand\" (channels[0]): -1.20 is negative",
-            "entry \"Meta\" (channels[4]): the entry needs a name",
+            "“Google Ads — Search — Brand”: -1.20 is negative",
+            "“Meta”: the entry needs a name",
         ]
     );
     // The saved card is untouched; reset brings back the built-in one.

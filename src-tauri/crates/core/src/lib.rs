@@ -5,60 +5,25 @@
 //! in). Everything around it (the library store, the PDF, import/export, the CLI, the desktop
 //! shell) is a thin ring that calls in here, so every figure comes from one place.
 
-pub mod actuals;
-pub mod allocate;
-pub mod approval;
-pub mod allocation;
+pub mod plan;
+pub mod costing;
+pub mod intelligence;
+pub mod buying;
+pub mod monitoring;
+
+// Every module also under its own name at the root, as the rings and the tests name them.
+pub use plan::{format, dec, date, limits, sample, paste, weights, comments};
+pub(crate) use plan::{scenario_rules};
+pub use costing::{view, week_row, flight, fees, money, schedule, delivery, reach, reach_goal, report, scenario, scenario_budget};
+pub(crate) use costing::{flowchart};
+pub use intelligence::{finding, findings, finding_groups, timeline, stages, learning, catalogue, rate_card, response, response_fit, allocate, allocation, optimise};
+pub(crate) use intelligence::{plausibility, funded_set};
+pub use buying::{launch, approval, changes, naming};
+pub use monitoring::{actuals, phasing, pacing, performance, recommend, reconcile, rollforward};
+
 #[cfg(feature = "ts")]
 pub mod bindings;
-pub mod catalogue;
-pub mod changes;
-pub mod comments;
-pub mod costing;
-pub mod date;
-pub mod dec;
-pub mod delivery;
 pub mod error;
-mod funded_set;
-pub mod fees;
-pub mod finding_groups;
-pub mod finding;
-pub mod findings;
-pub mod flight;
-pub mod weights;
-mod flowchart;
-pub mod format;
-pub mod launch;
-pub mod learning;
-pub mod limits;
-pub mod money;
-pub mod monitoring;
-pub mod naming;
-pub mod pacing;
-pub mod performance;
-pub mod phasing;
-mod plausibility;
-pub mod optimise;
-pub mod paste;
-pub mod plan;
-pub mod rate_card;
-pub mod reach;
-pub mod reach_goal;
-pub mod recommend;
-pub mod reconcile;
-pub mod report;
-pub mod response;
-pub mod response_fit;
-pub mod rollforward;
-pub mod scenario;
-pub mod scenario_budget;
-mod scenario_rules;
-pub mod stages;
-pub mod timeline;
-pub mod view;
-pub mod week_row;
-pub mod sample;
-pub mod schedule;
 
 pub use costing::{compute, compute_as_of, LineView, MonthTotal, PlanView, Totals};
 pub use report::{report, Report};

@@ -42,7 +42,8 @@ fn live_is_gated_by_the_checklist_or_an_override() {
     assert_eq!(open, vec!["tracking_verified", "creative_ready", "naming_applied", "budget_control", "funded_above_learning"]);
     // 2,000 at CPC 1.00 and CVR 5% is a CPA of 20.00: 50 a week needs 1,000.00 a week; it has 500.00.
     let funded = lists[1].iter().find(|c| c.item == "funded_above_learning").unwrap();
-    assert_eq!(funded.detail, "500.00 a week against a learning minimum of 1000.00");
+    assert_eq!(funded.detail, "$500.00 a week against a learning minimum of $1,000.00");
+    assert_eq!((funded.label, funded.short.as_str()), ("Funded above learning", "Learning"));
     let on = day("2025-08-28");
     // planned → live skips booking.
     assert_eq!(transition(&p, "meta-rt", LineStatus::Live, on, None).unwrap_err().code, "bad_transition");

@@ -40,6 +40,23 @@ fn row(line: usize, campaign: &str, date: &str, spend: &str) -> ImportRow {
     }
 }
 
+/// Rows with days outside the plan's period (1–28 Sep 2025) are counted by the core, with the
+/// first and last such day, so the preview can say so before they are saved; none inside.
+#[test]
+fn rows_outside_the_period_are_counted() {
+    let p = plan();
+    let inside = vec![row(2, "LC | Prospecting | Broad", "2025-09-01", "10.00"), row(3, "LC | Prospecting | Broad", "2025-09-28", "10.00")];
+    assert_eq!(import(&p, &inside, "test", &BTreeMap::new()).unwrap().outside_period, None);
+    let mut rows = inside;
+    rows.push(row(4, "LC | Prospecting | Broad", "2025-08-30", "5.00"));
+    rows.push(row(5, "LC | Prospecting | Broad", "2025-09-29", "5.00"));
+    let mut week = row(6, "LC | Prospecting | Broad", "2025-09-26", "7.00");
+    week.end = day("2025-10-02"); // a week's row that runs past the end
+    rows.push(week);
+    let out = import(&p, &rows, "test", &BTreeMap::new()).unwrap().outside_period.unwrap();
+    assert_eq!((out.rows, out.first, out.last), (3, day("2025-08-30"), day("2025-10-02")));
+}
+
 #[test]
 fn rows_match_by_saved_name_naming_convention_and_mapping() {
     let p = plan();

@@ -23,12 +23,15 @@ pub enum Replace {
     Forced,
 }
 
+/// An error about the file at `path`: the file is the error's `file` field, never part of the
+/// message, so each ring says where it is its own way.
 fn error(code: &str, path: &Path, message: String) -> Error {
-    Error { path: Some(path.display().to_string()), ..Error::new(code, message) }
+    Error::new(code, message).in_file(path.display().to_string())
 }
 
+/// `what` is what failed, said of the file: "write the file", "create the folder".
 fn unwritable(path: &Path, what: &str, e: std::io::Error) -> Error {
-    error("file_unwritable", path, format!("could not {what} {} ({e})", path.display()))
+    error("file_unwritable", path, format!("could not {what} ({e})"))
 }
 
 /// Check that whatever is at `path` now may be replaced.
@@ -36,10 +39,10 @@ fn check_target(path: &Path, replace: Replace) -> Result<(), Error> {
     let meta = match std::fs::symlink_metadata(path) {
         Ok(m) => m,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(unwritable(path, "check", e)),
+        Err(e) => return Err(unwritable(path, "check the file", e)),
     };
     let refuse = |why: &str, hint: &str| {
-        Err(error("target_not_replaced", path, format!("{} {why}, so it was not replaced{hint}", path.display())))
+        Err(error("target_not_replaced", path, format!("it {why}, so it was not replaced{hint}")))
     };
     let ft = meta.file_type();
     if ft.is_symlink() {
@@ -71,7 +74,7 @@ fn folder_of(path: &Path) -> PathBuf {
 fn file_name(path: &Path) -> Result<String, Error> {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| error("file_unwritable", path, format!("{} does not name a file", path.display())))
+        .ok_or_else(|| error("file_unwritable", path, "this is not the name of a file".to_string()))
 }
 
 /// A fresh temporary file beside `path`, created exclusively.
@@ -85,10 +88,10 @@ fn temporary(path: &Path) -> Result<(PathBuf, File), Error> {
         match OpenOptions::new().write(true).create_new(true).open(&tmp) {
             Ok(f) => return Ok((tmp, f)),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(unwritable(path, "write", e)),
+            Err(e) => return Err(unwritable(path, "write the file", e)),
         }
     }
-    Err(error("file_unwritable", path, format!("could not find a free temporary name beside {}", path.display())))
+    Err(error("file_unwritable", path, "could not find a free temporary name beside the file".to_string()))
 }
 
 /// Write `bytes` to a new temporary file beside `path` and flush it; the caller renames it.
@@ -100,7 +103,7 @@ fn stage(path: &Path, bytes: &[u8]) -> Result<PathBuf, Error> {
         Ok(()) => Ok(tmp),
         Err(e) => {
             let _ = std::fs::remove_file(&tmp);
-            Err(unwritable(path, "write", e))
+            Err(unwritable(path, "write the file", e))
         }
     }
 }
@@ -118,7 +121,7 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), Err
     let tmp = stage(path, bytes)?;
     if let Err(e) = std::fs::rename(&tmp, path) {
         let _ = std::fs::remove_file(&tmp);
-        return Err(unwritable(path, "replace", e));
+        return Err(unwritable(path, "replace the file", e));
     }
     sync_folder(&folder_of(path));
     Ok(())
@@ -139,7 +142,7 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)], replace: Replace) -> R
             return Err(error("file_unwritable", dir, format!("two files would both be named \"{name}\"")));
         }
     }
-    std::fs::create_dir_all(dir).map_err(|e| unwritable(dir, "create", e))?;
+    std::fs::create_dir_all(dir).map_err(|e| unwritable(dir, "create the folder", e))?;
     let targets: Vec<PathBuf> = files.iter().map(|(n, _)| dir.join(n)).collect();
     for t in &targets {
         check_target(t, replace)?;
@@ -178,7 +181,7 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)], replace: Replace) -> R
             if let Err(e) = std::fs::rename(t, &kept) {
                 let _ = std::fs::remove_file(&kept);
                 undo(&aside, &placed, &staged);
-                return Err(unwritable(t, "replace", e));
+                return Err(unwritable(t, "replace the file", e));
             }
             aside.push((t.clone(), kept));
         }
@@ -186,7 +189,7 @@ pub fn write_set(dir: &Path, files: &[(String, Vec<u8>)], replace: Replace) -> R
     for (t, s) in targets.iter().zip(&staged) {
         if let Err(e) = std::fs::rename(s, t) {
             undo(&aside, &placed, &staged);
-            return Err(unwritable(t, "write", e));
+            return Err(unwritable(t, "write the file", e));
         }
         placed.push(t.clone());
     }

@@ -32,6 +32,9 @@ fn a_symlink_is_refused_unless_forced_and_then_only_the_link_is_replaced() {
     let e = write_file(&link, b"new", Replace::RegularOnly).unwrap_err();
     assert_eq!(e.code, "target_not_replaced");
     assert!(e.message.contains("symbolic link"), "{}", e.message);
+    // The file is a field, not part of the sentence: each ring says where it is its own way.
+    assert_eq!((e.file.as_deref(), e.path.as_deref()), (Some(link.to_str().unwrap()), None));
+    assert!(!e.message.contains("out.csv"), "{}", e.message);
     assert_eq!(std::fs::read(&target).unwrap(), b"keep me");
     assert_eq!(names(dir.path()), ["out.csv", "precious.txt"]);
 

@@ -63,9 +63,9 @@ fn a_broken_card_is_refused_naming_every_entry_and_changes_nothing() {
     assert_eq!(
         messages,
         [
-            "entry \"Meta — Prospecting\" (channels[3]): -9.50 is negative",
-            "entry \"Meta — Retargeting\" (channels[5]): another entry has the same channel and name",
-            "entry \"Sponsored content\" (channels[7]): the entry needs a channel",
+            "“Meta — Prospecting”: -9.50 is negative",
+            "“Meta — Retargeting”: another entry has the same channel and name",
+            "“Sponsored content”: the entry needs a channel",
         ]
     );
     assert_eq!(errs[0].path.as_deref(), Some("channels[3].rate"));

@@ -6,7 +6,7 @@
 import { useState } from "react";
 import { api, toCommandError } from "../../api";
 import type { Plan, WrittenOrder } from "../../bindings";
-import { errorMessage } from "../../errors";
+import { errorMessage, errorWithFile } from "../../errors";
 
 interface Props {
   planId: number;
@@ -37,7 +37,7 @@ export function InsertionOrders({ planId, plan, unsaved }: Props) {
       setOrders(written);
       setFolder(folderOf(written[0]?.path ?? ""));
     } catch (e) {
-      setError(`The insertion orders could not be written: ${errorMessage(toCommandError(e))}`);
+      setError(`The insertion orders could not be written: ${errorWithFile(toCommandError(e))}`);
     } finally {
       setBusy(false);
     }

@@ -6,62 +6,50 @@
 import { useState } from "react";
 import type { BudgetControl, Buying, CheckItem, LaunchLine, Line, LineStatus, Plan } from "../../bindings";
 import type { CommandError } from "../../api";
-import type { NumberStyle } from "../../types";
-import { day, money } from "../../format";
+import { day } from "../../format";
 import { errorMessage } from "../../errors";
 import { CopyButton } from "./CopyButton";
 import { CreativeDelivery } from "./CreativeDelivery";
 import { OverrideForm } from "./OverrideForm";
-import { BUYING, itemLabel, itemWords, moveLabel, setBuying, setLaunch, STATUS_LABEL } from "./launch";
+import { BUYING, moveLabel, setBuying, setLaunch, STATUS_LABEL } from "./launch";
 
 export type MoveLine = (line: string, to: LineStatus, overrideBy?: { by: string; reason: string }) => Promise<CommandError | null>;
 
 interface Props {
   board: LaunchLine[];
   plan: Plan;
-  currency: string;
-  numberStyle?: NumberStyle;
   edit: (change: (plan: Plan) => Plan) => void;
   move: MoveLine;
 }
 
-export function LaunchBoard({ board, plan, currency, numberStyle, edit, move }: Props) {
+export function LaunchBoard({ board, plan, edit, move }: Props) {
   return (
     <ol className="launch-board" aria-label="Lines and their launch checklists" data-testid="launch-board">
       {board.map((row) => {
         const line = plan.lines.find((l) => l.id === row.line);
         return line ? (
-          <LaunchRow key={row.line} row={row} line={line} currency={currency} numberStyle={numberStyle} edit={edit} move={move} />
+          <LaunchRow key={row.line} row={row} line={line} edit={edit} move={move} />
         ) : null;
       })}
     </ol>
   );
 }
 
-/** The core's detail with its decimals shown as money ("1500.00 a week" → "$1,500.00 a week"). */
-function moneyDetail(detail: string, currency: string, style?: NumberStyle): string {
-  return detail.replace(/-?\d+\.\d+/g, (v) => money(v, currency, style));
-}
-
-/** What an open item still needs, when the core says more than its name. */
-function openDetail(c: CheckItem, currency: string, style?: NumberStyle): string {
-  if (c.item === "creative_ready") return `${itemWords([c.item])} (${c.detail})`;
-  if (c.item === "funded_above_learning") return `${itemWords([c.item])} (${moneyDetail(c.detail, currency, style)})`;
-  return itemWords([c.item]);
+/** What an open item still needs, in running text: the core's label, and its detail where it
+ * says more than the name ("creative ready (2 of 3 assets delivered)"). */
+function openDetail(c: CheckItem): string {
+  const words = c.label.startsWith("IO ") ? c.label : c.label.toLowerCase();
+  return c.item === "creative_ready" || c.item === "funded_above_learning" ? `${words} (${c.detail})` : words;
 }
 
 function LaunchRow({
   row,
   line,
-  currency,
-  numberStyle,
   edit,
   move,
 }: {
   row: LaunchLine;
   line: Line;
-  currency: string;
-  numberStyle?: NumberStyle;
   edit: Props["edit"];
   move: MoveLine;
 }) {
@@ -130,7 +118,7 @@ function LaunchRow({
         </span>
       </div>
 
-      <div className="launch-ready" title={required.map((c) => `${c.done ? "✓" : "○"} ${itemLabel(c.item)}`).join("\n")}>
+      <div className="launch-ready" title={required.map((c) => `${c.done ? "✓" : "○"} ${c.label}`).join("\n")}>
         <span className={`ready-count${row.ready ? " ok" : ""}`} data-testid="ready-count">
           {done} of {required.length} ready
         </span>
@@ -156,11 +144,11 @@ function LaunchRow({
                   className={`check-chip ${tone}`}
                   aria-pressed={!!launch[key]}
                   data-item={c.item}
-                  title={`${itemLabel(c.item)}: ${c.detail}`}
+                  title={`${c.label}: ${c.detail}`}
                   onClick={() => toggle(key)}
                 >
                   <Tick done={!!launch[key]} />
-                  {SHORT[c.item]}
+                  {c.short}
                 </button>
               );
             }
@@ -176,7 +164,7 @@ function LaunchRow({
                   onClick={() => setCreativeOpen(!creativeOpen)}
                 >
                   <Tick done={c.done} />
-                  {creativeShort(c.detail)}
+                  {c.short}
                 </button>
               );
             case "budget_control":
@@ -198,9 +186,9 @@ function LaunchRow({
               );
             default:
               return (
-                <span key={c.item} className={`check-chip derived ${tone}`} data-item={c.item} title={moneyDetail(c.detail, currency, numberStyle)}>
+                <span key={c.item} className={`check-chip derived ${tone}`} data-item={c.item} title={c.detail}>
                   <Tick done={c.done} />
-                  {SHORT[c.item] ?? itemLabel(c.item)}
+                  {c.short}
                 </span>
               );
           }
@@ -243,7 +231,7 @@ function LaunchRow({
         </span>
         {row.open.length > 0 ? (
           <span className="open-items" data-testid="open-items">
-            {row.status === "planned" || row.status === "booked" ? "Open" : "Still open"}: {row.checklist.filter((c) => row.open.includes(c.item)).map((c) => openDetail(c, currency, numberStyle)).join(", ")}
+            {row.status === "planned" || row.status === "booked" ? "Open" : "Still open"}: {row.checklist.filter((c) => row.open.includes(c.item)).map((c) => openDetail(c)).join(", ")}
           </span>
         ) : (
           <span className="open-items clear" data-testid="open-items">
@@ -273,19 +261,6 @@ function LaunchRow({
       )}
     </li>
   );
-}
-
-const SHORT: Record<string, string> = {
-  tracking_verified: "Tracking",
-  naming_applied: "Naming",
-  io_signed: "IO signed",
-  funded_above_learning: "Learning",
-};
-
-/** "3 of 4 assets delivered" → "Creative 3 of 4". */
-function creativeShort(detail: string): string {
-  const m = /^(\d+ of \d+) assets? delivered$/.exec(detail);
-  return m ? `Creative ${m[1]}` : "No creative";
 }
 
 function Tick({ done }: { done: boolean }) {

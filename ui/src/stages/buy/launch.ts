@@ -15,23 +15,6 @@ export const STATUS_LABEL: Record<LineStatus, string> = {
   ended: "Ended",
 };
 
-/** The checklist items as the board names them (the core's `CheckItem.item`). */
-export const ITEM_LABEL: Record<string, string> = {
-  tracking_verified: "Tracking verified",
-  creative_ready: "Creative ready",
-  naming_applied: "Naming applied",
-  budget_control: "Budget control",
-  io_signed: "IO signed",
-  funded_above_learning: "Funded above learning",
-};
-
-export const itemLabel = (item: string): string => ITEM_LABEL[item] ?? item.replace(/_/g, " ");
-
-/** The lower-case form, for running text: "tracking verified, IO signed". */
-export function itemWords(items: string[]): string {
-  return items.map((i) => (i === "io_signed" ? "IO signed" : itemLabel(i).toLowerCase())).join(", ");
-}
-
 export const BUYING: { value: Buying; label: string }[] = [
   { value: "auction", label: "Auction" },
   { value: "programmatic", label: "Programmatic" },

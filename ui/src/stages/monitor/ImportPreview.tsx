@@ -11,7 +11,7 @@ import type { Actual, ActualsPreview, Plan, Unmatched } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { num, period as planPeriod } from "../../format";
 import { fileLines } from "./numbers";
-import { coverLabel, rangeText, reachesOutside } from "./ranges";
+import { coverLabel, rangeText } from "./ranges";
 
 /** The platform as planners call it, by the core's name for it. */
 export const PLATFORM_TITLE: Record<string, string> = {
@@ -76,10 +76,9 @@ export function ImportPreview({
   const byLine = groups(preview.added);
   const lineName = (id: string) => plan.lines.find((l) => l.id === id)?.name ?? id;
   const unmatchedRows = preview.unmatched.reduce((n, u) => n + u.rows, 0);
-  // Rows with days outside the plan's period still count toward spend: say so before they are saved.
-  const outside = preview.added.filter((a) => reachesOutside(a.start, a.end, plan));
-  const outsideFirst = outside.reduce((d, a) => (a.start < d ? a.start : d), outside[0]?.start ?? "");
-  const outsideLast = outside.reduce((d, a) => (a.end > d ? a.end : d), outside[0]?.end ?? "");
+  // Rows with days outside the plan's period still count toward spend: the core counts them, and
+  // the preview says so before they are saved.
+  const outside = preview.outside_period;
   const skipped = new Map<string, number[]>();
   for (const s of preview.skipped) if (s.line > 0) skipped.set(s.reason, [...(skipped.get(s.reason) ?? []), s.line]);
   const more = preview.skipped.filter((s) => s.line === 0);
@@ -219,9 +218,9 @@ export function ImportPreview({
         </table>
       )}
 
-      {outside.length > 0 && (
+      {outside && (
         <p className="inline-warning" role="note">
-          {outside.length} of these rows cover days {rangeText(outsideFirst, outsideLast)}, outside the plan's period ({planPeriod(plan.start, plan.end)}).
+          {outside.rows} of these rows cover days {rangeText(outside.first, outside.last)}, outside the plan's period ({planPeriod(plan.start, plan.end)}).
           Imported, they count toward spend to date.
         </p>
       )}

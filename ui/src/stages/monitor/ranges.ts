@@ -74,8 +74,3 @@ export function coverLabel(start: string, end: string): string {
 export function rangeText(start: string, end: string): string {
   return start === end ? day(start) : period(start, end);
 }
-
-/** Whether a range has days outside another (e.g. a row outside the plan's period). */
-export function reachesOutside(start: string, end: string, within: { start: string; end: string }): boolean {
-  return start < within.start || end > within.end;
-}

@@ -9,6 +9,16 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+pub mod format;
+pub(crate) mod scenario_rules;
+pub mod dec;
+pub mod date;
+pub mod limits;
+pub mod sample;
+pub mod paste;
+pub mod weights;
+pub mod comments;
+
 mod approval;
 mod audience;
 mod goal;

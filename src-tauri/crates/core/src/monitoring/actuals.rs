@@ -127,6 +127,33 @@ pub struct Import {
     /// All of the plan's actuals after the import.
     #[serde(skip)]
     pub actuals: Vec<Actual>,
+    /// The added rows that cover days outside the plan's period (they still count toward spend
+    /// to date, so the planner is told before saving them); none when every row is inside.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outside_period: Option<OutsidePeriod>,
+}
+
+/// Added rows with days outside the plan's period: how many, and the first and last such day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct OutsidePeriod {
+    pub rows: usize,
+    #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub first: NaiveDate,
+    #[serde(with = "crate::date")]
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
+    pub last: NaiveDate,
+}
+
+/// [`OutsidePeriod`] of `added` against the plan's `start..=end`.
+pub fn outside_period(added: &[Actual], start: NaiveDate, end: NaiveDate) -> Option<OutsidePeriod> {
+    let outside: Vec<&Actual> = added.iter().filter(|a| a.start < start || a.end > end).collect();
+    Some(OutsidePeriod {
+        rows: outside.len(),
+        first: outside.iter().map(|a| a.start).min()?,
+        last: outside.iter().map(|a| a.end).max()?,
+    })
 }
 
 /// Names compared loosely (case, spacing, dash style) against what each line answers to.
@@ -344,7 +371,8 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
             u
         })
         .collect();
-    Ok(Import { added, replaced: merged.replaced, unmatched, warnings: merged.warnings, actuals: merged.actuals })
+    let outside_period = outside_period(&added, plan.start, plan.end);
+    Ok(Import { added, replaced: merged.replaced, unmatched, warnings: merged.warnings, actuals: merged.actuals, outside_period })
 }
 
 fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Result<Option<Decimal>> {

@@ -239,7 +239,8 @@ pub fn validate_rate_card(card: &RateCard) -> Vec<Error> {
         let label = e.label();
         let mut push = |field: &str, code: &str, msg: String| {
             let mut err = Error::at(code, format!("channels[{i}].{field}"), msg);
-            err.message = format!("entry \"{label}\" (channels[{i}]): {}", err.message);
+            // The entry by its name; where it is in the file (`channels[i].field`) is the path.
+            err.message = format!("\u{201c}{label}\u{201d}: {}", err.message);
             errs.push(err);
         };
         if e.channel.trim().is_empty() {

@@ -7,6 +7,7 @@
 use crate::costing::compute;
 use crate::error::{Error, Result};
 use crate::learning::learning_needs;
+use crate::money::{format_money, Currency};
 use crate::plan::{Buying, LaunchOverride, Line, LineStatus, Plan};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -17,6 +18,10 @@ pub struct CheckItem {
     /// `tracking_verified`, `creative_ready`, `naming_applied`, `budget_control`, `io_signed`,
     /// `funded_above_learning`.
     pub item: &'static str,
+    /// The item as the board names it: "Tracking verified", "IO signed".
+    pub label: &'static str,
+    /// The item on its chip, short: "Tracking", "Creative 3 of 4", "No creative", "Learning".
+    pub short: String,
     pub required: bool,
     pub done: bool,
     pub detail: String,
@@ -44,22 +49,30 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
     // Counts are summed wide: a line's creative list is bounded (core::limits), each count is not.
     let (need, have): (u64, u64) =
         l.creative.iter().fold((0, 0), |(n, h), c| (n + u64::from(c.count), h + u64::from(c.delivered.min(c.count))));
+    // Money in the detail is written as everywhere else in the plan: its currency and number style.
+    let money = |v: rust_decimal::Decimal| match Currency::from_code(&plan.currency) {
+        Some(c) => format_money(v, c, plan.settings.number_style),
+        None => format!("{} {}", v.round_dp(2), plan.currency),
+    };
     let mut items = vec![
-        CheckItem { item: "tracking_verified", required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into() },
+        CheckItem { item: "tracking_verified", label: item_label("tracking_verified"), short: "Tracking".into(), required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into() },
         CheckItem {
             item: "creative_ready",
+            label: item_label("creative_ready"), short: if need == 0 { "No creative".into() } else { format!("Creative {have} of {need}") },
             required: true,
             done: need > 0 && have >= need,
             detail: if need == 0 { "no creative listed".into() } else { format!("{have} of {need} {} delivered", if need == 1 { "asset" } else { "assets" }) },
         },
         CheckItem {
             item: "naming_applied",
+            label: item_label("naming_applied"), short: "Naming".into(),
             required: digital && plan.monitoring.naming_template.is_some(),
             done: l.launch.naming_applied,
             detail: "campaign names follow the plan's naming convention".into(),
         },
         CheckItem {
             item: "budget_control",
+            label: item_label("budget_control"), short: "Budget control".into(),
             required: auction,
             done: l.launch.budget_control.is_some(),
             detail: match l.launch.budget_control {
@@ -67,14 +80,15 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
                 None => "choose CBO or ABO".into(),
             },
         },
-        CheckItem { item: "io_signed", required: direct, done: l.launch.io_signed, detail: "insertion order signed".into() },
+        CheckItem { item: "io_signed", label: item_label("io_signed"), short: "IO signed".into(), required: direct, done: l.launch.io_signed, detail: "insertion order signed".into() },
     ];
     if let Some((weekly, minimum)) = learning {
         items.push(CheckItem {
             item: "funded_above_learning",
+            label: item_label("funded_above_learning"), short: "Learning".into(),
             required: true,
             done: weekly >= minimum,
-            detail: format!("{} a week against a learning minimum of {}", weekly.round_dp(2), minimum.round_dp(2)),
+            detail: format!("{} a week against a learning minimum of {}", money(weekly), money(minimum)),
         });
     }
     items
@@ -141,16 +155,25 @@ pub fn allowed(from: LineStatus, to: LineStatus) -> bool {
     )
 }
 
-/// A checklist item in running text ("creative ready", "IO signed"), as a refusal says it.
-pub fn item_words(item: &str) -> &str {
+/// A checklist item as the board names it ("Tracking verified", "IO signed").
+pub fn item_label(item: &str) -> &'static str {
     match item {
-        "tracking_verified" => "tracking verified",
-        "creative_ready" => "creative ready",
-        "naming_applied" => "naming applied",
-        "budget_control" => "budget control",
+        "tracking_verified" => "Tracking verified",
+        "creative_ready" => "Creative ready",
+        "naming_applied" => "Naming applied",
+        "budget_control" => "Budget control",
         "io_signed" => "IO signed",
-        "funded_above_learning" => "funded above learning",
-        other => other,
+        "funded_above_learning" => "Funded above learning",
+        _ => "Checklist item",
+    }
+}
+
+/// A checklist item in running text ("creative ready", "IO signed"), as a refusal says it.
+pub fn item_words(item: &str) -> String {
+    let label = item_label(item);
+    match label.strip_prefix("IO ") {
+        Some(_) => label.to_string(),
+        None => label.to_lowercase(),
     }
 }
 
@@ -173,7 +196,7 @@ pub fn transition(plan: &Plan, id: &str, to: LineStatus, on: NaiveDate, override
                         Some(LaunchOverride { by: by.trim().into(), reason: why.trim().into(), on });
                 }
                 _ => {
-                    let open: Vec<&str> = open.into_iter().map(item_words).collect();
+                    let open: Vec<String> = open.into_iter().map(item_words).collect();
                     return Err(Error::new(
                         "launch_blocked",
                         format!("cannot go live: {} not done; finish them or override with who and why", open.join(", ")),
