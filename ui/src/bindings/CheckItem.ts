@@ -5,4 +5,12 @@ export type CheckItem = {
  * `tracking_verified`, `creative_ready`, `naming_applied`, `budget_control`, `io_signed`,
  * `funded_above_learning`.
  */
-item: string, required: boolean, done: boolean, detail: string, };
+item: string, 
+/**
+ * The item as the board names it: "Tracking verified", "IO signed".
+ */
+label: string, 
+/**
+ * The item on its chip, short: "Tracking", "Creative 3 of 4", "No creative", "Learning".
+ */
+short: string, required: boolean, done: boolean, detail: string, };

@@ -85,6 +85,7 @@ export type { NextPlan } from "./NextPlan";
 export type { NumberStyle } from "./NumberStyle";
 export type { OpenedFile } from "./OpenedFile";
 export type { Optimised } from "./Optimised";
+export type { OutsidePeriod } from "./OutsidePeriod";
 export type { Pace } from "./Pace";
 export type { PaceAlert } from "./PaceAlert";
 export type { PaceWeek } from "./PaceWeek";
