@@ -3,6 +3,7 @@
 //! summing what was read.
 
 use crate::cells::{is_blank, number, Decimals, Evidence};
+use flightplan_core::Dec;
 use crate::dates::{self, DateStyle, Order};
 use crate::dialects::{detect, Dialect};
 use crate::layout::{mapped, Columns, DateKind, Platform};
@@ -350,11 +351,11 @@ impl<'h> Reader<'h> {
             ad,
             start,
             end,
-            spend,
-            impressions,
-            clicks,
-            conversions,
-            revenue,
+            spend: Dec(spend),
+            impressions: impressions.map(Dec),
+            clicks: clicks.map(Dec),
+            conversions: conversions.map(Dec),
+            revenue: revenue.map(Dec),
             currency,
         });
         Ok(())

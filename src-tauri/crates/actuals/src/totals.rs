@@ -8,6 +8,7 @@
 //! than the rows: removed campaigns count only there, so only the first total row is compared).
 
 use crate::cells::{number, Decimals};
+use flightplan_core::Dec;
 use flightplan_core::Error;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -16,14 +17,10 @@ use serde::Serialize;
 /// `null`, not 0.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Totals {
-    #[serde(with = "flightplan_core::dec")]
-    pub spend: Decimal,
-    #[serde(with = "flightplan_core::dec::opt")]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "flightplan_core::dec::opt")]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "flightplan_core::dec::opt")]
-    pub conversions: Option<Decimal>,
+    pub spend: Dec,
+    pub impressions: Option<Dec>,
+    pub clicks: Option<Dec>,
+    pub conversions: Option<Dec>,
 }
 
 fn plus(a: Decimal, b: Decimal) -> Result<Decimal, Error> {
@@ -34,15 +31,15 @@ impl Totals {
     /// Start with the measures the file has columns for.
     pub fn with(impressions: bool, clicks: bool, conversions: bool) -> Totals {
         let z = |has: bool| has.then_some(Decimal::ZERO);
-        Totals { spend: Decimal::ZERO, impressions: z(impressions), clicks: z(clicks), conversions: z(conversions) }
+        Totals { spend: Dec(Decimal::ZERO), impressions: z(impressions).map(Dec), clicks: z(clicks).map(Dec), conversions: z(conversions).map(Dec) }
     }
 
     /// Add a data row's figures (checked: an overflow is an error, never a panic).
     pub fn add(&mut self, spend: Decimal, impressions: Option<Decimal>, clicks: Option<Decimal>, conversions: Option<Decimal>) -> Result<(), Error> {
-        self.spend = plus(self.spend, spend)?;
+        self.spend = Dec(plus(self.spend.0, spend)?);
         for (acc, v) in [(&mut self.impressions, impressions), (&mut self.clicks, clicks), (&mut self.conversions, conversions)] {
             if let (Some(a), Some(v)) = (acc.as_mut(), v) {
-                *a = plus(*a, v)?;
+                *a = Dec(plus(a.0, v)?);
             }
         }
         Ok(())

@@ -5,12 +5,13 @@
 //! that once panicked or ran away.
 
 use flightplan_actuals::{parse, read_report, ColumnMapping, DateRange, Platform, ReadOptions, Report};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn day(s: &str) -> chrono::NaiveDate {
@@ -63,7 +64,7 @@ fn microsoft_preamble_hourly_dates_total_and_copyright_footer() {
     assert_eq!(r.rows[2].start, day("2019-01-24"));
     assert_eq!(r.rows[0].ad_set.as_deref(), Some("Exact"));
     assert_eq!((r.totals.spend, r.totals.impressions, r.totals.clicks), (d("76.00"), Some(d("2000")), Some(d("50"))));
-    assert_eq!(r.rows[2].impressions, Some(Decimal::ZERO), "-- is none");
+    assert_eq!(r.rows[2].impressions, Some(Dec(Decimal::ZERO)), "-- is none");
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
     let reasons: Vec<&str> = r.skipped.iter().map(|s| s.reason.as_str()).collect();
     assert!(reasons.contains(&"platform total row") && reasons.contains(&"a note, not a data row"), "{reasons:?}");

@@ -3,14 +3,15 @@
 //! weekly rows, XLSX, a mapped semicolon file) and for every way a file is rejected.
 
 use flightplan_actuals::{parse, ColumnMapping, Platform, Report};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn data(name: &str) -> Vec<u8> {
@@ -27,7 +28,7 @@ pub fn shared_exports() -> Option<PathBuf> {
 }
 
 fn num(v: &Value) -> Decimal {
-    d(&v.to_string())
+    d(&v.to_string()).0
 }
 
 type Totals = [Decimal; 4];
@@ -122,7 +123,7 @@ fn google_utf16_checks(r: &Report) {
     assert_eq!(r.rows[0].impressions, Some(d("1328")));
     assert_eq!(r.rows[0].revenue, Some(d("950.00")));
     // ` --` is no value, counted as none.
-    assert_eq!(r.rows[1].conversions, Some(Decimal::ZERO));
+    assert_eq!(r.rows[1].conversions, Some(Dec(Decimal::ZERO)));
     assert_eq!(r.rows[2].impressions, Some(d("11704")));
     let spend: Decimal = r.rows.iter().map(|r| r.spend).sum();
     assert_eq!(spend, d("1286.97"));
@@ -151,7 +152,7 @@ fn meta_bom_crlf_and_ad_set_rows() {
     assert_eq!(r.currency.as_deref(), Some("EUR"));
     assert_eq!(r.rows.len(), 3, "ad-set rows are kept; the core sums them per campaign and day");
     assert_eq!(r.rows[0].campaign, "LC – Prospecting");
-    assert_eq!(r.rows[1].conversions, Some(Decimal::ZERO), "empty Results is none");
+    assert_eq!(r.rows[1].conversions, Some(Dec(Decimal::ZERO)), "empty Results is none");
     assert_eq!(r.rows[0].spend + r.rows[1].spend, d("150.00"));
     assert_eq!(r.rows[2].revenue, Some(d("150.5")));
     assert!(r.rows.iter().all(|x| x.currency.as_deref() == Some("EUR")));
@@ -205,7 +206,7 @@ fn xlsx_reports_read_like_csv() {
     assert_eq!(r.rows.len(), 2);
     assert_eq!(r.rows[0].spend, d("66.16"));
     assert_eq!(r.rows[1].spend, d("56.39"));
-    assert_eq!(r.rows[1].conversions, Some(Decimal::ZERO));
+    assert_eq!(r.rows[1].conversions, Some(Dec(Decimal::ZERO)));
     assert_eq!(r.rows[1].file_line, 3);
 }
 

@@ -3,6 +3,7 @@
 //! gives for its data rows (platform total rows excluded), as decimals.
 
 use flightplan_actuals::{read_report, DateRange, Platform, ReadOptions, Report};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -45,10 +46,10 @@ fn check(file: &str, period: Option<&str>, platform: Platform, language: &str) -
     let d = r.dialect.as_ref().unwrap();
     assert_eq!((d.platform, d.language.as_str()), (platform, language), "{file}: dialect");
     assert_eq!(r.rows.len() as u64, v["data_rows"].as_u64().unwrap(), "{file}: data rows");
-    assert_eq!(Some(r.totals.spend), figure(&v, "spend"), "{file}: spend");
-    assert_eq!(r.totals.impressions, figure(&v, "impressions"), "{file}: impressions");
-    assert_eq!(r.totals.clicks, figure(&v, "clicks"), "{file}: clicks");
-    assert_eq!(r.totals.conversions, figure(&v, "conversions"), "{file}: conversions");
+    assert_eq!(Some(r.totals.spend), figure(&v, "spend").map(Dec), "{file}: spend");
+    assert_eq!(r.totals.impressions, figure(&v, "impressions").map(Dec), "{file}: impressions");
+    assert_eq!(r.totals.clicks, figure(&v, "clicks").map(Dec), "{file}: clicks");
+    assert_eq!(r.totals.conversions, figure(&v, "conversions").map(Dec), "{file}: conversions");
     r
 }
 

@@ -5,6 +5,7 @@
 //! priced on the plan's universe (or `--universe`), since a point is 1% of it.
 
 use crate::plan_file::load;
+use flightplan_core::Dec;
 use crate::print_json;
 use crate::library::open;
 use flightplan_core::catalogue::catalogue_for;
@@ -33,7 +34,7 @@ pub fn run(a: CatalogueArgs) -> Result<(), Vec<Error>> {
             }
             Some(u)
         }
-        (None, Some(p)) => load(p)?.universe,
+        (None, Some(p)) => load(p)?.universe.map(Dec::get),
         (None, None) => None,
     };
     let card = match a.library {

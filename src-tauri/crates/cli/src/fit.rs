@@ -3,6 +3,7 @@
 //! result unit, as the desktop's curve form shows it.
 
 use crate::plan_file::load;
+use flightplan_core::Dec;
 use crate::print_json;
 use clap::Args;
 use flightplan_core::response::result_unit;
@@ -27,7 +28,7 @@ pub fn run(a: FitArgs) -> Result<(), Vec<Error>> {
     let mut points = Vec::new();
     for p in &a.points {
         let (spend, result) = p.split_once(':').ok_or_else(|| bad(p, "write it as SPEND:RESULT".into()))?;
-        points.push(KnownPoint { spend: dec::parse(spend).map_err(|m| bad(p, m))?, result: dec::parse(result).map_err(|m| bad(p, m))? });
+        points.push(KnownPoint { spend: Dec(dec::parse(spend).map_err(|m| bad(p, m))?), result: Dec(dec::parse(result).map_err(|m| bad(p, m))?) });
     }
     let max = a.max.as_deref().map(dec::parse).transpose().map_err(|m| vec![Error::at("invalid_field", "--max", m)])?;
     print_json(&fit_hill(&points, max, &plan.currency, &result_unit(&plan)).map_err(|e| vec![e])?)

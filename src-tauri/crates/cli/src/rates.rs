@@ -2,6 +2,7 @@
 //! reset, set one default rate, add or remove a channel).
 
 use crate::library::open;
+use flightplan_core::Dec;
 use crate::plan_file::{read_text, write_atomically};
 use crate::print_json;
 use chrono::{DateTime, Utc};
@@ -91,7 +92,7 @@ impl AddArgs {
             role: pick("--role", self.role.as_deref())?,
             buying: pick("--buying", self.buying.as_deref())?,
             pricing: pick("--pricing", Some(self.pricing.as_str()))?.ok_or_else(|| vec![Error::at("missing_field", "--pricing", "give the pricing")])?,
-            rate,
+            rate: rate.map(Dec),
             ad_served: None,
             medium: pick("--medium", self.medium.as_deref())?,
             typical_cpm: None,

@@ -2,6 +2,7 @@
 //! must stay well under a frame (target < 2 ms).
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use flightplan_core::Dec;
 use chrono::NaiveDate;
 use flightplan_core::{compute, compute_as_of, parse_plan, sample_plan};
 use std::hint::black_box;
@@ -19,7 +20,7 @@ fn big_plan() -> flightplan_core::Plan {
             l.end = plan.end;
             l.weights = None;
             l.budget = None;
-            l.share = Some(rust_decimal::Decimal::new(1, 1)); // 0.1% each: 1,000 lines = 100%
+            l.share = Some(Dec(rust_decimal::Decimal::new(1, 1))); // 0.1% each: 1,000 lines = 100%
             l
         })
         .collect();

@@ -27,6 +27,7 @@ pub mod error;
 
 pub use costing::{compute, compute_as_of, LineView, MonthTotal, PlanView, Totals};
 pub use report::{report, Report};
+pub use dec::Dec;
 pub use error::{Error, Result};
 pub use findings::{Finding, Severity};
 pub use format::{parse_plan, plan_from_value, read_plan, validate, write_plan};

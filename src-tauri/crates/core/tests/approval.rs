@@ -3,6 +3,7 @@
 //! two plans. The library's side (snapshots, saving) is tested in flightplan-store.
 
 use chrono::{TimeZone, Utc};
+use flightplan_core::Dec;
 use flightplan_core::approval::{check_edit, moves, set_status, start_revision};
 use flightplan_core::changes::{changes, ChangeKind};
 use flightplan_core::comments::{add_comment, resolve_comment};
@@ -35,7 +36,7 @@ fn the_lock_refuses_approved_figures_and_allows_the_rest() {
     let saved = approved();
     // A rate is what was approved.
     let mut edit = saved.clone();
-    edit.lines[0].rate = Some(Decimal::new(130, 2));
+    edit.lines[0].rate = Some(Dec(Decimal::new(130, 2)));
     let e = check_edit(&saved, &edit).unwrap_err();
     assert_eq!(e.code, "plan_locked");
     assert!(e.message.contains("it changes rate of line \"google-brand\" from 1.20 to 1.30"), "{}", e.message);
@@ -57,7 +58,7 @@ fn the_lock_refuses_approved_figures_and_allows_the_rest() {
     assert!(check_edit(&saved, &back).unwrap_err().message.contains("it moves the plan from approved to draft"));
     // A revision may change anything.
     let mut revision = start_revision(&saved).unwrap();
-    revision.lines[0].rate = Some(Decimal::new(130, 2));
+    revision.lines[0].rate = Some(Dec(Decimal::new(130, 2)));
     check_edit(&saved, &revision).unwrap();
     assert_eq!(revision.revises.as_ref().map(|r| r.version), Some(1));
     // A draft is never locked.
@@ -88,14 +89,14 @@ fn comments_are_added_resolved_and_checked() {
 fn changes_list_each_figure_with_its_difference() {
     let before = approved();
     let mut after = start_revision(&before).unwrap();
-    after.fees.tech_fee_pct = Decimal::from(3);
+    after.fees.tech_fee_pct = Dec(Decimal::from(3));
     after.lines[8].end = chrono::NaiveDate::from_ymd_opt(2027, 3, 21).unwrap(); // radio ends a week early
     let c = changes(&before, &after).unwrap();
     let find = |line: Option<&str>, field: &str| c.changes.iter().find(|x| x.line.as_deref() == line && x.field == field).unwrap();
     let fee = find(None, "fees.tech_fee_pct");
     assert_eq!((fee.kind, fee.before.as_deref(), fee.after.as_deref()), (ChangeKind::Percent, Some("2"), Some("3")));
     // 1% more of 250,000.00 net media: 2,500.00 more tech fee.
-    assert_eq!(find(None, "totals.tech_fee").difference, Some(Decimal::new(250000, 2)));
+    assert_eq!(find(None, "totals.tech_fee").difference, Some(Dec(Decimal::new(250000, 2))));
     let end = find(Some("radio-nyc"), "end");
     assert_eq!((end.kind, end.before.as_deref(), end.after.as_deref()), (ChangeKind::Date, Some("2027-03-28"), Some("2027-03-21")));
     // Its last week is gone and the money moved to the other weeks.

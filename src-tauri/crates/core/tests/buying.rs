@@ -2,16 +2,16 @@
 //! override, the naming convention, and reconciliation of planned, delivered and invoiced.
 
 use chrono::NaiveDate;
+use flightplan_core::Dec;
 use flightplan_core::launch::{checklists, transition};
 use flightplan_core::naming::campaign_name;
 use flightplan_core::plan::{Actual, BudgetControl, Creative, Invoice, LineStatus, Plan};
 use flightplan_core::read_plan;
 use flightplan_core::reconcile::reconcile;
-use rust_decimal::Decimal;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn day(s: &str) -> NaiveDate {

@@ -2,6 +2,7 @@
 //! Each expected figure is worked out in the comment beside it.
 
 use flightplan_core::{compute, parse_plan, PlanView};
+use flightplan_core::Dec;
 use serde_json::{json, Value};
 
 fn plan_with(lines: Value, fees: Value, extra: Value) -> Value {
@@ -382,12 +383,12 @@ fn an_empty_plan_shows_money_in_minor_units() {
 fn a_lines_share_of_the_budget_is_its_net_over_the_plan_budget_not_its_share_of_net_media() {
     // 18,000 of a 400,000 budget while 250,000 is allocated: 4.5% of the budget, 7.20% of net media.
     let mut plan = flightplan_core::sample_plan();
-    plan.budget = rust_decimal::Decimal::from(400_000);
+    plan.budget = Dec(rust_decimal::Decimal::from(400_000));
     let view = flightplan_core::compute(&plan).unwrap();
     let line = view.lines.iter().find(|l| l.id == "google-brand").unwrap();
     assert_eq!(line.share_pct.to_string(), "7.20");
     assert_eq!(line.budget_share.map(|d| d.to_string()).as_deref(), Some("4.5"));
-    plan.budget = rust_decimal::Decimal::ZERO;
+    plan.budget = Dec(rust_decimal::Decimal::ZERO);
     plan.lines.retain(|l| l.budget.is_some());
     let view = flightplan_core::compute(&plan).unwrap();
     assert_eq!(view.lines[0].budget_share, None, "no share of a zero budget");

@@ -3,6 +3,7 @@
 //! row and column of it adds up. Examples from issue 16, then properties over random plans.
 
 use chrono::{Duration, NaiveDate};
+use flightplan_core::Dec;
 use flightplan_core::flight::flight_weeks;
 use flightplan_core::plan::{CommissionBasis, Line, Pattern, Plan};
 use flightplan_core::{compute, parse_plan, sample_plan, PlanView};
@@ -11,8 +12,8 @@ use rust_decimal::Decimal;
 use serde_json::json;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn plan(budget: &str, fees: serde_json::Value, lines: serde_json::Value) -> Plan {
@@ -23,7 +24,7 @@ fn plan(budget: &str, fees: serde_json::Value, lines: serde_json::Value) -> Plan
     parse_plan(&p.to_string()).unwrap()
 }
 
-fn strs(v: &[Decimal]) -> Vec<String> {
+fn strs(v: &[Dec]) -> Vec<String> {
     v.iter().map(|x| x.to_string()).collect()
 }
 
@@ -51,7 +52,7 @@ fn two_percent_of_eight_million_is_160000_split_over_seven_lines() {
     let v = compute(&p).unwrap();
     assert_eq!(v.totals.net_media, d("8000000.00"));
     assert_eq!(v.totals.tech_fee, d("160000.00"));
-    let fees: Vec<Decimal> = v.lines.iter().map(|l| l.tech_fee).collect();
+    let fees: Vec<Dec> = v.lines.iter().map(|l| l.tech_fee).collect();
     assert_eq!(strs(&fees), ["22857.15", "22857.15", "22857.14", "22857.14", "22857.14", "22857.14", "22857.14"]);
     assert_eq!(v.totals.fees, d("160000.00"));
     assert_eq!(v.totals.gross, d("8160000.00"));
@@ -85,9 +86,9 @@ fn a_week_of_a_three_week_eight_million_flight() {
                 "start": "2027-01-04", "end": "2027-01-24"}]),
     );
     let v = compute(&p).unwrap();
-    let weeks: Vec<Decimal> = v.lines[0].weeks.iter().map(|w| w.net).collect();
+    let weeks: Vec<Dec> = v.lines[0].weeks.iter().map(|w| w.net).collect();
     assert_eq!(strs(&weeks), ["2666666.67", "2666666.67", "2666666.66"]);
-    let totals: Vec<Decimal> = v.totals.weeks.iter().take(3).map(|w| w.net).collect();
+    let totals: Vec<Dec> = v.totals.weeks.iter().take(3).map(|w| w.net).collect();
     assert_eq!(totals, weeks);
     assert_eq!(v.totals.months[0].net, d("8000000.00"));
     assert_eq!(v.totals.months[0].label, "Jan 2027");
@@ -101,7 +102,7 @@ fn seven_lines_sharing_eight_million_over_three_weeks() {
     // rounded (.67, .67, .66), each line still adds up to its net, and no cell is a cent off.
     let p = seven_lines(json!({}));
     let v = compute(&p).unwrap();
-    let weeks: Vec<Decimal> = v.totals.weeks.iter().take(3).map(|w| w.net).collect();
+    let weeks: Vec<Dec> = v.totals.weeks.iter().take(3).map(|w| w.net).collect();
     assert_eq!(strs(&weeks), ["2666666.67", "2666666.67", "2666666.66"]);
     for (l, n) in v.lines.iter().zip(SEVEN) {
         assert_eq!(l.weeks.iter().map(|w| w.net).sum::<Decimal>(), d(n), "line {}", l.id);
@@ -175,7 +176,7 @@ fn check_grid_as(p: &Plan, v: &PlanView, plain: bool) {
     let mut col_exact = vec![Decimal::ZERO; v.weeks.len()];
     let mut col_sum = vec![Decimal::ZERO; v.weeks.len()];
     for (line, lv) in p.lines.iter().zip(&v.lines) {
-        let exact = exact_weeks(line, lv.net);
+        let exact = exact_weeks(line, lv.net.0);
         assert_eq!(lv.weeks.iter().map(|w| w.net).sum::<Decimal>(), lv.net, "row {}", lv.id);
         // Each of the line's months (its weeks in one month band) is within a unit of exact.
         for band in &v.months {
@@ -187,7 +188,7 @@ fn check_grid_as(p: &Plan, v: &PlanView, plain: bool) {
         }
         for (w, (start, x)) in lv.weeks.iter().zip(&exact) {
             assert_eq!(w.week_start, *start);
-            assert!(within(w.net, *x), "line {} week {}: {} vs exact {x}", lv.id, w.week_start, w.net);
+            assert!(within(w.net.0, *x), "line {} week {}: {} vs exact {x}", lv.id, w.week_start, w.net);
             let c = v.weeks.binary_search(start).unwrap();
             col_exact[c] += *x;
             col_sum[c] += w.net;
@@ -197,7 +198,7 @@ fn check_grid_as(p: &Plan, v: &PlanView, plain: bool) {
     assert_eq!(total, v.totals.net_media);
     for (c, w) in v.totals.weeks.iter().enumerate() {
         assert_eq!(w.net, col_sum[c], "column {}", w.week_start);
-        assert!(within(w.net, col_exact[c]), "week {}: {} vs exact {}", w.week_start, w.net, col_exact[c]);
+        assert!(within(w.net.0, col_exact[c]), "week {}: {} vs exact {}", w.week_start, w.net, col_exact[c]);
     }
     let mut month_sum = Decimal::ZERO;
     let mut months_round = Decimal::ZERO;
@@ -206,7 +207,7 @@ fn check_grid_as(p: &Plan, v: &PlanView, plain: bool) {
         let exact: Decimal = col_exact[range.clone()].iter().copied().sum();
         let weeks: Decimal = v.totals.weeks[range.clone()].iter().map(|w| w.net).sum();
         assert_eq!(weeks, m.net, "month {}", m.label);
-        assert!(within(m.net, exact), "month {}: {} vs exact {exact}", m.label, m.net);
+        assert!(within(m.net.0, exact), "month {}: {} vs exact {exact}", m.label, m.net);
         // Each week is its exact sum rounded wherever the rounded weeks add up to the month.
         let rounded: Decimal = col_exact[range.clone()].iter().map(|x| round(*x)).sum();
         if plain && rounded == m.net {
@@ -241,7 +242,7 @@ fn a_large_plan_of_patterns_adds_up_both_ways() {
             l.start = p.start;
             l.end = p.end;
             l.weights = None;
-            l.budget = Some(Decimal::new(83_333 + (i as i64 % 7), 2));
+            l.budget = Some(Dec(Decimal::new(83_333 + (i as i64 % 7), 2)));
             l.share = None;
             l
         })
@@ -257,14 +258,14 @@ fn check_fees(p: &Plan, v: &PlanView) {
     let unit = Decimal::new(1, v.minor_units);
     let round = |x: Decimal| round_exact(x, v.minor_units);
     let pct = |x: Decimal| x / Decimal::ONE_HUNDRED;
-    let c = pct(p.fees.agency_commission_pct);
+    let c = pct(p.fees.agency_commission_pct.0);
     let (mut commission, mut tech, mut serving) = (Decimal::ZERO, Decimal::ZERO, Decimal::ZERO);
     for (line, lv) in p.lines.iter().zip(&v.lines) {
         let ec = match p.fees.agency_commission_basis {
             CommissionBasis::Gross => lv.net * c / (Decimal::ONE - c),
             CommissionBasis::Net => lv.net * c,
         };
-        let et = lv.net * pct(p.fees.tech_fee_pct);
+        let et = lv.net * pct(p.fees.tech_fee_pct.0);
         // Flat lines here state their impressions, so the exact figure is known.
         let es = match (line.impressions, line.is_ad_served()) {
             (Some(i), true) => i / Decimal::ONE_THOUSAND * p.fees.ad_serving_cpm,
@@ -310,10 +311,10 @@ fn random_plan(code: &str, specs: &[Spec], commission: u32, gross: bool, tech: u
     let dp = flightplan_core::money::Currency::from_code(code).unwrap().minor_units();
     p.start = NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
     p.end = p.start + Duration::days(240);
-    p.fees.agency_commission_pct = Decimal::new(commission as i64, 2);
+    p.fees.agency_commission_pct = Dec(Decimal::new(commission as i64, 2));
     p.fees.agency_commission_basis = if gross { CommissionBasis::Gross } else { CommissionBasis::Net };
-    p.fees.tech_fee_pct = Decimal::new(tech as i64, 2);
-    p.fees.ad_serving_cpm = Decimal::new(serving as i64, 2);
+    p.fees.tech_fee_pct = Dec(Decimal::new(tech as i64, 2));
+    p.fees.ad_serving_cpm = Dec(Decimal::new(serving as i64, 2));
     if broadcast { p.settings.calendar = flightplan_core::plan::Calendar::Broadcast; }
     let template = p.lines[0].clone();
     p.lines = specs.iter().enumerate().map(|(i, (start, len, units, kind, on, off, weights, imps))| {
@@ -323,22 +324,22 @@ fn random_plan(code: &str, specs: &[Spec], commission: u32, gross: bool, tech: u
         l.rate = None;
         l.response = None;
         l.min_budget = None;
-        l.impressions = Some(Decimal::from(*imps));
+        l.impressions = Some(Dec(Decimal::from(*imps)));
         l.ad_served = Some(i % 3 != 0);
         l.start = p.start + Duration::days(*start);
         l.end = l.start + Duration::days(*len);
-        l.budget = Some(Decimal::new(*units, dp));
+        l.budget = Some(Dec(Decimal::new(*units, dp)));
         l.share = None;
         l.weights = None;
         l.pattern = match kind {
         1 => Some(Pattern::Flighting { on: *on, off: *off }),
-        2 => Some(Pattern::Pulsing { on: *on, off: *off, base: Decimal::new(35, 2) }),
+        2 => Some(Pattern::Pulsing { on: *on, off: *off, base: Dec(Decimal::new(35, 2)) }),
         3 => {
             let n = flightplan_core::flight::flight_week_count(l.start, l.end);
             let mut w: Vec<Decimal> = weights.iter().take(n).map(|x| Decimal::new(*x as i64 * 25, 2)).collect();
             w.resize(n, Decimal::ONE);
             if w.iter().all(|x| x.is_zero()) { w[0] = Decimal::ONE; }
-            l.weights = Some(w);
+            l.weights = Some(w.into_iter().map(Dec).collect());
             None
         }
         _ => None,

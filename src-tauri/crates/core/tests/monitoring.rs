@@ -2,6 +2,7 @@
 //! hand-checked pacing (linear and weighted flights) and one test per recommendation rule.
 
 use chrono::NaiveDate;
+use flightplan_core::Dec;
 use flightplan_core::actuals::{import, ImportRow};
 use flightplan_core::pacing::{pacing, PaceAlert};
 use flightplan_core::plan::{Actual, Plan};
@@ -11,8 +12,8 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn day(s: &str) -> NaiveDate {

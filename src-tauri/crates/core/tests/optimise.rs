@@ -3,6 +3,7 @@
 //! unallocated money would add, and splits the whole budget only when asked.
 
 use flightplan_core::allocate::SplitBasis;
+use flightplan_core::Dec;
 use flightplan_core::optimise::{accept, optimise, optimise_on};
 use flightplan_core::response::Response;
 use flightplan_core::{compute, sample_plan};
@@ -11,7 +12,7 @@ use rust_decimal::Decimal;
 /// The sample plan's $250,000 on its lines, under a $400,000 budget: $150,000 unallocated.
 fn underspent() -> flightplan_core::Plan {
     let mut p = sample_plan();
-    p.budget = Decimal::new(40_000_000, 2);
+    p.budget = Dec(Decimal::new(40_000_000, 2));
     p.scenarios.clear();
     p
 }
@@ -30,7 +31,7 @@ fn the_default_split_is_of_the_allocated_money_and_its_gain_is_like_for_like() {
     assert!(a.gain >= Decimal::ZERO);
     // What the unallocated money would add, on top of the better split.
     let whole = optimise_on(&p, SplitBasis::Budget).unwrap();
-    assert_eq!(o.unallocated_gain, Some(whole.allocation.total_response - a.total_response));
+    assert_eq!(o.unallocated_gain, Some(Dec(whole.allocation.total_response - a.total_response)));
     assert!(o.unallocated_gain.unwrap() > Decimal::ZERO);
     // Asked for the whole budget: its gain is the split's plus the extra money's.
     assert_eq!(whole.allocation.basis, SplitBasis::Budget);

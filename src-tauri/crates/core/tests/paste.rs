@@ -3,14 +3,14 @@
 //! over a row replacing it, a partial block setting only its columns, and fill-down.
 
 use flightplan_core::paste::{fill_down, fill_right, place, read_block, DateOrder, LineField, PasteOptions};
+use flightplan_core::Dec;
 use flightplan_core::plan::{Buying, Funnel, NumberStyle, Pricing};
 use flightplan_core::rate_card::default_rate_card;
 use flightplan_core::{compute, sample_plan};
-use rust_decimal::Decimal;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn options(dates: DateOrder) -> PasteOptions {

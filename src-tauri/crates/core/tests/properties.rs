@@ -1,6 +1,7 @@
 //! Property tests: for any budget, weights, currency and flight, money splits add up exactly.
 
 use chrono::{Duration, NaiveDate};
+use flightplan_core::Dec;
 use flightplan_core::money::{split_largest_remainder, Currency};
 use flightplan_core::{compute, sample_plan};
 use proptest::prelude::*;
@@ -42,13 +43,13 @@ proptest! {
         shares[0] += diff;
         let mut plan = sample_plan();
         plan.currency = code.to_string();
-        plan.budget = budget;
+        plan.budget = Dec(budget);
         let template = plan.lines[0].clone();
         plan.lines = shares.iter().enumerate().map(|(i, s)| {
             let mut l = template.clone();
             l.id = format!("l{i}");
             l.budget = None;
-            l.share = Some(Decimal::new(*s, 2));
+            l.share = Some(Dec(Decimal::new(*s, 2)));
             l
         }).collect();
         plan.scenarios.clear(); // they name the sample's own lines
@@ -65,11 +66,11 @@ proptest! {
         let mut l = plan.lines[0].clone();
         l.start = start;
         l.end = start + Duration::days(len);
-        l.budget = Some(Decimal::new(units, 2));
+        l.budget = Some(Dec(Decimal::new(units, 2)));
         l.pattern = match pattern {
             0 => None,
             1 => Some(flightplan_core::plan::Pattern::Flighting { on, off }),
-            _ => Some(flightplan_core::plan::Pattern::Pulsing { on, off, base: Decimal::new(3, 1) }),
+            _ => Some(flightplan_core::plan::Pattern::Pulsing { on, off, base: Dec(Decimal::new(3, 1)) }),
         };
         plan.lines = vec![l];
         plan.scenarios.clear(); // they name the sample's own lines

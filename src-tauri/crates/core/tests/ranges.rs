@@ -4,6 +4,7 @@
 //! pacing stays linear on a line flighted for centuries.
 
 use chrono::NaiveDate;
+use flightplan_core::Dec;
 use flightplan_core::actuals::{import, ImportRow};
 use flightplan_core::pacing::{default_as_of, pacing};
 use flightplan_core::plan::{Actual, Plan};
@@ -13,8 +14,8 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn day(s: &str) -> NaiveDate {
@@ -80,7 +81,7 @@ fn a_range_row_is_phased_by_the_flight_weights() {
     assert_eq!(search.pace.actual, d("3600.00"));
     assert_eq!(search.pace.expected, d("4500.00"));
     assert_eq!(search.pace.pace_pct, Some(d("80.0")));
-    let cum: Vec<Option<Decimal>> = search.weeks.iter().map(|w| w.actual_cumulative).collect();
+    let cum: Vec<Option<Dec>> = search.weeks.iter().map(|w| w.actual_cumulative).collect();
     assert_eq!(cum, vec![Some(d("1200")), Some(d("3600")), None, None]);
     // By the end the whole row counts; the default as-of day is the row's last day.
     assert_eq!(default_as_of(&p, day("2030-01-01")), day("2025-09-28"));
@@ -145,7 +146,7 @@ fn reimporting_an_overlapping_range_replaces_never_doubles() {
     assert_eq!(daily.warnings.len(), 1);
     assert!(daily.warnings[0].contains("2025-09-01 to 2025-09-28") && daily.warnings[0].contains("replaced whole"), "{}", daily.warnings[0]);
     // Another campaign's rows and hand-entered rows on the same days are kept.
-    p.actuals.push(Actual::on_day("search", day("2025-09-10"), d("5.00")));
+    p.actuals.push(Actual::on_day("search", day("2025-09-10"), d("5.00").0));
     let other = [row(3, "Search - Whole Bean Coffee", None, "2025-09-01", "2025-09-28", "50.00")];
     let out = import(&p, &other, "google", &BTreeMap::new()).unwrap();
     assert_eq!((out.replaced, out.actuals.len()), (0, 3));
@@ -165,7 +166,7 @@ fn rows_match_by_ad_set_before_campaign() {
         row(7, "Mystery", Some("Set B"), "2025-09-03", "2025-09-03", "3.00"),
     ];
     let out = import(&p, &rows, "meta", &BTreeMap::new()).unwrap();
-    let spend = |id: &str| out.added.iter().filter(|a| a.line == id).map(|a| a.spend).sum::<Decimal>();
+    let spend = |id: &str| out.added.iter().filter(|a| a.line == id).map(|a| a.spend).sum::<Dec>();
     assert_eq!((spend("meta-pro"), spend("meta-rt")), (d("10.00"), d("10.00")));
     let sources: Vec<&str> = out.added.iter().map(|a| a.source.as_str()).collect();
     assert!(sources.contains(&"meta:LC | Prospecting | Broad / Retargeting 30d") && sources.contains(&"meta:Retargeting 30d"), "{sources:?}");

@@ -10,6 +10,7 @@
 //!   2,000, shape 1, K 50,000 → 1,000 at $50,000.
 
 use flightplan_core::scenario::{apply, compare, presented_plan};
+use flightplan_core::Dec;
 use flightplan_core::{compute, parse_plan, read_plan, Plan};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -246,7 +247,7 @@ fn a_budget_cut_scales_amount_lines_or_says_which_it_leaves() {
 #[test]
 fn scaled_amounts_that_do_not_divide_evenly_still_add_up() {
     let mut plan = flightplan_core::sample_plan();
-    plan.budget = Decimal::new(25_000_000, 2);
+    plan.budget = Dec(Decimal::new(25_000_000, 2));
     plan.scenarios = vec![serde_json::from_value(serde_json::json!({ "name": "Two thirds", "budget": "166666.67", "scale_amounts": true })).unwrap()];
     let c = flightplan_core::scenario::compare(&plan).unwrap();
     let s = &c.scenarios[0];

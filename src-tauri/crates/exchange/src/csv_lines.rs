@@ -4,6 +4,7 @@
 //! Text the planner typed is escaped so that no spreadsheet opens it as a formula.
 
 use crate::{buying, funnel, kpi_code};
+use flightplan_core::Dec;
 use flightplan_core::{Error, Report, Result};
 use rust_decimal::Decimal;
 
@@ -54,33 +55,33 @@ pub fn write_csv(report: &Report) -> Result<String> {
             funnel(line.role).to_string(),
             buying(line.buying).to_string(),
             v.pricing.label().to_ascii_lowercase(),
-            opt(v.rate),
+            opt(v.rate.map(Dec::get)),
             line.start.format("%Y-%m-%d").to_string(),
             line.end.format("%Y-%m-%d").to_string(),
             v.net.to_string(),
             v.share_pct.to_string(),
-            opt(v.impressions),
-            opt(v.clicks),
-            opt(v.conversions),
-            opt(v.views),
-            opt(v.grps),
+            opt(v.impressions.map(Dec::get)),
+            opt(v.clicks.map(Dec::get)),
+            opt(v.conversions.map(Dec::get)),
+            opt(v.views.map(Dec::get)),
+            opt(v.grps.map(Dec::get)),
             v.agency_commission.to_string(),
             v.ad_serving.to_string(),
             v.tech_fee.to_string(),
             v.fees.to_string(),
             v.gross.to_string(),
             line.kpi.as_ref().map(|k| kpi_code(k.kpi)).unwrap_or_default(),
-            opt(line.kpi.as_ref().and_then(|k| k.target)),
+            opt(line.kpi.as_ref().and_then(|k| k.target).map(Dec::get)),
             view.currency.clone(),
             v.medium.map(code).unwrap_or_default(),
             text_cell(if line.universe.is_some() { &line.target_audience } else { &plan.target_audience }),
-            opt(v.universe),
-            opt(v.trps),
-            opt(v.reach_pct),
-            opt(v.frequency),
-            opt(v.effective_reach_pct),
+            opt(v.universe.map(Dec::get)),
+            opt(v.trps.map(Dec::get)),
+            opt(v.reach_pct.map(Dec::get)),
+            opt(v.frequency.map(Dec::get)),
+            opt(v.effective_reach_pct.map(Dec::get)),
             v.unit.map(|u| u.label().to_string()).unwrap_or_default(),
-            opt(v.units),
+            opt(v.units.map(Dec::get)),
             line.spot_length.map(|s| s.to_string()).unwrap_or_default(),
             text_cell(
                 &line

@@ -5,6 +5,7 @@
 //! names its sheet, row and column, so the planner sees every problem at once.
 
 use crate::cells::{self, DateOrder};
+use flightplan_core::Dec;
 use crate::columns::LineField;
 use crate::derive::{per_unit, rate_for};
 use crate::preview::{Conversion, Problem, SourceRef};
@@ -270,7 +271,7 @@ impl RowContext<'_> {
         let role = text(LineField::Role).and_then(|r| words::funnel(&r));
         let kpi = match text(LineField::Kpi) {
             Some(k) => match words::kpi(&k) {
-                Some(kpi) => Some(KpiTarget { kpi, target: number(LineField::KpiTarget, &mut bad) }),
+                Some(kpi) => Some(KpiTarget { kpi, target: number(LineField::KpiTarget, &mut bad).map(Dec) }),
                 None => {
                     problems.push(Problem::warning("unknown_kpi", self.at(row, LineField::Kpi), format!("\"{k}\" is not a KPI Flightplan knows: left out")));
                     None
@@ -297,14 +298,14 @@ impl RowContext<'_> {
             demand: None,
             buying,
             pricing,
-            rate: if pricing == Pricing::Flat { rate.filter(|r| !r.is_zero()) } else { rate },
-            budget: if no_cost { Some(Decimal::ZERO) } else { budget },
-            share,
+            rate: if pricing == Pricing::Flat { rate.filter(|r| !r.is_zero()).map(Dec) } else { rate.map(Dec) },
+            budget: if no_cost { Some(Dec(Decimal::ZERO)) } else { budget.map(Dec) },
+            share: share.map(Dec),
             start: start.unwrap_or(placeholder),
             end: end.unwrap_or(placeholder),
-            ctr,
-            cvr,
-            vtr,
+            ctr: ctr.map(Dec),
+            cvr: cvr.map(Dec),
+            vtr: vtr.map(Dec),
             impressions: None,
             clicks: None,
             conversions: None,
@@ -323,7 +324,7 @@ impl RowContext<'_> {
             max_budget: None,
             medium: None,
             target_audience: String::new(),
-            universe: number(LineField::Universe, &mut bad).filter(|u| *u > Decimal::ZERO),
+            universe: number(LineField::Universe, &mut bad).filter(|u| *u > Decimal::ZERO).map(Dec),
             target_pct: None,
             spot_length: None,
             spots: None,
@@ -375,9 +376,9 @@ impl RowContext<'_> {
                         at,
                         from,
                         to: plan.code().to_string(),
-                        amount: value,
-                        rate: r,
-                        converted,
+                        amount: Dec(value),
+                        rate: Dec(r),
+                        converted: Dec(converted),
                     });
                     Some(converted)
                 }

@@ -7,6 +7,7 @@
 //! reproduced the preview says which rows differ rather than guessing on.
 
 use crate::columns::LineField;
+use flightplan_core::Dec;
 use crate::derive::{half_unit, intersect, simplest_in};
 use crate::line_rows::RowLine;
 use crate::preview::{ImportPreview, Problem, SourceRef};
@@ -54,11 +55,11 @@ pub fn settle_delivery(plan: &mut Plan, read: &mut [RowLine]) {
         for u in plan.lines.iter().filter_map(|l| l.universe) {
             match seen.iter_mut().find(|(v, _)| *v == u) {
                 Some((_, n)) => *n += 1,
-                None => seen.push((u, 1)),
+                None => seen.push((u.0, 1)),
             }
         }
         let most = seen.iter().map(|(_, n)| *n).max().unwrap_or(0);
-        plan.universe = seen.iter().find(|(_, n)| *n == most).map(|(u, _)| *u);
+        plan.universe = seen.iter().find(|(_, n)| *n == most).map(|(u, _)| *u).map(Dec);
     }
     if plan.universe.is_none() {
         infer_universe(plan, read, &nets);
@@ -70,21 +71,21 @@ pub fn settle_delivery(plan: &mut Plan, read: &mut [RowLine]) {
         }
     }
     for ((line, r), net) in plan.lines.iter_mut().zip(read.iter_mut()).zip(&nets) {
-        let Ok(d) = deliver(line, *net, plan.universe) else { continue };
+        let Ok(d) = deliver(line, *net, plan.universe.map(Dec::get)) else { continue };
         for (f, v) in r.stated {
             let Some(v) = v else { continue };
             if count_of(&d, f).is_none() {
                 match f {
-                    LineField::Impressions => line.impressions = Some(v),
-                    LineField::Clicks => line.clicks = Some(v),
-                    LineField::Conversions => line.conversions = Some(v),
-                    LineField::Views => line.views = Some(v),
-                    LineField::Grps => line.grps = Some(v),
+                    LineField::Impressions => line.impressions = Some(Dec(v)),
+                    LineField::Clicks => line.clicks = Some(Dec(v)),
+                    LineField::Conversions => line.conversions = Some(Dec(v)),
+                    LineField::Views => line.views = Some(Dec(v)),
+                    LineField::Grps => line.grps = Some(Dec(v)),
                     _ => {}
                 }
             }
         }
-        let Ok(d) = deliver(line, *net, plan.universe) else { continue };
+        let Ok(d) = deliver(line, *net, plan.universe.map(Dec::get)) else { continue };
         for (f, v) in r.stated {
             let (Some(stated), Some(derived)) = (v, count_of(&d, f)) else { continue };
             let dp = if f == LineField::Grps { 2 } else { 0 };
@@ -132,7 +133,7 @@ fn infer_universe(plan: &mut Plan, read: &[RowLine], nets: &[Decimal]) {
         }
     }
     if let Some((lo, hi)) = span {
-        plan.universe = hi.floor().checked_add(Decimal::ONE).and_then(|top| simplest_in(lo.ceil(), top)).or_else(|| simplest_in(lo, hi));
+        plan.universe = hi.floor().checked_add(Decimal::ONE).and_then(|top| simplest_in(lo.ceil(), top)).or_else(|| simplest_in(lo, hi)).map(Dec);
     }
 }
 
@@ -173,7 +174,7 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
     let tech = pairs(|r| r.tech_fee);
     if !tech.is_empty() {
         match pct_of_net(&tech) {
-            Some(p) => plan.fees.tech_fee_pct = p,
+            Some(p) => plan.fees.tech_fee_pct = Dec(p),
             None => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' tech fees are not one percentage of net media: no tech fee is set")),
         }
     }
@@ -183,16 +184,16 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
         let net = pct_of_net(&commission);
         let simpler = |a: Decimal, b: Decimal| a.normalize().scale() < b.normalize().scale();
         match (gross, net) {
-            (Some(g), Some(n)) if simpler(n, g) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (n, CommissionBasis::Net),
-            (Some(g), _) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (g, CommissionBasis::Gross),
-            (None, Some(n)) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (n, CommissionBasis::Net),
+            (Some(g), Some(n)) if simpler(n, g) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (Dec(n), CommissionBasis::Net),
+            (Some(g), _) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (Dec(g), CommissionBasis::Gross),
+            (None, Some(n)) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (Dec(n), CommissionBasis::Net),
             (None, None) => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' agency commissions are not one percentage of gross or of net: no commission is set")),
         }
     }
     // Ad serving: a CPM on the impressions of ad-served lines.
     let mut span: Option<(Decimal, Decimal)> = None;
     for ((line, r), net) in plan.lines.iter().zip(read).zip(&nets) {
-        let (Some(fee), Ok(d)) = (r.ad_serving, deliver(line, *net, plan.universe)) else { continue };
+        let (Some(fee), Ok(d)) = (r.ad_serving, deliver(line, *net, plan.universe.map(Dec::get))) else { continue };
         let Some(imps) = d.impressions.filter(|x| *x > Decimal::ZERO) else { continue };
         if fee > Decimal::ZERO {
             let k = Decimal::ONE_THOUSAND;
@@ -205,7 +206,7 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
     }
     if let Some((lo, hi)) = span {
         match simplest_in(lo, hi) {
-            Some(cpm) => plan.fees.ad_serving_cpm = cpm,
+            Some(cpm) => plan.fees.ad_serving_cpm = Dec(cpm),
             None => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' ad serving is not one CPM on their impressions: no ad serving fee is set")),
         }
     }
@@ -220,9 +221,9 @@ pub fn ad_served_from_lines(plan: &mut Plan, read: &[RowLine]) {
     let cpm = plan.fees.ad_serving_cpm;
     let universe = plan.universe;
     for ((line, r), net) in plan.lines.iter_mut().zip(read).zip(&nets) {
-        let (Some(fee), Ok(d)) = (r.ad_serving, deliver(line, *net, universe)) else { continue };
+        let (Some(fee), Ok(d)) = (r.ad_serving, deliver(line, *net, universe.map(Dec::get))) else { continue };
         let Some(imps) = d.impressions.filter(|x| *x > Decimal::ZERO) else { continue };
-        let would = imps.checked_mul(cpm).and_then(|x| x.checked_div(Decimal::ONE_THOUSAND)).map(|x| currency.round(x)).unwrap_or_default();
+        let would = imps.checked_mul(cpm.0).and_then(|x| x.checked_div(Decimal::ONE_THOUSAND)).map(|x| currency.round(x)).unwrap_or_default();
         if fee.is_zero() && !would.is_zero() && line.is_ad_served() {
             line.ad_served = Some(false);
         } else if fee > Decimal::ZERO && !line.is_ad_served() {
@@ -277,7 +278,7 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
                 .unwrap_or_default()
         };
         let on_sheet: Vec<Decimal> = v.weeks.iter().map(|w| amount(w.week_start)).collect();
-        let computed: Vec<Decimal> = v.weeks.iter().map(|w| w.net).collect();
+        let computed: Vec<Decimal> = v.weeks.iter().map(|w| w.net.0).collect();
         if on_sheet == computed || on_sheet.iter().all(|x| x.is_zero()) {
             continue;
         }
@@ -291,7 +292,7 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
             })
             .collect();
         if let Some(w) = weights.filter(|w| w.iter().any(|x| !x.is_zero())) {
-            line.weights = Some(w);
+            line.weights = Some(w.into_iter().map(Dec).collect());
             line.pattern = None;
             changed.push((i, on_sheet, row.line));
         }
@@ -302,7 +303,7 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
     match flightplan_core::compute(&preview.plan) {
         Ok(view) => {
             for (i, on_sheet, row) in changed {
-                let got: Vec<Decimal> = view.lines[i].weeks.iter().map(|w| w.net).collect();
+                let got: Vec<Decimal> = view.lines[i].weeks.iter().map(|w| w.net.0).collect();
                 if got != on_sheet {
                     preview.problems.push(Problem::warning("flowchart_differs", SourceRef::row(sheet.as_deref(), row), "the weekly amounts do not add up to the line's net media: the line's weeks are spread from its net instead"));
                     preview.plan.lines[i].weights = None;

@@ -82,7 +82,7 @@ mod tests {
         assert_eq!(p.totals.as_ref().map(|t| t.gross), Some(view.totals.gross));
         assert_eq!(p.lines[1].net, Some(view.lines[1].net));
 
-        plan.lines[0].rate = Some(rust_decimal::Decimal::NEGATIVE_ONE);
+        plan.lines[0].rate = Some(flightplan_core::Dec(rust_decimal::Decimal::NEGATIVE_ONE));
         plan.lines[2].name.clear();
         let p = preview("q1.json", &plan, &ImportChoices { currency: Some("EUR".into()), ..Default::default() });
         assert!(!p.ready());

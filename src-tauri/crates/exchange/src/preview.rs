@@ -8,9 +8,9 @@
 //! that blocks it.
 
 use crate::columns::{ColumnGuess, PlanMapping};
+use flightplan_core::Dec;
 use flightplan_core::plan::Plan;
 use flightplan_core::{Error, Totals};
-use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// Largest file an import reads: a plan of a few thousand lines is well under a megabyte.
@@ -218,16 +218,10 @@ pub struct Conversion {
     pub at: SourceRef,
     pub from: String,
     pub to: String,
-    #[serde(with = "flightplan_core::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub amount: Decimal,
-    #[serde(with = "flightplan_core::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub rate: Decimal,
+    pub amount: Dec,
+    pub rate: Dec,
     /// amount × rate, rounded half away from zero to the plan currency's minor unit.
-    #[serde(with = "flightplan_core::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub converted: Decimal,
+    pub converted: Dec,
 }
 
 /// A line of the preview: where it came from, beside `plan.lines[i]`.
@@ -240,9 +234,9 @@ pub struct PreviewLine {
     /// The row or item stated no cost: imported at 0, for the planner to fill in.
     pub no_cost: bool,
     /// The line's net media as the core costs it, once the plan costs (as `totals`).
-    #[serde(default, with = "flightplan_core::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub net: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub net: Option<Dec>,
 }
 
 /// A row that is not a line, and why (title, section heading, subtotal, total, notes).

@@ -7,6 +7,7 @@
 //! what they state only as figures (fee rates, weekly spreads).
 
 use crate::cells::{self, DateOrder};
+use flightplan_core::Dec;
 use crate::columns::{self, header_score, resolve, LineField, PlanMapping};
 use crate::line_rows::{Columns, RowContext, RowLine};
 use crate::plan_header::{self, get, HeaderField, HeaderValue};
@@ -399,47 +400,47 @@ fn assemble(
             }
         }
     };
-    let nets: Vec<Decimal> = read.iter().filter_map(|r| r.line.budget).collect();
+    let nets: Vec<Decimal> = read.iter().filter_map(|r| r.line.budget.map(Dec::get)).collect();
     plan.budget = match header_number(HeaderField::Budget, &mut problems) {
-        Some(b) => b,
-        None => sum(nets.iter().copied(), "plan budget").unwrap_or_default(),
+        Some(b) => Dec(b),
+        None => Dec(sum(nets.iter().copied(), "plan budget").unwrap_or_default()),
     };
-    let rounded = round_dp(plan.budget, dp);
+    let rounded = round_dp(plan.budget.0, dp);
     if rounded != plan.budget {
         if let Some(h) = get(&found, HeaderField::Budget) {
             problems.push(Problem::warning("rounded", h.at.clone(), format!("the budget {} is rounded to {rounded}", plan.budget)));
         }
     }
-    plan.budget = rounded.normalize().max(Decimal::ZERO);
-    plan.budget = round_dp(plan.budget, dp);
-    plan.universe = header_number(HeaderField::Universe, &mut problems);
+    plan.budget = Dec(rounded.normalize().max(Decimal::ZERO));
+    plan.budget = Dec(round_dp(plan.budget.0, dp));
+    plan.universe = header_number(HeaderField::Universe, &mut problems).map(Dec);
     if let Some(obj) = text(HeaderField::Objective) {
         if let Some(stage) = words::funnel(&obj) {
             plan.goal = Some(Goal { objective: stage, description: obj, ..default_goal(stage) });
         }
     }
     if let Some(p) = header_number(HeaderField::CommissionPct, &mut problems) {
-        plan.fees.agency_commission_pct = p;
+        plan.fees.agency_commission_pct = Dec(p);
     }
     if let Some(b) = text(HeaderField::CommissionBasis) {
         plan.fees.agency_commission_basis = if b.trim().eq_ignore_ascii_case("net") { CommissionBasis::Net } else { CommissionBasis::Gross };
     }
     if let Some(v) = header_number(HeaderField::AdServingCpm, &mut problems) {
-        plan.fees.ad_serving_cpm = v;
+        plan.fees.ad_serving_cpm = Dec(v);
     }
     if let Some(v) = header_number(HeaderField::TechFeePct, &mut problems) {
-        plan.fees.tech_fee_pct = v;
+        plan.fees.tech_fee_pct = Dec(v);
     }
     let fees_stated = [HeaderField::CommissionPct, HeaderField::AdServingCpm, HeaderField::TechFeePct].iter().any(|f| get(&found, *f).is_some());
 
     // Money precision: a line's cost carries at most the currency's minor units.
     for r in read.iter_mut() {
         if let Some(b) = r.line.budget {
-            let c = round_dp(b, dp);
+            let c = round_dp(b.0, dp);
             if c.normalize() != b.normalize() {
                 r.problems.push(Problem::warning("rounded", r.at.clone(), format!("the cost {b} is rounded to {c}")));
             }
-            r.line.budget = Some(c);
+            r.line.budget = Some(Dec(c));
         }
     }
     plan.lines = read.iter().map(|r| r.line.clone()).collect();

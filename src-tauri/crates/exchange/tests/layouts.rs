@@ -5,17 +5,17 @@
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::compute;
+use flightplan_core::Dec;
 use flightplan_core::plan::{Buying, Kpi, Pricing};
 use flightplan_exchange::{
     commit_import, preview_import, read_plan_source, GuessSource, ImportChoices, ImportFormat, ImportPreview, LineField, PlanMapping,
     ProblemLevel,
 };
-use rust_decimal::Decimal;
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 use std::str::FromStr;
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 fn preview(bytes: &[u8], file: &str, choices: &ImportChoices) -> ImportPreview {
@@ -236,7 +236,7 @@ fn agency_flowchart_with_sections_subtotals_and_text_money() {
     assert!(p.ready(), "{:#?}", p.problems);
     let plan = commit_import(&p).unwrap();
     assert_eq!((plan.name.as_str(), plan.client.as_str()), ("Spring 2027 launch", "Harbour & Finch Ltd"));
-    let got: Vec<(&str, &str, &str, Pricing, Option<Decimal>, Option<Decimal>, String, String)> = plan
+    let got: Vec<(&str, &str, &str, Pricing, Option<Dec>, Option<Dec>, String, String)> = plan
         .lines
         .iter()
         .map(|l| (l.channel.as_str(), l.name.as_str(), l.vendor.as_str(), l.pricing, l.rate, l.budget, l.start.to_string(), l.end.to_string()))
@@ -341,7 +341,7 @@ fn merged_cells_a_corrected_mapping_and_a_converted_line() {
     let view = compute(&plan).unwrap();
     assert_eq!(view.totals.net_media, d("49700.00"));
     // Each preview line carries the core's net media for it.
-    let nets: Vec<Option<Decimal>> = p.lines.iter().map(|l| l.net).collect();
+    let nets: Vec<Option<Dec>> = p.lines.iter().map(|l| l.net).collect();
     assert_eq!(nets, view.lines.iter().map(|l| Some(l.net)).collect::<Vec<_>>());
     assert_eq!(nets[2], Some(d("11700.00")));
 

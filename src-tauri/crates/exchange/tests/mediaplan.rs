@@ -4,11 +4,11 @@
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::compute;
+use flightplan_core::Dec;
 use flightplan_core::plan::Plan;
 use flightplan_exchange::{
     commit_import, import_plan, preview_import, read_plan_source, same_json, write_mediaplan, ImportChoices, ImportFormat, ProblemLevel,
 };
-use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -21,8 +21,8 @@ fn read_json(name: &str) -> Value {
     serde_json::from_str(&std::fs::read_to_string(shared(name)).unwrap()).unwrap()
 }
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 /// The 3.0 schema with its `$ref`ed files registered, dates and date-times checked.
@@ -89,8 +89,8 @@ fn every_exported_document_validates_against_the_schema() {
     let (mut plan, _) = import_example(None).unwrap();
     let doc = write_mediaplan(&plan, &compute(&plan).unwrap(), "2027-01-04T09:00:00Z").unwrap();
     assert_eq!(errors(&v, &doc), Vec::<String>::new(), "the 2.0 example");
-    plan.lines[0].budget = Some(d("300000.00"));
-    plan.fees.agency_commission_pct = d("10");
+    plan.lines[0].budget = Some(Dec(d("300000.00").0));
+    plan.fees.agency_commission_pct = Dec(d("10").0);
     let doc = write_mediaplan(&plan, &compute(&plan).unwrap(), "2027-01-04T09:00:00Z").unwrap();
     assert_eq!(errors(&v, &doc), Vec::<String>::new(), "the 2.0 example, edited");
     assert!(checked >= 7);
@@ -121,8 +121,8 @@ fn the_v2_example_imports_with_its_figures() {
     assert_eq!(plan.lines[2].vendor, "Premium Tech Publisher Network");
     let view = compute(&plan).unwrap();
     // cost_total is net media; the line's CPM is the shortest rate that gives its impressions.
-    let got: Vec<(Decimal, Option<Decimal>, Option<Decimal>, Option<Decimal>, Option<Decimal>)> =
-        view.lines.iter().map(|l| (l.net, l.rate.map(|r| r.normalize()), l.impressions, l.clicks, l.views)).collect();
+    let got: Vec<(Dec, Option<Dec>, Option<Dec>, Option<Dec>, Option<Dec>)> =
+        view.lines.iter().map(|l| (l.net, l.rate.map(|r| Dec(r.normalize())), l.impressions, l.clicks, l.views)).collect();
     assert_eq!(
         got,
         vec![
@@ -168,7 +168,7 @@ fn an_imported_document_exports_back_the_same() {
 
     // An edit changes only what it touches: the line's cost and the delivery it buys.
     let mut edited = plan.clone();
-    edited.lines[3].budget = Some(d("80000.00"));
+    edited.lines[3].budget = Some(Dec(d("80000.00").0));
     let doc2 = write_mediaplan(&edited, &compute(&edited).unwrap(), "2030-01-01T00:00:00Z").unwrap();
     let (a, b) = (&doc["lineitems"][3], &doc2["lineitems"][3]);
     let changed: Vec<&String> = a.as_object().unwrap().keys().filter(|k| !same_json(&a[k.as_str()], &b[k.as_str()])).collect();
@@ -178,7 +178,7 @@ fn an_imported_document_exports_back_the_same() {
     assert!(same_json(&doc["lineitems"][0], &doc2["lineitems"][0]));
     // What only Flightplan knows about the edited plan travels in custom_properties.
     let mut fees = plan.clone();
-    fees.fees.tech_fee_pct = d("2");
+    fees.fees.tech_fee_pct = Dec(d("2").0);
     let doc3 = write_mediaplan(&fees, &compute(&fees).unwrap(), "2030-01-01T00:00:00Z").unwrap();
     assert_eq!(doc3["campaign"]["custom_properties"]["flightplan"]["fees"]["tech_fee_pct"], json!("2"));
     let (back, _) = import_plan(&serde_json::to_vec(&doc3).unwrap(), "back.mediaplan.json", None, &ImportChoices::default()).unwrap();

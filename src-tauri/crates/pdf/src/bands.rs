@@ -80,15 +80,15 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
         CommissionBasis::Net => "on net",
     };
     let rows: Vec<(String, String, bool)> = vec![
-        ("Net media".into(), f.money(t.net_media), true),
-        (format!("Commission ({}% {basis})", pct_label(f, fees.agency_commission_pct)), f.money(t.agency_commission), false),
-        (format!("Ad serving ({} CPM)", f.rate(fees.ad_serving_cpm)), f.money(t.ad_serving), false),
-        (format!("Tech & data ({}% of net)", pct_label(f, fees.tech_fee_pct)), f.money(t.tech_fee), false),
-        ("Total fees".into(), f.money(t.fees), false),
+        ("Net media".into(), f.money(t.net_media.0), true),
+        (format!("Commission ({}% {basis})", pct_label(f, fees.agency_commission_pct.0)), f.money(t.agency_commission.0), false),
+        (format!("Ad serving ({} CPM)", f.rate(fees.ad_serving_cpm.0)), f.money(t.ad_serving.0), false),
+        (format!("Tech & data ({}% of net)", pct_label(f, fees.tech_fee_pct.0)), f.money(t.tech_fee.0), false),
+        ("Total fees".into(), f.money(t.fees.0), false),
     ];
     let row_h = ctx.row();
     let mut y = area.y + TITLE_H;
-    let gross_w = c.width(&f.money(t.gross), ctx.body + 1.0, Weight::Bold);
+    let gross_w = c.width(&f.money(t.gross.0), ctx.body + 1.0, Weight::Bold);
     let value_w = rows.iter().map(|r| c.width(&r.1, ctx.body, Weight::Bold)).fold(gross_w, f32::max);
     let value_w = value_w.min(area.w * 0.55);
     let label_w = area.w - value_w - 4.0;
@@ -105,11 +105,11 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     let gross_h = row_h * 1.25;
     c.fill(Rect::new(area.x, y, area.w, gross_h), ACCENT_SOFT);
     c.text(Rect::new(area.x + 3.0, y, label_w - 3.0, gross_h), "Gross total", ctx.body + 1.0, Weight::Bold, INK, Align::Left);
-    c.text(Rect::new(area.right() - value_w - 3.0, y, value_w, gross_h), &f.money(t.gross), ctx.body + 1.0, Weight::Bold, INK, Align::Right);
+    c.text(Rect::new(area.right() - value_w - 3.0, y, value_w, gross_h), &f.money(t.gross.0), ctx.body + 1.0, Weight::Bold, INK, Align::Right);
     y += gross_h;
     if !t.unallocated.is_zero() {
         let what = if t.unallocated.is_sign_negative() { "over budget" } else { "unallocated" };
-        let text = format!("Plan budget {}  ·  {} {what}", f.money(t.budget), f.money(t.unallocated.abs()));
+        let text = format!("Plan budget {}  ·  {} {what}", f.money(t.budget.0), f.money(t.unallocated.abs()));
         c.text(Rect::new(area.x, y, area.w, row_h), &text, ctx.small(), Weight::Regular, MUTED, Align::Left);
     }
 }
@@ -329,8 +329,8 @@ fn reach_note(ctx: &Ctx) -> Option<String> {
         None => "the planner's reach estimates per line".to_string(),
     };
     let audience = match (plan.target_audience.trim(), plan.universe) {
-        ("", Some(u)) => format!(" against a universe of {}", f.count(Some(u))),
-        (a, Some(u)) => format!(" against {a} ({})", f.count(Some(u))),
+        ("", Some(u)) => format!(" against a universe of {}", f.count(Some(u.0))),
+        (a, Some(u)) => format!(" against {a} ({})", f.count(Some(u.0))),
         _ => String::new(),
     };
     let dup = match plan.duplication_factor {

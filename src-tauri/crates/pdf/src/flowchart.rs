@@ -89,10 +89,10 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
     let cols = columns(ctx, mode);
     let (b, s) = (ctx.body, ctx.small());
     let spend: Vec<String> = match mode {
-        Columns::Weeks => view.totals.weeks.iter().map(|w| ctx.fmt.money(w.net)).collect(),
-        Columns::Months => view.totals.months.iter().map(|m| ctx.fmt.money(m.net)).collect(),
+        Columns::Weeks => view.totals.weeks.iter().map(|w| ctx.fmt.money(w.net.0)).collect(),
+        Columns::Months => view.totals.months.iter().map(|m| ctx.fmt.money(m.net.0)).collect(),
     };
-    let total_text = ctx.fmt.money(view.totals.net_media);
+    let total_text = ctx.fmt.money(view.totals.net_media.0);
     let pad = b * 0.9;
     let head_w = c.width(&total_text, s, Weight::Bold).max(c.width("Net media", s, Weight::Bold));
     let total_w = rows.rows.iter().map(|r| c.width(&ctx.fmt.money(r.net), s, Weight::Regular)).fold(head_w, f32::max);

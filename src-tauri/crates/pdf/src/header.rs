@@ -5,6 +5,7 @@
 //! size whatever the fitting does to the tables below.
 
 use crate::fonts::Weight;
+use flightplan_core::Dec;
 use flightplan_core::flight::day_label;
 use crate::labels::{kpi_name, period, status};
 use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED};
@@ -27,7 +28,7 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
         period(plan.start, plan.end),
         weeks,
         if weeks == 1 { "" } else { "s" },
-        ctx.fmt.money(ctx.view.totals.budget)
+        ctx.fmt.money(ctx.view.totals.budget.0)
     );
     c.text(Rect::new(area.x, area.y + 33.0, left_w, 11.0), &meta, 7.5, Weight::Regular, MUTED, Align::Left);
 
@@ -67,16 +68,16 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
     let kpi = goal
         .and_then(|g| {
             g.kpi.map(|k| match (k, g.target) {
-                (Kpi::EffectiveReach, Some(t)) => format!("Reach at {n}+ target {}", ctx.fmt.kpi_value(k, t)),
+                (Kpi::EffectiveReach, Some(t)) => format!("Reach at {n}+ target {}", ctx.fmt.kpi_value(k, t.0)),
                 (Kpi::EffectiveReach, None) => format!("Reach at {n}+ (no target set)"),
-                (_, Some(t)) => format!("{} target {}", kpi_name(k), ctx.fmt.kpi_value(k, t)),
+                (_, Some(t)) => format!("{} target {}", kpi_name(k), ctx.fmt.kpi_value(k, t.0)),
                 (_, None) => format!("{} (no target set)", kpi_name(k)),
             })
         })
         .unwrap_or_else(|| "No primary KPI set".to_string());
     let mut audience = if plan.audience.summary.is_empty() { "—".to_string() } else { plan.audience.summary.clone() };
     if let (false, Some(u)) = (plan.target_audience.trim().is_empty(), plan.universe) {
-        let target = format!("{} ({})", plan.target_audience.trim(), ctx.fmt.count(Some(u)));
+        let target = format!("{} ({})", plan.target_audience.trim(), ctx.fmt.count(Some(u.0)));
         audience = if plan.audience.summary.is_empty() { target } else { format!("{target} — {audience}") };
     }
     let cells = [("GOAL", objective, 0.36), ("PRIMARY KPI", kpi, 0.18), ("AUDIENCE", audience, 0.46)];
@@ -129,10 +130,10 @@ fn reach_strip(c: &mut Canvas, ctx: &Ctx, area: Rect, top: f32) -> f32 {
     let n = t.effective_frequency;
     let goal = match &t.reach_goal {
         Some(g) if g.frequency == n || g.frequency == 1 => match (g.met, g.gap_pct, g.extra_spend) {
-            (Some(true), _, _) => format!("target {}: met", f.pct(g.target_pct)),
-            (Some(false), Some(gap), Some(x)) => format!("{} pts short of {}: {} more closes it", f.grps(Some(gap)), f.pct(g.target_pct), f.money(x)),
-            (Some(false), Some(gap), None) => format!("{} pts short of {}", f.grps(Some(gap)), f.pct(g.target_pct)),
-            _ => format!("target {}", f.pct(g.target_pct)),
+            (Some(true), _, _) => format!("target {}: met", f.pct(g.target_pct.0)),
+            (Some(false), Some(gap), Some(x)) => format!("{} pts short of {}: {} more closes it", f.grps(Some(gap.0)), f.pct(g.target_pct.0), f.money(x.0)),
+            (Some(false), Some(gap), None) => format!("{} pts short of {}", f.grps(Some(gap.0)), f.pct(g.target_pct.0)),
+            _ => format!("target {}", f.pct(g.target_pct.0)),
         },
         _ => String::new(),
     };
@@ -141,15 +142,15 @@ fn reach_strip(c: &mut Canvas, ctx: &Ctx, area: Rect, top: f32) -> f32 {
         _ => (String::new(), goal),
     };
     let points = match (t.grps, t.trps) {
-        (Some(g), Some(tr)) if g != tr => format!("{} GRPs  ·  {} TRPs", f.grps(Some(g)), f.grps(Some(tr))),
-        (_, Some(tr)) => format!("{} TRPs", f.grps(Some(tr))),
-        (Some(g), None) => format!("{} GRPs", f.grps(Some(g))),
+        (Some(g), Some(tr)) if g != tr => format!("{} GRPs  ·  {} TRPs", f.grps(Some(g.0)), f.grps(Some(tr.0))),
+        (_, Some(tr)) => format!("{} TRPs", f.grps(Some(tr.0))),
+        (Some(g), None) => format!("{} GRPs", f.grps(Some(g.0))),
         (None, None) => "—".to_string(),
     };
     let cells: [(&str, String, String, f32); 4] = [
-        ("REACH (1+)", pct(t.reach_pct), reach_note, 0.25),
-        ("AVERAGE FREQUENCY", t.frequency.map(|v| f.grps(Some(v))).unwrap_or_else(|| "—".into()), String::new(), 0.17),
-        ("", pct(t.effective_reach_pct), eff_note, 0.36),
+        ("REACH (1+)", pct(t.reach_pct.map(Dec::get)), reach_note, 0.25),
+        ("AVERAGE FREQUENCY", t.frequency.map(|v| f.grps(Some(v.0))).unwrap_or_else(|| "—".into()), String::new(), 0.17),
+        ("", pct(t.effective_reach_pct.map(Dec::get)), eff_note, 0.36),
         ("RATING POINTS", points, String::new(), 0.22),
     ];
     let strip_h = 22.0;

@@ -12,6 +12,7 @@
 //! (`io_page` lays it out).
 
 use flightplan_core::flight::day_label;
+use flightplan_core::Dec;
 use crate::labels::{period, Formats};
 use crate::{draw, fonts, io_page, Rendered};
 use chrono::NaiveDate;
@@ -287,7 +288,7 @@ fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[Naive
     let audience = if line.universe.is_some() { line.target_audience.trim() } else { plan.target_audience.trim() };
     if let Some(u) = lv.universe {
         let who = if audience.is_empty() { "Universe".to_string() } else { audience.to_string() };
-        detail.push(format!("{who} ({})", f.count(Some(u))));
+        detail.push(format!("{who} ({})", f.count(Some(u.0))));
     }
     if let Some(s) = line.spot_length {
         detail.push(format!(":{s} spots"));
@@ -304,7 +305,7 @@ fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[Naive
         detail.push(format!("Dayparts: {}", parts.join(", ")));
     }
     if let Some(r) = line.readership {
-        detail.push(format!("Readership {}", f.count(Some(r))));
+        detail.push(format!("Readership {}", f.count(Some(r.0))));
     }
     let weeks_n = lv.weeks.len();
     detail.push(if hiatus.is_empty() {
@@ -326,7 +327,7 @@ fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[Naive
             None => Slot::Off,
             Some(w) if w.hiatus => Slot::Hiatus,
             Some(w) if has_units => w.units.map_or(Slot::Off, |n| Slot::Value(Decimal::from(n))),
-            Some(w) => Slot::Value(w.net),
+            Some(w) => Slot::Value(w.net.0),
         })
         .collect();
     Placement {
@@ -334,13 +335,13 @@ fn placement(plan: &Plan, line: &Line, lv: &LineView, f: Formats, weeks: &[Naive
         flight: period(line.start, line.end),
         units: units(line, lv, f),
         rate: match lv.rate {
-            Some(r) => format!("{} {}", lv.pricing.label(), f.rate(r)),
+            Some(r) => format!("{} {}", lv.pricing.label(), f.rate(r.0)),
             None if lv.pricing == Pricing::Flat => "Flat fee".to_string(),
             None => lv.pricing.label().to_string(),
         },
-        net: f.money(lv.net),
+        net: f.money(lv.net.0),
         detail: detail.join("  ·  "),
-        net_value: lv.net,
+        net_value: lv.net.0,
         unit: if has_units { lv.unit.map_or("units", |u| u.label()) } else { "net" },
         schedule,
         months: Vec::new(),
@@ -373,21 +374,21 @@ fn units(line: &Line, lv: &LineView, f: Formats) -> String {
         _ => None,
     };
     let priced = match line.pricing {
-        Pricing::Cpm => count(lv.impressions, "impressions"),
-        Pricing::Cpc => count(lv.clicks, "clicks"),
-        Pricing::Cpa => count(lv.conversions, "conversions"),
-        Pricing::Cpv => count(lv.views, "views"),
-        Pricing::Cpp => grps(lv.grps),
+        Pricing::Cpm => count(lv.impressions.map(Dec::get), "impressions"),
+        Pricing::Cpc => count(lv.clicks.map(Dec::get), "clicks"),
+        Pricing::Cpa => count(lv.conversions.map(Dec::get), "conversions"),
+        Pricing::Cpv => count(lv.views.map(Dec::get), "views"),
+        Pricing::Cpp => grps(lv.grps.map(Dec::get)),
         Pricing::Flat | Pricing::PerFaceWeek | Pricing::PerInsertion => None,
     };
     match (booked, priced) {
         (Some(b), Some(p)) => format!("{b}, {p}"),
         (Some(b), None) => b,
         (None, Some(p)) => p,
-        (None, None) => count(lv.impressions, "impressions")
-            .or_else(|| count(lv.views, "views"))
-            .or_else(|| grps(lv.grps))
-            .or_else(|| count(lv.clicks, "clicks"))
+        (None, None) => count(lv.impressions.map(Dec::get), "impressions")
+            .or_else(|| count(lv.views.map(Dec::get), "views"))
+            .or_else(|| grps(lv.grps.map(Dec::get)))
+            .or_else(|| count(lv.clicks.map(Dec::get), "clicks"))
             .unwrap_or_else(|| "—".to_string()),
     }
 }

@@ -57,7 +57,7 @@ impl Formats {
         let name = kpi_name(t.kpi);
         match t.target {
             None => name.to_string(),
-            Some(v) => format!("{name} {}", self.kpi_value(t.kpi, v)),
+            Some(v) => format!("{name} {}", self.kpi_value(t.kpi, v.0)),
         }
     }
 
@@ -148,7 +148,7 @@ mod tests {
     #[test]
     fn kpi_targets_read_naturally() {
         let usd = f("USD", NumberStyle::CommaDot);
-        let t = |kpi, v: &str| KpiTarget { kpi, target: Some(Decimal::from_str(v).unwrap()) };
+        let t = |kpi, v: &str| KpiTarget { kpi, target: Some(flightplan_core::Dec(Decimal::from_str(v).unwrap())) };
         assert_eq!(usd.kpi_target(&t(Kpi::Cpa, "15")), "CPA $15.00");
         assert_eq!(usd.kpi_target(&t(Kpi::Ctr, "0.009")), "CTR 0.90%");
         assert_eq!(usd.kpi_target(&t(Kpi::Roas, "2.5")), "ROAS 2.5×");

@@ -6,6 +6,7 @@
 //! core's exact sums of its lines, so every column still adds up to the totals row exactly.
 
 use crate::fonts::Weight;
+use flightplan_core::Dec;
 use crate::labels::{buying, funnel};
 use crate::layout::{Align, Canvas, Ctx, Detail, Rect, ACCENT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::costing::PlanView;
@@ -136,7 +137,7 @@ fn cells(ctx: &Ctx, rows: &Rows, row: &Row, cols: &[(&'static str, Getter, Kind)
 fn kpi_target(ctx: &Ctx, k: &flightplan_core::plan::KpiTarget) -> String {
     match (k.kpi, k.target) {
         (flightplan_core::plan::Kpi::EffectiveReach, Some(t)) => {
-            format!("Reach {}+ {}", ctx.view.totals.effective_frequency, ctx.fmt.kpi_value(k.kpi, t))
+            format!("Reach {}+ {}", ctx.view.totals.effective_frequency, ctx.fmt.kpi_value(k.kpi, t.0))
         }
         _ => ctx.fmt.kpi_target(k),
     }
@@ -146,8 +147,8 @@ fn totals_cells(ctx: &Ctx, cols: &[(&'static str, Getter, Kind)], with_units: bo
     let t = &ctx.view.totals;
     let f = &ctx.fmt;
     let mut out = vec!["Total".to_string(), lines_label(ctx.view.lines.len()), String::new(), String::new(), String::new()];
-    out.push(f.money(t.net_media));
-    out.push(f.pct(t.share_pct));
+    out.push(f.money(t.net_media.0));
+    out.push(f.pct(t.share_pct.0));
     if with_units {
         out.push(String::new());
     }
@@ -163,9 +164,9 @@ fn totals_cells(ctx: &Ctx, cols: &[(&'static str, Getter, Kind)], with_units: bo
             _ => t.grps,
         };
         out.push(match kind {
-            Kind::Count => f.count(v),
-            Kind::Reach => v.map(|x| f.pct(x)).unwrap_or_else(|| "—".into()),
-            Kind::Points | Kind::Frequency => f.grps(v),
+            Kind::Count => f.count(v.map(Dec::get)),
+            Kind::Reach => v.map(|x| f.pct(x.0)).unwrap_or_else(|| "—".into()),
+            Kind::Points | Kind::Frequency => f.grps(v.map(Dec::get)),
         });
     }
     out.push(String::new());

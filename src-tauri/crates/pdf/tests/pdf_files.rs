@@ -61,7 +61,7 @@ fn check_plan(label: &str, plan: &Plan, paper: Option<flightplan_core::plan::Pap
     let style = plan.settings.number_style;
     let t = &view.totals;
     for (what, v) in [("net", t.net_media), ("commission", t.agency_commission), ("ad serving", t.ad_serving), ("tech", t.tech_fee), ("fees", t.fees), ("gross", t.gross)] {
-        let s = squash(&format_money(v, c, style));
+        let s = squash(&format_money(v.0, c, style));
         assert!(text.contains(&s), "{label}: {what} total {s} missing");
     }
 }

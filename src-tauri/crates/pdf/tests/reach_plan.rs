@@ -101,7 +101,7 @@ fn its_insertion_orders_carry_schedules_and_no_agency_fees() {
         for i in &o.lines {
             let lv = &view.lines[*i];
             for amount in [lv.gross, lv.agency_commission] {
-                assert!(!text.contains(&squash(&money(&plan, amount))), "{}: {} printed", o.vendor, money(&plan, amount));
+                assert!(!text.contains(&squash(&money(&plan, amount.0))), "{}: {} printed", o.vendor, money(&plan, amount.0));
             }
             // The weekly spots, week by week, and the dayparts and spot length.
             let weeks: String = lv.weeks.iter().map(|w| w.units.unwrap().to_string()).collect();

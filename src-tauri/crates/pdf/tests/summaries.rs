@@ -51,7 +51,7 @@ fn every_size_reads_on_one_page() {
         let fmt = |v| squash(&format_money(v, Currency::from_code("EUR").unwrap(), plan.settings.number_style));
         let t = &report.view.totals;
         for v in [t.net_media, t.fees, t.gross] {
-            assert!(text.contains(&fmt(v)), "{label}: total {} missing", fmt(v));
+            assert!(text.contains(&fmt(v.0)), "{label}: total {} missing", fmt(v.0));
         }
         match detail {
             Detail::Lines => {

@@ -3,18 +3,18 @@
 //! approved until a revision starts, and the changes since approval list every figure.
 
 use chrono::{DateTime, TimeZone, Utc};
+use flightplan_core::Dec;
 use flightplan_core::plan::{Actual, LineStatus, PlanStatus};
 use flightplan_core::{comments, sample_plan, Plan};
 use flightplan_store::Library;
-use rust_decimal::Decimal;
 use std::str::FromStr;
 
 fn at(day: u32, hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2027, 1, day, hour, 0, 0).unwrap()
 }
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 /// The sample plan as a first draft.
@@ -55,7 +55,7 @@ fn approving_records_who_and_when_and_keeps_an_approved_version() {
     let copied = lib.get(copy).unwrap();
     assert_eq!((copied.status, copied.approval.is_none()), (PlanStatus::Draft, true));
     let mut edit = copied.clone();
-    edit.lines[0].budget = Some(d("1.00"));
+    edit.lines[0].budget = Some(Dec(d("1.00").0));
     lib.save(copy, &edit, at(4, 10)).unwrap();
 }
 
@@ -81,7 +81,7 @@ fn only_allowed_moves_are_taken() {
 fn a_plan_with_money_that_does_not_add_up_cannot_be_approved() {
     let mut lib = Library::open_in_memory().unwrap();
     let mut plan = draft();
-    plan.budget = d("200000.00"); // the lines take 250,000.00
+    plan.budget = Dec(d("200000.00").0); // the lines take 250,000.00
     plan.status = PlanStatus::Proposed;
     let id = lib.import(&plan, at(1, 9)).unwrap();
     let e = lib.approve(id, "Dana Lee", at(3, 10)).unwrap_err();
@@ -96,7 +96,7 @@ fn an_approved_plan_refuses_edits_to_what_was_approved() {
     let (mut lib, id) = approved();
     let before = lib.get(id).unwrap();
     let mut edit = before.clone();
-    edit.lines[2].budget = Some(d("50000.00"));
+    edit.lines[2].budget = Some(Dec(d("50000.00").0));
     let e = lib.save(id, &edit, at(5, 9)).unwrap_err();
     assert_eq!(e.code, "plan_locked");
     assert!(
@@ -109,7 +109,7 @@ fn an_approved_plan_refuses_edits_to_what_was_approved() {
     assert_eq!(lib.get(id).unwrap(), before);
     // A fee is what was approved too.
     let mut fees = before.clone();
-    fees.fees.tech_fee_pct = d("3");
+    fees.fees.tech_fee_pct = Dec(d("3").0);
     assert_eq!(lib.save(id, &fees, at(5, 9)).unwrap_err().code, "plan_locked");
 }
 
@@ -124,9 +124,9 @@ fn buying_monitoring_and_comments_go_on_while_approved() {
         line: plan.lines[0].id.clone(),
         start: chrono::NaiveDate::from_ymd_opt(2027, 1, 10).unwrap(),
         end: chrono::NaiveDate::from_ymd_opt(2027, 1, 10).unwrap(),
-        spend: d("1200.00"),
+        spend: Dec(d("1200.00").0),
         impressions: None,
-        clicks: Some(d("900")),
+        clicks: Some(Dec(d("900").0)),
         conversions: None,
         revenue: None,
         source: String::new(),
@@ -154,12 +154,12 @@ fn a_revision_unlocks_and_the_changes_since_approval_list_every_figure() {
     assert_eq!(lib.approved_version(id).unwrap().unwrap().1.status, PlanStatus::Approved);
 
     let mut edit = lib.get(id).unwrap();
-    edit.lines[2].budget = Some(d("50000.00")); // meta-pros, 48,000.00 before
+    edit.lines[2].budget = Some(Dec(d("50000.00").0)); // meta-pros, 48,000.00 before
     edit.lines.retain(|l| l.id != "morningbrew-direct");
     let mut added = edit.lines[0].clone();
     added.id = "bing".into();
     added.name = "Search — Bing".into();
-    added.budget = Some(d("14000.00"));
+    added.budget = Some(Dec(d("14000.00").0));
     edit.lines.push(added);
     lib.save(id, &edit, at(6, 10)).unwrap();
 

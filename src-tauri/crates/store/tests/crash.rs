@@ -9,6 +9,7 @@
 #![cfg(unix)]
 
 use chrono::{DateTime, TimeZone, Utc};
+use flightplan_core::Dec;
 use flightplan_core::{sample_plan, Plan};
 use flightplan_store::{Library, PlanId};
 use rust_decimal::Decimal;
@@ -37,7 +38,7 @@ fn now(seq: u64) -> DateTime<Utc> {
 fn plan_for(seq: u64) -> Plan {
     let mut plan = sample_plan();
     plan.name = format!("crash {seq}");
-    plan.budget = Decimal::from(seq);
+    plan.budget = Dec(Decimal::from(seq));
     plan
 }
 

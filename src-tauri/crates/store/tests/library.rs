@@ -1,6 +1,7 @@
 //! The plan library's everyday work: import, save, list, trash, versions.
 
 use chrono::{DateTime, TimeZone, Utc};
+use flightplan_core::Dec;
 use flightplan_core::plan::PlanStatus;
 use flightplan_core::{sample_plan, Plan};
 use flightplan_store::{Library, PlanSummary};
@@ -50,7 +51,7 @@ fn save_replaces_the_document_and_keeps_money_exact() {
     let id = lib.import(&sample_plan(), at(1, 9)).unwrap();
     let mut plan = lib.get(id).unwrap();
     plan.name = "Spring push, revised".into();
-    plan.budget = Decimal::from_str("12345678901234567.89").unwrap();
+    plan.budget = Dec(Decimal::from_str("12345678901234567.89").unwrap());
     plan.status = PlanStatus::Approved;
     plan.lines.truncate(1);
     lib.save(id, &plan, at(2, 10)).unwrap();
@@ -148,7 +149,7 @@ fn snapshots_freeze_the_plan_as_it_was() {
     let id = lib.import(&original, at(1, 9)).unwrap();
     let v1 = lib.snapshot(id, "  Sent to client  ", at(1, 10)).unwrap();
     let mut revised = original.clone();
-    revised.budget = Decimal::from_str("42000.00").unwrap();
+    revised.budget = Dec(Decimal::from_str("42000.00").unwrap());
     lib.save(id, &revised, at(2, 9)).unwrap();
     let v2 = lib.snapshot(id, "Approved", at(3, 9)).unwrap();
 

@@ -2,19 +2,19 @@
 //! across opens, exported and imported as a file, a broken file refused naming each entry.
 
 use chrono::{DateTime, TimeZone, Utc};
+use flightplan_core::Dec;
 use flightplan_core::plan::Fees;
 use flightplan_core::rate_card::{default_rate_card, set_rate, write_rate_card};
 use flightplan_core::{blank_plan, compute};
 use flightplan_store::Library;
-use rust_decimal::Decimal;
 use std::str::FromStr;
 
 fn at(day: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2027, 2, day, 9, 0, 0).unwrap()
 }
 
-fn d(s: &str) -> Decimal {
-    Decimal::from_str(s).unwrap()
+fn d(s: &str) -> Dec {
+    Dec::from_str(s).unwrap()
 }
 
 #[test]
@@ -25,7 +25,7 @@ fn an_edited_rate_is_there_when_the_planner_comes_back() {
         let mut lib = Library::open(&path).unwrap();
         let saved = lib.rate_card().unwrap();
         assert_eq!((saved.card.clone(), saved.updated_at), (default_rate_card(), None));
-        let card = set_rate(&saved.card, "Meta", "Prospecting", Some(d("11.25"))).unwrap();
+        let card = set_rate(&saved.card, "Meta", "Prospecting", Some(d("11.25").0)).unwrap();
         lib.set_rate_card(&card, at(1)).unwrap();
     }
     let mut lib = Library::open(&path).unwrap();
@@ -42,7 +42,7 @@ fn an_edited_rate_is_there_when_the_planner_comes_back() {
 fn a_card_exported_then_imported_is_the_same_card() {
     let mut lib = Library::open_in_memory().unwrap();
     let mut card = default_rate_card();
-    card.fees = Some(Fees { agency_commission_pct: d("15"), ad_serving_cpm: d("0.10"), ..Fees::default() });
+    card.fees = Some(Fees { agency_commission_pct: Dec(d("15").0), ad_serving_cpm: Dec(d("0.10").0), ..Fees::default() });
     lib.set_rate_card(&card, at(1)).unwrap();
     let text = lib.export_rate_card().unwrap();
     let mut other = Library::open_in_memory().unwrap();
@@ -54,7 +54,7 @@ fn a_card_exported_then_imported_is_the_same_card() {
 fn a_broken_card_is_refused_naming_every_entry_and_changes_nothing() {
     let mut lib = Library::open_in_memory().unwrap();
     let mut card = default_rate_card();
-    card.channels[3].rate = Some(d("-9.50"));
+    card.channels[3].rate = Some(Dec(d("-9.50").0));
     card.channels[5].name = card.channels[4].name.clone();
     card.channels[5].channel = card.channels[4].channel.clone();
     card.channels[7].channel = " ".into();
@@ -88,7 +88,7 @@ fn new_plans_start_with_no_fees_unless_the_planner_saved_defaults() {
     // With saved default fees and currency, a new plan takes them.
     let mut card = default_rate_card();
     card.currency = "EUR".into();
-    card.fees = Some(Fees { tech_fee_pct: d("2"), ..Fees::default() });
+    card.fees = Some(Fees { tech_fee_pct: Dec(d("2").0), ..Fees::default() });
     lib.set_rate_card(&card, at(1)).unwrap();
     let blank = blank_plan(today, &lib.rate_card().unwrap().card);
     assert_eq!((blank.currency.as_str(), blank.fees.tech_fee_pct), ("EUR", d("2")));

@@ -6,6 +6,7 @@
 //! as it stands), costing both, rather than from an edit log that could miss a change.
 
 use crate::costing::compute;
+use crate::Dec;
 use crate::view::{LineView, PlanView};
 use crate::error::Result;
 use crate::plan::{Line, Pattern, Plan};
@@ -47,9 +48,7 @@ pub struct Change {
     pub before: Option<String>,
     pub after: Option<String>,
     /// after − before, for numbers present on both sides.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub difference: Option<Decimal>,
+    pub difference: Option<Dec>,
 }
 
 /// A line added or removed.
@@ -59,9 +58,7 @@ pub struct LineRef {
     pub id: String,
     pub channel: String,
     pub name: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
+    pub net: Dec,
 }
 
 /// Every difference from one version of a plan to another.
@@ -136,7 +133,7 @@ impl Diff<'_> {
                 kind,
                 before,
                 after,
-                difference: diff,
+                difference: diff.map(Dec),
             });
         }
     }
@@ -182,10 +179,10 @@ fn plan_changes(b: &Plan, a: &Plan, vb: &PlanView, va: &PlanView, out: &mut Vec<
     d.date("start", "Period start", Some(b.start), Some(a.start));
     d.date("end", "Period end", Some(b.end), Some(a.end));
     d.json("goal", "Goal", &b.goal, &a.goal);
-    d.num("fees.agency_commission_pct", "Agency commission %", Percent, Some(b.fees.agency_commission_pct), Some(a.fees.agency_commission_pct));
+    d.num("fees.agency_commission_pct", "Agency commission %", Percent, Some(b.fees.agency_commission_pct.0), Some(a.fees.agency_commission_pct.0));
     d.json("fees.agency_commission_basis", "Commission basis", &b.fees.agency_commission_basis, &a.fees.agency_commission_basis);
-    d.num("fees.ad_serving_cpm", "Ad serving CPM", Money, Some(b.fees.ad_serving_cpm), Some(a.fees.ad_serving_cpm));
-    d.num("fees.tech_fee_pct", "Tech fee %", Percent, Some(b.fees.tech_fee_pct), Some(a.fees.tech_fee_pct));
+    d.num("fees.ad_serving_cpm", "Ad serving CPM", Money, Some(b.fees.ad_serving_cpm.0), Some(a.fees.ad_serving_cpm.0));
+    d.num("fees.tech_fee_pct", "Tech fee %", Percent, Some(b.fees.tech_fee_pct.0), Some(a.fees.tech_fee_pct.0));
     let (tb, ta) = (&vb.totals, &va.totals);
     for (field, label, kind, x, y) in [
         ("budget", "Budget", Money, Some(tb.budget), Some(ta.budget)),
@@ -205,11 +202,11 @@ fn plan_changes(b: &Plan, a: &Plan, vb: &PlanView, va: &PlanView, out: &mut Vec<
         ("frequency", "Frequency", Number, tb.frequency, ta.frequency),
         ("effective_reach_pct", "Effective reach %", Percent, tb.effective_reach_pct, ta.effective_reach_pct),
     ] {
-        d.num(&format!("totals.{field}"), label, kind, x, y);
+        d.num(&format!("totals.{field}"), label, kind, x.map(Dec::get), y.map(Dec::get));
     }
     // Months and weeks by their dates, so a moved period still lines up.
     let months = |v: &PlanView| -> Vec<(String, String, Decimal)> {
-        v.totals.months.iter().map(|m| (format!("{}-{:02}", m.year, m.month), m.label.clone(), m.net)).collect()
+        v.totals.months.iter().map(|m| (format!("{}-{:02}", m.year, m.month), m.label.clone(), m.net.0)).collect()
     };
     let (mb, ma) = (months(vb), months(va));
     for key in union(mb.iter().map(|m| m.0.clone()), ma.iter().map(|m| m.0.clone())) {
@@ -230,12 +227,12 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
     d.json("role", "Role", &b.role, &a.role);
     d.json("buying", "Buying method", &b.buying, &a.buying);
     d.json("pricing", "Pricing", &b.pricing, &a.pricing);
-    d.num("rate", "Rate", Money, b.rate, a.rate);
+    d.num("rate", "Rate", Money, b.rate.map(Dec::get), a.rate.map(Dec::get));
     d.date("start", "Flight start", Some(b.start), Some(a.start));
     d.date("end", "Flight end", Some(b.end), Some(a.end));
     d.push("flighting", "Flighting", Text, Some(flighting(b)), Some(flighting(a)), None);
     for (field, label, x, y) in [("ctr", "CTR", b.ctr, a.ctr), ("cvr", "CVR", b.cvr, a.cvr), ("vtr", "View rate", b.vtr, a.vtr)] {
-        d.num(field, label, Number, x, y);
+        d.num(field, label, Number, x.map(Dec::get), y.map(Dec::get));
     }
     d.json("ad_served", "Ad served", &b.is_ad_served(), &a.is_ad_served());
     d.json("kpi", "Line KPI", &b.kpi, &a.kpi);
@@ -254,7 +251,7 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
         ("grps", "GRPs", Number, vb.grps, va.grps),
         ("reach_pct", "Reach %", Percent, vb.reach_pct, va.reach_pct),
     ] {
-        d.num(field, label, kind, x, y);
+        d.num(field, label, kind, x.map(Dec::get), y.map(Dec::get));
     }
     d.json("creative", "Creative", &b.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>(), &a.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>());
     week_changes(&mut d, "weeks", &vb.weeks, &va.weeks);
@@ -263,7 +260,7 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
 fn week_changes(d: &mut Diff, prefix: &str, b: &[crate::week_row::LineWeek], a: &[crate::week_row::LineWeek]) {
     for start in union(b.iter().map(|w| w.week_start), a.iter().map(|w| w.week_start)) {
         let find = |ws: &[crate::week_row::LineWeek]| ws.iter().find(|w| w.week_start == start).map(|w| w.net);
-        d.num(&format!("{prefix}.{start}"), &format!("Week of {}", crate::flight::day_label(start)), ChangeKind::Money, find(b), find(a));
+        d.num(&format!("{prefix}.{start}"), &format!("Week of {}", crate::flight::day_label(start)), ChangeKind::Money, find(b).map(Dec::get), find(a).map(Dec::get));
     }
 }
 

@@ -8,6 +8,7 @@
 //! estimates: their totals are the sums of the rounded line figures.
 
 use crate::delivery::{deliver, Delivery};
+use crate::Dec;
 use crate::error::{Error, Result};
 use crate::fees::FeeRates;
 use crate::findings::check_as_of;
@@ -81,7 +82,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     for f in chart.settle(total_ups)? {
         let (Some(view), Some(off)) = (lines.get_mut(f.row), offsets.get(f.row)) else { continue };
         if let Some(w) = view.weeks.get_mut(f.week) {
-            w.net = units_to_dec(w.net.mantissa() + f.delta, dp);
+            w.net = Dec(units_to_dec(w.net.mantissa() + f.delta, dp));
         }
         if let Some(t) = week_totals.get_mut(off + f.week) {
             *t += f.delta;
@@ -92,7 +93,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         if let (Some(u), Some(count)) = (v.unit, v.units) {
             let cells: Vec<i128> = v.weeks.iter().map(|w| w.net.mantissa()).collect();
             let on_air: Vec<bool> = v.weeks.iter().map(|w| !w.hiatus).collect();
-            for (w, n) in v.weeks.iter_mut().zip(weekly_units(u, count, &cells, &on_air)) {
+            for (w, n) in v.weeks.iter_mut().zip(weekly_units(u, count.0, &cells, &on_air)) {
                 w.units = n;
             }
         }
@@ -100,11 +101,11 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     // Fees on the totals they apply to, split to the lines.
     let fees = FeeRates::new(&plan.fees)?.plan_fees(&plan.lines, &nets, &impressions, currency)?;
     for (v, f) in lines.iter_mut().zip(&fees.lines) {
-        v.agency_commission = f.agency_commission;
-        v.ad_serving = f.ad_serving;
-        v.tech_fee = f.tech_fee;
-        v.fees = add(add(f.agency_commission, f.ad_serving, "fees")?, f.tech_fee, "fees")?;
-        v.gross = add(v.net, v.fees, "gross")?;
+        v.agency_commission = Dec(f.agency_commission);
+        v.ad_serving = Dec(f.ad_serving);
+        v.tech_fee = Dec(f.tech_fee);
+        v.fees = Dec(add(add(f.agency_commission, f.ad_serving, "fees")?, f.tech_fee, "fees")?);
+        v.gross = Dec(add(v.net.0, v.fees.0, "gross")?);
     }
 
     // Shares of net media, rounded so they sum to exactly 100.00.
@@ -114,21 +115,21 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     if !net_media.is_zero() {
         let shares = split_largest_remainder(Decimal::ONE_HUNDRED, &nets, 2)?;
         for (l, s) in lines.iter_mut().zip(shares) {
-            l.share_pct = s;
+            l.share_pct = Dec(s);
         }
     }
     if plan.budget > Decimal::ZERO {
         for l in lines.iter_mut() {
-            let pct = l.net.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(plan.budget));
-            l.budget_share = pct.map(|p| round_dp(p, 4).normalize());
+            let pct = l.net.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(plan.budget.0));
+            l.budget_share = pct.map(|p| round_dp(p, 4).normalize()).map(Dec);
         }
     }
     let reach_inputs: Vec<LineReachInput> = plan.lines.iter().zip(&lines).map(|(l, v)| reach_input(plan, l, v)).collect();
-    let reach = plan_reach(&reach_inputs, plan.reach_model.as_ref(), plan.duplication_factor, plan.effective_frequency)?;
+    let reach = plan_reach(&reach_inputs, plan.reach_model.as_ref(), plan.duplication_factor.map(Dec::get), plan.effective_frequency)?;
     for (v, r) in lines.iter_mut().zip(&reach.lines) {
-        v.reach_pct = r.reach_pct;
-        v.frequency = r.frequency;
-        v.effective_reach_pct = r.effective_reach_pct;
+        v.reach_pct = r.reach_pct.map(Dec);
+        v.frequency = r.frequency.map(Dec);
+        v.effective_reach_pct = r.effective_reach_pct.map(Dec);
     }
     let goal = reach_goal(&GoalInputs {
         plan,
@@ -151,31 +152,31 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
         "fees",
     ))?;
     let totals = Totals {
-        budget: round_dp(plan.budget, dp),
-        net: net_media,
-        net_media,
-        share_pct: if net_media.is_zero() { round_dp(Decimal::ZERO, 2) } else { round_dp(Decimal::ONE_HUNDRED, 2) },
-        impressions: opt_sum(|l| l.impressions, "impressions")?,
-        clicks: opt_sum(|l| l.clicks, "clicks")?,
-        conversions: opt_sum(|l| l.conversions, "conversions")?,
-        views: opt_sum(|l| l.views, "views")?,
-        grps: opt_sum(|l| l.grps, "GRPs")?,
-        trps: opt_sum(|l| l.trps, "TRPs")?,
-        reach_pct: reach.reach_pct,
-        frequency: reach.frequency,
-        effective_reach_pct: reach.effective_reach_pct,
+        budget: Dec(round_dp(plan.budget.0, dp)),
+        net: Dec(net_media),
+        net_media: Dec(net_media),
+        share_pct: if net_media.is_zero() { Dec(round_dp(Decimal::ZERO, 2)) } else { Dec(round_dp(Decimal::ONE_HUNDRED, 2)) },
+        impressions: opt_sum(|l| l.impressions.map(Dec::get), "impressions")?.map(Dec),
+        clicks: opt_sum(|l| l.clicks.map(Dec::get), "clicks")?.map(Dec),
+        conversions: opt_sum(|l| l.conversions.map(Dec::get), "conversions")?.map(Dec),
+        views: opt_sum(|l| l.views.map(Dec::get), "views")?.map(Dec),
+        grps: opt_sum(|l| l.grps.map(Dec::get), "GRPs")?.map(Dec),
+        trps: opt_sum(|l| l.trps.map(Dec::get), "TRPs")?.map(Dec),
+        reach_pct: reach.reach_pct.map(Dec),
+        frequency: reach.frequency.map(Dec),
+        effective_reach_pct: reach.effective_reach_pct.map(Dec),
         effective_frequency: plan.effective_frequency.unwrap_or(DEFAULT_EFFECTIVE_FREQUENCY),
         reach_goal: goal,
-        agency_commission: fees.totals.agency_commission,
-        ad_serving: fees.totals.ad_serving,
-        tech_fee: fees.totals.tech_fee,
-        fees: fee_total,
-        gross: money_sum(add(net_media, fee_total, "gross"))?,
-        unallocated: round_dp(crate::money::sub(plan.budget, net_media, "unallocated")?, dp),
+        agency_commission: Dec(fees.totals.agency_commission),
+        ad_serving: Dec(fees.totals.ad_serving),
+        tech_fee: Dec(fees.totals.tech_fee),
+        fees: Dec(fee_total),
+        gross: Dec(money_sum(add(net_media, fee_total, "gross"))?),
+        unallocated: Dec(round_dp(crate::money::sub(plan.budget.0, net_media, "unallocated")?, dp)),
         weeks: weeks
             .iter()
             .zip(&week_totals)
-            .map(|(ws, units)| LineWeek { week_start: *ws, net: units_to_dec(*units, dp), hiatus: false, units: None })
+            .map(|(ws, units)| LineWeek { week_start: *ws, net: Dec(units_to_dec(*units, dp)), hiatus: false, units: None })
             .collect(),
         months: months
             .iter()
@@ -183,13 +184,13 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
                 year: b.year,
                 month: b.month,
                 label: b.label.clone(),
-                net: units_to_dec(week_totals[b.first_week..b.first_week + b.weeks].iter().sum(), dp),
+                net: Dec(units_to_dec(week_totals[b.first_week..b.first_week + b.weeks].iter().sum(), dp)),
             })
             .collect(),
     };
     let findings = check_as_of(plan, &lines, &totals, currency, today);
     let finding_groups = crate::finding_groups::group(&findings);
-    let stages = crate::stages::progress(plan, totals.unallocated);
+    let stages = crate::stages::progress(plan, totals.unallocated.0);
     Ok(PlanView {
         currency: currency.code().to_string(),
         minor_units: dp,
@@ -214,13 +215,13 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
     for l in &plan.lines {
         // A line booked in faces or insertions costs its units × rate.
         let booked = unit_net(l, dp).map_err(|e| e.on_line(&l.id))?;
-        nets.push(booked.unwrap_or_else(|| round_dp(l.budget.unwrap_or_default(), dp)));
+        nets.push(booked.unwrap_or_else(|| round_dp(l.budget.unwrap_or_default().0, dp)));
     }
     if !share_idx.is_empty() {
-        let shares: Vec<Decimal> = share_idx.iter().map(|i| plan.lines[*i].share.unwrap_or_default()).collect();
+        let shares: Vec<Decimal> = share_idx.iter().map(|i| plan.lines[*i].share.unwrap_or_default().0).collect();
         let share_sum = sum_iter(shares.iter().copied(), "shares")?;
         // The shares' exact quota of the budget, rounded once; then split by the shares.
-        let quota = div(mul(plan.budget, share_sum, "shares of the budget")?, Decimal::ONE_HUNDRED, "shares")?;
+        let quota = div(mul(plan.budget.0, share_sum, "shares of the budget")?, Decimal::ONE_HUNDRED, "shares")?;
         let total = round_dp(quota, dp);
         let parts = if share_sum.is_zero() {
             vec![round_dp(Decimal::ZERO, dp); shares.len()]
@@ -236,7 +237,7 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
 
 /// What reach needs from a costed line: its estimate, its TRPs as shown, and its coverage.
 fn reach_input(plan: &Plan, line: &Line, v: &LineView) -> LineReachInput {
-    LineReachInput { coverage: line.coverage(plan.universe), ..LineReachInput::new(line.reach_pct, v.trps) }
+    LineReachInput { coverage: line.coverage(plan.universe.map(Dec::get)), ..LineReachInput::new(line.reach_pct.map(Dec::get), v.trps.map(Dec::get)) }
 }
 
 /// What costing a line needs from the plan, and buffers reused across lines.
@@ -274,7 +275,7 @@ impl LineCosting<'_> {
         chart: &mut Flowchart,
     ) -> Result<(LineView, Option<Decimal>)> {
         let dp = self.currency.minor_units();
-        let d: Delivery = deliver(line, net, self.plan.universe)?;
+        let d: Delivery = deliver(line, net, self.plan.universe.map(Dec::get))?;
         let sp = &mut self.spread;
         let n = flight_week_count(line.start, line.end).min(mondays.len());
         week_parts(line, n, net, dp, sp)?;
@@ -286,7 +287,7 @@ impl LineCosting<'_> {
             .zip(&sp.hiatus)
             .map(|(((ws, floor), up), hiatus)| LineWeek {
                 week_start: *ws,
-                net: units_to_dec(floor + i128::from(*up), dp),
+                net: Dec(units_to_dec(floor + i128::from(*up), dp)),
                 hiatus: *hiatus,
                 units: None,
             })
@@ -306,27 +307,27 @@ impl LineCosting<'_> {
             name: line.name.clone(),
             pricing: line.pricing,
             rate: line.rate,
-            net,
-            share_pct: round_dp(Decimal::ZERO, 2),
+            net: Dec(net),
+            share_pct: Dec(round_dp(Decimal::ZERO, 2)),
             budget_share: None,
-            impressions: count(d.impressions),
-            clicks: count(d.clicks),
-            conversions: count(d.conversions),
-            views: count(d.views),
-            grps: d.grps.map(|g| round_dp(g, 2)),
-            trps: d.trps.map(|g| round_dp(g, 2)),
+            impressions: count(d.impressions).map(Dec),
+            clicks: count(d.clicks).map(Dec),
+            conversions: count(d.conversions).map(Dec),
+            views: count(d.views).map(Dec),
+            grps: d.grps.map(|g| round_dp(g, 2)).map(Dec),
+            trps: d.trps.map(|g| round_dp(g, 2)).map(Dec),
             reach_pct: None,
             frequency: None,
             effective_reach_pct: None,
             medium,
             universe: line.universe.or(self.plan.universe),
             unit,
-            units,
-            agency_commission: zero,
-            ad_serving: zero,
-            tech_fee: zero,
-            fees: zero,
-            gross: net,
+            units: units.map(Dec),
+            agency_commission: Dec(zero),
+            ad_serving: Dec(zero),
+            tech_fee: Dec(zero),
+            fees: Dec(zero),
+            gross: Dec(net),
             weeks,
         };
         Ok((view, d.impressions))

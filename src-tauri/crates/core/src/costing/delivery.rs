@@ -11,6 +11,7 @@
 //! audience, × 100: what reach in the target is worked out from.
 
 use crate::error::Result;
+use crate::Dec;
 use crate::money::{div, mul};
 use crate::plan::{Line, Pricing};
 use rust_decimal::Decimal;
@@ -33,32 +34,32 @@ const THOUSAND: Decimal = Decimal::ONE_THOUSAND;
 pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<Delivery> {
     let target = universe;
     // The line's points are on the audience its vehicle measures.
-    let universe = line.universe.or(universe);
+    let universe = line.universe.or(universe.map(Dec));
     let mut d = Delivery::default();
     let rate = line.rate.filter(|r| !r.is_zero());
     match (line.pricing, rate) {
         (Pricing::PerInsertion, Some(r)) => {
             let insertions = match line.insertions {
                 Some(n) => Some(Decimal::from(n)),
-                None => Some(div(net, r, "insertions")?),
+                None => Some(div(net, r.0, "insertions")?),
             };
             if let (Some(n), Some(readers)) = (insertions, line.readership) {
-                d.impressions = Some(mul(n, readers, "impressions")?);
+                d.impressions = Some(mul(n, readers.0, "impressions")?);
             }
         }
-        (Pricing::Cpm, Some(r)) => d.impressions = Some(mul(div(net, r, "impressions")?, THOUSAND, "impressions")?),
-        (Pricing::Cpc, Some(r)) => d.clicks = Some(div(net, r, "clicks")?),
-        (Pricing::Cpa, Some(r)) => d.conversions = Some(div(net, r, "conversions")?),
-        (Pricing::Cpv, Some(r)) => d.views = Some(div(net, r, "views")?),
-        (Pricing::Cpp, Some(r)) => d.grps = Some(div(net, r, "GRPs")?),
+        (Pricing::Cpm, Some(r)) => d.impressions = Some(mul(div(net, r.0, "impressions")?, THOUSAND, "impressions")?),
+        (Pricing::Cpc, Some(r)) => d.clicks = Some(div(net, r.0, "clicks")?),
+        (Pricing::Cpa, Some(r)) => d.conversions = Some(div(net, r.0, "conversions")?),
+        (Pricing::Cpv, Some(r)) => d.views = Some(div(net, r.0, "views")?),
+        (Pricing::Cpp, Some(r)) => d.grps = Some(div(net, r.0, "GRPs")?),
         _ => {}
     }
     // Stated counts (what a flat line delivers) fill only what pricing did not fix.
-    d.impressions = d.impressions.or(line.impressions);
-    d.clicks = d.clicks.or(line.clicks);
-    d.conversions = d.conversions.or(line.conversions);
-    d.views = d.views.or(line.views);
-    d.grps = d.grps.or(line.grps);
+    d.impressions = d.impressions.or(line.impressions.map(Dec::get));
+    d.clicks = d.clicks.or(line.clicks.map(Dec::get));
+    d.conversions = d.conversions.or(line.conversions.map(Dec::get));
+    d.views = d.views.or(line.views.map(Dec::get));
+    d.grps = d.grps.or(line.grps.map(Dec::get));
 
     let nz = |v: Option<Decimal>| v.filter(|x| !x.is_zero());
     // Follow the relations until nothing new can be derived (at most a few passes). Every rule
@@ -66,35 +67,35 @@ pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<D
     for _ in 0..4 {
         let mut changed = false;
         if let (None, Some(g), Some(u)) = (d.impressions, d.grps, universe) {
-            d.impressions = Some(div(mul(g, u, "impressions")?, Decimal::ONE_HUNDRED, "impressions")?);
+            d.impressions = Some(div(mul(g, u.0, "impressions")?, Decimal::ONE_HUNDRED, "impressions")?);
             changed = true;
         }
-        if let (None, Some(c), Some(ctr)) = (d.impressions, d.clicks, nz(line.ctr)) {
+        if let (None, Some(c), Some(ctr)) = (d.impressions, d.clicks, nz(line.ctr.map(Dec::get))) {
             d.impressions = Some(div(c, ctr, "impressions")?);
             changed = true;
         }
-        if let (None, Some(v), Some(vtr)) = (d.impressions, d.views, nz(line.vtr)) {
+        if let (None, Some(v), Some(vtr)) = (d.impressions, d.views, nz(line.vtr.map(Dec::get))) {
             d.impressions = Some(div(v, vtr, "impressions")?);
             changed = true;
         }
-        if let (None, Some(conv), Some(cvr)) = (d.clicks, d.conversions, nz(line.cvr)) {
+        if let (None, Some(conv), Some(cvr)) = (d.clicks, d.conversions, nz(line.cvr.map(Dec::get))) {
             d.clicks = Some(div(conv, cvr, "clicks")?);
             changed = true;
         }
         if let (None, Some(i), Some(ctr)) = (d.clicks, d.impressions, line.ctr) {
-            d.clicks = Some(mul(i, ctr, "clicks")?);
+            d.clicks = Some(mul(i, ctr.0, "clicks")?);
             changed = true;
         }
         if let (None, Some(c), Some(cvr)) = (d.conversions, d.clicks, line.cvr) {
-            d.conversions = Some(mul(c, cvr, "conversions")?);
+            d.conversions = Some(mul(c, cvr.0, "conversions")?);
             changed = true;
         }
         if let (None, Some(i), Some(vtr)) = (d.views, d.impressions, line.vtr) {
-            d.views = Some(mul(i, vtr, "views")?);
+            d.views = Some(mul(i, vtr.0, "views")?);
             changed = true;
         }
         if let (None, Some(i), Some(u)) = (d.grps, d.impressions, universe) {
-            d.grps = Some(mul(div(i, u, "GRPs")?, Decimal::ONE_HUNDRED, "GRPs")?);
+            d.grps = Some(mul(div(i, u.0, "GRPs")?, Decimal::ONE_HUNDRED, "GRPs")?);
             changed = true;
         }
         if !changed {
@@ -102,7 +103,7 @@ pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<D
         }
     }
     let on_target = match line.target_pct {
-        Some(p) => div(p, Decimal::ONE_HUNDRED, "TRPs")?,
+        Some(p) => div(p.0, Decimal::ONE_HUNDRED, "TRPs")?,
         None => Decimal::ONE,
     };
     d.trps = match (line.universe, target, d.impressions) {

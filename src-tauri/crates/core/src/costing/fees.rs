@@ -53,7 +53,7 @@ impl FeeRates {
             let den = 10i128.checked_pow(f.scale()).ok_or_else(|| Error::overflow(what))?;
             Ok((f.mantissa(), den))
         };
-        let (c, d) = fraction(fees.agency_commission_pct, "agency commission")?;
+        let (c, d) = fraction(fees.agency_commission_pct.0, "agency commission")?;
         let commission = match fees.agency_commission_basis {
             // A share of gross: net / (1 − c) − net = net · c / (1 − c).
             CommissionBasis::Gross if c > 0 => {
@@ -64,7 +64,7 @@ impl FeeRates {
             }
             _ => (c, d),
         };
-        Ok(FeeRates { commission, ad_serving_cpm: fees.ad_serving_cpm, tech: fraction(fees.tech_fee_pct, "tech fee")? })
+        Ok(FeeRates { commission, ad_serving_cpm: fees.ad_serving_cpm.0, tech: fraction(fees.tech_fee_pct.0, "tech fee")? })
     }
 
     /// The plan's fees: `nets` are the lines' net media (at the currency's minor unit) and

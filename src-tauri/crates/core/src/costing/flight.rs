@@ -9,6 +9,7 @@
 //! active days, over the net in minor units (i64 where it fits, i128 otherwise).
 
 use crate::error::Result;
+use crate::Dec;
 use crate::money::{split_ints_into, split_largest_remainder, split_small_into, to_units};
 use crate::plan::{Calendar, Line, Pattern};
 use chrono::{Datelike, Days, Duration, NaiveDate, Weekday};
@@ -120,7 +121,7 @@ pub fn week_weights(line: &Line) -> Vec<Decimal> {
 
 fn week_weight(line: &Line, k: usize) -> Decimal {
     if let Some(w) = &line.weights {
-        return w.get(k).copied().unwrap_or(Decimal::ZERO);
+        return w.get(k).copied().unwrap_or(Dec(Decimal::ZERO)).0;
     }
     let c = Cycle::of(line);
     if k % c.weeks < c.on {
@@ -147,7 +148,7 @@ impl Cycle {
                 Cycle { weeks: (u64::from(*on) + u64::from(*off)).max(1) as usize, on: *on as usize, off_weight: Decimal::ZERO }
             }
             Some(Pattern::Pulsing { on, off, base }) => {
-                Cycle { weeks: (u64::from(*on) + u64::from(*off)).max(1) as usize, on: *on as usize, off_weight: *base }
+                Cycle { weeks: (u64::from(*on) + u64::from(*off)).max(1) as usize, on: *on as usize, off_weight: base.0 }
             }
         }
     }
@@ -158,15 +159,14 @@ impl Cycle {
 pub struct WeekNet {
     #[serde(serialize_with = "crate::date::serialize")]
     pub week_start: NaiveDate,
-    #[serde(serialize_with = "crate::dec::serialize")]
-    pub net: Decimal,
+    pub net: Dec,
 }
 
 /// Spread `net` over the flight: per active day, times the week's weight, rounded to `dp`
 /// places so the weeks sum exactly to `net`.
 pub fn spread(net: Decimal, dp: u32, weeks: &[FlightWeek]) -> Result<Vec<WeekNet>> {
     let parts = spread_amounts(net, dp, weeks)?;
-    Ok(weeks.iter().zip(parts).map(|(w, net)| WeekNet { week_start: w.week_start, net }).collect())
+    Ok(weeks.iter().zip(parts).map(|(w, net)| WeekNet { week_start: w.week_start, net: Dec(net) }).collect())
 }
 
 /// [`spread`]'s amounts alone, one per flight week, in order.

@@ -10,6 +10,7 @@
 //! `Decimal` percentages, rounded half away from zero to 2 places.
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::money::round_dp;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
@@ -25,20 +26,14 @@ pub enum ReachModel {
     /// Negative binomial: exposure is uneven across people (heavy and light viewers).
     /// Reach = 1 − (1 + m/k)^(−k); small `k` is very uneven, large `k` tends to Poisson.
     Nbd {
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        k: Decimal,
+        k: Dec,
     },
     /// A fitted reach curve: reach % = max × (1 − e^(−k·GRP)).
     Curve {
         /// The reach ceiling, percent.
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        max: Decimal,
+        max: Dec,
         /// Growth per GRP.
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        k: Decimal,
+        k: Dec,
     },
 }
 
@@ -51,14 +46,14 @@ pub fn reach_fraction(model: &ReachModel, grps: f64) -> f64 {
     let r = match model {
         ReachModel::Poisson => 1.0 - (-m).exp(),
         ReachModel::Nbd { k } => {
-            let k = dec_f64(*k);
+            let k = dec_f64(k.0);
             if k <= 0.0 {
                 0.0
             } else {
                 1.0 - (1.0 + m / k).powf(-k)
             }
         }
-        ReachModel::Curve { max, k } => dec_f64(*max) / 100.0 * (1.0 - (-dec_f64(*k) * grps.max(0.0)).exp()),
+        ReachModel::Curve { max, k } => dec_f64(max.0) / 100.0 * (1.0 - (-dec_f64(k.0) * grps.max(0.0)).exp()),
     };
     r.clamp(0.0, 1.0)
 }
@@ -276,7 +271,7 @@ fn line_exposure(l: &LineReachInput, model: Option<&ReachModel>, n: u32, pmf: &m
             let r_c = (reach / c).min(1.0);
             match (l.reach_pct, model) {
                 (None, Some(ReachModel::Poisson)) => poisson_pmf(m, n, pmf),
-                (None, Some(ReachModel::Nbd { k })) => nbd_pmf(m, dec_f64(*k), n, pmf),
+                (None, Some(ReachModel::Nbd { k })) => nbd_pmf(m, dec_f64(k.0), n, pmf),
                 _ => fitted_pmf(m, r_c, n, pmf),
             }
             // Spread over the target: the people outside the line's coverage see none of it.
@@ -412,7 +407,7 @@ mod tests {
     #[test]
     fn nbd_reach_matches_closed_form() {
         // m = 1, k = 1 (geometric exposure): reach = 1 − (1 + 1)^(−1) = 50%.
-        let m = ReachModel::Nbd { k: Decimal::ONE };
+        let m = ReachModel::Nbd { k: Dec(Decimal::ONE) };
         assert!(close(reach_fraction(&m, 100.0), 0.5, 1e-12));
     }
 

@@ -9,6 +9,7 @@
 //! the plan meets the goal; one minor unit less does not.
 
 use crate::delivery::deliver;
+use crate::Dec;
 use crate::error::Result;
 use crate::money::{round_dp, split_largest_remainder, to_units, Currency};
 use crate::plan::{Kpi, Line, Plan, Pricing};
@@ -25,31 +26,21 @@ pub struct ReachGoal {
     /// The exposures that count: 1 for reach, the plan's effective frequency for reach at N+.
     pub frequency: u32,
     /// The target, percent of the target audience.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub target_pct: Decimal,
+    pub target_pct: Dec,
     /// What the plan delivers at `frequency`+, percent; null when it cannot be worked out.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
+    pub reach_pct: Option<Dec>,
     /// Whether the plan meets the target; null when its reach cannot be worked out.
     pub met: Option<bool>,
     /// Percentage points short of the target (0 when met).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub gap_pct: Option<Decimal>,
+    pub gap_pct: Option<Dec>,
     /// The least extra net media, in the plan currency, that closes the gap on the lines' current
     /// rates; null when met, not measurable, or when no spend on these lines closes it.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub extra_spend: Option<Decimal>,
+    pub extra_spend: Option<Dec>,
     /// Ids of the lines the extra spend goes to (those whose reach grows with spend).
     pub extra_lines: Vec<String>,
     /// When short and no spend closes the gap: the most these lines reach at 1,000 times their
     /// spend, percent.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub limit_pct: Option<Decimal>,
+    pub limit_pct: Option<Dec>,
 }
 
 /// How far the search for the extra spend goes before calling the gap unclosable.
@@ -80,7 +71,7 @@ pub(crate) fn reach_goal(g: &GoalInputs) -> Result<Option<ReachGoal>> {
         kpi,
         frequency,
         target_pct: target,
-        reach_pct: delivered,
+        reach_pct: delivered.map(Dec),
         met: None,
         gap_pct: None,
         extra_spend: None,
@@ -89,7 +80,7 @@ pub(crate) fn reach_goal(g: &GoalInputs) -> Result<Option<ReachGoal>> {
     };
     let Some(delivered) = delivered else { return Ok(Some(out)) };
     out.met = Some(delivered >= target);
-    out.gap_pct = Some(round_dp((target - delivered).max(Decimal::ZERO), 2));
+    out.gap_pct = Some(Dec(round_dp((target - delivered).max(Decimal::ZERO), 2)));
     if delivered >= target {
         return Ok(Some(out));
     }
@@ -101,7 +92,7 @@ pub(crate) fn reach_goal(g: &GoalInputs) -> Result<Option<ReachGoal>> {
     let dp = g.currency.minor_units();
     let base: Vec<Decimal> = scalable.iter().map(|i| g.nets[*i]).collect();
     let base_units = to_units(base.iter().copied().sum(), dp)?;
-    let search = Search { g, scalable: &scalable, base: &base, dp, frequency, target };
+    let search = Search { g, scalable: &scalable, base: &base, dp, frequency, target: target.0 };
     // Double until the target is met, then bisect down to the minor unit.
     let (mut lo, mut hi) = (0i128, base_units.max(1));
     loop {
@@ -110,7 +101,7 @@ pub(crate) fn reach_goal(g: &GoalInputs) -> Result<Option<ReachGoal>> {
             break;
         }
         if hi >= base_units.max(1).saturating_mul(MAX_MULTIPLE) {
-            out.limit_pct = reached;
+            out.limit_pct = reached.map(Dec);
             return Ok(Some(out));
         }
         lo = hi;
@@ -124,7 +115,7 @@ pub(crate) fn reach_goal(g: &GoalInputs) -> Result<Option<ReachGoal>> {
             lo = mid;
         }
     }
-    out.extra_spend = Some(Decimal::from_i128_with_scale(hi, dp));
+    out.extra_spend = Some(Dec(Decimal::from_i128_with_scale(hi, dp)));
     Ok(Some(out))
 }
 
@@ -158,11 +149,11 @@ impl Search<'_> {
         let mut inputs = g.inputs.to_vec();
         for ((i, part), net) in self.scalable.iter().zip(parts).zip(self.base) {
             let line = &g.plan.lines[*i];
-            let d = deliver(line, net.checked_add(part).unwrap_or(*net), g.plan.universe)?;
+            let d = deliver(line, net.checked_add(part).unwrap_or(*net), g.plan.universe.map(Dec::get))?;
             inputs[*i].trps = d.trps.map(|t| round_dp(t, 2));
         }
         let eff = if self.frequency == 1 { None } else { Some(self.frequency) };
-        let r = plan_reach(&inputs, g.plan.reach_model.as_ref(), g.plan.duplication_factor, eff.or(Some(1)))?;
+        let r = plan_reach(&inputs, g.plan.reach_model.as_ref(), g.plan.duplication_factor.map(Dec::get), eff.or(Some(1)))?;
         let reached = if self.frequency == 1 { r.reach_pct } else { r.effective_reach_pct };
         Ok((reached.is_some_and(|v| v >= self.target), reached))
     }

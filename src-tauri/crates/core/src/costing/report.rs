@@ -20,6 +20,7 @@ use crate::plan::{BuyUnit, Buying, Funnel, KpiTarget, Plan, Pricing};
 use crate::scenario::{presented_index, presented_plan};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use crate::Dec;
 
 /// What every output of a plan shows, on one day.
 #[derive(Debug, Clone, PartialEq)]
@@ -146,7 +147,7 @@ fn line_row(i: usize, line: &crate::plan::Line, lv: &LineView, view: &PlanView) 
     let mut weeks = vec![Cell { net: Decimal::ZERO, in_flight: false, units: None }; view.weeks.len()];
     for w in &lv.weeks {
         if let Ok(k) = view.weeks.binary_search(&w.week_start) {
-            weeks[k] = Cell { net: w.net, in_flight: true, units: w.units.map(u64::from) };
+            weeks[k] = Cell { net: w.net.0, in_flight: true, units: w.units.map(u64::from) };
         }
     }
     let faces = lv.unit == Some(BuyUnit::Faces);
@@ -159,24 +160,24 @@ fn line_row(i: usize, line: &crate::plan::Line, lv: &LineView, view: &PlanView) 
         role: line.role,
         buying: line.buying,
         pricing: Some(lv.pricing),
-        rate: lv.rate,
+        rate: lv.rate.map(Dec::get),
         kpi: line.kpi.clone(),
-        units: lv.unit.zip(lv.units),
-        net: lv.net,
-        share_pct: lv.share_pct,
-        impressions: lv.impressions,
-        clicks: lv.clicks,
-        conversions: lv.conversions,
-        views: lv.views,
-        grps: lv.grps,
-        trps: lv.trps,
-        reach_pct: lv.reach_pct,
-        frequency: lv.frequency,
-        agency_commission: lv.agency_commission,
-        ad_serving: lv.ad_serving,
-        tech_fee: lv.tech_fee,
-        fees: lv.fees,
-        gross: lv.gross,
+        units: lv.unit.zip(lv.units.map(Dec::get)),
+        net: lv.net.0,
+        share_pct: lv.share_pct.0,
+        impressions: lv.impressions.map(Dec::get),
+        clicks: lv.clicks.map(Dec::get),
+        conversions: lv.conversions.map(Dec::get),
+        views: lv.views.map(Dec::get),
+        grps: lv.grps.map(Dec::get),
+        trps: lv.trps.map(Dec::get),
+        reach_pct: lv.reach_pct.map(Dec::get),
+        frequency: lv.frequency.map(Dec::get),
+        agency_commission: lv.agency_commission.0,
+        ad_serving: lv.ad_serving.0,
+        tech_fee: lv.tech_fee.0,
+        fees: lv.fees.0,
+        gross: lv.gross.0,
         weeks,
         months,
     })
@@ -397,8 +398,8 @@ pub fn vendor_orders(plan: &Plan, view: &PlanView) -> Result<Vec<VendorTotals>> 
         };
         let v = &mut out[at].1;
         v.lines.push(i);
-        v.net = add(v.net, lv.net, "insertion order net")?;
-        v.gross = add(v.gross, lv.gross, "insertion order gross")?;
+        v.net = add(v.net, lv.net.0, "insertion order net")?;
+        v.gross = add(v.gross, lv.gross.0, "insertion order gross")?;
     }
     Ok(out.into_iter().map(|(_, v)| v).collect())
 }

@@ -6,6 +6,7 @@
 //! `presented`: the one the PDF shows.
 
 use crate::costing::compute;
+use crate::Dec;
 use crate::error::{Error, Result};
 use crate::format::{validate, validate_planning};
 use crate::scenario_rules::two_presented;
@@ -13,7 +14,7 @@ use crate::money::{round_dp, sub};
 use crate::plan::{Plan, Pricing};
 use crate::reach::{dec_f64, f64_dec};
 use crate::scenario_budget::{budget_gap, unchanged_lines, BudgetGap, UnchangedLine};
-use rust_decimal::Decimal;
+use crate::view::Totals;
 use serde::Serialize;
 
 pub use crate::plan::{Scenario, ScenarioLine};
@@ -34,7 +35,7 @@ pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
     if let Some(b) = scenario.budget {
         out.budget = b;
         if scenario.scale_amounts {
-            crate::scenario_budget::scale_amounts(&mut out, plan, scenario, b)?;
+            crate::scenario_budget::scale_amounts(&mut out, plan, scenario, b.0)?;
         }
     }
     if let Some(m) = &scenario.reach_model {
@@ -166,58 +167,49 @@ pub struct ScenarioSide {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Figures {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net_media: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub agency_commission: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub ad_serving: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub tech_fee: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub fees: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub gross: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub unallocated: Decimal,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub conversions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub views: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub grps: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub frequency: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub effective_reach_pct: Option<Decimal>,
+    pub budget: Dec,
+    pub net_media: Dec,
+    pub agency_commission: Dec,
+    pub ad_serving: Dec,
+    pub tech_fee: Dec,
+    pub fees: Dec,
+    pub gross: Dec,
+    pub unallocated: Dec,
+    pub impressions: Option<Dec>,
+    pub clicks: Option<Dec>,
+    pub conversions: Option<Dec>,
+    pub views: Option<Dec>,
+    pub grps: Option<Dec>,
+    pub reach_pct: Option<Dec>,
+    pub frequency: Option<Dec>,
+    pub effective_reach_pct: Option<Dec>,
     /// Sum of the lines' response curves at their net media; null when no line has a curve.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub total_response: Option<Decimal>,
+    pub total_response: Option<Dec>,
+}
+
+impl Figures {
+    /// The plan's totals as the comparison shows them, with the lines' summed response.
+    fn of(t: &Totals, total_response: Option<Dec>) -> Figures {
+        Figures {
+            budget: t.budget,
+            net_media: t.net_media,
+            agency_commission: t.agency_commission,
+            ad_serving: t.ad_serving,
+            tech_fee: t.tech_fee,
+            fees: t.fees,
+            gross: t.gross,
+            unallocated: t.unallocated,
+            impressions: t.impressions,
+            clicks: t.clicks,
+            conversions: t.conversions,
+            views: t.views,
+            grps: t.grps,
+            reach_pct: t.reach_pct,
+            frequency: t.frequency,
+            effective_reach_pct: t.effective_reach_pct,
+            total_response,
+        }
+    }
 }
 
 /// A line's place in one column of the comparison.
@@ -225,33 +217,15 @@ pub struct Figures {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LineFigures {
     pub id: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub share_pct: Decimal,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub rate: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub conversions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub views: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub response: Option<Decimal>,
+    pub net: Dec,
+    pub share_pct: Dec,
+    pub rate: Option<Dec>,
+    pub impressions: Option<Dec>,
+    pub clicks: Option<Dec>,
+    pub conversions: Option<Dec>,
+    pub views: Option<Dec>,
+    pub reach_pct: Option<Dec>,
+    pub response: Option<Dec>,
 }
 
 /// Cost the plan as written and every scenario, and set each scenario against the plan.
@@ -271,7 +245,7 @@ pub fn compare(plan: &Plan) -> Result<Comparison> {
         let (column, _) = side(&variant).map_err(in_scenario)?;
         let difference = difference(&column.totals, &base.totals)?;
         let unchanged_lines = unchanged_lines(plan, s)?;
-        let budget_gap = budget_gap(plan, column.totals.unallocated)?;
+        let budget_gap = budget_gap(plan, column.totals.unallocated.0)?;
         scenarios.push(ScenarioSide {
             name: s.name.clone(),
             description: s.description.clone(),
@@ -299,7 +273,7 @@ fn side(plan: &Plan) -> Result<(Side, String)> {
         let response = match &line.response {
             Some(r) => {
                 let curve = r.curve(&format!("lines[{i}].response")).map_err(|e| e.on_line(&line.id))?;
-                let value = curve.value(dec_f64(v.net));
+                let value = curve.value(dec_f64(v.net.0));
                 total += value;
                 any_curve = true;
                 Some(round_dp(f64_dec(value), 2))
@@ -316,39 +290,20 @@ fn side(plan: &Plan) -> Result<(Side, String)> {
             conversions: v.conversions,
             views: v.views,
             reach_pct: v.reach_pct,
-            response,
+            response: response.map(Dec),
         });
     }
-    let t = &view.totals;
-    let totals = Figures {
-        budget: t.budget,
-        net_media: t.net_media,
-        agency_commission: t.agency_commission,
-        ad_serving: t.ad_serving,
-        tech_fee: t.tech_fee,
-        fees: t.fees,
-        gross: t.gross,
-        unallocated: t.unallocated,
-        impressions: t.impressions,
-        clicks: t.clicks,
-        conversions: t.conversions,
-        views: t.views,
-        grps: t.grps,
-        reach_pct: t.reach_pct,
-        frequency: t.frequency,
-        effective_reach_pct: t.effective_reach_pct,
-        total_response: any_curve.then(|| round_dp(f64_dec(total), 2)),
-    };
+    let totals = Figures::of(&view.totals, any_curve.then(|| Dec(round_dp(f64_dec(total), 2))));
     let findings = view.findings.iter().map(|f| f.code).collect();
     Ok((Side { totals, lines, findings }, view.currency))
 }
 
 /// `a − b`, field by field, exactly.
 fn difference(a: &Figures, b: &Figures) -> Result<Figures> {
-    let d = |x: Decimal, y: Decimal, what: &str| sub(x, y, what);
-    let o = |x: Option<Decimal>, y: Option<Decimal>, what: &str| -> Result<Option<Decimal>> {
+    let d = |x: Dec, y: Dec, what: &str| sub(x.0, y.0, what).map(Dec);
+    let o = |x: Option<Dec>, y: Option<Dec>, what: &str| -> Result<Option<Dec>> {
         match (x, y) {
-            (Some(x), Some(y)) => sub(x, y, what).map(Some),
+            (Some(x), Some(y)) => d(x, y, what).map(Some),
             _ => Ok(None),
         }
     };

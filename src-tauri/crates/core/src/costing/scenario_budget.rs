@@ -7,6 +7,7 @@
 //! as its own figure, never as a saving.
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::money::{Currency, MoneyFormat};
 use crate::plan::Plan;
 use crate::scenario::Scenario;
@@ -19,9 +20,7 @@ use serde::Serialize;
 pub struct UnchangedLine {
     pub id: String,
     pub name: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
+    pub net: Dec,
     pub reason: String,
 }
 
@@ -32,9 +31,7 @@ pub struct UnchangedLine {
 pub struct BudgetGap {
     pub kind: &'static str,
     /// How much, not negative.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub amount: Decimal,
+    pub amount: Dec,
     pub message: String,
 }
 
@@ -51,11 +48,11 @@ pub(crate) fn scale_amounts(out: &mut Plan, plan: &Plan, scenario: &Scenario, bu
         .iter()
         .map(|i| {
             let net = plan.lines[*i].budget.unwrap_or_default();
-            crate::money::div(crate::money::mul(net, budget, "a scaled line")?, plan.budget, "a scaled line")
+            crate::money::div(crate::money::mul(net.0, budget, "a scaled line")?, plan.budget.0, "a scaled line")
         })
         .collect::<Result<_>>()?;
     for (i, part) in idx.into_iter().zip(crate::money::round_parts(&exact, currency.minor_units())?) {
-        out.lines[i].budget = Some(part);
+        out.lines[i].budget = Some(Dec(part));
     }
     Ok(())
 }
@@ -84,8 +81,8 @@ pub(crate) fn unchanged_lines(plan: &Plan, s: &Scenario) -> Result<Vec<Unchanged
             net,
             reason: format!(
                 "a fixed amount of {}: the scenario changes the budget to {} but not this line (lines with a share follow the budget; scale the amounts with it, or give the line its own budget in the scenario)",
-                money.format(net),
-                money.format(b)
+                money.format(net.0),
+                money.format(b.0)
             ),
         })
         .collect())
@@ -101,10 +98,10 @@ pub(crate) fn budget_gap(plan: &Plan, unallocated: Decimal) -> Result<Option<Bud
     Ok(Some(if unallocated > Decimal::ZERO {
         BudgetGap {
             kind: "unallocated",
-            amount,
+            amount: Dec(amount),
             message: format!("{} of this scenario's budget is on no line: unallocated, not a saving.", money.format(amount)),
         }
     } else {
-        BudgetGap { kind: "over_budget", amount, message: format!("The lines cost {} more than this scenario's budget.", money.format(amount)) }
+        BudgetGap { kind: "over_budget", amount: Dec(amount), message: format!("The lines cost {} more than this scenario's budget.", money.format(amount)) }
     }))
 }

@@ -20,8 +20,8 @@ pub fn unit_net(line: &Line, dp: u32) -> Result<Option<Decimal>> {
     let (Some(units), Some(rate)) = (line.booked_units(), line.rate) else { return Ok(None) };
     let units = Decimal::from(units);
     let amount = match line.pricing {
-        Pricing::PerFaceWeek => mul(mul(units, Decimal::from(on_air_weeks(line)), "faces × weeks")?, rate, "net media")?,
-        _ => mul(units, rate, "net media")?,
+        Pricing::PerFaceWeek => mul(mul(units, Decimal::from(on_air_weeks(line)), "faces × weeks")?, rate.0, "net media")?,
+        _ => mul(units, rate.0, "net media")?,
     };
     Ok(Some(round_dp(amount, dp)))
 }
@@ -37,8 +37,8 @@ pub fn line_units(line: &Line, medium: Option<Medium>, net: Decimal) -> Result<(
                 (Some(n), _) => Some(Decimal::from(n)),
                 (None, Some(rate)) => {
                     let per = match line.pricing {
-                        Pricing::PerFaceWeek => mul(rate, Decimal::from(on_air_weeks(line).max(1)), "faces")?,
-                        _ => rate,
+                        Pricing::PerFaceWeek => mul(rate.0, Decimal::from(on_air_weeks(line).max(1)), "faces")?,
+                        _ => rate.0,
                     };
                     Some(round_dp(div(net, per, "units")?, 2))
                 }

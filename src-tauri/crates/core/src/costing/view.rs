@@ -6,12 +6,12 @@
 //! the checks read the view, and nothing here calls back.
 
 use crate::finding::Finding;
+use crate::Dec;
 use crate::flight::MonthBand;
 use crate::plan::{BuyUnit, Medium, Pricing};
 use crate::reach_goal::ReachGoal;
 use crate::week_row::LineWeek;
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// The recomputed plan, as the UI, CLI and PDF show it. Decimals serialise as strings.
@@ -45,81 +45,41 @@ pub struct LineView {
     pub channel: String,
     pub name: String,
     pub pricing: Pricing,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub rate: Option<Decimal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
+    pub rate: Option<Dec>,
+    pub net: Dec,
     /// Share of net media, percent to 2 places; the lines' shares sum to 100.00.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub share_pct: Decimal,
+    pub share_pct: Dec,
     /// The line's net as a percent of the plan's budget, to 4 places: the `share` that funds
     /// about the same money, offered when a planner switches the line from an amount to a share
     /// (a share is of the budget, not of net media). None while the budget is zero.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub budget_share: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub conversions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub views: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub grps: Option<Decimal>,
+    pub budget_share: Option<Dec>,
+    pub impressions: Option<Dec>,
+    pub clicks: Option<Dec>,
+    pub conversions: Option<Dec>,
+    pub views: Option<Dec>,
+    pub grps: Option<Dec>,
     /// Target rating points: on-target impressions / the plan's universe × 100, 2 places.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub trps: Option<Decimal>,
+    pub trps: Option<Dec>,
     /// Reach in the plan's target audience, percent to 2 places: the planner's estimate or
     /// derived from TRPs (`reach.rs`).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
+    pub reach_pct: Option<Dec>,
     /// Average exposures among the target people the line reaches: TRPs / reach %.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub frequency: Option<Decimal>,
+    pub frequency: Option<Dec>,
     /// Percent of the target the line reaches `effective_frequency` times or more.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub effective_reach_pct: Option<Decimal>,
+    pub effective_reach_pct: Option<Dec>,
     /// The medium: the line's own, else inferred from its pricing or channel name.
     pub medium: Option<Medium>,
     /// The universe the line's GRPs are counted on: its own, else the plan's.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub universe: Option<Decimal>,
+    pub universe: Option<Dec>,
     /// What a traditional line is booked in (spots, faces, insertions).
     pub unit: Option<BuyUnit>,
     /// How many: spots or insertions over the flight, faces up each week on air.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub units: Option<Decimal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub agency_commission: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub ad_serving: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub tech_fee: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub fees: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub gross: Decimal,
+    pub units: Option<Dec>,
+    pub agency_commission: Dec,
+    pub ad_serving: Dec,
+    pub tech_fee: Dec,
+    pub fees: Dec,
+    pub gross: Dec,
     /// The flight's weeks; written as one row on the plan's week grid (`week_row.rs`).
     #[serde(serialize_with = "crate::week_row::serialize")]
     #[cfg_attr(feature = "ts", ts(as = "crate::week_row::WeekRow"))]
@@ -129,72 +89,34 @@ pub struct LineView {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Totals {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net_media: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub share_pct: Decimal,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub impressions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub clicks: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub conversions: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub views: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub grps: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub trps: Option<Decimal>,
+    pub budget: Dec,
+    pub net: Dec,
+    pub net_media: Dec,
+    pub share_pct: Dec,
+    pub impressions: Option<Dec>,
+    pub clicks: Option<Dec>,
+    pub conversions: Option<Dec>,
+    pub views: Option<Dec>,
+    pub grps: Option<Dec>,
+    pub trps: Option<Dec>,
     /// Combined reach across lines (random duplication × the plan's duplication factor), percent.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_pct: Option<Decimal>,
+    pub reach_pct: Option<Dec>,
     /// Average frequency among those reached: GRPs / reach.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub frequency: Option<Decimal>,
+    pub frequency: Option<Dec>,
     /// Reached at least `effective_frequency` (default 3) times, percent.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub effective_reach_pct: Option<Decimal>,
+    pub effective_reach_pct: Option<Dec>,
     /// The exposures effective reach counts (the plan's `effective_frequency`, default 3).
     pub effective_frequency: u32,
     /// The primary KPI when it is reach or reach at N+ with a target: met or the gap, and the
     /// extra spend that would close it.
     pub reach_goal: Option<ReachGoal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub agency_commission: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub ad_serving: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub tech_fee: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub fees: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub gross: Decimal,
+    pub agency_commission: Dec,
+    pub ad_serving: Dec,
+    pub tech_fee: Dec,
+    pub fees: Dec,
+    pub gross: Dec,
     /// Plan budget − net media: positive is money not yet placed, negative is over-allocation.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub unallocated: Decimal,
+    pub unallocated: Dec,
     /// Net media per week across all lines, over the whole flowchart: each week's exact sum
     /// rounded (largest remainder within its month), and the lines' cells add up to it.
     pub weeks: Vec<LineWeek>,
@@ -211,9 +133,7 @@ pub struct MonthTotal {
     pub month: u32,
     /// e.g. "Jan 2027".
     pub label: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
+    pub net: Dec,
 }
 
 fn ser_dates<S: serde::Serializer>(v: &[NaiveDate], s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -9,7 +9,7 @@
 //! their written form, for the UI and the CLI's `compute`.
 
 use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::Dec;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
@@ -20,9 +20,7 @@ pub struct LineWeek {
     #[serde(serialize_with = "crate::date::serialize")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week_start: NaiveDate,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub net: Decimal,
+    pub net: Dec,
     /// Inside the flight but with no spend (flighting's off weeks).
     pub hiatus: bool,
     /// Spots, faces or insertions this week, for a traditional line with a whole count.
@@ -92,7 +90,7 @@ struct Net<'a>(&'a LineWeek);
 
 impl Serialize for Net<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        crate::dec::serialize(&self.0.net, s)
+        self.0.net.serialize(s)
     }
 }
 
@@ -105,7 +103,7 @@ mod tests {
     fn week(day: u32, net: i64, hiatus: bool, units: Option<u32>) -> LineWeek {
         LineWeek {
             week_start: NaiveDate::from_ymd_opt(2027, 1, day).unwrap(),
-            net: Decimal::new(net, 2),
+            net: Dec(Decimal::new(net, 2)),
             hiatus,
             units,
         }

@@ -6,6 +6,7 @@
 //! `flightplan allocate` prints (before and after, with the gain).
 
 use crate::allocate::{round_to_units, solve, Problem};
+use crate::Dec;
 use crate::costing::line_nets;
 use crate::error::{Error, Result};
 use crate::format::validate;
@@ -21,28 +22,16 @@ use serde::{Deserialize, Serialize};
 pub struct AllocatedLine {
     pub id: String,
     /// Net media in this split, in the plan currency.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
+    pub budget: Dec,
     /// Response at that budget (2 places); null for a line with no curve.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub response: Option<Decimal>,
+    pub response: Option<Dec>,
     /// d response / d spend at that budget, per currency unit (6 places).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub marginal_response: Option<Decimal>,
+    pub marginal_response: Option<Dec>,
     /// The line's net media as the plan stands, and its response there.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub current_budget: Decimal,
+    pub current_budget: Dec,
     /// budget − current_budget, exactly: what the split moves onto (or off) this line.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub change: Decimal,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub current_response: Option<Decimal>,
+    pub change: Dec,
+    pub current_response: Option<Dec>,
     /// `min` or `max` when the line sits on its bound.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -77,20 +66,12 @@ pub enum SplitBasis {
 pub struct Allocation {
     /// What was split: the allocated net media or the plan budget (or an amount given).
     pub basis: SplitBasis,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
+    pub budget: Dec,
     pub lines: Vec<AllocatedLine>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub total_response: Decimal,
+    pub total_response: Dec,
     /// Total response of the plan's current split, and what the new split gains over it.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub current_total_response: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub gain: Decimal,
+    pub current_total_response: Dec,
+    pub gain: Dec,
 }
 
 /// Split the plan's allocated net media (`SplitBasis::Allocated`) or its whole budget
@@ -122,7 +103,7 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
         .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     let dp = currency.minor_units();
     let money = |v: Decimal| format_money(v, currency, plan.settings.number_style);
-    let budget = budget.unwrap_or(plan.budget);
+    let budget = budget.unwrap_or(plan.budget.0);
     if budget < Decimal::ZERO || budget.normalize().scale() > dp {
         return Err(Error::new(
             "invalid_budget",
@@ -152,16 +133,16 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
                 Some(v) => to_units(v, dp).map(Some),
             }
         };
-        let lo = bound("min_budget", line.min_budget)?.unwrap_or(0);
-        let hi = bound("max_budget", line.max_budget)?;
+        let lo = bound("min_budget", line.min_budget.map(Dec::get))?.unwrap_or(0);
+        let hi = bound("max_budget", line.max_budget.map(Dec::get))?;
         if hi.is_some_and(|h| h < lo) {
             return Err(Error::at(
                 "infeasible_bounds",
                 format!("lines[{i}].max_budget"),
                 format!(
                     "the max budget {} is under the min budget {}",
-                    money(line.max_budget.unwrap_or_default()),
-                    money(line.min_budget.unwrap_or_default())
+                    money(line.max_budget.unwrap_or_default().0),
+                    money(line.min_budget.unwrap_or_default().0)
                 ),
             )
             .on_line(&line.id));
@@ -223,11 +204,11 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
         let Some(k) = idx.iter().position(|j| *j == i) else {
             lines.push(AllocatedLine {
                 id: line.id.clone(),
-                budget: *net,
+                budget: Dec(*net),
                 response: None,
                 marginal_response: None,
-                current_budget: *net,
-                change: round_dp(Decimal::ZERO, dp),
+                current_budget: Dec(*net),
+                change: Dec(round_dp(Decimal::ZERO, dp)),
                 current_response: None,
                 at_bound: None,
                 fixed: true,
@@ -241,12 +222,12 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
         current_total += cur;
         lines.push(AllocatedLine {
             id: line.id.clone(),
-            budget: Decimal::from_i128_with_scale(units[k], dp),
-            response: Some(round_dp(f64_dec(v), 2)),
-            marginal_response: Some(round_dp(f64_dec(c.marginal(x)), 6)),
-            current_budget: *net,
-            change: Decimal::from_i128_with_scale(units[k], dp) - *net,
-            current_response: Some(round_dp(f64_dec(cur), 2)),
+            budget: Dec(Decimal::from_i128_with_scale(units[k], dp)),
+            response: Some(Dec(round_dp(f64_dec(v), 2))),
+            marginal_response: Some(Dec(round_dp(f64_dec(c.marginal(x)), 6))),
+            current_budget: Dec(*net),
+            change: Dec(Decimal::from_i128_with_scale(units[k], dp) - *net),
+            current_response: Some(Dec(round_dp(f64_dec(cur), 2))),
             at_bound: if hi_u[k] == Some(units[k]) {
                 Some("max")
             } else if units[k] == lo_u[k] {
@@ -261,10 +242,10 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
     let current_total_response = round_dp(f64_dec(current_total), 2);
     Ok(Allocation {
         basis: SplitBasis::Budget,
-        budget: round_dp(budget, dp),
+        budget: Dec(round_dp(budget, dp)),
         lines,
-        total_response,
-        current_total_response,
-        gain: total_response - current_total_response,
+        total_response: Dec(total_response),
+        current_total_response: Dec(current_total_response),
+        gain: Dec(total_response - current_total_response),
     })
 }

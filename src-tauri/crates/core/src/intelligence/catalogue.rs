@@ -10,6 +10,7 @@
 //! "Plausibility norms"), not market data.
 
 use crate::money::round_dp;
+use crate::Dec;
 use crate::plan::{BuyUnit, Buying, Daypart, Demand, Funnel, Kpi, KpiUnit, Medium, Pricing};
 use crate::rate_card::{default_rate_card, RateCard, RateCardEntry};
 use crate::reach::ReachModel;
@@ -71,14 +72,10 @@ pub struct CatalogueEntry {
     pub pricing: Pricing,
     /// The default rate for a new line. A CPP is the price of one point of the plan's universe,
     /// so it is worked out from `typical_cpm` on that universe, and is null without one.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub rate: Option<Decimal>,
+    pub rate: Option<Dec>,
     /// For CPP channels: the cost per thousand on-target impressions the default CPP is priced
     /// at (CPP = CPM × universe / 100,000).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub typical_cpm: Option<Decimal>,
+    pub typical_cpm: Option<Dec>,
     /// Seconds, for spot media.
     pub spot_length: Option<u32>,
     pub dayparts: Vec<Daypart>,
@@ -86,9 +83,7 @@ pub struct CatalogueEntry {
     pub faces: Option<u32>,
     pub insertions: Option<u32>,
     /// Print: readers of one insertion.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub readership: Option<Decimal>,
+    pub readership: Option<Dec>,
 }
 
 /// What a medium's market allows: the checks in `plausibility.rs` use these.
@@ -102,20 +97,12 @@ pub struct MediumNorms {
     pub unit: Option<BuyUnit>,
     /// The market's range of cost per thousand on-target impressions. A line whose points cost
     /// less than `cpm_low` buys more GRPs than the market sells for that money.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cpm_low: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cpm_high: Option<Decimal>,
+    pub cpm_low: Option<Dec>,
+    pub cpm_high: Option<Dec>,
     /// The most of an audience one medium reaches in a campaign, percent.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub reach_ceiling_pct: Option<Decimal>,
+    pub reach_ceiling_pct: Option<Dec>,
     /// The most exposures a week the medium gives the average person it reaches.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub max_weekly_frequency: Option<Decimal>,
+    pub max_weekly_frequency: Option<Dec>,
 }
 
 /// A reach model as the planner chooses it, with what it assumes in plain words.
@@ -289,7 +276,7 @@ pub fn catalogue_for(card: &RateCard, universe: Option<Decimal>) -> Catalogue {
             role: e.role,
             buying: e.buying,
             pricing: e.pricing,
-            rate: e.rate.or_else(|| cpp_on(e.pricing, e.typical_cpm, universe)),
+            rate: e.rate.or_else(|| cpp_on(e.pricing, e.typical_cpm.map(Dec::get), universe).map(Dec)),
             typical_cpm: e.typical_cpm,
             spot_length: e.spot_length,
             dayparts: e.dayparts.clone(),
@@ -319,10 +306,10 @@ fn media() -> Vec<MediumNorms> {
                 medium: *m,
                 label: medium_label(*m).to_string(),
                 unit: medium_unit(*m),
-                cpm_low: n.cpm_low,
-                cpm_high: n.cpm_high,
-                reach_ceiling_pct: n.reach_ceiling_pct,
-                max_weekly_frequency: n.max_weekly_frequency,
+                cpm_low: n.cpm_low.map(Dec),
+                cpm_high: n.cpm_high.map(Dec),
+                reach_ceiling_pct: n.reach_ceiling_pct.map(Dec),
+                max_weekly_frequency: n.max_weekly_frequency.map(Dec),
             }
         })
         .collect()
@@ -337,12 +324,12 @@ fn reach_models() -> Vec<ReachModelInfo> {
         },
         ReachModelInfo {
             label: "Negative binomial (NBD)".into(),
-            model: ReachModel::Nbd { k: Decimal::ONE },
+            model: ReachModel::Nbd { k: Dec(Decimal::ONE) },
             explanation: "Some people see far more than others (heavy and light viewers): reach = 1 − (1 + m/k)^(−k), m = GRPs/100. A small k (0.5–1) is very uneven exposure, as TV and radio to light-viewing audiences such as young men; a large k tends to Poisson.".into(),
         },
         ReachModelInfo {
             label: "Planner's reach curve".into(),
-            model: ReachModel::Curve { max: Decimal::from(85), k: Decimal::new(4, 3) },
+            model: ReachModel::Curve { max: Dec(Decimal::from(85)), k: Dec(Decimal::new(4, 3)) },
             explanation: "A curve fitted to past campaigns or a research tool: reach % = max × (1 − e^(−k·GRPs)). max is the reach the medium never passes; k how fast points build reach.".into(),
         },
     ]
@@ -393,7 +380,7 @@ const ENTRIES: [Entry; 21] = [
 ];
 
 fn dayparts(parts: &[(&str, i64)]) -> Vec<Daypart> {
-    parts.iter().map(|(n, s)| Daypart { name: n.to_string(), share: Some(Decimal::from(*s)) }).collect()
+    parts.iter().map(|(n, s)| Daypart { name: n.to_string(), share: Some(Dec(Decimal::from(*s))) }).collect()
 }
 
 /// The built-in channels as rate card entries (CPP entries carry their typical CPM, not a rate).
@@ -415,10 +402,10 @@ pub(crate) fn built_in_entries() -> Vec<RateCardEntry> {
                 role: Some(x.role),
                 buying: Some(x.buying),
                 pricing: x.pricing,
-                rate,
+                rate: rate.map(Dec),
                 ad_served: None,
                 medium: Some(x.medium),
-                typical_cpm,
+                typical_cpm: typical_cpm.map(Dec),
                 spot_length: None,
                 dayparts: Vec::new(),
                 faces: None,
@@ -442,7 +429,7 @@ pub(crate) fn built_in_entries() -> Vec<RateCardEntry> {
                 (_, Pricing::PerFaceWeek) => entry.faces = Some(if x.medium == Medium::Cinema { 100 } else { 20 }),
                 (Medium::Print, _) => {
                     entry.insertions = Some(4);
-                    entry.readership = Some(Decimal::from(if x.name.starts_with("Magazine") { 2_500_000 } else { 1_200_000 }));
+                    entry.readership = Some(Dec(Decimal::from(if x.name.starts_with("Magazine") { 2_500_000 } else { 1_200_000 })));
                 }
                 _ => {}
             }

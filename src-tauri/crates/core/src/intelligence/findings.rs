@@ -97,9 +97,9 @@ impl Ctx<'_> {
                 None,
                 format!(
                     "{} of the {} budget is not allocated to any line (net media {}).",
-                    self.money(totals.unallocated),
-                    self.money(totals.budget),
-                    self.money(totals.net_media)
+                    self.money(totals.unallocated.0),
+                    self.money(totals.budget.0),
+                    self.money(totals.net_media.0)
                 ),
                 "Allocate the remainder to a line, or lower the plan budget.",
             ));
@@ -111,9 +111,9 @@ impl Ctx<'_> {
                 None,
                 format!(
                     "The lines' net media of {} is {} over the {} budget.",
-                    self.money(totals.net_media),
-                    self.money(-totals.unallocated),
-                    self.money(totals.budget)
+                    self.money(totals.net_media.0),
+                    self.money((-totals.unallocated).0),
+                    self.money(totals.budget.0)
                 ),
                 "Reduce line budgets or shares, or raise the plan budget.",
             ));
@@ -146,7 +146,7 @@ impl Ctx<'_> {
             return;
         }
         // Checked: spends come from files; a sum past what a decimal holds shows as the largest.
-        let spend = outside.iter().try_fold(Decimal::ZERO, |s, a| s.checked_add(a.spend)).unwrap_or(Decimal::MAX);
+        let spend = outside.iter().try_fold(Decimal::ZERO, |s, a| s.checked_add(a.spend.0)).unwrap_or(Decimal::MAX);
         let (first, last) = outside.iter().fold((outside[0].start, outside[0].end), |(f, l), a| (f.min(a.start), l.max(a.end)));
         out.push(finding(
             "actuals_outside_period",
@@ -177,7 +177,7 @@ impl Ctx<'_> {
                 None,
                 format!(
                     "The plan spends {} with no goal, so nothing says what the money is for or how to judge it.",
-                    self.money(self.totals.net_media)
+                    self.money(self.totals.net_media.0)
                 ),
                 "Set the objective (awareness, consideration, conversion or retention) and one primary KPI with a target.",
             ));
@@ -243,12 +243,12 @@ impl Ctx<'_> {
             let mut channels: Vec<(&str, Decimal)> = Vec::new();
             for v in self.lines {
                 match channels.iter_mut().find(|(c, _)| *c == v.channel) {
-                    Some((_, n)) => *n = n.saturating_add(v.net),
-                    None => channels.push((&v.channel, v.net)),
+                    Some((_, n)) => *n = n.saturating_add(v.net.0),
+                    None => channels.push((&v.channel, v.net.0)),
                 }
             }
             for (channel, net) in channels {
-                let Some(share) = net.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(net_media)) else {
+                let Some(share) = net.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(net_media.0)) else {
                     continue;
                 };
                 if share > max {
@@ -261,7 +261,7 @@ impl Ctx<'_> {
                             "{channel} takes {}% of net media ({} of {}), over the {}% maximum per channel.",
                             self.num(share, 2),
                             self.money(net),
-                            self.money(net_media),
+                            self.money(net_media.0),
                             max.normalize()
                         ),
                         "Move budget from this channel to others, or raise the guardrail with approval.",
@@ -271,7 +271,7 @@ impl Ctx<'_> {
         }
         let conversions = self.totals.conversions.filter(|c| *c > Decimal::ZERO);
         if let Some(max) = g.max_blended_cac {
-            match conversions.and_then(|c| net_media.checked_div(c).map(|cac| (c, cac))) {
+            match conversions.and_then(|c| net_media.checked_div(c.0).map(|cac| (c, cac))) {
                 Some((c, cac)) if cac > max => out.push(finding(
                     "blended_cac_over_max",
                     Severity::Error,
@@ -280,9 +280,9 @@ impl Ctx<'_> {
                     format!(
                         "Blended CAC is {} ({} net media over {} estimated conversions), over the {} maximum.",
                         self.money(cac),
-                        self.money(net_media),
-                        self.num(c, 0),
-                        self.money(max)
+                        self.money(net_media.0),
+                        self.num(c.0, 0),
+                        self.money(max.0)
                     ),
                     "Shift budget to lines with a lower cost per conversion, or raise the guardrail with approval.",
                 )),
@@ -292,10 +292,10 @@ impl Ctx<'_> {
         }
         if let Some(min) = g.min_blended_roas {
             let revenue = match (conversions, goal.revenue_per_conversion) {
-                (Some(c), Some(v)) => c.checked_mul(v),
+                (Some(c), Some(v)) => c.checked_mul(v.0),
                 _ => None,
             };
-            match revenue.filter(|_| net_media > Decimal::ZERO).and_then(|r| r.checked_div(net_media).map(|roas| (r, roas))) {
+            match revenue.filter(|_| net_media > Decimal::ZERO).and_then(|r| r.checked_div(net_media.0).map(|roas| (r, roas))) {
                 Some((r, roas)) if roas < min => out.push(finding(
                     "blended_roas_under_min",
                     Severity::Error,
@@ -305,7 +305,7 @@ impl Ctx<'_> {
                         "Blended ROAS is {} ({} estimated revenue over {} net media), under the {} minimum.",
                         self.num(roas, 2),
                         self.money(r),
-                        self.money(net_media),
+                        self.money(net_media.0),
                         min.normalize()
                     ),
                     "Shift budget to lines that return more per dollar, or lower the guardrail with approval.",
@@ -423,7 +423,7 @@ impl Ctx<'_> {
                     Severity::Warning,
                     4,
                     Some(&line.id),
-                    format!("The line spends {} but lists no creative: 0 assets, no formats, no due dates.", self.money(view.net)),
+                    format!("The line spends {} but lists no creative: 0 assets, no formats, no due dates.", self.money(view.net.0)),
                     "List the creative the line needs: formats, counts and due dates.",
                 ));
             } else if line.buying == Some(Buying::Auction) && assets < min {

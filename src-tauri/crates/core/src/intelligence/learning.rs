@@ -7,6 +7,7 @@
 //! spread over more lines than it can fund this way is the "spread thin" mistake.
 
 use crate::view::LineView;
+use crate::Dec;
 use crate::flight::on_air_days;
 use crate::plan::{Buying, Funnel, Line, Pricing};
 use rust_decimal::Decimal;
@@ -40,10 +41,10 @@ pub fn optimises_for_conversions(line: &Line) -> bool {
 /// The cost per event: the CPA rate on CPA lines, otherwise net / estimated conversions.
 pub fn cost_per_event(line: &Line, view: &LineView) -> Option<Decimal> {
     if line.pricing == Pricing::Cpa {
-        return line.rate.filter(|r| *r > Decimal::ZERO);
+        return line.rate.filter(|r| *r > Decimal::ZERO).map(Dec::get);
     }
     let conv = view.conversions.filter(|c| *c > Decimal::ZERO)?;
-    view.net.checked_div(conv)
+    view.net.checked_div(conv.0)
 }
 
 /// The learning need of every funded, conversion-optimised auction line whose cost per event is

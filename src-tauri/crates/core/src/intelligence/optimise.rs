@@ -11,13 +11,13 @@
 //! much the extra money.
 
 use crate::allocation::{allocate_on, Allocation, SplitBasis};
+use crate::Dec;
 use crate::costing::line_nets;
 use crate::error::{Error, Result};
 use crate::money::{round_dp, sub, sum, Currency};
 use crate::plan::Plan;
 use crate::reach::{dec_f64, f64_dec};
 use crate::response::{parameters, result_unit, CurveParameter, Response};
-use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// Points sampled per curve: enough for a smooth line at the width of a card.
@@ -27,12 +27,8 @@ pub const CURVE_POINTS: usize = 48;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CurvePoint {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub spend: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub response: Decimal,
+    pub spend: Dec,
+    pub response: Dec,
 }
 
 /// One line's response curve from zero spend to past both its current and optimised spend.
@@ -43,9 +39,7 @@ pub struct LineCurve {
     pub name: String,
     pub points: Vec<CurvePoint>,
     /// The spend past which each extra unit buys less (the knee); zero for a concave curve.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub knee: Decimal,
+    pub knee: Dec,
     /// The curve's numbers with their units and what they mean.
     pub parameters: Vec<CurveParameter>,
 }
@@ -60,18 +54,12 @@ pub struct Optimised {
     /// What the responses count ("conversions", "USD of revenue", "results").
     pub result_unit: String,
     /// Plan budget − the lines' net media as the plan stands (negative: over budget).
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub unallocated: Decimal,
+    pub unallocated: Dec,
     /// The gain from splitting the allocated money better (same money before and after).
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub split_gain: Decimal,
+    pub split_gain: Dec,
     /// What splitting the whole budget adds (or, over budget, costs) beyond the allocated
     /// money's best split; null when nothing is unallocated or it cannot be split.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub unallocated_gain: Option<Decimal>,
+    pub unallocated_gain: Option<Dec>,
 }
 
 /// Optimise the split of the money already on the lines (see [`optimise_on`]).
@@ -85,7 +73,7 @@ pub fn optimise_on(plan: &Plan, basis: SplitBasis) -> Result<Optimised> {
     let currency = Currency::from_code(&plan.currency)
         .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     let net_media = sum(line_nets(plan, currency)?, "net media")?;
-    let unallocated = round_dp(sub(plan.budget, net_media, "unallocated")?, currency.minor_units());
+    let unallocated = round_dp(sub(plan.budget.0, net_media, "unallocated")?, currency.minor_units());
     let other = match basis {
         SplitBasis::Allocated => SplitBasis::Budget,
         SplitBasis::Budget => SplitBasis::Allocated,
@@ -102,24 +90,24 @@ pub fn optimise_on(plan: &Plan, basis: SplitBasis) -> Result<Optimised> {
         let Some(r) = &line.response else { continue };
         let curve = r.curve(&format!("lines[{i}].response")).map_err(|e| e.on_line(&line.id))?;
         let a = allocation.lines.iter().find(|a| a.id == line.id);
-        let (now, best) = a.map_or((0.0, 0.0), |a| (dec_f64(a.current_budget), dec_f64(a.budget)));
+        let (now, best) = a.map_or((0.0, 0.0), |a| (dec_f64(a.current_budget.0), dec_f64(a.budget.0)));
         // Show the curve's shape past the interesting spends: both marks, and its bend.
         let end = (now.max(best) * 1.5).max(curve.k * 2.0).max(1.0);
         let points = (0..=CURVE_POINTS)
             .map(|p| {
                 let x = end * p as f64 / CURVE_POINTS as f64;
-                CurvePoint { spend: round_dp(f64_dec(x), 2), response: round_dp(f64_dec(curve.value(x)), 2) }
+                CurvePoint { spend: Dec(round_dp(f64_dec(x), 2)), response: Dec(round_dp(f64_dec(curve.value(x)), 2)) }
             })
             .collect();
         curves.push(LineCurve {
             id: line.id.clone(),
             name: line.name.clone(),
             points,
-            knee: round_dp(f64_dec(curve.inflection()), 2),
+            knee: Dec(round_dp(f64_dec(curve.inflection()), 2)),
             parameters: parameters(Some(r), matches!(r, Response::Adbudg { .. }), &plan.currency, &unit),
         });
     }
-    Ok(Optimised { allocation, curves, result_unit: unit, unallocated, split_gain, unallocated_gain })
+    Ok(Optimised { allocation, curves, result_unit: unit, unallocated: Dec(unallocated), split_gain, unallocated_gain: unallocated_gain.map(Dec) })
 }
 
 /// The plan with `allocation` accepted: every optimised line gets its allocated budget as a
@@ -149,6 +137,7 @@ mod tests {
     use crate::costing::compute;
     use crate::money::sum;
     use crate::response::Response;
+    use rust_decimal::Decimal;
     use std::str::FromStr;
 
     fn d(s: &str) -> Decimal {
@@ -164,7 +153,7 @@ mod tests {
             l.min_budget = None;
         }
         for (i, (max, k)) in [("900", "20000"), ("400", "15000"), ("300", "30000")].into_iter().enumerate() {
-            plan.lines[i].response = Some(Response::Hill { max: d(max), shape: d("1.8"), half_saturation: d(k) });
+            plan.lines[i].response = Some(Response::Hill { max: Dec(d(max)), shape: Dec(d("1.8")), half_saturation: Dec(d(k)) });
         }
         plan
     }
@@ -198,7 +187,7 @@ mod tests {
             let line = view.lines.iter().find(|l| l.id == a.id).unwrap();
             assert_eq!(line.net, a.budget, "line {}", a.id);
         }
-        let nets = sum(view.lines.iter().map(|l| l.net), "nets").unwrap();
+        let nets = sum(view.lines.iter().map(|l| l.net.0), "nets").unwrap();
         assert_eq!(nets, o.allocation.budget);
         // Accepting again is a no-op: the optimum of the optimum is itself.
         let again = optimise(&next).unwrap();

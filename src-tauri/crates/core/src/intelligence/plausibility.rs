@@ -8,6 +8,7 @@
 //! `tests/cases/findings.json`.
 
 use crate::catalogue::{medium_label, norms};
+use crate::Dec;
 use crate::view::{LineView, Totals};
 use crate::finding::{finding, Finding, Severity};
 use crate::flight::on_air_days;
@@ -78,8 +79,8 @@ impl Check<'_> {
         let point_k = u / HUNDRED / THOUSAND;
         let implied_cpm = match (line.pricing, line.rate) {
             (Pricing::Cpp, Some(r)) => r.checked_div(point_k),
-            (Pricing::Cpm, Some(r)) => Some(r),
-            _ => v.impressions.filter(|i| !i.is_zero()).and_then(|i| v.net.checked_mul(THOUSAND)?.checked_div(i)),
+            (Pricing::Cpm, Some(r)) => Some(r.get()),
+            _ => v.impressions.filter(|i| !i.is_zero()).and_then(|i| v.net.checked_mul(THOUSAND)?.checked_div(i.0)),
         };
         let Some(cpm) = implied_cpm else { return };
         if cpm >= low {
@@ -95,9 +96,9 @@ impl Check<'_> {
             Some(&line.id),
             format!(
                 "{} GRPs on {} for {} is a CPP of {} (a CPM of {}); {} sells a point of this universe for {} to {} (a CPM of {} to {}), so that money buys at most {} GRPs.",
-                self.num(grps, 2),
-                self.audience(u, line),
-                self.money.format(v.net),
+                self.num(grps.0, 2),
+                self.audience(u.0, line),
+                self.money.format(v.net.0),
                 self.money.format(cpp),
                 self.money.format(cpm),
                 medium_label(medium),
@@ -124,7 +125,7 @@ impl Check<'_> {
         let mut by_insertions = false;
         if let (Some(BuyUnit::Insertions), Some(n)) = (v.unit, v.units) {
             if n < limit {
-                limit = n;
+                limit = n.0;
                 by_insertions = true;
             }
         }
@@ -143,7 +144,7 @@ impl Check<'_> {
             Some(&line.id),
             format!(
                 "The line gives the people it reaches {} exposures on average over {} week{} on air ({} a week), but {}: at most {} over this flight.",
-                self.num(freq, 2),
+                self.num(freq.0, 2),
                 self.plain(weeks, 1),
                 if weeks == Decimal::ONE { "" } else { "s" },
                 self.num(freq / weeks, 2),
@@ -163,11 +164,11 @@ impl Check<'_> {
         let mut curve = false;
         if let Some(ReachModel::Curve { max, .. }) = &self.plan.reach_model {
             if *max < pct {
-                pct = *max;
+                pct = max.0;
                 curve = true;
             }
         }
-        let coverage = line.coverage(self.plan.universe);
+        let coverage = line.coverage(self.plan.universe.map(Dec::get));
         let c = Decimal::from_f64_retain(coverage).unwrap_or(Decimal::ONE);
         Some(Ceiling { medium, pct, curve, coverage: c, of_target: crate::money::round_dp(pct * c, 2) })
     }
@@ -195,8 +196,8 @@ impl Check<'_> {
                 Some(&line.id),
                 format!(
                     "The line reaches {}% of the target with {} TRPs: more people than it has exposures (a frequency under 1).",
-                    self.num(reach, 2),
-                    self.num(trps, 2)
+                    self.num(reach.0, 2),
+                    self.num(trps.0, 2)
                 ),
                 "Lower the line's reach estimate to what its points can deliver, or check its points.",
             ));
@@ -211,7 +212,7 @@ impl Check<'_> {
                 Some(&line.id),
                 format!(
                     "The line reaches {}% of the target, but {}: {}%.",
-                    self.num(reach, 2),
+                    self.num(reach.0, 2),
                     self.ceiling_words(&ceiling),
                     self.num(ceiling.of_target, 2)
                 ),
@@ -238,14 +239,14 @@ impl Check<'_> {
         if ceilings.is_empty() {
             return;
         }
-        let dup = self.plan.duplication_factor.unwrap_or(Decimal::ONE);
+        let dup = self.plan.duplication_factor.unwrap_or(Dec(Decimal::ONE));
         let ceiling = crate::money::round_dp((Decimal::ONE - miss) * HUNDRED * dup, 2);
         if reach <= ceiling {
             return;
         }
         let media: Vec<String> =
             ceilings.iter().map(|c| format!("{} {}%", medium_label(c.medium), self.plain(c.of_target, 2))).collect();
-        let freq = self.totals.frequency.map(|f| format!(" at an average frequency of {}", self.num(f, 2))).unwrap_or_default();
+        let freq = self.totals.frequency.map(|f| format!(" at an average frequency of {}", self.num(f.0, 2))).unwrap_or_default();
         out.push(finding(
             "reach_above_ceiling",
             Severity::Warning,
@@ -253,7 +254,7 @@ impl Check<'_> {
             None,
             format!(
                 "The plan reaches {}% of the target{freq}, above the {}% its lines' media can reach together ({}, combined at random).",
-                self.num(reach, 2),
+                self.num(reach.0, 2),
                 self.num(ceiling, 2),
                 media.join(", ")
             ),
@@ -268,7 +269,7 @@ impl Check<'_> {
         if target <= Decimal::ZERO || !matches!(k.kpi, Kpi::Cpm | Kpi::Cpc | Kpi::Cpv | Kpi::Cpp) {
             return;
         }
-        let Some((cost, same)) = unit_cost(line.pricing, rate, k.kpi, line, v.universe) else { return };
+        let Some((cost, same)) = unit_cost(line.pricing, rate.0, k.kpi, line, v.universe.map(Dec::get)) else { return };
         if cost <= target {
             return;
         }
@@ -276,7 +277,7 @@ impl Check<'_> {
         let how = if same {
             format!("at its {} rate", line.pricing.label())
         } else {
-            format!("at its {} rate of {}", line.pricing.label(), self.money.rate(rate))
+            format!("at its {} rate of {}", line.pricing.label(), self.money.rate(rate.0))
         };
         out.push(finding(
             "line_rate_misses_kpi",
@@ -285,7 +286,7 @@ impl Check<'_> {
             Some(&line.id),
             format!(
                 "The line's {name} target is {}, but {how} it costs {} per {}: the rate alone misses the target by {}.",
-                self.money.rate(target),
+                self.money.rate(target.0),
                 self.money.rate(cost),
                 unit_name(k.kpi),
                 self.money.rate(cost - target)
@@ -322,7 +323,7 @@ impl Check<'_> {
                 Severity::Info,
                 2,
                 None,
-                format!("The primary KPI is {what} of {}% but the plan's {what} cannot be worked out: {}.", self.plain(goal.target_pct, 2), self.unmeasured(goal)),
+                format!("The primary KPI is {what} of {}% but the plan's {what} cannot be worked out: {}.", self.plain(goal.target_pct.0, 2), self.unmeasured(goal)),
                 "Set the target audience's universe (stage 2) and the reach model, so the lines' impressions become TRPs and reach.",
             )),
             (Some(reached), Some(false)) => {
@@ -335,12 +336,12 @@ impl Check<'_> {
                 let close = match (goal.extra_spend, goal.limit_pct) {
                     (Some(x), _) => format!(
                         "{} more net media on the lines' current rates, added to {} in proportion to their net media, would close it.",
-                        self.money.format(x),
+                        self.money.format(x.0),
                         names.join(", ")
                     ),
                     (None, Some(limit)) => format!(
                         "No spend on the current lines closes it: at 1,000 times their spend they reach {}% at {}+.",
-                        self.num(limit, 2),
+                        self.num(limit.0, 2),
                         goal.frequency
                     ),
                     (None, None) => "No line's reach grows with spend (each is a flat fee, a booked number of units or a reach estimate), so more money on them does not close it.".to_string(),
@@ -352,10 +353,10 @@ impl Check<'_> {
                     None,
                     format!(
                         "The plan reaches {}% of {audience} at {}+ against a target of {}%: {} points short. {close}",
-                        self.num(reached, 2),
+                        self.num(reached.0, 2),
                         goal.frequency,
-                        self.plain(goal.target_pct, 2),
-                        self.num(gap, 2)
+                        self.plain(goal.target_pct.0, 2),
+                        self.num(gap.0, 2)
                     ),
                     "Add the extra spend to the lines that build reach, or move budget to lines with cheaper points, or revisit the target.",
                 ));
@@ -401,8 +402,8 @@ fn unit_cost(pricing: Pricing, rate: Decimal, kpi: Kpi, line: &Line, universe: O
     let per_impression = match pricing {
         Pricing::Cpm => rate.checked_div(THOUSAND)?,
         Pricing::Cpp => rate.checked_div(point?)?,
-        Pricing::Cpc => rate.checked_mul(nz(line.ctr)?)?,
-        Pricing::Cpv => rate.checked_mul(nz(line.vtr)?)?,
+        Pricing::Cpc => rate.checked_mul(nz(line.ctr.map(Dec::get))?)?,
+        Pricing::Cpv => rate.checked_mul(nz(line.vtr.map(Dec::get))?)?,
         _ => return None,
     };
     let same = matches!(
@@ -414,8 +415,8 @@ fn unit_cost(pricing: Pricing, rate: Decimal, kpi: Kpi, line: &Line, universe: O
     }
     let cost = match kpi {
         Kpi::Cpm => per_impression.checked_mul(THOUSAND)?,
-        Kpi::Cpc => per_impression.checked_div(nz(line.ctr)?)?,
-        Kpi::Cpv => per_impression.checked_div(nz(line.vtr)?)?,
+        Kpi::Cpc => per_impression.checked_div(nz(line.ctr.map(Dec::get))?)?,
+        Kpi::Cpv => per_impression.checked_div(nz(line.vtr.map(Dec::get))?)?,
         Kpi::Cpp => per_impression.checked_mul(point?)?,
         _ => return None,
     };

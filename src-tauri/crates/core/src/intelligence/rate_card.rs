@@ -11,6 +11,7 @@
 //! Decimals are strings and rates are in the card's currency, as in the plan file.
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::money::Currency;
 use crate::plan::{Buying, Daypart, Demand, Fees, Funnel, Line, Medium, Pricing};
 use chrono::NaiveDate;
@@ -55,9 +56,9 @@ pub struct RateCardEntry {
     pub buying: Option<Buying>,
     pub pricing: Pricing,
     /// The default rate in the card's currency (none: the planner gives one per line).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub rate: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub rate: Option<Dec>,
     /// Whether ad serving applies (default: digital pricing is ad-served).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -68,9 +69,9 @@ pub struct RateCardEntry {
     pub medium: Option<Medium>,
     /// For CPP entries: the cost per thousand on-target impressions a point is priced at, so a
     /// new line's CPP follows its plan's universe (CPP = CPM × universe / 100,000).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub typical_cpm: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub typical_cpm: Option<Dec>,
     /// Seconds, for spot media.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -85,9 +86,9 @@ pub struct RateCardEntry {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub insertions: Option<u32>,
     /// Print: readers of one insertion.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub readership: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub readership: Option<Dec>,
 }
 
 impl RateCardEntry {
@@ -141,9 +142,9 @@ impl RateCard {
             demand: entry.demand,
             buying: entry.buying,
             pricing: entry.pricing,
-            rate: entry.rate.or_else(|| crate::catalogue::cpp_on(entry.pricing, entry.typical_cpm, universe)),
+            rate: entry.rate.or_else(|| crate::catalogue::cpp_on(entry.pricing, entry.typical_cpm.map(Dec::get), universe).map(Dec)),
             budget: None,
-            share: Some(Decimal::ZERO),
+            share: Some(Dec(Decimal::ZERO)),
             start,
             end,
             ctr: None,
@@ -228,8 +229,8 @@ pub fn validate_rate_card(card: &RateCard) -> Vec<Error> {
                 errs.push(Error::at("out_of_range", path, format!("{v}% must be {}", if below_100 { "below 100" } else { "at most 100" })));
             }
         };
-        pct(&mut errs, "fees.agency_commission_pct", f.agency_commission_pct, true);
-        pct(&mut errs, "fees.tech_fee_pct", f.tech_fee_pct, false);
+        pct(&mut errs, "fees.agency_commission_pct", f.agency_commission_pct.0, true);
+        pct(&mut errs, "fees.tech_fee_pct", f.tech_fee_pct.0, false);
         if f.ad_serving_cpm < Decimal::ZERO {
             errs.push(Error::at("negative_value", "fees.ad_serving_cpm", format!("{} is negative", f.ad_serving_cpm)));
         }
@@ -274,7 +275,7 @@ pub fn set_rate(card: &RateCard, channel: &str, name: &str, rate: Option<Decimal
         .iter_mut()
         .find(|e| e.channel.trim().eq_ignore_ascii_case(channel.trim()) && e.name.trim().eq_ignore_ascii_case(name.trim()))
         .ok_or_else(|| Error::new("unknown_entry", format!("the rate card has no entry \"{channel} \u{2014} {name}\"")))?;
-    entry.rate = rate;
+    entry.rate = rate.map(Dec);
     if let Some(e) = validate_rate_card(&next).into_iter().next() {
         return Err(e);
     }
@@ -363,7 +364,7 @@ mod tests {
     #[test]
     fn entries_are_found_by_channel_then_name() {
         let card = default_rate_card();
-        assert_eq!(card.entry_for("google  ads", Some("search — generic")).unwrap().rate, Some(Decimal::new(240, 2)));
+        assert_eq!(card.entry_for("google  ads", Some("search — generic")).unwrap().rate, Some(Dec(Decimal::new(240, 2))));
         assert_eq!(card.entry_for("Google Ads", Some("Shopping")).unwrap().name, "Search \u{2014} Brand");
         assert!(card.entry_for("Skywriting", None).is_none());
         // Traditional media are on the card, with their units; a CPP line is priced on the universe.
@@ -371,7 +372,7 @@ mod tests {
         assert_eq!((tv.pricing, tv.rate, tv.spot_length), (Pricing::Cpp, None, Some(30)));
         let start = NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
         let line = RateCard::new_line(tv, "tv", start, start, Some(Decimal::from(37_500_000)));
-        assert_eq!(line.rate, Some(Decimal::new(1_125_000, 2)));
+        assert_eq!(line.rate, Some(Dec(Decimal::new(1_125_000, 2))));
         assert_eq!(line.medium, Some(Medium::Tv));
         assert_eq!(RateCard::new_line(tv, "tv", start, start, None).rate, None);
     }

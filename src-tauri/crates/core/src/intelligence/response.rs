@@ -12,6 +12,7 @@
 //! With shape > 1 the curve is S-shaped: a line pays back only past its knee.
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::plan::{Kpi, Plan};
 use crate::reach::dec_f64;
 use rust_decimal::Decimal;
@@ -26,9 +27,7 @@ pub struct CurveParameter {
     pub name: &'static str,
     /// "Most it can return", "Shape", "Half-saturation spend".
     pub label: &'static str,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub value: Option<Decimal>,
+    pub value: Option<Dec>,
     /// "conversions", "USD", "no unit".
     pub unit: String,
     pub explanation: String,
@@ -56,7 +55,7 @@ pub fn result_unit(plan: &Plan) -> String {
 /// `curve` when given. `currency` is the spend's, `unit` what the response counts
 /// ([`result_unit`]).
 pub fn parameters(curve: Option<&Response>, adbudg: bool, currency: &str, unit: &str) -> Vec<CurveParameter> {
-    let p = |name, label, value: Option<Decimal>, unit: String, explanation: String| CurveParameter { name, label, value, unit, explanation };
+    let p = |name, label, value: Option<Decimal>, unit: String, explanation: String| CurveParameter { name, label, value: value.map(Dec), unit, explanation };
     let max = |v| {
         p(
             "max",
@@ -76,12 +75,12 @@ pub fn parameters(curve: Option<&Response>, adbudg: bool, currency: &str, unit: 
         )
     };
     match (curve, adbudg) {
-        (Some(Response::Hill { max: m, shape: s, half_saturation: k }), _) => vec![max(Some(*m)), shape(Some(*s)), half(Some(*k), currency, unit)],
+        (Some(Response::Hill { max: m, shape: s, half_saturation: k }), _) => vec![max(Some(m.0)), shape(Some(s.0)), half(Some(k.0), currency, unit)],
         (Some(Response::Adbudg { min, max: m, shape: s, d }), _) => vec![
-            minimum(Some(*min), unit),
-            max(Some(*m)),
-            shape(Some(*s)),
-            p("d", "Scale", Some(*d), format!("{currency}^shape"), "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into()),
+            minimum(Some(min.0), unit),
+            max(Some(m.0)),
+            shape(Some(s.0)),
+            p("d", "Scale", Some(d.0), format!("{currency}^shape"), "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into()),
         ],
         (None, false) => vec![max(None), shape(None), half(None, currency, unit)],
         (None, true) => vec![
@@ -97,7 +96,7 @@ fn half(v: Option<Decimal>, currency: &str, unit: &str) -> CurveParameter {
     CurveParameter {
         name: "half_saturation",
         label: "Half-saturation spend",
-        value: v,
+        value: v.map(Dec),
         unit: currency.to_string(),
         explanation: format!("The spend at which the line returns half its most {unit}: past it, each extra dollar buys less and less."),
     }
@@ -107,7 +106,7 @@ fn minimum(v: Option<Decimal>, unit: &str) -> CurveParameter {
     CurveParameter {
         name: "min",
         label: "Return at zero spend",
-        value: v,
+        value: v.map(Dec),
         unit: unit.to_string(),
         explanation: format!("The {unit} the line brings with no spend at all (organic or carry-over)."),
     }
@@ -118,31 +117,18 @@ fn minimum(v: Option<Decimal>, unit: &str) -> CurveParameter {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Response {
     Hill {
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        max: Decimal,
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        shape: Decimal,
+        max: Dec,
+        shape: Dec,
         /// The spend at which the line returns half of `max`.
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        half_saturation: Decimal,
+        half_saturation: Dec,
     },
     Adbudg {
         /// Response at zero spend.
-        #[serde(default, with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        min: Decimal,
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        max: Decimal,
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        shape: Decimal,
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        d: Decimal,
+        #[serde(default)]
+        min: Dec,
+        max: Dec,
+        shape: Dec,
+        d: Dec,
     },
 }
 
@@ -206,9 +192,9 @@ impl Response {
         };
         match self {
             Response::Hill { max, shape, half_saturation } => Ok(Curve::hill(
-                positive("max", *max)?,
-                positive("shape", *shape)?,
-                positive("half_saturation", *half_saturation)?,
+                positive("max", max.0)?,
+                positive("shape", shape.0)?,
+                positive("half_saturation", half_saturation.0)?,
             )),
             Response::Adbudg { min, max, shape, d } => {
                 if max < min {
@@ -218,9 +204,9 @@ impl Response {
                         format!("{max} is below the curve's min of {min}"),
                     ));
                 }
-                let s = positive("shape", *shape)?;
-                let d = positive("d", *d)?;
-                Ok(Curve { base: dec_f64(*min), c: dec_f64(*max - *min), s, k: d.powf(1.0 / s) })
+                let s = positive("shape", shape.0)?;
+                let d = positive("d", d.0)?;
+                Ok(Curve { base: dec_f64(min.0), c: dec_f64(*max - *min), s, k: d.powf(1.0 / s) })
             }
         }
     }
@@ -240,7 +226,7 @@ mod tests {
 
     #[test]
     fn adbudg_is_a_hill_curve_on_a_base() {
-        let r = Response::Adbudg { min: Decimal::from(100), max: Decimal::from(1100), shape: Decimal::from(2), d: Decimal::from(25_000_000) };
+        let r = Response::Adbudg { min: Dec(Decimal::from(100)), max: Dec(Decimal::from(1100)), shape: Dec(Decimal::from(2)), d: Dec(Decimal::from(25_000_000)) };
         let c = r.curve("response").unwrap();
         // 100 + 1000 · 5000² / (25,000,000 + 5000²) = 600.
         assert!((c.value(5000.0) - 600.0).abs() < 1e-9);

@@ -12,6 +12,7 @@
 //! ln(max / response − 1) = s·ln K − s·ln x is a straight line in ln x for a given max.
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::money::round_dp;
 use crate::reach::{dec_f64, f64_dec};
 use crate::response::{parameters, Curve, CurveParameter, Response};
@@ -22,32 +23,20 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct KnownPoint {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub spend: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub result: Decimal,
+    pub spend: Dec,
+    pub result: Dec,
 }
 
 /// A known point and where the fitted curve passes it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FittedPoint {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub spend: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub result: Decimal,
+    pub spend: Dec,
+    pub result: Dec,
     /// The curve's response at that spend, 2 places.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub fitted: Decimal,
+    pub fitted: Dec,
     /// (fitted − result) / result, percent, 2 places.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub error_pct: Decimal,
+    pub error_pct: Dec,
 }
 
 /// A Hill curve fitted to known points, ready to store on a line as its `response`.
@@ -59,9 +48,7 @@ pub struct HillFit {
     pub parameters: Vec<CurveParameter>,
     pub points: Vec<FittedPoint>,
     /// The root mean square of the points' errors, percent, 2 places.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub error_pct: Decimal,
+    pub error_pct: Dec,
     /// The curve passes through every point (errors under 0.01%).
     pub exact: bool,
     /// What the fit had to assume, in words; none when the points fixed every number.
@@ -82,7 +69,7 @@ pub fn fit_hill(points: &[KnownPoint], max: Option<Decimal>, currency: &str, uni
         if p.spend <= Decimal::ZERO || p.result <= Decimal::ZERO {
             return Err(Error::at("out_of_range", format!("points[{i}]"), "spend and result must both be above zero"));
         }
-        pts.push((dec_f64(p.spend), dec_f64(p.result), i));
+        pts.push((dec_f64(p.spend.0), dec_f64(p.result.0), i));
     }
     pts.sort_by(|a, b| a.0.total_cmp(&b.0));
     for w in pts.windows(2) {
@@ -127,20 +114,20 @@ pub fn fit_hill(points: &[KnownPoint], max: Option<Decimal>, currency: &str, uni
         return Err(not_bending());
     }
     let response = Response::Hill {
-        max: round_dp(f64_dec(c), 2),
-        shape: round_dp(f64_dec(s), 4),
-        half_saturation: round_dp(f64_dec(k), 2),
+        max: Dec(round_dp(f64_dec(c), 2)),
+        shape: Dec(round_dp(f64_dec(s), 4)),
+        half_saturation: Dec(round_dp(f64_dec(k), 2)),
     };
     // Judge the curve as it will be stored (rounded numbers).
     let curve = response.curve("response")?;
     let mut sq = 0.0;
     let mut fitted = Vec::with_capacity(points.len());
     for p in points {
-        let (x, y) = (dec_f64(p.spend), dec_f64(p.result));
+        let (x, y) = (dec_f64(p.spend.0), dec_f64(p.result.0));
         let f = curve.value(x);
         let e = (f - y) / y;
         sq += e * e;
-        fitted.push(FittedPoint { spend: p.spend, result: p.result, fitted: round_dp(f64_dec(f), 2), error_pct: round_dp(f64_dec(e * 100.0), 2) });
+        fitted.push(FittedPoint { spend: p.spend, result: p.result, fitted: Dec(round_dp(f64_dec(f), 2)), error_pct: Dec(round_dp(f64_dec(e * 100.0), 2)) });
     }
     let rms = (sq / points.len() as f64).sqrt() * 100.0;
     let exact = rms < 0.01;
@@ -151,7 +138,7 @@ pub fn fit_hill(points: &[KnownPoint], max: Option<Decimal>, currency: &str, uni
         format!("The curve passes within {}% of every point ({:.2}% on average): {}.", worst.normalize(), rms, fit_words(rms))
     };
     let parameters = parameters(Some(&response), false, currency, unit);
-    Ok(HillFit { response, parameters, points: fitted, error_pct: round_dp(f64_dec(rms), 2), exact, assumption, summary })
+    Ok(HillFit { response, parameters, points: fitted, error_pct: Dec(round_dp(f64_dec(rms), 2)), exact, assumption, summary })
 }
 
 fn fit_words(rms: f64) -> &'static str {
@@ -238,14 +225,14 @@ mod tests {
     use std::str::FromStr;
 
     fn pt(spend: &str, result: &str) -> KnownPoint {
-        KnownPoint { spend: Decimal::from_str(spend).unwrap(), result: Decimal::from_str(result).unwrap() }
+        KnownPoint { spend: Dec(Decimal::from_str(spend).unwrap()), result: Dec(Decimal::from_str(result).unwrap()) }
     }
 
     #[test]
     fn three_points_on_a_hill_curve_give_it_back() {
         // max 1000, shape 2, K 5000: 2500 → 200, 5000 → 500, 10000 → 800.
         let f = fit_hill(&[pt("2500", "200"), pt("5000", "500"), pt("10000", "800")], None, "USD", "conversions").unwrap();
-        assert_eq!(f.response, Response::Hill { max: Decimal::from(1000), shape: Decimal::from(2), half_saturation: Decimal::from(5000) });
+        assert_eq!(f.response, Response::Hill { max: Dec(Decimal::from(1000)), shape: Dec(Decimal::from(2)), half_saturation: Dec(Decimal::from(5000)) });
         assert!(f.exact, "{}", f.summary);
         assert_eq!(f.assumption, None);
         assert_eq!(f.parameters[2].unit, "USD");
@@ -256,7 +243,7 @@ mod tests {
         // r = c·x/(x + K) through 10,000 → 400 and 25,000 → 700: K = 300 / (0.04 − 0.028) = 25,000,
         // c = 400 · 35,000 / 10,000 = 1,400.
         let f = fit_hill(&[pt("10000", "400"), pt("25000", "700")], None, "USD", "conversions").unwrap();
-        assert_eq!(f.response, Response::Hill { max: Decimal::from(1400), shape: Decimal::ONE, half_saturation: Decimal::from(25000) });
+        assert_eq!(f.response, Response::Hill { max: Dec(Decimal::from(1400)), shape: Dec(Decimal::ONE), half_saturation: Dec(Decimal::from(25000)) });
         assert!(f.exact);
         assert!(f.assumption.unwrap().contains("shape is taken as 1"));
         // With the max known instead, the shape is fitted: ln(1400/400 − 1) and ln(1400/700 − 1).

@@ -13,6 +13,7 @@
 //! new report covers for that source is replaced (see [`merge`]).
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::money::{add, sum};
 use crate::naming::{campaign_name, normalise};
 use crate::plan::{Actual, Plan};
@@ -68,16 +69,15 @@ pub struct ImportRow {
     pub start: NaiveDate,
     #[serde(with = "crate::date")]
     pub end: NaiveDate,
-    #[serde(with = "crate::dec")]
-    pub spend: Decimal,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    pub impressions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    pub clicks: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    pub conversions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    pub revenue: Option<Decimal>,
+    pub spend: Dec,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    pub impressions: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    pub clicks: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    pub conversions: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    pub revenue: Option<Dec>,
     /// ISO code stated by the file for this row, if it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -108,9 +108,7 @@ pub struct Unmatched {
     pub reason: String,
     pub file_lines: Vec<usize>,
     pub rows: usize,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub spend: Decimal,
+    pub spend: Dec,
 }
 
 /// The outcome of an import: the plan's complete new actuals and what happened.
@@ -328,16 +326,16 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
                     groups.len() - 1
                 });
                 let acc = &mut groups[g].0;
-                acc.spend = add(acc.spend, r.spend, "imported spend")?;
-                acc.impressions = add_opt(acc.impressions, r.impressions)?;
-                acc.clicks = add_opt(acc.clicks, r.clicks)?;
-                acc.conversions = add_opt(acc.conversions, r.conversions)?;
-                acc.revenue = add_opt(acc.revenue, r.revenue)?;
+                acc.spend = Dec(add(acc.spend.0, r.spend.0, "imported spend")?);
+                acc.impressions = add_opt(acc.impressions.map(Dec::get), r.impressions.map(Dec::get))?.map(Dec);
+                acc.clicks = add_opt(acc.clicks.map(Dec::get), r.clicks.map(Dec::get))?.map(Dec);
+                acc.conversions = add_opt(acc.conversions.map(Dec::get), r.conversions.map(Dec::get))?.map(Dec);
+                acc.revenue = add_opt(acc.revenue.map(Dec::get), r.revenue.map(Dec::get))?.map(Dec);
             }
             Err(reason) => {
                 let label = r.label().to_string();
                 let (u, sets) = unmatched.entry(label.clone()).or_insert_with(|| {
-                    let u = Unmatched { campaign: label, ad_sets: Vec::new(), reason: reason.clone(), file_lines: Vec::new(), rows: 0, spend: Decimal::ZERO };
+                    let u = Unmatched { campaign: label, ad_sets: Vec::new(), reason: reason.clone(), file_lines: Vec::new(), rows: 0, spend: Dec(Decimal::ZERO) };
                     (u, BTreeSet::new())
                 });
                 if let Some(set) = r.ad_set.as_deref().filter(|s| !s.trim().is_empty() && s.trim() != u.campaign) {
@@ -345,7 +343,7 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
                 }
                 u.file_lines.push(r.file_line);
                 u.rows += 1;
-                u.spend = add(u.spend, r.spend, "unmatched spend")?;
+                u.spend = Dec(add(u.spend.0, r.spend.0, "unmatched spend")?);
             }
         }
     }
@@ -452,5 +450,5 @@ pub fn merge(existing: &[Actual], new: &[Actual]) -> Merged {
 
 /// Spend summed over some actuals (exact).
 pub fn total_spend<'a>(actuals: impl IntoIterator<Item = &'a Actual>) -> Result<Decimal> {
-    sum(actuals.into_iter().map(|a| a.spend), "actual spend")
+    sum(actuals.into_iter().map(|a| a.spend.0), "actual spend")
 }

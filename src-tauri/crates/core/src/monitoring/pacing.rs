@@ -8,6 +8,7 @@
 //! passed in: the core has no clock.
 
 use crate::costing::compute;
+use crate::Dec;
 use crate::error::{Error, Result};
 use crate::flight::{flight_weeks, spread, FlightWeek};
 use crate::money::{add, div, mul, round_dp, sub, sum, Currency};
@@ -32,31 +33,17 @@ pub enum PaceAlert {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pace {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub expected: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub actual: Decimal,
+    pub budget: Dec,
+    pub expected: Dec,
+    pub actual: Dec,
     /// actual − expected.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub variance: Decimal,
+    pub variance: Dec,
     /// actual / expected × 100, to 1 place; none before any spend is expected.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub pace_pct: Option<Decimal>,
+    pub pace_pct: Option<Dec>,
     /// actual / expected × budget: where the line lands at this pace.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub projected: Option<Decimal>,
+    pub projected: Option<Dec>,
     /// (budget − actual) / on-air days left; none when no on-air day is left.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub daily_needed: Option<Decimal>,
+    pub daily_needed: Option<Dec>,
     pub days_left: u32,
     pub alert: Option<PaceAlert>,
 }
@@ -68,13 +55,9 @@ pub struct PaceWeek {
     #[serde(serialize_with = "crate::date::serialize")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub week_start: NaiveDate,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub planned_cumulative: Decimal,
+    pub planned_cumulative: Dec,
     /// None for weeks that start after the as-of day.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub actual_cumulative: Option<Decimal>,
+    pub actual_cumulative: Option<Dec>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,7 +112,7 @@ pub fn pacing(plan: &Plan, as_of: NaiveDate) -> Result<Pacing> {
     let mut raws = Vec::new();
     for (i, (line, lv)) in plan.lines.iter().zip(&view.lines).enumerate() {
         let mine = by_line.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        let (raw, weeks) = line_raw(line, mine, lv.net, as_of, dp).map_err(|e| e.on_line(&line.id))?;
+        let (raw, weeks) = line_raw(line, mine, lv.net.0, as_of, dp).map_err(|e| e.on_line(&line.id))?;
         lines.push(LinePacing { line: line.id.clone(), name: line.name.clone(), pace: finish(plan, &raw, dp)?, weeks });
         raws.push(raw);
     }
@@ -171,11 +154,11 @@ fn total_weeks(lines: &[LinePacing], as_of: NaiveDate) -> Result<Vec<PaceWeek>> 
         let (mut last_planned, mut last_actual) = (Decimal::ZERO, Decimal::ZERO);
         for w in &l.weeks {
             let Ok(k) = starts.binary_search(&w.week_start) else { continue };
-            planned[k] = add(planned[k], sub(w.planned_cumulative, last_planned, "planned spend")?, "planned spend")?;
-            last_planned = w.planned_cumulative;
+            planned[k] = add(planned[k], sub(w.planned_cumulative.0, last_planned, "planned spend")?, "planned spend")?;
+            last_planned = w.planned_cumulative.0;
             if let Some(a) = w.actual_cumulative {
-                actual[k] = add(actual[k], sub(a, last_actual, "actual spend")?, "actual spend")?;
-                last_actual = a;
+                actual[k] = add(actual[k], sub(a.0, last_actual, "actual spend")?, "actual spend")?;
+                last_actual = a.0;
             }
         }
     }
@@ -184,7 +167,7 @@ fn total_weeks(lines: &[LinePacing], as_of: NaiveDate) -> Result<Vec<PaceWeek>> 
     for (k, week_start) in starts.into_iter().enumerate() {
         p = add(p, planned[k], "planned spend")?;
         a = add(a, actual[k], "actual spend")?;
-        out.push(PaceWeek { week_start, planned_cumulative: p, actual_cumulative: (week_start <= as_of).then_some(a) });
+        out.push(PaceWeek { week_start, planned_cumulative: Dec(p), actual_cumulative: (week_start <= as_of).then_some(Dec(a)) });
     }
     Ok(out)
 }
@@ -197,7 +180,7 @@ fn line_raw(line: &Line, mine: &[&Actual], net: Decimal, as_of: NaiveDate, dp: u
     let mine: Vec<&Actual> = mine.iter().copied().filter(|a| a.start <= as_of).collect();
     let mut actual = Decimal::ZERO;
     for a in &mine {
-        actual = add(actual, phasing.share(a.spend, a.start, a.end, as_of)?, "actual spend")?;
+        actual = add(actual, phasing.share(a.spend.0, a.start, a.end, as_of)?, "actual spend")?;
     }
     let in_weeks = weekly_actuals(&phasing, &weeks, &mine, as_of)?;
     let mut expected = Decimal::ZERO;
@@ -209,18 +192,18 @@ fn line_raw(line: &Line, mine: &[&Actual], net: Decimal, as_of: NaiveDate, dp: u
         let last = (w.week_start + Duration::days(6)).min(line.end);
         let elapsed = if as_of < first { 0 } else { ((as_of.min(last) - first).num_days() + 1) as u32 };
         if elapsed >= w.days {
-            expected = add(expected, wn.net, "expected spend")?;
+            expected = add(expected, wn.net.0, "expected spend")?;
         } else if elapsed > 0 {
-            let part = div(mul(wn.net, Decimal::from(elapsed), "expected spend")?, Decimal::from(w.days), "expected spend")?;
+            let part = div(mul(wn.net.0, Decimal::from(elapsed), "expected spend")?, Decimal::from(w.days), "expected spend")?;
             expected = add(expected, part, "expected spend")?;
         }
         if !w.is_hiatus() {
             days_left += w.days - elapsed.min(w.days);
         }
-        planned_cum = add(planned_cum, wn.net, "planned spend")?;
+        planned_cum = add(planned_cum, wn.net.0, "planned spend")?;
         actual_cum = add(actual_cum, *spent, "actual spend")?;
         let shown = (w.week_start <= as_of).then_some(actual_cum);
-        chart.push(PaceWeek { week_start: w.week_start, planned_cumulative: planned_cum, actual_cumulative: shown });
+        chart.push(PaceWeek { week_start: w.week_start, planned_cumulative: Dec(planned_cum), actual_cumulative: shown.map(Dec) });
     }
     // Spend dated outside the flight still counts toward the line (it was spent).
     let remaining = sub(net, actual, "remaining budget")?.max(Decimal::ZERO);
@@ -252,7 +235,7 @@ fn weekly_actuals(phasing: &Phasing, weeks: &[FlightWeek], mine: &[&Actual], as_
         let mut before = Decimal::ZERO;
         for (k, slot) in out.iter_mut().enumerate().take(k1 + 1).skip(k0) {
             let through = (weeks[k].week_start + Duration::days(6)).min(as_of);
-            let upto = phasing.share(a.spend, a.start, a.end, through)?;
+            let upto = phasing.share(a.spend.0, a.start, a.end, through)?;
             *slot = add(*slot, sub(upto, before, "actual spend")?, "actual spend")?;
             before = upto;
         }
@@ -282,13 +265,13 @@ fn finish(plan: &Plan, r: &Raw, dp: u32) -> Result<Pace> {
         }
     });
     Ok(Pace {
-        budget: round_dp(r.budget, dp),
-        expected: round_dp(r.expected, dp),
-        actual: round_dp(r.actual, dp),
-        variance: round_dp(sub(r.actual, r.expected, "variance")?, dp),
-        pace_pct: pace.map(|p| round_dp(p, 1)),
-        projected: projected.map(|p| round_dp(p, dp)),
-        daily_needed: r.daily_needed.map(|d| round_dp(d, dp)),
+        budget: Dec(round_dp(r.budget, dp)),
+        expected: Dec(round_dp(r.expected, dp)),
+        actual: Dec(round_dp(r.actual, dp)),
+        variance: Dec(round_dp(sub(r.actual, r.expected, "variance")?, dp)),
+        pace_pct: pace.map(|p| round_dp(p, 1)).map(Dec),
+        projected: projected.map(|p| round_dp(p, dp)).map(Dec),
+        daily_needed: r.daily_needed.map(|d| round_dp(d, dp)).map(Dec),
         days_left: r.days_left,
         alert,
     })

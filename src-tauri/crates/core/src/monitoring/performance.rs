@@ -7,6 +7,7 @@
 //! never zero.
 
 use crate::costing::compute;
+use crate::Dec;
 use crate::view::LineView;
 use crate::error::Result;
 use crate::learning::optimises_for_conversions;
@@ -24,40 +25,24 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Metrics {
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cpm: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cpc: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cpa: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub roas: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub ctr: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cvr: Option<Decimal>,
+    pub cpm: Option<Dec>,
+    pub cpc: Option<Dec>,
+    pub cpa: Option<Dec>,
+    pub roas: Option<Dec>,
+    pub ctr: Option<Dec>,
+    pub cvr: Option<Dec>,
     /// `ctr` as a percent to 2 places ("11.94" for 0.119413).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub ctr_pct: Option<Decimal>,
+    pub ctr_pct: Option<Dec>,
     /// `cvr` as a percent to 2 places.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub cvr_pct: Option<Decimal>,
+    pub cvr_pct: Option<Dec>,
 }
 
 impl Metrics {
     /// Fill the percents shown from the fractions (after `ctr` or `cvr` is set); none for one
     /// too large to show.
     fn with_percents(mut self) -> Result<Metrics> {
-        self.ctr_pct = self.ctr.and_then(|f| percent_shown(f).ok());
-        self.cvr_pct = self.cvr.and_then(|f| percent_shown(f).ok());
+        self.ctr_pct = self.ctr.and_then(|f| percent_shown(f.0).ok()).map(Dec);
+        self.cvr_pct = self.cvr.and_then(|f| percent_shown(f.0).ok()).map(Dec);
         Ok(self)
     }
 }
@@ -82,9 +67,7 @@ pub enum LearningState {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LearningStatus {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub events_last_7_days: Decimal,
+    pub events_last_7_days: Dec,
     pub threshold: u32,
     pub state: LearningState,
 }
@@ -93,21 +76,11 @@ pub struct LearningStatus {
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Delivered {
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub spend: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub impressions: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub clicks: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub conversions: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub revenue: Decimal,
+    pub spend: Dec,
+    pub impressions: Dec,
+    pub clicks: Dec,
+    pub conversions: Dec,
+    pub revenue: Dec,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -116,13 +89,9 @@ pub struct LinePerformance {
     pub line: String,
     /// The KPI the line is judged on: its own, else the plan's primary KPI.
     pub kpi: Option<Kpi>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub target: Option<Decimal>,
+    pub target: Option<Dec>,
     /// `target` in the KPI's unit as a planner reads it (`Kpi::shown`).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub target_shown: Option<Decimal>,
+    pub target_shown: Option<Dec>,
     pub delivered: Delivered,
     pub actual: Metrics,
     pub planned: Metrics,
@@ -136,9 +105,9 @@ pub fn kpi_of(plan: &Plan, line: &Line) -> (Option<Kpi>, Option<Decimal>) {
     match &line.kpi {
         Some(k) => {
             let goal_target = goal.filter(|g| g.kpi == Some(k.kpi)).and_then(|g| g.target);
-            (Some(k.kpi), k.target.or(goal_target))
+            (Some(k.kpi), k.target.or(goal_target).map(Dec::get))
         }
-        None => (goal.and_then(|g| g.kpi), goal.and_then(|g| g.target)),
+        None => (goal.and_then(|g| g.kpi), goal.and_then(|g| g.target).map(Dec::get)),
     }
 }
 
@@ -152,11 +121,11 @@ pub fn delivered(plan: &Plan, line: &Line, as_of: NaiveDate) -> Result<Delivered
     let mut d = Delivered::default();
     for a in plan.actuals.iter().filter(|a| a.line == line.id && a.start <= as_of) {
         let part = Part::of(&phasing, a, None, as_of)?;
-        d.spend = add(d.spend, part.take(a.spend, dp)?, "actual spend")?;
-        d.impressions = add(d.impressions, part.take_opt(a.impressions, 0)?, "impressions")?;
-        d.clicks = add(d.clicks, part.take_opt(a.clicks, 0)?, "clicks")?;
-        d.conversions = add(d.conversions, part.take_opt(a.conversions, 2)?, "conversions")?;
-        d.revenue = add(d.revenue, part.take_opt(a.revenue, dp)?, "revenue")?;
+        d.spend = Dec(add(d.spend.0, part.take(a.spend.0, dp)?, "actual spend")?);
+        d.impressions = Dec(add(d.impressions.0, part.take_opt(a.impressions.map(Dec::get), 0)?, "impressions")?);
+        d.clicks = Dec(add(d.clicks.0, part.take_opt(a.clicks.map(Dec::get), 0)?, "clicks")?);
+        d.conversions = Dec(add(d.conversions.0, part.take_opt(a.conversions.map(Dec::get), 2)?, "conversions")?);
+        d.revenue = Dec(add(d.revenue.0, part.take_opt(a.revenue.map(Dec::get), dp)?, "revenue")?);
     }
     Ok(d)
 }
@@ -217,16 +186,16 @@ pub fn metrics(spend: Decimal, impr: Option<Decimal>, clicks: Option<Decimal>, c
     let z = Decimal::ZERO;
     let (i, c, v) = (impr.unwrap_or(z), clicks.unwrap_or(z), conv.unwrap_or(z));
     Ok(Metrics {
-        cpm: ratio(spend, i, Decimal::ONE_THOUSAND, dp, "CPM")?,
-        cpc: ratio(spend, c, Decimal::ONE, dp, "CPC")?,
-        cpa: ratio(spend, v, Decimal::ONE, dp, "CPA")?,
+        cpm: ratio(spend, i, Decimal::ONE_THOUSAND, dp, "CPM")?.map(Dec),
+        cpc: ratio(spend, c, Decimal::ONE, dp, "CPC")?.map(Dec),
+        cpa: ratio(spend, v, Decimal::ONE, dp, "CPA")?.map(Dec),
         roas: match revenue {
-            Some(r) if !spend.is_zero() => ratio(r, spend, Decimal::ONE, 2, "ROAS")?,
+            Some(r) if !spend.is_zero() => ratio(r, spend, Decimal::ONE, 2, "ROAS")?.map(Dec),
             _ => None,
         },
         // A ratio of a count nobody reported is unknown, not zero.
-        ctr: if clicks.is_some() { ratio(c, i, Decimal::ONE, 6, "CTR")? } else { None },
-        cvr: if conv.is_some() { ratio(v, c, Decimal::ONE, 6, "CVR")? } else { None },
+        ctr: if clicks.is_some() { ratio(c, i, Decimal::ONE, 6, "CTR")?.map(Dec) } else { None },
+        cvr: if conv.is_some() { ratio(v, c, Decimal::ONE, 6, "CVR")?.map(Dec) } else { None },
         ctr_pct: None,
         cvr_pct: None,
     }
@@ -246,18 +215,18 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
     // A count no row reported (a CTV line's clicks) stays unknown instead of counting as zero.
     let reported = |f: fn(&Actual) -> Option<Decimal>| plan.actuals.iter().any(|a| a.line == line.id && a.start <= as_of && f(a).is_some());
     let actual = metrics(
-        d.spend,
-        reported(|a| a.impressions).then_some(d.impressions),
-        reported(|a| a.clicks).then_some(d.clicks),
-        reported(|a| a.conversions).then_some(d.conversions),
-        reported(|a| a.revenue).then_some(d.revenue),
+        d.spend.0,
+        reported(|a| a.impressions.map(Dec::get)).then_some(d.impressions.0),
+        reported(|a| a.clicks.map(Dec::get)).then_some(d.clicks.0),
+        reported(|a| a.conversions.map(Dec::get)).then_some(d.conversions.0),
+        reported(|a| a.revenue.map(Dec::get)).then_some(d.revenue.0),
         dp,
     )?;
     let planned_revenue = match (plan.goal.as_ref().and_then(|g| g.revenue_per_conversion), view.conversions) {
-        (Some(rpc), Some(c)) => Some(mul(rpc, c, "planned revenue")?),
+        (Some(rpc), Some(c)) => Some(mul(rpc.0, c.0, "planned revenue")?),
         _ => None,
     };
-    let mut planned = metrics(view.net, view.impressions, view.clicks, view.conversions, planned_revenue, dp)?;
+    let mut planned = metrics(view.net.0, view.impressions.map(Dec::get), view.clicks.map(Dec::get), view.conversions.map(Dec::get), planned_revenue, dp)?;
     if planned.ctr.is_none() {
         planned.ctr = line.ctr;
         planned = planned.with_percents()?;
@@ -270,7 +239,7 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
         let mut events = Decimal::ZERO;
         for a in plan.actuals.iter().filter(|a| a.line == line.id && a.start <= as_of && a.end > after) {
             let part = Part::of(&phasing, a, Some(after), as_of)?;
-            events = add(events, part.take_opt(a.conversions, 2)?, "events")?;
+            events = add(events, part.take_opt(a.conversions.map(Dec::get), 2)?, "events")?;
         }
         let threshold = plan.settings.learning_events_per_week;
         let state = if as_of < line.start {
@@ -280,10 +249,10 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
         } else {
             LearningState::Learning
         };
-        Some(LearningStatus { events_last_7_days: events, threshold, state })
+        Some(LearningStatus { events_last_7_days: Dec(events), threshold, state })
     } else {
         None
     };
     let target_shown = crate::recommend::kpi_shown(kpi, target)?;
-    Ok(LinePerformance { line: line.id.clone(), kpi, target, target_shown, delivered: d, actual, planned, learning })
+    Ok(LinePerformance { line: line.id.clone(), kpi, target: target.map(Dec), target_shown: target_shown.map(Dec), delivered: d, actual, planned, learning })
 }

@@ -15,6 +15,7 @@
 //! 6. hold otherwise.
 
 use crate::error::Result;
+use crate::Dec;
 use crate::learning::optimises_for_conversions;
 use crate::money::{div, format_money, mul, round_dp, sub, Currency};
 use crate::pacing::{pacing, LinePacing, Pacing, PaceAlert};
@@ -43,20 +44,12 @@ pub struct Recommendation {
     pub reason: String,
     pub kpi: Option<Kpi>,
     /// The KPI's actual value, when judged.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub actual: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub target: Option<Decimal>,
+    pub actual: Option<Dec>,
+    pub target: Option<Dec>,
     /// `actual` and `target` in the KPI's unit as a planner reads them (`Kpi::shown`: CTR
     /// 0.0125 → 1.25).
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub actual_shown: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub target_shown: Option<Decimal>,
+    pub actual_shown: Option<Dec>,
+    pub target_shown: Option<Dec>,
 }
 
 /// A KPI value as shown, when both are known; none for a value too large to show (an absurd
@@ -84,8 +77,8 @@ pub fn review(plan: &Plan, as_of: NaiveDate) -> Result<Review> {
     let mut recommendations = Vec::new();
     for ((line, perf), pace) in plan.lines.iter().zip(&performance).zip(&pacing.lines) {
         let mut r = recommend(plan, line, perf, pace)?;
-        r.actual_shown = kpi_shown(r.kpi, r.actual)?;
-        r.target_shown = kpi_shown(r.kpi, r.target)?;
+        r.actual_shown = kpi_shown(r.kpi, r.actual.map(Dec::get))?.map(Dec);
+        r.target_shown = kpi_shown(r.kpi, r.target.map(Dec::get))?.map(Dec);
         recommendations.push(r);
     }
     Ok(Review { pacing, performance, recommendations })
@@ -140,14 +133,14 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
     if optimises_for_conversions(line) && d.conversions.is_zero() && d.clicks >= Decimal::from(s.fix_tracking_min_clicks) {
         return Ok(rec(
             Action::FixTracking,
-            format!("{} clicks and {} spent but 0 conversions recorded (fix tracking at {} clicks): check the pixel and conversion events", n(d.clicks), money(d.spend), s.fix_tracking_min_clicks),
+            format!("{} clicks and {} spent but 0 conversions recorded (fix tracking at {} clicks): check the pixel and conversion events", n(d.clicks.0), money(d.spend.0), s.fix_tracking_min_clicks),
             None,
         ));
     }
     if perf.kpi == Some(Kpi::Roas) && d.conversions >= Decimal::from(s.min_conversions) && perf.actual.roas.map_or(true, |r| r.is_zero()) {
         return Ok(rec(
             Action::FixTracking,
-            format!("{} conversions but no revenue recorded: ROAS cannot be judged until conversion values are tracked", n(d.conversions)),
+            format!("{} conversions but no revenue recorded: ROAS cannot be judged until conversion values are tracked", n(d.conversions.0)),
             None,
         ));
     }
@@ -168,7 +161,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
     if have < Decimal::from(need) {
         return Ok(rec(
             Action::NotEnoughData,
-            format!("{} {unit} so far; {need} needed before judging {label}", n(have)),
+            format!("{} {unit} so far; {need} needed before judging {label}", n(have.0)),
             None,
         ));
     }
@@ -186,7 +179,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
         return Ok(rec(Action::Hold, format!("the {label} target is 0, so nothing can be judged against it"), Some(actual)));
     }
     // Percent off target, positive = worse.
-    let diff = mul(div(sub(actual, target, "KPI")?, target, "KPI")?, Decimal::ONE_HUNDRED, "KPI")?;
+    let diff = mul(div(sub(actual.0, target.0, "KPI")?, target.0, "KPI")?, Decimal::ONE_HUNDRED, "KPI")?;
     let worse = if lower { diff } else { -diff };
     let show = |v: Decimal| match kpi {
         Kpi::Roas => format!("{}", round_dp(v, 2)),
@@ -197,7 +190,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
         },
         _ => money(v),
     };
-    let head = format!("{label} {} vs target {} on {} {unit}", show(actual), show(target), n(have));
+    let head = format!("{label} {} vs target {} on {} {unit}", show(actual.0), show(target.0), n(have.0));
     let pct = round_dp(worse.abs(), 1);
     // 4. Cut.
     if worse > s.cut_over_target_pct {

@@ -6,6 +6,7 @@
 //! an amount, both exceeded).
 
 use crate::costing::compute;
+use crate::Dec;
 use crate::error::Result;
 use crate::flight::{flight_weeks, spread};
 use crate::money::{add, div, mul, round_dp, sub, Currency};
@@ -23,19 +24,11 @@ pub struct VendorMonth {
     pub vendor: String,
     /// `YYYY-MM`.
     pub month: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub planned: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub delivered: Decimal,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub invoiced: Decimal,
+    pub planned: Dec,
+    pub delivered: Dec,
+    pub invoiced: Dec,
     /// invoiced − delivered.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub difference: Decimal,
+    pub difference: Dec,
     pub flagged: bool,
 }
 
@@ -61,7 +54,7 @@ pub fn reconcile(plan: &Plan) -> Result<Vec<VendorMonth>> {
     for (line, lv) in plan.lines.iter().zip(&view.lines) {
         let vendor = vendor_of(plan, &line.id).unwrap_or_default();
         let weeks = flight_weeks(line);
-        for (w, wn) in weeks.iter().zip(spread(lv.net, dp, &weeks)?) {
+        for (w, wn) in weeks.iter().zip(spread(lv.net.0, dp, &weeks)?) {
             if w.days == 0 {
                 continue;
             }
@@ -71,7 +64,7 @@ pub fn reconcile(plan: &Plan) -> Result<Vec<VendorMonth>> {
                 if day < line.start || day > line.end {
                     continue;
                 }
-                let part = div(wn.net, Decimal::from(w.days), "planned per day")?;
+                let part = div(wn.net.0, Decimal::from(w.days), "planned per day")?;
                 let cell = grid.entry((vendor.clone(), month(day))).or_default();
                 cell[0] = add(cell[0], part, "planned")?;
             }
@@ -94,7 +87,7 @@ pub fn reconcile(plan: &Plan) -> Result<Vec<VendorMonth>> {
         let mut before = Decimal::ZERO;
         loop {
             let last = last_of_month(from).min(a.end);
-            let upto = phasing.share(a.spend, a.start, a.end, last)?;
+            let upto = phasing.share(a.spend.0, a.start, a.end, last)?;
             let cell = grid.entry((vendor.clone(), month(from))).or_default();
             cell[1] = add(cell[1], sub(upto, before, "delivered")?, "delivered")?;
             before = upto;
@@ -106,21 +99,21 @@ pub fn reconcile(plan: &Plan) -> Result<Vec<VendorMonth>> {
     }
     for i in &plan.invoices {
         let cell = grid.entry((i.vendor.clone(), i.month.clone())).or_default();
-        cell[2] = add(cell[2], i.amount, "invoiced")?;
+        cell[2] = add(cell[2], i.amount.0, "invoiced")?;
     }
     let s = &plan.monitoring;
     grid.into_iter()
         .map(|((vendor, month), [p, d, inv])| {
             let diff = sub(inv, d, "invoice difference")?;
-            let pct_limit = mul(d.abs(), div(s.reconcile_tolerance_pct, Decimal::ONE_HUNDRED, "tolerance")?, "tolerance")?;
+            let pct_limit = mul(d.abs(), div(s.reconcile_tolerance_pct.0, Decimal::ONE_HUNDRED, "tolerance")?, "tolerance")?;
             let flagged = diff.abs() > pct_limit && diff.abs() > s.reconcile_tolerance_amount;
             Ok(VendorMonth {
                 vendor,
                 month,
-                planned: round_dp(p, dp),
-                delivered: round_dp(d, dp),
-                invoiced: round_dp(inv, dp),
-                difference: round_dp(diff, dp),
+                planned: Dec(round_dp(p, dp)),
+                delivered: Dec(round_dp(d, dp)),
+                invoiced: Dec(round_dp(inv, dp)),
+                difference: Dec(round_dp(diff, dp)),
                 flagged,
             })
         })

@@ -7,6 +7,7 @@
 //! estimates); actuals, invoices and launch progress start empty; and `parent` links back.
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::money::{div, mul, round_dp, Currency};
 use crate::performance::delivered;
 use crate::plan::{Launch, Learning, Plan, PlanStatus, Pricing};
@@ -21,27 +22,19 @@ pub struct Rebase {
     pub line: String,
     /// `rate`, `ctr` or `cvr`.
     pub field: String,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub from: Option<Decimal>,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub to: Decimal,
+    pub from: Option<Dec>,
+    pub to: Dec,
     /// `from` and `to` as a planner reads them: CTR and CVR as percents to 2 places (half away
     /// from zero), a rate as it is.
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub from_shown: Option<Decimal>,
-    #[serde(with = "crate::dec::opt")]
-    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
-    pub to_shown: Option<Decimal>,
+    pub from_shown: Option<Dec>,
+    pub to_shown: Option<Dec>,
     pub evidence: String,
 }
 
 impl Rebase {
     fn new(line: &str, field: &str, from: Option<Decimal>, to: Decimal, evidence: String) -> Rebase {
         let shown = |v: Decimal| if field == "rate" { Some(v) } else { crate::performance::percent_shown(v).ok() };
-        Rebase { line: line.to_string(), field: field.to_string(), from, to, from_shown: from.and_then(shown), to_shown: shown(to), evidence }
+        Rebase { line: line.to_string(), field: field.to_string(), from: from.map(Dec), to: Dec(to), from_shown: from.and_then(shown).map(Dec), to_shown: shown(to).map(Dec), evidence }
     }
 }
 
@@ -70,33 +63,33 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
         let enough_clicks = d.clicks >= Decimal::from(s.min_clicks);
         let enough_conv = d.conversions >= Decimal::from(s.min_conversions);
         let mut set_rate = |to: Decimal, evidence: String, rebased: &mut Vec<Rebase>| {
-            rebased.push(Rebase::new(&line.id, "rate", line.rate, to, evidence));
-            line.rate = Some(to);
+            rebased.push(Rebase::new(&line.id, "rate", line.rate.map(Dec::get), to, evidence));
+            line.rate = Some(Dec(to));
         };
         match line.pricing {
             Pricing::Cpm if enough_impr => {
-                let cpm = round_dp(mul(div(d.spend, d.impressions, "CPM")?, Decimal::ONE_THOUSAND, "CPM")?, dp);
+                let cpm = round_dp(mul(div(d.spend.0, d.impressions.0, "CPM")?, Decimal::ONE_THOUSAND, "CPM")?, dp);
                 set_rate(cpm, format!("{} spent on {} impressions", d.spend, d.impressions.normalize()), &mut rebased);
             }
             Pricing::Cpc if enough_clicks => {
-                let cpc = round_dp(div(d.spend, d.clicks, "CPC")?, dp);
+                let cpc = round_dp(div(d.spend.0, d.clicks.0, "CPC")?, dp);
                 set_rate(cpc, format!("{} spent on {} clicks", d.spend, d.clicks.normalize()), &mut rebased);
             }
             Pricing::Cpa if enough_conv => {
-                let cpa = round_dp(div(d.spend, d.conversions, "CPA")?, dp);
+                let cpa = round_dp(div(d.spend.0, d.conversions.0, "CPA")?, dp);
                 set_rate(cpa, format!("{} spent on {} conversions", d.spend, d.conversions.normalize()), &mut rebased);
             }
             _ => {}
         }
         if enough_impr && enough_clicks && line.ctr.is_some() {
-            let ctr = round_dp(div(d.clicks, d.impressions, "CTR")?, 6);
-            rebased.push(Rebase::new(&line.id, "ctr", line.ctr, ctr, format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize())));
-            line.ctr = Some(ctr);
+            let ctr = round_dp(div(d.clicks.0, d.impressions.0, "CTR")?, 6);
+            rebased.push(Rebase::new(&line.id, "ctr", line.ctr.map(Dec::get), ctr, format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize())));
+            line.ctr = Some(Dec(ctr));
         }
         if enough_clicks && enough_conv && line.cvr.is_some() {
-            let cvr = round_dp(div(d.conversions, d.clicks, "CVR")?, 6);
-            rebased.push(Rebase::new(&line.id, "cvr", line.cvr, cvr, format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize())));
-            line.cvr = Some(cvr);
+            let cvr = round_dp(div(d.conversions.0, d.clicks.0, "CVR")?, 6);
+            rebased.push(Rebase::new(&line.id, "cvr", line.cvr.map(Dec::get), cvr, format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize())));
+            line.cvr = Some(Dec(cvr));
         }
         line.start += shift;
         line.end += shift;

@@ -6,6 +6,7 @@
 //! without it behaves with the documented defaults (docs/monitoring.md) and round-trips unchanged.
 
 use rust_decimal::Decimal;
+use crate::Dec;
 use serde::{Deserialize, Serialize};
 
 /// `plan.monitoring`. Percentages are percent (`"110"` is 110%). Every field has a default.
@@ -18,13 +19,13 @@ pub struct MonitoringSettings {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub naming_template: Option<String>,
     /// Pace at or above this percent of expected spend is an over-pacing alert.
-    #[serde(with = "crate::dec", skip_serializing_if = "default_over_pace_pct")]
+    #[serde(skip_serializing_if = "default_over_pace_pct")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
-    pub over_pace_pct: Decimal,
+    pub over_pace_pct: Dec,
     /// Pace at or below this percent of expected spend is an under-pacing alert.
-    #[serde(with = "crate::dec", skip_serializing_if = "default_under_pace_pct")]
+    #[serde(skip_serializing_if = "default_under_pace_pct")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
-    pub under_pace_pct: Decimal,
+    pub under_pace_pct: Dec,
     /// Conversions needed before CPA, CPI, CAC or ROAS is judged (or a rate re-based).
     #[serde(skip_serializing_if = "default_min_conversions")]
     #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
@@ -38,41 +39,41 @@ pub struct MonitoringSettings {
     #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
     pub min_impressions: u32,
     /// Cut when the KPI is worse than target by more than this percent.
-    #[serde(with = "crate::dec", skip_serializing_if = "default_cut_over_target_pct")]
+    #[serde(skip_serializing_if = "default_cut_over_target_pct")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
-    pub cut_over_target_pct: Decimal,
+    pub cut_over_target_pct: Dec,
     /// Scale when the KPI beats target by at least this percent and the line is not over-pacing.
-    #[serde(with = "crate::dec", skip_serializing_if = "default_scale_under_target_pct")]
+    #[serde(skip_serializing_if = "default_scale_under_target_pct")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
-    pub scale_under_target_pct: Decimal,
+    pub scale_under_target_pct: Dec,
     /// Clicks with zero conversions on a conversion line that say "fix tracking".
     #[serde(skip_serializing_if = "default_fix_tracking_min_clicks")]
     #[cfg_attr(feature = "ts", ts(as = "Option<u32>", optional))]
     pub fix_tracking_min_clicks: u32,
     /// Invoice versus delivered differences above this percent of delivered are flagged ...
-    #[serde(with = "crate::dec", skip_serializing_if = "default_reconcile_tolerance_pct")]
+    #[serde(skip_serializing_if = "default_reconcile_tolerance_pct")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
-    pub reconcile_tolerance_pct: Decimal,
+    pub reconcile_tolerance_pct: Dec,
     /// ... and above this amount in the plan currency (both must be exceeded).
-    #[serde(with = "crate::dec", skip_serializing_if = "default_reconcile_tolerance_amount")]
+    #[serde(skip_serializing_if = "default_reconcile_tolerance_amount")]
     #[cfg_attr(feature = "ts", ts(as = "Option<String>", optional))]
-    pub reconcile_tolerance_amount: Decimal,
+    pub reconcile_tolerance_amount: Dec,
 }
 
 impl Default for MonitoringSettings {
     fn default() -> Self {
         MonitoringSettings {
             naming_template: None,
-            over_pace_pct: Decimal::from(110),
-            under_pace_pct: Decimal::from(90),
+            over_pace_pct: Dec(Decimal::from(110)),
+            under_pace_pct: Dec(Decimal::from(90)),
             min_conversions: 30,
             min_clicks: 100,
             min_impressions: 10_000,
-            cut_over_target_pct: Decimal::from(30),
-            scale_under_target_pct: Decimal::from(20),
+            cut_over_target_pct: Dec(Decimal::from(30)),
+            scale_under_target_pct: Dec(Decimal::from(20)),
             fix_tracking_min_clicks: 200,
-            reconcile_tolerance_pct: Decimal::from(2),
-            reconcile_tolerance_amount: Decimal::ONE,
+            reconcile_tolerance_pct: Dec(Decimal::from(2)),
+            reconcile_tolerance_amount: Dec(Decimal::ONE),
         }
     }
 }

@@ -3,6 +3,7 @@
 //! Evidence beats a brainstorm: a competitor ad that has run for months is a proven one.
 
 use super::*;
+use crate::Dec;
 
 /// Stage 2: who the plan is for.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -28,13 +29,13 @@ pub struct Segment {
     pub kind: SegmentKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub size: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub size: Option<Dec>,
     /// Value per customer (LTV), in the plan currency.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub value: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub value: Option<Dec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub priority: Option<u8>,

@@ -3,11 +3,19 @@
 //! A number in the file would already have passed through a float in most JSON tools, so we
 //! refuse it with a message that says how to write it, rather than silently accepting `0.1`
 //! as 0.1000000000000000055.
+//!
+//! [`Dec`] is the one type every serialized amount, rate and figure is declared with: it writes a
+//! string, reads by the rules above, and is `string` in the generated TypeScript. Arithmetic is
+//! done on `rust_decimal::Decimal`, which `Dec` dereferences to and converts from, so a field is
+//! `Dec` and a computation is `Decimal`.
 
 use rust_decimal::Decimal;
 use serde::de::{self, Visitor};
-use serde::{Deserializer, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::cmp::Ordering;
 use std::fmt;
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Deref, DerefMut, Div, Mul, Neg, Sub, SubAssign};
 use std::str::FromStr;
 
 struct DecVisitor;
@@ -49,68 +57,203 @@ pub fn parse(v: &str) -> Result<Decimal, String> {
     Decimal::from_str(v).map_err(|_| format!("\"{v}\" has too many digits to be stored exactly"))
 }
 
-pub fn serialize<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.collect_str(v)
-}
+/// An exact decimal as the plan file and the IPC carry it: a JSON string such as `"12.50"`.
+#[derive(Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[repr(transparent)]
+pub struct Dec(pub Decimal);
 
-pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-    d.deserialize_any(DecVisitor)
-}
+impl Dec {
+    pub const ZERO: Dec = Dec(Decimal::ZERO);
+    pub const ONE_HUNDRED: Dec = Dec(Decimal::ONE_HUNDRED);
 
-/// The same rules for optional fields; `null` and a missing field are both `None`.
-pub mod opt {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            Some(v) => s.collect_str(v),
-            None => s.serialize_none(),
-        }
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Decimal>, D::Error> {
-        struct OptVisitor;
-        impl<'de> Visitor<'de> for OptVisitor {
-            type Value = Option<Decimal>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a decimal written as a string, or null")
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-                Ok(None)
-            }
-            fn visit_some<D2: Deserializer<'de>>(self, d: D2) -> Result<Self::Value, D2::Error> {
-                super::deserialize(d).map(Some)
-            }
-        }
-        d.deserialize_option(OptVisitor)
+    /// The decimal inside, for arithmetic.
+    pub const fn get(self) -> Decimal {
+        self.0
     }
 }
 
-/// A list of decimals (weekly weights).
-pub mod vec {
-    use super::*;
-    use serde::ser::SerializeSeq;
+impl Deref for Dec {
+    type Target = Decimal;
+    fn deref(&self) -> &Decimal {
+        &self.0
+    }
+}
 
-    pub fn serialize<S: Serializer>(v: &Option<Vec<Decimal>>, s: S) -> Result<S::Ok, S::Error> {
-        match v {
-            None => s.serialize_none(),
-            Some(v) => {
-                let mut seq = s.serialize_seq(Some(v.len()))?;
-                for x in v {
-                    seq.serialize_element(&x.to_string())?;
-                }
-                seq.end()
+impl DerefMut for Dec {
+    fn deref_mut(&mut self) -> &mut Decimal {
+        &mut self.0
+    }
+}
+
+impl From<Decimal> for Dec {
+    fn from(v: Decimal) -> Dec {
+        Dec(v)
+    }
+}
+
+impl From<Dec> for Decimal {
+    fn from(v: Dec) -> Decimal {
+        v.0
+    }
+}
+
+macro_rules! from_int {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Dec {
+            fn from(v: $t) -> Dec {
+                Dec(Decimal::from(v))
             }
         }
-    }
+    )*};
+}
+from_int!(i32, i64, u32, u64, usize);
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Decimal>>, D::Error> {
-        #[derive(serde::Deserialize)]
-        struct W(#[serde(with = "super")] Decimal);
-        let v: Option<Vec<W>> = serde::Deserialize::deserialize(d)?;
-        Ok(v.map(|v| v.into_iter().map(|w| w.0).collect()))
+impl std::str::FromStr for Dec {
+    type Err = rust_decimal::Error;
+    fn from_str(s: &str) -> Result<Dec, Self::Err> {
+        Decimal::from_str(s).map(Dec)
+    }
+}
+
+impl fmt::Display for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for Dec {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl PartialEq<Decimal> for Dec {
+    fn eq(&self, o: &Decimal) -> bool {
+        self.0 == *o
+    }
+}
+
+impl PartialEq<Dec> for Decimal {
+    fn eq(&self, o: &Dec) -> bool {
+        *self == o.0
+    }
+}
+
+impl PartialOrd<Decimal> for Dec {
+    fn partial_cmp(&self, o: &Decimal) -> Option<Ordering> {
+        self.0.partial_cmp(o)
+    }
+}
+
+impl PartialOrd<Dec> for Decimal {
+    fn partial_cmp(&self, o: &Dec) -> Option<Ordering> {
+        self.partial_cmp(&o.0)
+    }
+}
+
+// Arithmetic gives a `Decimal`: a computation is done on decimals and stored as `Dec` at the end.
+macro_rules! op {
+    ($tr:ident, $f:ident) => {
+        impl $tr<Dec> for Dec {
+            type Output = Decimal;
+            fn $f(self, o: Dec) -> Decimal {
+                self.0.$f(o.0)
+            }
+        }
+        impl $tr<Decimal> for Dec {
+            type Output = Decimal;
+            fn $f(self, o: Decimal) -> Decimal {
+                self.0.$f(o)
+            }
+        }
+        impl $tr<Dec> for Decimal {
+            type Output = Decimal;
+            fn $f(self, o: Dec) -> Decimal {
+                self.$f(o.0)
+            }
+        }
+    };
+}
+op!(Add, add);
+op!(Sub, sub);
+op!(Mul, mul);
+op!(Div, div);
+
+impl Neg for Dec {
+    type Output = Dec;
+    fn neg(self) -> Dec {
+        Dec(-self.0)
+    }
+}
+
+impl AddAssign<Decimal> for Dec {
+    fn add_assign(&mut self, o: Decimal) {
+        self.0 += o;
+    }
+}
+
+impl AddAssign<Dec> for Dec {
+    fn add_assign(&mut self, o: Dec) {
+        self.0 += o.0;
+    }
+}
+
+impl AddAssign<Dec> for Decimal {
+    fn add_assign(&mut self, o: Dec) {
+        *self += o.0;
+    }
+}
+
+impl SubAssign<Decimal> for Dec {
+    fn sub_assign(&mut self, o: Decimal) {
+        self.0 -= o;
+    }
+}
+
+impl SubAssign<Dec> for Decimal {
+    fn sub_assign(&mut self, o: Dec) {
+        *self -= o.0;
+    }
+}
+
+impl Sum<Dec> for Decimal {
+    fn sum<I: Iterator<Item = Dec>>(it: I) -> Decimal {
+        it.fold(Decimal::ZERO, |a, b| a + b.0)
+    }
+}
+
+impl<'a> Sum<&'a Dec> for Decimal {
+    fn sum<I: Iterator<Item = &'a Dec>>(it: I) -> Decimal {
+        it.fold(Decimal::ZERO, |a, b| a + b.0)
+    }
+}
+
+impl Sum<Dec> for Dec {
+    fn sum<I: Iterator<Item = Dec>>(it: I) -> Dec {
+        Dec(it.sum())
+    }
+}
+
+impl Serialize for Dec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Dec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Dec, D::Error> {
+        d.deserialize_any(DecVisitor).map(Dec)
+    }
+}
+
+#[cfg(feature = "ts")]
+impl ts_rs::TS for Dec {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "string".to_owned()
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        <Self as ts_rs::TS>::name(cfg)
     }
 }

@@ -130,9 +130,9 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
             format!("the plan ends ({}) before it starts ({})", plan.end, plan.start),
         ));
     }
-    non_negative(&mut errs, "budget", plan.budget);
+    non_negative(&mut errs, "budget", plan.budget.0);
     if let Some(c) = currency {
-        money_precision(&mut errs, "budget", plan.budget, c);
+        money_precision(&mut errs, "budget", plan.budget.0, c);
     }
     if let Some(u) = plan.universe {
         if u <= Decimal::ZERO {
@@ -140,18 +140,18 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
         }
     }
     let f = &plan.fees;
-    percent(&mut errs, "fees.agency_commission_pct", f.agency_commission_pct, false);
-    non_negative(&mut errs, "fees.ad_serving_cpm", f.ad_serving_cpm);
-    percent(&mut errs, "fees.tech_fee_pct", f.tech_fee_pct, true);
+    percent(&mut errs, "fees.agency_commission_pct", f.agency_commission_pct.0, false);
+    non_negative(&mut errs, "fees.ad_serving_cpm", f.ad_serving_cpm.0);
+    percent(&mut errs, "fees.tech_fee_pct", f.tech_fee_pct.0, true);
     if let Some(g) = &plan.goal {
         if let Some(t) = g.target {
-            non_negative(&mut errs, "goal.target", t);
+            non_negative(&mut errs, "goal.target", t.0);
         }
         if let Some(p) = g.guardrails.max_channel_share_pct {
-            percent(&mut errs, "goal.guardrails.max_channel_share_pct", p, true);
+            percent(&mut errs, "goal.guardrails.max_channel_share_pct", p.0, true);
         }
         if let Some(r) = g.revenue_per_conversion {
-            non_negative(&mut errs, "goal.revenue_per_conversion", r);
+            non_negative(&mut errs, "goal.revenue_per_conversion", r.0);
         }
     }
     if plan.effective_frequency == Some(0) {
@@ -345,7 +345,7 @@ fn validate_units(push: &mut impl FnMut(Error), p: &impl Fn(&str) -> String, l: 
                 p(&format!("dayparts[{k}].share")),
                 format!("{s} must be a percent between 0 and 100"),
             )),
-            Some(s) => shares = shares.saturating_add(s),
+            Some(s) => shares = shares.saturating_add(s.0),
             None => all_shared = false,
         }
     }
@@ -362,10 +362,10 @@ fn validate_line_intelligence(errs: &mut Vec<Error>, i: usize, l: &Line, currenc
         // The usual valid bound needs no path (made only for an error).
         let precise = |v: Decimal| currency.map_or(true, |c| v.normalize().scale() <= c.minor_units());
         let fine = |v: Decimal| v >= Decimal::ZERO && precise(v);
-        if let Some(v) = v.filter(|v| !fine(*v)) {
-            non_negative(&mut own, &p(name), v);
+        if let Some(v) = v.filter(|v| !fine(v.0)) {
+            non_negative(&mut own, &p(name), v.0);
             if let (Some(c), true) = (currency, v >= Decimal::ZERO) {
-                money_precision(&mut own, &p(name), v, c);
+                money_precision(&mut own, &p(name), v.0, c);
             }
         }
     }
@@ -384,13 +384,13 @@ pub fn validate_planning(plan: &Plan) -> Vec<Error> {
         crate::scenario_rules::reach_model_rules(&mut errs, "reach_model", m);
     }
     if let Some(d) = plan.duplication_factor {
-        crate::scenario_rules::duplication_rule(&mut errs, "duplication_factor", d);
+        crate::scenario_rules::duplication_rule(&mut errs, "duplication_factor", d.0);
     }
     for (i, l) in plan.lines.iter().enumerate() {
         let p = |field: &str| format!("lines[{i}].{field}");
         let mut own = Vec::new();
         if let Some(r) = l.reach_pct {
-            crate::scenario_rules::reach_pct_rule(&mut own, &p("reach_pct"), r);
+            crate::scenario_rules::reach_pct_rule(&mut own, &p("reach_pct"), r.0);
         }
         if let Some(r) = &l.response {
             if let Err(e) = r.curve_at(|| p("response")) {
@@ -425,7 +425,7 @@ fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
     };
     for (i, a) in plan.actuals.iter().enumerate() {
         known(errs, format!("actuals[{i}].line"), &a.line);
-        non_negative(errs, &format!("actuals[{i}].spend"), a.spend);
+        non_negative(errs, &format!("actuals[{i}].spend"), a.spend.0);
         if a.end < a.start {
             errs.push(Error::at("invalid_field", format!("actuals[{i}].end"), format!("{} is before the start {}", a.end, a.start)));
         } else if a.days() > crate::plan::MAX_ACTUAL_DAYS {
@@ -446,7 +446,7 @@ fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
             }
         }
         if let Some(r) = a.revenue {
-            non_negative(errs, &format!("actuals[{i}].revenue"), r);
+            non_negative(errs, &format!("actuals[{i}].revenue"), r.0);
         }
     }
     for (i, inv) in plan.invoices.iter().enumerate() {

@@ -2,6 +2,7 @@
 //! state (stages 3 to 5). It is the heart of the plan and of the file.
 
 use super::*;
+use crate::Dec;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -92,17 +93,17 @@ pub struct Line {
     pub buying: Option<Buying>,
     pub pricing: Pricing,
     /// The price per unit of `pricing` (for `flat`, the flat fee, informational).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub rate: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub rate: Option<Dec>,
     /// Net media: what the media owner is paid. Give this or `share`.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub budget: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub budget: Option<Dec>,
     /// Percent of the plan budget, instead of `budget`.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub share: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub share: Option<Dec>,
     #[serde(with = "crate::date")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub start: NaiveDate,
@@ -110,33 +111,33 @@ pub struct Line {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
     /// Click-through rate as a fraction (`"0.012"` is 1.2%).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub ctr: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub ctr: Option<Dec>,
     /// Conversion rate from click, as a fraction.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub cvr: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub cvr: Option<Dec>,
     /// View rate (views per impression), as a fraction.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub vtr: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub vtr: Option<Dec>,
     /// Stated delivery, for `flat` lines (or to override nothing else: derived counts win).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub impressions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub clicks: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub conversions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub views: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub grps: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub impressions: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub clicks: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub conversions: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub views: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub grps: Option<Dec>,
     /// Whether ad-serving fees apply. Defaults to true for digital pricing.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -146,9 +147,9 @@ pub struct Line {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub kpi: Option<KpiTarget>,
     /// Relative weight per flight week (from the week holding `start`). Zero is a hiatus week.
-    #[serde(default, with = "crate::dec::vec", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "Array<string>"))]
-    pub weights: Option<Vec<Decimal>>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub weights: Option<Vec<Dec>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub pattern: Option<Pattern>,
@@ -159,20 +160,20 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// The planner's reach estimate for this line, percent; otherwise derived from GRPs.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub reach_pct: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub reach_pct: Option<Dec>,
     /// Diminishing-returns curve for the allocator; see `response.rs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub response: Option<crate::response::Response>,
     /// Allocator bounds on this line's net media.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub min_budget: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub max_budget: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub min_budget: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub max_budget: Option<Dec>,
     /// The medium (`tv`, `radio`, `ooh`, `print`, `cinema`, …); inferred from the channel if absent.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -182,13 +183,13 @@ pub struct Line {
     pub target_audience: String,
     /// Size of that audience: the line's GRPs are impressions / this × 100. Defaults to the
     /// plan's universe.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub universe: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub universe: Option<Dec>,
     /// Percent of the line's impressions that fall in the plan's target audience (default 100).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub target_pct: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub target_pct: Option<Dec>,
     /// TV, radio, cinema: spot length in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -210,9 +211,9 @@ pub struct Line {
     pub insertions: Option<u32>,
     /// Print: readers of one insertion (the title's readership), so impressions = insertions ×
     /// readership.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub readership: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub readership: Option<Dec>,
 }
 
 impl Line {
@@ -244,9 +245,7 @@ pub enum Pattern {
     Pulsing {
         on: u32,
         off: u32,
-        #[serde(with = "crate::dec")]
-        #[cfg_attr(feature = "ts", ts(type = "string"))]
-        base: Decimal,
+        base: Dec,
     },
 }
 
@@ -339,10 +338,10 @@ impl Line {
     pub fn coverage(&self, plan_universe: Option<Decimal>) -> f64 {
         use crate::reach::dec_f64;
         if let (Some(own), Some(target)) = (self.universe, plan_universe) {
-            let on_target = self.target_pct.map_or(1.0, |p| dec_f64(p) / 100.0);
+            let on_target = self.target_pct.map_or(1.0, |p| dec_f64(p.0) / 100.0);
             let target = dec_f64(target);
             if target > 0.0 {
-                return (dec_f64(own) * on_target / target).clamp(0.0, 1.0);
+                return (dec_f64(own.0) * on_target / target).clamp(0.0, 1.0);
             }
         }
         1.0

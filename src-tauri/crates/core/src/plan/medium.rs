@@ -8,6 +8,7 @@
 //! plan written before them reads unchanged.
 
 use super::*;
+use crate::Dec;
 
 /// The medium a line runs in. It sets the unit the line is booked in and the market norms its
 /// delivery is checked against (`catalogue.rs`). Left out, it is inferred from the channel name.
@@ -63,7 +64,7 @@ pub struct Daypart {
     /// e.g. "Prime", "Breakfast", "Drive".
     pub name: String,
     /// Percent of the line's spots in this daypart; when every daypart has one they sum to 100.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub share: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub share: Option<Dec>,
 }

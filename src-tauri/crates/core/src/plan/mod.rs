@@ -6,6 +6,7 @@
 //! `docs/plan-format.md`); decimals are strings and dates are `YYYY-MM-DD`.
 
 use chrono::NaiveDate;
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -59,13 +60,11 @@ pub struct Plan {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
     /// The plan's total net media budget.
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub budget: Decimal,
+    pub budget: Dec,
     /// Population of the target universe, for GRPs.
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub universe: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub universe: Option<Dec>,
     /// Who the universe counts, in words: "Men 18–34".
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub target_audience: String,
@@ -109,9 +108,9 @@ pub struct Plan {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub reach_model: Option<crate::reach::ReachModel>,
     /// Multiplies the random-duplication combined reach (default 1).
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub duplication_factor: Option<Decimal>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub duplication_factor: Option<Dec>,
     /// Exposures that count as effective reach (default 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
@@ -178,28 +177,25 @@ pub enum PlanStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Fees {
-    #[serde(default, with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub agency_commission_pct: Decimal,
+    #[serde(default)]
+    pub agency_commission_pct: Dec,
     #[serde(default)]
     pub agency_commission_basis: CommissionBasis,
     /// Ad serving, priced per thousand ad-served impressions.
-    #[serde(default, with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub ad_serving_cpm: Decimal,
+    #[serde(default)]
+    pub ad_serving_cpm: Dec,
     /// Tech, data and verification fees as a percent of net media.
-    #[serde(default, with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub tech_fee_pct: Decimal,
+    #[serde(default)]
+    pub tech_fee_pct: Dec,
 }
 
 impl Default for Fees {
     fn default() -> Self {
         Fees {
-            agency_commission_pct: Decimal::ZERO,
+            agency_commission_pct: Dec(Decimal::ZERO),
             agency_commission_basis: CommissionBasis::Gross,
-            ad_serving_cpm: Decimal::ZERO,
-            tech_fee_pct: Decimal::ZERO,
+            ad_serving_cpm: Dec(Decimal::ZERO),
+            tech_fee_pct: Dec(Decimal::ZERO),
         }
     }
 }

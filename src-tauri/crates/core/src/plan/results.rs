@@ -4,6 +4,7 @@
 //! work from one document.
 
 use super::*;
+use crate::Dec;
 
 /// Stage 6: what a line actually delivered over a range of days, `start` to `end` inclusive (one
 /// day, a week, a month, or whatever period the platform's report covered).
@@ -24,21 +25,19 @@ pub struct Actual {
     #[serde(with = "crate::date")]
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub spend: Decimal,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub impressions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub clicks: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub conversions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt", skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "ts", ts(optional, type = "string"))]
-    pub revenue: Option<Decimal>,
+    pub spend: Dec,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub impressions: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub clicks: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub conversions: Option<Dec>,
+    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub revenue: Option<Dec>,
     /// `platform:campaign` (or `platform:campaign / ad set`) for imported rows; empty for rows
     /// entered by hand. A re-import replaces rows of the same source.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -52,7 +51,7 @@ impl Actual {
             line: line.to_string(),
             start: day,
             end: day,
-            spend,
+            spend: Dec(spend),
             impressions: None,
             clicks: None,
             conversions: None,
@@ -83,16 +82,15 @@ struct ActualInFile {
     date: Option<NaiveDate>,
     #[serde(default)]
     period: Option<Period>,
-    #[serde(with = "crate::dec")]
-    spend: Decimal,
-    #[serde(default, with = "crate::dec::opt")]
-    impressions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt")]
-    clicks: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt")]
-    conversions: Option<Decimal>,
-    #[serde(default, with = "crate::dec::opt")]
-    revenue: Option<Decimal>,
+    spend: Dec,
+    #[serde(default)]
+    impressions: Option<Dec>,
+    #[serde(default)]
+    clicks: Option<Dec>,
+    #[serde(default)]
+    conversions: Option<Dec>,
+    #[serde(default)]
+    revenue: Option<Dec>,
     #[serde(default)]
     source: Option<String>,
 }
@@ -163,9 +161,7 @@ pub struct Invoice {
     pub vendor: String,
     /// `YYYY-MM`.
     pub month: String,
-    #[serde(with = "crate::dec")]
-    #[cfg_attr(feature = "ts", ts(type = "string"))]
-    pub amount: Decimal,
+    pub amount: Dec,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub number: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -6,6 +6,7 @@
 //! fees (the plan format's absent fees are zero) unless their rate card saves default fees.
 
 use crate::format::parse_plan;
+use crate::Dec;
 use crate::money::{round_dp, Currency};
 use crate::plan::{Plan, PlanStatus, FORMAT};
 use crate::rate_card::RateCard;
@@ -36,7 +37,7 @@ pub fn blank_plan(today: NaiveDate, card: &RateCard) -> Plan {
         currency,
         start,
         end,
-        budget: round_dp(rust_decimal::Decimal::ZERO, dp),
+        budget: Dec(round_dp(rust_decimal::Decimal::ZERO, dp)),
         universe: None,
         target_audience: String::new(),
         status: PlanStatus::Draft,

@@ -45,13 +45,13 @@ pub(crate) fn validate_scenarios(plan: &Plan, currency: Option<Currency>, errs: 
             }
         }
         if let Some(b) = s.budget {
-            money_rule(errs, &p("budget"), b, currency);
+            money_rule(errs, &p("budget"), b.0, currency);
         }
         if let Some(m) = &s.reach_model {
             reach_model_rules(errs, &p("reach_model"), m);
         }
         if let Some(d) = s.duplication_factor {
-            duplication_rule(errs, &p("duplication_factor"), d);
+            duplication_rule(errs, &p("duplication_factor"), d.0);
         }
         let mut seen = HashSet::new();
         for (j, change) in s.lines.iter().enumerate() {
@@ -82,7 +82,7 @@ fn validate_change(
         line_errs.push(Error::at("invalid_field", p("share"), "give either a budget or a share, not both"));
     }
     if let Some(b) = change.budget {
-        money_rule(&mut line_errs, &p("budget"), b, currency);
+        money_rule(&mut line_errs, &p("budget"), b.0, currency);
     }
     if let Some(s) = change.share {
         if s < Decimal::ZERO {
@@ -114,7 +114,7 @@ fn validate_change(
         }
     }
     if let Some(r) = change.reach_pct {
-        reach_pct_rule(&mut line_errs, &p("reach_pct"), r);
+        reach_pct_rule(&mut line_errs, &p("reach_pct"), r.0);
     }
     errs.extend(line_errs.into_iter().map(|e| e.on_line(&line.id)));
 }
@@ -142,7 +142,7 @@ pub(crate) fn reach_model_rules(errs: &mut Vec<Error>, path: &str, model: &Reach
     };
     match model {
         ReachModel::Poisson => {}
-        ReachModel::Nbd { k } => positive(errs, "k", *k),
+        ReachModel::Nbd { k } => positive(errs, "k", k.0),
         ReachModel::Curve { max, k } => {
             if *max <= Decimal::ZERO || *max > Decimal::ONE_HUNDRED {
                 errs.push(Error::at(
@@ -151,7 +151,7 @@ pub(crate) fn reach_model_rules(errs: &mut Vec<Error>, path: &str, model: &Reach
                     format!("{max} must be a percent above 0 and at most 100"),
                 ));
             }
-            positive(errs, "k", *k);
+            positive(errs, "k", k.0);
         }
     }
 }

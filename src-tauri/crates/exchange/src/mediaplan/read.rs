@@ -8,6 +8,7 @@
 //! currency needs the planner's. Problems name the JSON path (`lineitems[2].cost_total`).
 
 use super::campaign::{audiences, goal, status};
+use flightplan_core::Dec;
 use super::{decimal, migrate, text, FLIGHTPLAN_KEY};
 use crate::derive::{half_unit, intersect, per_unit, rate_for, simplest_in};
 use crate::preview::{Conversion, ImportChoices, ImportPreview, PreviewLine, Problem, SourceKind, SourceRef, MAX_IMPORT_LINES};
@@ -257,15 +258,15 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
             out.without_cost.push(id.clone());
             out.problems.push(Problem::warning("no_cost", SourceRef::path(format!("{path}.cost_total")), format!("\"{}\" states no cost: imported at 0 for you to fill in", line.name)).on_line(&id));
         }
-        costs.push((i, line.budget.unwrap_or_default()));
+        costs.push((i, line.budget.unwrap_or_default().0));
         out.lines.push(PreviewLine { id, at: SourceRef::path(path), no_cost, net: None });
         plan.lines.push(line);
     }
     plan.budget = match budget {
-        Some(b) => b,
+        Some(b) => Dec(b),
         None => {
             out.problems.push(Problem::warning("no_budget", SourceRef::path("campaign.budget_total"), "the campaign states no budget: the lines' costs are its budget"));
-            round_dp(flightplan_core::money::sum(costs.iter().map(|c| c.1), "budget").unwrap_or_default(), dp)
+            Dec(round_dp(flightplan_core::money::sum(costs.iter().map(|c| c.1), "budget").unwrap_or_default(), dp))
         }
     };
     if plan_props.get("fees").is_none() {
@@ -361,7 +362,7 @@ fn read_line(
                 Some(r) => {
                     let converted = c.round(mul(v, r, "converted cost").ok()?);
                     if key == "cost_total" {
-                        *conversion = Some(Conversion { line: String::new(), at: at(key), from: lc.to_string(), to: c.code().into(), amount: v, rate: r, converted });
+                        *conversion = Some(Conversion { line: String::new(), at: at(key), from: lc.to_string(), to: c.code().into(), amount: Dec(v), rate: Dec(r), converted: Dec(converted) });
                     }
                     converted
                 }
@@ -454,7 +455,7 @@ fn settle_delivery(plan: &mut Plan, items: &[Value], problems: &mut Vec<Problem>
     for (k, (line, net)) in plan.lines.iter_mut().zip(&nets).enumerate() {
         let li = ids.iter().find(|(id, _)| *id == line.id).and_then(|(_, i)| items.get(*i)).or_else(|| items.get(k));
         let Some(li) = li else { continue };
-        let Ok(d) = deliver(line, *net, universe) else { continue };
+        let Ok(d) = deliver(line, *net, universe.map(Dec::get)) else { continue };
         for key in keys {
             let Some(v) = li.get(key).and_then(decimal) else { continue };
             let derived = match key {
@@ -465,10 +466,10 @@ fn settle_delivery(plan: &mut Plan, items: &[Value], problems: &mut Vec<Problem>
             };
             match derived {
                 None => match key {
-                    "metric_impressions" => line.impressions = Some(v),
-                    "metric_clicks" => line.clicks = Some(v),
-                    "metric_conversions" => line.conversions = Some(v),
-                    _ => line.views = Some(v),
+                    "metric_impressions" => line.impressions = Some(Dec(v)),
+                    "metric_clicks" => line.clicks = Some(Dec(v)),
+                    "metric_conversions" => line.conversions = Some(Dec(v)),
+                    _ => line.views = Some(Dec(v)),
                 },
                 Some(x) if crate::own_export::differs(round_dp(v, 0), round_dp(x, 0)) => {
                     problems.push(
@@ -517,12 +518,12 @@ fn fees_where_they_fit(plan: &mut Plan, doc: &Value, costs: &[(usize, Decimal)],
         let at = SourceRef::path(format!("dictionary.custom_costs.{slot}"));
         match simplest_in(span.0, span.1) {
             Some(p) if kind == "commission" => {
-                plan.fees.agency_commission_pct = p;
+                plan.fees.agency_commission_pct = Dec(p);
                 plan.fees.agency_commission_basis = flightplan_core::plan::CommissionBasis::Net;
                 problems.push(Problem::info("fee_read", at, format!("{slot} (\"{caption}\") is {p}% of every line's cost: the plan's agency commission on net")));
             }
             Some(p) => {
-                plan.fees.tech_fee_pct = p;
+                plan.fees.tech_fee_pct = Dec(p);
                 problems.push(Problem::info("fee_read", at, format!("{slot} (\"{caption}\") is {p}% of every line's cost: the plan's tech fee")));
             }
             None => problems.push(Problem::info(

@@ -11,6 +11,7 @@
 //! what only Flightplan has goes in `custom_properties.flightplan`.
 
 use super::read::import_document;
+use flightplan_core::Dec;
 use super::{number, FLIGHTPLAN_KEY};
 use crate::words;
 use flightplan_core::plan::{Line, Plan, PlanStatus};
@@ -65,7 +66,7 @@ type Count = fn(&LineView) -> Option<Decimal>;
 
 /// The fees written per line item, with the dictionary caption each custom cost gets.
 const FEES: [(&str, Figure); 3] =
-    [("Agency commission", |v| v.agency_commission), ("Ad serving", |v| v.ad_serving), ("Tech fee", |v| v.tech_fee)];
+    [("Agency commission", |v| v.agency_commission.0), ("Ad serving", |v| v.ad_serving.0), ("Tech fee", |v| v.tech_fee.0)];
 
 /// The plan as a mediaplanschema 3.0 document. `created_at` (ISO 8601 date-time) stamps a
 /// document the plan was not imported from.
@@ -187,7 +188,7 @@ fn write_campaign(c: &mut Map<String, Value>, plan: &Plan, before: Option<&Plan>
         c.insert("end_date".into(), date(plan.end));
     }
     if changed(&|p| json!([p.budget.to_string(), p.currency])) {
-        c.insert("budget_total".into(), number(plan.budget));
+        c.insert("budget_total".into(), number(plan.budget.0));
         c.insert("budget_currency".into(), json!(plan.currency));
     }
     if changed(&|p| json!(p.status)) {
@@ -200,9 +201,9 @@ fn write_campaign(c: &mut Map<String, Value>, plan: &Plan, before: Option<&Plan>
         let mut kpis: Vec<(String, Option<Decimal>)> = Vec::new();
         if let Some(g) = g {
             if let Some(k) = g.kpi {
-                kpis.push((words::kpi_code(k), g.target));
+                kpis.push((words::kpi_code(k), g.target.map(Dec::get)));
             }
-            kpis.extend(g.secondary.iter().map(|s| (words::kpi_code(s.kpi), s.target)));
+            kpis.extend(g.secondary.iter().map(|s| (words::kpi_code(s.kpi), s.target.map(Dec::get))));
         }
         for n in 1..=5 {
             let k = kpis.get(n - 1);
@@ -221,7 +222,7 @@ fn write_campaign(c: &mut Map<String, Value>, plan: &Plan, before: Option<&Plan>
                 let mut a = old.get(i).and_then(Value::as_object).cloned().unwrap_or_default();
                 a.insert("name".into(), json!(s.name));
                 set_or_remove(&mut a, "description", (!s.description.is_empty()).then(|| json!(s.description)));
-                set_or_remove(&mut a, "population_size", s.size.and_then(|x| i64::try_from(flightplan_core::money::round_dp(x, 0).mantissa()).ok()).map(|x| json!(x)));
+                set_or_remove(&mut a, "population_size", s.size.and_then(|x| i64::try_from(flightplan_core::money::round_dp(x.0, 0).mantissa()).ok()).map(|x| json!(x)));
                 Value::Object(a)
             })
             .collect();
@@ -267,15 +268,15 @@ fn write_line(li: &mut Map<String, Value>, line: &Line, v: &LineView, prev: Opti
         set_or_remove(li, "vehicle", (!line.vendor.is_empty()).then(|| json!(line.vendor)));
     }
     if prev.is_none_or(|(_, pv)| pv.net != v.net) {
-        li.insert("cost_total".into(), number(v.net));
+        li.insert("cost_total".into(), number(v.net.0));
         li.insert("cost_currency".into(), json!(plan.currency));
         li.remove("cost_currency_exchange_rate");
     }
     let counts: [(&str, Count); 4] = [
-        ("metric_impressions", |x| x.impressions),
-        ("metric_clicks", |x| x.clicks),
-        ("metric_views", |x| x.views),
-        ("metric_conversions", |x| x.conversions),
+        ("metric_impressions", |x| x.impressions.map(Dec::get)),
+        ("metric_clicks", |x| x.clicks.map(Dec::get)),
+        ("metric_views", |x| x.views.map(Dec::get)),
+        ("metric_conversions", |x| x.conversions.map(Dec::get)),
     ];
     for (key, get) in counts {
         if prev.is_none_or(|(_, pv)| get(pv) != get(v)) {
@@ -284,14 +285,14 @@ fn write_line(li: &mut Map<String, Value>, line: &Line, v: &LineView, prev: Opti
     }
     if changed(&|l| serde_json::to_value(&l.kpi).unwrap_or(Value::Null)) {
         set_or_remove(li, "kpi", line.kpi.as_ref().map(|k| json!(words::kpi_code(k.kpi))));
-        set_or_remove(li, "kpi_value", line.kpi.as_ref().and_then(|k| k.target).map(number));
+        set_or_remove(li, "kpi_value", line.kpi.as_ref().and_then(|k| k.target).map(|d| number(d.0)));
     }
     if changed(&|l| json!(l.buying)) {
         set_or_remove(li, "buy_type", line.buying.map(|b| json!(words::buying_word(b))));
     }
     if changed(&|l| json!([l.min_budget, l.max_budget])) {
-        set_or_remove(li, "cost_minimum", line.min_budget.map(number));
-        set_or_remove(li, "cost_maximum", line.max_budget.map(number));
+        set_or_remove(li, "cost_minimum", line.min_budget.map(|d| number(d.0)));
+        set_or_remove(li, "cost_maximum", line.max_budget.map(|d| number(d.0)));
     }
     let mine = line_extras(line);
     if prev.is_none_or(|(b, _)| line_extras(b) != mine) {

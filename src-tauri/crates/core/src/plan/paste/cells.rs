@@ -302,13 +302,13 @@ pub fn set(line: &mut Line, field: LineField, value: &Value) {
         (Demand, Value::Demand(d)) => line.demand = Some(*d),
         (Buying, Value::Buying(b)) => line.buying = Some(*b),
         (Pricing, Value::Pricing(p)) => line.pricing = *p,
-        (Rate, Value::Dec(v)) => line.rate = Some(*v),
+        (Rate, Value::Dec(v)) => line.rate = Some((*v).into()),
         (Budget, Value::Dec(v)) => {
-            line.budget = Some(*v);
+            line.budget = Some((*v).into());
             line.share = None;
         }
         (Share, Value::Dec(v)) => {
-            line.share = Some(*v);
+            line.share = Some((*v).into());
             line.budget = None;
         }
         (Start, Value::Date(d)) => line.start = *d,
@@ -316,13 +316,13 @@ pub fn set(line: &mut Line, field: LineField, value: &Value) {
         (Kpi, Value::Kpi(k)) => line.kpi = Some(crate::plan::KpiTarget { kpi: *k, target: line.kpi.as_ref().and_then(|t| t.target) }),
         (KpiTarget, Value::Dec(v)) => {
             if let Some(k) = &mut line.kpi {
-                k.target = Some(*v);
+                k.target = Some((*v).into());
             }
         }
-        (Ctr, Value::Dec(v)) => line.ctr = Some(*v),
-        (Cvr, Value::Dec(v)) => line.cvr = Some(*v),
-        (Vtr, Value::Dec(v)) => line.vtr = Some(*v),
-        (Impressions, Value::Dec(v)) => line.impressions = Some(*v),
+        (Ctr, Value::Dec(v)) => line.ctr = Some((*v).into()),
+        (Cvr, Value::Dec(v)) => line.cvr = Some((*v).into()),
+        (Vtr, Value::Dec(v)) => line.vtr = Some((*v).into()),
+        (Impressions, Value::Dec(v)) => line.impressions = Some((*v).into()),
         _ => {}
     }
 }

@@ -25,6 +25,7 @@ pub use dates::{parse_date, DateOrder};
 pub use fill::{fill_down, fill_right};
 
 use crate::error::{Error, Result};
+use crate::Dec;
 use crate::format::validate;
 use crate::money::Currency;
 use crate::plan::{Line, NumberStyle, Plan, Pricing};
@@ -215,7 +216,7 @@ fn whole_line(
         insertions: None,
         readership: None,
     };
-    let mut line = RateCard::new_line(entry.unwrap_or(&blank), "", plan.start, plan.end, plan.universe);
+    let mut line = RateCard::new_line(entry.unwrap_or(&blank), "", plan.start, plan.end, plan.universe.map(Dec::get));
     line.channel = channel.clone();
     if let Some(e) = entry {
         pasted.entry = Some(e.label());
