@@ -17,7 +17,7 @@ use flightplan_core::plan::Plan;
 use flightplan_core::{Error, PlanView, Report, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
-use rust_xlsxwriter::{Color, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
 
 fn xerr(e: XlsxError) -> Error {
     Error::new("export_failed", format!("could not write the XLSX: {e}"))
@@ -76,7 +76,8 @@ fn formats(currency: Currency) -> Formats {
     }
 }
 
-/// The report as an XLSX workbook.
+/// The report as an XLSX workbook. The file is dated the report's day, never the clock, so the
+/// same plan on the same day gives the same bytes from the app and the CLI.
 pub fn write_xlsx(report: &Report) -> Result<Vec<u8>> {
     let (plan, view) = (&report.plan, &report.view);
     if plan.lines.len() != view.lines.len() {
@@ -86,6 +87,8 @@ pub fn write_xlsx(report: &Report) -> Result<Vec<u8>> {
         .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
     let f = formats(currency);
     let mut wb = Workbook::new();
+    let day = ExcelDateTime::from_ymd(report.today.year() as u16, report.today.month() as u8, report.today.day() as u8).map_err(xerr)?;
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&day));
     mix(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;
     flowchart(wb.add_worksheet(), view, &f).map_err(xerr)?;
     totals(wb.add_worksheet(), plan, view, &f).map_err(xerr)?;

@@ -1,6 +1,7 @@
 //! The CSV and XLSX exports of the sample plan carry the core's figures exactly.
 
 use flightplan_exchange::{write_csv, write_xlsx};
+use flightplan_core::Dec;
 
 #[test]
 fn csv_has_every_line_with_exact_figures() {
@@ -50,7 +51,7 @@ fn xlsx_has_the_reports_channels_and_every_creative_item_and_note() {
         }
     }
     let total = &channels[report.channels.len() + 1].cells;
-    assert_eq!((total[0].as_str(), total[2].parse::<rust_decimal::Decimal>().unwrap()), ("Total", view.totals.net_media));
+    assert_eq!((total[0].as_str(), total[2].parse::<Dec>().unwrap()), ("Total", view.totals.net_media));
     let creative = &sheets[5].records;
     let items: usize = plan.lines.iter().map(|l| l.creative.len()).sum();
     let text: Vec<String> = creative.iter().map(|r| r.cells.join("|")).collect();
@@ -58,6 +59,19 @@ fn xlsx_has_the_reports_channels_and_every_creative_item_and_note() {
     for note in &plan.notes {
         assert!(text.iter().any(|r| r.starts_with(note.as_str())), "note {note:?} missing");
     }
+}
+
+#[test]
+fn xlsx_is_dated_the_reports_day_not_the_clock() {
+    let plan = flightplan_core::sample_plan();
+    let day = chrono::NaiveDate::from_ymd_opt(2027, 2, 14).unwrap();
+    let report = flightplan_core::report(&plan, day).unwrap();
+    let bytes = write_xlsx(&report).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut core = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
+    assert!(core.contains(">2027-02-14T00:00:00Z</dcterms:created>"), "{core}");
+    assert_eq!(write_xlsx(&report).unwrap(), bytes, "the same report gives the same bytes");
 }
 
 #[test]
