@@ -76,13 +76,8 @@ fn open_seeded(path: &Path, now: DateTime<Utc>) -> Result<Library> {
     let first_start = !path.exists();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| {
-            Error::new(
-                "library_io",
-                format!(
-                    "could not create the folder {} for the plan library ({e})",
-                    dir.display()
-                ),
-            )
+            Error::new("library_io", format!("could not create the folder for the plan library ({e})"))
+                .in_file(path.display().to_string())
         })?;
     }
     let mut library = Library::open(path)?;

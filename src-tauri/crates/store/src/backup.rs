@@ -21,7 +21,7 @@ const PAUSE: Duration = Duration::from_millis(100);
 pub fn backup_to(conn: &Connection, dest: &Path, label: &str) -> Result<()> {
     let dest_label = dest.display().to_string();
     let io = |e: std::io::Error| {
-        Error::new(errors::IO, format!("could not write the library backup {dest_label} ({e})"))
+        Error::new(errors::IO, format!("could not write the library backup ({e})")).in_file(&dest_label)
     };
     let mut tmp_name = dest.as_os_str().to_owned();
     tmp_name.push(".tmp");
@@ -38,10 +38,11 @@ pub fn backup_to(conn: &Connection, dest: &Path, label: &str) -> Result<()> {
     Ok(())
 }
 
+/// Copy into `tmp`: failures to write name the backup (`dest_label`), a busy source the library.
 fn copy(conn: &Connection, tmp: &Path, label: &str, dest_label: &str) -> Result<()> {
     let dest_err = |e| {
         let e = errors::sqlite(dest_label, e);
-        Error::new(&e.code, format!("backing up {label} failed: {}", e.message))
+        Error { message: format!("backing up the plan library failed: {}", e.message), ..e }
     };
     let mut target = Connection::open(tmp).map_err(dest_err)?;
     {

@@ -2,7 +2,9 @@
 //!
 //! SQLite reports failures as numeric codes; a planner needs to know whether the file is damaged,
 //! unreachable, busy in another program or from a newer Flightplan, and which file it is. Every
-//! error leaving this crate is a `flightplan_core::Error` with a stable code and the file named.
+//! error leaving this crate is a `flightplan_core::Error` with a stable code, a plain sentence and
+//! the file in its `file` field (never inside the sentence), so the UI composes what it shows.
+//! An in-memory library has no file to name.
 
 use flightplan_core::Error;
 use rusqlite::ErrorCode;
@@ -38,14 +40,24 @@ pub fn sqlite(label: &str, err: rusqlite::Error) -> Error {
         _ => IO,
     };
     let message = match code {
-        CORRUPT => format!("the plan library {label} is damaged or is not a library file ({err})"),
-        BUSY => format!(
-            "the plan library {label} is in use by another program; close it and try again ({err})"
-        ),
-        _ => format!("could not read or write the plan library {label} ({err})"),
+        CORRUPT => format!("the plan library is damaged or is not a library file ({err})"),
+        BUSY => format!("the plan library is in use by another program; close it and try again ({err})"),
+        _ => format!("could not read or write the plan library ({err})"),
     };
-    Error::new(code, message)
+    in_library(Error::new(code, message), label)
 }
+
+/// Name the library file in the error's `file` field; an in-memory library has none.
+pub fn in_library(e: Error, label: &str) -> Error {
+    if label == MEMORY {
+        e
+    } else {
+        e.in_file(label)
+    }
+}
+
+/// The label of a library that lives only in memory.
+pub const MEMORY: &str = "(in memory)";
 
 /// Turn a failed schema migration into a planner-facing error.
 pub fn migration(label: &str, err: rusqlite_migration::Error) -> Error {
@@ -53,31 +65,28 @@ pub fn migration(label: &str, err: rusqlite_migration::Error) -> Error {
     match err {
         M::RusqliteError { err, .. } => {
             let e = sqlite(label, err);
-            Error::new(&e.code, format!("upgrading the library failed: {}", e.message))
+            Error { message: format!("upgrading the library failed: {}", e.message), ..e }
         }
         M::MigrationDefinition(D::DatabaseTooFarAhead) => too_new(label, None),
-        other => Error::new(
-            IO,
-            format!("could not upgrade the plan library {label}; it was left as it was ({other})"),
+        other => in_library(
+            Error::new(IO, format!("could not upgrade the plan library; it was left as it was ({other})")),
+            label,
         ),
     }
 }
 
 pub fn too_new(label: &str, version: Option<i64>) -> Error {
     let found = version.map(|v| format!(" (library version {v})")).unwrap_or_default();
-    Error::new(
-        TOO_NEW,
-        format!(
-            "the plan library {label} was written by a newer version of Flightplan{found}; \
-             this version knows up to library version {}. Update Flightplan to open it; \
-             the file was not changed",
-            crate::schema::LATEST
-        ),
-    )
+    let message = format!(
+        "the plan library was written by a newer version of Flightplan{found}; this version knows \
+         up to library version {}. Update Flightplan to open it; the file was not changed",
+        crate::schema::LATEST
+    );
+    in_library(Error::new(TOO_NEW, message), label)
 }
 
 pub fn plan_not_found(label: &str, id: i64) -> Error {
-    Error::new(PLAN_NOT_FOUND, format!("there is no plan {id} in the plan library {label}"))
+    in_library(Error::new(PLAN_NOT_FOUND, format!("there is no plan {id} in the plan library")), label)
 }
 
 pub fn plan_deleted(id: i64) -> Error {
@@ -85,16 +94,10 @@ pub fn plan_deleted(id: i64) -> Error {
 }
 
 pub fn version_not_found(label: &str, id: i64) -> Error {
-    Error::new(
-        VERSION_NOT_FOUND,
-        format!("there is no saved version {id} in the plan library {label}"),
-    )
+    in_library(Error::new(VERSION_NOT_FOUND, format!("there is no saved version {id} in the plan library")), label)
 }
 
 /// A stored plan document that no longer reads as a plan.
 pub fn unreadable(label: &str, what: &str, err: Error) -> Error {
-    Error::new(
-        CORRUPT,
-        format!("{what} in the plan library {label} cannot be read: {}", err.message),
-    )
+    in_library(Error::new(CORRUPT, format!("{what} in the plan library cannot be read: {}", err.message)), label)
 }

@@ -119,10 +119,7 @@ impl Library {
         let label = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Error::new(
-                    errors::IO,
-                    format!("could not create the folder for the plan library {label} ({e})"),
-                )
+                Error::new(errors::IO, format!("could not create the folder for the plan library ({e})")).in_file(&label)
             })?;
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -135,7 +132,7 @@ impl Library {
 
     /// A library that lives only as long as this value (tests, previews).
     pub fn open_in_memory() -> Result<Library> {
-        let label = "(in memory)".to_string();
+        let label = errors::MEMORY.to_string();
         let conn = Connection::open_in_memory().map_err(|e| errors::sqlite(&label, e))?;
         Library::prepare(conn, None, label)
     }

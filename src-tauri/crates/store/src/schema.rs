@@ -82,12 +82,8 @@ pub fn prepare(conn: &mut Connection, path: Option<&Path>, label: &str) -> Resul
     let objects: i64 =
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(err)?;
     if (app_id != 0 && app_id != APPLICATION_ID) || version < 0 || (version == 0 && objects > 0) {
-        return Err(Error::new(
-            errors::FOREIGN,
-            format!(
-                "{label} is an SQLite file but not a Flightplan plan library; it was not changed"
-            ),
-        ));
+        let message = "the file is an SQLite file but not a Flightplan plan library; it was not changed";
+        return Err(errors::in_library(Error::new(errors::FOREIGN, message), label));
     }
     if version > LATEST {
         return Err(errors::too_new(label, Some(version)));
@@ -98,12 +94,8 @@ pub fn prepare(conn: &mut Connection, path: Option<&Path>, label: &str) -> Resul
     let mode: String =
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(err)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
-        return Err(Error::new(
-            errors::IO,
-            format!(
-                "the plan library {label} cannot use write-ahead logging (journal mode {mode})"
-            ),
-        ));
+        let message = format!("the plan library cannot use write-ahead logging (journal mode {mode})");
+        return Err(errors::in_library(Error::new(errors::IO, message), label));
     }
     conn.pragma_update(None, "synchronous", "FULL").map_err(err)?;
     conn.pragma_update(None, "foreign_keys", "ON").map_err(err)?;
@@ -149,9 +141,9 @@ pub fn check(conn: &Connection, label: &str, pragma: &str) -> Result<()> {
         .map(str::trim)
         .filter(|p| !p.is_empty() && !p.starts_with("***"))
         .collect();
-    Err(Error::new(
-        errors::CORRUPT,
-        format!("the plan library {label} is damaged: {}", problems.join("; ")),
+    Err(errors::in_library(
+        Error::new(errors::CORRUPT, format!("the plan library is damaged: {}", problems.join("; "))),
+        label,
     ))
 }
 

@@ -56,7 +56,8 @@ fn a_library_from_a_newer_flightplan_is_refused_untouched() {
 
     let err = Library::open(&path).err().expect("a newer library must be refused");
     assert_eq!(err.code, "library_too_new");
-    assert!(err.message.contains(&path.display().to_string()), "{}", err.message);
+    assert_eq!(err.file.as_deref(), Some(path.display().to_string().as_str()));
+    assert!(!err.message.contains(&path.display().to_string()), "{}", err.message);
     assert!(err.message.contains("newer version of Flightplan"), "{}", err.message);
     assert!(err.message.contains(&format!("library version {}", SCHEMA_VERSION + 1)));
 
@@ -135,7 +136,8 @@ fn damaged_files_are_clear_errors_not_panics() {
         let err = Library::open(&path).err().unwrap_or_else(|| panic!("{what}: opened"));
         assert_eq!(err.code, "library_corrupt", "{what}: {err}");
         eprintln!("{what}: {err}");
-        assert!(err.message.contains(&path.display().to_string()), "{what}: {}", err.message);
+        assert_eq!(err.file.as_deref(), Some(path.display().to_string().as_str()), "{what}");
+        assert!(!err.message.contains(&path.display().to_string()), "{what}: {}", err.message);
     }
     // The undamaged original still opens.
     Library::open(&original).unwrap().integrity_check().unwrap();
@@ -173,5 +175,6 @@ fn a_folder_is_a_clear_io_error() {
     let dir = tempfile::tempdir().unwrap();
     let err = Library::open(dir.path()).err().unwrap();
     assert_eq!(err.code, "library_io");
-    assert!(err.message.contains(&dir.path().display().to_string()), "{}", err.message);
+    assert_eq!(err.file.as_deref(), Some(dir.path().display().to_string().as_str()));
+    assert!(err.message.starts_with("could not"), "{}", err.message);
 }
