@@ -13,4 +13,9 @@ label: string,
 /**
  * The item on its chip, short: "Tracking", "Creative 3 of 4", "No creative", "Learning".
  */
-short: string, required: boolean, done: boolean, detail: string, };
+short: string, required: boolean, done: boolean, detail: string, 
+/**
+ * What the item still needs, in running text, as the board lists open items and a refusal
+ * says them: "creative ready (2 of 3 assets delivered)", "IO signed".
+ */
+needs: string, };

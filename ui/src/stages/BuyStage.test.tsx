@@ -55,6 +55,8 @@ describe("BuyStage", () => {
     expect(within(row("google-brand")).getByTestId("ready-count").textContent).toBe("1 of 5 ready");
     expect(screen.getByTestId("lines-ready").textContent).toMatch(/^0 of 9/);
     expect(document.querySelector('[data-status="booked"] .summary-value')?.textContent).toBe("1");
+    // What is still open reads as the core writes it, with the count of assets where it says more.
+    expect(within(row("morningbrew-direct")).getByTestId("open-items").textContent).toBe("Open: creative ready (0 of 4 assets delivered), IO signed");
   });
 
   it("a refused Go live opens the override form, and who and why go to the core", async () => {

@@ -44,6 +44,19 @@ fn live_is_gated_by_the_checklist_or_an_override() {
     let funded = lists[1].iter().find(|c| c.item == "funded_above_learning").unwrap();
     assert_eq!(funded.detail, "$500.00 a week against a learning minimum of $1,000.00");
     assert_eq!((funded.label, funded.short.as_str()), ("Funded above learning", "Learning"));
+    // What each open item still needs, in running text: the detail goes in where it says more.
+    let needs: Vec<&str> = lists[1].iter().filter(|c| !c.done).map(|c| c.needs.as_str()).collect();
+    assert_eq!(
+        needs,
+        [
+            "tracking verified",
+            "creative ready (no creative listed)",
+            "naming applied",
+            "budget control",
+            "IO signed",
+            "funded above learning ($500.00 a week against a learning minimum of $1,000.00)",
+        ]
+    );
     let on = day("2025-08-28");
     // planned → live skips booking.
     assert_eq!(transition(&p, "meta-rt", LineStatus::Live, on, None).unwrap_err().code, "bad_transition");

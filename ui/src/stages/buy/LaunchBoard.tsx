@@ -4,7 +4,7 @@
 // undoable like any other. A refused "Go live" opens the override form with the core's reason.
 
 import { useState } from "react";
-import type { BudgetControl, Buying, CheckItem, LaunchLine, Line, LineStatus, Plan } from "../../bindings";
+import type { BudgetControl, Buying, LaunchLine, Line, LineStatus, Plan } from "../../bindings";
 import type { CommandError } from "../../api";
 import { day } from "../../format";
 import { errorMessage } from "../../errors";
@@ -33,13 +33,6 @@ export function LaunchBoard({ board, plan, edit, move }: Props) {
       })}
     </ol>
   );
-}
-
-/** What an open item still needs, in running text: the core's label, and its detail where it
- * says more than the name ("creative ready (2 of 3 assets delivered)"). */
-function openDetail(c: CheckItem): string {
-  const words = c.label.startsWith("IO ") ? c.label : c.label.toLowerCase();
-  return c.item === "creative_ready" || c.item === "funded_above_learning" ? `${words} (${c.detail})` : words;
 }
 
 function LaunchRow({
@@ -231,7 +224,7 @@ function LaunchRow({
         </span>
         {row.open.length > 0 ? (
           <span className="open-items" data-testid="open-items">
-            {row.status === "planned" || row.status === "booked" ? "Open" : "Still open"}: {row.checklist.filter((c) => row.open.includes(c.item)).map((c) => openDetail(c)).join(", ")}
+            {row.status === "planned" || row.status === "booked" ? "Open" : "Still open"}: {row.checklist.filter((c) => row.open.includes(c.item)).map((c) => c.needs).join(", ")}
           </span>
         ) : (
           <span className="open-items clear" data-testid="open-items">

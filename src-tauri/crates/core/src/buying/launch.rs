@@ -25,6 +25,9 @@ pub struct CheckItem {
     pub required: bool,
     pub done: bool,
     pub detail: String,
+    /// What the item still needs, in running text, as the board lists open items and a refusal
+    /// says them: "creative ready (2 of 3 assets delivered)", "IO signed".
+    pub needs: String,
 }
 
 /// The checklist of every line, in plan order.
@@ -55,13 +58,14 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
         None => format!("{} {}", v.round_dp(2), plan.currency),
     };
     let mut items = vec![
-        CheckItem { item: "tracking_verified", label: item_label("tracking_verified"), short: "Tracking".into(), required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into() },
+        CheckItem { item: "tracking_verified", label: item_label("tracking_verified"), short: "Tracking".into(), required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into(), needs: String::new() },
         CheckItem {
             item: "creative_ready",
             label: item_label("creative_ready"), short: if need == 0 { "No creative".into() } else { format!("Creative {have} of {need}") },
             required: true,
             done: need > 0 && have >= need,
             detail: if need == 0 { "no creative listed".into() } else { format!("{have} of {need} {} delivered", if need == 1 { "asset" } else { "assets" }) },
+            needs: String::new(),
         },
         CheckItem {
             item: "naming_applied",
@@ -69,6 +73,7 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
             required: digital && plan.monitoring.naming_template.is_some(),
             done: l.launch.naming_applied,
             detail: "campaign names follow the plan's naming convention".into(),
+            needs: String::new(),
         },
         CheckItem {
             item: "budget_control",
@@ -79,8 +84,9 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
                 Some(b) => format!("{b:?}").to_uppercase(),
                 None => "choose CBO or ABO".into(),
             },
+            needs: String::new(),
         },
-        CheckItem { item: "io_signed", label: item_label("io_signed"), short: "IO signed".into(), required: direct, done: l.launch.io_signed, detail: "insertion order signed".into() },
+        CheckItem { item: "io_signed", label: item_label("io_signed"), short: "IO signed".into(), required: direct, done: l.launch.io_signed, detail: "insertion order signed".into(), needs: String::new() },
     ];
     if let Some((weekly, minimum)) = learning {
         items.push(CheckItem {
@@ -89,7 +95,15 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
             required: true,
             done: weekly >= minimum,
             detail: format!("{} a week against a learning minimum of {}", money(weekly), money(minimum)),
+            needs: String::new(),
         });
+    }
+    for c in &mut items {
+        // Where the detail says more than the name (how many assets, how much a week), it goes in.
+        c.needs = match c.item {
+            "creative_ready" | "funded_above_learning" => format!("{} ({})", item_words(c.item), c.detail),
+            _ => item_words(c.item),
+        };
     }
     items
 }
