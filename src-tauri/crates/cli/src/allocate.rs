@@ -6,7 +6,7 @@
 use crate::plan_file::load;
 use crate::print_json;
 use clap::{Args, ValueEnum};
-use flightplan_core::allocate::{allocate, allocate_on, SplitBasis};
+use flightplan_core::allocation::{allocate, allocate_on, SplitBasis};
 use flightplan_core::Error;
 use std::path::PathBuf;
 

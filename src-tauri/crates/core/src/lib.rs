@@ -17,7 +17,7 @@ pub(crate) use plan::{scenario_rules};
 pub use costing::{view, week_row, flight, fees, money, schedule, delivery, reach, reach_goal, report, scenario, scenario_budget};
 pub(crate) use costing::{flowchart};
 pub use intelligence::{finding, findings, finding_groups, timeline, stages, learning, catalogue, rate_card, response, response_fit, allocate, allocation, optimise};
-pub(crate) use intelligence::{plausibility, funded_set};
+pub(crate) use intelligence::{plausibility, funded_set, split_problem};
 pub use buying::{launch, approval, changes, naming};
 pub use monitoring::{actuals, phasing, pacing, performance, recommend, reconcile, rollforward};
 

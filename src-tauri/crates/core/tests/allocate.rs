@@ -1,7 +1,8 @@
 //! The diminishing-returns allocator on hand-checked cases, S-curves against brute force, bounds,
 //! infeasible bounds, and properties: budgets always sum exactly and respect the bounds.
 
-use flightplan_core::allocate::{allocate, solve, Problem};
+use flightplan_core::allocate::{solve, Problem};
+use flightplan_core::allocation::allocate;
 use flightplan_core::read_plan;
 use flightplan_core::response::Curve;
 use proptest::prelude::*;
@@ -29,7 +30,7 @@ fn plan(budget: &str, lines: Value) -> flightplan_core::Plan {
         "start": "2027-01-04", "end": "2027-03-28", "budget": budget, "lines": lines }).to_string()).unwrap()
 }
 
-fn budgets(a: &flightplan_core::allocate::Allocation) -> Vec<String> {
+fn budgets(a: &flightplan_core::allocation::Allocation) -> Vec<String> {
     a.lines.iter().map(|l| l.budget.to_string()).collect()
 }
 

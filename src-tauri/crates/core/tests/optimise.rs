@@ -2,7 +2,7 @@
 //! and reports the gain against the plan as it stands on that same money; it says what the
 //! unallocated money would add, and splits the whole budget only when asked.
 
-use flightplan_core::allocate::SplitBasis;
+use flightplan_core::allocation::SplitBasis;
 use flightplan_core::Dec;
 use flightplan_core::optimise::{accept, optimise, optimise_on};
 use flightplan_core::response::Response;

@@ -16,6 +16,7 @@ pub mod rate_card;
 pub mod response;
 pub mod response_fit;
 pub mod allocate;
+pub(crate) mod split_problem;
 pub mod allocation;
 pub(crate) mod funded_set;
 pub mod optimise;

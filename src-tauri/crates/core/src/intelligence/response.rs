@@ -14,9 +14,10 @@
 use crate::error::{Error, Result};
 use crate::Dec;
 use crate::plan::{Kpi, Plan};
+pub use crate::plan::Response;
 use crate::reach::dec_f64;
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// One number of a response curve, with its unit and what it means in plain words, for the
 /// curve editor and the "Optimise split" card.
@@ -110,26 +111,6 @@ fn minimum(v: Option<Decimal>, unit: &str) -> CurveParameter {
         unit: unit.to_string(),
         explanation: format!("The {unit} the line brings with no spend at all (organic or carry-over)."),
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "curve", rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Response {
-    Hill {
-        max: Dec,
-        shape: Dec,
-        /// The spend at which the line returns half of `max`.
-        half_saturation: Dec,
-    },
-    Adbudg {
-        /// Response at zero spend.
-        #[serde(default)]
-        min: Dec,
-        max: Dec,
-        shape: Dec,
-        d: Dec,
-    },
 }
 
 /// A response curve in the one form the allocator uses: base + c · x^s / (x^s + K^s).

@@ -253,6 +253,15 @@ fn line_performance(plan: &Plan, line: &Line, view: &LineView, as_of: NaiveDate,
     } else {
         None
     };
-    let target_shown = crate::recommend::kpi_shown(kpi, target)?;
+    let target_shown = kpi_shown(kpi, target)?;
     Ok(LinePerformance { line: line.id.clone(), kpi, target: target.map(Dec), target_shown: target_shown.map(Dec), delivered: d, actual, planned, learning })
+}
+
+/// A KPI value as shown, when both are known; none for a value too large to show (an absurd
+/// target is still judged, on its exact value).
+pub(crate) fn kpi_shown(kpi: Option<Kpi>, value: Option<Decimal>) -> Result<Option<Decimal>> {
+    Ok(match (kpi, value) {
+        (Some(k), Some(v)) => k.shown(v).ok(),
+        _ => None,
+    })
 }

@@ -19,7 +19,7 @@ use crate::Dec;
 use crate::learning::optimises_for_conversions;
 use crate::money::{div, format_money, mul, round_dp, sub, Currency};
 use crate::pacing::{pacing, LinePacing, Pacing, PaceAlert};
-use crate::performance::{performance, LinePerformance};
+use crate::performance::{kpi_shown, performance, LinePerformance};
 use crate::plan::{Kpi, Line, NumberStyle, Plan};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -50,15 +50,6 @@ pub struct Recommendation {
     /// 0.0125 → 1.25).
     pub actual_shown: Option<Dec>,
     pub target_shown: Option<Dec>,
-}
-
-/// A KPI value as shown, when both are known; none for a value too large to show (an absurd
-/// target is still judged, on its exact value).
-pub(crate) fn kpi_shown(kpi: Option<Kpi>, value: Option<Decimal>) -> Result<Option<Decimal>> {
-    Ok(match (kpi, value) {
-        (Some(k), Some(v)) => k.shown(v).ok(),
-        _ => None,
-    })
 }
 
 /// Everything stage 6 shows for a day: pacing, KPI performance and recommendations.

@@ -6,6 +6,11 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serializer};
 
+/// The longest calendar a plan may span, from the earliest to the latest of its period, its
+/// lines' flights and its actuals: ten years (3,653 days). The plan's limits and its actuals
+/// both keep to it.
+pub const MAX_CALENDAR_DAYS: i64 = 3_653;
+
 pub fn parse(s: &str) -> Result<NaiveDate, String> {
     let shape_ok = s.len() == 10
         && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });

@@ -10,9 +10,7 @@ use crate::error::Error;
 use crate::plan::Plan;
 use chrono::NaiveDate;
 
-/// The longest calendar a plan may span, from the earliest to the latest of its period, its
-/// lines' flights and its actuals: ten years (3,653 days).
-pub const MAX_CALENDAR_DAYS: i64 = 3_653;
+pub use crate::date::MAX_CALENDAR_DAYS;
 /// The most lines in one plan.
 pub const MAX_LINES: usize = 10_000;
 /// The most scenarios in one plan (each is a whole plan to cost).

@@ -166,7 +166,7 @@ pub struct Line {
     /// Diminishing-returns curve for the allocator; see `response.rs`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
-    pub response: Option<crate::response::Response>,
+    pub response: Option<super::Response>,
     /// Allocator bounds on this line's net media.
     #[serde(default,skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]

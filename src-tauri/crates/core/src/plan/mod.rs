@@ -25,6 +25,7 @@ mod audience;
 mod goal;
 mod line;
 mod medium;
+mod response;
 mod results;
 mod scenario;
 
@@ -33,6 +34,7 @@ pub use audience::*;
 pub use goal::*;
 pub use line::*;
 pub use medium::*;
+pub use response::*;
 pub use results::*;
 pub use scenario::*;
 

@@ -68,7 +68,7 @@ impl Actual {
 
 /// The longest range one actual may cover: ten years of days. No platform report covers more,
 /// and refusing longer rows keeps pacing and reconciliation bounded.
-pub const MAX_ACTUAL_DAYS: i64 = crate::limits::MAX_CALENDAR_DAYS;
+pub const MAX_ACTUAL_DAYS: i64 = crate::date::MAX_CALENDAR_DAYS;
 
 /// An actual as a file may hold it: the range form, or the older `date` + `period`.
 #[derive(Deserialize)]
