@@ -7,7 +7,7 @@ const fixtures = { scenarios: [...coreFixtures.scenarios, ...trustFixtures.scena
 import type { Optimised, Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { api, CommandError } from "../api";
-import { compareDecimal, CurveEditor, OptimiseSplit, UnallocatedPrompt } from "./OptimiseSplit";
+import { CurveEditor, OptimiseSplit, UnallocatedPrompt } from "./OptimiseSplit";
 import { money } from "../format";
 
 vi.mock("../api", async (orig) => {
@@ -27,17 +27,6 @@ const refuse = (body: ConstructorParameters<typeof CommandError>[0]) =>
     throw new CommandError(body);
   });
 afterEach(cleanup);
-
-describe("compareDecimal", () => {
-  it("orders exact decimal strings without floating point", () => {
-    expect(compareDecimal("23792.43", "18000.00")).toBe(1);
-    expect(compareDecimal("9925.63", "12000.00")).toBe(-1);
-    expect(compareDecimal("0.00", "0")).toBe(0);
-    expect(compareDecimal("-0.00", "0")).toBe(0);
-    expect(compareDecimal("-5", "-4.99")).toBe(-1);
-    expect(compareDecimal("10000000000000000.01", "10000000000000000.02")).toBe(-1);
-  });
-});
 
 describe("OptimiseSplit", () => {
   it("shows the core's proposal: a curve per curved line, the before/after, the gain; Accept commits the core's plan", async () => {

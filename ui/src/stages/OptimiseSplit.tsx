@@ -20,29 +20,6 @@ import { CurveFit } from "./CurveFit";
 
 type Props = PlanEditorProps;
 
-/** Sign of a − b for two exact decimal strings, compared as text (no floating point). */
-export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
-  const parse = (s: string) => {
-    const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(s.trim());
-    if (!m) return { neg: false, int: "0", frac: "" };
-    const int = m[2].replace(/^0+/, "") || "0";
-    const frac = (m[3] ?? "").replace(/0+$/, "");
-    const zero = int === "0" && frac === "";
-    return { neg: m[1] === "-" && !zero, int, frac };
-  };
-  const x = parse(a);
-  const y = parse(b);
-  if (x.neg !== y.neg) return x.neg ? -1 : 1;
-  const flip = x.neg ? -1 : 1;
-  if (x.int.length !== y.int.length) return (x.int.length > y.int.length ? 1 : -1) * flip as -1 | 1;
-  if (x.int !== y.int) return (x.int > y.int ? 1 : -1) * flip as -1 | 1;
-  const len = Math.max(x.frac.length, y.frac.length);
-  const fx = x.frac.padEnd(len, "0");
-  const fy = y.frac.padEnd(len, "0");
-  if (fx === fy) return 0;
-  return (fx > fy ? 1 : -1) * flip as -1 | 1;
-}
-
 type State =
   | { kind: "closed" }
   | { kind: "loading"; last: Optimised | null }
@@ -246,7 +223,8 @@ export function OptimiseSplit({ plan, view, error, edit, numberStyle }: Props) {
               {result.allocation.lines.map((a) => {
                 const index = plan.lines.findIndex((l) => l.id === a.id);
                 const line = plan.lines[index];
-                const dir = compareDecimal(a.budget, a.current_budget);
+                // The core sends the change; the arrow reads its sign.
+                const dir = isNegative(a.change) ? -1 : isNonZero(a.change) ? 1 : 0;
                 return [
                   <tr key={a.id} data-line={a.id} className={a.fixed ? "kept" : undefined}>
                     <th scope="row" className="line-name">
