@@ -6,7 +6,6 @@
 use crate::{buying, funnel, kpi_code};
 use flightplan_core::Dec;
 use flightplan_core::{Error, Report, Result};
-use rust_decimal::Decimal;
 
 const HEADER: [&str; 36] = [
     "id", "channel", "name", "vendor", "role", "buying", "pricing", "rate", "start", "end", "net", "share_pct",
@@ -32,7 +31,7 @@ fn code(m: flightplan_core::plan::Medium) -> String {
     serde_json::to_value(m).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
-fn opt(v: Option<Decimal>) -> String {
+fn opt(v: Option<Dec>) -> String {
     v.map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -55,33 +54,33 @@ pub fn write_csv(report: &Report) -> Result<String> {
             funnel(line.role).to_string(),
             buying(line.buying).to_string(),
             v.pricing.label().to_ascii_lowercase(),
-            opt(v.rate.map(Dec::get)),
+            opt(v.rate),
             line.start.format("%Y-%m-%d").to_string(),
             line.end.format("%Y-%m-%d").to_string(),
             v.net.to_string(),
             v.share_pct.to_string(),
-            opt(v.impressions.map(Dec::get)),
-            opt(v.clicks.map(Dec::get)),
-            opt(v.conversions.map(Dec::get)),
-            opt(v.views.map(Dec::get)),
-            opt(v.grps.map(Dec::get)),
+            opt(v.impressions),
+            opt(v.clicks),
+            opt(v.conversions),
+            opt(v.views),
+            opt(v.grps),
             v.agency_commission.to_string(),
             v.ad_serving.to_string(),
             v.tech_fee.to_string(),
             v.fees.to_string(),
             v.gross.to_string(),
             line.kpi.as_ref().map(|k| kpi_code(k.kpi)).unwrap_or_default(),
-            opt(line.kpi.as_ref().and_then(|k| k.target).map(Dec::get)),
+            opt(line.kpi.as_ref().and_then(|k| k.target)),
             view.currency.clone(),
             v.medium.map(code).unwrap_or_default(),
             text_cell(if line.universe.is_some() { &line.target_audience } else { &plan.target_audience }),
-            opt(v.universe.map(Dec::get)),
-            opt(v.trps.map(Dec::get)),
-            opt(v.reach_pct.map(Dec::get)),
-            opt(v.frequency.map(Dec::get)),
-            opt(v.effective_reach_pct.map(Dec::get)),
+            opt(v.universe),
+            opt(v.trps),
+            opt(v.reach_pct),
+            opt(v.frequency),
+            opt(v.effective_reach_pct),
             v.unit.map(|u| u.label().to_string()).unwrap_or_default(),
-            opt(v.units.map(Dec::get)),
+            opt(v.units),
             line.spot_length.map(|s| s.to_string()).unwrap_or_default(),
             text_cell(
                 &line

@@ -23,8 +23,8 @@ fn xerr(e: XlsxError) -> Error {
     Error::new("export_failed", format!("could not write the XLSX: {e}"))
 }
 
-fn num(d: Decimal) -> f64 {
-    d.to_f64().unwrap_or(0.0)
+fn num(d: impl Into<Decimal>) -> f64 {
+    d.into().to_f64().unwrap_or(0.0)
 }
 
 /// Excel column letters for a 0-based index (0 → A, 26 → AA).
@@ -138,14 +138,14 @@ fn channels_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> std::resu
     ws.write_string_with_format(tr, 0, "Total", &f.bold)?;
     ws.write_number_with_format(tr, 1, view.lines.len() as f64, &f.count_bold)?;
     money(ws, tr, 2, t.net_media.0, &f.money_bold)?;
-    ws.write_number_with_format(tr, 3, num(t.share_pct.0), &f.pct_bold)?;
+    ws.write_number_with_format(tr, 3, num(t.share_pct), &f.pct_bold)?;
     for (c, v) in [(4u16, t.impressions), (5, t.clicks), (6, t.conversions), (7, t.views)] {
         if let Some(v) = v {
-            ws.write_number_with_format(tr, c, num(v.0), &f.count_bold)?;
+            ws.write_number_with_format(tr, c, num(v), &f.count_bold)?;
         }
     }
     if let Some(g) = t.grps {
-        ws.write_number_with_format(tr, 8, num(g.0), &f.pct_bold)?;
+        ws.write_number_with_format(tr, 8, num(g), &f.pct_bold)?;
     }
     for (c, v) in [(9u16, t.agency_commission), (10, t.ad_serving), (11, t.tech_fee), (12, t.fees), (13, t.gross)] {
         money(ws, tr, c, v.0, &f.money_bold)?;
@@ -189,7 +189,7 @@ fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::
     Ok(())
 }
 
-type Opt = fn(&flightplan_core::LineView) -> Option<Decimal>;
+type Opt = fn(&flightplan_core::LineView) -> Option<Dec>;
 
 /// The Mix sheet's columns, in order. Import (`spreadsheet.rs`) reads them back by header.
 const MIX: [&str; 35] = [
@@ -210,7 +210,7 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
     }
     let counts: [(&str, Opt); 4] =
-        [("Impressions", |l| l.impressions.map(Dec::get)), ("Clicks", |l| l.clicks.map(Dec::get)), ("Conversions", |l| l.conversions.map(Dec::get)), ("Views", |l| l.views.map(Dec::get))];
+        [("Impressions", |l| l.impressions), ("Clicks", |l| l.clicks), ("Conversions", |l| l.conversions), ("Views", |l| l.views)];
     for (i, (line, v)) in plan.lines.iter().zip(&view.lines).enumerate() {
         let r = i as u32 + 1;
         ws.write_string(r, mix_col("Channel"), &v.channel)?;
@@ -220,26 +220,26 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         ws.write_string(r, mix_col("Buying"), buying(line.buying))?;
         ws.write_string(r, mix_col("Pricing"), v.pricing.label())?;
         if let Some(rate) = v.rate {
-            ws.write_number(r, mix_col("Rate"), num(rate.0))?;
+            ws.write_number(r, mix_col("Rate"), num(rate))?;
         }
         for (c, rate) in [("CTR", line.ctr), ("CVR", line.cvr), ("View rate", line.vtr)] {
             if let Some(x) = rate {
-                ws.write_number_with_format(r, mix_col(c), num(x.0), &f.rate)?;
+                ws.write_number_with_format(r, mix_col(c), num(x), &f.rate)?;
             }
         }
         for (c, d) in [("Start", line.start), ("End", line.end)] {
             let dt = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
             ws.write_date_with_format(r, mix_col(c), &dt, &f.date)?;
         }
-        ws.write_number_with_format(r, mix_col("Net media"), num(v.net.0), &f.money)?;
-        ws.write_number_with_format(r, mix_col("Share %"), num(v.share_pct.0), &f.pct)?;
+        ws.write_number_with_format(r, mix_col("Net media"), num(v.net), &f.money)?;
+        ws.write_number_with_format(r, mix_col("Share %"), num(v.share_pct), &f.pct)?;
         for (c, get) in counts {
             if let Some(x) = get(v) {
                 ws.write_number_with_format(r, mix_col(c), num(x), &f.count)?;
             }
         }
         if let Some(g) = v.grps {
-            ws.write_number_with_format(r, mix_col("GRPs"), num(g.0), &f.grps)?;
+            ws.write_number_with_format(r, mix_col("GRPs"), num(g), &f.grps)?;
         }
         let money = [
             ("Agency commission", v.agency_commission),
@@ -249,25 +249,25 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
             ("Gross", v.gross),
         ];
         for (c, x) in money {
-            ws.write_number_with_format(r, mix_col(c), num(x.0), &f.money)?;
+            ws.write_number_with_format(r, mix_col(c), num(x), &f.money)?;
         }
         if let Some(k) = &line.kpi {
             ws.write_string(r, mix_col("KPI"), kpi_code(k.kpi))?;
             if let Some(t) = k.target {
-                ws.write_number(r, mix_col("KPI target"), num(t.0))?;
+                ws.write_number(r, mix_col("KPI target"), num(t))?;
             }
         }
         ws.write_string(r, mix_col("Line ID"), &line.id)?;
         if let Some(m) = v.medium {
             ws.write_string(r, mix_col("Medium"), flightplan_core::catalogue::medium_label(m))?;
         }
-        let reach: [(&str, Option<Decimal>, &Format); 6] = [
-            ("Universe", v.universe.map(Dec::get), &f.count),
-            ("TRPs", v.trps.map(Dec::get), &f.grps),
-            ("Reach %", v.reach_pct.map(Dec::get), &f.pct),
-            ("Frequency", v.frequency.map(Dec::get), &f.grps),
-            ("Effective reach %", v.effective_reach_pct.map(Dec::get), &f.pct),
-            ("Units", v.units.map(Dec::get), &f.grps),
+        let reach: [(&str, Option<Dec>, &Format); 6] = [
+            ("Universe", v.universe, &f.count),
+            ("TRPs", v.trps, &f.grps),
+            ("Reach %", v.reach_pct, &f.pct),
+            ("Frequency", v.frequency, &f.grps),
+            ("Effective reach %", v.effective_reach_pct, &f.pct),
+            ("Units", v.units, &f.grps),
         ];
         for (c, x, fmt) in reach {
             if let Some(x) = x {
@@ -282,19 +282,19 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
     let tr = n + 1;
     ws.write_string_with_format(tr, 0, "Total", &f.bold)?;
     let t = &view.totals;
-    let sums: [(&str, Option<Decimal>, &Format); 12] = [
-        ("Net media", Some(t.net_media.0), &f.money_bold),
-        ("Share %", Some(t.share_pct.0), &f.pct_bold),
-        ("Impressions", t.impressions.map(Dec::get), &f.count_bold),
-        ("Clicks", t.clicks.map(Dec::get), &f.count_bold),
-        ("Conversions", t.conversions.map(Dec::get), &f.count_bold),
-        ("Views", t.views.map(Dec::get), &f.count_bold),
-        ("GRPs", t.grps.map(Dec::get), &f.pct_bold),
-        ("Agency commission", Some(t.agency_commission.0), &f.money_bold),
-        ("Ad serving", Some(t.ad_serving.0), &f.money_bold),
-        ("Tech fee", Some(t.tech_fee.0), &f.money_bold),
-        ("Fees", Some(t.fees.0), &f.money_bold),
-        ("Gross", Some(t.gross.0), &f.money_bold),
+    let sums: [(&str, Option<Dec>, &Format); 12] = [
+        ("Net media", Some(t.net_media), &f.money_bold),
+        ("Share %", Some(t.share_pct), &f.pct_bold),
+        ("Impressions", t.impressions, &f.count_bold),
+        ("Clicks", t.clicks, &f.count_bold),
+        ("Conversions", t.conversions, &f.count_bold),
+        ("Views", t.views, &f.count_bold),
+        ("GRPs", t.grps, &f.pct_bold),
+        ("Agency commission", Some(t.agency_commission), &f.money_bold),
+        ("Ad serving", Some(t.ad_serving), &f.money_bold),
+        ("Tech fee", Some(t.tech_fee), &f.money_bold),
+        ("Fees", Some(t.fees), &f.money_bold),
+        ("Gross", Some(t.gross), &f.money_bold),
     ];
     for (name, value, fmt) in sums {
         let c = mix_col(name);
@@ -311,7 +311,7 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
     // Combined reach and frequency are not sums of the lines: the core's deduplicated figures.
     for (c, x) in [("Reach %", t.reach_pct), ("Frequency", t.frequency), ("Effective reach %", t.effective_reach_pct)] {
         if let Some(x) = x {
-            ws.write_number_with_format(tr, mix_col(c), num(x.0), &f.pct_bold)?;
+            ws.write_number_with_format(tr, mix_col(c), num(x), &f.pct_bold)?;
         }
     }
     ws.set_column_width(0, 16)?;
@@ -389,10 +389,10 @@ fn flowchart(ws: &mut Worksheet, view: &PlanView, f: &Formats) -> std::result::R
             if w.hiatus {
                 ws.write_number_with_format(r, c, 0.0, &f.hiatus)?;
             } else {
-                ws.write_number_with_format(r, c, num(w.net.0), &f.money)?;
+                ws.write_number_with_format(r, c, num(w.net), &f.money)?;
             }
         }
-        let formula = Formula::new(format!("=SUM(C{}:{last_week}{})", r + 1, r + 1)).set_result(num(l.net.0).to_string());
+        let formula = Formula::new(format!("=SUM(C{}:{last_week}{})", r + 1, r + 1)).set_result(num(l.net).to_string());
         ws.write_formula_with_format(r, total_col, formula, &f.money)?;
     }
     let n = view.lines.len() as u32;
@@ -401,11 +401,11 @@ fn flowchart(ws: &mut Worksheet, view: &PlanView, f: &Formats) -> std::result::R
     for (k, w) in view.totals.weeks.iter().enumerate() {
         let c = first + k as u16;
         let col = col_name(c);
-        let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(w.net.0).to_string());
+        let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(w.net).to_string());
         ws.write_formula_with_format(tr, c, formula, &f.money_bold)?;
     }
     let col = col_name(total_col);
-    let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(view.totals.net_media.0).to_string());
+    let formula = Formula::new(format!("=SUM({col}2:{col}{})", n + 1)).set_result(num(view.totals.net_media).to_string());
     ws.write_formula_with_format(tr, total_col, formula, &f.money_bold)?;
     ws.set_column_width(0, 16)?;
     ws.set_column_width(1, 34)?;
@@ -438,11 +438,11 @@ fn totals(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std:
         ws.write_string(r, 2, basis)?;
     }
     ws.write_string_with_format(6, 0, "Gross total", &f.bold)?;
-    ws.write_formula_with_format(6, 1, Formula::new("=B2+B6").set_result(num(t.gross.0).to_string()), &f.money_bold)?;
+    ws.write_formula_with_format(6, 1, Formula::new("=B2+B6").set_result(num(t.gross).to_string()), &f.money_bold)?;
     ws.write_string(8, 0, "Plan budget")?;
-    ws.write_number_with_format(8, 1, num(t.budget.0), &f.money)?;
+    ws.write_number_with_format(8, 1, num(t.budget), &f.money)?;
     ws.write_string(9, 0, "Unallocated")?;
-    ws.write_formula_with_format(9, 1, Formula::new("=B9-B2").set_result(num(t.unallocated.0).to_string()), &f.money)?;
+    ws.write_formula_with_format(9, 1, Formula::new("=B9-B2").set_result(num(t.unallocated).to_string()), &f.money)?;
     ws.write_string(11, 0, "Currency")?;
     ws.write_string(11, 1, &view.currency)?;
     if t.reach_pct.is_some() || t.trps.is_some() {
@@ -456,12 +456,12 @@ fn totals(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std:
         ws.write_string_with_format(13, 2, "Basis", &f.head)?;
         let n_plus = format!("Effective reach at {}+ %", t.effective_frequency);
         let model = plan.reach_model.as_ref().map(|m| format!("{m:?}").to_lowercase()).unwrap_or_else(|| "planner's estimates".into());
-        let rows: [(&str, Option<Decimal>, String); 5] = [
-            ("GRPs", t.grps.map(Dec::get), "impressions / universe × 100, summed".into()),
-            ("TRPs", t.trps.map(Dec::get), format!("on-target impressions / {audience} × 100")),
-            ("Reach %", t.reach_pct.map(Dec::get), format!("{model}; lines combined at random")),
-            ("Average frequency", t.frequency.map(Dec::get), "TRPs / reach".into()),
-            (n_plus.as_str(), t.effective_reach_pct.map(Dec::get), "from the lines' combined exposure distribution".into()),
+        let rows: [(&str, Option<Dec>, String); 5] = [
+            ("GRPs", t.grps, "impressions / universe × 100, summed".into()),
+            ("TRPs", t.trps, format!("on-target impressions / {audience} × 100")),
+            ("Reach %", t.reach_pct, format!("{model}; lines combined at random")),
+            ("Average frequency", t.frequency, "TRPs / reach".into()),
+            (n_plus.as_str(), t.effective_reach_pct, "from the lines' combined exposure distribution".into()),
         ];
         for (i, (label, value, basis)) in rows.iter().enumerate() {
             let r = 14 + i as u32;
