@@ -3,6 +3,7 @@
 //! refusal's code and path; and clearing them.
 
 use flightplan_core::weights::{reset_weights, set_week_weight};
+use flightplan_core::Dec;
 use flightplan_core::{compute, sample_plan};
 use serde_json::{json, Value};
 
@@ -50,7 +51,7 @@ fn a_pattern_becomes_its_weights_all_zero_is_refused_and_reset_clears_them() {
     assert!(compute(&next).is_ok());
     // One week left on air: zeroing it is refused.
     let mut one = sample_plan();
-    one.lines[line].weights = Some([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].iter().map(|x| (*x).into()).collect());
+    one.lines[line].weights = Some([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].iter().map(|x| Dec(rust_decimal::Decimal::from(*x))).collect());
     let e = set_week_weight(&one, line, 0, "0").unwrap_err();
     assert_eq!((e.code.as_str(), e.path.as_deref(), e.line.as_deref()), ("invalid_field", Some("lines[3].weights"), Some("meta-rtg")));
     let cleared = reset_weights(&next, line).unwrap();

@@ -63,9 +63,6 @@ pub fn parse(v: &str) -> Result<Decimal, String> {
 pub struct Dec(pub Decimal);
 
 impl Dec {
-    pub const ZERO: Dec = Dec(Decimal::ZERO);
-    pub const ONE_HUNDRED: Dec = Dec(Decimal::ONE_HUNDRED);
-
     /// The decimal inside, for arithmetic.
     pub const fn get(self) -> Decimal {
         self.0
@@ -96,17 +93,6 @@ impl From<Dec> for Decimal {
         v.0
     }
 }
-
-macro_rules! from_int {
-    ($($t:ty),*) => {$(
-        impl From<$t> for Dec {
-            fn from(v: $t) -> Dec {
-                Dec(Decimal::from(v))
-            }
-        }
-    )*};
-}
-from_int!(i32, i64, u32, u64, usize);
 
 impl std::str::FromStr for Dec {
     type Err = rust_decimal::Error;
@@ -255,5 +241,45 @@ impl ts_rs::TS for Dec {
     }
     fn inline(cfg: &ts_rs::Config) -> String {
         <Self as ts_rs::TS>::name(cfg)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Row {
+        net: Dec,
+        rate: Option<Dec>,
+    }
+
+    #[test]
+    fn a_dec_is_a_json_string_that_keeps_its_places() {
+        let row: Row = serde_json::from_str(r#"{"net": "12.50", "rate": null}"#).unwrap();
+        assert_eq!(row.net.to_string(), "12.50");
+        assert_eq!(serde_json::to_string(&row).unwrap(), r#"{"net":"12.50","rate":null}"#);
+        // A missing optional decimal is none, as null is.
+        let row: Row = serde_json::from_str(r#"{"net": 3}"#).unwrap();
+        assert_eq!((row.net, row.rate), (Dec(Decimal::from(3)), None));
+    }
+
+    #[test]
+    fn a_float_or_a_formatted_number_is_refused_with_how_to_write_it() {
+        let e = serde_json::from_str::<Row>(r#"{"net": 0.1}"#).unwrap_err().to_string();
+        assert!(e.contains("the number 0.1 must be written as a string, such as \"0.1\""), "{e}");
+        let e = serde_json::from_str::<Row>(r#"{"net": "1,200.00"}"#).unwrap_err().to_string();
+        assert!(e.contains("\"1,200.00\" is not a decimal number"), "{e}");
+        let e = serde_json::from_str::<Row>(r#"{"net": "1e3"}"#).unwrap_err().to_string();
+        assert!(e.contains("is not a decimal number"), "{e}");
+    }
+
+    #[test]
+    fn arithmetic_gives_decimals_and_comparisons_cross_both_ways() {
+        let (a, b) = (Dec(Decimal::new(1250, 2)), Dec(Decimal::new(250, 2)));
+        assert_eq!(a - b, Decimal::new(1000, 2));
+        assert_eq!(a * Decimal::from(2), Decimal::new(2500, 2));
+        assert!(a > Decimal::TEN && Decimal::TEN < a);
+        assert_eq!([a, b].into_iter().sum::<Decimal>(), Decimal::new(1500, 2));
     }
 }
