@@ -234,7 +234,7 @@ pub struct PreviewLine {
     /// The row or item stated no cost: imported at 0, for the planner to fill in.
     pub no_cost: bool,
     /// The line's net media as the core costs it, once the plan costs (as `totals`).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub net: Option<Dec>,
 }

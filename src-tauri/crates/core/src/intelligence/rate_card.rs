@@ -56,7 +56,7 @@ pub struct RateCardEntry {
     pub buying: Option<Buying>,
     pub pricing: Pricing,
     /// The default rate in the card's currency (none: the planner gives one per line).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub rate: Option<Dec>,
     /// Whether ad serving applies (default: digital pricing is ad-served).
@@ -69,7 +69,7 @@ pub struct RateCardEntry {
     pub medium: Option<Medium>,
     /// For CPP entries: the cost per thousand on-target impressions a point is priced at, so a
     /// new line's CPP follows its plan's universe (CPP = CPM × universe / 100,000).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub typical_cpm: Option<Dec>,
     /// Seconds, for spot media.
@@ -86,7 +86,7 @@ pub struct RateCardEntry {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub insertions: Option<u32>,
     /// Print: readers of one insertion.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub readership: Option<Dec>,
 }

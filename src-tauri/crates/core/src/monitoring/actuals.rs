@@ -70,13 +70,13 @@ pub struct ImportRow {
     #[serde(with = "crate::date")]
     pub end: NaiveDate,
     pub spend: Dec,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub impressions: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clicks: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub conversions: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revenue: Option<Dec>,
     /// ISO code stated by the file for this row, if it states one.
     #[serde(default, skip_serializing_if = "Option::is_none")]

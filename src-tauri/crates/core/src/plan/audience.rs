@@ -29,11 +29,11 @@ pub struct Segment {
     pub kind: SegmentKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub size: Option<Dec>,
     /// Value per customer (LTV), in the plan currency.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub value: Option<Dec>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -93,15 +93,15 @@ pub struct Line {
     pub buying: Option<Buying>,
     pub pricing: Pricing,
     /// The price per unit of `pricing` (for `flat`, the flat fee, informational).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub rate: Option<Dec>,
     /// Net media: what the media owner is paid. Give this or `share`.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub budget: Option<Dec>,
     /// Percent of the plan budget, instead of `budget`.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub share: Option<Dec>,
     #[serde(with = "crate::date")]
@@ -111,31 +111,31 @@ pub struct Line {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
     /// Click-through rate as a fraction (`"0.012"` is 1.2%).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub ctr: Option<Dec>,
     /// Conversion rate from click, as a fraction.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub cvr: Option<Dec>,
     /// View rate (views per impression), as a fraction.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub vtr: Option<Dec>,
     /// Stated delivery, for `flat` lines (or to override nothing else: derived counts win).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub impressions: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub clicks: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub conversions: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub views: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub grps: Option<Dec>,
     /// Whether ad-serving fees apply. Defaults to true for digital pricing.
@@ -147,7 +147,7 @@ pub struct Line {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub kpi: Option<KpiTarget>,
     /// Relative weight per flight week (from the week holding `start`). Zero is a hiatus week.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub weights: Option<Vec<Dec>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,7 +160,7 @@ pub struct Line {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// The planner's reach estimate for this line, percent; otherwise derived from GRPs.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub reach_pct: Option<Dec>,
     /// Diminishing-returns curve for the allocator; see `response.rs`.
@@ -168,10 +168,10 @@ pub struct Line {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub response: Option<super::Response>,
     /// Allocator bounds on this line's net media.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub min_budget: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub max_budget: Option<Dec>,
     /// The medium (`tv`, `radio`, `ooh`, `print`, `cinema`, …); inferred from the channel if absent.
@@ -183,11 +183,11 @@ pub struct Line {
     pub target_audience: String,
     /// Size of that audience: the line's GRPs are impressions / this × 100. Defaults to the
     /// plan's universe.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub universe: Option<Dec>,
     /// Percent of the line's impressions that fall in the plan's target audience (default 100).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub target_pct: Option<Dec>,
     /// TV, radio, cinema: spot length in seconds.
@@ -211,7 +211,7 @@ pub struct Line {
     pub insertions: Option<u32>,
     /// Print: readers of one insertion (the title's readership), so impressions = insertions ×
     /// readership.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub readership: Option<Dec>,
 }

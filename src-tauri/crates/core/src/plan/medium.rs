@@ -64,7 +64,7 @@ pub struct Daypart {
     /// e.g. "Prime", "Breakfast", "Drive".
     pub name: String,
     /// Percent of the line's spots in this daypart; when every daypart has one they sum to 100.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub share: Option<Dec>,
 }

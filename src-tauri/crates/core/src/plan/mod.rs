@@ -64,7 +64,7 @@ pub struct Plan {
     /// The plan's total net media budget.
     pub budget: Dec,
     /// Population of the target universe, for GRPs.
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub universe: Option<Dec>,
     /// Who the universe counts, in words: "Men 18–34".
@@ -110,7 +110,7 @@ pub struct Plan {
     #[cfg_attr(feature = "ts", ts(optional))]
     pub reach_model: Option<crate::reach::ReachModel>,
     /// Multiplies the random-duplication combined reach (default 1).
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub duplication_factor: Option<Dec>,
     /// Exposures that count as effective reach (default 3).

@@ -26,16 +26,16 @@ pub struct Actual {
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub end: NaiveDate,
     pub spend: Dec,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub impressions: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub clicks: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub conversions: Option<Dec>,
-    #[serde(default,skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub revenue: Option<Dec>,
     /// `platform:campaign` (or `platform:campaign / ad set`) for imported rows; empty for rows
