@@ -38,7 +38,8 @@ export function useBrowser() {
   before(async () => {
     work = mkdtempSync(join(tmpdir(), "fp-browser-"));
     const dist = join(work, "dist");
-    await build({ configFile: join(here, "../vite.browser.config.ts"), logLevel: "warn", build: { outDir: dist } });
+    // The edit bench's profile (BENCH_PROFILE) reads function names, so that build is not minified.
+    await build({ configFile: join(here, "../vite.browser.config.ts"), logLevel: "warn", build: { outDir: dist, minify: process.env.BENCH_PROFILE ? false : undefined } });
     const types = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".css": "text/css", ".woff2": "font/woff2", ".woff": "font/woff", ".svg": "image/svg+xml" };
     server = createServer((req, res) => {
       const url = new URL(req.url, "http://x");

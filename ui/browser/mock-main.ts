@@ -42,6 +42,11 @@ if (new URLSearchParams(location.search).has("reach")) {
   const rs = byName("reach.roadSafety");
   plans.push({ id: 4, plan: rs.plan as Record<string, unknown>, view: rs.view, updated_at: "2026-11-18T15:20:00.000Z" });
 }
+// The long plan the grid and flowchart draw a window of (trust-fixtures.json), with ?long.
+if (new URLSearchParams(location.search).has("long")) {
+  const long = byName("trust.long");
+  plans.push({ id: 5, plan: long.plan as Record<string, unknown>, view: long.view, updated_at: "2026-11-18T12:00:00.000Z" });
+}
 const versions: { id: number; plan_id: number; name: string; created_at: string }[] = [];
 const calls: { cmd: string; args: unknown }[] = [];
 (window as unknown as { __ipcCalls: typeof calls }).__ipcCalls = calls;

@@ -320,3 +320,54 @@ test("optimise split with money on no line asks whether to allocate the rest too
   const calls = (await b.calls()).filter((c) => c.cmd === "optimise_split").map((c) => c.args.basis);
   assert.deepEqual(calls, ["allocated", "budget"]);
 });
+
+test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate far down is edited by keyboard and shows the core's figures", async () => {
+  const long = scenario("trust.long");
+  const edited = scenario("trust.longEdited");
+  const p = b.page;
+  await p.goto(`${b.base}?long`);
+  await p.locator("table.library-table tbody tr", { hasText: "Long plan" }).click();
+  await p.locator('button[data-stage="4"]').click();
+  const grid = p.locator(".line-grid.windowed");
+  await grid.waitFor();
+  // A window of rows is drawn, not 125; the scroll height still stands for every line.
+  const drawn = await grid.locator("tbody tr[data-index]").count();
+  assert.ok(drawn >= 20 && drawn < 70, `${drawn} grid rows drawn`);
+  const height = await grid.evaluate((el) => el.scrollHeight);
+  assert.ok(height > 125 * 30, `the grid scrolls over every line (${height}px)`);
+  const flow = p.locator(".flowchart-scroll.windowed");
+  const flowDrawn = await flow.locator("tbody tr[data-index]").count();
+  assert.ok(flowDrawn >= 10 && flowDrawn < 70, `${flowDrawn} flowchart rows drawn`);
+  assert.equal(await p.locator(`td[data-row="110"]`).count(), 0, "line 111 is not drawn yet");
+
+  // Down to line 111's rate by keyboard: the grid scrolls it into view.
+  const { row, rate } = { row: 110, rate: "2.50" };
+  await p.locator('td[data-row="0"][data-col="3"]').click();
+  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
+  const cell = p.locator(`td[data-row="${row}"][data-col="3"]`);
+  await cell.waitFor();
+  assert.equal(await cell.getAttribute("aria-selected"), "true");
+  assert.ok(await cell.isVisible());
+  assert.equal((await cell.textContent()).trim(), long.plan.lines[row].rate);
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+a");
+  await p.keyboard.type(rate);
+  await p.keyboard.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const saved = (await b.calls()).filter((c) => c.cmd === "save_plan").pop();
+  assert.equal(saved.args.plan.lines[row].rate, rate);
+  assert.equal(saved.args.plan.lines.length, 125);
+  // The row's gross and the plan's total are the core's for the edited plan.
+  const rowGross = p.locator(`tr[data-index="${row}"] td.computed`).nth(1);
+  assert.equal(await rowGross.textContent(), edited.view.lines[row].gross.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  assert.notEqual(edited.view.totals.gross, long.view.totals.gross);
+  await p.getByText(usd(edited.view.totals.gross)).first().waitFor();
+  await b.shot("long-plan");
+
+  // The flowchart's last line comes into view when its box is scrolled to the end.
+  await flow.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const lastName = long.view.lines[124].name;
+  await flow.locator("tbody tr[data-index='124'] .fc-line-name", { hasText: lastName }).waitFor();
+  await flow.scrollIntoViewIfNeeded();
+  await b.shot("long-flowchart");
+});

@@ -27,7 +27,7 @@ import type { Plan } from "../src/bindings";
 import { cliError } from "./cli-errors";
 import { canonical } from "../src/test/canonical";
 import { blankPlan, PASTED_TSV } from "../src/test/scenarios";
-import { ADDED_CHANNEL, APPROVER, COMMENT, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, NOW } from "../src/test/trust";
+import { ADDED_CHANNEL, APPROVER, COMMENT, EDITED_BUDGET, EDITED_LINE, HEADER_TSV, longPlan, longPlanEdited, NOW } from "../src/test/trust";
 
 const root = resolve(import.meta.dirname, "../..");
 const cli = process.env.FLIGHTPLAN_CLI ?? join(root, "target/debug/flightplan");
@@ -127,6 +127,11 @@ const weighted = {
 } as Plan;
 cost("trust.weighted", weighted);
 const weights = { ...WEIGHT, plan: "trust.weighted" };
+
+// A long plan (drawn a window at a time) and the same with one rate far down changed.
+const long = longPlan(sample);
+cost("trust.long", long);
+cost("trust.longEdited", longPlanEdited(long));
 
 // A curve fitted from two known points on the sample (`flightplan fit`), and one point refused.
 const fit = {

@@ -26,6 +26,19 @@ export function num(value: string | null | undefined, style?: NumberStyle): stri
 
 /** The currency's symbol for display ("$", "€"), or its code when it has none. */
 export function currencySymbol(code: string): string {
+  let sym = symbols.get(code);
+  if (sym === undefined) {
+    sym = lookUpSymbol(code);
+    symbols.set(code, sym);
+  }
+  return sym;
+}
+
+/** Each code's symbol, worked out once: an Intl formatter per money figure shown was the most
+ * expensive part of drawing a stage. */
+const symbols = new Map<string, string>();
+
+function lookUpSymbol(code: string): string {
   try {
     const parts = new Intl.NumberFormat("en", {
       style: "currency",

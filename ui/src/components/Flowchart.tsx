@@ -7,6 +7,7 @@ import { useEffect, useState } from "react";
 import type { LineView, NumberStyle, PlanView, WeekRow } from "../types";
 import { dayOfMonth, groupDigits, isNonZero, units } from "../format";
 import { showDate } from "../dates";
+import { Spacer, useRowWindow } from "./rowWindow";
 
 /** Widths in px: the line label column, and the narrowest a week can be and still show its spend. */
 const LABEL_WIDTH = 216;
@@ -91,10 +92,12 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
     window.addEventListener("pointerup", up);
     return () => window.removeEventListener("pointerup", up);
   }, [drag, view.weeks, onFlightChange]);
+  // A long plan draws only the lines in view (the chart then scrolls in its own box).
+  const win = useRowWindow<HTMLDivElement>(view.lines.length, ROW_HEIGHT);
   const monthStarts = new Set(view.months.map((m) => m.first_week));
   const edge = (i: number) => (monthStarts.has(i) && i > 0 ? " month-start" : "");
   return (
-    <div className="flowchart-scroll">
+    <div ref={win.scrollRef} className={`flowchart-scroll${win.windowed ? " windowed" : ""}`}>
       <table
         className="flowchart"
         aria-label="Flowchart"
@@ -132,9 +135,12 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
           </tr>
         </thead>
         <tbody>
-          {view.lines.map((line) => (
+          {win.padTop > 0 && <Spacer height={win.padTop} columns={1 + view.weeks.length} />}
+          {win.rows.map((r) => view.lines[r]).map((line, k) => (
             <FlowchartRow
               key={line.id}
+              index={win.rows[k]}
+              measure={win.measure}
               line={line}
               grid={view.weeks}
               edge={edge}
@@ -144,6 +150,7 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
               onDragOver={(week) => setDrag((d) => (d && d.line.id === line.id ? { ...d, week } : d))}
             />
           ))}
+          {win.padBottom > 0 && <Spacer height={win.padBottom} columns={1 + view.weeks.length} />}
         </tbody>
         <tfoot>
           <tr>
@@ -162,7 +169,13 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
   );
 }
 
+/** A line's row height in px (a 40px label and a 1px rule), before the drawn rows are measured. */
+const ROW_HEIGHT = 41;
+
+
 function FlowchartRow({
+  index,
+  measure,
   line,
   grid,
   edge,
@@ -171,6 +184,8 @@ function FlowchartRow({
   onDragStart,
   onDragOver,
 }: {
+  index: number;
+  measure: (el: Element | null) => void;
   line: LineView;
   grid: string[];
   edge: (i: number) => string;
@@ -188,7 +203,7 @@ function FlowchartRow({
   const weekly = unit !== null && cells.some((c) => c.units !== undefined);
   const booked = unit && line.units !== null ? ` · ${units(line.units, unit, numberStyle)}${unit === "faces" ? " a week" : ""}` : "";
   return (
-    <tr className={weekly ? "fc-with-units" : undefined}>
+    <tr className={weekly ? "fc-with-units" : undefined} data-index={index} ref={measure}>
       <th scope="row" className="fc-label">
         <span className="fc-line-name">{line.name}</span>
         <span className="fc-line-channel">

@@ -7,12 +7,13 @@
 // frequency columns (GRPs, TRPs, reach, frequency, reach at N+), shown once the plan has a
 // universe or a line has reach.
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { groupDigits, num, pct } from "../format";
 import { errorLineField, errorLineIndex, errorMessage, errorOnLine } from "../errors";
 import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, toTsv, type Pos } from "./grid";
+import { Spacer, useRowWindow } from "./rowWindow";
 import type { LineField } from "../bindings";
 
 interface Props {
@@ -39,7 +40,10 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   const [active, setActive] = useState<Pos>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Pos | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
-  const box = useRef<HTMLDivElement>(null);
+  // A long plan draws only the rows in view (the grid then scrolls in its own box).
+  const win = useRowWindow<HTMLDivElement>(rows, ROW_HEIGHT);
+  const box = win.scrollRef;
+  const lineViews = useMemo(() => new Map(view.lines.map((l) => [l.id, l])), [view.lines]);
   const input = useRef<HTMLInputElement>(null);
   // Set when an edit is committed or abandoned by key, so the blur that follows (focus going back
   // to the grid) does not commit it a second time.
@@ -51,6 +55,10 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   useEffect(() => {
     onActiveLine?.(Math.min(active.row, Math.max(rows - 1, 0)));
   }, [active.row, rows, onActiveLine]);
+  // Keys move the active cell past the drawn rows: scroll it into view.
+  useEffect(() => {
+    if (win.windowed) win.reveal(active.row);
+  }, [active.row, win.windowed]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (editing !== null) {
       closed.current = false;
@@ -141,7 +149,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
     <div className="grid-wrap">
       <div
         ref={box}
-        className="line-grid"
+        className={`line-grid${win.windowed ? " windowed" : ""}`}
         role="grid"
         aria-label="Plan lines"
         aria-rowcount={rows + 1}
@@ -212,11 +220,20 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
             </tr>
           </thead>
           <tbody>
-            {plan.lines.map((line, r) => {
-              const lv = view.lines.find((l) => l.id === line.id);
+            {win.padTop > 0 && <Spacer height={win.padTop} columns={COLUMNS.length + 3 + (reach ? REACH_COLUMNS.length : 0)} />}
+            {win.rows.map((r) => {
+              const line = plan.lines[r];
+              const lv = lineViews.get(line.id);
               const err = rowError(r);
               return (
-                <tr key={`${line.id}-${r}`} role="row" className={err ? "row-error" : undefined}>
+                <tr
+                  key={`${line.id}-${r}`}
+                  role="row"
+                  aria-rowindex={r + 2}
+                  data-index={r}
+                  ref={win.measure}
+                  className={err ? "row-error" : undefined}
+                >
                   {COLUMNS.map((c, ci) => {
                     const isActive = active.row === r && active.col === ci;
                     const inSel = r >= sel.r0 && r <= sel.r1 && ci >= sel.c0 && ci <= sel.c1;
@@ -302,6 +319,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                 </tr>
               );
             })}
+            {win.padBottom > 0 && <Spacer height={win.padBottom} columns={COLUMNS.length + 3 + (reach ? REACH_COLUMNS.length : 0)} />}
           </tbody>
         </table>
         {rows === 0 && <p className="grid-empty">No lines yet. Paste a block from a spreadsheet here, or add a line.</p>}
@@ -325,6 +343,10 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
 }
 
 const REACH_COLUMNS = ["grps", "trps", "reach", "freq", "effective"];
+
+/** A row's height in px (30px cells and a 1px rule), before the drawn rows are measured. */
+const ROW_HEIGHT = 31;
+
 
 /** The grid shows reach and frequency once there is something to count them on: a universe on
  * the plan, or a line with reach (its own universe or the planner's estimate). */

@@ -9,6 +9,7 @@ import { api, CommandError, toCommandError } from "../api";
 import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { History } from "./history";
+import { sameDocument } from "./sameDocument";
 
 export type SaveState = "saved" | "saving" | "refused";
 
@@ -60,7 +61,7 @@ export function usePlan(id: number, first: { plan: Plan; view: PlanView }): Plan
   const edit = useCallback(
     (change: (plan: Plan) => Plan) => {
       const next = change(history.current.current);
-      if (JSON.stringify(next) === JSON.stringify(history.current.current)) return;
+      if (sameDocument(next, history.current.current)) return;
       persist(history.current.push(next));
     },
     [persist],

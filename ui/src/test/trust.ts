@@ -33,3 +33,22 @@ export const ADDED_CHANNEL = {
   pricing: "cpm",
   rate: "25.00",
 } as const;
+
+/** A long plan: the sample's lines repeated to 125 (each 0.8% of the budget), which the grid and
+ * the flowchart draw a window of; the test edits the rate of line LONG_EDIT.row, far down. */
+export const LONG_LINES = 125;
+export const LONG_EDIT = { row: 110, rate: "2.50" };
+export function longPlan<P extends { lines: L[] }, L extends { id: string; name: string }>(sample: P): P {
+  const lines = Array.from({ length: LONG_LINES }, (_, i) => {
+    const l: Record<string, unknown> = { ...sample.lines[i % sample.lines.length], id: `long-${i + 1}`, name: `${sample.lines[i % sample.lines.length].name} ${i + 1}`, share: "0.8" };
+    delete l.budget;
+    delete l.weights;
+    return l as unknown as L;
+  });
+  // The scenarios and actuals name the sample's own line ids.
+  return { ...sample, name: "Long plan", lines, scenarios: undefined, actuals: undefined, invoices: undefined, learnings: undefined };
+}
+/** The long plan with line LONG_EDIT.row's rate changed, as the grid commits it. */
+export function longPlanEdited<P extends { lines: L[] }, L extends { rate?: string }>(long: P): P {
+  return { ...long, lines: long.lines.map((l, i) => (i === LONG_EDIT.row ? { ...l, rate: LONG_EDIT.rate } : l)) };
+}

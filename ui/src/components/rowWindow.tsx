@@ -1,0 +1,66 @@
+// Long tables (the line grid and the flowchart of a plan with hundreds of lines) draw only the rows
+// in view. A 1,000-line plan drawn whole is some 60,000 cells, and every edit then lays all of them
+// out again: half a second before the new figure shows. Windowed, an edit redraws the few dozen
+// rows on screen. Plans of up to WINDOW_FROM lines are drawn whole, as before: the page scrolls
+// them, prints them and finds them as it always did.
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef } from "react";
+
+/** Tables longer than this draw only the rows in view, in their own scrolling box. */
+export const WINDOW_FROM = 100;
+
+export interface RowWindow<E extends HTMLElement> {
+  /** The scrolling box (its class gets `windowed` when the table is windowed). */
+  scrollRef: React.RefObject<E>;
+  windowed: boolean;
+  /** The row indices to draw, in order. */
+  rows: number[];
+  /** Heights of the empty rows above and below the drawn ones, standing in for the rest. */
+  padTop: number;
+  padBottom: number;
+  /** Hand to each drawn row's `ref` (with `data-index`), so its real height is used. */
+  measure: (el: Element | null) => void;
+  /** Bring row `index` into view (keyboard moves in the grid). */
+  reveal: (index: number) => void;
+}
+
+const noMeasure = () => {};
+
+export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: number): RowWindow<E> {
+  const scrollRef = useRef<E>(null);
+  const windowed = count > WINDOW_FROM;
+  const v = useVirtualizer({
+    count: windowed ? count : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+    // Before the box is measured (and under jsdom), draw a screenful rather than nothing.
+    initialRect: { width: 1280, height: 800 },
+  });
+  if (!windowed) {
+    return { scrollRef, windowed, rows: Array.from({ length: count }, (_, i) => i), padTop: 0, padBottom: 0, measure: noMeasure, reveal: noMeasure };
+  }
+  const items = v.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    scrollRef,
+    windowed,
+    rows: items.map((i) => i.index),
+    padTop: first ? first.start : 0,
+    padBottom: last ? v.getTotalSize() - last.end : 0,
+    measure: v.measureElement,
+    reveal: (index) => v.scrollToIndex(index, { align: "auto" }),
+  };
+}
+
+/** The rows not drawn, as one empty row of their height spanning the table's `columns`, so the
+ * scroll bar stays true. */
+export function Spacer({ height, columns }: { height: number; columns: number }) {
+  return (
+    <tr aria-hidden="true" className="row-spacer" style={{ height }}>
+      <td colSpan={columns} />
+    </tr>
+  );
+}
