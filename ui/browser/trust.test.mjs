@@ -257,8 +257,12 @@ test("stage 4: a week's weight typed under the line's details goes through the c
   const w = trust.weights;
   const weeks = scenario(w.plan).view.lines[w.line].weeks;
   await p.locator(`td[data-row="${w.line}"][data-col="0"]`).click();
+  // The details follow the grid's cursor a render later: read the week once they show this line.
+  const sample = scenario("sample");
+  await p.locator(".panel h2", { hasText: `Line ${w.line + 1} · ${sample.plan.lines[w.line].name}` }).waitFor();
   const group = p.getByLabel("Flight weights");
   const before = await group.getByTestId(`week-net-${w.week}`).textContent();
+  assert.equal(before, usd(sample.view.lines[w.line].weeks.net[w.week]));
   assert.notEqual(before, usd("0.00"));
   const input = group.locator(".week-weight-input").nth(w.week);
   await input.fill(w.weight);
