@@ -158,6 +158,49 @@ fn save_plan_with_a_broken_plan_is_an_error_naming_the_field_and_saves_nothing()
     );
 }
 
+/// The plan store sends the plan as text, its id on the first line: the same view, the same
+/// save and the same errors as `{id, plan}` in JSON.
+#[test]
+fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = common::first_id(&h);
+    let mut plan = serde_json::to_value(sample_plan()).expect("serialises");
+    plan["name"] = json!("Sent as text");
+    plan["lines"][0]["rate"] = json!("1.35");
+    let text = plan.to_string();
+
+    let view = common::invoke_text(&h, "save_plan", &format!("{id}\n{text}")).expect("save_plan answers");
+    let as_json = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
+    assert_eq!(view, as_json);
+    assert_eq!(view["lines"][0]["rate"], "1.35");
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    assert_eq!(doc["plan"]["name"], "Sent as text");
+
+    // A refused plan names its field and line, with no position in a text nobody saw.
+    let mut broken = plan.clone();
+    broken["lines"][1]["rate"] = json!("-2.40");
+    let err = common::invoke_text(&h, "save_plan", &format!("{id}\n{broken}")).expect_err("refused");
+    let as_json = invoke(&h, "save_plan", json!({ "id": id, "plan": broken })).expect_err("refused");
+    assert_eq!(err, as_json);
+    assert_eq!((err["code"].as_str(), err["path"].as_str(), err["line"].as_str()), (Some("negative_value"), Some("lines[1].rate"), Some("google-generic")));
+    assert!(err.get("json_line").map_or(true, Value::is_null), "{err}");
+    broken["budget"] = json!(250000.5);
+    let err = common::invoke_text(&h, "save_plan", &format!("{id}\n{broken}")).expect_err("refused");
+    assert_eq!(err, invoke(&h, "save_plan", json!({ "id": id, "plan": broken })).expect_err("refused"));
+    assert_eq!(err["path"], "budget");
+
+    // A body that is not an id and a plan is refused by name, and nothing is saved.
+    for (body, says) in [("no id line", "has no id line"), ("x\n{}", "names no plan id")] {
+        let err = common::invoke_text(&h, "save_plan", body).expect_err("refused");
+        assert_eq!((err["code"].as_str(), err["message"].as_str()), (Some("invalid_request"), Some(format!("the plan to save {says}").as_str())));
+    }
+    let err = invoke(&h, "save_plan", json!({ "plan": plan })).expect_err("refused");
+    assert_eq!(err["message"], "the plan to save names no plan id");
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    assert_eq!(doc["plan"]["lines"][0]["rate"], "1.35");
+}
+
 #[test]
 fn a_library_that_cannot_be_opened_answers_every_command_with_its_error() {
     let dir = tempfile::tempdir().expect("a temp dir");

@@ -57,6 +57,23 @@ pub fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
     .map(|body| body.deserialize::<Value>().expect("a JSON answer"))
 }
 
+/// Invoke `cmd` with a raw body, as the UI sends a plan as text.
+pub fn invoke_text(h: &Harness, cmd: &str, text: &str) -> Result<Value, Value> {
+    get_ipc_response(
+        &h.window,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().expect("a url"),
+            body: InvokeBody::Raw(text.as_bytes().to_vec()),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|body| body.deserialize::<Value>().expect("a JSON answer"))
+}
+
 pub fn first_id(h: &Harness) -> i64 {
     invoke(h, "list_plans", json!({})).expect("list")[0]["id"]
         .as_i64()

@@ -76,8 +76,17 @@ function find(id: number): Stored {
 
 const ctx: MockContext = { plans, scenarios, byName, byPlan, find };
 
+/** A save's text body (the plan's id on the first line, then the plan) as the `{id, plan}` the
+ * handlers and the tests read. */
+function sentArgs(payload: unknown): Record<string, unknown> {
+  if (!(payload instanceof Uint8Array)) return (payload ?? {}) as Record<string, unknown>;
+  const text = new TextDecoder().decode(payload);
+  const nl = text.indexOf("\n");
+  return { id: Number(text.slice(0, nl)), plan: JSON.parse(text.slice(nl + 1)) };
+}
+
 mockIPC((cmd, payload) => {
-  const args = (payload ?? {}) as Record<string, unknown>;
+  const args = sentArgs(payload);
   calls.push({ cmd, args: JSON.parse(JSON.stringify(args)) });
   switch (cmd) {
     case "list_plans":

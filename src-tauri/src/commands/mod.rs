@@ -35,6 +35,7 @@ use std::panic::AssertUnwindSafe;
 use flightplan_core::{compute_as_of, Error, Plan, PlanView, Result};
 use flightplan_store::PlanSummary;
 use serde::Serialize;
+use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 
 /// A plan as the plan screen opens it: the stored document and its costed view.
@@ -77,22 +78,42 @@ pub async fn compute_plan(today: State<'_, Today>, plan: serde_json::Value) -> R
     .await
 }
 
-/// Check, cost and save a plan over the stored plan `id`; returns the costed view as saved,
-/// as of today.
+/// Check, cost and save a plan over the stored plan; returns the costed view as saved, as of
+/// today. The plan store sends it as text, the plan's id on the first line and the
+/// `flightplan/1` document after it, read straight into the model: on a 1,000-line plan that
+/// skips building a JSON tree of the plan and copying it on every edit. Scripts and tests may
+/// send `{id, plan}` as JSON arguments instead; both read by the same rules.
 #[tauri::command]
 pub async fn save_plan(
     library: State<'_, PlanLibrary>,
     today: State<'_, Today>,
-    id: i64,
-    plan: serde_json::Value,
+    request: Request<'_>,
 ) -> Result<PlanView> {
     guarded(async move {
-        let plan = plan_from_json(&plan)?;
+        let (id, plan) = plan_sent(request.body())?;
         let view = compute_as_of(&plan, Some(today.get()))?;
         library.with(|lib| lib.save(id, &plan, Utc::now()))?;
         Ok(view)
     })
     .await
+}
+
+/// The id and plan a save sends: text (`ID` newline `PLAN`) or JSON arguments `{id, plan}`.
+fn plan_sent(body: &InvokeBody) -> Result<(i64, Plan)> {
+    let refused = |what: &str| Error::new("invalid_request", format!("the plan to save {what}"));
+    match body {
+        InvokeBody::Raw(bytes) => {
+            let text = std::str::from_utf8(bytes).map_err(|_| refused("is not UTF-8 text"))?;
+            let (id, plan) = text.split_once('\n').ok_or_else(|| refused("has no id line"))?;
+            let id = id.trim().parse().map_err(|_| refused("names no plan id"))?;
+            Ok((id, flightplan_core::plan_from_sent_text(plan)?))
+        }
+        InvokeBody::Json(args) => {
+            let id = args.get("id").and_then(serde_json::Value::as_i64).ok_or_else(|| refused("names no plan id"))?;
+            let plan = args.get("plan").ok_or_else(|| refused("is missing"))?;
+            Ok((id, plan_from_json(plan)?))
+        }
+    }
 }
 
 /// Read a plan sent by the UI with the same rules as a plan file: the first broken rule is the

@@ -1,7 +1,7 @@
 //! The `flightplan/1` file: every bad input the issue names is rejected with a message that
 //! names the JSON path and line id, and a plan round-trips exactly.
 
-use flightplan_core::{parse_plan, plan_from_value, sample_plan, write_plan, Error, SAMPLE_PLAN_JSON};
+use flightplan_core::{parse_plan, plan_from_sent_text, plan_from_value, sample_plan, write_plan, Error, SAMPLE_PLAN_JSON};
 use serde_json::{json, Value};
 
 fn base() -> Value {
@@ -15,12 +15,14 @@ fn base() -> Value {
                    "start": "2027-01-04", "end": "2027-03-28", "ctr": "0.012", "cvr": "0.03" } ] })
 }
 
-/// The file's error; the desktop, which reads the plan from the JSON the UI sent, must give
-/// the same one (without a file position, as there is no file).
+/// The file's error; the desktop, which reads the plan from the JSON or the text the UI sent,
+/// must give the same one (without a file position, as there is no file).
 fn err_of(v: &Value) -> Error {
     let e = parse_plan(&v.to_string()).expect_err("should be rejected");
     let in_memory = plan_from_value(v).expect_err("should be rejected in memory too");
     assert_eq!(in_memory, Error { json_line: None, json_column: None, ..e.clone() });
+    let sent = plan_from_sent_text(&v.to_string()).expect_err("should be rejected as sent text too");
+    assert_eq!(sent, in_memory, "the UI's text gives the in-memory error");
     e
 }
 
@@ -28,8 +30,10 @@ fn err_of(v: &Value) -> Error {
 fn a_plan_in_memory_reads_as_its_file_does() {
     let v = base();
     assert_eq!(plan_from_value(&v).unwrap(), parse_plan(&v.to_string()).unwrap());
+    assert_eq!(plan_from_sent_text(&v.to_string()).unwrap(), parse_plan(&v.to_string()).unwrap());
     let sample: Value = serde_json::from_str(SAMPLE_PLAN_JSON).unwrap();
     assert_eq!(plan_from_value(&sample).unwrap(), sample_plan());
+    assert_eq!(plan_from_sent_text(SAMPLE_PLAN_JSON).unwrap(), sample_plan());
 }
 
 #[test]
