@@ -10,6 +10,7 @@ pub mod dialogs;
 pub mod library;
 pub mod menu;
 pub mod print_dialog;
+pub mod rendering;
 pub mod today;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
 #[cfg(test)]
@@ -92,6 +93,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
 
 /// Start the desktop app.
 pub fn run() {
+    rendering::choose();
     let app = with_commands(tauri::Builder::default())
         // First, so a second launch hands over to the running window instead of opening the
         // library file twice.

@@ -1,0 +1,45 @@
+//! How the webview draws on a machine without a graphics processor.
+//!
+//! WebKitGTK composites the page through OpenGL. Where there is no GPU (a virtual machine, a
+//! remote desktop, a laptop without its graphics driver) that OpenGL is Mesa's software
+//! rasteriser, and every frame of the plan screen then costs some 50 ms of CPU on two cores:
+//! an edit took three frames to show. Drawn without compositing, the same frame takes one 16 ms
+//! refresh (bench/app-measure.sh, README "Performance"), and the web process holds 85 MB less.
+//! So when the machine has no GPU render node, the app asks WebKit not to composite. A machine
+//! with a GPU is left as it is, and a setting the planner (or their admin) made stands.
+
+/// The environment variable WebKitGTK reads to draw without accelerated compositing.
+pub const DISABLE_COMPOSITING: &str = "WEBKIT_DISABLE_COMPOSITING_MODE";
+
+/// Whether to turn compositing off: only with no GPU to composite on, and nobody's choice made.
+pub fn without_compositing(has_render_node: bool, already_chosen: bool) -> bool {
+    !has_render_node && !already_chosen
+}
+
+/// Whether the machine has a GPU render node (`/dev/dri/renderD128`…), what OpenGL draws on.
+#[cfg(target_os = "linux")]
+fn has_render_node() -> bool {
+    std::fs::read_dir("/dev/dri")
+        .map(|dir| dir.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
+        .unwrap_or(false)
+}
+
+/// Decide before GTK and WebKit start (first thing in `run`, while the app has one thread).
+pub fn choose() {
+    #[cfg(target_os = "linux")]
+    if without_compositing(has_render_node(), std::env::var_os(DISABLE_COMPOSITING).is_some()) {
+        std::env::set_var(DISABLE_COMPOSITING, "1");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_compositing;
+
+    #[test]
+    fn compositing_is_turned_off_only_without_a_gpu_and_without_a_choice_made() {
+        assert!(without_compositing(false, false), "no GPU: draw without compositing");
+        assert!(!without_compositing(true, false), "a GPU composites as WebKit likes");
+        assert!(!without_compositing(false, true), "the planner's own setting stands");
+    }
+}
