@@ -375,3 +375,31 @@ test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate
   await flow.scrollIntoViewIfNeeded();
   await b.shot("long-flowchart");
 });
+
+test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, not lost", async () => {
+  const long = scenario("trust.long");
+  const edited = scenario("trust.longEdited");
+  const p = b.page;
+  await p.goto(`${b.base}?long`);
+  await p.locator("table.library-table tbody tr", { hasText: "Long plan" }).click();
+  await p.locator('button[data-stage="4"]').click();
+  const grid = p.locator(".line-grid.windowed");
+  await grid.waitFor();
+  const row = 110;
+  await p.locator('td[data-row="0"][data-col="3"]').click();
+  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
+  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+a");
+  await p.keyboard.type("2.50");
+  assert.equal(await p.locator("input.cell-input").inputValue(), "2.50");
+  // Scrolled back to the top with the cell still open: its row is no longer drawn.
+  await grid.evaluate((el) => (el.scrollTop = 0));
+  await p.locator('td[data-row="0"][data-col="0"]').waitFor();
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const saved = (await b.calls()).filter((c) => c.cmd === "save_plan").pop();
+  assert.ok(saved, "the typed rate was saved");
+  assert.equal(saved.args.plan.lines[row].rate, "2.50");
+  assert.equal(long.plan.lines[row].rate, "9.50");
+  await p.getByText(usd(edited.view.totals.gross)).first().waitFor();
+});

@@ -94,6 +94,13 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
     if (refocus) box.current?.focus();
   };
 
+  // A cell being typed in that is scrolled out of the drawn rows would lose its input with its
+  // row: it is committed as it leaves, as a click elsewhere would.
+  const editedRowDrawn = !win.windowed || win.rows.includes(active.row);
+  useEffect(() => {
+    if (editing !== null && !editedRowDrawn) commit(editing, undefined, false, false);
+  }, [editedRowDrawn]); // eslint-disable-line react-hooks/exhaustive-deps
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing !== null || rows === 0) return;
     const mod = e.ctrlKey || e.metaKey;
