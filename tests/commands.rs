@@ -190,6 +190,12 @@ fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
     assert_eq!(err, invoke(&h, "save_plan", json!({ "id": id, "plan": broken })).expect_err("refused"));
     assert_eq!(err["path"], "budget");
 
+    // The same text as a JSON array of its bytes (the webview's postMessage fallback) reads the same.
+    let bytes: Vec<u8> = format!("{id}\n{text}").into_bytes();
+    assert_eq!(invoke(&h, "save_plan", json!(bytes)).expect("save_plan answers"), view);
+    let err = invoke(&h, "save_plan", json!([1, 2, 300])).expect_err("refused");
+    assert_eq!(err["message"], "the plan to save is neither text nor {id, plan}");
+
     // A body that is not an id and a plan is refused by name, and nothing is saved.
     for (body, says) in [("no id line", "has no id line"), ("x\n{}", "names no plan id")] {
         let err = common::invoke_text(&h, "save_plan", body).expect_err("refused");

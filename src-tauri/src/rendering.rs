@@ -16,12 +16,16 @@ pub fn without_compositing(has_render_node: bool, already_chosen: bool) -> bool 
     !has_render_node && !already_chosen
 }
 
-/// Whether the machine has a GPU render node (`/dev/dri/renderD128`…), what OpenGL draws on.
+/// Whether the machine has a GPU render node (`/dev/dri/renderD128`…) this user may draw on: one
+/// the user cannot open (not in the `render` group) leaves OpenGL in software too.
 #[cfg(target_os = "linux")]
 fn has_render_node() -> bool {
-    std::fs::read_dir("/dev/dri")
-        .map(|dir| dir.flatten().any(|e| e.file_name().to_string_lossy().starts_with("renderD")))
-        .unwrap_or(false)
+    std::fs::read_dir("/dev/dri").is_ok_and(|dir| {
+        dir.flatten().any(|e| {
+            e.file_name().to_string_lossy().starts_with("renderD")
+                && std::fs::OpenOptions::new().read(true).write(true).open(e.path()).is_ok()
+        })
+    })
 }
 
 /// Decide before GTK and WebKit start (first thing in `run`, while the app has one thread).

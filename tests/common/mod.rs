@@ -42,23 +42,15 @@ pub fn app_on(path: &Path) -> Harness {
 }
 
 pub fn invoke(h: &Harness, cmd: &str, args: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        &h.window,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().expect("a url"),
-            body: InvokeBody::Json(args),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|body| body.deserialize::<Value>().expect("a JSON answer"))
+    invoke_body(h, cmd, InvokeBody::Json(args))
 }
 
 /// Invoke `cmd` with a raw body, as the UI sends a plan as text.
 pub fn invoke_text(h: &Harness, cmd: &str, text: &str) -> Result<Value, Value> {
+    invoke_body(h, cmd, InvokeBody::Raw(text.as_bytes().to_vec()))
+}
+
+fn invoke_body(h: &Harness, cmd: &str, body: InvokeBody) -> Result<Value, Value> {
     get_ipc_response(
         &h.window,
         InvokeRequest {
@@ -66,7 +58,7 @@ pub fn invoke_text(h: &Harness, cmd: &str, text: &str) -> Result<Value, Value> {
             callback: CallbackFn(0),
             error: CallbackFn(1),
             url: "tauri://localhost".parse().expect("a url"),
-            body: InvokeBody::Raw(text.as_bytes().to_vec()),
+            body,
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
         },

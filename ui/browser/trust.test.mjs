@@ -325,9 +325,25 @@ test("optimise split with money on no line asks whether to allocate the rest too
   assert.deepEqual(calls, ["allocated", "budget"]);
 });
 
+/** The long plan's one edit, read from its fixtures: the row whose rate differs, and the rate. */
+function longEdit() {
+  const [long, edited] = [scenario("trust.long"), scenario("trust.longEdited")];
+  const row = long.plan.lines.findIndex((l, i) => l.rate !== edited.plan.lines[i].rate);
+  return { long, edited, row, rate: edited.plan.lines[row].rate };
+}
+
+/** Whether grid cell `cell` is wholly in view in the grid's box, below its sticky header. */
+async function inGridView(p, cell) {
+  return p.evaluate((sel) => {
+    const c = document.querySelector(sel).getBoundingClientRect();
+    const box = document.querySelector(".line-grid").getBoundingClientRect();
+    const head = document.querySelector(".line-grid thead").getBoundingClientRect();
+    return c.top >= head.bottom - 0.5 && c.bottom <= box.bottom + 0.5;
+  }, cell);
+}
+
 test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate far down is edited by keyboard and shows the core's figures", async () => {
-  const long = scenario("trust.long");
-  const edited = scenario("trust.longEdited");
+  const { long, edited, row, rate } = longEdit();
   const p = b.page;
   await p.goto(`${b.base}?long`);
   await p.locator("table.library-table tbody tr", { hasText: "Long plan" }).click();
@@ -342,16 +358,19 @@ test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate
   const flow = p.locator(".flowchart-scroll.windowed");
   const flowDrawn = await flow.locator("tbody tr[data-index]").count();
   assert.ok(flowDrawn >= 10 && flowDrawn < 70, `${flowDrawn} flowchart rows drawn`);
-  assert.equal(await p.locator(`td[data-row="110"]`).count(), 0, "line 111 is not drawn yet");
+  assert.equal(await p.locator(`td[data-row="${row}"]`).count(), 0, `line ${row + 1} is not drawn yet`);
 
-  // Down to line 111's rate by keyboard: the grid scrolls it into view.
-  const { row, rate } = { row: 110, rate: "2.50" };
+  // Down to the line's rate by keyboard: the grid scrolls it into view, clear of the header.
   await p.locator('td[data-row="0"][data-col="3"]').click();
   for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
   const cell = p.locator(`td[data-row="${row}"][data-col="3"]`);
   await cell.waitFor();
   assert.equal(await cell.getAttribute("aria-selected"), "true");
-  assert.ok(await cell.isVisible());
+  assert.ok(await inGridView(p, `td[data-row="${row}"][data-col="3"]`), "the active cell is in view below the header");
+  // And back up a screenful: still in view.
+  for (let i = 0; i < 30; i++) await p.keyboard.press("ArrowUp");
+  assert.ok(await inGridView(p, `td[data-row="${row - 30}"][data-col="3"][aria-selected="true"]`), "the cell moved up to is in view below the header");
+  for (let i = 0; i < 30; i++) await p.keyboard.press("ArrowDown");
   assert.equal((await cell.textContent()).trim(), long.plan.lines[row].rate);
   await p.keyboard.press("Enter");
   await p.keyboard.press("Control+a");
@@ -376,30 +395,38 @@ test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate
   await b.shot("long-flowchart");
 });
 
-test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, not lost", async () => {
-  const long = scenario("trust.long");
-  const edited = scenario("trust.longEdited");
+test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, and typing on a cell scrolled away brings it back", async () => {
+  const { long, edited, row, rate } = longEdit();
   const p = b.page;
   await p.goto(`${b.base}?long`);
   await p.locator("table.library-table tbody tr", { hasText: "Long plan" }).click();
   await p.locator('button[data-stage="4"]').click();
   const grid = p.locator(".line-grid.windowed");
   await grid.waitFor();
-  const row = 110;
   await p.locator('td[data-row="0"][data-col="3"]').click();
   for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
   await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
   await p.keyboard.press("Enter");
   await p.keyboard.press("Control+a");
-  await p.keyboard.type("2.50");
-  assert.equal(await p.locator("input.cell-input").inputValue(), "2.50");
+  await p.keyboard.type(rate);
+  assert.equal(await p.locator("input.cell-input").inputValue(), rate);
   // Scrolled back to the top with the cell still open: its row is no longer drawn.
   await grid.evaluate((el) => (el.scrollTop = 0));
   await p.locator('td[data-row="0"][data-col="0"]').waitFor();
   await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
   const saved = (await b.calls()).filter((c) => c.cmd === "save_plan").pop();
   assert.ok(saved, "the typed rate was saved");
-  assert.equal(saved.args.plan.lines[row].rate, "2.50");
-  assert.equal(long.plan.lines[row].rate, "9.50");
+  assert.equal(saved.args.plan.lines[row].rate, rate);
+  assert.notEqual(long.plan.lines[row].rate, rate);
   await p.getByText(usd(edited.view.totals.gross)).first().waitFor();
+  // The grid keeps the keyboard: typing over the active cell, scrolled away, brings it back.
+  assert.equal(await p.evaluate(() => document.activeElement?.classList.contains("line-grid")), true, "the grid has the focus");
+  await p.keyboard.type(long.plan.lines[row].rate);
+  assert.equal(await p.locator("input.cell-input").inputValue(), long.plan.lines[row].rate);
+  assert.ok(await inGridView(p, `td[data-row="${row}"][data-col="3"]`), "the edited cell is in view");
+  await p.keyboard.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const back = (await b.calls()).filter((c) => c.cmd === "save_plan").pop();
+  assert.equal(back.args.plan.lines[row].rate, long.plan.lines[row].rate);
+  await p.getByText(usd(long.view.totals.gross)).first().waitFor();
 });

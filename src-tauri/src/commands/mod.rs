@@ -99,14 +99,21 @@ pub async fn save_plan(
 }
 
 /// The id and plan a save sends: text (`ID` newline `PLAN`) or JSON arguments `{id, plan}`.
+/// The text comes as the request's bytes, or as a JSON array of them when the webview's IPC has
+/// fallen back from its custom protocol to `postMessage` (which carries JSON only).
 fn plan_sent(body: &InvokeBody) -> Result<(i64, Plan)> {
     let refused = |what: &str| Error::new("invalid_request", format!("the plan to save {what}"));
+    let from_text = |bytes: &[u8]| -> Result<(i64, Plan)> {
+        let text = std::str::from_utf8(bytes).map_err(|_| refused("is not UTF-8 text"))?;
+        let (id, plan) = text.split_once('\n').ok_or_else(|| refused("has no id line"))?;
+        let id = id.trim().parse().map_err(|_| refused("names no plan id"))?;
+        Ok((id, flightplan_core::plan_from_sent_text(plan)?))
+    };
     match body {
-        InvokeBody::Raw(bytes) => {
-            let text = std::str::from_utf8(bytes).map_err(|_| refused("is not UTF-8 text"))?;
-            let (id, plan) = text.split_once('\n').ok_or_else(|| refused("has no id line"))?;
-            let id = id.trim().parse().map_err(|_| refused("names no plan id"))?;
-            Ok((id, flightplan_core::plan_from_sent_text(plan)?))
+        InvokeBody::Raw(bytes) => from_text(bytes),
+        InvokeBody::Json(serde_json::Value::Array(items)) => {
+            let bytes: Option<Vec<u8>> = items.iter().map(|v| v.as_u64().and_then(|b| u8::try_from(b).ok())).collect();
+            from_text(&bytes.ok_or_else(|| refused("is neither text nor {id, plan}"))?)
         }
         InvokeBody::Json(args) => {
             let id = args.get("id").and_then(serde_json::Value::as_i64).ok_or_else(|| refused("names no plan id"))?;

@@ -93,7 +93,8 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
     return () => window.removeEventListener("pointerup", up);
   }, [drag, view.weeks, onFlightChange]);
   // A long plan draws only the lines in view (the chart then scrolls in its own box).
-  const win = useRowWindow<HTMLDivElement>(view.lines.length, ROW_HEIGHT);
+  const win = useRowWindow<HTMLDivElement>(view.lines.length, ROW_HEIGHT, (i) => view.lines[i]?.id ?? String(i));
+  const allColumns = 1 + view.weeks.length;
   const monthStarts = new Set(view.months.map((m) => m.first_week));
   const edge = (i: number) => (monthStarts.has(i) && i > 0 ? " month-start" : "");
   return (
@@ -135,7 +136,7 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
           </tr>
         </thead>
         <tbody>
-          {win.padTop > 0 && <Spacer height={win.padTop} columns={1 + view.weeks.length} />}
+          {win.padTop > 0 && <Spacer height={win.padTop} columns={allColumns} />}
           {win.rows.map((r) => view.lines[r]).map((line, k) => (
             <FlowchartRow
               key={line.id}
@@ -150,7 +151,7 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
               onDragOver={(week) => setDrag((d) => (d && d.line.id === line.id ? { ...d, week } : d))}
             />
           ))}
-          {win.padBottom > 0 && <Spacer height={win.padBottom} columns={1 + view.weeks.length} />}
+          {win.padBottom > 0 && <Spacer height={win.padBottom} columns={allColumns} />}
         </tbody>
         <tfoot>
           <tr>

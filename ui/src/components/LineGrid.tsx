@@ -36,12 +36,14 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   const rows = plan.lines.length;
   const cols = COLUMNS.length;
   const reach = showsReach(plan, view);
+  // The plan's columns, the net and gross, the reach columns when shown, and the remove button.
+  const allColumns = COLUMNS.length + 3 + (reach ? REACH_COLUMNS.length : 0);
   const n = view.totals.effective_frequency;
   const [active, setActive] = useState<Pos>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Pos | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   // A long plan draws only the rows in view (the grid then scrolls in its own box).
-  const win = useRowWindow<HTMLDivElement>(rows, ROW_HEIGHT);
+  const win = useRowWindow<HTMLDivElement>(rows, ROW_HEIGHT, (i) => `${plan.lines[i]?.id}-${i}`);
   const box = win.scrollRef;
   const lineViews = useMemo(() => new Map(view.lines.map((l) => [l.id, l])), [view.lines]);
   const input = useRef<HTMLInputElement>(null);
@@ -98,8 +100,16 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   // row: it is committed as it leaves, as a click elsewhere would.
   const editedRowDrawn = !win.windowed || win.rows.includes(active.row);
   useEffect(() => {
-    if (editing !== null && !editedRowDrawn) commit(editing, undefined, false, false);
+    if (editing !== null && !editedRowDrawn) {
+      commit(editing, undefined, false, false);
+      box.current?.focus({ preventScroll: true });
+    }
   }, [editedRowDrawn]); // eslint-disable-line react-hooks/exhaustive-deps
+  /** Open the active cell's editor, bringing its row into view first if it was scrolled away. */
+  const startEditing = (text: string) => {
+    if (!editedRowDrawn) win.reveal(active.row);
+    setEditing(text);
+  };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (editing !== null || rows === 0) return;
@@ -111,7 +121,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       setActive(move(active, e.key, e.shiftKey, rows, cols));
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
-      setEditing(COLUMNS[active.col].get(plan.lines[active.row]));
+      startEditing(COLUMNS[active.col].get(plan.lines[active.row]));
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
       const updates = [];
@@ -140,7 +150,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       // Typing over: the first character replaces the cell.
       e.preventDefault();
       setAnchor(null);
-      setEditing(e.key);
+      startEditing(e.key);
     }
   };
 
@@ -227,7 +237,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
             </tr>
           </thead>
           <tbody>
-            {win.padTop > 0 && <Spacer height={win.padTop} columns={COLUMNS.length + 3 + (reach ? REACH_COLUMNS.length : 0)} />}
+            {win.padTop > 0 && <Spacer height={win.padTop} columns={allColumns} />}
             {win.rows.map((r) => {
               const line = plan.lines[r];
               const lv = lineViews.get(line.id);
@@ -274,6 +284,8 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                         {isActive && editing !== null ? (
                           <input
                             ref={input}
+                            // Focused as it mounts: its row may be drawn only after the editor opens.
+                            autoFocus
                             className={`cell-input${c.kind === "dec" ? " num" : ""}`}
                             value={editing}
                             data-dirty="true"
@@ -326,7 +338,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                 </tr>
               );
             })}
-            {win.padBottom > 0 && <Spacer height={win.padBottom} columns={COLUMNS.length + 3 + (reach ? REACH_COLUMNS.length : 0)} />}
+            {win.padBottom > 0 && <Spacer height={win.padBottom} columns={allColumns} />}
           </tbody>
         </table>
         {rows === 0 && <p className="grid-empty">No lines yet. Paste a block from a spreadsheet here, or add a line.</p>}

@@ -5,7 +5,7 @@
 // them, prints them and finds them as it always did.
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useRef } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 
 /** Tables longer than this draw only the rows in view, in their own scrolling box. */
 export const WINDOW_FROM = 100;
@@ -21,22 +21,32 @@ export interface RowWindow<E extends HTMLElement> {
   padBottom: number;
   /** Hand to each drawn row's `ref` (with `data-index`), so its real height is used. */
   measure: (el: Element | null) => void;
-  /** Bring row `index` into view (keyboard moves in the grid). */
+  /** Bring row `index` into view, clear of the sticky header (keyboard moves in the grid). */
   reveal: (index: number) => void;
 }
 
 const noMeasure = () => {};
 
-export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: number): RowWindow<E> {
+/** `count` rows of about `rowHeight` px, each known by `keyOf(index)` (so a measured height stays
+ * with its line when lines are reordered). */
+export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: number, keyOf: (index: number) => string): RowWindow<E> {
   const scrollRef = useRef<E>(null);
   const windowed = count > WINDOW_FROM;
+  // The table's header sits in the scrolling box above the rows, and sticks to its top.
+  const [header, setHeader] = useState(0);
+  useLayoutEffect(() => {
+    const h = windowed ? (scrollRef.current?.querySelector("thead")?.getBoundingClientRect().height ?? 0) : 0;
+    if (Math.abs(h - header) > 0.5) setHeader(h);
+  });
   const v = useVirtualizer({
     count: windowed ? count : 0,
+    enabled: windowed,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
+    getItemKey: keyOf,
     overscan: 10,
-    // Before the box is measured (and under jsdom), draw a screenful rather than nothing.
-    initialRect: { width: 1280, height: 800 },
+    scrollMargin: header,
+    scrollPaddingStart: header,
   });
   if (!windowed) {
     return { scrollRef, windowed, rows: Array.from({ length: count }, (_, i) => i), padTop: 0, padBottom: 0, measure: noMeasure, reveal: noMeasure };
@@ -48,8 +58,8 @@ export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: nu
     scrollRef,
     windowed,
     rows: items.map((i) => i.index),
-    padTop: first ? first.start : 0,
-    padBottom: last ? v.getTotalSize() - last.end : 0,
+    padTop: first ? first.start - header : 0,
+    padBottom: last ? v.getTotalSize() - (last.end - header) : 0,
     measure: v.measureElement,
     reveal: (index) => v.scrollToIndex(index, { align: "auto" }),
   };
