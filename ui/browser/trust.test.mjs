@@ -342,14 +342,21 @@ async function inGridView(p, cell) {
   }, cell);
 }
 
-test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate far down is edited by keyboard and shows the core's figures", async () => {
-  const { long, edited, row, rate } = longEdit();
+/** Open the long plan (the library with ?long) at stage 4; resolves to its windowed grid. */
+async function openLongPlan() {
   const p = b.page;
   await p.goto(`${b.base}?long`);
   await p.locator("table.library-table tbody tr", { hasText: "Long plan" }).click();
   await p.locator('button[data-stage="4"]').click();
   const grid = p.locator(".line-grid.windowed");
   await grid.waitFor();
+  return grid;
+}
+
+test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate far down is edited by keyboard and shows the core's figures", async () => {
+  const { long, edited, row, rate } = longEdit();
+  const p = b.page;
+  const grid = await openLongPlan();
   // A window of rows is drawn, not 125; the scroll height still stands for every line.
   const drawn = await grid.locator("tbody tr[data-index]").count();
   assert.ok(drawn >= 20 && drawn < 70, `${drawn} grid rows drawn`);
@@ -398,11 +405,7 @@ test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate
 test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, and typing on a cell scrolled away brings it back", async () => {
   const { long, edited, row, rate } = longEdit();
   const p = b.page;
-  await p.goto(`${b.base}?long`);
-  await p.locator("table.library-table tbody tr", { hasText: "Long plan" }).click();
-  await p.locator('button[data-stage="4"]').click();
-  const grid = p.locator(".line-grid.windowed");
-  await grid.waitFor();
+  const grid = await openLongPlan();
   await p.locator('td[data-row="0"][data-col="3"]').click();
   for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
   await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
