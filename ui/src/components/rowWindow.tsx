@@ -32,12 +32,22 @@ const noMeasure = () => {};
 export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: number, keyOf: (index: number) => string): RowWindow<E> {
   const scrollRef = useRef<E>(null);
   const windowed = count > WINDOW_FROM;
-  // The table's header sits in the scrolling box above the rows, and sticks to its top.
+  // The table's header sits in the scrolling box above the rows, and sticks to its top. Its
+  // height is watched, not read on every render (a read there forces a layout on each edit).
   const [header, setHeader] = useState(0);
   useLayoutEffect(() => {
-    const h = windowed ? (scrollRef.current?.querySelector("thead")?.getBoundingClientRect().height ?? 0) : 0;
-    if (Math.abs(h - header) > 0.5) setHeader(h);
-  });
+    const head = windowed ? scrollRef.current?.querySelector("thead") : null;
+    if (!head) {
+      setHeader(0);
+      return;
+    }
+    const read = () => setHeader(head.getBoundingClientRect().height);
+    read();
+    if (typeof ResizeObserver === "undefined") return;
+    const watch = new ResizeObserver(read);
+    watch.observe(head);
+    return () => watch.disconnect();
+  }, [windowed]);
   const v = useVirtualizer({
     count: windowed ? count : 0,
     enabled: windowed,
