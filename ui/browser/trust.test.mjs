@@ -402,6 +402,47 @@ test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate
   await b.shot("long-flowchart");
 });
 
+test("an edit never moves the page: the plan's actions and the grid keep their place while it saves", async () => {
+  const { edited, row, rate } = longEdit();
+  const p = b.page;
+  await openLongPlan();
+  await p.locator('td[data-row="0"][data-col="3"]').click();
+  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
+  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
+  // Where the grid and the plan's actions stand at every change of the save indicator.
+  await p.evaluate(() => {
+    const seen = (window.__saveLayout = []);
+    const state = document.querySelector('[data-testid="save-state"]');
+    const note = () =>
+      seen.push({
+        text: state.textContent,
+        grid: document.querySelector(".line-grid").getBoundingClientRect().top + window.scrollY,
+        actions: document.querySelector(".plan-actions").getBoundingClientRect().height,
+        width: state.getBoundingClientRect().width,
+      });
+    note();
+    new MutationObserver(note).observe(state, { subtree: true, childList: true, characterData: true });
+  });
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+a");
+  await p.keyboard.type(rate);
+  await p.keyboard.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  await p.getByText(usd(edited.view.totals.gross)).first().waitFor();
+  const seen = await p.evaluate(() => window.__saveLayout);
+  assert.deepEqual(
+    seen.map((s) => s.text),
+    ["All changes saved", "Saving…", "All changes saved"],
+  );
+  // "Saving…" is shorter than "All changes saved"; the indicator keeps one width, so the row of
+  // actions beside it cannot rewrap (in WebKit at 1280 px it did, and the page jumped a row).
+  for (const s of seen) {
+    assert.equal(s.width, seen[0].width, `the save indicator changed width while "${s.text}" showed`);
+    assert.equal(s.grid, seen[0].grid, `the grid moved while "${s.text}" showed`);
+    assert.equal(s.actions, seen[0].actions, `the plan's actions changed height while "${s.text}" showed`);
+  }
+});
+
 test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, and typing on a cell scrolled away brings it back", async () => {
   const { long, edited, row, rate } = longEdit();
   const p = b.page;

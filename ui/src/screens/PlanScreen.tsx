@@ -257,7 +257,7 @@ function SaveIndicator({ store }: { store: PlanStore }) {
   return (
     <span className={`save-state save-${store.save}`} role="status" data-testid="save-state">
       <span className="save-dot" aria-hidden="true" />
-      {text}
+      <span className="save-label">{text}</span>
     </span>
   );
 }
