@@ -49,4 +49,5 @@ for _ in $(seq 50); do
 done
 kill -0 "$driver" 2>/dev/null || { echo "tauri-driver did not start on port $port:" >&2; cat "$work/driver.log" >&2; exit 1; }
 
+node --test tests/e2e/shell.test.mjs
 node --test tests/e2e/app.test.mjs
