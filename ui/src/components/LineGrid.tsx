@@ -93,7 +93,9 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       setCells([{ ...active, text }]);
     }
     if (then) setActive(move(active, then, shift, rows, cols));
-    if (refocus) box.current?.focus();
+    // The grid is where the planner was typing, so it is in view: focusing it needs no scroll
+    // (and asking the browser to scroll it into view costs a layout on every edit).
+    if (refocus) box.current?.focus({ preventScroll: true });
   };
 
   // A cell being typed in that is scrolled out of the drawn rows would lose its input with its
@@ -300,7 +302,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                                 e.preventDefault();
                                 closed.current = true;
                                 setEditing(null);
-                                box.current?.focus();
+                                box.current?.focus({ preventScroll: true });
                               }
                               e.stopPropagation();
                             }}

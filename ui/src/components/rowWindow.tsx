@@ -71,7 +71,14 @@ export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: nu
     padTop: first ? first.start - header : 0,
     padBottom: last ? v.getTotalSize() - (last.end - header) : 0,
     measure: v.measureElement,
-    reveal: (index) => v.scrollToIndex(index, { align: "auto" }),
+    reveal: (index) => {
+      // A row already wholly in view needs no scroll. Every edit committed with Enter moves the
+      // active row, and each scroll command starts the virtualizer's frame-by-frame check that
+      // the scroll landed: work for nothing on most edits.
+      const at = v.getOffsetForIndex(index, "auto");
+      if (!at || at[1] === "auto") return;
+      v.scrollToIndex(index, { align: "auto" });
+    },
   };
 }
 
