@@ -7,8 +7,17 @@ export class Session {
     this.id = id;
   }
 
-  static async start(base, application, args = []) {
-    const caps = { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } };
+  /** A session on the app. WebKitWebDriver starts it with GTK_OVERLAY_SCROLLING=1 unless told
+   * otherwise, and the app keeps a setting it finds instead of choosing plain scroll bars
+   * (src-tauri/src/rendering.rs). `plainScrollBars` runs it as a planner gets it, for the
+   * measurements: overlay bars keep WebKit drawing while the pointer rests over a plan. (The
+   * end-to-end tests keep WebDriver's default: WebKitWebDriver's screenshots hang with plain
+   * bars after the page scrolls.) */
+  static async start(base, application, args = [], { plainScrollBars = false } = {}) {
+    const caps =
+      plainScrollBars && process.platform === 'linux'
+        ? { capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { binary: application, args, useOverlayScrollbars: false } } } }
+        : { capabilities: { alwaysMatch: { 'tauri:options': { application, args } } } };
     const res = await call(base, 'POST', '/session', caps);
     return new Session(base, res.sessionId);
   }
