@@ -93,9 +93,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       setCells([{ ...active, text }]);
     }
     if (then) setActive(move(active, then, shift, rows, cols));
-    // The grid is where the planner was typing, so it is in view: focusing it needs no scroll
-    // (and asking the browser to scroll it into view costs a layout on every edit).
-    if (refocus) box.current?.focus({ preventScroll: true });
+    if (refocus) box.current?.focus();
   };
 
   // A cell being typed in that is scrolled out of the drawn rows would lose its input with its
@@ -302,7 +300,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                                 e.preventDefault();
                                 closed.current = true;
                                 setEditing(null);
-                                box.current?.focus({ preventScroll: true });
+                                box.current?.focus();
                               }
                               e.stopPropagation();
                             }}

@@ -75,8 +75,9 @@ export function useRowWindow<E extends HTMLElement>(count: number, rowHeight: nu
       // A row already wholly in view needs no scroll. Every edit committed with Enter moves the
       // active row, and each scroll command starts the virtualizer's frame-by-frame check that
       // the scroll landed: work for nothing on most edits.
-      const at = v.getOffsetForIndex(index, "auto");
-      if (!at || at[1] === "auto") return;
+      const row = v.getVirtualItems().find((i) => i.index === index);
+      const [top, height] = [v.scrollOffset, v.scrollRect?.height];
+      if (row && top !== null && height !== undefined && row.start >= top + header - 1 && row.end <= top + height + 1) return;
       v.scrollToIndex(index, { align: "auto" });
     },
   };

@@ -252,12 +252,18 @@ function describePath(path: string, plan: Plan): string {
   return path.replace(/_/g, " ").replace(/\./g, " › ");
 }
 
+/** The save indicator's labels; the longest sets its width (controls.css, `.save-label`). */
+const SAVE_LABELS = { saved: "All changes saved", saving: "Saving…", refused: "Not saved" } as const;
+const LONGEST_SAVE_LABEL = Object.values(SAVE_LABELS).reduce((a, b) => (b.length > a.length ? b : a));
+
 function SaveIndicator({ store }: { store: PlanStore }) {
-  const text = store.save === "saved" ? "All changes saved" : store.save === "saving" ? "Saving…" : "Not saved";
+  const text = SAVE_LABELS[store.save];
   return (
     <span className={`save-state save-${store.save}`} role="status" data-testid="save-state">
       <span className="save-dot" aria-hidden="true" />
-      <span className="save-label">{text}</span>
+      <span className="save-label" data-longest={LONGEST_SAVE_LABEL}>
+        {text}
+      </span>
     </span>
   );
 }
