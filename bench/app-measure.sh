@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measure the desktop app (a script, not a test): cold start to the library's first paint,
-# edit → recompute → repaint on a 200-line plan, and resident memory. Runs the real app under
+# edit → recompute → repaint on 200- and 1,000-line plans, the CPU used while a plan sits open
+# and untouched, and resident memory. Runs the real app under
 # Xvfb through tauri-driver, like tests/e2e. Prints a JSON summary.
 set -euo pipefail
 cd "$(dirname "$0")/.."

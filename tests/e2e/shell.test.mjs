@@ -7,7 +7,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -17,6 +18,8 @@ const work = process.env.FLIGHTPLAN_E2E_DIR;
 /** The environment WebKit's web process started with, once the app has started one. */
 async function webProcessEnv(env) {
   const child = spawn(app, [], { env, stdio: 'ignore' });
+  const failed = new Promise((_, reject) => child.once('error', reject));
+  failed.catch(() => {});
   try {
     const deadline = Date.now() + 60000;
     while (Date.now() < deadline) {
@@ -37,19 +40,30 @@ async function webProcessEnv(env) {
         }
       }
       if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before starting WebKit`);
-      await new Promise((r) => setTimeout(r, 200));
+      await Promise.race([new Promise((r) => setTimeout(r, 200)), failed]);
     }
     throw new Error('no WebKit web process under the app within 60 s');
   } finally {
     child.kill();
-    await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    await new Promise((r) => (child.exitCode !== null || child.pid === undefined ? r() : child.once('exit', r)));
   }
 }
 
+/** The environment a planner starts the app in, plus `extra`: a library and WebKit folders of its
+ * own (app.test.mjs starts from none), and no session bus, so the single-instance plugin cannot
+ * hand this start over to another Flightplan running on the machine. */
 function planner(extra = {}) {
-  const env = { ...process.env, FLIGHTPLAN_LIBRARY: join(work, `shell-${Date.now()}.sqlite3`), ...extra };
+  const dir = mkdtempSync(join(work ?? tmpdir(), 'shell-'));
+  const env = {
+    ...process.env,
+    FLIGHTPLAN_LIBRARY: join(dir, 'library.sqlite3'),
+    XDG_DATA_HOME: join(dir, 'data'),
+    XDG_CONFIG_HOME: join(dir, 'config'),
+    XDG_CACHE_HOME: join(dir, 'cache'),
+    DBUS_SESSION_BUS_ADDRESS: 'disabled:',
+  };
   delete env.GTK_OVERLAY_SCROLLING;
-  return Object.assign(env, extra);
+  return { ...env, ...extra };
 }
 
 test('the app asks GTK for plain scroll bars before WebKit starts', async () => {
