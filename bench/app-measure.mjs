@@ -11,13 +11,21 @@ const bin = process.env.FLIGHTPLAN_BIN_DIR;
 const work = process.env.FLIGHTPLAN_E2E_DIR;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Resident memory (MB): the app process, and the app with its WebKit child processes. */
-function rssMb() {
-  let app = 0, all = 0;
+/** The app's processes and WebKit's, as [pid, command line]: each read once per measure. */
+function* ourProcesses() {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (!/flightplan-desktop|WebKitWebProcess|WebKitNetworkProcess/.test(cmd)) continue;
+      if (/flightplan-desktop|WebKitWebProcess|WebKitNetworkProcess/.test(cmd)) yield [pid, cmd];
+    } catch {}
+  }
+}
+
+/** Resident memory (MB): the app process, and the app with its WebKit child processes. */
+function rssMb() {
+  let app = 0, all = 0;
+  for (const [pid, cmd] of ourProcesses()) {
+    try {
       const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
       if (!m) continue;
       all += Number(m[1]);
@@ -30,9 +38,8 @@ function rssMb() {
 /** CPU time (ms) used so far by the app and its WebKit processes (clock ticks of 10 ms). */
 function cpuMs() {
   let ticks = 0;
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+  for (const [pid] of ourProcesses()) {
     try {
-      if (!/flightplan-desktop|WebKitWebProcess|WebKitNetworkProcess/.test(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))) continue;
       const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
       ticks += Number(f[11]) + Number(f[12]);
     } catch {}

@@ -46,12 +46,13 @@ fn has_render_node() -> bool {
 /// Decide before GTK and WebKit start (first thing in `run`, while the app has one thread).
 pub fn choose() {
     #[cfg(target_os = "linux")]
-    if without_compositing(has_render_node(), std::env::var_os(DISABLE_COMPOSITING).is_some()) {
-        std::env::set_var(DISABLE_COMPOSITING, "1");
-    }
-    #[cfg(target_os = "linux")]
-    if std::env::var_os(OVERLAY_SCROLLING).is_none() {
-        std::env::set_var(OVERLAY_SCROLLING, "0");
+    {
+        if without_compositing(has_render_node(), std::env::var_os(DISABLE_COMPOSITING).is_some()) {
+            std::env::set_var(DISABLE_COMPOSITING, "1");
+        }
+        if std::env::var_os(OVERLAY_SCROLLING).is_none() {
+            std::env::set_var(OVERLAY_SCROLLING, "0");
+        }
     }
 }
 
