@@ -443,6 +443,81 @@ test("an edit never moves the page: the plan's actions and the grid keep their p
   }
 });
 
+/** Where grid cell `sel` stands against the window: wholly below the app's top bar and above the
+ * window's bottom edge, and the page's scroll. */
+async function inWindow(p, sel) {
+  return p.evaluate((s) => {
+    const c = document.querySelector(s).getBoundingClientRect();
+    const top = document.querySelector(".topbar").getBoundingClientRect().bottom;
+    return { seen: c.top >= top - 0.5 && c.bottom <= document.documentElement.clientHeight + 0.5, scrollY: window.scrollY };
+  }, sel);
+}
+
+test("a 125-line plan whose grid runs past the window: an edit leaves the page where it was, and the keys keep the active cell in the window", async () => {
+  const { row, rate } = longEdit();
+  const p = b.page;
+  // A laptop's narrower window: the grid's last columns are out of sight in its box.
+  await p.setViewportSize({ width: 1000, height: 800 });
+  try {
+    await keepsTheCellInSight(p, row, rate);
+  } finally {
+    await p.setViewportSize({ width: 1280, height: 800 });
+  }
+});
+
+async function keepsTheCellInSight(p, row, rate) {
+  const grid = await openLongPlan();
+  // The page at the top, the line to edit at the top of the grid's box, which starts in the
+  // window and runs past its bottom edge.
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await grid.evaluate((el, r) => (el.scrollTop = r * 31), row);
+  const cell = `td[data-row="${row}"][data-col="3"]`;
+  await p.locator(cell).waitFor();
+  const box = await grid.evaluate((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom }));
+  const height = await p.evaluate(() => document.documentElement.clientHeight);
+  assert.ok(box.top < height - 100 && box.bottom > height, `the grid's box (${box.top}-${box.bottom}) runs past the window (${height})`);
+  await p.locator(cell).click();
+  const before = await inWindow(p, cell);
+  assert.equal(before.seen, true);
+  // Enter, a rate, Enter: the focus goes back to the grid without the page scrolling the whole
+  // box into view (it jumped by up to a screenful), and the next line's cell is in the window.
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+a");
+  await p.keyboard.type(rate);
+  await p.keyboard.press("Enter");
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  assert.equal(await p.evaluate(() => document.activeElement?.classList.contains("line-grid")), true, "the grid has the focus");
+  // (At most a row and a margin, to bring the next line up from the window's edge; scrolling the
+  // whole box into view moved the page by some 450 px here.)
+  const after = await inWindow(p, `td[data-row="${row + 1}"][data-col="3"][aria-selected="true"]`);
+  assert.equal(after.seen, true, "the next line's cell is in the window");
+  assert.ok(Math.abs(after.scrollY - before.scrollY) <= 40, `the page moved from ${before.scrollY} to ${after.scrollY}`);
+  // Down to the last line, past the window's bottom edge, and back up past its top: the page
+  // follows the active cell, which is never out of sight.
+  const moves = [];
+  for (let r = row + 2; r < 125; r++) {
+    await p.keyboard.press("ArrowDown");
+    moves.push(await inWindow(p, `td[data-row="${r}"][data-col="3"][aria-selected="true"]`));
+  }
+  assert.ok(moves.every((m) => m.seen), `the active cell left the window on the way down: ${JSON.stringify(moves)}`);
+  assert.ok(moves.at(-1).scrollY > before.scrollY, "the page scrolled down with the cell");
+  await p.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await p.keyboard.press("ArrowUp");
+  assert.equal((await inWindow(p, 'td[data-row="123"][data-col="3"][aria-selected="true"]')).seen, true, "the page scrolled back up to the cell");
+  // To the row's last column, out of sight in the box: the box scrolls sideways to show it.
+  assert.equal(await grid.evaluate((g) => g.scrollLeft), 0);
+  await p.keyboard.press("End");
+  const last = await p.evaluate(() => {
+    const c = document.querySelector('td.cell.active').getBoundingClientRect();
+    const g = document.querySelector(".line-grid");
+    const r = g.getBoundingClientRect();
+    return { col: Number(document.querySelector("td.cell.active").dataset.col), inBox: c.left >= r.left - 0.5 && c.right <= r.left + g.clientWidth + 0.5 };
+  });
+  assert.equal(last.col, 9, "the last of the grid's ten columns");
+  assert.equal(last.inBox, true, "the last column is in sight in the box");
+  assert.ok((await grid.evaluate((g) => g.scrollLeft)) > 0, "the box scrolled sideways");
+}
+
 test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, and typing on a cell scrolled away brings it back", async () => {
   const { long, edited, row, rate } = longEdit();
   const p = b.page;

@@ -61,6 +61,13 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   useEffect(() => {
     if (win.windowed) win.reveal(active.row);
   }, [active.row, win.windowed]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The active cell stays in the window too (the box can run past its bottom, or be scrolled
+  // half out of sight): once its row is drawn, the page scrolls just enough to show it.
+  const activeDrawn = !win.windowed || win.rows.includes(active.row);
+  useEffect(() => {
+    const cell = box.current?.querySelector<HTMLElement>(`td[data-row="${active.row}"][data-col="${active.col}"]`);
+    if (cell && box.current?.contains(document.activeElement)) keepInWindow(cell, box.current);
+  }, [active.row, active.col, activeDrawn]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (editing !== null) {
       closed.current = false;
@@ -93,7 +100,9 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       setCells([{ ...active, text }]);
     }
     if (then) setActive(move(active, then, shift, rows, cols));
-    if (refocus) box.current?.focus();
+    // No scroll from the focus itself: the browser would bring the whole box into view, moving
+    // the page by up to a screenful on a long plan. The active cell is kept in view instead.
+    if (refocus) box.current?.focus({ preventScroll: true });
   };
 
   // A cell being typed in that is scrolled out of the drawn rows would lose its input with its
@@ -300,7 +309,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
                                 e.preventDefault();
                                 closed.current = true;
                                 setEditing(null);
-                                box.current?.focus();
+                                box.current?.focus({ preventScroll: true });
                               }
                               e.stopPropagation();
                             }}
@@ -366,6 +375,22 @@ const REACH_COLUMNS = ["grps", "trps", "reach", "freq", "effective"];
 /** A row's height in px (30px cells and a 1px rule), before the drawn rows are measured. */
 const ROW_HEIGHT = 31;
 
+
+/** Scroll the page, and the grid's box sideways, just enough that `cell` is wholly in sight:
+ * below the app's sticky top bar, above the window's bottom edge, inside the box's width. The
+ * box's own vertical scroll is the row window's (`reveal`). */
+export function keepInWindow(cell: HTMLElement, box: HTMLElement) {
+  const c = cell.getBoundingClientRect();
+  const b = box.getBoundingClientRect();
+  // Sideways inside the box (Tab or arrows onto a column scrolled out of sight).
+  if (c.left < b.left) box.scrollLeft -= b.left - c.left + 1;
+  else if (c.right > b.left + box.clientWidth) box.scrollLeft += c.right - (b.left + box.clientWidth) + 1;
+  const top = document.querySelector(".topbar")?.getBoundingClientRect().bottom ?? 0;
+  const bottom = document.documentElement.clientHeight;
+  const margin = 8;
+  if (c.top < top) window.scrollBy(0, c.top - top - margin);
+  else if (c.bottom > bottom) window.scrollBy(0, c.bottom - bottom + margin);
+}
 
 /** The grid shows reach and frequency once there is something to count them on: a universe on
  * the plan, or a line with reach (its own universe or the planner's estimate). */
