@@ -3,11 +3,12 @@
 // insertions under it (the core's schedule), hiatus weeks shaded. Clients often read this as
 // "the plan".
 
-import { useEffect, useState } from "react";
+import { memo, useCallback, useEffect, useMemo, useState } from "react";
 import type { LineView, NumberStyle, PlanView, WeekRow } from "../types";
 import { dayOfMonth, groupDigits, isNonZero, units } from "../format";
 import { showDate } from "../dates";
 import { Spacer, useRowWindow } from "./rowWindow";
+import { sameItems, sameLineView } from "./unchanged";
 
 /** Widths in px: the line label column, and the narrowest a week can be and still show its spend. */
 const LABEL_WIDTH = 216;
@@ -74,7 +75,9 @@ export function draggedDates(grid: string[], first: number, last: number, edge: 
   return [grid[a], weekEnd(grid[b])];
 }
 
-export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
+/** Drawn again only when the view, the number style or the handler changes: not for the edit
+ * itself, while the core works out the new view. */
+export const Flowchart = memo(function Flowchart({ view, numberStyle, onFlightChange }: Props) {
   const [drag, setDrag] = useState<Drag | null>(null);
   useEffect(() => {
     if (!drag) return;
@@ -95,8 +98,15 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
   // A long plan draws only the lines in view (the chart then scrolls in its own box).
   const win = useRowWindow<HTMLDivElement>(view.lines.length, ROW_HEIGHT, (i) => view.lines[i]?.id ?? String(i));
   const allColumns = 1 + view.weeks.length;
-  const monthStarts = new Set(view.months.map((m) => m.first_week));
-  const edge = (i: number) => (monthStarts.has(i) && i > 0 ? " month-start" : "");
+  // The same function while the months are the same, so unchanged rows are not drawn again.
+  const monthKey = view.months.map((m) => m.first_week).join(",");
+  const edge = useMemo(() => {
+    const monthStarts = new Set(monthKey.split(",").map(Number));
+    return (i: number) => (monthStarts.has(i) && i > 0 ? " month-start" : "");
+  }, [monthKey]);
+  const canDrag = onFlightChange !== undefined;
+  const onDragStart = useCallback((line: LineView, edgeName: "start" | "end", week: number) => setDrag({ line, edge: edgeName, week }), []);
+  const onDragOver = useCallback((lineId: string, week: number) => setDrag((d) => (d && d.line.id === lineId ? { ...d, week } : d)), []);
   return (
     <div ref={win.scrollRef} className={`flowchart-scroll${win.windowed ? " windowed" : ""}`}>
       <table
@@ -147,8 +157,8 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
               edge={edge}
               numberStyle={numberStyle}
               drag={drag?.line.id === line.id ? drag : null}
-              onDragStart={onFlightChange ? (edgeName, week) => setDrag({ line, edge: edgeName, week }) : undefined}
-              onDragOver={(week) => setDrag((d) => (d && d.line.id === line.id ? { ...d, week } : d))}
+              onDragStart={canDrag ? onDragStart : undefined}
+              onDragOver={onDragOver}
             />
           ))}
           {win.padBottom > 0 && <Spacer height={win.padBottom} columns={allColumns} />}
@@ -168,13 +178,42 @@ export function Flowchart({ view, numberStyle, onFlightChange }: Props) {
       </table>
     </div>
   );
-}
+});
 
 /** A line's row height in px (a 40px label and a 1px rule), before the drawn rows are measured. */
 const ROW_HEIGHT = 41;
 
 
-function FlowchartRow({
+/** What a row shows of its line's view. */
+const ROW_FIELDS = ["name", "channel", "unit", "units", "weeks"] as const;
+
+interface RowProps {
+  index: number;
+  measure: (el: Element | null) => void;
+  line: LineView;
+  grid: string[];
+  edge: (i: number) => string;
+  numberStyle?: NumberStyle;
+  drag?: Drag | null;
+  onDragStart?: (line: LineView, edge: "start" | "end", week: number) => void;
+  onDragOver?: (lineId: string, week: number) => void;
+}
+
+/** A row is drawn again when what it shows changes, compared by value (the core's answer to an
+ * edit brings every line's view as a new object). */
+const FlowchartRow = memo(FlowchartRowDrawn, (a: RowProps, b: RowProps) =>
+  a.index === b.index &&
+  a.measure === b.measure &&
+  a.edge === b.edge &&
+  a.numberStyle === b.numberStyle &&
+  a.drag === b.drag &&
+  a.onDragStart === b.onDragStart &&
+  a.onDragOver === b.onDragOver &&
+  sameItems(a.grid, b.grid) &&
+  sameLineView(a.line, b.line, ROW_FIELDS),
+);
+
+function FlowchartRowDrawn({
   index,
   measure,
   line,
@@ -184,17 +223,7 @@ function FlowchartRow({
   drag,
   onDragStart,
   onDragOver,
-}: {
-  index: number;
-  measure: (el: Element | null) => void;
-  line: LineView;
-  grid: string[];
-  edge: (i: number) => string;
-  numberStyle?: NumberStyle;
-  drag?: Drag | null;
-  onDragStart?: (edge: "start" | "end", week: number) => void;
-  onDragOver?: (week: number) => void;
-}) {
+}: RowProps) {
   const cells = lineCells(grid, line.weeks);
   const first = cells.findIndex((c) => c.state !== "off");
   const last = cells.length - 1 - [...cells].reverse().findIndex((c) => c.state !== "off");
@@ -234,7 +263,7 @@ function FlowchartRow({
             className={`${cls}${edge(i)}${inPreview(i) ? " fc-preview" : ""}`}
             title={title}
             data-state={c.state}
-            onPointerEnter={drag ? () => onDragOver?.(i) : undefined}
+            onPointerEnter={drag ? () => onDragOver?.(line.id, i) : undefined}
           >
             {c.state === "on" && <span className="fc-bar num">{groupDigits(c.net ?? "", numberStyle)}</span>}
             {c.state === "on" && weekUnits && (
@@ -250,7 +279,7 @@ function FlowchartRow({
                 aria-valuetext={grid[i]}
                 onPointerDown={(e) => {
                   e.preventDefault();
-                  onDragStart("start", i);
+                  onDragStart(line, "start", i);
                 }}
               />
             )}
@@ -262,7 +291,7 @@ function FlowchartRow({
                 aria-valuetext={weekEnd(grid[i])}
                 onPointerDown={(e) => {
                   e.preventDefault();
-                  onDragStart("end", i);
+                  onDragStart(line, "end", i);
                 }}
               />
             )}

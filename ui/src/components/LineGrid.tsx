@@ -10,10 +10,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
-import { groupDigits, num, pct } from "../format";
 import { errorLineField, errorLineIndex, errorMessage, errorOnLine } from "../errors";
 import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, toTsv, type Pos } from "./grid";
 import { Spacer, useRowWindow } from "./rowWindow";
+import { GridRow, type RowActions, type RowError } from "./GridRow";
 import type { LineField } from "../bindings";
 
 interface Props {
@@ -47,6 +47,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   const box = win.scrollRef;
   const lineViews = useMemo(() => new Map(view.lines.map((l) => [l.id, l])), [view.lines]);
   const input = useRef<HTMLInputElement>(null);
+  const actions = useRef<RowActions>(null as unknown as RowActions);
   // Set when an edit is committed or abandoned by key, so the blur that follows (focus going back
   // to the grid) does not commit it a second time.
   const closed = useRef(false);
@@ -165,7 +166,39 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
 
   const cellText = (r: number, c: number) => COLUMNS[c].get(plan.lines[r]);
 
-  const rowError = (r: number) => {
+  // The rows' events, acting on this render's state (rows drawn earlier keep the same ref).
+  actions.current = {
+    mouseDown: (r, ci, shift) => {
+      if (editing !== null && active.row === r && active.col === ci) return;
+      if (shift) setAnchor(anchor ?? active);
+      else setAnchor(null);
+      setActive({ row: r, col: ci });
+    },
+    doubleClick: (r, ci) => setEditing(cellText(r, ci)),
+    remove: (r) => onLines(plan.lines.filter((_, i) => i !== r)),
+    inputChange: (text) => setEditing(text),
+    inputBlur: () => {
+      if (editing !== null) commit(editing, undefined, false, false);
+    },
+    inputKeyDown: (e) => {
+      if (editing === null) {
+        e.stopPropagation();
+        return;
+      }
+      if (e.key === "Enter" || e.key === "Tab") {
+        e.preventDefault();
+        commit(editing, e.key, e.shiftKey);
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        closed.current = true;
+        setEditing(null);
+        box.current?.focus({ preventScroll: true });
+      }
+      e.stopPropagation();
+    },
+  };
+
+  const rowError = (r: number): RowError | null => {
     const field = error ? errorLineField(error) : null;
     if (!error || field === null || errorLineIndex(error) !== r) return null;
     return { field, message: errorMessage(error) };
@@ -249,102 +282,24 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
             {win.padTop > 0 && <Spacer height={win.padTop} columns={allColumns} />}
             {win.rows.map((r) => {
               const line = plan.lines[r];
-              const lv = lineViews.get(line.id);
-              const err = rowError(r);
+              const inSel = r >= sel.r0 && r <= sel.r1;
               return (
-                <tr
+                <GridRow
                   key={`${line.id}-${r}`}
-                  role="row"
-                  aria-rowindex={r + 2}
-                  data-index={r}
-                  ref={win.measure}
-                  className={err ? "row-error" : undefined}
-                >
-                  {COLUMNS.map((c, ci) => {
-                    const isActive = active.row === r && active.col === ci;
-                    const inSel = r >= sel.r0 && r <= sel.r1 && ci >= sel.c0 && ci <= sel.c1;
-                    const bad = err && (err.field === c.field || err.field.startsWith(`${c.field}.`) || err.field.startsWith(`${c.field}[`));
-                    const cls = [
-                      "cell",
-                      c.kind === "dec" ? "num" : "",
-                      isActive ? "active" : "",
-                      inSel && !isActive ? "selected" : "",
-                      bad ? "cell-error" : "",
-                    ]
-                      .filter(Boolean)
-                      .join(" ");
-                    return (
-                      <td
-                        key={c.key}
-                        role="gridcell"
-                        className={cls}
-                        data-row={r}
-                        data-col={ci}
-                        aria-selected={isActive}
-                        title={bad ? err?.message : undefined}
-                        onMouseDown={(e) => {
-                          if (editing !== null && isActive) return;
-                          if (e.shiftKey) setAnchor(anchor ?? active);
-                          else setAnchor(null);
-                          setActive({ row: r, col: ci });
-                        }}
-                        onDoubleClick={() => setEditing(c.get(line))}
-                      >
-                        {isActive && editing !== null ? (
-                          <input
-                            ref={input}
-                            // Focused as it mounts: its row may be drawn only after the editor opens.
-                            autoFocus
-                            className={`cell-input${c.kind === "dec" ? " num" : ""}`}
-                            value={editing}
-                            data-dirty="true"
-                            aria-label={`${c.label}, line ${r + 1}`}
-                            onChange={(e) => setEditing(e.target.value)}
-                            onBlur={() => editing !== null && commit(editing, undefined, false, false)}
-                            onKeyDown={(e) => {
-                              if (e.key === "Enter" || e.key === "Tab") {
-                                e.preventDefault();
-                                commit(editing, e.key, e.shiftKey);
-                              } else if (e.key === "Escape") {
-                                e.preventDefault();
-                                closed.current = true;
-                                setEditing(null);
-                                box.current?.focus({ preventScroll: true });
-                              }
-                              e.stopPropagation();
-                            }}
-                          />
-                        ) : c.kind === "dec" ? (
-                          groupDigits(c.get(line), numberStyle)
-                        ) : (
-                          c.get(line)
-                        )}
-                      </td>
-                    );
-                  })}
-                  <td className="num computed">{lv ? num(lv.net, numberStyle) : "—"}</td>
-                  <td className="num computed">{lv ? num(lv.gross, numberStyle) : "—"}</td>
-                  {reach && (
-                    <>
-                      <td className="num computed rf-first" data-rf="grps">{num(lv?.grps, numberStyle)}</td>
-                      <td className="num computed" data-rf="trps">{num(lv?.trps, numberStyle)}</td>
-                      <td className="num computed" data-rf="reach">{pct(lv?.reach_pct, numberStyle)}</td>
-                      <td className="num computed" data-rf="frequency">{num(lv?.frequency, numberStyle)}</td>
-                      <td className="num computed" data-rf="effective">{pct(lv?.effective_reach_pct, numberStyle)}</td>
-                    </>
-                  )}
-                  <td>
-                    <button
-                      type="button"
-                      className="icon-button"
-                      aria-label={`Remove ${line.name}`}
-                      title="Remove line"
-                      onClick={() => onLines(plan.lines.filter((_, i) => i !== r))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
+                  row={r}
+                  line={line}
+                  view={lineViews.get(line.id)}
+                  activeCol={active.row === r ? active.col : -1}
+                  selFrom={inSel ? sel.c0 : -1}
+                  selTo={inSel ? sel.c1 : -1}
+                  editing={active.row === r ? editing : null}
+                  error={rowError(r)}
+                  reach={reach}
+                  numberStyle={numberStyle}
+                  measure={win.measure}
+                  actions={actions}
+                  input={input}
+                />
               );
             })}
             {win.padBottom > 0 && <Spacer height={win.padBottom} columns={allColumns} />}

@@ -7,7 +7,7 @@ import { LineGrid } from "../components/LineGrid";
 import { SelectField, TextField } from "../components/Field";
 import { hasReach, ReachTotals, TotalsPanel } from "../components/TotalsPanel";
 import { cleanDecimal } from "../store/usePlan";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { api, toCommandError, type PasteSettings } from "../api";
 import { PastePreview } from "../components/PastePreview";
 import { dateOrderFor } from "../dateOrder";
@@ -26,6 +26,11 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
   const [fillError, setFillError] = useState<string | null>(null);
   const settings = (col: number): PasteSettings => ({ dates, numbers: numberStyle ?? "1,234.56", first_column: col });
   const line = plan.lines[activeLine];
+  // The same handler from render to render, so the flowchart is not drawn again for an edit.
+  const onFlightChange = useCallback(
+    (id: string, start: string, end: string) => edit((p) => ({ ...p, lines: p.lines.map((l) => (l.id === id ? { ...l, start, end } : l)) })),
+    [edit],
+  );
   const setFee = <K extends keyof Fees>(key: K, value: Fees[K]) => edit((p) => ({ ...p, fees: { ...p.fees, [key]: value } }));
   return (
     <div className="stage-body">
@@ -170,13 +175,7 @@ export function PlanStage({ plan, view, error, edit, numberStyle }: Props) {
             </span>
           </span>
         </div>
-        <Flowchart
-          view={view}
-          numberStyle={numberStyle}
-          onFlightChange={(id, start, end) =>
-            edit((p) => ({ ...p, lines: p.lines.map((l) => (l.id === id ? { ...l, start, end } : l)) }))
-          }
-        />
+        <Flowchart view={view} numberStyle={numberStyle} onFlightChange={onFlightChange} />
       </section>
       <PlanPaper plan={plan} error={error} edit={edit} />
     </div>
