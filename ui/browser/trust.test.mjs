@@ -518,6 +518,28 @@ async function keepsTheCellInSight(p, row, rate) {
   assert.ok((await grid.evaluate((g) => g.scrollLeft)) > 0, "the box scrolled sideways");
 }
 
+test("a 125-line plan: a rate being typed is saved to its own line when the planner clicks another cell, never to the cell clicked", async () => {
+  const { long, edited, row, rate } = longEdit();
+  const p = b.page;
+  await openLongPlan();
+  await p.locator('td[data-row="0"][data-col="3"]').click();
+  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
+  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+a");
+  await p.keyboard.type(rate);
+  // A click on another line's channel, the rate still being typed.
+  await p.locator(`td[data-row="${row - 2}"][data-col="1"]`).click();
+  await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const saves = (await b.calls()).filter((c) => c.cmd === "save_plan");
+  assert.equal(saves.length, 1);
+  assert.deepEqual(saves[0].args.plan.lines, edited.plan.lines);
+  assert.equal(saves[0].args.plan.lines[row - 2].channel, long.plan.lines[row - 2].channel);
+  assert.equal(await p.locator("input.cell-input").count(), 0, "no editor open");
+  assert.equal(await p.locator(`td[data-row="${row - 2}"][data-col="1"]`).getAttribute("aria-selected"), "true");
+  assert.equal((await p.locator(`td[data-row="${row - 2}"][data-col="1"]`).textContent()).trim(), long.plan.lines[row - 2].channel);
+});
+
 test("a 125-line plan: a rate being typed far down is committed when the grid is scrolled away from it, and typing on a cell scrolled away brings it back", async () => {
   const { long, edited, row, rate } = longEdit();
   const p = b.page;

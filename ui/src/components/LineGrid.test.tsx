@@ -58,6 +58,22 @@ describe("LineGrid", () => {
     expect(active()).toEqual([1, 3]);
   });
 
+  it("a click on another cell while typing commits the value to the cell being edited, then moves", () => {
+    const { grid, onLines, active } = setup();
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" }); // rate
+    fireEvent.keyDown(grid, { key: "7" });
+    fireEvent.change(screen.getByRole("textbox", { name: "Rate, line 1" }), { target: { value: "7.25" } });
+    fireEvent.mouseDown(grid.querySelector('td[data-row="2"][data-col="1"]')!);
+    expect(onLines).toHaveBeenCalledTimes(1);
+    const lines = onLines.mock.calls[0][0];
+    expect(lines[0].rate).toBe("7.25");
+    expect(lines.slice(1)).toEqual(plan.lines.slice(1));
+    expect(active()).toEqual([2, 1]);
+    expect(screen.queryByRole("textbox")).toBeNull();
+  });
+
   it("Escape abandons an edit without changing the plan", () => {
     const { grid, onLines } = setup();
     fireEvent.keyDown(grid, { key: "x" });

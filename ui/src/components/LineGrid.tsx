@@ -169,7 +169,12 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   // The rows' events, acting on this render's state (rows drawn earlier keep the same ref).
   actions.current = {
     mouseDown: (r, ci, shift) => {
-      if (editing !== null && active.row === r && active.col === ci) return;
+      if (editing !== null) {
+        if (active.row === r && active.col === ci) return;
+        // The value being typed goes to its own cell before the click moves the active cell
+        // (the editor's blur came after the move, and wrote it into the cell clicked).
+        commit(editing, undefined, false, false);
+      }
       if (shift) setAnchor(anchor ?? active);
       else setAnchor(null);
       setActive({ row: r, col: ci });
