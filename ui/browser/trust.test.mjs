@@ -518,6 +518,25 @@ async function keepsTheCellInSight(p, row, rate) {
   assert.ok((await grid.evaluate((g) => g.scrollLeft)) > 0, "the box scrolled sideways");
 }
 
+test("a 125-line plan: scrolling the grid's box away from the active cell and back never moves the page", async () => {
+  const p = b.page;
+  const grid = await openLongPlan();
+  // The box at the top of the window, a cell in it active.
+  await grid.evaluate((el) => el.scrollIntoView({ block: "start" }));
+  await p.locator('td[data-row="5"][data-col="3"]').click();
+  const y = await p.evaluate(() => window.scrollY);
+  const frame = () => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // Far away (the row is no longer drawn), then back to where it is drawn again just above the
+  // box's sight: nothing to reveal, the planner is only scrolling the box.
+  await grid.evaluate((el) => (el.scrollTop = 3000));
+  await frame();
+  assert.equal(await p.locator('td[data-row="5"][data-col="3"]').count(), 0);
+  await grid.evaluate((el) => (el.scrollTop = 13 * 31));
+  await p.locator('td[data-row="5"][data-col="3"]').waitFor({ state: "attached" });
+  await frame();
+  assert.equal(await p.evaluate(() => window.scrollY), y);
+});
+
 test("a 125-line plan: a rate being typed is saved to its own line when the planner clicks another cell, never to the cell clicked", async () => {
   const { long, edited, row, rate } = longEdit();
   const p = b.page;

@@ -74,6 +74,15 @@ describe("LineGrid", () => {
     expect(screen.queryByRole("textbox")).toBeNull();
   });
 
+  it("a double-click inside the open editor keeps what is typed", () => {
+    const { grid } = setup();
+    fireEvent.keyDown(grid, { key: "7" });
+    const input = screen.getByRole("textbox") as HTMLInputElement;
+    fireEvent.change(input, { target: { value: "7.25" } });
+    fireEvent.doubleClick(input);
+    expect((screen.getByRole("textbox") as HTMLInputElement).value).toBe("7.25");
+  });
+
   it("Escape abandons an edit without changing the plan", () => {
     const { grid, onLines } = setup();
     fireEvent.keyDown(grid, { key: "x" });

@@ -63,11 +63,19 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
     if (win.windowed) win.reveal(active.row);
   }, [active.row, win.windowed]); // eslint-disable-line react-hooks/exhaustive-deps
   // The active cell stays in the window too (the box can run past its bottom, or be scrolled
-  // half out of sight): once its row is drawn, the page scrolls just enough to show it.
+  // half out of sight): once its row is drawn, the page scrolls just enough to show it. Only
+  // after the active cell moves: a row drawn again because the box was scrolled back to it
+  // moves nothing (it may be drawn just outside the box's sight, and the page would jump).
   const activeDrawn = !win.windowed || win.rows.includes(active.row);
+  const moved = useRef(false);
+  useEffect(() => {
+    moved.current = true;
+  }, [active.row, active.col]);
   useEffect(() => {
     const cell = box.current?.querySelector<HTMLElement>(`td[data-row="${active.row}"][data-col="${active.col}"]`);
-    if (cell && box.current?.contains(document.activeElement)) keepInWindow(cell, box.current);
+    if (!moved.current || !cell) return;
+    moved.current = false;
+    if (box.current?.contains(document.activeElement)) keepInWindow(cell, box.current);
   }, [active.row, active.col, activeDrawn]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (editing !== null) {
@@ -179,7 +187,11 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       else setAnchor(null);
       setActive({ row: r, col: ci });
     },
-    doubleClick: (r, ci) => setEditing(cellText(r, ci)),
+    doubleClick: (r, ci) => {
+      // Inside the open editor (selecting a word): the typed text stays.
+      if (editing !== null && active.row === r && active.col === ci) return;
+      setEditing(cellText(r, ci));
+    },
     remove: (r) => onLines(plan.lines.filter((_, i) => i !== r)),
     inputChange: (text) => setEditing(text),
     inputBlur: () => {
