@@ -342,6 +342,20 @@ async function inGridView(p, cell) {
   }, cell);
 }
 
+/** From the first line's rate down to line `row`'s by keyboard: the grid scrolls it into view. */
+async function walkToRate(p, row) {
+  await p.locator('td[data-row="0"][data-col="3"]').click();
+  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
+  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
+}
+
+/** Open the active cell's editor and type `text` over what it holds. */
+async function typeOver(p, text) {
+  await p.keyboard.press("Enter");
+  await p.keyboard.press("Control+a");
+  await p.keyboard.type(text);
+}
+
 /** Open the long plan (the library with ?long) at stage 4; resolves to its windowed grid. */
 async function openLongPlan() {
   const p = b.page;
@@ -379,9 +393,7 @@ test("a 125-line plan: the grid and the flowchart draw the lines in view; a rate
   assert.ok(await inGridView(p, `td[data-row="${row - 30}"][data-col="3"][aria-selected="true"]`), "the cell moved up to is in view below the header");
   for (let i = 0; i < 30; i++) await p.keyboard.press("ArrowDown");
   assert.equal((await cell.textContent()).trim(), long.plan.lines[row].rate);
-  await p.keyboard.press("Enter");
-  await p.keyboard.press("Control+a");
-  await p.keyboard.type(rate);
+  await typeOver(p, rate);
   await p.keyboard.press("Enter");
   await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
   const saved = (await b.calls()).filter((c) => c.cmd === "save_plan").pop();
@@ -406,9 +418,7 @@ test("an edit never moves the page: the plan's actions and the grid keep their p
   const { edited, row, rate } = longEdit();
   const p = b.page;
   await openLongPlan();
-  await p.locator('td[data-row="0"][data-col="3"]').click();
-  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
-  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
+  await walkToRate(p, row);
   // Where the grid and the plan's actions stand at every change of the save indicator.
   await p.evaluate(() => {
     const seen = (window.__saveLayout = []);
@@ -423,9 +433,7 @@ test("an edit never moves the page: the plan's actions and the grid keep their p
     note();
     new MutationObserver(note).observe(state, { subtree: true, childList: true, characterData: true });
   });
-  await p.keyboard.press("Enter");
-  await p.keyboard.press("Control+a");
-  await p.keyboard.type(rate);
+  await typeOver(p, rate);
   await p.keyboard.press("Enter");
   await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
   await p.getByText(usd(edited.view.totals.gross)).first().waitFor();
@@ -481,9 +489,7 @@ async function keepsTheCellInSight(p, row, rate) {
   assert.equal(before.seen, true);
   // Enter, a rate, Enter: the focus goes back to the grid without the page scrolling the whole
   // box into view (it jumped by up to a screenful), and the next line's cell is in the window.
-  await p.keyboard.press("Enter");
-  await p.keyboard.press("Control+a");
-  await p.keyboard.type(rate);
+  await typeOver(p, rate);
   await p.keyboard.press("Enter");
   await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
   assert.equal(await p.evaluate(() => document.activeElement?.classList.contains("line-grid")), true, "the grid has the focus");
@@ -541,12 +547,8 @@ test("a 125-line plan: a rate being typed is saved to its own line when the plan
   const { long, edited, row, rate } = longEdit();
   const p = b.page;
   await openLongPlan();
-  await p.locator('td[data-row="0"][data-col="3"]').click();
-  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
-  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
-  await p.keyboard.press("Enter");
-  await p.keyboard.press("Control+a");
-  await p.keyboard.type(rate);
+  await walkToRate(p, row);
+  await typeOver(p, rate);
   // A click on another line's channel, the rate still being typed.
   await p.locator(`td[data-row="${row - 2}"][data-col="1"]`).click();
   await p.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
@@ -563,12 +565,8 @@ test("a 125-line plan: a rate being typed far down is committed when the grid is
   const { long, edited, row, rate } = longEdit();
   const p = b.page;
   const grid = await openLongPlan();
-  await p.locator('td[data-row="0"][data-col="3"]').click();
-  for (let i = 0; i < row; i++) await p.keyboard.press("ArrowDown");
-  await p.locator(`td[data-row="${row}"][data-col="3"][aria-selected="true"]`).waitFor();
-  await p.keyboard.press("Enter");
-  await p.keyboard.press("Control+a");
-  await p.keyboard.type(rate);
+  await walkToRate(p, row);
+  await typeOver(p, rate);
   assert.equal(await p.locator("input.cell-input").inputValue(), rate);
   // Scrolled back to the top with the cell still open: its row is no longer drawn.
   await grid.evaluate((el) => (el.scrollTop = 0));

@@ -174,11 +174,14 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
 
   const cellText = (r: number, c: number) => COLUMNS[c].get(plan.lines[r]);
 
+  /** Whether the editor is open on cell (r, ci). */
+  const editingAt = (r: number, ci: number) => editing !== null && active.row === r && active.col === ci;
+
   // The rows' events, acting on this render's state (rows drawn earlier keep the same ref).
   actions.current = {
     mouseDown: (r, ci, shift) => {
       if (editing !== null) {
-        if (active.row === r && active.col === ci) return;
+        if (editingAt(r, ci)) return;
         // The value being typed goes to its own cell before the click moves the active cell
         // (the editor's blur came after the move, and wrote it into the cell clicked).
         commit(editing, undefined, false, false);
@@ -189,7 +192,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
     },
     doubleClick: (r, ci) => {
       // Inside the open editor (selecting a word): the typed text stays.
-      if (editing !== null && active.row === r && active.col === ci) return;
+      if (editingAt(r, ci)) return;
       setEditing(cellText(r, ci));
     },
     remove: (r) => onLines(plan.lines.filter((_, i) => i !== r)),
