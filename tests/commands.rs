@@ -107,12 +107,14 @@ fn save_plan_stores_the_plan_and_returns_its_view() {
     // The sample's scenarios name lines the truncated plan no longer has.
     plan.scenarios.clear();
 
-    let view =
+    let saved =
         invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
     assert_eq!(
-        view,
+        saved["view"],
         serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises")
     );
+    assert_eq!(saved["kept"], Value::Null, "no view named: the whole view");
+    assert!(saved["view_id"].as_u64().is_some_and(|n| n > 0), "{}", saved["view_id"]);
 
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
     assert_eq!(doc["plan"]["name"], "Q1 2027 Cold Brew Launch (revised)");
@@ -158,6 +160,46 @@ fn save_plan_with_a_broken_plan_is_an_error_naming_the_field_and_saves_nothing()
     );
 }
 
+/// The plan store names the view it holds (opened or last saved): the answer sends only the
+/// lines whose figures changed, and the rest put back from the held view are the core's view.
+#[test]
+fn a_save_naming_the_held_view_sends_only_the_lines_that_changed() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    let held = doc["view_id"].as_u64().expect("the opened view is numbered");
+    let mut plan = sample_plan();
+    plan.lines[2].rate = Some("9.00".parse().expect("a rate"));
+    let text = serde_json::to_string(&plan).expect("serialises");
+
+    let saved = common::invoke_text(&h, "save_plan", &format!("{id} {held}\n{text}")).expect("saved");
+    let kept = saved["kept"]["lines"].as_array().expect("only changes sent").clone();
+    assert_eq!(saved["kept"]["from"], held);
+    let n = plan.lines.len();
+    let expected: Vec<Value> = (0..n).map(|i| if i == 2 { Value::Null } else { json!(i) }).collect();
+    assert_eq!(kept, expected);
+    let sent = saved["view"]["lines"].as_array().expect("lines").clone();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(sent[0]["id"], plan.lines[2].id.as_str());
+    let mut sent = sent.into_iter();
+    let rebuilt: Vec<Value> = kept
+        .iter()
+        .map(|k| k.as_u64().map_or_else(|| sent.next().expect("a sent line"), |i| doc["view"]["lines"][i as usize].clone()))
+        .collect();
+    let mut view = saved["view"].clone();
+    view["lines"] = Value::Array(rebuilt);
+    assert_eq!(view, serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises"));
+
+    // The held view moves on with each save; an old number gets the whole view.
+    let next = common::invoke_text(&h, "save_plan", &format!("{id} {}\n{text}", saved["view_id"])).expect("saved");
+    assert_eq!(next["kept"]["lines"], json!((0..n).collect::<Vec<_>>()), "nothing changed");
+    assert_eq!(next["view"]["lines"], json!([]));
+    let old = common::invoke_text(&h, "save_plan", &format!("{id} {held}\n{text}")).expect("saved");
+    assert_eq!(old["kept"], Value::Null);
+    assert_eq!(old["view"], view);
+}
+
 /// The plan store sends the plan as text, its id on the first line: the same view, the same
 /// save and the same errors as `{id, plan}` in JSON.
 #[test]
@@ -170,9 +212,9 @@ fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
     plan["lines"][0]["rate"] = json!("1.35");
     let text = plan.to_string();
 
-    let view = common::invoke_text(&h, "save_plan", &format!("{id}\n{text}")).expect("save_plan answers");
+    let view = common::invoke_text(&h, "save_plan", &format!("{id}\n{text}")).expect("save_plan answers")["view"].take();
     let as_json = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
-    assert_eq!(view, as_json);
+    assert_eq!(view, as_json["view"]);
     assert_eq!(view["lines"][0]["rate"], "1.35");
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
     assert_eq!(doc["plan"]["name"], "Sent as text");
@@ -192,12 +234,17 @@ fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
 
     // The same text as a JSON array of its bytes (the webview's postMessage fallback) reads the same.
     let bytes: Vec<u8> = format!("{id}\n{text}").into_bytes();
-    assert_eq!(invoke(&h, "save_plan", json!(bytes)).expect("save_plan answers"), view);
+    assert_eq!(invoke(&h, "save_plan", json!(bytes)).expect("save_plan answers")["view"], view);
     let err = invoke(&h, "save_plan", json!([1, 2, 300])).expect_err("refused");
     assert_eq!(err["message"], "the plan to save is neither text nor {id, plan}");
 
     // A body that is not an id and a plan is refused by name, and nothing is saved.
-    for (body, says) in [("no id line", "has no id line"), ("x\n{}", "names no plan id")] {
+    for (body, says) in [
+        ("no id line", "has no id line"),
+        ("x\n{}", "names no plan id"),
+        ("1 x\n{}", "names a view that is not a number"),
+        ("1 2 3\n{}", "has more than a plan id and a view number on its first line"),
+    ] {
         let err = common::invoke_text(&h, "save_plan", body).expect_err("refused");
         assert_eq!((err["code"].as_str(), err["message"].as_str()), (Some("invalid_request"), Some(format!("the plan to save {says}").as_str())));
     }

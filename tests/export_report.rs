@@ -118,7 +118,7 @@ fn the_plan_screen_shows_the_dated_findings() {
         view["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
     };
     // Reviewed on 1 May 2026: more than a quarter before 21 Nov 2026.
-    let saved = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved");
+    let saved = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved")["view"].take();
     assert!(codes(&saved).contains(&"plan_not_revisited".to_string()), "{:?}", codes(&saved));
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("opened");
     assert!(codes(&doc["view"]).contains(&"plan_not_revisited".to_string()));

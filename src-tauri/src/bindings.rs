@@ -13,6 +13,7 @@ use crate::commands::opening::OpenedFile;
 use crate::commands::plan_import::ChosenPlanImport;
 use crate::commands::print::PrintablePage;
 use crate::commands::PlanDocument;
+use crate::shown_views::SavedView;
 use flightplan_core::bindings::{core, ui_dir};
 use flightplan_exchange::{ImportChoices, ImportPreview};
 use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
@@ -32,7 +33,8 @@ fn bindings_are_fresh() {
         .add::<ChosenPlanImport>()
         .add::<ImportPreview>()
         .add::<ImportChoices>()
-        .add::<Signoff>();
+        .add::<Signoff>()
+        .add::<SavedView>();
     let doc = &bindings.files()["PlanDocument.ts"];
     assert!(doc.contains("id: number,"), "{doc}");
     assert!(doc.contains("plan: Plan,"), "{doc}");

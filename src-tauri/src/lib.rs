@@ -11,6 +11,7 @@ pub mod library;
 pub mod menu;
 pub mod print_dialog;
 pub mod rendering;
+pub mod shown_views;
 pub mod today;
 /// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
 #[cfg(test)]
@@ -29,6 +30,7 @@ pub fn with_commands<R: Runtime>(builder: Builder<R>) -> Builder<R> {
 pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) -> Builder<R> {
     builder
         .manage(today)
+        .manage(shown_views::ShownViews::default())
         .manage(commands::export::ExportedFiles::default())
         .manage(commands::print::PrintedPaper::default())
         .manage(commands::monitoring::ChosenReports::default())

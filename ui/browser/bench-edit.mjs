@@ -23,11 +23,25 @@ const compute = (plan, name) => {
   writeFileSync(file, JSON.stringify(plan));
   return JSON.parse(execFileSync(cli, ["compute", file, "--as-written"], { encoding: "utf8", maxBuffer: 64 << 20 }));
 };
-/** The plan, and the core's view of it with line 1's rate at "9" and at "1.2" (the edits made). */
+/** What the shell answers a save with when the screen holds `before` (src-tauri/src/shown_views.rs):
+ * the lines kept by their index, and the view with only the other lines. */
+function answerFrom(before, after) {
+  const at = new Map(before.lines.map((l, i) => [l.id, i]));
+  const kept = after.lines.map((l) => {
+    const i = at.get(l.id);
+    return i !== undefined && JSON.stringify(before.lines[i]) === JSON.stringify(l) ? i : null;
+  });
+  return { kept, view: { ...after, lines: after.lines.filter((_, i) => kept[i] === null) } };
+}
+/** The plan, and the core's view of it with line 1's rate at "9" and at "1.2" (the edits made),
+ * with the answers to each edit from each view the screen can hold, worked out beforehand. */
 function benchData(size) {
   const plan = benchPlan(sample, size);
   const withRate = (rate) => ({ ...plan, lines: plan.lines.map((l, i) => (i === 0 ? { ...l, rate } : l)) });
-  return { plan, view: compute(plan, `p${size}`), views: [compute(withRate("9"), `p${size}a`), compute(withRate("1.2"), `p${size}b`)] };
+  const view = compute(plan, `p${size}`);
+  const views = [compute(withRate("9"), `p${size}a`), compute(withRate("1.2"), `p${size}b`)];
+  const answers = { open: views.map((v) => answerFrom(view, v)), 0: views.map((v) => answerFrom(views[0], v)), 1: views.map((v) => answerFrom(views[1], v)) };
+  return { plan, view, views, answers };
 }
 
 const b = useBrowser();
@@ -38,10 +52,23 @@ async function openAtStage4(data) {
   await b.page.locator("table.library-table tbody tr").first().waitFor();
   await b.page.evaluate((data) => {
     const mocked = window.__TAURI_INTERNALS__.invoke;
+    // The view the screen holds: its number, and which of the bench's views it is.
+    let lastId = 1;
+    let held = "open";
     window.__TAURI_INTERNALS__.invoke = (cmd, args, opts) => {
-      if (cmd === "open_plan") return Promise.resolve({ id: args.id, plan: data.plan, view: data.view });
-      // The plan store sends the plan as text after its id line.
-      if (cmd === "save_plan") return Promise.resolve(data.views[new TextDecoder().decode(args).includes('"rate":"9"') ? 0 : 1]);
+      if (cmd === "open_plan") return Promise.resolve({ id: args.id, plan: data.plan, view: data.view, view_id: (lastId = 1) });
+      // The plan store sends the plan as text after a line with its id and the view it holds.
+      if (cmd === "save_plan") {
+        const text = new TextDecoder().decode(args);
+        const named = Number(text.slice(0, text.indexOf("\n")).split(" ")[1]);
+        const to = text.includes('"rate":"9"') ? 0 : 1;
+        const from = named === lastId ? held : null;
+        held = to;
+        lastId += 1;
+        if (from === null) return Promise.resolve({ view_id: lastId, view: data.views[to], kept: null });
+        const { kept, view } = data.answers[from][to];
+        return Promise.resolve({ view_id: lastId, view, kept: { from: named, lines: kept } });
+      }
       return mocked(cmd, args, opts);
     };
   }, data);

@@ -76,13 +76,36 @@ function find(id: number): Stored {
 
 const ctx: MockContext = { plans, scenarios, byName, byPlan, find };
 
-/** A save's text body (the plan's id on the first line, then the plan) as the `{id, plan}` the
- * handlers and the tests read. */
+/** A save's text body (the plan's id and the view held on the first line, then the plan) as
+ * the `{id, view_id?, plan}` the handlers and the tests read. */
 function sentArgs(payload: unknown): Record<string, unknown> {
   if (!(payload instanceof Uint8Array)) return (payload ?? {}) as Record<string, unknown>;
   const text = new TextDecoder().decode(payload);
   const nl = text.indexOf("\n");
-  return { id: Number(text.slice(0, nl)), plan: JSON.parse(text.slice(nl + 1)) };
+  const [id, viewId] = text.slice(0, nl).trim().split(/\s+/).map(Number);
+  return { id, ...(viewId === undefined ? {} : { view_id: viewId }), plan: JSON.parse(text.slice(nl + 1)) };
+}
+
+// The views handed out, by the number the shell gives them (src-tauri/src/shown_views.rs): a save
+// naming the one held is answered with only the lines that changed, as the app answers.
+type Line = { id: string };
+const held = new Map<number, { viewId: number; lines: Line[] }>();
+let lastViewId = 0;
+function numbered(planId: number, view: unknown): number {
+  held.set(planId, { viewId: ++lastViewId, lines: (view as { lines: Line[] }).lines });
+  return lastViewId;
+}
+function answer(planId: number, viewId: unknown, view: unknown) {
+  const before = held.get(planId);
+  const lines = (view as { lines: Line[] }).lines;
+  const newId = numbered(planId, view);
+  if (!before || before.viewId !== viewId) return { view_id: newId, view, kept: null };
+  const kept = lines.map((l) => {
+    const i = before.lines.findIndex((b) => b.id === l.id);
+    return i >= 0 && JSON.stringify(before.lines[i]) === JSON.stringify(l) ? i : null;
+  });
+  const sent = lines.filter((_, i) => kept[i] === null);
+  return { view_id: newId, view: { ...(view as object), lines: sent }, kept: { from: before.viewId, lines: kept } };
 }
 
 mockIPC((cmd, payload) => {
@@ -93,7 +116,7 @@ mockIPC((cmd, payload) => {
       return plans.filter((p) => !p.deleted).map(summary);
     case "open_plan": {
       const p = find(args.id as number);
-      return { id: p.id, plan: p.plan, view: p.view };
+      return { id: p.id, plan: p.plan, view: p.view, view_id: numbered(p.id, p.view) };
     }
     case "save_plan": {
       const p = find(args.id as number);
@@ -102,7 +125,7 @@ mockIPC((cmd, payload) => {
       if (hit.error) throw hit.error;
       p.plan = hit.plan as Record<string, unknown>;
       p.view = hit.view;
-      return hit.view;
+      return answer(p.id, args.view_id, hit.view);
     }
     case "list_versions":
       find(args.id as number);

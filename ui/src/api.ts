@@ -28,6 +28,7 @@ import type {
   PrintablePage,
   ImportChoices,
   ImportPreview,
+  SavedView,
   LaunchLine,
   LineStatus,
   Monitor,
@@ -138,9 +139,12 @@ export const api = {
   listPlans: (): Promise<PlanSummary[]> => call("list_plans"),
   openPlan: (id: number): Promise<PlanDocument> => call("open_plan", { id }),
   computePlan: (plan: Plan): Promise<PlanView> => call("compute_plan", { plan }),
-  /** The plan goes as text, its id on the first line: the core reads it straight into its model
-   * (on a 1,000-line plan, no JSON tree built and copied on each edit). */
-  savePlan: (id: number, plan: Plan): Promise<PlanView> => callWithText("save_plan", `${id}\n${JSON.stringify(plan)}`),
+  /** The plan goes as text, its id and the number of the view the screen holds (if any) on the
+   * first line: the core reads it straight into its model (on a 1,000-line plan, no JSON tree
+   * built and copied on each edit), and answers with only the lines whose figures changed since
+   * that view (see `store/heldView`). */
+  savePlan: (id: number, plan: Plan, heldViewId?: number): Promise<SavedView> =>
+    callWithText("save_plan", `${heldViewId === undefined ? id : `${id} ${heldViewId}`}\n${JSON.stringify(plan)}`),
   createPlan: (from: "blank" | "sample"): Promise<number> => call("create_plan", { from }),
   duplicatePlan: (id: number): Promise<number> => call("duplicate_plan", { id }),
   deletePlan: (id: number): Promise<void> => call("delete_plan", { id }),

@@ -8,6 +8,7 @@
 
 use super::{guarded, plan_from_json, PlanDocument};
 use crate::library::PlanLibrary;
+use crate::shown_views::ShownViews;
 use chrono::Utc;
 use flightplan_core::approval::{is_locked, moves, start_revision as revision_of, StatusMove};
 use flightplan_core::changes::Changes;
@@ -49,6 +50,7 @@ pub async fn plan_signoff(library: State<'_, PlanLibrary>, id: i64) -> Result<Si
 #[tauri::command]
 pub async fn set_plan_status(
     library: State<'_, PlanLibrary>,
+    shown: State<'_, ShownViews>,
     id: i64,
     to: PlanStatus,
     by: Option<String>,
@@ -62,7 +64,7 @@ pub async fn set_plan_status(
             }
         })?;
         let view = compute(&plan)?;
-        Ok(PlanDocument { id, plan, view })
+        PlanDocument::shown(&shown, id, plan, view)
     })
     .await
 }
@@ -74,6 +76,7 @@ pub async fn set_plan_status(
 #[tauri::command]
 pub async fn start_revision(
     library: State<'_, PlanLibrary>,
+    shown: State<'_, ShownViews>,
     id: i64,
     plan: Option<serde_json::Value>,
 ) -> Result<PlanDocument> {
@@ -99,7 +102,7 @@ pub async fn start_revision(
             Ok(next)
         })?;
         let view = compute(&plan)?;
-        Ok(PlanDocument { id, plan, view })
+        PlanDocument::shown(&shown, id, plan, view)
     })
     .await
 }

@@ -27,6 +27,7 @@ pub mod weights;
 pub use names::COMMANDS;
 
 use crate::library::PlanLibrary;
+use crate::shown_views::{SavedView, ShownViews};
 use crate::today::Today;
 use chrono::Utc;
 use futures_util::FutureExt;
@@ -46,6 +47,16 @@ pub struct PlanDocument {
     /// The plan in the `flightplan/1` file format.
     pub plan: Plan,
     pub view: PlanView,
+    /// The view's number: the first save names it, to be answered with only the lines that change.
+    pub view_id: u32,
+}
+
+impl PlanDocument {
+    /// Plan `id` and its view as the plan screen will hold it, the view numbered in `shown`.
+    pub fn shown(shown: &ShownViews, id: i64, plan: Plan, view: PlanView) -> Result<PlanDocument> {
+        let view_id = shown.whole(id, &view)?;
+        Ok(PlanDocument { id, plan, view, view_id })
+    }
 }
 
 /// The plans in the library, for the library screen.
@@ -59,11 +70,16 @@ pub async fn list_plans(library: State<'_, PlanLibrary>) -> Result<Vec<PlanSumma
 
 /// Open a stored plan with its costed view, as of today (so the dated findings show).
 #[tauri::command]
-pub async fn open_plan(library: State<'_, PlanLibrary>, today: State<'_, Today>, id: i64) -> Result<PlanDocument> {
+pub async fn open_plan(
+    library: State<'_, PlanLibrary>,
+    today: State<'_, Today>,
+    shown: State<'_, ShownViews>,
+    id: i64,
+) -> Result<PlanDocument> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
         let view = compute_as_of(&plan, Some(today.get()))?;
-        Ok(PlanDocument { id, plan, view })
+        PlanDocument::shown(&shown, id, plan, view)
     })
     .await
 }
@@ -78,36 +94,44 @@ pub async fn compute_plan(today: State<'_, Today>, plan: serde_json::Value) -> R
     .await
 }
 
-/// Check, cost and save a plan over the stored plan; returns the costed view as saved, as of
-/// today. The plan store sends it as text, the plan's id on the first line and the
-/// `flightplan/1` document after it, read straight into the model: on a 1,000-line plan that
-/// skips building a JSON tree of the plan and copying it on every edit. Scripts and tests may
-/// send `{id, plan}` as JSON arguments instead; both read by the same rules.
+/// Check, cost and save a plan over the stored plan; answers with the costed view as saved, as
+/// of today, numbered. The plan store sends it as text: the plan's id and the number of the
+/// view it holds on the first line, the `flightplan/1` document after it, read straight into
+/// the model (on a 1,000-line plan that skips building a JSON tree of the plan on every edit).
+/// The answer then sends only the lines whose figures changed since that view. Scripts and
+/// tests may send `{id, plan, view_id?}` as JSON arguments instead; both read by the same rules.
 #[tauri::command]
 pub async fn save_plan(
     library: State<'_, PlanLibrary>,
     today: State<'_, Today>,
+    shown: State<'_, ShownViews>,
     request: Request<'_>,
-) -> Result<PlanView> {
+) -> Result<SavedView> {
     guarded(async move {
-        let (id, plan) = plan_sent(request.body())?;
+        let (id, held, plan) = plan_sent(request.body())?;
         let view = compute_as_of(&plan, Some(today.get()))?;
         library.with(|lib| lib.save(id, &plan, Utc::now()))?;
-        Ok(view)
+        shown.answer(id, held, view)
     })
     .await
 }
 
-/// The id and plan a save sends: text (`ID` newline `PLAN`) or JSON arguments `{id, plan}`.
-/// The text comes as the request's bytes, or as a JSON array of them when the webview's IPC has
-/// fallen back from its custom protocol to `postMessage` (which carries JSON only).
-fn plan_sent(body: &InvokeBody) -> Result<(i64, Plan)> {
+/// The id, the view held and the plan a save sends: text (`ID [VIEW_ID]` newline `PLAN`) or
+/// JSON arguments `{id, plan, view_id?}`. The text comes as the request's bytes, or as a JSON
+/// array of them when the webview's IPC has fallen back from its custom protocol to
+/// `postMessage` (which carries JSON only).
+fn plan_sent(body: &InvokeBody) -> Result<(i64, Option<u32>, Plan)> {
     let refused = |what: &str| Error::new("invalid_request", format!("the plan to save {what}"));
-    let from_text = |bytes: &[u8]| -> Result<(i64, Plan)> {
+    let from_text = |bytes: &[u8]| -> Result<(i64, Option<u32>, Plan)> {
         let text = std::str::from_utf8(bytes).map_err(|_| refused("is not UTF-8 text"))?;
-        let (id, plan) = text.split_once('\n').ok_or_else(|| refused("has no id line"))?;
-        let id = id.trim().parse().map_err(|_| refused("names no plan id"))?;
-        Ok((id, flightplan_core::plan_from_sent_text(plan)?))
+        let (head, plan) = text.split_once('\n').ok_or_else(|| refused("has no id line"))?;
+        let mut head = head.split_whitespace();
+        let id = head.next().and_then(|id| id.parse().ok()).ok_or_else(|| refused("names no plan id"))?;
+        let held = head.next().map(|v| v.parse().map_err(|_| refused("names a view that is not a number"))).transpose()?;
+        if head.next().is_some() {
+            return Err(refused("has more than a plan id and a view number on its first line"));
+        }
+        Ok((id, held, flightplan_core::plan_from_sent_text(plan)?))
     };
     match body {
         InvokeBody::Raw(bytes) => from_text(bytes),
@@ -117,8 +141,12 @@ fn plan_sent(body: &InvokeBody) -> Result<(i64, Plan)> {
         }
         InvokeBody::Json(args) => {
             let id = args.get("id").and_then(serde_json::Value::as_i64).ok_or_else(|| refused("names no plan id"))?;
+            let held = match args.get("view_id") {
+                None | Some(serde_json::Value::Null) => None,
+                Some(v) => Some(v.as_u64().and_then(|v| u32::try_from(v).ok()).ok_or_else(|| refused("names a view that is not a number"))?),
+            };
             let plan = args.get("plan").ok_or_else(|| refused("is missing"))?;
-            Ok((id, plan_from_json(plan)?))
+            Ok((id, held, plan_from_json(plan)?))
         }
     }
 }

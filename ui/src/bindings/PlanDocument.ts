@@ -9,4 +9,8 @@ export type PlanDocument = { id: number,
 /**
  * The plan in the `flightplan/1` file format.
  */
-plan: Plan, view: PlanView, };
+plan: Plan, view: PlanView, 
+/**
+ * The view's number: the first save names it, to be answered with only the lines that change.
+ */
+view_id: number, };

@@ -108,7 +108,7 @@ function PlanEditor({
   onOpenPlan: (id: number) => void;
   today: string;
 }) {
-  const store = usePlan(doc.id, { plan: doc.plan as Plan, view: doc.view });
+  const store = usePlan(doc.id, { plan: doc.plan as Plan, view: doc.view, viewId: doc.view_id });
   const { plan, view, error, edit } = store;
   const [stage, setStage] = useState(plan.lines.length > 0 ? 4 : 1);
   const [workshop, setWorkshop] = useState(false);

@@ -2,13 +2,15 @@
 // to the core (save_plan) to be checked, costed and saved; the view the core returns is what the
 // screen shows. A refused edit stays in the form with the core's error beside its field, and the
 // last good view stays on screen until the planner fixes it. Undo and redo step through whole
-// documents, each one saved again, so the library always holds what the planner sees.
+// documents, each one saved again, so the library always holds what the planner sees. Saves go
+// one at a time, in order: two on their way at once could reach the library in either order.
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, CommandError, toCommandError } from "../api";
 import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { History } from "./history";
+import { viewFromAnswer, type HeldView } from "./heldView";
 import { sameDocument } from "./sameDocument";
 
 export type SaveState = "saved" | "saving" | "refused";
@@ -35,27 +37,56 @@ interface Loaded {
   save: SaveState;
 }
 
-/** Open plan `id` and keep it in step with the core. */
-export function usePlan(id: number, first: { plan: Plan; view: PlanView }): PlanStore {
+/** Open plan `id` and keep it in step with the core. `first.viewId` is the shell's number for
+ * `first.view` (none: the first save gets the whole view). */
+export function usePlan(id: number, first: { plan: Plan; view: PlanView; viewId?: number }): PlanStore {
   const history = useRef(new History<Plan>(first.plan));
-  const [state, setState] = useState<Loaded>({ ...first, error: null, save: "saved" });
-  // Only the answer to the latest save may land: an older one arriving late is ignored.
-  const seq = useRef(0);
+  const [state, setState] = useState<Loaded>({ plan: first.plan, view: first.view, error: null, save: "saved" });
+  // The view the core last answered with, which the next save names so the answer carries only
+  // the lines that changed.
+  const held = useRef<HeldView | null>(first.viewId === undefined ? null : { id: first.viewId, view: first.view });
+  // One save at a time, in order, so the library always ends with the latest plan: an edit made
+  // while one is on its way waits, and only the newest waiting plan is sent after it.
+  const sending = useRef(false);
+  const waiting = useRef<Plan | null>(null);
 
-  const persist = useCallback(
+  const send = useCallback(
     (plan: Plan) => {
-      const mine = ++seq.current;
-      setState((s) => ({ ...s, plan, save: "saving" }));
+      sending.current = true;
+      const before = held.current;
       api
-        .savePlan(id, plan)
-        .then((view) => {
-          if (mine === seq.current) setState({ plan, view, error: null, save: "saved" });
-        })
-        .catch((e) => {
-          if (mine === seq.current) setState((s) => ({ ...s, plan, error: toCommandError(e), save: "refused" }));
+        .savePlan(id, plan, before?.id)
+        .then((answer) => {
+          held.current = viewFromAnswer(answer, before);
+          return null;
+        }, toCommandError)
+        .catch(toCommandError)
+        .then((error) => {
+          sending.current = false;
+          const next = waiting.current;
+          waiting.current = null;
+          if (next) {
+            // A newer plan supersedes this one (and its error): show the figures saved so far.
+            const shown = held.current;
+            if (!error && shown) setState((s) => ({ ...s, view: shown.view }));
+            send(next);
+          } else if (error) {
+            setState((s) => ({ ...s, plan, error, save: "refused" }));
+          } else if (held.current) {
+            setState({ plan, view: held.current.view, error: null, save: "saved" });
+          }
         });
     },
     [id],
+  );
+
+  const persist = useCallback(
+    (plan: Plan) => {
+      setState((s) => ({ ...s, plan, save: "saving" }));
+      if (sending.current) waiting.current = plan;
+      else send(plan);
+    },
+    [send],
   );
 
   const edit = useCallback(
