@@ -136,23 +136,22 @@ for (let r = 0; r < runs; r++) {
     // at its top (the plan just opened).
     edits[size].push(median(await timeEdits(s, "document.querySelector('.line-grid').scrollIntoView({ block: 'nearest' })")));
     editsAtTop[size].push(median(await timeEdits(s, 'window.scrollTo(0, 0)')));
-    // save_plan alone, timed in the page as the store calls it: the plan as text after its id and
-    // the number of the view held, line 1's rate changed each time, the answer carrying only the
-    // lines that changed.
+    // save_plan alone, timed in the page as the store calls it: line 1's rate changed each time,
+    // the plan sent as its changes to the plan of the view held (the plan without its lines, the
+    // lines kept, the line changed), the answer carrying only the lines that changed.
     const id = await s.exec('return window.__FLIGHTPLAN_OPEN_PLAN_ID;');
     const saved = await s.cmd('POST', '/execute/async', {
       script: `const [id, plan, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
         (async () => {
-          const send = (rate, held) => {
-            const edited = { ...plan, lines: plan.lines.map((l, i) => (i === 0 ? { ...l, rate } : l)) };
-            const head = held === undefined ? id : id + ' ' + held;
-            return window.__TAURI_INTERNALS__.invoke('save_plan', new TextEncoder().encode(head + '\\n' + JSON.stringify(edited)));
-          };
-          let held = (await send('5')).view_id;
+          const save = (text) => window.__TAURI_INTERNALS__.invoke('save_plan', new TextEncoder().encode(text));
+          let held = (await save(id + '\\n' + JSON.stringify(plan))).view_id;
           const times = [];
           for (let i = 0; i < 9; i++) {
             const t = performance.now();
-            const answer = await send(i % 2 ? '9' : '1.2', held);
+            const lines = plan.lines.map((l, j) => (j === 0 ? { ...l, rate: i % 2 ? '9' : '1.2' } : l));
+            const kept = lines.map((l, j) => (j === 0 ? null : j));
+            const text = id + ' ' + held + ' changes\\n' + JSON.stringify({ ...plan, lines: [] }) + '\\n' + JSON.stringify(kept) + '\\n' + JSON.stringify([lines[0]]);
+            const answer = await save(text);
             times.push(performance.now() - t);
             if (!answer.kept) throw new Error('the whole view came back');
             held = answer.view_id;

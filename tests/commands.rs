@@ -200,6 +200,47 @@ fn a_save_naming_the_held_view_sends_only_the_lines_that_changed() {
     assert_eq!(old["view"], view);
 }
 
+/// The plan store sends its plan as its changes to the plan of the view it holds: the plan
+/// without lines, the indexes of the lines kept, the lines changed. Saved and costed as if sent
+/// whole; changes to a view no longer held are refused by code, and nothing is saved.
+#[test]
+fn a_plan_sent_as_its_changes_is_saved_as_the_whole_plan() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    let held = doc["view_id"].as_u64().expect("numbered");
+    let mut plan = sample_plan();
+    plan.lines[2].rate = Some("9.00".parse().expect("a rate"));
+    plan.lines.swap(0, 1);
+    let changes = |plan: &flightplan_core::Plan| {
+        let mut head = serde_json::to_value(plan).expect("serialises");
+        head["lines"] = json!([]);
+        let before = sample_plan().lines;
+        let kept: Vec<Option<usize>> = plan.lines.iter().map(|l| before.iter().position(|b| b == l)).collect();
+        let changed: Vec<_> = plan.lines.iter().zip(&kept).filter(|(_, k)| k.is_none()).map(|(l, _)| l).collect();
+        format!("{head}\n{}\n{}", json!(kept), json!(changed))
+    };
+    let sent = changes(&plan);
+    assert!(sent.len() < serde_json::to_string(&plan).expect("serialises").len() / 2, "only line 3 is sent whole");
+
+    let saved = common::invoke_text(&h, "save_plan", &format!("{id} {held} changes\n{sent}")).expect("saved");
+    assert_eq!(saved["kept"]["from"], held);
+    let stored = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
+    assert_eq!(stored["plan"], serde_json::to_value(&plan).expect("serialises"));
+
+    // The view held moved on with the save (and again with the open): view `held` is gone.
+    let err = common::invoke_text(&h, "save_plan", &format!("{id} {held} changes\n{sent}")).expect_err("not held");
+    assert_eq!(err["code"], "view_not_held");
+    // A broken line sent as a change is named by its place in the whole plan.
+    let now = stored["view_id"].as_u64().expect("numbered");
+    let mut broken = plan.clone();
+    broken.lines[2].rate = Some("-2.40".parse().expect("a rate"));
+    let err = common::invoke_text(&h, "save_plan", &format!("{id} {now} changes\n{}", changes(&broken))).expect_err("refused");
+    assert_eq!((err["code"].as_str(), err["path"].as_str(), err["line"].as_str()), (Some("negative_value"), Some("lines[2].rate"), Some(plan.lines[2].id.as_str())));
+    assert_eq!(invoke(&h, "open_plan", json!({ "id": id })).expect("open")["plan"], stored["plan"], "nothing saved");
+}
+
 /// The plan store sends the plan as text, its id on the first line: the same view, the same
 /// save and the same errors as `{id, plan}` in JSON.
 #[test]
@@ -243,7 +284,9 @@ fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
         ("no id line", "has no id line"),
         ("x\n{}", "names no plan id"),
         ("1 x\n{}", "names a view that is not a number"),
-        ("1 2 3\n{}", "has more than a plan id and a view number on its first line"),
+        ("1 2 3\n{}", "has more on its first line than a plan id, a view number and `changes`"),
+        ("1 2 changes more\n{}", "has more on its first line than a plan id, a view number and `changes`"),
+        ("1 2 changes\n{}", "sends changes without the plan, the lines kept and the lines changed"),
     ] {
         let err = common::invoke_text(&h, "save_plan", body).expect_err("refused");
         assert_eq!((err["code"].as_str(), err["message"].as_str()), (Some("invalid_request"), Some(format!("the plan to save {says}").as_str())));

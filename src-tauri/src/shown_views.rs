@@ -4,7 +4,9 @@
 //! Why: on a 1,000-line plan the view is some 800 KB of JSON. WebKit's IPC carries an answer at
 //! about 15–20 ms a megabyte here, and the page then parses it: most of what an edit waits for.
 //! An edit changes one line's figures and the totals, so the answer names each unchanged line by
-//! its place in the view the screen already holds and sends only the others.
+//! its place in the view the screen already holds and sends only the others. The plan of each
+//! view is held too: the screen sends its next plan as its changes to that one
+//! (`flightplan_core::plan_from_sent_changes`).
 //!
 //! Every view the shell hands the plan screen (opening, approving, revising, saving) is numbered
 //! here; the screen names the number it holds when it saves. A number this shell does not hold
@@ -12,7 +14,7 @@
 //! answer is never built against a view the screen may not have. Lines are compared as the JSON
 //! the screen receives, so a figure written differently (`1.2` and `1.20`) counts as changed.
 
-use flightplan_core::{Error, LineView, PlanView, Result};
+use flightplan_core::{Error, LineView, Plan, PlanView, Result};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -53,24 +55,25 @@ struct Held {
     plans: HashMap<i64, Shown>,
 }
 
-/// A view handed out: its number, and each line's id and JSON.
+/// A view handed out: its number, the plan it is the view of, and each line's id and JSON.
 struct Shown {
     view_id: u32,
+    plan: Plan,
     lines: Vec<(String, Vec<u8>)>,
 }
 
 impl ShownViews {
-    /// Number `view`, the whole of plan `plan_id`'s view the screen is about to hold.
-    pub fn whole(&self, plan_id: i64, view: &PlanView) -> Result<u32> {
+    /// Number `view` of `plan`, the whole of plan `plan_id`'s view the screen is about to hold.
+    pub fn whole(&self, plan_id: i64, plan: &Plan, view: &PlanView) -> Result<u32> {
         let lines = written(&view.lines)?;
-        Ok(self.hold(plan_id, lines, |_, _| None::<KeptLines>).0)
+        Ok(self.hold(plan_id, plan.clone(), lines, |_, _| None::<KeptLines>).0)
     }
 
-    /// The answer to a save of plan `plan_id` from a screen holding view `held` (if any): the new
-    /// view numbered, with the lines unchanged since `held` named rather than sent.
-    pub fn answer(&self, plan_id: i64, held: Option<u32>, mut view: PlanView) -> Result<SavedView> {
+    /// The answer to a save of `plan` (plan `plan_id`) from a screen holding view `held` (if
+    /// any): its view numbered, with the lines unchanged since `held` named rather than sent.
+    pub fn answer(&self, plan_id: i64, held: Option<u32>, plan: Plan, mut view: PlanView) -> Result<SavedView> {
         let lines = written(&view.lines)?;
-        let (view_id, kept) = self.hold(plan_id, lines, |before, now| {
+        let (view_id, kept) = self.hold(plan_id, plan, lines, |before, now| {
             let before = before.filter(|b| Some(b.view_id) == held)?;
             Some(kept_lines(before, now))
         });
@@ -80,11 +83,18 @@ impl ShownViews {
         Ok(SavedView { view_id, view, kept: Some(kept) })
     }
 
-    /// Replace plan `plan_id`'s held view with `lines` under a new number; `compare` sees the
-    /// view held before and the new lines, under the same lock.
+    /// `read` applied to the plan of view `view_id` of plan `plan_id`, if that is the view held.
+    pub fn with_plan<T>(&self, plan_id: i64, view_id: u32, read: impl FnOnce(&Plan) -> T) -> Option<T> {
+        let held = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        held.plans.get(&plan_id).filter(|s| s.view_id == view_id).map(|s| read(&s.plan))
+    }
+
+    /// Replace plan `plan_id`'s held view with `plan`'s `lines` under a new number; `compare`
+    /// sees the view held before and the new lines, under the same lock.
     fn hold<T>(
         &self,
         plan_id: i64,
+        plan: Plan,
         lines: Vec<(String, Vec<u8>)>,
         compare: impl FnOnce(Option<&Shown>, &[(String, Vec<u8>)]) -> Option<T>,
     ) -> (u32, Option<T>) {
@@ -100,7 +110,7 @@ impl ShownViews {
                 held.plans.remove(&oldest);
             }
         }
-        held.plans.insert(plan_id, Shown { view_id, lines });
+        held.plans.insert(plan_id, Shown { view_id, plan, lines });
         (view_id, compared)
     }
 }
@@ -133,7 +143,7 @@ fn kept_lines(before: &Shown, now: &[(String, Vec<u8>)]) -> KeptLines {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use flightplan_core::{compute, sample_plan, Plan};
+    use flightplan_core::{compute, sample_plan};
 
     fn view_of(plan: &Plan) -> PlanView {
         compute(plan).expect("the sample costs")
@@ -147,10 +157,10 @@ mod tests {
     fn a_save_from_the_held_view_sends_only_the_lines_that_changed() {
         let shown = ShownViews::default();
         let mut plan = sample_plan();
-        let first = shown.whole(7, &view_of(&plan)).unwrap();
+        let first = shown.whole(7, &sample_plan(), &view_of(&plan)).unwrap();
         plan.lines[2].rate = Some("9".parse().unwrap());
         let full = view_of(&plan);
-        let answer = shown.answer(7, Some(first), full.clone()).unwrap();
+        let answer = shown.answer(7, Some(first), sample_plan(), full.clone()).unwrap();
         assert_ne!(answer.view_id, first);
         let kept = answer.kept.expect("answered against the held view");
         assert_eq!(kept.from, first);
@@ -162,7 +172,7 @@ mod tests {
         assert_eq!(answer.view.totals, full.totals);
 
         // The next save names the new number; the same figures again keep every line.
-        let again = shown.answer(7, Some(answer.view_id), full).unwrap();
+        let again = shown.answer(7, Some(answer.view_id), sample_plan(), full).unwrap();
         assert_eq!(again.kept.unwrap().lines, (0..n).map(Some).collect::<Vec<_>>());
         assert!(again.view.lines.is_empty());
     }
@@ -172,12 +182,12 @@ mod tests {
         let shown = ShownViews::default();
         let plan = sample_plan();
         let view = view_of(&plan);
-        let first = shown.whole(7, &view).unwrap();
-        let second = shown.answer(7, Some(first), view.clone()).unwrap();
+        let first = shown.whole(7, &sample_plan(), &view).unwrap();
+        let second = shown.answer(7, Some(first), sample_plan(), view.clone()).unwrap();
         // `first` was replaced by `second`; a screen still naming it (another window), a number
         // never given, no number, and another plan's view all get the whole view.
         for (plan_id, held) in [(7, Some(first)), (7, Some(999)), (7, None), (8, Some(second.view_id))] {
-            let answer = shown.answer(plan_id, held, view.clone()).unwrap();
+            let answer = shown.answer(plan_id, held, sample_plan(), view.clone()).unwrap();
             assert_eq!(answer.kept, None, "plan {plan_id} from {held:?}");
             assert_eq!(answer.view, view);
         }
@@ -188,12 +198,12 @@ mod tests {
         let shown = ShownViews::default();
         let mut plan = sample_plan();
         let before = view_of(&plan);
-        let first = shown.whole(1, &before).unwrap();
+        let first = shown.whole(1, &sample_plan(), &before).unwrap();
         // A line moved with the same figures is kept from its old place.
         let n = plan.lines.len();
         let mut rotated = before.clone();
         rotated.lines.rotate_right(1);
-        let moved = shown.answer(1, Some(first), rotated.clone()).unwrap();
+        let moved = shown.answer(1, Some(first), sample_plan(), rotated.clone()).unwrap();
         let kept = moved.kept.unwrap().lines;
         assert_eq!(kept[0], Some(n as u32 - 1));
         assert_eq!(kept[1..], (0..n as u32 - 1).map(Some).collect::<Vec<_>>());
@@ -209,7 +219,7 @@ mod tests {
         copy.id = "copy".into();
         plan.lines.push(copy);
         let full = view_of(&plan);
-        let answer = shown.answer(1, Some(moved.view_id), full.clone()).unwrap();
+        let answer = shown.answer(1, Some(moved.view_id), sample_plan(), full.clone()).unwrap();
         let kept = answer.kept.unwrap().lines;
         assert_eq!(kept.len(), full.lines.len());
         assert_eq!(kept.last(), Some(&None), "the new line is sent");
@@ -225,19 +235,32 @@ mod tests {
         let mut plan = sample_plan();
         let i = plan.lines.iter().position(|l| l.rate.is_some()).unwrap();
         plan.lines[i].rate = Some("1.2".parse().unwrap());
-        let first = shown.whole(1, &view_of(&plan)).unwrap();
+        let first = shown.whole(1, &sample_plan(), &view_of(&plan)).unwrap();
         plan.lines[i].rate = Some("1.20".parse().unwrap());
-        let answer = shown.answer(1, Some(first), view_of(&plan)).unwrap();
+        let answer = shown.answer(1, Some(first), sample_plan(), view_of(&plan)).unwrap();
         assert_eq!(answer.kept.unwrap().lines[i], None);
         assert_eq!(answer.view.lines[0].rate.as_ref().map(|r| r.to_string()).as_deref(), Some("1.20"));
+    }
+
+    #[test]
+    fn the_plan_of_the_held_view_is_held_with_it() {
+        let shown = ShownViews::default();
+        let mut plan = sample_plan();
+        let first = shown.whole(3, &plan, &view_of(&plan)).unwrap();
+        assert_eq!(shown.with_plan(3, first, |p| p.clone()), Some(plan.clone()));
+        plan.name = "Saved since".into();
+        let next = shown.answer(3, Some(first), plan.clone(), view_of(&plan)).unwrap().view_id;
+        assert_eq!(shown.with_plan(3, next, |p| p.name.clone()).as_deref(), Some("Saved since"));
+        assert_eq!(shown.with_plan(3, first, |_| ()), None, "the view before is not held");
+        assert_eq!(shown.with_plan(4, next, |_| ()), None, "nor another plan's");
     }
 
     #[test]
     fn the_oldest_plan_is_let_go_past_eight() {
         let shown = ShownViews::default();
         let view = view_of(&sample_plan());
-        let held: Vec<u32> = (0..9).map(|plan_id| shown.whole(plan_id, &view).unwrap()).collect();
-        assert_eq!(shown.answer(0, Some(held[0]), view.clone()).unwrap().kept, None, "plan 0 was let go");
-        assert!(shown.answer(8, Some(held[8]), view).unwrap().kept.is_some());
+        let held: Vec<u32> = (0..9).map(|plan_id| shown.whole(plan_id, &sample_plan(), &view).unwrap()).collect();
+        assert_eq!(shown.answer(0, Some(held[0]), sample_plan(), view.clone()).unwrap().kept, None, "plan 0 was let go");
+        assert!(shown.answer(8, Some(held[8]), sample_plan(), view).unwrap().kept.is_some());
     }
 }

@@ -76,29 +76,21 @@ function find(id: number): Stored {
 
 const ctx: MockContext = { plans, scenarios, byName, byPlan, find };
 
-/** A save's text body (the plan's id and the view held on the first line, then the plan) as
- * the `{id, view_id?, plan}` the handlers and the tests read. */
-function sentArgs(payload: unknown): Record<string, unknown> {
-  if (!(payload instanceof Uint8Array)) return (payload ?? {}) as Record<string, unknown>;
-  const text = new TextDecoder().decode(payload);
-  const nl = text.indexOf("\n");
-  const [id, viewId] = text.slice(0, nl).trim().split(/\s+/).map(Number);
-  return { id, ...(viewId === undefined ? {} : { view_id: viewId }), plan: JSON.parse(text.slice(nl + 1)) };
-}
-
-// The views handed out, by the number the shell gives them (src-tauri/src/shown_views.rs): a save
-// naming the one held is answered with only the lines that changed, as the app answers.
+// The views handed out, by the number the shell gives them, with their plans
+// (src-tauri/src/shown_views.rs): a save sent as its changes to the plan held is put back
+// together from it, and a save naming the view held is answered with only the lines that
+// changed, as the app does.
 type Line = { id: string };
-const held = new Map<number, { viewId: number; lines: Line[] }>();
+const held = new Map<number, { viewId: number; plan: { lines: unknown[] }; lines: Line[] }>();
 let lastViewId = 0;
-function numbered(planId: number, view: unknown): number {
-  held.set(planId, { viewId: ++lastViewId, lines: (view as { lines: Line[] }).lines });
+function numbered(planId: number, plan: unknown, view: unknown): number {
+  held.set(planId, { viewId: ++lastViewId, plan: plan as { lines: unknown[] }, lines: (view as { lines: Line[] }).lines });
   return lastViewId;
 }
-function answer(planId: number, viewId: unknown, view: unknown) {
+function answer(planId: number, viewId: unknown, plan: unknown, view: unknown) {
   const before = held.get(planId);
   const lines = (view as { lines: Line[] }).lines;
-  const newId = numbered(planId, view);
+  const newId = numbered(planId, plan, view);
   if (!before || before.viewId !== viewId) return { view_id: newId, view, kept: null };
   const kept = lines.map((l) => {
     const i = before.lines.findIndex((b) => b.id === l.id);
@@ -106,6 +98,24 @@ function answer(planId: number, viewId: unknown, view: unknown) {
   });
   const sent = lines.filter((_, i) => kept[i] === null);
   return { view_id: newId, view: { ...(view as object), lines: sent }, kept: { from: before.viewId, lines: kept } };
+}
+
+/** A save's text body (`ID [VIEW [changes]]` on the first line, then the plan whole or as its
+ * changes) as the `{id, view_id?, plan}` the handlers and the tests read. */
+function sentArgs(payload: unknown): Record<string, unknown> {
+  if (!(payload instanceof Uint8Array)) return (payload ?? {}) as Record<string, unknown>;
+  const text = new TextDecoder().decode(payload);
+  const nl = text.indexOf("\n");
+  const [id, viewId, changes] = text.slice(0, nl).trim().split(/\s+/);
+  const body = text.slice(nl + 1);
+  const args = { id: Number(id), ...(viewId === undefined ? {} : { view_id: Number(viewId) }) };
+  if (changes !== "changes") return { ...args, plan: JSON.parse(body) };
+  const h = held.get(args.id);
+  if (!h || h.viewId !== Number(viewId)) throw { code: "view_not_held", message: `view ${viewId} is not held` };
+  const [head, kept, changed] = body.split("\n").map((part) => JSON.parse(part));
+  const sent = (changed as unknown[]).values();
+  const lines = (kept as (number | null)[]).map((k) => (k === null ? sent.next().value : h.plan.lines[k]));
+  return { ...args, plan: { ...head, lines } };
 }
 
 mockIPC((cmd, payload) => {
@@ -116,7 +126,7 @@ mockIPC((cmd, payload) => {
       return plans.filter((p) => !p.deleted).map(summary);
     case "open_plan": {
       const p = find(args.id as number);
-      return { id: p.id, plan: p.plan, view: p.view, view_id: numbered(p.id, p.view) };
+      return { id: p.id, plan: p.plan, view: p.view, view_id: numbered(p.id, p.plan, p.view) };
     }
     case "save_plan": {
       const p = find(args.id as number);
@@ -125,7 +135,7 @@ mockIPC((cmd, payload) => {
       if (hit.error) throw hit.error;
       p.plan = hit.plan as Record<string, unknown>;
       p.view = hit.view;
-      return answer(p.id, args.view_id, hit.view);
+      return answer(p.id, args.view_id, args.plan, hit.view);
     }
     case "list_versions":
       find(args.id as number);

@@ -93,6 +93,16 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
   }
 }
 
+/** `plan` as its changes to `held` (save_plan's `changes` form): the plan without its lines, each
+ * line's index in `held` where it is the same object (plans are never changed in place: the
+ * store freezes them), and the other lines. */
+export function changesText(plan: Plan, held: Plan): string {
+  const at = new Map(held.lines.map((l, i) => [l, i]));
+  const kept = plan.lines.map((l) => at.get(l) ?? null);
+  const changed = plan.lines.filter((l) => !at.has(l));
+  return `${JSON.stringify({ ...plan, lines: [] })}\n${JSON.stringify(kept)}\n${JSON.stringify(changed)}`;
+}
+
 /** A command whose argument is one text, sent as the request's body (UTF-8) rather than as JSON. */
 async function callWithText<T>(cmd: string, text: string): Promise<T> {
   try {
@@ -139,12 +149,20 @@ export const api = {
   listPlans: (): Promise<PlanSummary[]> => call("list_plans"),
   openPlan: (id: number): Promise<PlanDocument> => call("open_plan", { id }),
   computePlan: (plan: Plan): Promise<PlanView> => call("compute_plan", { plan }),
-  /** The plan goes as text, its id and the number of the view the screen holds (if any) on the
-   * first line: the core reads it straight into its model (on a 1,000-line plan, no JSON tree
-   * built and copied on each edit), and answers with only the lines whose figures changed since
-   * that view (see `store/heldView`). */
-  savePlan: (id: number, plan: Plan, heldViewId?: number): Promise<SavedView> =>
-    callWithText("save_plan", `${heldViewId === undefined ? id : `${id} ${heldViewId}`}\n${JSON.stringify(plan)}`),
+  /** The plan goes as text: the core reads it straight into its model (on a 1,000-line plan, no
+   * JSON tree built and copied on each edit). With the view the screen holds, it goes as its
+   * changes to that view's plan, and the answer carries only the lines whose figures changed
+   * (see `store/heldView`); a view the shell no longer holds is answered by sending it whole. */
+  savePlan: async (id: number, plan: Plan, held?: { viewId: number; plan: Plan }): Promise<SavedView> => {
+    const whole = () => callWithText<SavedView>("save_plan", `${id}\n${JSON.stringify(plan)}`);
+    if (!held) return whole();
+    try {
+      return await callWithText<SavedView>("save_plan", `${id} ${held.viewId} changes\n${changesText(plan, held.plan)}`);
+    } catch (e) {
+      if (e instanceof CommandError && e.code === "view_not_held") return whole();
+      throw e;
+    }
+  },
   createPlan: (from: "blank" | "sample"): Promise<number> => call("create_plan", { from }),
   duplicatePlan: (id: number): Promise<number> => call("duplicate_plan", { id }),
   deletePlan: (id: number): Promise<void> => call("delete_plan", { id }),

@@ -54,7 +54,7 @@ pub struct PlanDocument {
 impl PlanDocument {
     /// Plan `id` and its view as the plan screen will hold it, the view numbered in `shown`.
     pub fn shown(shown: &ShownViews, id: i64, plan: Plan, view: PlanView) -> Result<PlanDocument> {
-        let view_id = shown.whole(id, &view)?;
+        let view_id = shown.whole(id, &plan, &view)?;
         Ok(PlanDocument { id, plan, view, view_id })
     }
 }
@@ -95,11 +95,17 @@ pub async fn compute_plan(today: State<'_, Today>, plan: serde_json::Value) -> R
 }
 
 /// Check, cost and save a plan over the stored plan; answers with the costed view as saved, as
-/// of today, numbered. The plan store sends it as text: the plan's id and the number of the
-/// view it holds on the first line, the `flightplan/1` document after it, read straight into
-/// the model (on a 1,000-line plan that skips building a JSON tree of the plan on every edit).
-/// The answer then sends only the lines whose figures changed since that view. Scripts and
-/// tests may send `{id, plan, view_id?}` as JSON arguments instead; both read by the same rules.
+/// of today, numbered. The plan store sends it as text, read straight into the model (on a
+/// 1,000-line plan that skips building a JSON tree of the plan on every edit):
+/// - `ID` newline `PLAN`: the whole `flightplan/1` document; the answer is the whole view;
+/// - `ID VIEW` newline `PLAN`: the same, from a screen holding view `VIEW`: the answer sends only
+///   the lines whose figures changed since it;
+/// - `ID VIEW changes` newline `PLAN` newline `KEPT` newline `LINES`: the plan as its changes to
+///   the plan of view `VIEW` (see `flightplan_core::plan_from_sent_changes`). When that is no
+///   longer the view held, the save is refused as `view_not_held` and the store sends it whole.
+///
+/// Scripts and tests may send `{id, plan, view_id?}` as JSON arguments instead; every form reads
+/// by the same rules.
 #[tauri::command]
 pub async fn save_plan(
     library: State<'_, PlanLibrary>,
@@ -108,30 +114,40 @@ pub async fn save_plan(
     request: Request<'_>,
 ) -> Result<SavedView> {
     guarded(async move {
-        let (id, held, plan) = plan_sent(request.body())?;
+        let (id, held, plan) = plan_sent(request.body(), &shown)?;
         let view = compute_as_of(&plan, Some(today.get()))?;
         library.with(|lib| lib.save(id, &plan, Utc::now()))?;
-        shown.answer(id, held, view)
+        shown.answer(id, held, plan, view)
     })
     .await
 }
 
-/// The id, the view held and the plan a save sends: text (`ID [VIEW_ID]` newline `PLAN`) or
-/// JSON arguments `{id, plan, view_id?}`. The text comes as the request's bytes, or as a JSON
-/// array of them when the webview's IPC has fallen back from its custom protocol to
-/// `postMessage` (which carries JSON only).
-fn plan_sent(body: &InvokeBody) -> Result<(i64, Option<u32>, Plan)> {
+/// The id, the view held and the plan a save sends, in one of `save_plan`'s forms. The text
+/// comes as the request's bytes, or as a JSON array of them when the webview's IPC has fallen
+/// back from its custom protocol to `postMessage` (which carries JSON only).
+fn plan_sent(body: &InvokeBody, shown: &ShownViews) -> Result<(i64, Option<u32>, Plan)> {
     let refused = |what: &str| Error::new("invalid_request", format!("the plan to save {what}"));
     let from_text = |bytes: &[u8]| -> Result<(i64, Option<u32>, Plan)> {
         let text = std::str::from_utf8(bytes).map_err(|_| refused("is not UTF-8 text"))?;
         let (head, plan) = text.split_once('\n').ok_or_else(|| refused("has no id line"))?;
         let mut head = head.split_whitespace();
         let id = head.next().and_then(|id| id.parse().ok()).ok_or_else(|| refused("names no plan id"))?;
-        let held = head.next().map(|v| v.parse().map_err(|_| refused("names a view that is not a number"))).transpose()?;
-        if head.next().is_some() {
-            return Err(refused("has more than a plan id and a view number on its first line"));
+        let held: Option<u32> = head.next().map(|v| v.parse().map_err(|_| refused("names a view that is not a number"))).transpose()?;
+        let changes = head.next();
+        if head.next().is_some() || changes.is_some_and(|w| w != "changes") {
+            return Err(refused("has more on its first line than a plan id, a view number and `changes`"));
         }
-        Ok((id, held, flightplan_core::plan_from_sent_text(plan)?))
+        let Some(view_id) = held.filter(|_| changes.is_some()) else {
+            return Ok((id, held, flightplan_core::plan_from_sent_text(plan)?));
+        };
+        let mut parts = plan.splitn(3, '\n');
+        let (Some(plan), Some(kept), Some(lines)) = (parts.next(), parts.next(), parts.next()) else {
+            return Err(refused("sends changes without the plan, the lines kept and the lines changed"));
+        };
+        let plan = shown.with_plan(id, view_id, |held| flightplan_core::plan_from_sent_changes(plan, kept, lines, held)).ok_or_else(|| {
+            Error::new("view_not_held", format!("the changes are to view {view_id} of plan {id}, which this window no longer holds"))
+        })??;
+        Ok((id, held, plan))
     };
     match body {
         InvokeBody::Raw(bytes) => from_text(bytes),

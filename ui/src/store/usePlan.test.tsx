@@ -80,14 +80,14 @@ describe("usePlan", () => {
       act(() => result.current.redo());
       // One save is on its way; the undo waits, and the redo replaces it.
       expect(save).toHaveBeenCalledTimes(1);
-      expect(save.mock.calls[0][2]).toBe(7);
+      expect(save.mock.calls[0][2]).toEqual({ viewId: 7, plan: sample.plan });
       expect(result.current.plan.budget).toBe("300000.00");
       await act(async () => answers[0]());
       expect(save).toHaveBeenCalledTimes(2);
       expect(save.mock.calls[1][1]).toEqual(result.current.plan);
-      // The second save names the view the first answer brought.
+      // The second save is sent as its changes to the plan of the view the first answer brought.
       const first = await save.mock.results[0].value;
-      expect(save.mock.calls[1][2]).toBe(first.view_id);
+      expect(save.mock.calls[1][2]).toEqual({ viewId: first.view_id, plan: save.mock.calls[0][1] });
       expect(result.current.save).toBe("saving");
       await act(async () => answers[1]());
       expect(result.current.save).toBe("saved");
@@ -118,6 +118,18 @@ describe("usePlan", () => {
       save.mockImplementation(real);
       save.mockClear();
     }
+  });
+
+  it("freezes each plan it takes, so a change made in place fails where it is made", () => {
+    const { result } = renderHook(() => usePlan(1, sample));
+    expect(() => {
+      (result.current.plan.lines[0] as { rate?: string }).rate = "5";
+    }).toThrow(TypeError);
+    act(() => result.current.edit((p) => ({ ...p, lines: p.lines.map((l, i) => (i === 0 ? { ...l, rate: "1.30" } : l)) })));
+    expect(Object.isFrozen(result.current.plan.lines[0])).toBe(true);
+    expect(() => {
+      result.current.plan.lines.push(result.current.plan.lines[0]);
+    }).toThrow(TypeError);
   });
 
   it("an edit that changes nothing is not a step of undo", () => {

@@ -40,11 +40,13 @@ interface Loaded {
 /** Open plan `id` and keep it in step with the core. `first.viewId` is the shell's number for
  * `first.view` (none: the first save gets the whole view). */
 export function usePlan(id: number, first: { plan: Plan; view: PlanView; viewId?: number }): PlanStore {
-  const history = useRef(new History<Plan>(first.plan));
+  const history = useRef(new History<Plan>(frozen(first.plan)));
   const [state, setState] = useState<Loaded>({ plan: first.plan, view: first.view, error: null, save: "saved" });
-  // The view the core last answered with, which the next save names so the answer carries only
-  // the lines that changed.
-  const held = useRef<HeldView | null>(first.viewId === undefined ? null : { id: first.viewId, view: first.view });
+  // The view the core last answered with, and its plan: the next save is sent as its changes to
+  // that plan, and answered with only the lines whose figures changed.
+  const held = useRef<(HeldView & { plan: Plan }) | null>(
+    first.viewId === undefined ? null : { id: first.viewId, view: first.view, plan: first.plan },
+  );
   // One save at a time, in order, so the library always ends with the latest plan: an edit made
   // while one is on its way waits, and only the newest waiting plan is sent after it.
   const sending = useRef(false);
@@ -55,9 +57,9 @@ export function usePlan(id: number, first: { plan: Plan; view: PlanView; viewId?
       sending.current = true;
       const before = held.current;
       api
-        .savePlan(id, plan, before?.id)
+        .savePlan(id, plan, before ? { viewId: before.id, plan: before.plan } : undefined)
         .then((answer) => {
-          held.current = viewFromAnswer(answer, before);
+          held.current = { ...viewFromAnswer(answer, before), plan };
           return null;
         }, toCommandError)
         .catch(toCommandError)
@@ -91,7 +93,7 @@ export function usePlan(id: number, first: { plan: Plan; view: PlanView; viewId?
 
   const edit = useCallback(
     (change: (plan: Plan) => Plan) => {
-      const next = change(history.current.current);
+      const next = frozen(change(history.current.current));
       if (sameDocument(next, history.current.current)) return;
       persist(history.current.push(next));
     },
@@ -125,6 +127,17 @@ export function usePlan(id: number, first: { plan: Plan; view: PlanView; viewId?
 
   const h = history.current;
   return { id, ...state, canUndo: h.canUndo, canRedo: h.canRedo, edit, undo, redo };
+}
+
+/** `value`, frozen with everything in it not frozen yet. A save sends only the lines that are not
+ * the held plan's own objects, so a change made in place would never reach the library: plans
+ * are frozen as they enter the store, and such a change fails where it is made. */
+export function frozen<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) frozen(v);
+  }
+  return value;
 }
 
 /** Set or clear an optional field: an empty value removes it from the document. */

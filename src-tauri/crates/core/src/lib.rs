@@ -31,5 +31,6 @@ pub use dec::Dec;
 pub use error::{Error, Result};
 pub use findings::{Finding, Severity};
 pub use format::{parse_plan, plan_from_sent_text, plan_from_value, read_plan, validate, write_plan};
+pub use plan::sent::plan_from_sent_changes;
 pub use plan::Plan;
 pub use sample::{blank_plan, sample_plan, SAMPLE_PLAN_JSON};

@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 pub mod format;
+pub mod sent;
 pub(crate) mod scenario_rules;
 pub mod dec;
 pub mod date;
