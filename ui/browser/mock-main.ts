@@ -74,7 +74,7 @@ function find(id: number): Stored {
   return p;
 }
 
-const ctx: MockContext = { plans, scenarios, byName, byPlan, find };
+
 
 // The views handed out, by the number the shell gives them, with their plans
 // (src-tauri/src/shown_views.rs): a save sent as its changes to the plan held is put back
@@ -117,6 +117,8 @@ function sentArgs(payload: unknown): Record<string, unknown> {
   const lines = (kept as (number | null)[]).map((k) => (k === null ? sent.next().value : h.plan.lines[k]));
   return { ...args, plan: { ...head, lines } };
 }
+
+const ctx: MockContext = { plans, scenarios, byName, byPlan, find, numbered };
 
 mockIPC((cmd, payload) => {
   const args = sentArgs(payload);

@@ -49,7 +49,28 @@ test("approving the sample by name locks it; an edit starts a revision that keep
   // The core's message as sentences read (its first letter capital).
   assert.ok((await refused.textContent()).includes(locked[0].toUpperCase() + locked.slice(1)), await refused.textContent());
   await b.shot("locked-edit");
-  await refused.getByRole("button", { name: `Start revision (version ${approved.version + 1}) with this edit` }).click();
+  // While a later edit is on its way the revision is not offered: it must start from the plan
+  // as refused, and that save would land on the approved version after it. Undo (held by the
+  // IPC) then redo: the redo waits for the undo's answer, and is refused again.
+  const start = refused.getByRole("button", { name: `Start revision (version ${approved.version + 1}) with this edit` });
+  await p.evaluate(() => {
+    const real = window.__TAURI_INTERNALS__.invoke;
+    window.__TAURI_INTERNALS__.invoke = (cmd, args, opts) => {
+      if (cmd !== "save_plan" || window.__releaseSave === null) return real(cmd, args, opts);
+      return new Promise((done) => (window.__releaseSave = () => ((window.__releaseSave = null), done(real(cmd, args, opts)))));
+    };
+    window.__releaseSave = undefined;
+  });
+  await p.locator("body").press("Control+z");
+  await p.locator("body").press("Control+Shift+z");
+  await p.waitForFunction(() => typeof window.__releaseSave === "function");
+  assert.equal(await start.isDisabled(), true);
+  const sent = (await b.calls()).filter((c) => c.cmd === "save_plan").length;
+  await p.evaluate(() => window.__releaseSave());
+  await p.waitForFunction(() => !document.querySelector(".revision-offer button")?.disabled);
+  const saves = (await b.calls()).filter((c) => c.cmd === "save_plan").slice(sent);
+  assert.deepEqual(saves.map((c) => c.args.plan.lines[row].budget), [approved.lines[row].budget, "9000"], "the undo, then the redo");
+  await start.click();
   await p.getByTestId("revision-note").waitFor();
   assert.equal(
     await p.getByTestId("revision-note").textContent(),

@@ -145,7 +145,7 @@ fn plan_sent(body: &InvokeBody, shown: &ShownViews) -> Result<(i64, Option<u32>,
             return Err(refused("sends changes without the plan, the lines kept and the lines changed"));
         };
         let plan = shown.with_plan(id, view_id, |held| flightplan_core::plan_from_sent_changes(plan, kept, lines, held)).ok_or_else(|| {
-            Error::new("view_not_held", format!("the changes are to view {view_id} of plan {id}, which this window no longer holds"))
+            Error::new("view_not_held", format!("the changes are to view {view_id} of plan {id}, which is no longer the view held (the plan was opened or saved again since)"))
         })??;
         Ok((id, held, plan))
     };

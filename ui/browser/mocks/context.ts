@@ -35,6 +35,8 @@ export interface MockContext {
   /** The fixture whose plan is exactly `plan` (keys in any order); throws a named error if none. */
   byPlan: (plan: unknown) => Entry;
   find: (id: number) => Stored;
+  /** Number `view` of `plan` as the view plan `planId`'s screen holds (the shell's shown_views). */
+  numbered: (planId: number, plan: unknown, view: unknown) => number;
 }
 
 export type Handler = (args: Record<string, unknown>, ctx: MockContext) => unknown;

@@ -26,7 +26,7 @@ function store(ctx: MockContext, id: number, doc: Doc) {
   const p = ctx.find(id);
   p.plan = doc.plan;
   p.view = doc.view;
-  return { id, plan: doc.plan, view: doc.view };
+  return { id, plan: doc.plan, view: doc.view, view_id: ctx.numbered(id, doc.plan, doc.view) };
 }
 
 // The library's rate card: built in until a card is saved (`flightplan library rates`).

@@ -195,7 +195,7 @@ function PlanEditor({
           <strong>Not saved.</strong> {errorMessage(error)}
           {error.path && <span className="refused-path">{describePath(error.path, plan)}</span>}
           {error.code === "plan_locked" ? (
-            <RevisionOffer id={doc.id} plan={plan} onDoc={onDoc} />
+            <RevisionOffer id={doc.id} plan={plan} onDoc={onDoc} saving={store.save === "saving"} />
           ) : (
             <span className="muted"> Fix it, or undo, and the plan saves again.</span>
           )}
@@ -222,14 +222,17 @@ function PlanEditor({
   );
 }
 
-/** The lock refused an edit: keep it by starting a revision (the core's rules), or undo it. */
-function RevisionOffer({ id, plan, onDoc }: { id: number; plan: Plan; onDoc: (doc: PlanDocument) => void }) {
+/** The lock refused an edit: keep it by starting a revision (the core's rules), or undo it. Not
+ * while a later edit is being saved: the revision must start from the plan as last refused, and
+ * a save still on its way would land on the approved version after it. */
+function RevisionOffer({ id, plan, onDoc, saving }: { id: number; plan: Plan; onDoc: (doc: PlanDocument) => void; saving: boolean }) {
   const [error, setError] = useState<string | null>(null);
   return (
     <span className="revision-offer">
       <button
         type="button"
         className="button primary"
+        disabled={saving}
         onClick={() =>
           api.startRevision(id, plan).then(onDoc, (e) => setError(errorMessage(toCommandError(e))))
         }

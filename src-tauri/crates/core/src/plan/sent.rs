@@ -8,12 +8,14 @@
 
 use crate::error::{without_position, Error, Result};
 use crate::plan::format::{read_plan, validate};
+use crate::plan::limits::MAX_LINES;
 use crate::plan::{Line, Plan};
 
 /// The plan `head` (its JSON with `lines` empty) stands for, given `held`: `kept` is a JSON
 /// array with one entry per line, the index of an unchanged line in `held` or null for the next
 /// line of `changed`, a JSON array of lines. Checked as [`crate::plan_from_sent_text`] checks a
-/// whole plan, with the same errors.
+/// whole plan, with the same error for each broken field (where the plan and a line are both
+/// broken, the plan's own field is named first).
 pub fn plan_from_sent_changes(head: &str, kept: &str, changed: &str, held: &Plan) -> Result<Plan> {
     let mut plan = read_plan(head).map_err(|e| if e.code == "invalid_json" { e } else { Error { json_line: None, json_column: None, ..e } })?;
     let refused = |what: String| Error::new("invalid_request", format!("the changes sent {what}"));
@@ -21,10 +23,18 @@ pub fn plan_from_sent_changes(head: &str, kept: &str, changed: &str, held: &Plan
         return Err(refused("carry lines in the plan itself".into()));
     }
     let kept: Vec<Option<usize>> = serde_json::from_str(kept).map_err(|e| refused(format!("do not say which lines are kept ({})", without_position(&e.to_string()))))?;
+    // Bounded before any line is copied: a short list of indexes could name a line millions of
+    // times.
+    if kept.len() > MAX_LINES {
+        return Err(Error::at("too_large", "lines", format!("has {} lines; a plan may have at most {MAX_LINES}", kept.len())));
+    }
     // The whole plan's index of each sent line, to name it in an error.
     let places: Vec<usize> = kept.iter().enumerate().filter(|(_, k)| k.is_none()).map(|(i, _)| i).collect();
     let mut de = serde_json::Deserializer::from_str(changed);
     let sent: Vec<Line> = serde_path_to_error::deserialize(&mut de).map_err(|err| line_error(changed, &places, err))?;
+    if de.end().is_err() {
+        return Err(refused("have more text after the changed lines".into()));
+    }
     if sent.len() != places.len() {
         return Err(refused(format!("hold {} lines where {} were changed", sent.len(), places.len())));
     }
@@ -165,5 +175,19 @@ mod tests {
         assert_eq!(err.message, "the changes sent carry lines in the plan itself");
         let err = plan_from_sent_changes(&head, "[null]", "[{", &held).unwrap_err();
         assert_eq!(err.code, "invalid_json");
+        let err = plan_from_sent_changes(&head, "[null]", &format!("{line} []"), &held).unwrap_err();
+        assert_eq!(err.message, "the changes sent have more text after the changed lines");
+    }
+
+    #[test]
+    fn a_plan_of_too_many_lines_is_refused_as_the_whole_plan_is() {
+        let held = sample_plan();
+        let mut whole = serde_json::to_value(&held).unwrap();
+        let n = crate::plan::limits::MAX_LINES + 1;
+        whole["lines"] = Value::Array(vec![whole["lines"][0].clone(); n]);
+        let (changes, whole) = both(&whole, &held);
+        let (changes, whole) = (changes.unwrap_err(), whole.unwrap_err());
+        assert_eq!(changes, whole);
+        assert_eq!((changes.code.as_str(), changes.path.as_deref()), ("too_large", Some("lines")));
     }
 }
