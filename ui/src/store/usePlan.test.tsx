@@ -27,6 +27,20 @@ vi.mock("../api", async (orig) => {
 
 afterEach(cleanup);
 
+/** Saves held until the test answers them, in the order sent: `answers[i]()` lets save i land. */
+function holdSaves() {
+  const save = vi.mocked(api.savePlan);
+  const real = save.getMockImplementation()!;
+  save.mockClear();
+  const answers: (() => void)[] = [];
+  save.mockImplementation((id, plan, held) => new Promise((done, fail) => answers.push(() => real(id, plan, held).then(done, fail))));
+  const release = () => {
+    save.mockImplementation(real);
+    save.mockClear();
+  };
+  return { save, answers, release };
+}
+
 const scenario = (n: string) => fixtures.scenarios.find((s) => s.name === n)!;
 const sample = { plan: scenario("sample").plan as unknown as Plan, view: scenario("sample").view as unknown as PlanView };
 
@@ -68,11 +82,7 @@ describe("usePlan", () => {
   });
 
   it("sends one save at a time, in order, and only the newest of the edits made meanwhile", async () => {
-    const save = vi.mocked(api.savePlan);
-    const real = save.getMockImplementation()!;
-    save.mockClear();
-    const answers: (() => void)[] = [];
-    save.mockImplementation((id, plan, held) => new Promise((done, fail) => answers.push(() => real(id, plan, held).then(done, fail))));
+    const { save, answers, release } = holdSaves();
     try {
       const { result } = renderHook(() => usePlan(1, { ...sample, viewId: 7 }));
       act(() => result.current.edit((p) => ({ ...p, budget: "300000.00" })));
@@ -94,17 +104,12 @@ describe("usePlan", () => {
       expect(result.current.view.totals.budget).toBe("300000.00");
       expect(save).toHaveBeenCalledTimes(2);
     } finally {
-      save.mockImplementation(real);
-      save.mockClear();
+      release();
     }
   });
 
   it("a refused save that a newer edit replaced leaves no error", async () => {
-    const save = vi.mocked(api.savePlan);
-    const real = save.getMockImplementation()!;
-    save.mockClear();
-    const answers: (() => void)[] = [];
-    save.mockImplementation((id, plan, held) => new Promise((done, fail) => answers.push(() => real(id, plan, held).then(done, fail))));
+    const { answers, release } = holdSaves();
     try {
       const { result } = renderHook(() => usePlan(1, sample));
       act(() => result.current.edit((p) => ({ ...p, lines: p.lines.map((l, i) => (i === 1 ? { ...l, rate: "-2.40" } : l)) })));
@@ -115,8 +120,7 @@ describe("usePlan", () => {
       expect(result.current.error).toBeNull();
       expect(result.current.plan.lines[1].rate).toBe("2.40");
     } finally {
-      save.mockImplementation(real);
-      save.mockClear();
+      release();
     }
   });
 
