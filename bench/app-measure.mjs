@@ -23,16 +23,25 @@ function* ourProcesses() {
 
 /** Resident memory (MB): the app process, and the app with its WebKit child processes. */
 function rssMb() {
-  let app = 0, all = 0;
+  let app = 0, all = 0, appPss = 0, allPss = 0;
   for (const [pid, cmd] of ourProcesses()) {
     try {
       const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmRSS:\s+(\d+)/);
       if (!m) continue;
+      // The proportional share as well: a page shared by N processes (a library's code, the
+      // page cache's large folios this kernel maps whole) counts 1/N to each, so the app and
+      // its WebKit processes add up to what they cost the machine.
+      const p = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8').match(/^Pss:\s+(\d+)/m);
+      const pss = p ? Number(p[1]) : 0;
       all += Number(m[1]);
-      if (/flightplan-desktop/.test(cmd)) app += Number(m[1]);
+      allPss += pss;
+      if (/flightplan-desktop/.test(cmd)) {
+        app += Number(m[1]);
+        appPss += pss;
+      }
     } catch {}
   }
-  return { app: app / 1024, all: all / 1024 };
+  return { app: app / 1024, all: all / 1024, appPss: appPss / 1024, allPss: allPss / 1024 };
 }
 
 /** CPU time (ms) used so far by the app and its WebKit processes (clock ticks of 10 ms). */
@@ -51,7 +60,7 @@ function cpuMs() {
 const sample = JSON.parse(execFileSync(process.env.FLIGHTPLAN_CLI ?? join(bin, 'flightplan'), ['demo'], { encoding: 'utf8' }));
 const plans = { 200: benchPlan(sample, 200), 1000: benchPlan(sample, 1000) };
 
-const idleApp = [], idleAll = [], atRest = [];
+const idleApp = [], idleAll = [], idlePss = [], idleAllPss = [], atRest = [];
 const starts = [], mem = [], appMem = [];
 const edits = { 200: [], 1000: [] }, editsAtTop = { 200: [], 1000: [] }, saves = { 200: [], 1000: [] }, opens = { 200: [], 1000: [] };
 const names = { 200: 'Bench 200 lines', 1000: 'Bench 1000 lines' };
@@ -103,6 +112,8 @@ for (let r = 0; r < runs; r++) {
   const idle = rssMb();
   idleApp.push(idle.app);
   idleAll.push(idle.all);
+  idlePss.push(idle.appPss);
+  idleAllPss.push(idle.allPss);
   if (r === 0) {
     // The bench plans go into the library once, through the app's own commands.
     for (const size of [200, 1000]) {
@@ -182,6 +193,8 @@ const out = {
   edit_1000_lines_page_at_top_ms: Number(median(editsAtTop[1000]).toFixed(1)),
   resident_memory_app_at_library_mb: Math.round(median(idleApp)),
   resident_memory_with_webkit_at_library_mb: Math.round(median(idleAll)),
+  proportional_memory_app_at_library_mb: Math.round(median(idlePss)),
+  proportional_memory_with_webkit_at_library_mb: Math.round(median(idleAllPss)),
   resident_memory_app_after_1000_line_edits_mb: Math.round(median(appMem)),
   resident_memory_with_webkit_after_1000_line_edits_mb: Math.round(median(mem)),
 };
