@@ -168,10 +168,10 @@ for (let r = 0; r < runs; r++) {
             held = answer.view_id;
           }
           done(times);
-        })().catch(() => done([]));`,
+        })().catch((e) => done(String(e?.message ?? JSON.stringify(e))));`,
       args: [id, { ...plans[size], name: names[size] }],
     });
-    if (saved.length !== 9) throw new Error(`save_plan failed on the ${size}-line plan`);
+    if (!Array.isArray(saved) || saved.length !== 9) throw new Error(`save_plan failed on the ${size}-line plan: ${saved}`);
     saves[size].push(median(saved));
   }
   const m = rssMb();
