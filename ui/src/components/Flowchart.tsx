@@ -8,7 +8,7 @@ import type { LineView, NumberStyle, PlanView, WeekRow } from "../types";
 import { dayOfMonth, groupDigits, isNonZero, units } from "../format";
 import { showDate } from "../dates";
 import { Spacer, useRowWindow } from "./rowWindow";
-import { sameItems, sameLineView } from "./unchanged";
+import { sameItems, sameLineView, sameProps } from "./unchanged";
 
 /** Widths in px: the line label column, and the narrowest a week can be and still show its spend. */
 const LABEL_WIDTH = 216;
@@ -201,16 +201,9 @@ interface RowProps {
 
 /** A row is drawn again when what it shows changes, compared by value (the core's answer to an
  * edit brings every line's view as a new object). */
-const FlowchartRow = memo(FlowchartRowDrawn, (a: RowProps, b: RowProps) =>
-  a.index === b.index &&
-  a.measure === b.measure &&
-  a.edge === b.edge &&
-  a.numberStyle === b.numberStyle &&
-  a.drag === b.drag &&
-  a.onDragStart === b.onDragStart &&
-  a.onDragOver === b.onDragOver &&
-  sameItems(a.grid, b.grid) &&
-  sameLineView(a.line, b.line, ROW_FIELDS),
+const FlowchartRow = memo(
+  FlowchartRowDrawn,
+  sameProps<RowProps>({ grid: sameItems, line: (a, b) => sameLineView(a, b, ROW_FIELDS) }),
 );
 
 function FlowchartRowDrawn({

@@ -8,9 +8,9 @@
 import { memo, type KeyboardEvent, type RefObject } from "react";
 import type { Line } from "../bindings";
 import type { LineView, NumberStyle } from "../types";
-import { groupDigits, num, pct } from "../format";
-import { COLUMNS } from "./grid";
-import { sameLineView } from "./unchanged";
+import { groupDigits, num } from "../format";
+import { COLUMNS, REACH_COLUMNS, ROW_FIGURES } from "./grid";
+import { sameLineView, sameProps } from "./unchanged";
 
 /** What the grid does for a row's events. */
 export interface RowActions {
@@ -47,26 +47,12 @@ export interface GridRowProps {
   input: RefObject<HTMLInputElement>;
 }
 
-/** The core's figures a row shows. */
-const FIGURES = ["net", "gross", "grps", "trps", "reach_pct", "frequency", "effective_reach_pct"] as const;
+/** An error names a field; what the row shows of it is its field and message. */
+const sameError = (a: RowError | null, b: RowError | null) => a?.field === b?.field && a?.message === b?.message;
 
 export const GridRow = memo(
   GridRowDrawn,
-  (a: GridRowProps, b: GridRowProps) =>
-    a.row === b.row &&
-    a.line === b.line &&
-    a.activeCol === b.activeCol &&
-    a.selFrom === b.selFrom &&
-    a.selTo === b.selTo &&
-    a.editing === b.editing &&
-    a.error?.field === b.error?.field &&
-    a.error?.message === b.error?.message &&
-    a.reach === b.reach &&
-    a.numberStyle === b.numberStyle &&
-    a.measure === b.measure &&
-    a.actions === b.actions &&
-    a.input === b.input &&
-    sameLineView(a.view, b.view, FIGURES),
+  sameProps<GridRowProps>({ error: sameError, view: (a, b) => sameLineView(a, b, ROW_FIGURES) }),
 );
 
 function GridRowDrawn({ row: r, line, view: lv, activeCol, selFrom, selTo, editing, error: err, reach, numberStyle, measure, actions, input }: GridRowProps) {
@@ -114,25 +100,12 @@ function GridRowDrawn({ row: r, line, view: lv, activeCol, selFrom, selTo, editi
       })}
       <td className="num computed">{lv ? num(lv.net, numberStyle) : "—"}</td>
       <td className="num computed">{lv ? num(lv.gross, numberStyle) : "—"}</td>
-      {reach && (
-        <>
-          <td className="num computed rf-first" data-rf="grps">
-            {num(lv?.grps, numberStyle)}
+      {reach &&
+        REACH_COLUMNS.map((c, i) => (
+          <td key={c.key} className={`num computed${i === 0 ? " rf-first" : ""}`} data-rf={c.key}>
+            {c.show(lv?.[c.field], numberStyle)}
           </td>
-          <td className="num computed" data-rf="trps">
-            {num(lv?.trps, numberStyle)}
-          </td>
-          <td className="num computed" data-rf="reach">
-            {pct(lv?.reach_pct, numberStyle)}
-          </td>
-          <td className="num computed" data-rf="frequency">
-            {num(lv?.frequency, numberStyle)}
-          </td>
-          <td className="num computed" data-rf="effective">
-            {pct(lv?.effective_reach_pct, numberStyle)}
-          </td>
-        </>
-      )}
+        ))}
       <td>
         <button type="button" className="icon-button" aria-label={`Remove ${line.name}`} title="Remove line" onClick={() => actions.current?.remove(r)}>
           ×

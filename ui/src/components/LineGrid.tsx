@@ -11,7 +11,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react"
 import type { Line, Plan } from "../bindings";
 import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { errorLineField, errorLineIndex, errorMessage, errorOnLine } from "../errors";
-import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, toTsv, type Pos } from "./grid";
+import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, REACH_COLUMNS, toTsv, type Pos } from "./grid";
 import { Spacer, useRowWindow } from "./rowWindow";
 import { GridRow, type RowActions, type RowError } from "./GridRow";
 import type { LineField } from "../bindings";
@@ -260,7 +260,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
             ))}
             <col style={{ width: 104 }} />
             <col style={{ width: 104 }} />
-            {reach && REACH_COLUMNS.map((c) => <col key={c} style={{ width: c === "freq" ? 50 : c === "effective" ? 70 : 66 }} />)}
+            {reach && REACH_COLUMNS.map((c) => <col key={c.key} style={{ width: c.width }} />)}
             <col style={{ width: 36 }} />
           </colgroup>
           <thead>
@@ -276,25 +276,12 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
               <th scope="col" className="num computed" title="Computed by the core">
                 Gross
               </th>
-              {reach && (
-                <>
-                  <th scope="col" className="num computed rf-first" title="Gross rating points on the line's universe">
-                    GRPs
+              {reach &&
+                REACH_COLUMNS.map((c, i) => (
+                  <th key={c.key} scope="col" className={`num computed${i === 0 ? " rf-first" : ""}`} title={c.title(n)}>
+                    {c.label(n)}
                   </th>
-                  <th scope="col" className="num computed" title="Target rating points on the plan's target audience">
-                    TRPs
-                  </th>
-                  <th scope="col" className="num computed" title="Share of the target reached at least once">
-                    Reach
-                  </th>
-                  <th scope="col" className="num computed" title="Average exposures among those reached">
-                    Freq.
-                  </th>
-                  <th scope="col" className="num computed" title={`Share of the target reached ${n} or more times`}>
-                    Reach {n}+
-                  </th>
-                </>
-              )}
+                ))}
               <th aria-label="Remove" />
             </tr>
           </thead>
@@ -345,7 +332,6 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   );
 }
 
-const REACH_COLUMNS = ["grps", "trps", "reach", "freq", "effective"];
 
 /** A row's height in px (30px cells and a 1px rule), before the drawn rows are measured. */
 const ROW_HEIGHT = 31;

@@ -2,9 +2,9 @@
 // keyboard movement, and pasting a tab-separated block from Excel or Sheets onto the plan.
 // Cells hold text; the core checks it, so a bad cell is an error beside the cell, never a crash.
 
-import type { Kpi, Line, LineField, Plan, Pricing } from "../bindings";
+import type { Kpi, Line, LineField, LineView, NumberStyle, Plan, Pricing } from "../bindings";
 import { KPI_LABEL } from "../stages/model";
-import { pricingLabel } from "../format";
+import { num, pct, pricingLabel } from "../format";
 import { cleanDecimal } from "../store/usePlan";
 import { readDate, showDate } from "../dates";
 
@@ -21,6 +21,29 @@ export interface Column {
   set: (line: Line, text: string) => Line;
   choices?: string[];
 }
+
+/** The reach-led figures the grid shows after net and gross when the plan has a reach model:
+ * the core's, read from the line's view. `n` is the plan's effective frequency. */
+export interface ReachColumn {
+  /** The cell's `data-rf`. */
+  key: string;
+  field: "grps" | "trps" | "reach_pct" | "frequency" | "effective_reach_pct";
+  width: number;
+  label: (n: number) => string;
+  title: (n: number) => string;
+  show: (value: string | null | undefined, style?: NumberStyle) => string;
+}
+
+export const REACH_COLUMNS: readonly ReachColumn[] = [
+  { key: "grps", field: "grps", width: 66, label: () => "GRPs", title: () => "Gross rating points on the line's universe", show: num },
+  { key: "trps", field: "trps", width: 66, label: () => "TRPs", title: () => "Target rating points on the plan's target audience", show: num },
+  { key: "reach", field: "reach_pct", width: 66, label: () => "Reach", title: () => "Share of the target reached at least once", show: pct },
+  { key: "frequency", field: "frequency", width: 50, label: () => "Freq.", title: () => "Average exposures among those reached", show: num },
+  { key: "effective", field: "effective_reach_pct", width: 70, label: (n) => `Reach ${n}+`, title: (n) => `Share of the target reached ${n} or more times`, show: pct },
+];
+
+/** The core's figures a grid row shows: net and gross, and the reach columns. */
+export const ROW_FIGURES: readonly (keyof LineView)[] = ["net", "gross", ...REACH_COLUMNS.map((c) => c.field)];
 
 const PRICING: Pricing[] = ["cpm", "cpc", "cpa", "cpv", "cpp", "flat", "per_face_week", "per_insertion"];
 

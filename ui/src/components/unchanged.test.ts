@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sameItems, sameLineView, sameWeeks } from "./unchanged";
+import { sameItems, sameLineView, sameWeeks, sameProps } from "./unchanged";
 import { twoLineView } from "../test/fixtures";
 import type { LineView } from "../types";
 
@@ -34,5 +34,20 @@ describe("what a row shows, compared by value", () => {
     expect(sameLineView(line, { ...copy(line), clicks: "7" }, ["net", "gross"])).toBe(true);
     expect(sameLineView(line, undefined, ["net"])).toBe(false);
     expect(sameLineView(undefined, undefined, ["net"])).toBe(true);
+  });
+});
+
+describe("sameProps", () => {
+  type P = { a: number; list: readonly string[]; f?: () => void };
+  const same = sameProps<P>({ list: (x, y) => sameItems(x, y) });
+  const f = () => {};
+  it.each([
+    ["the same values", { a: 1, list: ["x"], f }, { a: 1, list: ["x"], f }, true],
+    ["a prop compared by identity differs", { a: 1, list: ["x"] }, { a: 2, list: ["x"] }, false],
+    ["a prop with its own comparison differs", { a: 1, list: ["x"] }, { a: 1, list: ["y"] }, false],
+    ["a new handler", { a: 1, list: [], f }, { a: 1, list: [], f: () => {} }, false],
+    ["a prop only one side has", { a: 1, list: [] }, { a: 1, list: [], f }, false],
+  ] as const)("%s", (_, a, b, expected) => {
+    expect(same(a as P, b as P)).toBe(expected);
   });
 });

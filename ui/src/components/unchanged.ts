@@ -27,3 +27,17 @@ export function sameLineView(a: LineView | undefined, b: LineView | undefined, f
   }
   return true;
 }
+
+/** A memoised component's props unchanged: every prop the same object, except those given a
+ * comparison of their own. A prop added later is compared by identity without being listed, so
+ * a row can never keep showing a stale value. */
+export function sameProps<P extends object>(compare: { [K in keyof P]?: (a: P[K], b: P[K]) => boolean }) {
+  return (a: P, b: P): boolean => {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)] as (keyof P)[]);
+    for (const k of keys) {
+      const same = compare[k];
+      if (same ? !same(a[k], b[k]) : a[k] !== b[k]) return false;
+    }
+    return true;
+  };
+}
