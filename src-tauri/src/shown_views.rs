@@ -65,18 +65,13 @@ struct Shown {
 impl ShownViews {
     /// Number `view` of `plan`, the whole of plan `plan_id`'s view the screen is about to hold.
     pub fn whole(&self, plan_id: i64, plan: &Plan, view: &PlanView) -> Result<u32> {
-        let lines = written(&view.lines)?;
-        Ok(self.hold(plan_id, plan.clone(), lines, |_, _| None::<KeptLines>).0)
+        Ok(self.hold(plan_id, None, plan.clone(), written(&view.lines)?).0)
     }
 
     /// The answer to a save of `plan` (plan `plan_id`) from a screen holding view `held` (if
     /// any): its view numbered, with the lines unchanged since `held` named rather than sent.
     pub fn answer(&self, plan_id: i64, held: Option<u32>, plan: Plan, mut view: PlanView) -> Result<SavedView> {
-        let lines = written(&view.lines)?;
-        let (view_id, kept) = self.hold(plan_id, plan, lines, |before, now| {
-            let before = before.filter(|b| Some(b.view_id) == held)?;
-            Some(kept_lines(before, now))
-        });
+        let (view_id, kept) = self.hold(plan_id, held, plan, written(&view.lines)?);
         let Some(kept) = kept else { return Ok(SavedView { view_id, view, kept: None }) };
         let mut place = kept.lines.iter();
         view.lines.retain(|_| matches!(place.next(), Some(None)));
@@ -89,29 +84,23 @@ impl ShownViews {
         held.plans.get(&plan_id).filter(|s| s.view_id == view_id).map(|s| read(&s.plan))
     }
 
-    /// Replace plan `plan_id`'s held view with `plan`'s `lines` under a new number; `compare`
-    /// sees the view held before and the new lines, under the same lock.
-    fn hold<T>(
-        &self,
-        plan_id: i64,
-        plan: Plan,
-        lines: Vec<(String, Vec<u8>)>,
-        compare: impl FnOnce(Option<&Shown>, &[(String, Vec<u8>)]) -> Option<T>,
-    ) -> (u32, Option<T>) {
+    /// Replace plan `plan_id`'s held view with `plan`'s `lines` under a new number, and which of
+    /// the lines are kept from view `held` when that is the view it replaces.
+    fn hold(&self, plan_id: i64, held: Option<u32>, plan: Plan, lines: Vec<(String, Vec<u8>)>) -> (u32, Option<KeptLines>) {
         // A panic elsewhere while the lock was held leaves nothing half-written: each change
         // below is one insert.
-        let mut held = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let compared = compare(held.plans.get(&plan_id), &lines);
-        held.last_id = held.last_id.wrapping_add(1).max(1);
-        let view_id = held.last_id;
-        if !held.plans.contains_key(&plan_id) && held.plans.len() >= PLANS_HELD {
-            let oldest = held.plans.iter().min_by_key(|(_, s)| s.view_id).map(|(id, _)| *id);
+        let mut shown = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let kept = shown.plans.get(&plan_id).filter(|before| Some(before.view_id) == held).map(|before| kept_lines(before, &lines));
+        shown.last_id = shown.last_id.wrapping_add(1).max(1);
+        let view_id = shown.last_id;
+        if !shown.plans.contains_key(&plan_id) && shown.plans.len() >= PLANS_HELD {
+            let oldest = shown.plans.iter().min_by_key(|(_, s)| s.view_id).map(|(id, _)| *id);
             if let Some(oldest) = oldest {
-                held.plans.remove(&oldest);
+                shown.plans.remove(&oldest);
             }
         }
-        held.plans.insert(plan_id, Shown { view_id, plan, lines });
-        (view_id, compared)
+        shown.plans.insert(plan_id, Shown { view_id, plan, lines });
+        (view_id, kept)
     }
 }
 
