@@ -37,10 +37,8 @@ pub fn read_plan(text: &str) -> Result<Plan> {
 pub fn plan_from_value(value: &serde_json::Value) -> Result<Plan> {
     let plan: Plan = serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
-        let msg = crate::error::without_position(&err.into_inner().to_string());
-        let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
         let shown_path = if path == "." { "plan".to_string() } else { path.clone() };
-        let e = Error::at(code, shown_path, msg);
+        let e = field_error(shown_path, &err.into_inner());
         match line_id_in(value, &path) {
             Some(id) => e.on_line(&id),
             None => e,
@@ -76,14 +74,20 @@ fn structure_error(text: &str, err: serde_path_to_error::Error<serde_json::Error
         return e;
     }
     // A type or value problem: name the path and, inside `lines[i]`, the line's id.
-    let msg = crate::error::without_position(&inner.to_string());
-    let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
     let shown_path = if path == "." { "plan".to_string() } else { path.clone() };
-    let mut e = Error::at(code, shown_path, msg).at_json(inner.line(), inner.column());
+    let mut e = field_error(shown_path, &inner).at_json(inner.line(), inner.column());
     if let Some(id) = line_id_for_path(text, &path) {
         e = e.on_line(&id);
     }
     e
+}
+
+/// A field that does not read (a type or value problem, or missing), at `path`: serde's words
+/// without their position, as `missing_field` or `invalid_field`.
+pub(crate) fn field_error(path: String, err: &serde_json::Error) -> Error {
+    let msg = crate::error::without_position(&err.to_string());
+    let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
+    Error::at(code, path, msg)
 }
 
 /// For a path like `lines[3].rate`, find the id of line 3 in the raw JSON, if it has one.

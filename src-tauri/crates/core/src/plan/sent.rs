@@ -7,7 +7,7 @@
 //! had been sent whole. An error in a sent line names its place in the whole plan.
 
 use crate::error::{without_position, Error, Result};
-use crate::plan::format::{read_plan, validate};
+use crate::plan::format::{field_error, read_plan, validate};
 use crate::plan::limits::MAX_LINES;
 use crate::plan::{Line, Plan};
 
@@ -60,14 +60,12 @@ fn line_error(changed: &str, places: &[usize], err: serde_path_to_error::Error<s
     if inner.is_syntax() || inner.is_eof() {
         return Error::new("invalid_json", "the changed lines sent are not JSON").at_json(inner.line(), inner.column());
     }
-    let msg = without_position(&inner.to_string());
-    let code = if msg.starts_with("missing field") { "missing_field" } else { "invalid_field" };
     // `[k].rate` is the k-th line sent.
     let k: Option<usize> = path.strip_prefix('[').and_then(|r| r.split(']').next()).and_then(|k| k.parse().ok());
-    let Some(k) = k else { return Error::at(code, "lines", msg) };
+    let Some(k) = k else { return field_error("lines".into(), &inner) };
     let rest = &path[path.find(']').map_or(path.len(), |i| i + 1)..];
     let place = places.get(k).copied().unwrap_or(k);
-    let e = Error::at(code, format!("lines[{place}]{rest}"), msg);
+    let e = field_error(format!("lines[{place}]{rest}"), &inner);
     let id = serde_json::from_str::<serde_json::Value>(changed).ok().and_then(|v| v.get(k)?.get("id")?.as_str().map(str::to_string));
     match id {
         Some(id) => e.on_line(&id),
