@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { useBrowser } from "./harness.mjs";
 import { benchPlan } from "../../bench/plans.mjs";
+import { keptLines } from "./keptLines.mjs";
 
 const cli = process.env.FLIGHTPLAN_CLI ?? resolve(import.meta.dirname, "../../target/debug/flightplan");
 const work = mkdtempSync(join(tmpdir(), "fp-bench-edit-"));
@@ -23,16 +24,6 @@ const compute = (plan, name) => {
   writeFileSync(file, JSON.stringify(plan));
   return JSON.parse(execFileSync(cli, ["compute", file, "--as-written"], { encoding: "utf8", maxBuffer: 64 << 20 }));
 };
-/** What the shell answers a save with when the screen holds `before` (src-tauri/src/shown_views.rs):
- * the lines kept by their index, and the view with only the other lines. */
-function answerFrom(before, after) {
-  const at = new Map(before.lines.map((l, i) => [l.id, i]));
-  const kept = after.lines.map((l) => {
-    const i = at.get(l.id);
-    return i !== undefined && JSON.stringify(before.lines[i]) === JSON.stringify(l) ? i : null;
-  });
-  return { kept, view: { ...after, lines: after.lines.filter((_, i) => kept[i] === null) } };
-}
 /** The plan, and the core's view of it with line 1's rate at "9" and at "1.2" (the edits made),
  * with the answers to each edit from each view the screen can hold, worked out beforehand. */
 function benchData(size) {
@@ -40,7 +31,7 @@ function benchData(size) {
   const withRate = (rate) => ({ ...plan, lines: plan.lines.map((l, i) => (i === 0 ? { ...l, rate } : l)) });
   const view = compute(plan, `p${size}`);
   const views = [compute(withRate("9"), `p${size}a`), compute(withRate("1.2"), `p${size}b`)];
-  const answers = { open: views.map((v) => answerFrom(view, v)), 0: views.map((v) => answerFrom(views[0], v)), 1: views.map((v) => answerFrom(views[1], v)) };
+  const answers = { open: views.map((v) => keptLines(view, v)), 0: views.map((v) => keptLines(views[0], v)), 1: views.map((v) => keptLines(views[1], v)) };
   return { plan, view, views, answers };
 }
 

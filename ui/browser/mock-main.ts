@@ -10,6 +10,7 @@ import trustFixtures from "../src/test/trust-fixtures.json";
 import { canonical } from "../src/test/canonical";
 
 import { handlers } from "./mocks";
+import { keptLines } from "./keptLines.mjs";
 import type { Entry, MockContext, Stored } from "./mocks/context";
 
 // The core's answers for the plans the tests send: core-fixtures.json's, the reach-led ones
@@ -89,15 +90,10 @@ function numbered(planId: number, plan: unknown, view: unknown): number {
 }
 function answer(planId: number, viewId: unknown, plan: unknown, view: unknown) {
   const before = held.get(planId);
-  const lines = (view as { lines: Line[] }).lines;
   const newId = numbered(planId, plan, view);
   if (!before || before.viewId !== viewId) return { view_id: newId, view, kept: null };
-  const kept = lines.map((l) => {
-    const i = before.lines.findIndex((b) => b.id === l.id);
-    return i >= 0 && JSON.stringify(before.lines[i]) === JSON.stringify(l) ? i : null;
-  });
-  const sent = lines.filter((_, i) => kept[i] === null);
-  return { view_id: newId, view: { ...(view as object), lines: sent }, kept: { from: before.viewId, lines: kept } };
+  const { kept, view: changed } = keptLines(before, view as { lines: Line[] });
+  return { view_id: newId, view: changed, kept: { from: before.viewId, lines: kept } };
 }
 
 /** A save's text body (`ID [VIEW [changes]]` on the first line, then the plan whole or as its

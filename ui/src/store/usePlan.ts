@@ -61,7 +61,7 @@ export function usePlan(id: number, first: { plan: Plan; view: PlanView; viewId?
         .then((answer) => {
           held.current = { ...viewFromAnswer(answer, before), plan };
           return null;
-        }, toCommandError)
+        })
         .catch(toCommandError)
         .then((error) => {
           sending.current = false;
