@@ -160,17 +160,24 @@ fn save_plan_with_a_broken_plan_is_an_error_naming_the_field_and_saves_nothing()
     );
 }
 
+/// The sample opened (its id, the document and the number of its view), and the sample with
+/// line 3's rate changed.
+fn opened_with_a_new_rate(h: &common::Harness) -> (i64, Value, u64, flightplan_core::Plan) {
+    let id = first_id(h);
+    let doc = invoke(h, "open_plan", json!({ "id": id })).expect("open");
+    let held = doc["view_id"].as_u64().expect("the opened view is numbered");
+    let mut plan = sample_plan();
+    plan.lines[2].rate = Some("9.00".parse().expect("a rate"));
+    (id, doc, held, plan)
+}
+
 /// The plan store names the view it holds (opened or last saved): the answer sends only the
 /// lines whose figures changed, and the rest put back from the held view are the core's view.
 #[test]
 fn a_save_naming_the_held_view_sends_only_the_lines_that_changed() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let h = app_on(&dir.path().join("library.sqlite3"));
-    let id = first_id(&h);
-    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
-    let held = doc["view_id"].as_u64().expect("the opened view is numbered");
-    let mut plan = sample_plan();
-    plan.lines[2].rate = Some("9.00".parse().expect("a rate"));
+    let (id, doc, held, plan) = opened_with_a_new_rate(&h);
     let text = serde_json::to_string(&plan).expect("serialises");
 
     let saved = common::invoke_text(&h, "save_plan", &format!("{id} {held}\n{text}")).expect("saved");
@@ -207,11 +214,7 @@ fn a_save_naming_the_held_view_sends_only_the_lines_that_changed() {
 fn a_plan_sent_as_its_changes_is_saved_as_the_whole_plan() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let h = app_on(&dir.path().join("library.sqlite3"));
-    let id = first_id(&h);
-    let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
-    let held = doc["view_id"].as_u64().expect("numbered");
-    let mut plan = sample_plan();
-    plan.lines[2].rate = Some("9.00".parse().expect("a rate"));
+    let (id, _, held, mut plan) = opened_with_a_new_rate(&h);
     plan.lines.swap(0, 1);
     let changes = |plan: &flightplan_core::Plan| {
         let mut head = serde_json::to_value(plan).expect("serialises");

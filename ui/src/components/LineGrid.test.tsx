@@ -28,6 +28,12 @@ function setup() {
   return { grid, onLines, active };
 }
 
+/** From the first cell, walk to line 1's rate and start typing `key` over it. */
+function typeOverRate(grid: HTMLElement, key: string) {
+  for (let i = 0; i < 3; i++) fireEvent.keyDown(grid, { key: "ArrowRight" });
+  fireEvent.keyDown(grid, { key });
+}
+
 describe("LineGrid", () => {
   it("moves the active cell with arrows, Tab and Enter", () => {
     const { grid, active } = setup();
@@ -44,10 +50,7 @@ describe("LineGrid", () => {
 
   it("typing over a cell replaces it, and Enter commits the edit and moves down", () => {
     const { grid, onLines, active } = setup();
-    fireEvent.keyDown(grid, { key: "ArrowRight" });
-    fireEvent.keyDown(grid, { key: "ArrowRight" });
-    fireEvent.keyDown(grid, { key: "ArrowRight" }); // rate
-    fireEvent.keyDown(grid, { key: "3" });
+    typeOverRate(grid, "3");
     const input = screen.getByRole("textbox", { name: "Rate, line 1" }) as HTMLInputElement;
     expect(input.value).toBe("3");
     fireEvent.change(input, { target: { value: "3.75" } });
@@ -60,10 +63,7 @@ describe("LineGrid", () => {
 
   it("a click on another cell while typing commits the value to the cell being edited, then moves", () => {
     const { grid, onLines, active } = setup();
-    fireEvent.keyDown(grid, { key: "ArrowRight" });
-    fireEvent.keyDown(grid, { key: "ArrowRight" });
-    fireEvent.keyDown(grid, { key: "ArrowRight" }); // rate
-    fireEvent.keyDown(grid, { key: "7" });
+    typeOverRate(grid, "7");
     fireEvent.change(screen.getByRole("textbox", { name: "Rate, line 1" }), { target: { value: "7.25" } });
     fireEvent.mouseDown(grid.querySelector('td[data-row="2"][data-col="1"]')!);
     expect(onLines).toHaveBeenCalledTimes(1);
