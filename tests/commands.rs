@@ -423,6 +423,7 @@ fn duplicate_then_delete_and_restore_a_plan() {
     let doc = invoke(&h, "open_plan", json!({ "id": copy })).expect("open the copy");
     assert_eq!(doc["plan"]["name"], "Q1 2027 Cold Brew Launch (copy)");
     assert_eq!(doc["view"], sample_view());
+    let held = doc["view_id"].as_u64().expect("numbered");
 
     invoke(&h, "delete_plan", json!({ "id": copy })).expect("deleted");
     assert_eq!(listed_names(&h), vec!["Q1 2027 Cold Brew Launch".to_string()]);
@@ -431,6 +432,10 @@ fn duplicate_then_delete_and_restore_a_plan() {
 
     invoke(&h, "restore_plan", json!({ "id": copy })).expect("restored");
     assert_eq!(listed_names(&h).len(), 2);
+    // The view held for the copy was let go with the delete: a save naming it is answered whole.
+    let text = serde_json::to_string(&doc["plan"]).expect("serialises");
+    let saved = common::invoke_text(&h, "save_plan", &format!("{copy} {held}\n{text}")).expect("saved");
+    assert_eq!(saved["kept"], Value::Null);
     let doc = invoke(&h, "open_plan", json!({ "id": copy })).expect("open again");
     assert_eq!(doc["plan"]["name"], "Q1 2027 Cold Brew Launch (copy)");
 

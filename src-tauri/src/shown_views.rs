@@ -84,6 +84,12 @@ impl ShownViews {
         held.plans.get(&plan_id).filter(|s| s.view_id == view_id).map(|s| read(&s.plan))
     }
 
+    /// Let go of plan `plan_id`'s held view (the plan went to the trash): a screen still naming
+    /// it is answered whole.
+    pub fn forget(&self, plan_id: i64) {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).plans.remove(&plan_id);
+    }
+
     /// Replace plan `plan_id`'s held view with `plan`'s `lines` under a new number, and which of
     /// the lines are kept from view `held` when that is the view it replaces.
     fn hold(&self, plan_id: i64, held: Option<u32>, plan: Plan, lines: Vec<(String, Vec<u8>)>) -> (u32, Option<KeptLines>) {
@@ -242,6 +248,17 @@ mod tests {
         assert_eq!(shown.with_plan(3, next, |p| p.name.clone()).as_deref(), Some("Saved since"));
         assert_eq!(shown.with_plan(3, first, |_| ()), None, "the view before is not held");
         assert_eq!(shown.with_plan(4, next, |_| ()), None, "nor another plan's");
+    }
+
+    #[test]
+    fn a_plan_forgotten_is_answered_whole_and_others_kept() {
+        let shown = ShownViews::default();
+        let view = view_of(&sample_plan());
+        let (a, b) = (shown.whole(1, &sample_plan(), &view).unwrap(), shown.whole(2, &sample_plan(), &view).unwrap());
+        shown.forget(1);
+        assert_eq!(shown.with_plan(1, a, |_| ()), None);
+        assert_eq!(shown.answer(1, Some(a), sample_plan(), view.clone()).unwrap().kept, None);
+        assert!(shown.answer(2, Some(b), sample_plan(), view).unwrap().kept.is_some(), "plan 2 is still held");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::guarded;
 use crate::library::PlanLibrary;
+use crate::shown_views::ShownViews;
 use chrono::Utc;
 use flightplan_core::{sample_plan, Error, Result};
 use tauri::State;
@@ -39,11 +40,13 @@ pub async fn duplicate_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<
     .await
 }
 
-/// Move plan `id` to the trash (undone by `restore_plan`).
+/// Move plan `id` to the trash (undone by `restore_plan`), and let go of the view held for it.
 #[tauri::command]
-pub async fn delete_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<()> {
+pub async fn delete_plan(library: State<'_, PlanLibrary>, shown: State<'_, ShownViews>, id: i64) -> Result<()> {
     guarded(async move {
-        library.with(|lib| lib.delete(id, Utc::now()))
+        library.with(|lib| lib.delete(id, Utc::now()))?;
+        shown.forget(id);
+        Ok(())
     })
     .await
 }
