@@ -179,7 +179,7 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, rows: &Rows, mode: Columns, area: Rect) -
                     let ink = if t > 0.45 { WHITE } else { INK };
                     c.text(rect, &n.to_string(), MIN_TYPE_PT, Weight::Bold, ink, Align::Center);
                 }
-            } else if cell.in_flight {
+            } else if cell.hiatus {
                 c.fill(rect, HIATUS);
             }
         }

@@ -96,8 +96,11 @@ pub struct Row {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Cell {
     pub net: Decimal,
-    /// Some line of the row is in flight then (a hiatus is in flight with no spend).
+    /// Some line of the row is in flight then.
     pub in_flight: bool,
+    /// Some line of the row is in a hiatus then: in flight, and dark on purpose (its flighting or
+    /// weights). A line with no budget is in flight without being in a hiatus.
+    pub hiatus: bool,
     /// A line row's spots or insertions in the period (faces: the most up at once).
     pub units: Option<u64>,
 }
@@ -144,10 +147,10 @@ pub fn line_rows(plan: &Plan, view: &PlanView) -> Result<Vec<Row>> {
 }
 
 fn line_row(i: usize, line: &crate::plan::Line, lv: &LineView, view: &PlanView) -> Result<Row> {
-    let mut weeks = vec![Cell { net: Decimal::ZERO, in_flight: false, units: None }; view.weeks.len()];
+    let mut weeks = vec![Cell { net: Decimal::ZERO, in_flight: false, hiatus: false, units: None }; view.weeks.len()];
     for w in &lv.weeks {
         if let Ok(k) = view.weeks.binary_search(&w.week_start) {
-            weeks[k] = Cell { net: w.net.0, in_flight: true, units: w.units.map(u64::from) };
+            weeks[k] = Cell { net: w.net.0, in_flight: true, hiatus: w.hiatus, units: w.units.map(u64::from) };
         }
     }
     let faces = lv.unit == Some(BuyUnit::Faces);
@@ -190,10 +193,11 @@ fn month_cells(weeks: &[Cell], view: &PlanView, faces: bool) -> Result<Vec<Cell>
         .iter()
         .map(|b| {
             let part = weeks.get(b.first_week..b.first_week + b.weeks).unwrap_or(&[]);
-            let mut cell = Cell { net: Decimal::ZERO, in_flight: false, units: None };
+            let mut cell = Cell { net: Decimal::ZERO, in_flight: false, hiatus: false, units: None };
             for w in part {
                 cell.net = add(cell.net, w.net, "month net")?;
                 cell.in_flight |= w.in_flight;
+                cell.hiatus |= w.hiatus;
                 cell.units = match (cell.units, w.units) {
                     (a, None) => a,
                     (None, b) => b,
@@ -260,8 +264,8 @@ fn group_rows(plan: &Plan, view: &PlanView, lines: &[Row], key: impl Fn(&LineVie
             tech_fee: Decimal::ZERO,
             fees: Decimal::ZERO,
             gross: Decimal::ZERO,
-            weeks: vec![Cell { net: Decimal::ZERO, in_flight: false, units: None }; view.weeks.len()],
-            months: vec![Cell { net: Decimal::ZERO, in_flight: false, units: None }; view.months.len()],
+            weeks: vec![Cell { net: Decimal::ZERO, in_flight: false, hiatus: false, units: None }; view.weeks.len()],
+            months: vec![Cell { net: Decimal::ZERO, in_flight: false, hiatus: false, units: None }; view.months.len()],
         };
         for i in &members {
             let l = &lines[*i];
@@ -281,6 +285,7 @@ fn group_rows(plan: &Plan, view: &PlanView, lines: &[Row], key: impl Fn(&LineVie
                 for (c, t) in cells.iter_mut().zip(theirs) {
                     c.net = add(c.net, t.net, "channel flowchart")?;
                     c.in_flight |= t.in_flight;
+                    c.hiatus |= t.hiatus;
                 }
             }
         }
@@ -349,6 +354,7 @@ fn fold(rows_in: &[Row], keep: usize, what: &str) -> Result<Vec<Row>> {
             for (c, t) in cells.iter_mut().zip(theirs) {
                 c.net = add(c.net, t.net, "folded flowchart")?;
                 c.in_flight |= t.in_flight;
+                c.hiatus |= t.hiatus;
             }
         }
     }
@@ -450,5 +456,31 @@ mod tests {
         let social = r.media.iter().find(|m| m.channel == "Social").expect("the sample's social lines");
         assert_eq!(social.channels, 2, "Meta and TikTok");
         assert_eq!(social.lines.len(), 3);
+    }
+
+    /// A hiatus is a week in flight left dark on purpose; a line with no budget is in flight in
+    /// every week without one. The page shades hiatus weeks only.
+    #[test]
+    fn hiatus_weeks_are_told_from_unfunded_ones() {
+        let mut plan = crate::sample_plan();
+        plan.scenarios.clear();
+        let flighted = plan.lines.iter().position(|l| l.budget.is_some()).unwrap();
+        plan.lines[flighted].pattern = Some(crate::plan::Pattern::Flighting { on: 1, off: 1 });
+        let unfunded = plan.lines.iter().rposition(|l| l.budget.is_some()).unwrap();
+        plan.lines[unfunded].budget = Some(crate::Dec(Decimal::ZERO));
+        let r = report(&plan, day()).unwrap();
+        let view = &r.view.lines[flighted];
+        let dark: Vec<_> = view.weeks.iter().filter(|w| w.hiatus).map(|w| w.week_start).collect();
+        assert!(!dark.is_empty());
+        let row = &r.lines[flighted];
+        let shaded: Vec<_> = r.view.weeks.iter().zip(&row.weeks).filter(|(_, c)| c.hiatus).map(|(w, _)| *w).collect();
+        assert_eq!(shaded, dark);
+        assert!(row.weeks.iter().all(|c| !c.hiatus || (c.in_flight && c.net.is_zero())));
+        let zero = &r.lines[unfunded];
+        assert!(zero.weeks.iter().any(|c| c.in_flight), "the unfunded line is in flight");
+        assert!(zero.weeks.iter().chain(&zero.months).all(|c| !c.hiatus), "and never in a hiatus");
+        // A channel row is in a hiatus where one of its lines is.
+        let channel = r.channels.iter().find(|c| c.lines.contains(&flighted)).unwrap();
+        assert!(channel.weeks.iter().zip(&row.weeks).all(|(c, l)| c.hiatus >= l.hiatus));
     }
 }
