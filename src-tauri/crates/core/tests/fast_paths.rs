@@ -100,7 +100,7 @@ proptest! {
         prop_assert_eq!(format_number(v, dp, style), format_number_reference(v, dp, style));
         let c = Currency::from_code(code).unwrap();
         let n = format_number_reference(v, c.minor_units(), style);
-        let symbol = if c.symbol().is_empty() { format!("{} ", c.code()) } else { c.symbol() };
+        let symbol = c.sign();
         let want = match n.strip_prefix('-') {
             Some(abs) => format!("-{symbol}{abs}"),
             None => format!("{symbol}{n}"),

@@ -57,7 +57,7 @@ struct Formats {
 
 fn formats(currency: Currency) -> Formats {
     let dp = currency.minor_units() as usize;
-    let symbol = currency.symbol().replace('"', "");
+    let symbol = currency.sign().replace('"', "");
     let places = if dp == 0 { String::new() } else { format!(".{}", "0".repeat(dp)) };
     let money_fmt = format!("\"{symbol}\"#,##0{places};-\"{symbol}\"#,##0{places}");
     Formats {

@@ -26,8 +26,7 @@ impl Formats {
     pub fn rate(&self, v: Decimal) -> String {
         let dp = v.normalize().scale().max(self.currency.minor_units());
         let n = format_number(v, dp, self.style);
-        let symbol = self.currency.symbol();
-        let symbol = if symbol.is_empty() { format!("{} ", self.currency.code()) } else { symbol };
+        let symbol = self.currency.sign();
         match n.strip_prefix('-') {
             Some(abs) => format!("-{symbol}{abs}"),
             None => format!("{symbol}{n}"),

@@ -35,8 +35,18 @@ impl Currency {
         self.0.exponent().map(u32::from).unwrap_or(2)
     }
 
-    pub fn symbol(&self) -> String {
-        self.0.symbol().symbol
+    /// What an amount is written with: its symbol (`$`, `€`, `₪`), or its code and a space
+    /// (`CHF 1,200.00`) where the symbol would mislead a client: none, the generic `¤`, the old
+    /// French franc's `₣` (which the ISO data gives every franc), or one written right to left,
+    /// which cannot lead a figure read left to right (`BHD 22,620.615`).
+    pub fn sign(&self) -> String {
+        let symbol = self.0.symbol().symbol;
+        let rtl = |c: char| matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}');
+        if symbol.is_empty() || symbol == "¤" || symbol == "₣" || symbol.chars().any(rtl) {
+            format!("{} ", self.code())
+        } else {
+            symbol
+        }
     }
 
     /// Round an amount to this currency's minor unit, half away from zero.
@@ -418,7 +428,7 @@ pub fn format_money(amount: Decimal, currency: Currency, style: NumberStyle) -> 
 /// amounts exactly as [`format_money`] does.
 #[derive(Debug, Clone)]
 pub struct MoneyFormat {
-    /// The symbol, or the code and a space for a currency without one.
+    /// [`Currency::sign`].
     symbol: String,
     dp: u32,
     style: NumberStyle,
@@ -426,9 +436,7 @@ pub struct MoneyFormat {
 
 impl MoneyFormat {
     pub fn new(currency: Currency, style: NumberStyle) -> MoneyFormat {
-        let symbol = currency.symbol();
-        let symbol = if symbol.is_empty() { format!("{} ", currency.code()) } else { symbol };
-        MoneyFormat { symbol, dp: currency.minor_units(), style }
+        MoneyFormat { symbol: currency.sign(), dp: currency.minor_units(), style }
     }
 
     /// [`format_money`], appended to `out`.
@@ -575,6 +583,9 @@ mod tests {
         assert_eq!(Currency::from_code("USD").unwrap().minor_units(), 2);
         assert_eq!(Currency::from_code("JPY").unwrap().minor_units(), 0);
         assert_eq!(Currency::from_code("KWD").unwrap().minor_units(), 3);
+        let sign = |code: &str| Currency::from_code(code).unwrap().sign();
+        let signs: Vec<String> = ["USD", "EUR", "ILS", "INR", "CHF", "XPF", "BHD", "KWD", "AED", "IRR", "CLF", "XAU"].map(sign).into();
+        assert_eq!(signs, ["$", "€", "₪", "₹", "CHF ", "XPF ", "BHD ", "KWD ", "AED ", "IRR ", "CLF ", "XAU "]);
         assert!(Currency::from_code("XYZ").is_none());
         assert!(Currency::from_code("usd").is_none());
     }
