@@ -11,25 +11,27 @@ use crate::labels::{kpi_name, period, status};
 use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED};
 use flightplan_core::plan::{Funnel, Kpi};
 
+/// How long the plan runs: in days when under a week, else in the flowchart's weeks.
+fn length(ctx: &Ctx) -> String {
+    let days = (ctx.plan.end - ctx.plan.start).num_days() + 1;
+    let (n, unit) = if days < 7 { (days, "day") } else { (ctx.view.weeks.len() as i64, "week") };
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
 /// Draw the header and goal strip; returns the y where the next section may start.
 pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
     let plan = ctx.plan;
     let right_w = (area.w * 0.34).min(280.0);
     let left_w = area.w - right_w - 16.0;
-    let mut kicker = plan.client.to_uppercase();
+    // The client's name as written: capitals would change a legal name (Turkish İ, Greek
+    // accents, "GmbH").
+    let mut kicker = plan.client.clone();
     if !plan.brand.is_empty() {
         kicker = format!("{kicker}  ·  {}", plan.brand);
     }
     c.text(Rect::new(area.x, area.y, left_w, 11.0), &kicker, 7.5, Weight::Bold, ACCENT, Align::Left);
     c.text(Rect::new(area.x, area.y + 11.0, left_w, 22.0), &plan.name, 16.0, Weight::Bold, INK, Align::Left);
-    let weeks = ctx.view.weeks.len();
-    let meta = format!(
-        "Media plan  ·  {}  ·  {} week{}  ·  Budget {}",
-        period(plan.start, plan.end),
-        weeks,
-        if weeks == 1 { "" } else { "s" },
-        ctx.fmt.money(ctx.view.totals.budget.0)
-    );
+    let meta = format!("Media plan  ·  {}  ·  {}  ·  Budget {}", period(plan.start, plan.end), length(ctx), ctx.fmt.money(ctx.view.totals.budget.0));
     c.text(Rect::new(area.x, area.y + 33.0, left_w, 11.0), &meta, 7.5, Weight::Regular, MUTED, Align::Left);
 
     // Right: the document's particulars as label / value pairs.

@@ -117,7 +117,9 @@ pub fn status(s: PlanStatus) -> &'static str {
 
 /// `4 Jan – 28 Mar 2027`, or with both years when they differ.
 pub fn period(start: NaiveDate, end: NaiveDate) -> String {
-    if start.format("%Y").to_string() == end.format("%Y").to_string() {
+    if start == end {
+        day_label(start)
+    } else if start.format("%Y").to_string() == end.format("%Y").to_string() {
         format!("{} – {}", start.format("%-d %b"), day_label(end))
     } else {
         format!("{} – {}", day_label(start), day_label(end))
@@ -152,5 +154,7 @@ mod tests {
         assert_eq!(usd.kpi_target(&t(Kpi::Ctr, "0.009")), "CTR 0.90%");
         assert_eq!(usd.kpi_target(&t(Kpi::Roas, "2.5")), "ROAS 2.5×");
         assert_eq!(period(NaiveDate::from_ymd_opt(2027, 1, 4).unwrap(), NaiveDate::from_ymd_opt(2027, 3, 28).unwrap()), "4 Jan – 28 Mar 2027");
+        let day = NaiveDate::from_ymd_opt(2027, 2, 14).unwrap();
+        assert_eq!(period(day, day), "14 Feb 2027");
     }
 }
