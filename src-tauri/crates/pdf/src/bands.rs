@@ -270,16 +270,12 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
     let line_h = line_h(ctx);
     let max_lines = ((area.h - TITLE_H) / line_h).floor().max(1.0) as usize;
     let wrapped: Vec<Vec<String>> = notes.iter().map(|(n, _)| c.fonts.wrap(n, s, Weight::Regular, area.w - 6.0)).collect();
-    // Whole notes only, in order, keeping room for the ones that must print.
-    let mut room = max_lines.saturating_sub(wrapped.iter().zip(&notes).filter(|(_, n)| n.1).map(|(w, _)| w.len()).sum::<usize>());
-    let mut keep = vec![false; notes.len()];
-    for (i, (w, (_, must))) in wrapped.iter().zip(&notes).enumerate() {
-        if *must {
-            keep[i] = true;
-        } else if w.len() <= room {
-            keep[i] = true;
-            room -= w.len();
-        }
+    // Whole notes only, in order, keeping room for the ones that must print, and a line saying
+    // how many are left off when any are.
+    let must: usize = wrapped.iter().zip(&notes).filter(|(_, n)| n.1).map(|(w, _)| w.len()).sum();
+    let mut keep = notes_kept(&wrapped, &notes, max_lines.saturating_sub(must));
+    if keep.contains(&false) {
+        keep = notes_kept(&wrapped, &notes, max_lines.saturating_sub(must + 1));
     }
     let mut y = area.y + TITLE_H;
     for (w, _) in wrapped.iter().zip(&keep).filter(|(_, k)| **k) {
@@ -296,6 +292,8 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
     }
     let dropped: Vec<String> = notes.iter().zip(&keep).filter(|(_, k)| !**k).map(|((n, _), _)| format!("\u{201c}{n}\u{201d}")).collect();
     if !dropped.is_empty() {
+        let more = format!("+ {} more note{}, all in the XLSX export", dropped.len(), if dropped.len() == 1 { "" } else { "s" });
+        c.text(Rect::new(area.x + 6.0, y.min(area.bottom() - line_h), area.w - 6.0, line_h), &more, s, Weight::Regular, MUTED, Align::Left);
         c.layout.left_off.push(format!(
             "{} of {} notes did not fit the page and are left off: {}",
             dropped.len(),
@@ -303,6 +301,21 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
             listed(&dropped, " ")
         ));
     }
+}
+
+/// Which notes print whole in `room` lines besides those that must: each in order while it fits.
+fn notes_kept(wrapped: &[Vec<String>], notes: &[(String, bool)], mut room: usize) -> Vec<bool> {
+    wrapped
+        .iter()
+        .zip(notes)
+        .map(|(w, (_, must))| {
+            let fits = *must || w.len() <= room;
+            if fits && !*must {
+                room -= w.len();
+            }
+            fits
+        })
+        .collect()
 }
 
 /// The most items a warning quotes; the rest are counted (every one is in the XLSX export).

@@ -192,10 +192,17 @@ impl Fonts {
         }
     }
 
-    /// Break `text` into lines no wider than `max`, breaking at spaces (and inside a word that
-    /// is wider than a whole line).
+    /// Break `text` into lines no wider than `max`: at its own line breaks (a note written as a
+    /// list stays a list), then at spaces (and inside a word that is wider than a whole line).
     pub fn wrap(&mut self, text: &str, size: f32, weight: Weight, max: f32) -> Vec<String> {
         let mut lines = Vec::new();
+        for paragraph in text.lines().filter(|p| !p.trim().is_empty()) {
+            self.wrap_paragraph(paragraph, size, weight, max, &mut lines);
+        }
+        lines
+    }
+
+    fn wrap_paragraph(&mut self, text: &str, size: f32, weight: Weight, max: f32, lines: &mut Vec<String>) {
         let mut current = String::new();
         for word in text.split_whitespace() {
             let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
@@ -226,7 +233,6 @@ impl Fonts {
         if !current.is_empty() {
             lines.push(current);
         }
-        lines
     }
 }
 
@@ -291,5 +297,8 @@ mod tests {
         for l in &lines {
             assert!(f.width(l, 7.0, Weight::Regular) <= 80.0);
         }
+        // A note's own line breaks are kept; blank lines and the line ends themselves are not.
+        let listed = f.wrap("Assumptions:\r\n\n• Rates are Q4 actuals\n• Reach is modelled", 7.0, Weight::Regular, 200.0);
+        assert_eq!(listed, vec!["Assumptions:", "• Rates are Q4 actuals", "• Reach is modelled"]);
     }
 }
