@@ -126,3 +126,21 @@ fn tool_text(bytes: &[u8]) -> String {
     std::fs::write(&path, bytes).unwrap();
     tool("pdftotext", &[path.to_str().unwrap(), "-"])
 }
+
+/// Notes print as written, line by line, and those left off for room are counted on the page as
+/// well as in the warnings.
+#[test]
+fn notes_keep_their_lines_and_say_how_many_are_left_off() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.notes = vec!["Assumptions:\n• Rates are Q4 2026 actuals\n• Reach is modelled".into()];
+    plan.notes.extend((1..=12).map(|i| format!("Note {i}: rates hold until the end of the quarter.")));
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
+    let text = tool_text(&out.bytes);
+    let at = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} missing:\n{text}"));
+    assert_eq!(at("• Rates are Q4 2026 actuals"), at("Assumptions:") + 1, "the list stays a list");
+    assert_eq!(at("• Reach is modelled"), at("Assumptions:") + 2);
+    let warning = out.warnings.iter().find(|w| w.contains("notes did not fit")).expect("notes left off");
+    let left: usize = warning.split(' ').next().unwrap().parse().unwrap();
+    assert!(text.contains(&format!("+ {left} more notes, all in the XLSX export")), "{text}");
+}
+
