@@ -8,7 +8,7 @@ use crate::fonts::{Fonts, Weight};
 use crate::layout::{Ink, Layout};
 use chrono::{Datelike, NaiveDate};
 use printpdf::{
-    Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    Codepoint, Color, Line, LinePoint, Mm, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 pub struct Meta {
@@ -88,8 +88,21 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
             let w = fonts.run_width(&run, t.size);
             text_ops.push(Op::StartTextSection);
             text_ops.push(Op::SetFont { font: PdfFontHandle::External(id), size: Pt(t.size) });
-            text_ops.push(Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(baseline) } });
-            text_ops.push(Op::ShowText { items: vec![TextItem::Text(run.text)] });
+            if run.shaped {
+                // Each glyph where the shaper put it: joined forms, marks over their letters.
+                let mut pen = x;
+                for g in fonts.glyphs(&run).iter() {
+                    let at = TextMatrix::Translate(Pt(pen + g.dx * t.size), Pt(baseline + g.dy * t.size));
+                    text_ops.push(Op::SetTextMatrix { matrix: at });
+                    // A glyph standing for no text of its own (a half form) maps to none, not to U+FFFD.
+                    let glyph = Codepoint { gid: g.gid, offset: 0.0, cid: Some(g.text.clone().unwrap_or_default()) };
+                    text_ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(vec![glyph])] });
+                    pen += g.advance * t.size;
+                }
+            } else {
+                text_ops.push(Op::SetTextCursor { pos: Point { x: Pt(x), y: Pt(baseline) } });
+                text_ops.push(Op::ShowText { items: vec![TextItem::Text(run.text)] });
+            }
             text_ops.push(Op::EndTextSection);
             x += w;
         }

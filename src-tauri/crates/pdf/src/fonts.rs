@@ -2,31 +2,24 @@
 //! lacks, and measured text widths.
 //!
 //! The one-page rule depends on knowing exactly how wide every string will print, so all widths
-//! come from the glyph advances of the very fonts that get embedded. Names can be in any script:
-//! Latin, Greek and Cyrillic are in Noto Sans; for CJK, Arabic and others we look for a system
-//! font at run time. A character no font has is printed as a visible replacement (U+FFFD or
+//! come from the glyph advances of the very fonts that get embedded (and, for scripts that need
+//! it, from the shaper's glyphs: see `shaping`). Names can be in any script: Latin, Greek and
+//! Cyrillic are in Noto Sans; for CJK, Arabic and others an installed font is found at run time
+//! (`system_fonts`). A character no font has is printed as a visible replacement (U+FFFD or
 //! `?`) and reported as a warning, never dropped silently.
 
+use crate::shaping::{self, Glyph};
+use crate::system_fonts;
 use printpdf::ParsedFont;
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::rc::Rc;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 const REGULAR_TTF: &[u8] = include_bytes!("../fonts/NotoSans-Regular.ttf");
 const BOLD_TTF: &[u8] = include_bytes!("../fonts/NotoSans-Bold.ttf");
-
-/// Preferred system fonts for scripts Noto Sans lacks, tried in order before a wider scan.
-const FALLBACK_CANDIDATES: &[&str] = &[
-    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/truetype/noto/NotoSansCJK-Regular.ttc",
-    "/usr/share/fonts/opentype/noto/NotoSansCJKsc-Regular.otf",
-    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
-    "/usr/share/fonts/truetype/droid/DroidSansFallback.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
-    "/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSansHebrew-Regular.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-];
-const SYSTEM_FONT_DIR: &str = "/usr/share/fonts";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Weight {
@@ -40,14 +33,16 @@ pub type FaceId = usize;
 pub struct Face {
     pub font: ParsedFont,
     pub name: String,
+    /// The font file, for the shaper.
+    bytes: Cow<'static, [u8]>,
     upem: f32,
 }
 
 impl Face {
-    fn parse(bytes: &[u8], index: usize, name: &str) -> Option<Face> {
-        let font = ParsedFont::from_bytes(bytes, index, &mut Vec::new())?;
+    fn parse(bytes: Cow<'static, [u8]>, name: &str) -> Option<Face> {
+        let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())?;
         let upem = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        Some(Face { font, name: name.to_string(), upem })
+        Some(Face { font, name: name.to_string(), bytes, upem })
     }
 
     fn glyph(&self, c: char) -> Option<u16> {
@@ -59,27 +54,31 @@ impl Face {
     }
 }
 
-/// A stretch of text printed in one face.
+/// A stretch of text printed in one face, in the order runs print left to right.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Run {
     pub face: FaceId,
     pub text: String,
+    /// Shaped (see [`shaping`]): printed as the shaper's glyphs, right to left if `rtl`.
+    pub shaped: bool,
+    pub rtl: bool,
 }
 
 /// The fonts of one render. Fallback faces are loaded lazily, only when a character needs one.
 pub struct Fonts {
     faces: Vec<Face>,
-    scanned: bool,
     missing: BTreeSet<char>,
+    /// Shaped runs by face, direction and text: the layout measures the same names many times.
+    shaped: RefCell<HashMap<(FaceId, bool, String), Rc<[Glyph]>>>,
 }
 
 impl Fonts {
     /// The bundled faces. Parsing them cannot fail for the files shipped in this crate, but a
     /// failure is reported rather than panicking.
     pub fn new() -> Result<Fonts, String> {
-        let regular = Face::parse(REGULAR_TTF, 0, "Noto Sans").ok_or("the bundled Noto Sans font did not parse")?;
-        let bold = Face::parse(BOLD_TTF, 0, "Noto Sans Bold").ok_or("the bundled Noto Sans Bold font did not parse")?;
-        Ok(Fonts { faces: vec![regular, bold], scanned: false, missing: BTreeSet::new() })
+        let regular = Face::parse(Cow::Borrowed(REGULAR_TTF), "Noto Sans").ok_or("the bundled Noto Sans font did not parse")?;
+        let bold = Face::parse(Cow::Borrowed(BOLD_TTF), "Noto Sans Bold").ok_or("the bundled Noto Sans Bold font did not parse")?;
+        Ok(Fonts { faces: vec![regular, bold], missing: BTreeSet::new(), shaped: RefCell::default() })
     }
 
     pub fn faces(&self) -> &[Face] {
@@ -92,19 +91,44 @@ impl Fonts {
     }
 
     /// Split `text` into runs by the face that can print each character, loading a system
-    /// fallback if needed and replacing what no font has.
+    /// fallback if needed and replacing what no font has. Text in a script that needs shaping
+    /// is put in the order it is seen (right-to-left stretches reversed) and marked shaped.
     pub fn runs(&mut self, text: &str, weight: Weight) -> Vec<Run> {
         let primary = match weight {
             Weight::Regular => 0,
             Weight::Bold => 1,
         };
+        // Accents typed as separate marks (as macOS pastes them) become the composed letters
+        // the fonts have.
+        let text: Cow<str> = if is_nfc_quick(text.chars()) == IsNormalized::Yes { Cow::Borrowed(text) } else { Cow::Owned(text.nfc().collect()) };
+        if !shaping::needs_shaping(&text) {
+            return self.face_runs(&text, primary, false, false);
+        }
+        let mut runs = Vec::new();
+        for (range, rtl) in shaping::visual_runs(&text) {
+            let mut part = self.face_runs(&text[range], primary, true, rtl);
+            if rtl {
+                part.reverse();
+            }
+            runs.extend(part);
+        }
+        runs
+    }
+
+    /// `text` split by face, in its own order.
+    fn face_runs(&mut self, text: &str, primary: FaceId, shaped: bool, rtl: bool) -> Vec<Run> {
         let mut runs: Vec<Run> = Vec::new();
         for c in text.chars() {
             let c = if c.is_control() { ' ' } else { c };
+            // A joiner or a direction mark goes to the shaper with the letters before it.
+            if let (true, '\u{200C}'..='\u{200F}', Some(last)) = (shaped, c, runs.last_mut()) {
+                last.text.push(c);
+                continue;
+            }
             let (face, ch) = self.face_for(c, primary);
             match runs.last_mut() {
                 Some(r) if r.face == face => r.text.push(ch),
-                _ => runs.push(Run { face, text: ch.to_string() }),
+                _ => runs.push(Run { face, text: ch.to_string(), shaped, rtl }),
             }
         }
         runs
@@ -117,7 +141,7 @@ impl Fonts {
         if let Some(i) = (2..self.faces.len()).find(|i| self.faces[*i].glyph(c).is_some()) {
             return (i, c);
         }
-        if !self.scanned {
+        if !self.missing.contains(&c) {
             if let Some(i) = self.load_fallback_for(c) {
                 return (i, c);
             }
@@ -127,29 +151,36 @@ impl Fonts {
         (primary, replacement)
     }
 
-    /// Load the first system font that has `c`: the preferred list, then a scan of the system
-    /// font directory. After a full scan that found nothing, give up for this render.
+    /// Load the first installed font that has `c` (see [`system_fonts`]).
     fn load_fallback_for(&mut self, c: char) -> Option<FaceId> {
-        let loaded: BTreeSet<String> = self.faces.iter().map(|f| f.name.clone()).collect();
-        let mut paths: Vec<PathBuf> = FALLBACK_CANDIDATES.iter().map(PathBuf::from).collect();
-        let mut scan = Vec::new();
-        collect_font_files(Path::new(SYSTEM_FONT_DIR), &mut scan, 0);
-        scan.sort();
-        paths.extend(scan);
-        for path in paths {
-            let name = path.display().to_string();
-            if loaded.contains(&name) || !path.is_file() {
-                continue;
-            }
-            let Ok(bytes) = std::fs::read(&path) else { continue };
-            let Some(face) = Face::parse(&bytes, 0, &name) else { continue };
-            if face.glyph(c).is_some() {
-                self.faces.push(face);
-                return Some(self.faces.len() - 1);
-            }
+        let loaded: BTreeSet<PathBuf> = self.faces.iter().map(|f| PathBuf::from(&f.name)).collect();
+        let (path, bytes) = system_fonts::font_for(c, &loaded)?;
+        let face = Face::parse(Cow::Owned(bytes), &path.display().to_string())?;
+        self.faces.push(face);
+        Some(self.faces.len() - 1)
+    }
+
+    /// A shaped run's glyphs, left to right.
+    pub fn glyphs(&self, run: &Run) -> Rc<[Glyph]> {
+        let key = (run.face, run.rtl, run.text.clone());
+        if let Some(g) = self.shaped.borrow().get(&key) {
+            return g.clone();
         }
-        self.scanned = true;
-        None
+        let face = &self.faces[run.face];
+        // A face the shaper cannot read prints one glyph a character, as unshaped text does.
+        let glyphs: Rc<[Glyph]> = shaping::shape(&face.bytes, 0, &run.text, run.rtl)
+            .unwrap_or_else(|| {
+                run.text
+                    .chars()
+                    .map(|c| {
+                        let gid = face.glyph(c).unwrap_or(0);
+                        Glyph { gid, advance: face.advance(gid), dx: 0.0, dy: 0.0, text: Some(c.to_string()) }
+                    })
+                    .collect()
+            })
+            .into();
+        self.shaped.borrow_mut().insert(key, glyphs.clone());
+        glyphs
     }
 
     /// Printed width in points of `text` at `size`, with the same face choice as drawing.
@@ -159,6 +190,9 @@ impl Fonts {
     }
 
     pub fn run_width(&self, run: &Run, size: f32) -> f32 {
+        if run.shaped {
+            return self.glyphs(run).iter().map(|g| g.advance).sum::<f32>() * size;
+        }
         let face = &self.faces[run.face];
         run.text
             .chars()
@@ -250,26 +284,6 @@ fn with_ellipsis(chars: &[char]) -> String {
     s
 }
 
-fn collect_font_files(dir: &Path, out: &mut Vec<PathBuf>, depth: usize) {
-    if depth > 4 {
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            collect_font_files(&path, out, depth + 1);
-            continue;
-        }
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_ascii_lowercase();
-        let is_font = name.ends_with(".ttf") || name.ends_with(".otf") || name.ends_with(".ttc");
-        let is_regular = name.contains("regular") || !name.contains('-');
-        if is_font && is_regular && !name.contains("mono") && !name.contains("serif") {
-            out.push(path);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,5 +314,48 @@ mod tests {
         // A note's own line breaks are kept; blank lines and the line ends themselves are not.
         let listed = f.wrap("Assumptions:\r\n\n• Rates are Q4 actuals\n• Reach is modelled", 7.0, Weight::Regular, 200.0);
         assert_eq!(listed, vec!["Assumptions:", "• Rates are Q4 actuals", "• Reach is modelled"]);
+    }
+
+    fn installed(path: &str) -> bool {
+        std::path::Path::new(path).is_file()
+    }
+
+    #[test]
+    fn a_character_no_font_has_does_not_stop_the_next_script_finding_its_font() {
+        if !installed("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf") {
+            return; // fonts-noto-core is not installed here
+        }
+        let mut f = Fonts::new().unwrap();
+        let runs = f.runs("\u{10FFFD} then हिन्दी", Weight::Regular);
+        assert!(f.missing().contains(&'\u{10FFFD}'));
+        let hindi = runs.iter().find(|r| r.text.contains('ह')).expect("the Hindi is printed");
+        assert!(hindi.face >= 2 && hindi.shaped, "{runs:?}");
+        assert_eq!(f.missing().len(), 1);
+    }
+
+    #[test]
+    fn arabic_is_joined_and_read_right_to_left() {
+        if !installed("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf") {
+            return;
+        }
+        let mut f = Fonts::new().unwrap();
+        let runs = f.runs("Brand بحث", Weight::Regular);
+        let arabic = runs.iter().find(|r| r.text == "بحث").expect("one Arabic run");
+        assert!(arabic.shaped && arabic.rtl);
+        // Printed right to left: the last letter's glyph comes first. Joined, the word is
+        // narrower than its letters set apart.
+        let glyphs = f.glyphs(arabic);
+        assert_eq!(glyphs.len(), 3);
+        assert_eq!(glyphs[0].text.as_deref(), Some("ث"));
+        assert_eq!(glyphs[2].text.as_deref(), Some("ب"));
+        let apart: f32 = "ب ح ث".split(' ').map(|c| f.width(c, 10.0, Weight::Regular)).sum();
+        assert!(f.width("بحث", 10.0, Weight::Regular) < apart - 1.0);
+    }
+
+    #[test]
+    fn accents_typed_apart_print_as_the_composed_letter() {
+        let mut f = Fonts::new().unwrap();
+        let runs = f.runs("Pho\u{302}", Weight::Regular);
+        assert_eq!(runs, vec![Run { face: 0, text: "Phô".into(), shaped: false, rtl: false }]);
     }
 }

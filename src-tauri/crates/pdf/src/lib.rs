@@ -25,6 +25,8 @@ mod io_page;
 pub mod labels;
 pub mod layout;
 mod mix;
+mod shaping;
+mod system_fonts;
 
 use flightplan_core::money::Currency;
 use flightplan_core::plan::Paper;
