@@ -79,12 +79,15 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
         CommissionBasis::Gross => "of gross",
         CommissionBasis::Net => "on net",
     };
-    let rows: Vec<(String, String, bool)> = vec![
-        ("Net media".into(), f.money(t.net_media.0), true),
-        (format!("Commission ({}% {basis})", pct_label(f, fees.agency_commission_pct.0)), f.money(t.agency_commission.0), false),
-        (format!("Ad serving ({} CPM)", f.rate(fees.ad_serving_cpm.0)), f.money(t.ad_serving.0), false),
-        (format!("Tech & data ({}% of net)", pct_label(f, fees.tech_fee_pct.0)), f.money(t.tech_fee.0), false),
-        ("Total fees".into(), f.money(t.fees.0), false),
+    // Each label with shorter forms for a narrow panel (Letter, a long currency code): the rate
+    // stays before the basis goes.
+    let (commission, ad_serving, tech) = (pct_label(f, fees.agency_commission_pct.0), f.rate(fees.ad_serving_cpm.0), pct_label(f, fees.tech_fee_pct.0));
+    let rows: Vec<(Vec<String>, String, bool)> = vec![
+        (vec!["Net media".into()], f.money(t.net_media.0), true),
+        (vec![format!("Commission ({commission}% {basis})"), format!("Commission ({commission}%)"), "Commission".into()], f.money(t.agency_commission.0), false),
+        (vec![format!("Ad serving ({ad_serving} CPM)"), format!("Ad serving ({ad_serving})"), "Ad serving".into()], f.money(t.ad_serving.0), false),
+        (vec![format!("Tech & data ({tech}% of net)"), format!("Tech & data ({tech}%)"), "Tech & data".into()], f.money(t.tech_fee.0), false),
+        (vec!["Total fees".into()], f.money(t.fees.0), false),
     ];
     let row_h = ctx.row();
     let mut y = area.y + TITLE_H;
@@ -96,7 +99,7 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
         let weight = if *strong { Weight::Bold } else { Weight::Regular };
         // A fee's label (with its rate) is a caption to its figure: the small size.
         let size = if *strong { ctx.body } else { ctx.small() };
-        c.text(Rect::new(area.x, y, label_w, row_h), label, size, weight, if *strong { INK } else { MUTED }, Align::Left);
+        c.text_first_fitting(Rect::new(area.x, y, label_w, row_h), label, size, weight, if *strong { INK } else { MUTED }, Align::Left);
         c.text(Rect::new(area.right() - value_w, y, value_w, row_h), value, ctx.body, weight, INK, Align::Right);
         y += row_h;
     }
@@ -109,8 +112,9 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     y += gross_h;
     if !t.unallocated.is_zero() {
         let what = if t.unallocated.is_sign_negative() { "over budget" } else { "unallocated" };
-        let text = format!("Plan budget {}  ·  {} {what}", f.money(t.budget.0), f.money(t.unallocated.abs()));
-        c.text(Rect::new(area.x, y, area.w, row_h), &text, ctx.small(), Weight::Regular, MUTED, Align::Left);
+        let (budget, gap) = (f.money(t.budget.0), f.money(t.unallocated.abs()));
+        let texts = [format!("Plan budget {budget}  ·  {gap} {what}"), format!("Budget {budget} · {gap} {what}"), format!("{gap} {what}")];
+        c.text_first_fitting(Rect::new(area.x, y, area.w, row_h), &texts, ctx.small(), Weight::Regular, MUTED, Align::Left);
     }
 }
 

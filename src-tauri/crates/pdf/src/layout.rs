@@ -227,6 +227,15 @@ impl<'f> Canvas<'f> {
         self.layout.texts.push(TextBox { cell, text: fitted, size, weight, ink, align, width });
     }
 
+    /// Place the first of `texts` that fits `cell` whole (a label, then shorter forms of it);
+    /// if none does, the last, cut as [`Canvas::text`] cuts.
+    pub fn text_first_fitting(&mut self, cell: Rect, texts: &[String], size: f32, weight: Weight, ink: Ink, align: Align) {
+        let pick = texts.iter().find(|t| self.fonts.width(t, size, weight) <= cell.w).or(texts.last());
+        if let Some(text) = pick {
+            self.text(cell, &text.clone(), size, weight, ink, align);
+        }
+    }
+
     pub fn fill(&mut self, rect: Rect, ink: Ink) {
         if rect.w > 0.0 && rect.h > 0.0 {
             self.layout.fills.push(Fill { rect, ink });

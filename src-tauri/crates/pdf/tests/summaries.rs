@@ -148,3 +148,20 @@ fn too_many_channels_are_summed_by_medium() {
     assert!(out.warnings.iter().any(|w| w.contains(&format!("The 400 lines in 90 channels are shown as {} media rows", report.media.len()))), "{:?}", out.warnings);
     assert!(font_sizes(&path).iter().all(|s| *s >= MIN_TYPE_PT - 0.001));
 }
+
+/// On a narrow panel (Letter, a three-place currency written by its code, a large budget) the
+/// totals' labels drop their basis, then their rate, before anything is cut: no figure's label
+/// ends in "…".
+#[test]
+fn totals_labels_shorten_before_they_are_cut() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.currency = "KWD".into();
+    plan.budget = flightplan_core::Dec("9999999999.999".parse().unwrap());
+    plan.settings.paper = flightplan_core::plan::Paper::Letter;
+    let out = flightplan_pdf::render(&report_of(&plan), &flightplan_pdf::PdfOptions::default()).unwrap();
+    let cut: Vec<&String> = out.layout.shortened.iter().filter(|s| ["Commission", "Ad serving", "Tech & data", "Plan budget"].iter().any(|w| s.starts_with(w))).collect();
+    assert!(cut.is_empty(), "{cut:?}");
+    let texts: Vec<&str> = out.layout.texts.iter().map(|t| t.text.as_str()).collect();
+    assert!(texts.iter().any(|t| t.starts_with("Commission (15%")), "{texts:?}");
+    assert!(texts.iter().any(|t| t.ends_with("unallocated")), "{texts:?}");
+}
