@@ -4,7 +4,7 @@
 //! Nothing is measured or decided here; the layout already did that. Drawing only converts
 //! top-left coordinates to PDF's bottom-left ones.
 
-use crate::fonts::{Fonts, Weight};
+use crate::fonts::Fonts;
 use crate::layout::{Ink, Layout};
 use chrono::{Datelike, NaiveDate};
 use printpdf::{
@@ -26,9 +26,8 @@ fn pt_mm(pt: f32) -> Mm {
     Mm(pt * 25.4 / 72.0)
 }
 
-/// Draw `layout` into a one-page PDF.
-pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
-    let h = layout.page.h;
+/// Draw `pages` (the plan's one page, or an insertion order's pages) into a PDF.
+pub fn pdf(pages: &[Layout], fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
     let mut doc = PdfDocument::new(&meta.title);
     let info = &mut doc.metadata.info;
     info.author = meta.author.clone();
@@ -40,6 +39,21 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
     info.modification_date = created;
     info.metadata_date = created;
 
+    // Faces are added once for the document, and only those used.
+    let mut font_ids: Vec<Option<printpdf::FontId>> = Vec::new();
+    let mut sheets = Vec::with_capacity(pages.len());
+    for layout in pages {
+        let ops = page_ops(layout, pages, fonts, &mut doc, &mut font_ids);
+        sheets.push(PdfPage::new(pt_mm(layout.page.w), pt_mm(layout.page.h), ops));
+    }
+    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
+    let bytes = without_empty_pdfx_key(doc.with_pages(sheets).save(&opts, &mut Vec::new()));
+    with_content_id(bytes)
+}
+
+/// One page's drawing operations; faces it uses for the first time are added to `doc`.
+fn page_ops(layout: &Layout, pages: &[Layout], fonts: &mut Fonts, doc: &mut PdfDocument, font_ids: &mut Vec<Option<printpdf::FontId>>) -> Vec<Op> {
+    let h = layout.page.h;
     let mut ops = Vec::new();
     for f in &layout.fills {
         ops.push(Op::SetFillColor { col: color(f.ink) });
@@ -61,8 +75,7 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
         ops.push(Op::DrawLine { line: Line { points: vec![p(r.from), p(r.to)], is_closed: false } });
     }
 
-    // Texts: split into runs per face; add only the faces actually used.
-    let mut font_ids: Vec<Option<printpdf::FontId>> = Vec::new();
+    // Texts: split into runs per face.
     let mut text_ops = Vec::new();
     for t in &layout.texts {
         let runs = fonts.runs(&t.text, t.weight);
@@ -79,7 +92,7 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
                 None => {
                     // A name from the page's own text, not printpdf's random one: the subset
                     // tag is its first six letters, and the same page must give the same bytes.
-                    let id = printpdf::FontId(font_name(layout, run.face));
+                    let id = printpdf::FontId(font_name(pages, run.face));
                     doc.resources.fonts.map.insert(id.clone(), printpdf::PdfFont::new(fonts.faces()[run.face].font.clone()));
                     font_ids[run.face] = Some(id.clone());
                     id
@@ -108,11 +121,7 @@ pub fn pdf(layout: &Layout, fonts: &mut Fonts, meta: &Meta) -> Vec<u8> {
         }
     }
     ops.extend(text_ops);
-    let _ = Weight::Regular;
-    let page = PdfPage::new(pt_mm(layout.page.w), pt_mm(layout.page.h), ops);
-    let opts = PdfSaveOptions { subset_fonts: true, ..Default::default() };
-    let bytes = without_empty_pdfx_key(doc.with_pages(vec![page]).save(&opts, &mut Vec::new()));
-    with_content_id(bytes)
+    ops
 }
 
 /// FNV-1a over `bytes`, continuing from `h`.
@@ -148,9 +157,9 @@ fn with_content_id(mut bytes: Vec<u8>) -> Vec<u8> {
 
 /// 32 capital letters from an FNV-1a hash of the page's text and the face: deterministic, and
 /// different for different subsets of one face (PDF subset tags are six capital letters).
-fn font_name(layout: &Layout, face: usize) -> String {
+fn font_name(pages: &[Layout], face: usize) -> String {
     let mut h = fnv(0xcbf2_9ce4_8422_2325, &face.to_le_bytes());
-    for t in &layout.texts {
+    for t in pages.iter().flat_map(|p| &p.texts) {
         h = fnv(h, t.text.as_bytes());
         h = fnv(h, &[0]);
     }

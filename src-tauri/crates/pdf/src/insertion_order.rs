@@ -14,7 +14,7 @@
 use flightplan_core::flight::day_label;
 use flightplan_core::Dec;
 use crate::labels::{period, Formats};
-use crate::{draw, fonts, io_page, Rendered};
+use crate::{draw, fonts, io_page, Layout, Rendered};
 use chrono::NaiveDate;
 use flightplan_core::costing::LineView;
 use flightplan_core::money::Currency;
@@ -159,24 +159,27 @@ pub fn render_insertion_order(plan: &Plan, view: &PlanView, order: &InsertionOrd
     let rows = line_rows(plan, view)?;
     let doc = IoDoc::new(plan, view, &rows, order, fmt, opts.issued_on);
     let mut fonts = fonts::Fonts::new().map_err(|m| Error::new("font_unavailable", m))?;
-    let layout = io_page::lay_out(&doc, opts.paper.unwrap_or(plan.settings.paper), &mut fonts);
+    let pages = io_page::lay_out(&doc, opts.paper.unwrap_or(plan.settings.paper), &mut fonts);
     let meta = draw::Meta {
         title: format!("Insertion order {} — {}", order.number, order.vendor),
         author: if plan.prepared_by.is_empty() { plan.client.clone() } else { plan.prepared_by.clone() },
         subject: format!("Insertion order for {} ({}), {}", plan.client, plan.name, order.vendor),
         created: opts.issued_on,
     };
-    let bytes = draw::pdf(&layout, &mut fonts, &meta);
-    let mut warnings = crate::warnings(&fonts, &layout);
+    let bytes = draw::pdf(&pages, &mut fonts, &meta);
+    let mut pages = pages.into_iter();
+    let layout = pages.next().ok_or_else(|| Error::new("internal", "the insertion order was laid out on no page"))?;
+    let continued: Vec<Layout> = pages.collect();
+    let mut warnings = crate::warnings(&fonts, std::iter::once(&layout).chain(&continued));
     if layout.folded > 0 {
         warnings.push(format!(
-            "{} placements did not fit one page and are left off it (a \"+ {} more\" row says so; the total includes them): {}.",
+            "The order runs to {} pages: {} of its {} placements did not fit page 1 and follow it, with their schedules (page 1 carries the total of all, the terms and the signatures).",
+            1 + continued.len(),
             layout.folded,
-            layout.folded,
-            doc.placements[doc.placements.len() - layout.folded.min(doc.placements.len())..].iter().map(|p| p.name.clone()).collect::<Vec<_>>().join(", ")
+            doc.placements.len()
         ));
     }
-    Ok(Rendered { bytes, warnings, layout })
+    Ok(Rendered { bytes, warnings, layout, continued })
 }
 
 /// One placement as printed: every cell already formatted.

@@ -1,17 +1,20 @@
-//! The insertion order's page: header, parties, placements, totals, terms and signatures, laid
-//! out as measured boxes on one portrait page.
+//! The insertion order's pages: header, parties, placements, totals, terms and signatures, laid
+//! out as measured boxes on portrait pages.
 //!
-//! Like the plan page it is pure layout (drawing is `draw`), and it always fits one page: the
-//! placements table and the terms shrink together from a comfortable size to a readable floor
-//! (nothing below `MIN_TYPE_PT`), and at the floor the last placements are left off with a
-//! "+ N more, included in the total" row (and named in the warnings). Below the placements, the schedule sets out each
-//! placement's spots, faces or insertions week by week. The vendor's order prints net cost only:
-//! the agency's commission and fees are on the client's plan, never here.
+//! Like the plan page it is pure layout (drawing is `draw`). The order is one page when it can
+//! be: the placements table and the terms shrink together from a comfortable size to a readable
+//! floor (nothing below `MIN_TYPE_PT`). A vendor booked for more placements than the floor holds
+//! gets every one of them all the same, since the order is all the vendor receives: page 1 keeps
+//! the most that fit with the total of all, the terms and the signatures, and the rest follow,
+//! with their schedules, on pages of their own ("Page 2 of 3"). Below the placements, the
+//! schedule sets out each placement's spots, faces or insertions week by week. The vendor's order
+//! prints net cost only: the agency's commission and fees are on the client's plan, never here.
 
 use crate::fonts::{Fonts, Weight};
 use crate::insertion_order::{IoDoc, Placement, Slot, IO_TERMS};
 use crate::layout::{page_size, MIN_TYPE_PT, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::plan::Paper;
+use std::ops::Range;
 
 /// Body sizes tried in order; the last is the readable floor (its small type is
 /// [`MIN_TYPE_PT`], as on the plan page).
@@ -29,46 +32,85 @@ fn small(body: f32) -> f32 {
     (body - 1.0).max(MIN_TYPE_PT)
 }
 
-/// Lay out the order: the largest body size at which everything fits, else fold placements.
-pub fn lay_out(doc: &IoDoc, paper: Paper, fonts: &mut Fonts) -> Layout {
+/// Where a page stands in the order: its number and how many there are.
+#[derive(Debug, Clone, Copy)]
+struct PageNo {
+    this: usize,
+    of: usize,
+}
+
+/// Lay out the order: one page at the largest body size at which everything fits; else, at the
+/// floor, page 1 with the most placements that fit and continuation pages for the rest.
+pub fn lay_out(doc: &IoDoc, paper: Paper, fonts: &mut Fonts) -> Vec<Layout> {
     let n = doc.placements.len();
+    let one = PageNo { this: 1, of: 1 };
     for body in BODY_SIZES {
-        let (layout, fits) = build(doc, paper, fonts, body, n);
+        let (layout, fits) = build(doc, paper, fonts, body, n, one);
         if fits {
-            return layout;
+            return vec![layout];
         }
     }
     let floor = BODY_SIZES[BODY_SIZES.len() - 1];
-    for keep in (0..n).rev() {
-        let (layout, fits) = build(doc, paper, fonts, floor, keep);
-        if fits {
-            return layout;
-        }
+    let keep = most_that_fit(0, n, |k| build(doc, paper, fonts, floor, k, PageNo { this: 1, of: 2 }).1);
+    let mut ranges = Vec::new();
+    let mut start = keep;
+    while start < n {
+        let take = most_that_fit(1, n - start, |m| continued(doc, paper, fonts, floor, start..start + m, PageNo { this: 2, of: 2 }).1).max(1);
+        ranges.push(start..start + take);
+        start += take;
     }
-    // Nothing fits even with every placement summed: draw the smallest page anyway; each
-    // section keeps to its own box.
-    build(doc, paper, fonts, floor, 0).0
+    let of = 1 + ranges.len();
+    let mut pages = vec![build(doc, paper, fonts, floor, keep, PageNo { this: 1, of }).0];
+    for (k, range) in ranges.into_iter().enumerate() {
+        pages.push(continued(doc, paper, fonts, floor, range, PageNo { this: k + 2, of }).0);
+    }
+    pages
 }
 
-fn build(doc: &IoDoc, paper: Paper, fonts: &mut Fonts, body: f32, keep: usize) -> (Layout, bool) {
+/// The largest count in `least..=most` for which `fits` holds (it holds for every smaller one),
+/// or `least` if none does.
+fn most_that_fit(least: usize, most: usize, mut fits: impl FnMut(usize) -> bool) -> usize {
+    let (mut lo, mut hi, mut best) = (least, most, least);
+    while lo <= hi {
+        let mid = lo + (hi - lo) / 2;
+        if fits(mid) {
+            best = mid;
+            lo = mid + 1;
+        } else if mid == 0 {
+            break;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    best
+}
+
+/// The usable area of a portrait page, with the page itself.
+fn portrait(paper: Paper) -> (Rect, Rect) {
     let (long, short) = page_size(paper);
     let (w, h) = (short, long);
-    let mut c = Canvas::new(fonts, Rect::new(0.0, 0.0, w, h), body, Columns::Weeks);
-    c.layout.folded = doc.placements.len() - keep.min(doc.placements.len());
-    let area = Rect::new(MARGIN, MARGIN - 6.0, w - 2.0 * MARGIN, h - 2.0 * MARGIN + 6.0);
+    (Rect::new(0.0, 0.0, w, h), Rect::new(MARGIN, MARGIN - 6.0, w - 2.0 * MARGIN, h - 2.0 * MARGIN + 6.0))
+}
 
-    let mut y = header(&mut c, doc, area);
+/// Page 1: everything, with the first `keep` placements.
+fn build(doc: &IoDoc, paper: Paper, fonts: &mut Fonts, body: f32, keep: usize, page: PageNo) -> (Layout, bool) {
+    let (sheet, area) = portrait(paper);
+    let mut c = Canvas::new(fonts, sheet, body, Columns::Weeks);
+    c.layout.folded = doc.placements.len() - keep.min(doc.placements.len());
+
+    let mut y = header(&mut c, doc, area, false);
     y = parties(&mut c, doc, Rect::new(area.x, y + 10.0, area.w, 0.0));
     let footer_top = area.bottom() - FOOTER_H;
-    footer(&mut c, doc, Rect::new(area.x, footer_top + 2.0, area.w, FOOTER_H - 2.0));
+    footer(&mut c, doc, Rect::new(area.x, footer_top + 2.0, area.w, FOOTER_H - 2.0), page);
     // The signatures follow the terms (what is signed sits right above the signatures), and
     // must end above the footer.
     let sign_h = 104.0;
     let sign_limit = footer_top - sign_h - 6.0;
 
-    y = placements(&mut c, doc, body, keep, Rect::new(area.x, y + GAP, area.w, 0.0));
+    let shown = 0..keep.min(doc.placements.len());
+    y = placements(&mut c, doc, body, shown.clone(), page, Rect::new(area.x, y + GAP, area.w, 0.0));
     y = summary(&mut c, doc, body, Rect::new(area.x, y + 8.0, area.w, 0.0));
-    y = schedule(&mut c, doc, body, keep, Rect::new(area.x, y + GAP, area.w, 0.0));
+    y = schedule(&mut c, doc, body, shown, page, Rect::new(area.x, y + GAP, area.w, 0.0));
     let space = Rect::new(area.x, y + GAP, area.w, (sign_limit - GAP - y - GAP).max(0.0));
     let Some(terms_bottom) = terms(&mut c, body, space) else { return (c.layout, false) };
     let sign_top = (terms_bottom + 2.0 * GAP).min(sign_limit);
@@ -76,12 +118,26 @@ fn build(doc: &IoDoc, paper: Paper, fonts: &mut Fonts, body: f32, keep: usize) -
     (c.layout, true)
 }
 
+/// A continuation page: the placements in `shown`, with their schedules.
+fn continued(doc: &IoDoc, paper: Paper, fonts: &mut Fonts, body: f32, shown: Range<usize>, page: PageNo) -> (Layout, bool) {
+    let (sheet, area) = portrait(paper);
+    let mut c = Canvas::new(fonts, sheet, body, Columns::Weeks);
+    let y = header(&mut c, doc, area, true);
+    let footer_top = area.bottom() - FOOTER_H;
+    footer(&mut c, doc, Rect::new(area.x, footer_top + 2.0, area.w, FOOTER_H - 2.0), page);
+    let y = placements(&mut c, doc, body, shown.clone(), page, Rect::new(area.x, y + GAP, area.w, 0.0));
+    let y = schedule(&mut c, doc, body, shown, page, Rect::new(area.x, y + GAP, area.w, 0.0));
+    let fits = y <= footer_top - 4.0;
+    (c.layout, fits)
+}
+
 /// Title, vendor and the order's particulars; returns the y below the rule.
-fn header(c: &mut Canvas, doc: &IoDoc, area: Rect) -> f32 {
+fn header(c: &mut Canvas, doc: &IoDoc, area: Rect, continued: bool) -> f32 {
     let plan = doc.plan;
     let right_w = 196.0_f32.min(area.w * 0.4);
     let left_w = area.w - right_w - 16.0;
-    c.text(Rect::new(area.x, area.y, left_w, 11.0), "INSERTION ORDER", 8.0, Weight::Bold, ACCENT, Align::Left);
+    let kicker = if continued { "INSERTION ORDER  ·  CONTINUED" } else { "INSERTION ORDER" };
+    c.text(Rect::new(area.x, area.y, left_w, 11.0), kicker, 8.0, Weight::Bold, ACCENT, Align::Left);
     c.text(Rect::new(area.x, area.y + 12.0, left_w, 24.0), &doc.order.vendor, 18.0, Weight::Bold, INK, Align::Left);
     let sub = format!("{}  ·  {}", plan.name, doc.period);
     c.text(Rect::new(area.x, area.y + 37.0, left_w, 11.0), &sub, 8.0, Weight::Regular, MUTED, Align::Left);
@@ -137,17 +193,18 @@ fn section_title(c: &mut Canvas, area: Rect, text: &str, body: f32) {
     c.text(Rect::new(area.x, area.y, area.w, 10.0), text, (body - 0.5).max(MIN_TYPE_PT), Weight::Bold, ACCENT, Align::Left);
 }
 
-/// The placements table with its totals row; returns its bottom.
-fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> f32 {
-    section_title(c, area, "PLACEMENTS", body);
+/// The placements in `range`, numbered in the order; on page 1 a row for those that follow on
+/// later pages and the totals row of all. Returns its bottom.
+fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, range: Range<usize>, page: PageNo, area: Rect) -> f32 {
+    let first_page = page.this == 1;
+    section_title(c, area, if first_page { "PLACEMENTS" } else { "PLACEMENTS (CONTINUED)" }, body);
     let s = small(body);
     let rh = row_h(body);
     let detail_line = s * 1.3;
-    let shown: Vec<&Placement> = doc.placements.iter().take(keep).collect();
-    let rest: Vec<&Placement> = doc.placements.iter().skip(keep).collect();
-    // The placements left off are named in the export's warnings; their cost is in the total.
-    let fold = (!rest.is_empty()).then(|| {
-        let label = format!("+ {} more placement{}, included in the total", rest.len(), if rest.len() == 1 { "" } else { "s" });
+    let shown: Vec<&Placement> = doc.placements.get(range.clone()).unwrap_or_default().iter().collect();
+    let rest = doc.placements.len().saturating_sub(range.end);
+    let fold = (first_page && rest > 0).then(|| {
+        let label = format!("+ {rest} more placement{}, included in the total", if rest == 1 { "" } else { "s" });
         (label, String::new())
     });
 
@@ -156,7 +213,7 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
     let mut rows: Vec<[String; 6]> = shown
         .iter()
         .enumerate()
-        .map(|(i, p)| [(i + 1).to_string(), p.name.clone(), p.flight.clone(), p.units.clone(), p.rate.clone(), p.net.clone()])
+        .map(|(i, p)| [(range.start + i + 1).to_string(), p.name.clone(), p.flight.clone(), p.units.clone(), p.rate.clone(), p.net.clone()])
         .collect();
     if let Some((label, net)) = &fold {
         rows.push([String::new(), label.clone(), String::new(), String::new(), String::new(), net.clone()]);
@@ -196,7 +253,7 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
     for (r, row) in rows.iter().enumerate() {
         let detail: Vec<String> = match shown.get(r) {
             Some(p) => two_lines(c, &p.detail, s, Weight::Regular, detail_w),
-            None => vec!["Summed to fit one page; every placement is listed in the plan's XLSX and CSV export.".to_string()],
+            None => vec![format!("Listed, with their schedules, on pages 2–{} of this order.", page.of)],
         };
         // A long placement name wraps to a second line rather than losing its end.
         let name = two_lines(c, &row[1], body, Weight::Bold, widths[1]);
@@ -227,6 +284,9 @@ fn placements(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -
         c.hline(area.x, area.right(), y, 0.3, HAIRLINE);
     }
     c.hline(area.x, area.right(), y, 0.8, RULE);
+    if !first_page {
+        return y;
+    }
     for (i, cell) in totals.iter().enumerate() {
         let align = if right_aligned(i) { Align::Right } else { Align::Left };
         c.text(Rect::new(xs[i], y, widths[i], rh), cell, body, Weight::Bold, INK, align);
@@ -287,8 +347,9 @@ const MAX_SCHEDULE_WEEKS: usize = 16;
 /// shows "—". When the columns are too narrow for their figures, they run in blocks one under
 /// the other rather than being cut. Returns its bottom (unchanged when there is nothing to
 /// schedule).
-fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> f32 {
-    if doc.weeks.is_empty() || doc.placements.is_empty() {
+fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, range: Range<usize>, page: PageNo, area: Rect) -> f32 {
+    let shown: Vec<&Placement> = doc.placements.get(range.clone()).unwrap_or_default().iter().collect();
+    if doc.weeks.is_empty() || shown.is_empty() {
         return area.y - GAP;
     }
     let s = small(body);
@@ -296,13 +357,13 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> 
     // Long orders show the plan's months, as the core adds their weeks up; nothing is summed here.
     let monthly = doc.weeks.len() > MAX_SCHEDULE_WEEKS;
     let title = if monthly { "SCHEDULE BY MONTH" } else { "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)" };
-    section_title(c, area, title, body);
+    let title = if page.this == 1 { title.to_string() } else { format!("{title}, CONTINUED") };
+    section_title(c, area, &title, body);
     let cols: Vec<String> = if monthly {
         doc.months.clone()
     } else {
         doc.weeks.iter().map(|w| w.format("%-d %b").to_string()).collect()
     };
-    let shown: Vec<&Placement> = doc.placements.iter().take(keep).collect();
     let texts: Vec<Vec<String>> = shown
         .iter()
         .map(|p| (0..cols.len()).map(|k| cell(doc, p, (if monthly { p.months.get(k) } else { p.schedule.get(k) }).copied().unwrap_or(Slot::Off))).collect())
@@ -349,8 +410,8 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, keep: usize, area: Rect) -> 
             y += 4.0;
         }
     }
-    if keep < doc.placements.len() {
-        let more = format!("+ {} more placements: their schedules are in the plan's XLSX export", doc.placements.len() - keep);
+    if page.this == 1 && range.end < doc.placements.len() {
+        let more = format!("+ {} more placements: their schedules follow on pages 2–{}", doc.placements.len() - range.end, page.of);
         c.text(Rect::new(area.x, y, area.w, rh), &more, s, Weight::Regular, MUTED, Align::Left);
         y += rh;
     }
@@ -432,9 +493,9 @@ fn signatures(c: &mut Canvas, doc: &IoDoc, area: Rect) {
     }
 }
 
-fn footer(c: &mut Canvas, doc: &IoDoc, area: Rect) {
+fn footer(c: &mut Canvas, doc: &IoDoc, area: Rect, page: PageNo) {
     let left = format!("IO {}  ·  {}  ·  {} v{}", doc.order.number, doc.plan.client, doc.plan.name, doc.plan.version);
     c.hline(area.x, area.right(), area.y - 2.0, 0.3, HAIRLINE);
     c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, MIN_TYPE_PT, Weight::Regular, MUTED, Align::Left);
-    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), "Prepared with Flightplan  ·  Page 1 of 1", MIN_TYPE_PT, Weight::Regular, MUTED, Align::Right);
+    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), &format!("Prepared with Flightplan  ·  Page {} of {}", page.this, page.of), MIN_TYPE_PT, Weight::Regular, MUTED, Align::Right);
 }

@@ -157,7 +157,8 @@ pub struct Layout {
     pub body_size: f32,
     pub columns: Columns,
     pub detail: Detail,
-    /// On an insertion order, how many placements were summed into a "+ N more" row.
+    /// On an insertion order's page 1, how many placements follow on later pages (a "+ N
+    /// more" row says so).
     pub folded: usize,
     /// What the page leaves off or shows summed, one planner's sentence each (the export's
     /// warnings).

@@ -51,13 +51,16 @@ pub struct Rendered {
     /// did not fit, shortened labels) and characters no available font could print.
     pub warnings: Vec<String>,
     pub layout: Layout,
+    /// An insertion order's pages after the first (placements that did not fit it, with their
+    /// schedules); none for the plan's one page.
+    pub continued: Vec<Layout>,
 }
 
 /// Lay out the page only (no PDF), e.g. to check fitting.
 pub fn lay_out(report: &Report, opts: &PdfOptions) -> Result<(Layout, Vec<String>)> {
     let mut fonts = fonts::Fonts::new().map_err(|m| Error::new("font_unavailable", m))?;
     let layout = lay_out_with(report, opts, &mut fonts)?;
-    let warnings = warnings(&fonts, &layout);
+    let warnings = warnings(&fonts, [&layout]);
     Ok((layout, warnings))
 }
 
@@ -84,9 +87,9 @@ pub fn render(report: &Report, opts: &PdfOptions) -> Result<Rendered> {
         subject: format!("Media plan v{} for {}", plan.version, plan.client),
         created: report.today,
     };
-    let bytes = draw::pdf(&layout, &mut fonts, &meta);
-    let warnings = warnings(&fonts, &layout);
-    Ok(Rendered { bytes, warnings, layout })
+    let bytes = draw::pdf(std::slice::from_ref(&layout), &mut fonts, &meta);
+    let warnings = warnings(&fonts, [&layout]);
+    Ok(Rendered { bytes, warnings, layout, continued: Vec::new() })
 }
 
 /// Render on a worker thread, so a desktop shell can await it without blocking its UI thread.
@@ -96,7 +99,9 @@ pub fn render_in_background(report: &Report, opts: &PdfOptions) -> std::thread::
     std::thread::spawn(move || render(&report, &opts))
 }
 
-fn warnings(fonts: &fonts::Fonts, layout: &Layout) -> Vec<String> {
+/// What the planner should know of the pages laid out: characters no font has, what was left
+/// off, and labels shortened (each named once).
+fn warnings<'a>(fonts: &fonts::Fonts, pages: impl IntoIterator<Item = &'a Layout> + Clone) -> Vec<String> {
     let mut out = Vec::new();
     if !fonts.missing().is_empty() {
         let list: Vec<String> = fonts.missing().iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
@@ -105,10 +110,11 @@ fn warnings(fonts: &fonts::Fonts, layout: &Layout) -> Vec<String> {
             list.join(", ")
         ));
     }
-    out.extend(layout.left_off.iter().cloned());
-    if !layout.shortened.is_empty() {
+    out.extend(pages.clone().into_iter().flat_map(|p| p.left_off.iter().cloned()));
+    let shortened: Vec<&String> = pages.into_iter().flat_map(|p| &p.shortened).collect();
+    if !shortened.is_empty() {
         let mut list: Vec<String> = Vec::new();
-        for s in &layout.shortened {
+        for s in shortened {
             let q = format!("\u{201c}{s}\u{201d}");
             if !list.contains(&q) {
                 list.push(q);

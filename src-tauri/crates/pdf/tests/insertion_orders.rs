@@ -26,7 +26,8 @@ fn check_file(dir: &Path, label: &str, r: &Rendered) -> String {
     std::fs::write(&path, &r.bytes).unwrap();
     let p = path.to_str().unwrap();
     let info = tool("pdfinfo", &[p]);
-    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{label}: {info}");
+    let pages = format!(" {}", 1 + r.continued.len());
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(&pages)), "{label}: {info}");
     assert!(info.contains("Insertion order"), "{label}: title metadata: {info}");
     let check = tool("qpdf", &["--check", p]);
     assert!(check.contains("No syntax or stream encoding errors"), "{label}: {check}");
@@ -39,10 +40,12 @@ fn check_file(dir: &Path, label: &str, r: &Rendered) -> String {
         let n = cols.len();
         assert_eq!(&cols[n - 5..n - 2], &["yes", "yes", "yes"], "{label}: font not embedded/subset/unicode: {row}");
     }
-    // Nothing leaves the page, and nothing prints below the plan page's minimum type size.
-    for t in &r.layout.texts {
-        assert!(r.layout.page.contains(&t.ink_rect()), "{label}: {:?} leaves the page", t.text);
-        assert!(t.size >= flightplan_pdf::MIN_TYPE_PT, "{label}: {:?} at {} pt", t.text, t.size);
+    // Nothing leaves its page, and nothing prints below the plan page's minimum type size.
+    for page in std::iter::once(&r.layout).chain(&r.continued) {
+        for t in &page.texts {
+            assert!(page.page.contains(&t.ink_rect()), "{label}: {:?} leaves the page", t.text);
+            assert!(t.size >= flightplan_pdf::MIN_TYPE_PT, "{label}: {:?} at {} pt", t.text, t.size);
+        }
     }
     assert!(font_sizes(&path).iter().all(|s| *s >= flightplan_pdf::MIN_TYPE_PT - 0.001), "{label}: the PDF sets type below the minimum");
     // Content-stream order keeps a wrapped placement name together.
@@ -127,7 +130,7 @@ fn orders_group_vendors_loosely_and_skip_auction_lines() {
 }
 
 #[test]
-fn many_placements_still_fit_one_page_and_add_up() {
+fn every_placement_is_on_the_order_however_many_and_they_add_up() {
     let mut plan = flightplan_core::sample_plan();
     let mb = plan.lines.iter().position(|l| l.vendor == "Morning Brew").unwrap();
     let base = plan.lines[mb].clone();
@@ -142,13 +145,26 @@ fn many_placements_still_fit_one_page_and_add_up() {
     let orders = render_insertion_orders(&plan, &view, &opts()).unwrap();
     let (o, r) = &orders[0];
     assert_eq!(o.lines.len(), 61);
-    assert!(r.layout.folded > 0, "61 placements should not all fit");
-    assert!(r.warnings.iter().any(|w| w.contains("more")), "{:?}", r.warnings);
+    assert!(r.layout.folded > 0, "61 placements should not all fit page 1");
+    assert!(!r.continued.is_empty());
+    let of = 1 + r.continued.len();
+    assert!(r.warnings.iter().any(|w| w.contains(&format!("runs to {of} pages"))), "{:?}", r.warnings);
     let dir = tempfile::tempdir().unwrap();
     let text = check_file(dir.path(), "many", r);
-    let folded = squash(&format!("+ {} more placements", r.layout.folded));
+    let folded = squash(&format!("+ {} more placements, included in the total", r.layout.folded));
     assert!(text.contains(&folded), "fold row missing");
-    // The totals include the folded placements.
+    assert!(text.contains(&squash(&format!("Page {of} of {of}"))));
+    // Every placement is printed, numbered in order, with its net and a schedule row: the
+    // vendor gets no other list of what was booked.
+    let pages: Vec<&flightplan_pdf::Layout> = std::iter::once(&r.layout).chain(&r.continued).collect();
+    let printed = |needle: &str| pages.iter().flat_map(|p| &p.texts).filter(|t| t.text == needle).count();
+    for (k, i) in o.lines.iter().enumerate() {
+        assert_eq!(printed(&(k + 1).to_string()), 1, "placement {} numbered once", k + 1);
+        let name = &plan.lines[*i].name;
+        let named = pages.iter().flat_map(|p| &p.texts).filter(|t| name.starts_with(t.text.trim_end_matches('…'))).count();
+        assert!(named >= 2, "{name}: in the placements and the schedule");
+    }
+    // The totals include the placements on later pages.
     assert_eq!(o.net, Decimal::from(16000 + 60 * 1000 + (0..60).sum::<i64>()));
     assert!(text.contains(&squash(&money(&plan, o.net))));
 }

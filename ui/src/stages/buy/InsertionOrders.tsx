@@ -1,4 +1,4 @@
-// Insertion orders for the lines bought direct or offline: one one-page PDF per vendor, written
+// Insertion orders for the lines bought direct or offline: one PDF per vendor (a page, or more for a long order), written
 // by the shell from the saved plan into a folder the planner picks in the shell's own dialog. Net
 // and gross on the orders
 // are the core's, formatted by it; this panel lists what was written and opens each file.
@@ -63,7 +63,7 @@ export function InsertionOrders({ planId, plan, unsaved }: Props) {
         <p className="muted small">No line is bought direct or offline, so there is nothing to order by IO.</p>
       ) : (
         <>
-          <p className="muted small">One order per vendor, one page each, for the lines bought direct or offline:</p>
+          <p className="muted small">One order per vendor for the lines bought direct or offline, every placement on it (a long order runs to more pages):</p>
           <ul className="io-lines">
             {direct.map((l) => (
               <li key={l.id}>
