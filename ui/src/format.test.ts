@@ -14,6 +14,14 @@ describe("groupDigits", () => {
   it("follows the plan's number style", () => {
     expect(groupDigits("1234567.50", "1.234,56")).toBe("1.234.567,50");
     expect(groupDigits("1234.5", "1 234,56")).toBe("1\u202f234,5");
+    // Lakhs and crores: the last three digits, then twos.
+    expect(["999", "1000", "100000", "1234567.89", "-123456789"].map((v) => groupDigits(v, "1,23,456.78"))).toEqual([
+      "999",
+      "1,000",
+      "1,00,000",
+      "12,34,567.89",
+      "-12,34,56,789",
+    ]);
   });
 
   it("leaves anything that is not a plain decimal as it is", () => {

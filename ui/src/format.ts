@@ -7,6 +7,7 @@ const SEPARATORS: Record<NumberStyle, [group: string, point: string]> = {
   "1,234.56": [",", "."],
   "1.234,56": [".", ","],
   "1 234,56": ["\u202f", ","],
+  "1,23,456.78": [",", "."],
 };
 
 /** Group the integer digits of an exact decimal string: "1234567.50" → "1,234,567.50". */
@@ -15,8 +16,17 @@ export function groupDigits(value: string, style: NumberStyle = "1,234.56"): str
   if (!m) return value;
   const [, sign, int, frac] = m;
   const [group, point] = SEPARATORS[style] ?? SEPARATORS["1,234.56"];
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  // Indian grouping: the last three digits, then twos (lakhs, crores).
+  const every = style === "1,23,456.78" ? /\B(?=(\d{2})*\d{3}(?!\d))/g : /\B(?=(\d{3})+(?!\d))/g;
+  const grouped = int.replace(every, group);
   return sign + grouped + (frac !== undefined ? point + frac : "");
+}
+
+/** A plain decimal as a planner types it in the plan's style, without grouping: "0.015" is
+ * "0,015" where the plan writes 1.234,56. The grid edits and copies cells this way, so what is
+ * typed or pasted back reads the same. */
+export function decimalInStyle(value: string, style: NumberStyle = "1,234.56"): string {
+  return SEPARATORS[style]?.[1] === "," ? value.replace(".", ",") : value;
 }
 
 /** A decimal string or an em dash when the core has no figure (e.g. clicks on a radio line). */

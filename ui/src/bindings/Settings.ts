@@ -16,7 +16,8 @@ learning_events_per_week: number,
  */
 paper: Paper, 
 /**
- * Number style on the PDF: `1,234.56` or `1.234,56`.
+ * How the plan writes numbers, on the page and on every screen: `1,234.56`, `1.234,56`,
+ * `1 234,56` or India's `1,23,456.78`.
  */
 number_style: NumberStyle, 
 /**

@@ -61,6 +61,30 @@ describe("LineGrid", () => {
     expect(active()).toEqual([1, 3]);
   });
 
+  it("edits, reads and copies numbers in the plan's style, so 2.400 is never read as 2.4", () => {
+    const onLines = vi.fn<(lines: Line[]) => void>();
+    render(<LineGrid plan={plan} view={view} error={null} numberStyle="1.234,56" onLines={onLines} />);
+    const grid = screen.getByRole("grid");
+    for (let i = 0; i < 3; i++) fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "Enter" });
+    const input = screen.getByRole("textbox", { name: "Rate, line 1" }) as HTMLInputElement;
+    expect(input.value).toBe("1,20");
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(onLines).not.toHaveBeenCalled(); // opened and closed unchanged
+    fireEvent.keyDown(grid, { key: "ArrowUp" });
+    fireEvent.keyDown(grid, { key: "ArrowRight" });
+    fireEvent.keyDown(grid, { key: "2" });
+    const budget = screen.getByRole("textbox") as HTMLInputElement;
+    fireEvent.change(budget, { target: { value: "2.400,50" } });
+    fireEvent.keyDown(budget, { key: "Enter" });
+    expect(onLines.mock.calls[0][0][0].budget).toBe("2400.50");
+    const data = new Map<string, string>();
+    fireEvent.keyDown(grid, { key: "ArrowUp" });
+    fireEvent.keyDown(grid, { key: "ArrowLeft", shiftKey: true });
+    fireEvent.copy(grid, { clipboardData: { setData: (t: string, v: string) => data.set(t, v), getData: () => "" } });
+    expect(data.get("text/plain")).toBe("1,20\t8000");
+  });
+
   it("a click on another cell while typing commits the value to the cell being edited, then moves", () => {
     const { grid, onLines, active } = setup();
     typeOverRate(grid, "7");

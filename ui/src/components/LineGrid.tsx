@@ -13,6 +13,8 @@ import type { CommandErrorBody, NumberStyle, PlanView } from "../types";
 import { errorLineField, errorLineIndex, errorMessage, errorOnLine } from "../errors";
 import { columnField, COLUMNS, fillDownRows, fillRightCols, move, newLine, REACH_COLUMNS, toTsv, type Pos } from "./grid";
 import { Spacer, useRowWindow } from "./rowWindow";
+import { cleanDecimal } from "../store/usePlan";
+import { decimalInStyle } from "../format";
 import { GridRow, type RowActions, type RowError } from "./GridRow";
 import type { LineField } from "../bindings";
 
@@ -96,7 +98,10 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
   const setCells = (updates: { row: number; col: number; text: string }[]) => {
     const lines = plan.lines.slice();
     for (const u of updates) {
-      if (lines[u.row]) lines[u.row] = COLUMNS[u.col].set(lines[u.row], u.text);
+      // A number typed in the plan's style ("2.400,50" where the plan writes 1.234,56) reaches
+      // the line as the core's plain decimal.
+      const text = COLUMNS[u.col].kind === "dec" ? cleanDecimal(u.text, numberStyle) : u.text;
+      if (lines[u.row]) lines[u.row] = COLUMNS[u.col].set(lines[u.row], text);
     }
     onLines(lines);
   };
@@ -105,7 +110,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
     if (closed.current) return;
     closed.current = true;
     setEditing(null);
-    if (text !== COLUMNS[active.col].get(plan.lines[active.row])) {
+    if (text !== cellText(active.row, active.col)) {
       setCells([{ ...active, text }]);
     }
     if (then) setActive(move(active, then, shift, rows, cols));
@@ -139,7 +144,7 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
       setActive(move(active, e.key, e.shiftKey, rows, cols));
     } else if (e.key === "Enter" || e.key === "F2") {
       e.preventDefault();
-      startEditing(COLUMNS[active.col].get(plan.lines[active.row]));
+      startEditing(cellText(active.row, active.col));
     } else if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
       const updates = [];
@@ -172,7 +177,11 @@ export function LineGrid({ plan, view, error, numberStyle, onLines, onActiveLine
     }
   };
 
-  const cellText = (r: number, c: number) => COLUMNS[c].get(plan.lines[r]);
+  /** A cell's text as the planner edits and copies it: a number in the plan's style. */
+  const cellText = (r: number, c: number) => {
+    const text = COLUMNS[c].get(plan.lines[r]);
+    return COLUMNS[c].kind === "dec" ? decimalInStyle(text, numberStyle) : text;
+  };
 
   /** Whether the editor is open on cell (r, ci). */
   const editingAt = (r: number, ci: number) => editing !== null && active.row === r && active.col === ci;

@@ -14,7 +14,7 @@ describe("PlanPaper", () => {
     expect("notes" in withNotes(sample, " \n")).toBe(false);
   });
 
-  it("edits the paper and the notes the PDF prints, each as one edit", () => {
+  it("edits the paper, the number style and the notes the PDF prints, each as one edit", () => {
     const edit = vi.fn();
     render(<PlanPaper plan={sample} error={null} edit={edit} />);
     const notes = screen.getByLabelText("Notes and assumptions") as HTMLTextAreaElement;
@@ -22,8 +22,14 @@ describe("PlanPaper", () => {
     fireEvent.change(notes, { target: { value: "Rates as quoted on 12 Nov" } });
     fireEvent.blur(notes);
     expect(edit.mock.calls[0][0](sample).notes).toEqual(["Rates as quoted on 12 Nov"]);
-    fireEvent.change(screen.getByRole("combobox"), { target: { value: "letter" } });
+    fireEvent.change(screen.getByLabelText("Paper"), { target: { value: "letter" } });
     expect(edit.mock.calls[1][0](sample).settings.paper).toBe("letter");
     expect(edit.mock.calls[1][0](sample).settings.calendar).toBe(sample.settings.calendar);
+    const numbers = screen.getByLabelText("Numbers") as HTMLSelectElement;
+    expect([...numbers.options].map((o) => o.value)).toEqual(["1,234.56", "1.234,56", "1 234,56", "1,23,456.78"]);
+    fireEvent.change(numbers, { target: { value: "1,23,456.78" } });
+    const next = edit.mock.calls[2][0](sample);
+    expect(next.settings.number_style).toBe("1,23,456.78");
+    expect(next.settings.paper).toBe(sample.settings.paper);
   });
 });

@@ -1,9 +1,11 @@
 // The one-page plan's own settings, in the plan: the paper it prints on (A4 or US Letter, for the
-// client's country) and the notes printed under it (assumptions and footnotes, one a line). Both are
-// edits through the core, so the next PDF export uses them.
+// client's country), how its numbers are written (the client's convention: 1,234.56, 1.234,56,
+// 1 234,56 or India's 12,34,567.89, on the page and on every screen of the plan) and the notes
+// printed under it (assumptions and footnotes, one a line). All are edits through the core, so the
+// next PDF export uses them.
 
 import { useEffect, useState } from "react";
-import type { Paper, Plan } from "../bindings";
+import type { NumberStyle, Paper, Plan } from "../bindings";
 import type { CommandErrorBody } from "../types";
 import { SelectField } from "../components/Field";
 import { errorMessage } from "../errors";
@@ -48,6 +50,19 @@ export function PlanPaper({ plan, error, edit }: Props) {
             { value: "letter", label: "US Letter (landscape)" },
           ]}
           onCommit={(v) => v && edit((p) => ({ ...p, settings: { ...p.settings, paper: v } }))}
+        />
+        <SelectField<NumberStyle>
+          label="Numbers"
+          path="settings.number_style"
+          error={error}
+          value={plan.settings.number_style}
+          options={[
+            { value: "1,234.56", label: "1,234.56" },
+            { value: "1.234,56", label: "1.234,56" },
+            { value: "1 234,56", label: "1 234,56" },
+            { value: "1,23,456.78", label: "12,34,567.89 (lakhs, crores)" },
+          ]}
+          onCommit={(v) => v && edit((p) => ({ ...p, settings: { ...p.settings, number_style: v } }))}
         />
         <label className={`field${notesError ? " has-error" : ""}`}>
           <span className="label">Notes and assumptions (one a line)</span>

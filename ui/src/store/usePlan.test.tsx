@@ -5,6 +5,7 @@ import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { canonical } from "../test/canonical";
 import { cleanDecimal, usePlan } from "./usePlan";
+import type { NumberStyle } from "../bindings";
 import { errorMessage } from "../errors";
 import { api } from "../api";
 
@@ -149,5 +150,22 @@ describe("cleanDecimal", () => {
     expect(cleanDecimal("15%")).toBe("15");
     expect(cleanDecimal("1,234,567")).toBe("1234567");
     expect(cleanDecimal("abc")).toBe("abc");
+  });
+
+  it("reads the plan's number style, so a grouped figure is never taken for a decimal", () => {
+    const cases: [string, NumberStyle, string][] = [
+      ["2.400", "1.234,56", "2400"],
+      ["2.400,50 €", "1.234,56", "2400.50"],
+      ["0,015", "1.234,56", "0.015"],
+      ["1.234.567", "1.234,56", "1234567"],
+      ["2 400,5", "1 234,56", "2400.5"],
+      ["12,34,567.89", "1,23,456.78", "1234567.89"],
+      ["₹1,00,000", "1,23,456.78", "100000"],
+      ["1,234,567", "1,23,456.78", "1234567"],
+      ["2.400", "1,234.56", "2.400"],
+    ];
+    expect(cases.map(([t, s]) => cleanDecimal(t, s))).toEqual(cases.map((c) => c[2]));
+    // What stays unclear goes to the core as typed, which refuses it with the field named.
+    expect(cleanDecimal("1,5", "1,234.56")).toBe("1,5");
   });
 });

@@ -7,7 +7,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { api, CommandError, toCommandError } from "../api";
-import type { Plan } from "../bindings";
+import type { NumberStyle, Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { History } from "./history";
 import { viewFromAnswer, type HeldView } from "./heldView";
@@ -148,8 +148,21 @@ export function setOpt<T extends object, K extends keyof T>(obj: T, key: K, valu
   return next;
 }
 
-/** Text as typed in a number field, tidied for the core: spaces, currency signs and digit
- * grouping removed ("$1,200.50" → "1200.50"). No arithmetic: the core checks the number. */
-export function cleanDecimal(text: string): string {
-  return text.trim().replace(/[\s\u00a0\u202f$€£¥%]/g, "").replace(/,(?=\d{3}(\D|$))/g, "");
+/** Text as typed in a number field, tidied for the core in the plan's number style: spaces,
+ * currency signs and digit grouping removed, and the style's decimal comma made a point
+ * ("$1,200.50" → "1200.50"; in the 1.234,56 style "2.400,50" → "2400.50" and "2.400" → "2400",
+ * never 2.4). No arithmetic: the core checks the number, and refuses what is left unclear. */
+export function cleanDecimal(text: string, style: NumberStyle = "1,234.56"): string {
+  const bare = text.trim().replace(/[\s\u00a0\u202f$€£¥₹%]/g, "");
+  switch (style) {
+    case "1.234,56":
+      return bare.replace(/\.(?=\d{3}(\D|$))/g, "").replace(",", ".");
+    case "1 234,56":
+      return bare.replace(",", ".");
+    case "1,23,456.78":
+      // Lakhs and crores: the commas of a well-grouped whole part go (12,34,567.89).
+      return /^-?\d{1,2}(,\d{2})*,\d{3}(\.\d*)?$/.test(bare) ? bare.replace(/,/g, "") : bare.replace(/,(?=\d{3}(\D|$))/g, "");
+    default:
+      return bare.replace(/,(?=\d{3}(\D|$))/g, "");
+  }
 }

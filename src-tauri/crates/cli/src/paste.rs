@@ -22,9 +22,10 @@ pub struct PasteArgs {
     /// (ambiguous day/month dates refused).
     #[arg(long, value_enum, default_value = "unknown")]
     dates: DatesArg,
-    /// Numbers as written in the planner's locale: "1,234.56", "1.234,56" or "1 234,56".
-    #[arg(long, default_value = "1,234.56")]
-    numbers: String,
+    /// Numbers as written in the block: "1,234.56", "1.234,56", "1 234,56" or "1,23,456.78"
+    /// (India); by default the plan's own number style, as the grid reads a paste.
+    #[arg(long)]
+    numbers: Option<String>,
     /// The grid column the block was pasted at (0 = Line), for a block without a header row.
     #[arg(long, default_value_t = 0)]
     column: usize,
@@ -47,8 +48,12 @@ enum DatesArg {
 pub fn run(a: PasteArgs) -> Result<(), Vec<Error>> {
     let plan = load(&a.plan)?;
     let text = read_text(&a.block).map_err(|e| vec![e])?;
-    let numbers: NumberStyle = serde_json::from_value(serde_json::Value::String(a.numbers.clone()))
-        .map_err(|_| vec![Error::at("invalid_field", "--numbers", format!("\"{}\" is not a number style (1,234.56, 1.234,56 or 1 234,56)", a.numbers))])?;
+    let numbers: NumberStyle = match &a.numbers {
+        None => plan.settings.number_style,
+        Some(style) => serde_json::from_value(serde_json::Value::String(style.clone())).map_err(|_| {
+            vec![Error::at("invalid_field", "--numbers", format!("\"{style}\" is not a number style (1,234.56, 1.234,56, 1 234,56 or 1,23,456.78)"))]
+        })?,
+    };
     let dates = match a.dates {
         DatesArg::Mdy => DateOrder::MonthFirst,
         DatesArg::Dmy => DateOrder::DayFirst,

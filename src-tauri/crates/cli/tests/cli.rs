@@ -253,3 +253,21 @@ fn catalogue_prices_cpp_defaults_on_the_plans_universe() {
     let e = stderr_errors(&flightplan(&["catalogue", "--universe", "0"]));
     assert_eq!(e[0]["code"], "out_of_range");
 }
+
+/// `paste` reads numbers in the plan's own style unless `--numbers` says otherwise: in a plan
+/// written 1.234,56, "2.400,50" is 2400.50.
+#[test]
+fn paste_reads_numbers_in_the_plans_style_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan: Value = serde_json::from_slice(&flightplan(&["demo"]).stdout).unwrap();
+    plan["settings"]["number_style"] = "1.234,56".into();
+    let plan = write(dir.path(), "plan.json", &plan.to_string());
+    let block = write(dir.path(), "block.tsv", "Line\tChannel\tBudget\nLocal radio\tRadio\t2.400,50\n");
+    let read = stdout_json(&flightplan(&["paste", &plan, &block]));
+    let text = read.to_string();
+    assert!(text.contains("\"2400.50\""), "{text}");
+    let read = stdout_json(&flightplan(&["paste", &plan, &block, "--numbers", "1,234.56"]));
+    assert!(!read.to_string().contains("\"2400.50\""), "read in the style asked for: {read}");
+    let err = stderr_errors(&flightplan(&["paste", &plan, &block, "--numbers", "1'234.56"]));
+    assert_eq!(err[0]["code"], "invalid_field");
+}

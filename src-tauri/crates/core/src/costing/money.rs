@@ -376,13 +376,17 @@ pub fn push_number(out: &mut String, value: Decimal, dp: u32, style: NumberStyle
 }
 
 /// The magnitude of `v` as `Decimal`'s `Display` writes it (all of its places), with the
-/// integer digits grouped in threes and the style's decimal point.
+/// integer digits grouped in threes (Indian style: the last three, then twos) and the style's
+/// decimal point.
 fn push_grouped(out: &mut String, v: Decimal, style: NumberStyle) {
     let (group, point) = match style {
-        NumberStyle::CommaDot => (",", '.'),
+        NumberStyle::CommaDot | NumberStyle::Indian => (",", '.'),
         NumberStyle::DotComma => (".", ','),
         NumberStyle::SpaceComma => ("\u{202f}", ','),
     };
+    // Whether a separator goes before the integer digit with `left` digits after it.
+    let indian = style == NumberStyle::Indian;
+    let breaks = |left: usize| if indian { left >= 3 && (left - 3) % 2 == 0 } else { left % 3 == 0 };
     // The mantissa's digits, least significant first, padded with zeros to the scale and to
     // one integer digit ("0.05", "0").
     let scale = v.scale() as usize;
@@ -404,7 +408,7 @@ fn push_grouped(out: &mut String, v: Decimal, style: NumberStyle) {
     let int_len = len - scale;
     out.reserve(len + int_len / 3 * group.len() + 1);
     for i in 0..int_len {
-        if i > 0 && (int_len - i) % 3 == 0 {
+        if i > 0 && breaks(int_len - i) {
             out.push_str(group);
         }
         out.push(char::from(b'0' + digits[len - 1 - i]));
@@ -620,6 +624,11 @@ mod tests {
         assert_eq!(format_money(d("-0.001"), usd, NumberStyle::CommaDot), "$0.00");
         assert_eq!(format_number(d("999"), 0, NumberStyle::CommaDot), "999");
         assert_eq!(format_number(d("1000"), 0, NumberStyle::CommaDot), "1,000");
+        let inr = Currency::from_code("INR").unwrap();
+        let indian: Vec<String> = ["0.5", "999", "1000", "99999", "100000", "1234567.891", "-123456789"]
+            .map(|v| format_money(d(v), inr, NumberStyle::Indian))
+            .into();
+        assert_eq!(indian, ["₹0.50", "₹999.00", "₹1,000.00", "₹99,999.00", "₹1,00,000.00", "₹12,34,567.89", "-₹12,34,56,789.00"]);
     }
 
     #[test]

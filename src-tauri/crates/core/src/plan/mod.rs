@@ -226,7 +226,8 @@ pub struct Settings {
     /// Paper for the one-page PDF.
     #[serde(default)]
     pub paper: Paper,
-    /// Number style on the PDF: `1,234.56` or `1.234,56`.
+    /// How the plan writes numbers, on the page and on every screen: `1,234.56`, `1.234,56`,
+    /// `1 234,56` or India's `1,23,456.78`.
     #[serde(default)]
     pub number_style: NumberStyle,
     /// Creative assets an auction line needs in rotation to test weekly.
@@ -288,4 +289,7 @@ pub enum NumberStyle {
     DotComma,
     #[serde(rename = "1 234,56")]
     SpaceComma,
+    /// India's lakh and crore grouping: the last three digits, then twos (`12,34,567.89`).
+    #[serde(rename = "1,23,456.78")]
+    Indian,
 }

@@ -232,6 +232,7 @@ pub fn number(text: &str, style: NumberStyle) -> Result<(Decimal, bool), String>
             NumberStyle::CommaDot => "1,234.56",
             NumberStyle::DotComma => "1.234,56",
             NumberStyle::SpaceComma => "1 234,56",
+            NumberStyle::Indian => "1,23,456.78",
         };
         format!("\"{text}\" is not a number in the {example} style")
     };
@@ -249,7 +250,7 @@ pub fn number(text: &str, style: NumberStyle) -> Result<(Decimal, bool), String>
         None => (false, t),
     };
     let (group, point): (&[char], char) = match style {
-        NumberStyle::CommaDot => (&[','], '.'),
+        NumberStyle::CommaDot | NumberStyle::Indian => (&[','], '.'),
         NumberStyle::DotComma => (&['.'], ','),
         NumberStyle::SpaceComma => (&[' ', '\u{a0}', '\u{202f}'], ','),
     };
@@ -258,7 +259,13 @@ pub fn number(text: &str, style: NumberStyle) -> Result<(Decimal, bool), String>
         None => (t, None),
     };
     let groups: Vec<&str> = int.split(|c| group.contains(&c)).collect();
-    let grouped_ok = groups.len() == 1 || (!groups[0].is_empty() && groups[0].len() <= 3 && groups[1..].iter().all(|g| g.len() == 3));
+    let threes = |g: &[&str]| !g[0].is_empty() && g[0].len() <= 3 && g[1..].iter().all(|g| g.len() == 3);
+    // Indian grouping: the last group three digits, those before it two (the first one or two).
+    let lakhs = |g: &[&str]| {
+        let (last, rest) = g.split_last().unwrap_or((&"", &[]));
+        last.len() == 3 && !rest.is_empty() && (1..=2).contains(&rest[0].len()) && rest[1..].iter().all(|g| g.len() == 2)
+    };
+    let grouped_ok = groups.len() == 1 || threes(&groups) || (style == NumberStyle::Indian && lakhs(&groups));
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     if !grouped_ok || !groups.iter().all(|g| digits(g)) || frac.is_some_and(|f| !digits(f)) {
         return Err(bad());
@@ -379,6 +386,11 @@ mod tests {
         assert_eq!(n("12.5%", NumberStyle::CommaDot), Ok(("12.5".into(), true)));
         assert_eq!(n("USD 950", NumberStyle::CommaDot), Ok(("950".into(), false)));
         assert!(n("1,5", NumberStyle::CommaDot).is_err(), "not 15");
+        assert_eq!(n("₹12,34,567.89", NumberStyle::Indian), Ok(("1234567.89".into(), false)));
+        assert_eq!(n("1,234,567", NumberStyle::Indian), Ok(("1234567".into(), false)));
+        assert!(n("12,34,567", NumberStyle::CommaDot).is_err(), "lakhs only in the Indian style");
+        assert!(n("1,2,34,567", NumberStyle::Indian).is_err());
+        assert!(n("123,45,678", NumberStyle::Indian).is_err());
         assert!(n("2.400,00", NumberStyle::CommaDot).is_err());
         assert!(n("twelve", NumberStyle::CommaDot).is_err());
     }
