@@ -15,7 +15,7 @@ use super::guarded;
 use super::plan_from_json;
 use crate::library::PlanLibrary;
 use chrono::{NaiveDate, Utc};
-use flightplan_actuals::{read_report, ColumnMapping, DateRange, Platform, ReadOptions, Report, Skipped};
+use flightplan_actuals::{read_report, ColumnMapping, DateOrder, DateRange, Platform, ReadOptions, Report, Skipped};
 use flightplan_core::actuals::{import, Unmatched};
 use flightplan_core::pacing::default_as_of;
 use flightplan_core::plan::Actual;
@@ -238,8 +238,10 @@ fn preview_of(file: String, report: Report, imported: flightplan_core::actuals::
 /// Preview importing report `report` (a number from `choose_report`) into `plan`'s lines; the
 /// same file is read again after each assignment. `platform` is `auto` (detect from the header)
 /// or a platform's name; `mapping` reads any other CSV or XLSX; `period` (`START..END`) is the
-/// period a report without a date column covers, asked for after a `no_period` refusal. A
-/// malformed file is an error naming its file line; nothing is changed either way.
+/// period a report without a date column covers, asked for after a `no_period` refusal; `dates`
+/// (`day_first` or `month_first`) how the file writes numeric dates, when the planner says
+/// (otherwise learnt from the file, with a warning when it cannot tell). A malformed file is an
+/// error naming its file line; nothing is changed either way.
 #[tauri::command]
 pub async fn preview_actuals(
     chosen: State<'_, ChosenReports>,
@@ -248,6 +250,7 @@ pub async fn preview_actuals(
     platform: Option<String>,
     mapping: Option<serde_json::Value>,
     period: Option<String>,
+    dates: Option<DateOrder>,
 ) -> Result<ActualsPreview> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
@@ -266,7 +269,7 @@ pub async fn preview_actuals(
         })
         .await
         .map_err(|e| Error::new("file_unreadable", format!("reading the report stopped unexpectedly ({e})")))??;
-        let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period })?;
+        let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period, date_order: dates })?;
         let imported = import(&plan, &report.rows, report.platform.name(), &mapping.campaigns)
             .map_err(|e| e.in_file(&name))?;
         Ok(preview_of(name, report, imported))

@@ -23,6 +23,9 @@ pub enum Order {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateStyle {
     pub order: Order,
+    /// The planner gave the order: a date that cannot be read in it (`1/13/2025` day first) is
+    /// an error, not read the other way round.
+    pub forced: bool,
 }
 
 impl DateStyle {
@@ -30,7 +33,12 @@ impl DateStyle {
     /// English month first (the platforms' English exports are American), every other
     /// language day first.
     pub fn for_language(language: &str) -> DateStyle {
-        DateStyle { order: if language == "en" { Order::MonthDay } else { Order::DayMonth } }
+        DateStyle { order: if language == "en" { Order::MonthDay } else { Order::DayMonth }, forced: false }
+    }
+
+    /// The order the planner gave.
+    pub fn given(order: Order) -> DateStyle {
+        DateStyle { order, forced: true }
     }
 }
 
@@ -210,6 +218,15 @@ fn parts(cell: &str, style: DateStyle) -> Result<(i32, u32, Option<u32>), String
         [(a, _), (b, _), (c, cd)] => {
             let y = year_of(*c, *cd).ok_or_else(not_a_date)?;
             let day_first = dotted || style.order == Order::DayMonth;
+            if style.forced && !dotted {
+                // The planner said which comes first: a month over 12 is a wrong date, not a hint.
+                let (d, m) = if day_first { (*a, *b) } else { (*b, *a) };
+                if m > 12 {
+                    let order = if day_first { "day first" } else { "month first" };
+                    return Err(format!("\"{shown}\" has no month {m} when read {order}, the date order given"));
+                }
+                return Ok((y, m, Some(d)));
+            }
             // A part over 12 cannot be the month, whatever the file's habit.
             let (d, m) = if *a > 12 && *b <= 12 {
                 (*a, *b)
@@ -327,8 +344,8 @@ mod tests {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
-    const US: DateStyle = DateStyle { order: Order::MonthDay };
-    const EU: DateStyle = DateStyle { order: Order::DayMonth };
+    const US: DateStyle = DateStyle { order: Order::MonthDay, forced: false };
+    const EU: DateStyle = DateStyle { order: Order::DayMonth, forced: false };
 
     #[test]
     fn dates_in_platform_shapes() {
@@ -376,5 +393,15 @@ mod tests {
         assert_eq!(order_evidence("1/13/2025"), Some(Order::MonthDay));
         assert_eq!(order_evidence("1/2/2025"), None);
         assert_eq!(order_evidence("2025-01-13"), None);
+    }
+
+    #[test]
+    fn a_given_order_is_kept() {
+        let dmy = DateStyle::given(Order::DayMonth);
+        assert_eq!(parse("05/06/2025", dmy), Ok(day("2025-06-05")));
+        assert_eq!(parse("05/06/2025", DateStyle::given(Order::MonthDay)), Ok(day("2025-05-06")));
+        let e = parse("1/13/2025", dmy).unwrap_err();
+        assert!(e.contains("no month 13") && e.contains("day first"), "{e}");
+        assert_eq!(parse("01.09.2025", DateStyle::given(Order::MonthDay)), Ok(day("2025-09-01")), "dotted dates are day first");
     }
 }

@@ -10,7 +10,8 @@
 //!   every kind, notes and footers, quoted line breaks, `="…"` cells, `--` blanks, duplicate
 //!   column names, UTF-16 "Excel .csv", BOMs;
 //! - numbers, money and dates in the file's own locale (`1.683,00`, `R$ 12,28`,
-//!   `ter., 5 de mai. de 2026`), the decimal separator and day order learnt from the file itself;
+//!   `ter., 5 de mai. de 2026`), the decimal separator and day order learnt from the file itself
+//!   (the day order from the strongest evidence there is, `order`, or given by the planner);
 //! - periods: a row's own dates (a day, a week, a month, Meta's Reporting starts to ends), else
 //!   the range the title lines state, else the period the caller gives, else an error asking
 //!   for it;
@@ -26,10 +27,12 @@ mod dates;
 mod dialects;
 mod layout;
 pub mod limits;
+mod order;
 mod report;
 mod sheets;
 mod table;
 mod text;
+mod title;
 mod totals;
 mod xlsx;
 
@@ -40,6 +43,7 @@ pub use totals::Totals;
 
 use chrono::NaiveDate;
 use flightplan_core::actuals::ImportRow;
+pub use flightplan_core::paste::DateOrder;
 use flightplan_core::Error;
 use serde::Serialize;
 
@@ -94,6 +98,9 @@ pub struct ReadOptions {
     pub mapping: ColumnMapping,
     /// The period a report without a date column covers, when the planner gave it.
     pub period: Option<DateRange>,
+    /// Whether the file's numeric dates put the day or the month first, when the planner said
+    /// (`--dates dmy|mdy`); `None`, `YearFirst` and `Unknown` learn it from the file.
+    pub date_order: Option<DateOrder>,
 }
 
 /// A parsed report: everything the import preview shows.
@@ -125,7 +132,7 @@ pub fn read_report(bytes: &[u8], file: &str, options: &ReadOptions) -> Result<Re
 
 /// [`read_report`] with a platform and mapping and no period (the older entry point).
 pub fn parse(bytes: &[u8], file: &str, platform: Option<Platform>, mapping: &ColumnMapping) -> Result<Report, Error> {
-    read_report(bytes, file, &ReadOptions { platform, mapping: mapping.clone(), period: None })
+    read_report(bytes, file, &ReadOptions { platform, mapping: mapping.clone(), ..ReadOptions::default() })
 }
 
 /// An error about a line of the file.

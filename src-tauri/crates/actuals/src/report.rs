@@ -5,6 +5,9 @@
 use crate::cells::{is_blank, number, Decimals, Evidence};
 use flightplan_core::Dec;
 use crate::dates::{self, DateStyle, Order};
+use crate::order::{self, DateCells, DateColumns, Habits};
+use crate::title::{Stated, Title};
+use flightplan_core::paste::DateOrder;
 use crate::dialects::{detect, Dialect};
 use crate::layout::{mapped, Columns, DateKind, Platform};
 use crate::limits::{HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
@@ -58,19 +61,20 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
     let (header_line, header) = (top[hi].0, top[hi].1.clone());
     let mut reader = Reader::new(file, &header, cols, &language);
     reader.note_duplicates(&header);
-    // Title lines above the header: skipped, and read for the period they state.
+    // Title lines above the header: skipped, and read for the period they state once the
+    // file's date order is known.
     let mut title = Title::default();
     for (line, cells) in &top[..hi] {
         reader.skip(*line, "above the header (title or date range)");
-        title.read(&cells.join(" "), reader.date_style);
+        title.add(&cells.join(" "));
     }
     drop(top);
     // Learn the file's number and date style from its own data, then read it.
     // The look stops once both are settled (after a thousand rows at least): a decimal
     // separator seen, and a day or month first seen unless every date so far was unambiguous.
     let mut evidence = Evidence::default();
-    let mut order = (0usize, 0usize);
-    let (mut seen, mut ambiguous_dates) = (0usize, false);
+    let mut date_cells = DateCells::default();
+    let mut seen = 0usize;
     walk_data(&table, file, header_line, &mut |row| {
         for i in reader.cols.numbers() {
             if !row.typed_number(i) {
@@ -78,23 +82,27 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
             }
         }
         for i in [reader.cols.date.map(|(i, _)| i), reader.cols.end].into_iter().flatten() {
-            let cell = row.get(i);
-            match dates::order_evidence(cell) {
-                Some(Order::DayMonth) => order.0 += 1,
-                Some(Order::MonthDay) => order.1 += 1,
-                None => ambiguous_dates |= dates::is_ambiguous(cell),
+            if !row.typed_number(i) {
+                date_cells.see(row.get(i));
             }
         }
         seen += 1;
-        let settled = evidence.settled() && (order.0 + order.1 > 0 || !ambiguous_dates);
+        let settled = evidence.settled() && date_cells.settled();
         Ok(if seen >= 1000 && settled { Flow::Stop } else { Flow::Go })
     })?;
     let fallback = if semicolons || !matches!(language.as_str(), "en" | "ja") { Decimals::Comma } else { Decimals::Dot };
     reader.decimals = evidence.decide(fallback);
-    if order.0 != order.1 {
-        reader.date_style.order = if order.0 > order.1 { Order::DayMonth } else { Order::MonthDay };
-    }
-    title.finish(file, reader.date_style);
+    let habits = Habits { language: &language, semicolons, decimal_comma: evidence.decide(Decimals::Dot) == Decimals::Comma };
+    let given = opts.date_order.and_then(|o| match o {
+        DateOrder::DayFirst => Some(Order::DayMonth),
+        DateOrder::MonthFirst => Some(Order::MonthDay),
+        DateOrder::YearFirst | DateOrder::Unknown => None,
+    });
+    let (style, warning) = order::decide(given, &date_cells, DateColumns { kind: reader.cols.date.map(|(_, k)| k), ranged: reader.cols.end.is_some() }, &title, file, &habits);
+    drop(date_cells);
+    reader.date_style = style;
+    reader.warnings.extend(warning.map(|message| Warning { line: None, message }));
+    let title = title.read(file, reader.date_style);
     walk_data(&table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
     reader.finish(Report {
         platform,
@@ -152,58 +160,6 @@ fn no_table(top: &[(usize, Vec<String>)], file: &str, forced: Option<Platform>, 
         warnings: vec![Warning { line: None, message }],
         totals: Totals::default(),
     })
-}
-
-/// The period title lines state.
-#[derive(Default)]
-struct Title {
-    range: Option<(NaiveDate, NaiveDate)>,
-    start: Option<NaiveDate>,
-    end: Option<NaiveDate>,
-    all_time: Option<String>,
-    texts: Vec<String>,
-}
-
-impl Title {
-    fn read(&mut self, text: &str, style: DateStyle) {
-        let text = text.trim();
-        if text.is_empty() {
-            return;
-        }
-        self.texts.push(text.to_string());
-        if dates::says_all_time(text) {
-            self.all_time = Some(text.to_string());
-        }
-        if let Some((is_start, d)) = dates::labelled_end(text, style) {
-            if is_start {
-                self.start = Some(d);
-            } else {
-                self.end = Some(d);
-            }
-        } else if self.range.is_none() {
-            self.range = dates::range_in_text(text, style);
-        }
-    }
-
-    /// Re-read with the file's learnt date order (the first reading used the language's).
-    fn finish(&mut self, file: &str, style: DateStyle) {
-        let texts = std::mem::take(&mut self.texts);
-        let all_time = self.all_time.take();
-        *self = Title::default();
-        for t in &texts {
-            self.read(t, style);
-        }
-        self.all_time = all_time;
-        if let (None, Some(s), Some(e)) = (self.range, self.start, self.end) {
-            if s <= e {
-                self.range = Some((s, e));
-            }
-        }
-        if self.range.is_none() {
-            // TikTok names its exports `Campaign Report(2024-05-12 to 2024-05-18).xlsx`.
-            self.range = dates::range_in_text(file, style);
-        }
-    }
 }
 
 /// Reads data rows into import rows.
@@ -394,7 +350,7 @@ impl<'h> Reader<'h> {
         Ok(Some((start, end)))
     }
 
-    fn finish(mut self, mut report: Report, opts: &ReadOptions, title: &Title) -> Result<Report, Error> {
+    fn finish(mut self, mut report: Report, opts: &ReadOptions, title: &Stated) -> Result<Report, Error> {
         if let Some(t) = &self.total_row {
             if let Some(m) = compare(t, &self.totals, self.decimals) {
                 self.warnings.push(Warning { line: Some(t.line), message: m });

@@ -5,6 +5,7 @@
 //! merged. Any bad row fails the whole import with the file's line number, and nothing is
 //! written. `pacing` and `roll-forward` load their `--actuals` files through the same path.
 
+use crate::paste::DatesArg;
 use crate::plan_file::load;
 use crate::print_json;
 use clap::{Args, Subcommand};
@@ -52,6 +53,10 @@ pub struct SourceArgs {
     /// The period a report without a date column covers, e.g. 2025-01-01..2025-12-31.
     #[arg(long, value_name = "START..END")]
     period: Option<String>,
+    /// How the reports write numeric dates, when the file cannot say (`05/06/2025`): mdy or dmy.
+    /// Default: learnt from the file (its dates, title range, number style, language).
+    #[arg(long, value_enum)]
+    dates: Option<DatesArg>,
 }
 
 /// What `actuals import` prints: what the file held and what the import would do.
@@ -143,7 +148,7 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
     };
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
     let bytes = read_limited(file, &name)?;
-    let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period }).map_err(|e| vec![e])?;
+    let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period, date_order: source.dates.map(Into::into) }).map_err(|e| vec![e])?;
     let source_name = report.platform.name();
     let imported = import(plan, &report.rows, source_name, &mapping.campaigns).map_err(|e| {
         vec![e.in_file(&name)]

@@ -37,12 +37,25 @@ pub struct PasteArgs {
     library: Option<PathBuf>,
 }
 
+/// `--dates`: how numeric dates put day, month and year (`paste`, and the report files of
+/// `actuals import`, `pacing`, `reconcile` and `roll-forward`).
 #[derive(Clone, Copy, ValueEnum)]
-enum DatesArg {
+pub enum DatesArg {
     Mdy,
     Dmy,
     Ymd,
     Unknown,
+}
+
+impl From<DatesArg> for DateOrder {
+    fn from(d: DatesArg) -> DateOrder {
+        match d {
+            DatesArg::Mdy => DateOrder::MonthFirst,
+            DatesArg::Dmy => DateOrder::DayFirst,
+            DatesArg::Ymd => DateOrder::YearFirst,
+            DatesArg::Unknown => DateOrder::Unknown,
+        }
+    }
 }
 
 pub fn run(a: PasteArgs) -> Result<(), Vec<Error>> {
@@ -54,12 +67,7 @@ pub fn run(a: PasteArgs) -> Result<(), Vec<Error>> {
             vec![Error::at("invalid_field", "--numbers", format!("\"{style}\" is not a number style (1,234.56, 1.234,56, 1 234,56 or 1,23,456.78)"))]
         })?,
     };
-    let dates = match a.dates {
-        DatesArg::Mdy => DateOrder::MonthFirst,
-        DatesArg::Dmy => DateOrder::DayFirst,
-        DatesArg::Ymd => DateOrder::YearFirst,
-        DatesArg::Unknown => DateOrder::Unknown,
-    };
+    let dates = DateOrder::from(a.dates);
     let card = match a.library {
         Some(path) => open(Some(path))?.rate_card().map_err(|e| vec![e])?.card,
         None => default_rate_card(),

@@ -206,3 +206,25 @@ fn a_range_report_paces_reconciles_and_rolls_forward() {
     let rebased = r["rebased"].as_array().unwrap();
     assert!(rebased.iter().any(|x| x["line"] == "search" && x["field"] == "rate" && x["to"] == "1.50" && x["to_shown"] == "1.50"), "{rebased:?}");
 }
+
+#[test]
+fn dates_that_read_both_ways_warn_and_take_the_order_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    // 5 June or 6 May? Nothing in the file says: read month first (English), with a warning.
+    let one_day = dir.path().join("one_day.csv");
+    std::fs::write(&one_day, "Campaign,Day,Cost,Impr.\nSearch - Brand - US,05/09/2025,10.00,100\n").unwrap();
+    let v = ok_json(&["actuals", "import", s(&plan), s(&one_day)]);
+    assert_eq!(v["added"][0]["start"], "2025-05-09");
+    let warning = v["warnings"][0]["message"].as_str().unwrap();
+    assert!(warning.contains("read month first") && warning.contains("--dates dmy"), "{warning}");
+    for args in [vec!["actuals", "import", s(&plan), s(&one_day), "--dates", "dmy"], vec!["pacing", s(&plan), "--actuals", s(&one_day), "--dates", "dmy", "--as-of", "2025-09-07"]] {
+        let v = ok_json(&args);
+        if args[0] == "actuals" {
+            assert_eq!(v["added"][0]["start"], "2025-09-05");
+            assert!(v["warnings"].as_array().unwrap().is_empty(), "{}", v["warnings"]);
+        } else {
+            assert_eq!(line(&v["pacing"]["lines"], "search")["actual"], "10.00", "5 September is in the plan");
+        }
+    }
+}
