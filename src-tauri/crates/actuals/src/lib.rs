@@ -30,6 +30,7 @@ pub mod limits;
 mod order;
 mod report;
 mod sheets;
+mod sniff;
 mod table;
 mod text;
 mod title;

@@ -29,6 +29,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
         )
         .in_file(file));
     }
+    crate::sniff::refuse_binary(bytes, file)?;
     let (table, encoding, semicolons) = if xlsx::is_xlsx(bytes) {
         (Table::Sheet(xlsx::open(bytes, file)?), "xlsx".to_string(), false)
     } else {

@@ -74,6 +74,7 @@ fn hold(walk: &Walk, file: &str, held: &mut usize) -> Result<Vec<Record>, Error>
 /// errors.
 pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, Error> {
     let mut held = 0;
+    crate::sniff::refuse_binary(bytes, file)?;
     if xlsx::is_xlsx(bytes) {
         let walk = Walk::Sheet(xlsx::open(bytes, file)?);
         return Ok(Table { records: hold(&walk, file, &mut held)?, encoding: "xlsx".into(), decimal_comma: false });

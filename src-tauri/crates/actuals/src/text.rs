@@ -24,21 +24,39 @@ fn decode_raw(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
         let (text, _) = enc.decode_without_bom_handling(rest);
         return (text, enc.name());
     }
-    let sample = &bytes[..bytes.len().min(400)];
-    if sample.len() >= 4 {
-        let odd_zeros = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
-        let even_zeros = sample.iter().step_by(2).filter(|b| **b == 0).count();
-        let half = sample.len() / 2;
-        if odd_zeros * 10 >= half * 4 && even_zeros * 10 < half {
-            return (UTF_16LE.decode_without_bom_handling(bytes).0, UTF_16LE.name());
-        }
-        if even_zeros * 10 >= half * 4 && odd_zeros * 10 < half {
-            return (UTF_16BE.decode_without_bom_handling(bytes).0, UTF_16BE.name());
-        }
+    if let Some(enc) = bomless_utf16(bytes) {
+        return (enc.decode_without_bom_handling(bytes).0, enc.name());
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), UTF_8.name()),
         Err(_) => (WINDOWS_1252.decode_without_bom_handling(bytes).0, WINDOWS_1252.name()),
+    }
+}
+
+/// UTF-16 without a BOM, spotted by the zero byte each ASCII character carries at every other
+/// position.
+fn bomless_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    let sample = &bytes[..bytes.len().min(400)];
+    if sample.len() < 4 {
+        return None;
+    }
+    let odd_zeros = sample.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    let even_zeros = sample.iter().step_by(2).filter(|b| **b == 0).count();
+    let half = sample.len() / 2;
+    if odd_zeros * 10 >= half * 4 && even_zeros * 10 < half {
+        Some(UTF_16LE)
+    } else if even_zeros * 10 >= half * 4 && odd_zeros * 10 < half {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Whether the bytes are UTF-16 text (with a BOM or without), whose NUL bytes are text.
+pub fn is_utf16(bytes: &[u8]) -> bool {
+    match Encoding::for_bom(bytes) {
+        Some((enc, _)) => enc == UTF_16LE || enc == UTF_16BE,
+        None => bomless_utf16(bytes).is_some(),
     }
 }
 

@@ -126,15 +126,36 @@ fn open_archive<'a>(bytes: &'a [u8], file: &str) -> Result<(ZipArchive<Cursor<&'
             return Err(too_large(file, format!("the workbook holds {n} parts; a report has a few dozen (at most {MAX_XLSX_ENTRIES} are read)")));
         }
     }
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| bad(file, format!("not a readable workbook ({e})")))?;
+    let mut archive = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| bad(file, format!("not a readable workbook: the file may be cut short or damaged, download it again ({e})")))?;
     if archive.len() > MAX_XLSX_ENTRIES {
         return Err(too_large(file, format!("the workbook holds {} parts; at most {MAX_XLSX_ENTRIES} are read", archive.len())));
     }
+    not_a_workbook(&archive, file)?;
     let (listed, date1904) = match part(&mut archive, "xl/workbook.xml", file)? {
         Some(xml) => workbook(&xml, file)?,
         None => (Vec::new(), false),
     };
     Ok((archive, listed, date1904))
+}
+
+/// A ZIP that is not a workbook (no `xl/` part): an archive of CSVs, an OpenDocument file.
+fn not_a_workbook(archive: &ZipArchive<Cursor<&[u8]>>, file: &str) -> Result<(), Error> {
+    let has = |name: &str| archive.file_names().any(|n| n.eq_ignore_ascii_case(name));
+    if archive.file_names().any(|n| n.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("xl/"))) {
+        return Ok(());
+    }
+    let message = if has("mimetype") && has("content.xml") {
+        "this is an OpenDocument file (.ods), not an .xlsx workbook: save it as .xlsx or .csv".to_string()
+    } else {
+        let mut names: Vec<String> = archive.file_names().filter(|n| !n.ends_with('/')).take(3).map(|n| format!("\"{}\"", crate::cells::shorten(n))).collect();
+        if archive.len() > names.len() && !names.is_empty() {
+            names.push("…".into());
+        }
+        let holds = if names.is_empty() { "nothing".to_string() } else { names.join(", ") };
+        format!("this is a ZIP archive, not an .xlsx workbook (it holds {holds}): extract it and import the report inside")
+    };
+    Err(Error::new("not_a_report", message).in_file(file))
 }
 
 /// The workbook's shared strings and which styles are dates.

@@ -102,9 +102,15 @@ pub fn run(args: ActualsArgs) -> Result<(), Vec<Error>> {
     }
 }
 
-fn output<'a>(file: String, r: &'a Report, i: &'a Import) -> ImportOutput<'a> {
+/// The report's warnings, then the import's.
+fn all_warnings(r: &Report, i: &Import) -> Vec<Warning> {
     let mut warnings = r.warnings.clone();
     warnings.extend(i.warnings.iter().map(|m| Warning { line: None, message: m.clone() }));
+    warnings
+}
+
+fn output<'a>(file: String, r: &'a Report, i: &'a Import) -> ImportOutput<'a> {
+    let warnings = all_warnings(r, i);
     ImportOutput {
         file,
         platform: r.platform,
@@ -163,16 +169,48 @@ fn read_limited(file: &Path, name: &str) -> Result<Vec<u8>, Vec<Error>> {
         .map_err(|e| vec![Error { file: Some(name.to_string()), ..e }])
 }
 
+/// What one `--actuals` file said besides its rows, which `pacing`, `reconcile` and
+/// `roll-forward` print as `reports`: a planner pacing on a file must see what importing it
+/// alone would have warned about (its total row disagreeing, dates read one way of two, rows
+/// outside the plan's period).
+#[derive(Serialize)]
+pub struct FileNotes {
+    file: String,
+    rows_read: usize,
+    warnings: Vec<Warning>,
+    /// The added rows with days outside the plan's period; null when every row is inside it.
+    outside_period: Option<flightplan_core::actuals::OutsidePeriod>,
+}
+
+/// A plan with every `--actuals` file merged, what each import did, and what each file said.
+pub struct Loaded {
+    pub plan: Plan,
+    pub imports: Vec<Import>,
+    pub reports: Vec<FileNotes>,
+}
+
+impl Loaded {
+    /// Add `reports` to a command's JSON output, when files were imported (a run without
+    /// `--actuals` prints what it always did).
+    pub fn add_reports(&self, out: &mut serde_json::Value) {
+        if let (Some(o), false) = (out.as_object_mut(), self.reports.is_empty()) {
+            o.insert("reports".into(), serde_json::to_value(&self.reports).unwrap_or_default());
+        }
+    }
+}
+
 /// Load a plan and merge every `--actuals` file into it, in order; all or nothing.
-pub fn load_with_actuals(plan: &Path, files: &[PathBuf], source: &SourceArgs) -> Result<(Plan, Vec<Import>), Vec<Error>> {
+pub fn load_with_actuals(plan: &Path, files: &[PathBuf], source: &SourceArgs) -> Result<Loaded, Vec<Error>> {
     let mut plan = load(plan)?;
-    let mut imports = Vec::new();
+    let (mut imports, mut reports) = (Vec::new(), Vec::new());
     for f in files {
-        let (_, imported) = import_file(&plan, f, source)?;
+        let (report, imported) = import_file(&plan, f, source)?;
         plan.actuals = imported.actuals.clone();
+        let file = f.display().to_string();
+        reports.push(FileNotes { file, rows_read: report.rows.len(), warnings: all_warnings(&report, &imported), outside_period: imported.outside_period.clone() });
         imports.push(imported);
     }
-    Ok((plan, imports))
+    Ok(Loaded { plan, imports, reports })
 }
 
 /// Write a plan file whole: to a temporary file beside it, then renamed over the target.

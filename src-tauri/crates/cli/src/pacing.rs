@@ -32,18 +32,21 @@ pub fn parse_day(s: &str, flag: &str) -> Result<chrono::NaiveDate, Vec<Error>> {
 }
 
 pub fn run(a: PacingArgs) -> Result<(), Vec<Error>> {
-    let (plan, imports) = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
+    let loaded = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
+    let plan = &loaded.plan;
     let as_of = match (&a.as_of, &a.today) {
         (Some(d), _) => parse_day(d, "--as-of")?,
-        (None, Some(t)) => default_as_of(&plan, parse_day(t, "--today")?),
-        (None, None) => default_as_of(&plan, chrono::Local::now().date_naive()),
+        (None, Some(t)) => default_as_of(plan, parse_day(t, "--today")?),
+        (None, None) => default_as_of(plan, chrono::Local::now().date_naive()),
     };
-    let m = monitor(&plan, as_of).map_err(|e| vec![e])?;
-    let unmatched: Vec<&Unmatched> = imports.iter().flat_map(|i| &i.unmatched).collect();
-    // Stage 6's screen (`review_plan` in the app) plus the rows no line claimed.
+    let m = monitor(plan, as_of).map_err(|e| vec![e])?;
+    let unmatched: Vec<&Unmatched> = loaded.imports.iter().flat_map(|i| &i.unmatched).collect();
+    // Stage 6's screen (`review_plan` in the app) plus the rows no line claimed and what each
+    // report file said.
     let mut out = serde_json::to_value(&m).map_err(|e| vec![Error::new("internal", e.to_string())])?;
     if let Some(o) = out.as_object_mut() {
         o.insert("unmatched".into(), serde_json::to_value(unmatched).unwrap_or_default());
     }
+    loaded.add_reports(&mut out);
     print_json(&out)
 }

@@ -20,14 +20,17 @@ pub struct ReconcileArgs {
 }
 
 pub fn run(a: ReconcileArgs) -> Result<(), Vec<Error>> {
-    let (plan, _) = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
-    let rows = reconcile(&plan).map_err(|e| vec![e])?;
+    let loaded = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
+    let plan = &loaded.plan;
+    let rows = reconcile(plan).map_err(|e| vec![e])?;
     let flagged = rows.iter().filter(|r| r.flagged).count();
     let s = &plan.monitoring;
-    print_json(&serde_json::json!({
+    let mut out = serde_json::json!({
         "currency": plan.currency,
         "tolerance": { "pct": s.reconcile_tolerance_pct.to_string(), "amount": s.reconcile_tolerance_amount.to_string() },
         "flagged": flagged,
         "rows": rows,
-    }))
+    });
+    loaded.add_reports(&mut out);
+    print_json(&out)
 }

@@ -24,20 +24,23 @@ pub struct RollForwardArgs {
 }
 
 pub fn run(a: RollForwardArgs) -> Result<(), Vec<Error>> {
-    let (plan, _) = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
+    let loaded = load_with_actuals(&a.plan, &a.actuals, &a.source)?;
+    let plan = &loaded.plan;
     let as_of = match &a.as_of {
         Some(s) => parse_day(s, "--as-of")?,
         None => plan.end,
     };
     let parent = a.plan.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| plan.name.clone());
-    let next = roll_forward(&plan, &parent, as_of).map_err(|e| vec![e])?;
+    let next = roll_forward(plan, &parent, as_of).map_err(|e| vec![e])?;
     save(&next.plan, &a.output)?;
-    print_json(&serde_json::json!({
+    let mut out = serde_json::json!({
         "written": a.output.display().to_string(),
         "parent": parent,
         "shifted_days": next.shifted_days,
         "start": next.plan.start.to_string(),
         "end": next.plan.end.to_string(),
         "rebased": next.rebased,
-    }))
+    });
+    loaded.add_reports(&mut out);
+    print_json(&out)
 }

@@ -228,3 +228,30 @@ fn dates_that_read_both_ways_warn_and_take_the_order_given() {
         }
     }
 }
+
+#[test]
+fn pacing_reconcile_and_roll_forward_say_what_each_report_warned_of() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = copy_plan(dir.path());
+    // A total row that disagrees with the rows, and a day after the plan's end (28 September).
+    let report = dir.path().join("google.csv");
+    std::fs::write(&report, "Campaign,Day,Cost,Impr.\nSearch - Brand - US,2025-09-02,10.00,100\nSearch - Brand - US,2025-10-02,5.00,50\nTotal: Campaigns,,20.00,150\n").unwrap();
+    let next = dir.path().join("next.json");
+    let runs = [
+        vec!["pacing", s(&plan), "--actuals", s(&report), "--as-of", "2025-09-07"],
+        vec!["reconcile", s(&plan), "--actuals", s(&report)],
+        vec!["roll-forward", s(&plan), "--actuals", s(&report), "-o", s(&next)],
+    ];
+    for args in runs {
+        let v = ok_json(&args);
+        let r = &v["reports"][0];
+        assert!(r["file"].as_str().unwrap().ends_with("google.csv"), "{args:?}: {v}");
+        assert_eq!(r["rows_read"], 2, "{args:?}");
+        assert_eq!(r["warnings"][0]["line"], 4, "{args:?}");
+        assert!(r["warnings"][0]["message"].as_str().unwrap().contains("spend 20.00 (the rows sum to 15.00)"), "{args:?}: {r}");
+        assert_eq!(r["outside_period"], serde_json::json!({"rows": 1, "first": "2025-10-02", "last": "2025-10-02"}), "{args:?}");
+    }
+    // Without report files the output is what it always was.
+    let v = ok_json(&["pacing", s(&plan), "--as-of", "2025-09-07"]);
+    assert!(v.get("reports").is_none(), "{v}");
+}
