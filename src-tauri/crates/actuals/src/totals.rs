@@ -46,23 +46,33 @@ impl Totals {
     }
 }
 
-/// Words that open a total row, in the catalogue's languages.
-const TOTAL_WORDS: &[&str] = &["grand total", "totals", "totale", "totaal", "total", "gesamtergebnis", "gesamt", "summe", "jumlah", "合計", "総計", "summary"];
+/// Words that open a total row, in the catalogue's languages: the platforms' own (`Total`,
+/// `Gesamt`, `合計`), the spreadsheets' pivot totals (`Grand Total`, `Total geral`, `Total
+/// général`, `Totale complessivo`, `Gesamtsumme`, `Eindtotaal`) and their plurals (`Totales`,
+/// `Totaux`, `Summen`). A phrase must end where a word ends: `Totally` opens no total.
+const TOTAL_WORDS: &[&str] = &[
+    "grand total", "totals", "total geral", "total general", "total général", "totales", "totaux", "totale complessivo", "totale generale", "totale",
+    "totaal", "eindtotaal", "total", "gesamtergebnis", "gesamtsumme", "gesamt", "insgesamt", "summen", "summe", "jumlah", "合計", "総計", "総合計",
+    "summary",
+];
 
-/// Whether a cell opens a platform total row: `Total`, `Total: Campaigns`, `Total - filtered`,
-/// `Total of 14 results`, `Gesamt`, `合計`. A campaign named `Total Wine` is not one.
+/// Whether a cell opens a platform total row: `Total`, `Total: Campaigns` (and the French
+/// `Total : Campagnes`), `Total - filtered`, `Total of 14 results`, `Gesamt`, `Insgesamt 14
+/// Ergebnisse`, `合計14件`. A campaign named `Total Wine` is not one.
 pub fn is_total(cell: &str) -> bool {
     let c = cell.trim();
-    if !c.starts_with(['t', 'T', 'g', 'G', 's', 'S', 'j', 'J', '合', '総']) {
+    if !c.starts_with(['t', 'T', 'g', 'G', 's', 'S', 'j', 'J', 'i', 'I', 'e', 'E', '合', '総']) {
         return false;
     }
-    TOTAL_WORDS.iter().any(|w| match c.get(..w.len()).filter(|head| head.eq_ignore_ascii_case(w)).and_then(|_| c.get(w.len()..)) {
+    let lower = c.to_lowercase();
+    TOTAL_WORDS.iter().any(|w| match lower.strip_prefix(w) {
         Some(rest) => {
+            let spaced = rest.trim_start();
             rest.is_empty()
-                || rest.starts_with(':')
-                || rest.starts_with('：')
+                || spaced.starts_with(':')
+                || spaced.starts_with('：')
                 || [" -", " –", " —", " (", " of ", " de ", " des ", " di ", " van ", " von ", " dari "].iter().any(|p| rest.starts_with(p))
-                || (rest.starts_with(' ') && rest.trim_start().starts_with(|ch: char| ch.is_ascii_digit()))
+                || ((rest.starts_with(' ') || !w.is_ascii()) && spaced.starts_with(|ch: char| ch.is_ascii_digit()))
         }
         None => false,
     })
@@ -106,10 +116,14 @@ mod tests {
 
     #[test]
     fn total_rows_of_every_kind() {
-        for c in ["Total", "Total: Campaigns", "Total: Conta", "Total - filtered", "Total of 14 results", "Totale", "Gesamt", "合計", "TOTAL", "Total (3 campaigns)", "Total 14 results"] {
+        for c in [
+            "Total", "Total: Campaigns", "Total: Conta", "Total - filtered", "Total of 14 results", "Totale", "Gesamt", "合計", "TOTAL", "Total (3 campaigns)",
+            "Total 14 results", "Total geral", "Total général", "Total general", "Totale complessivo", "Gesamtsumme", "Totales", "Totaux", "Summen",
+            "Insgesamt 14 Ergebnisse", "合計14件", "Total : Campagnes", "Grand Total", "Total de 14 resultados", "Eindtotaal",
+        ] {
             assert!(is_total(c), "{c}");
         }
-        for c in ["Total Wine - Search", "Totally Awesome", "Campaign total", ""] {
+        for c in ["Total Wine - Search", "Totally Awesome", "Campaign total", "Totalement", "Gesamtkunstwerk", "Insgesamtheit", ""] {
             assert!(!is_total(c), "{c}");
         }
     }

@@ -1,0 +1,53 @@
+//! Total rows in every language and layout are skipped, and only they: each label below is put
+//! where platforms and spreadsheets put it (a Google campaign report's name column with the
+//! other cells blank, a TikTok report's first, date, column), and the report must read its two
+//! data rows only, with the total agreeing.
+
+use flightplan_actuals::{parse, ColumnMapping, Report};
+use flightplan_core::Dec;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+fn read(bytes: &[u8], name: &str) -> Report {
+    parse(bytes, name, None, &ColumnMapping::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Platform and spreadsheet total labels, in the catalogue's languages.
+const TOTAL_LABELS: &[&str] = &[
+    "Total", "Total: Campaigns", "Total : Campagnes", "Total - filtered", "Total of 14 results", "Total (2 campaigns)", "Grand Total", "Total geral",
+    "Total général", "Total general", "Totale complessivo", "Totale", "Totaal", "Gesamt", "Gesamt: Kampagnen", "Gesamtsumme", "Gesamtergebnis", "Summen",
+    "Insgesamt 14 Ergebnisse", "Totales", "Totaux", "Total de 14 resultados", "Jumlah", "合計", "合計14件", "総計",
+];
+
+fn google(total: &str) -> String {
+    format!(
+        "Campaign report\n1 September 2025 - 7 September 2025\nCampaign status,Campaign,Budget,Cost,Impr.\nEnabled,Brand,10.00,12.50,100\nEnabled,Generic,10.00,7.50,50\n\"{total}\", --, --,20.00,150\n"
+    )
+}
+
+fn tiktok(total: &str) -> String {
+    format!("By Day,Campaign name,Primary status,Cost,Impressions\n2025-09-01,Brand,Active,12.50,100\n2025-09-02,Generic,Active,7.50,50\n\"{total}\",-,-,20.00,150\n")
+}
+
+#[test]
+fn total_rows_in_every_language_are_skipped_and_compared() {
+    for label in TOTAL_LABELS {
+        for (layout, csv) in [("google", google(label)), ("tiktok", tiktok(label))] {
+            let r = read(csv.as_bytes(), "report.csv");
+            let what = format!("{layout} \"{label}\"");
+            assert_eq!(r.rows.len(), 2, "{what}: {:?}", r.rows.iter().map(|x| &x.campaign).collect::<Vec<_>>());
+            assert_eq!(r.totals.spend, Dec::from_str("20.00").unwrap(), "{what}");
+            assert!(r.skipped.iter().any(|s| s.reason == "platform total row"), "{what}: {:?}", r.skipped);
+            assert!(r.warnings.is_empty(), "{what}: the total agrees: {:?}", r.warnings);
+        }
+    }
+}
+
+#[test]
+fn a_portuguese_report_with_french_total_rows() {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/google_pt_totals_fr_space_colon.csv");
+    let r = read(&std::fs::read(p).unwrap(), "google_pt_totals_fr_space_colon.csv");
+    assert_eq!(r.rows.len(), 3);
+    assert_eq!((r.totals.spend, r.totals.clicks), (Dec::from_str("118.99").unwrap(), Some(Dec::from_str("34").unwrap())));
+    assert_eq!(r.skipped.iter().filter(|s| s.reason == "platform total row").map(|s| s.line).collect::<Vec<_>>(), vec![7, 8, 9]);
+}
