@@ -12,7 +12,7 @@ use crate::dialects::{detect, Dialect};
 use crate::layout::{mapped, Columns, DateKind, Platform};
 use crate::limits::{HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
 use crate::table::{Flow, Row, Table};
-use crate::totals::{compare, is_total, TotalRow, Totals};
+use crate::totals::{self, compare, Label, TotalRow, Totals};
 use crate::{fail, text, xlsx, DateRange, ReadOptions, Report, Skipped, Warning};
 use chrono::{Days, NaiveDate};
 use flightplan_core::actuals::ImportRow;
@@ -235,18 +235,35 @@ impl<'h> Reader<'h> {
         }
     }
 
+    /// Whether a row labelled "perhaps a total" (`Total - filtered`, or a campaign `Total –
+    /// Autumn`) is one: a total row leaves the day blank where data rows give one, and with no
+    /// day to go by, every cell but its label and its figures.
+    fn blank_but_measures(&self, row: &Row, label: usize) -> bool {
+        if let Some((day, _)) = self.cols.date.filter(|(d, _)| *d != label) {
+            return is_blank(row.get(day));
+        }
+        let figures: Vec<usize> = self.cols.numbers().chain(self.cols.currency).collect();
+        (0..row.len()).filter(|i| *i != label && !figures.contains(i)).all(|i| is_blank(row.get(i)))
+    }
+
     fn row(&mut self, row: &Row) -> Result<(), Error> {
         let filled = row.filled();
         if filled == 0 {
             self.skip(row.line, "blank");
             return Ok(());
         }
-        let first = row.cells().find(|c| !c.is_empty()).unwrap_or("");
-        let name_cell = [self.cols.campaign, self.cols.ad_set, self.cols.ad].into_iter().flatten().map(|i| row.get(i)).find(|c| !c.is_empty()).unwrap_or("");
-        if is_total(first) || is_total(name_cell) {
+        // The label of a total row is in its first filled cell (TikTok's date column, Google's
+        // first column) or its name column.
+        let first = (0..row.len()).find(|i| !row.get(*i).is_empty());
+        let name = [self.cols.campaign, self.cols.ad_set, self.cols.ad].into_iter().flatten().find(|i| !row.get(*i).is_empty());
+        let total = [first, name].into_iter().flatten().find(|i| match totals::label(row.get(*i)) {
+            Label::Total => true,
+            Label::Perhaps => self.blank_but_measures(row, *i),
+            Label::Name => false,
+        });
+        if let Some(i) = total {
             self.skip(row.line, "platform total row");
-            let label = if is_total(first) { first } else { name_cell }.to_string();
-            self.keep_total(row, &label);
+            self.keep_total(row, row.get(i));
             return Ok(());
         }
         if filled == 1 && row.get(self.cols.spend).is_empty() {

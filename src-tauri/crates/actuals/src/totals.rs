@@ -56,26 +56,78 @@ const TOTAL_WORDS: &[&str] = &[
     "summary",
 ];
 
-/// Whether a cell opens a platform total row: `Total`, `Total: Campaigns` (and the French
-/// `Total : Campagnes`), `Total - filtered`, `Total of 14 results`, `Gesamt`, `Insgesamt 14
-/// Ergebnisse`, `合計14件`. A campaign named `Total Wine` is not one.
-pub fn is_total(cell: &str) -> bool {
-    let c = cell.trim();
-    if !c.starts_with(['t', 'T', 'g', 'G', 's', 'S', 'j', 'J', 'i', 'I', 'e', 'E', '合', '総']) {
+/// Words that count what a total row sums: `14 results`, `14 Ergebnisse`, `3 campaigns`.
+const COUNT_NOUNS: &[&str] = &[
+    "result", "results", "row", "rows", "campaign", "campaigns", "ad", "ads", "item", "items", "record", "records", "resultado", "resultados",
+    "campanha", "campanhas", "campaña", "campañas", "linha", "linhas", "fila", "filas", "résultat", "résultats", "campagne", "campagnes", "ligne",
+    "lignes", "ergebnis", "ergebnisse", "kampagne", "kampagnen", "zeile", "zeilen", "risultato", "risultati", "campagna", "riga", "righe",
+    "resultaat", "resultaten", "rij", "rijen", "hasil", "kampanye", "baris",
+];
+
+/// `Results from 14 campaigns`, as Ads Manager labels its summary row, in its languages.
+const RESULTS_FROM: &[&str] = &["results from", "resultados de", "résultats de", "ergebnisse von", "ergebnisse aus", "risultati da", "risultati di", "resultaten van", "hasil dari"];
+
+/// What a label cell says about its row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// Not a total word, or a name that starts with one (`Total Wine`, `Total 360 – Autumn`).
+    Name,
+    /// A platform's total row: `Total`, `Total: Account`, `Total – 14 results`.
+    Total,
+    /// A total word, a dash and more (`Total - filtered`, or a campaign `Total – Autumn`): the
+    /// row's other cells decide.
+    Perhaps,
+}
+
+/// `14 results`, `1,234 Ergebnisse`, `14件`: a number and what it counts.
+fn is_count(s: &str) -> bool {
+    let s = s.trim_start();
+    let digits = s.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.' | ' ' | '\u{a0}'))).unwrap_or(s.len());
+    if !s.starts_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
+    let rest = s[digits..].trim_start();
+    if rest.starts_with(['件', '行', '個', '条', '개']) {
+        return true;
+    }
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+    COUNT_NOUNS.contains(&word.as_str())
+}
+
+/// What a label cell says: `Total`, `Total: Campaigns` (and the French `Total : Campagnes`),
+/// `Total of 14 results`, `Total (3 campaigns)`, `Insgesamt 14 Ergebnisse`, `合計14件`,
+/// `Results from 14 campaigns` are totals; `Total - filtered` perhaps; `Total Wine`, `Total 360
+/// – Autumn Blend` and `Summary 2025 - Launch` are names (a number that counts nothing is part
+/// of a name).
+pub fn label(cell: &str) -> Label {
+    let c = cell.trim();
+    if !c.starts_with(['t', 'T', 'g', 'G', 's', 'S', 'j', 'J', 'i', 'I', 'e', 'E', 'r', 'R', 'h', 'H', '合', '総']) {
+        return Label::Name;
+    }
     let lower = c.to_lowercase();
-    TOTAL_WORDS.iter().any(|w| match lower.strip_prefix(w) {
-        Some(rest) => {
-            let spaced = rest.trim_start();
-            rest.is_empty()
-                || spaced.starts_with(':')
-                || spaced.starts_with('：')
-                || [" -", " –", " —", " (", " of ", " de ", " des ", " di ", " van ", " von ", " dari "].iter().any(|p| rest.starts_with(p))
-                || ((rest.starts_with(' ') || !w.is_ascii()) && spaced.starts_with(|ch: char| ch.is_ascii_digit()))
+    if RESULTS_FROM.iter().any(|p| lower.strip_prefix(p).is_some_and(|rest| rest.starts_with(' ') && is_count(rest))) {
+        return Label::Total;
+    }
+    let mut said = Label::Name;
+    for w in TOTAL_WORDS {
+        let Some(rest) = lower.strip_prefix(w) else { continue };
+        let spaced = rest.trim_start();
+        let connector = [" of ", " de ", " des ", " di ", " van ", " von ", " dari "].iter().find_map(|p| rest.strip_prefix(p));
+        let dashed = ["-", "–", "—"].iter().find_map(|d| spaced.strip_prefix(d)).filter(|_| rest.starts_with(' ') || rest.starts_with(['-', '–', '—']));
+        if rest.is_empty()
+            || spaced.starts_with([':', '：'])
+            || rest.starts_with(" (")
+            || connector.is_some_and(is_count)
+            || ((rest.starts_with(' ') || !w.is_ascii()) && is_count(rest))
+            || dashed.is_some_and(is_count)
+        {
+            return Label::Total;
         }
-        None => false,
-    })
+        if dashed.is_some() {
+            said = Label::Perhaps;
+        }
+    }
+    said
 }
 
 /// A platform total row kept for comparison: its line, label and figures as written.
@@ -117,14 +169,21 @@ mod tests {
     #[test]
     fn total_rows_of_every_kind() {
         for c in [
-            "Total", "Total: Campaigns", "Total: Conta", "Total - filtered", "Total of 14 results", "Totale", "Gesamt", "合計", "TOTAL", "Total (3 campaigns)",
+            "Total", "Total: Campaigns", "Total: Conta", "Total of 14 results", "Totale", "Gesamt", "合計", "TOTAL", "Total (3 campaigns)",
             "Total 14 results", "Total geral", "Total général", "Total general", "Totale complessivo", "Gesamtsumme", "Totales", "Totaux", "Summen",
-            "Insgesamt 14 Ergebnisse", "合計14件", "Total : Campagnes", "Grand Total", "Total de 14 resultados", "Eindtotaal",
+            "Insgesamt 14 Ergebnisse", "合計14件", "Total : Campagnes", "Grand Total", "Total de 14 resultados", "Eindtotaal", "Total – 14 results",
+            "Total - 1,234 rows", "Results from 14 campaigns", "Resultados de 3 campanhas",
         ] {
-            assert!(is_total(c), "{c}");
+            assert_eq!(label(c), Label::Total, "{c}");
         }
-        for c in ["Total Wine - Search", "Totally Awesome", "Campaign total", "Totalement", "Gesamtkunstwerk", "Insgesamtheit", ""] {
-            assert!(!is_total(c), "{c}");
+        for c in ["Total - filtered", "Total – Autumn Blend", "Gesamt - gefiltert"] {
+            assert_eq!(label(c), Label::Perhaps, "{c}");
+        }
+        for c in [
+            "Total Wine - Search", "Totally Awesome", "Campaign total", "Totalement", "Gesamtkunstwerk", "Insgesamtheit", "", "Total 360 – Autumn Blend",
+            "Summary 2025 - Autumn Blend", "Total de Marca", "Results from search", "Total 2025",
+        ] {
+            assert_eq!(label(c), Label::Name, "{c}");
         }
     }
 
