@@ -1,5 +1,6 @@
 //! Number cells as platforms write them: `4,042`, `16.24%`, ` --`, `$1,234.50`, `1.234,50`,
-//! `R$ 12,28`, `Rs.201.68`, `$6.0`, `53344.971952`, `(12.00)`, `1.5E+06`.
+//! `R$ 12,28`, `Rs.201.68`, `₹1,23,456.00` (Indian grouping), `$6.0`, `53344.971952`,
+//! `(12.00)`, `1.5E+06`.
 //!
 //! Numbers become exact decimals (never floats). Whether `,` or `.` is the decimal separator is
 //! the file's, learnt from its own cells ([`Evidence`]) before any is read, because `1,234`
@@ -206,7 +207,11 @@ pub fn number(cell: &str, decimals: Decimals) -> Result<Option<Amount>, String> 
     let mut groups = whole.split(group);
     let first = groups.next().unwrap_or("");
     let rest: Vec<&str> = groups.collect();
-    let grouped_ok = rest.iter().all(|g| g.len() == 3) && (rest.is_empty() || (!first.is_empty() && first.len() <= 3));
+    // Thousands in threes (`1,234,567`), or the Indian lakh and crore grouping: the last three
+    // digits, then twos (`12,34,567`, `3,93,250`), the same all through the number.
+    let western = rest.iter().all(|g| g.len() == 3) && first.len() <= 3;
+    let indian = group == ',' && rest.len() >= 2 && rest.last().is_some_and(|g| g.len() == 3) && rest[..rest.len() - 1].iter().all(|g| g.len() == 2) && first.len() <= 2;
+    let grouped_ok = rest.is_empty() || (!first.is_empty() && (western || indian));
     let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     if !grouped_ok || !all_digits(first) || !rest.iter().all(|g| all_digits(g)) || !frac.map_or(true, all_digits) {
         return Err(not_a_number());
@@ -322,6 +327,19 @@ mod tests {
         assert!(number("12-", Dot).is_err());
         assert!(number(&"9".repeat(40), Dot).is_err());
         assert!(number("< 10%", Dot).is_err());
+    }
+
+    #[test]
+    fn indian_grouping_is_read_when_it_holds_all_through() {
+        use Decimals::*;
+        for (cell, value) in [("3,93,250", "393250"), ("₹1,23,456.00", "123456.00"), ("12,34,56,789", "123456789"), ("1,00,000", "100000"), ("₹53,344.97", "53344.97")] {
+            assert_eq!(n(cell, Dot), dec(value), "{cell}");
+        }
+        assert_eq!(number("₹1,23,456.00", Dot).unwrap().unwrap().currency.as_deref(), Some("INR"));
+        for cell in ["1,23,4567", "12,345,67", "123,45,678", "1,2,345", "3,93,250", "1,234,56,789"] {
+            let d = if cell == "3,93,250" { Comma } else { Dot };
+            assert!(number(cell, d).is_err(), "{cell}");
+        }
     }
 
     #[test]

@@ -170,3 +170,15 @@ fn a_mapping_reads_ad_sets_and_reports_without_dates() {
     assert_eq!(r.rows[0].spend, d("1234.50"));
     assert_eq!(r.currency.as_deref(), Some("EUR"));
 }
+
+#[test]
+fn indian_digit_grouping_reads_as_lakhs_and_crores() {
+    let csv = "Reporting starts,Reporting ends,Ad set name,Amount spent,Impressions\n2026-01-02,2026-01-02,Tea,\"₹1,23,456.00\",\"3,93,250\"\n2026-01-02,2026-01-02,Yoga,\"₹53,344.97\",\"12,34,567\"\n";
+    let r = parse(csv.as_bytes(), "meta_inr.csv", None, &ColumnMapping::default()).unwrap();
+    assert_eq!((r.totals.spend, r.totals.impressions), (d("176800.97"), Some(d("1627817"))));
+    assert_eq!(r.rows[0].impressions, Some(d("393250")));
+    assert_eq!(r.currency.as_deref(), Some("INR"));
+    // Groups that change size part-way are not a number in any grouping.
+    let e = parse(b"Ad set name,Amount spent\nTea,\"1,23,4567\"\n", "m.csv", None, &ColumnMapping::default()).unwrap_err();
+    assert_eq!((e.code.as_str(), e.row, e.column.as_deref()), ("bad_number", Some(2), Some("Amount spent")));
+}
