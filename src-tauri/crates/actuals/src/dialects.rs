@@ -127,6 +127,11 @@ pub fn normalise(h: &str) -> (String, Option<String>) {
 pub fn detect(header: &[String], only: Option<Platform>) -> Option<(Dialect, Columns)> {
     let cat = catalogue();
     let names: Vec<(String, Option<String>)> = header.iter().map(|h| normalise(h)).collect();
+    // Each name's first column, so a dialect is scored in its own size, not the row's.
+    let mut first: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    for (i, (n, _)) in names.iter().enumerate() {
+        first.entry(n.as_str()).or_insert(i);
+    }
     let mut best: Option<(f64, &Dialect, Columns)> = None;
     for (d, rows) in &cat.dialects {
         if only.is_some_and(|p| p != d.platform) {
@@ -137,7 +142,7 @@ pub fn detect(header: &[String], only: Option<Platform>) -> Option<(Dialect, Col
             if found.contains_key(m) {
                 continue;
             }
-            if let Some(i) = names.iter().position(|(n, _)| n == h) {
+            if let Some(&i) = first.get(h.as_str()) {
                 found.insert(*m, (i, h.as_str()));
             }
         }

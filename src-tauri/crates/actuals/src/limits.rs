@@ -12,6 +12,14 @@ pub const MAX_DATA_ROWS: usize = 1_000_000;
 /// Rows searched from the top of the file for the header (title and preamble lines above it).
 pub const HEADER_SEARCH_ROWS: usize = 60;
 
+/// CSV: the header is searched for in the text's first MiB only (a real header and its title
+/// lines take a few KB), so a file of one endless line costs its first MiB, not its size.
+pub const HEADER_SEARCH_BYTES: usize = 1 << 20;
+
+/// Filled cells a header row may have (a wide custom export has a few hundred columns); a row
+/// with more is not a header, and only its first cells are kept for messages.
+pub const MAX_HEADER_CELLS: usize = 2_000;
+
 /// XLSX: entries in the ZIP archive (a workbook has a few dozen).
 pub const MAX_XLSX_ENTRIES: usize = 10_000;
 

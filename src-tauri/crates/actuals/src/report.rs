@@ -10,7 +10,7 @@ use crate::title::{Stated, Title};
 use flightplan_core::paste::DateOrder;
 use crate::dialects::{detect, Dialect};
 use crate::layout::{mapped, Columns, DateKind, Platform};
-use crate::limits::{HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
+use crate::limits::{HEADER_SEARCH_BYTES, HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_HEADER_CELLS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
 use crate::table::{Flow, Row, Table};
 use crate::totals::{self, compare, Label, TotalRow, Totals};
 use crate::{fail, text, xlsx, DateRange, ReadOptions, Report, Skipped, Warning};
@@ -19,6 +19,9 @@ use flightplan_core::actuals::ImportRow;
 use flightplan_core::plan::MAX_ACTUAL_DAYS;
 use flightplan_core::Error;
 use rust_decimal::Decimal;
+
+/// Cells kept of a row too wide to be a header, for the messages that quote it.
+const KEPT_CELLS: usize = 16;
 
 /// Read a report's bytes.
 pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Error> {
@@ -41,7 +44,14 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
     let forced = if opts.mapping.maps_columns() { Some(Platform::Mapped) } else { opts.platform };
     let mut top: Vec<(usize, Vec<String>)> = Vec::new();
     let mut found: Option<(usize, Option<Dialect>, Columns)> = None;
-    table.each(file, &mut |row| {
+    let mut wide: Option<usize> = None;
+    table.each_within(HEADER_SEARCH_BYTES, file, &mut |row| {
+        // A row of thousands of cells (one endless line) is no header: keep a few for messages.
+        if row.filled() > MAX_HEADER_CELLS {
+            wide.get_or_insert(row.line);
+            top.push((row.line, row.cells().take(KEPT_CELLS).map(crate::cells::shorten).collect()));
+            return Ok(if top.len() >= HEADER_SEARCH_ROWS { Flow::Stop } else { Flow::Go });
+        }
         let cells = row.owned();
         let hit = match forced {
             Some(Platform::Mapped) => mapped(&cells, &opts.mapping).map(|c| (None, c)),
@@ -55,7 +65,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
         Ok(if top.len() >= HEADER_SEARCH_ROWS { Flow::Stop } else { Flow::Go })
     })?;
     let Some((hi, dialect, cols)) = found else {
-        return no_table(&top, file, forced, encoding);
+        return no_table(&top, wide, file, forced, encoding);
     };
     let platform = dialect.as_ref().map(|d| d.platform).unwrap_or(Platform::Mapped);
     let language = dialect.as_ref().map(|d| d.language.clone()).unwrap_or_else(|| "en".into());
@@ -133,7 +143,7 @@ fn walk_data(table: &Table, file: &str, header_line: usize, f: &mut dyn FnMut(&R
 
 /// No header row: a file with only title or note lines ("No data available.", a preamble and
 /// nothing else) is an empty report; anything else is an error naming what was expected.
-fn no_table(top: &[(usize, Vec<String>)], file: &str, forced: Option<Platform>, encoding: String) -> Result<Report, Error> {
+fn no_table(top: &[(usize, Vec<String>)], wide: Option<usize>, file: &str, forced: Option<Platform>, encoding: String) -> Result<Report, Error> {
     let only_notes = top.iter().all(|(_, cells)| cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1);
     if !only_notes {
         let want = match forced {
@@ -141,7 +151,15 @@ fn no_table(top: &[(usize, Vec<String>)], file: &str, forced: Option<Platform>, 
             Some(p) => format!("a {} report header (a spend column and a campaign, ad set or ad column)", p.title()),
             None => "a report header with a spend column and a campaign, ad set or ad column in one of the known dialects (Google Ads, Meta, TikTok, LinkedIn, Microsoft, Amazon, Snapchat, Pinterest); otherwise save a column mapping".to_string(),
         };
-        return Err(fail("no_header", file, top.first().map(|r| r.0).unwrap_or(1), format!("no header row found: expected {want}")));
+        return Err(fail(
+            "no_header",
+            file,
+            top.first().map(|r| r.0).unwrap_or(1),
+            match wide {
+                Some(line) => format!("no header row found: line {line} has more than {MAX_HEADER_CELLS} cells, which no report header has; expected {want}"),
+                None => format!("no header row found in the first {HEADER_SEARCH_ROWS} rows (or first MiB): expected {want}"),
+            },
+        ));
     }
     let said: Vec<String> = top.iter().flat_map(|(_, c)| c.iter().filter(|s| !s.trim().is_empty()).cloned()).take(3).collect();
     let message = if said.is_empty() {

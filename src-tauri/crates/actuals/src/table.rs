@@ -100,8 +100,15 @@ pub fn clean(cell: &str) -> &str {
 impl Table<'_> {
     /// Walk the rows in order until `f` says stop.
     pub fn each(&self, file: &str, f: &mut dyn FnMut(&Row) -> Result<Flow, Error>) -> Result<(), Error> {
+        self.each_within(usize::MAX, file, f)
+    }
+
+    /// Walk the rows a CSV's first `bytes` hold (cut after the last line end within them, or
+    /// inside an endless first line), or a sheet's rows, until `f` says stop.
+    pub fn each_within(&self, bytes: usize, file: &str, f: &mut dyn FnMut(&Row) -> Result<Flow, Error>) -> Result<(), Error> {
         match self {
             Table::Csv { text, delimiter } => {
+                let text = head(text, bytes);
                 let mut rdr = csv::ReaderBuilder::new()
                     .has_headers(false)
                     .flexible(true)
@@ -134,6 +141,22 @@ impl Table<'_> {
             }
             Table::Sheet(sheet) => sheet.each(file, &mut |line, cells| f(&Row { line, cells: Cells::Sheet(cells) })),
         }
+    }
+}
+
+/// The first `bytes` of `text`, ending after a line end when one is within them.
+fn head(text: &str, bytes: usize) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut end = bytes;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let cut = &text[..end];
+    match cut.rfind('\n') {
+        Some(i) => &cut[..=i],
+        None => cut,
     }
 }
 

@@ -132,6 +132,20 @@ fn hostile_workbooks_and_files_stay_within_bounds() {
     assert_eq!(r.rows.len(), 1);
     assert_eq!(r.rows[0].file_line, 10_000_002);
 
+    // One endless line of 20 MB (ten million cells): no header, found within the first MiB and
+    // two thousand cells, not after holding ten million of them.
+    let line: Vec<u8> = b"a,".iter().copied().cycle().take(20_000_000).collect();
+    let (r, peak) = read(&line, "one endless line");
+    let e = r.unwrap_err();
+    assert_eq!((e.code.as_str(), e.row), ("no_header", Some(1)));
+    assert!(e.message.contains("line 1 has more than 2000 cells"), "{}", e.message);
+    assert!(peak < 32 << 20, "held {} MiB", peak >> 20);
+    // The same line under a real header is a row of the wrong width, named by its line.
+    let mut long = b"Day,Campaign name,Amount spent (USD)\n".to_vec();
+    long.extend_from_slice(&line);
+    let e = read(&long, "endless data line").0.unwrap_err();
+    assert_eq!((e.code.as_str(), e.row), ("bad_row", Some(2)));
+
     // A file over the size limit is refused before anything is read from it.
     let big = vec![b'a'; MAX_REPORT_BYTES + 1];
     let e = read(&big, "too big").0.unwrap_err();
