@@ -25,6 +25,7 @@
 mod cells;
 mod dates;
 mod dialects;
+mod header;
 mod layout;
 pub mod limits;
 mod order;

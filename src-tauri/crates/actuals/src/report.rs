@@ -8,9 +8,9 @@ use crate::dates::{self, DateStyle, Order};
 use crate::order::{self, DateCells, DateColumns, Habits};
 use crate::title::{Stated, Title};
 use flightplan_core::paste::DateOrder;
-use crate::dialects::{detect, Dialect};
-use crate::layout::{mapped, Columns, DateKind, Platform};
-use crate::limits::{HEADER_SEARCH_BYTES, HEADER_SEARCH_ROWS, MAX_DATA_ROWS, MAX_HEADER_CELLS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
+use crate::header;
+use crate::layout::{Columns, DateKind, Platform};
+use crate::limits::{MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
 use crate::table::{Flow, Row, Table};
 use crate::totals::{self, compare, Label, TotalRow, Totals};
 use crate::{fail, text, xlsx, DateRange, ReadOptions, Report, Skipped, Warning};
@@ -19,9 +19,6 @@ use flightplan_core::actuals::ImportRow;
 use flightplan_core::plan::MAX_ACTUAL_DAYS;
 use flightplan_core::Error;
 use rust_decimal::Decimal;
-
-/// Cells kept of a row too wide to be a header, for the messages that quote it.
-const KEPT_CELLS: usize = 16;
 
 /// Read a report's bytes.
 pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Error> {
@@ -33,44 +30,69 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
         .in_file(file));
     }
     crate::sniff::refuse_binary(bytes, file)?;
-    let (table, encoding, semicolons) = if xlsx::is_xlsx(bytes) {
-        (Table::Sheet(xlsx::open(bytes, file)?), "xlsx".to_string(), false)
-    } else {
+    let forced = if opts.mapping.maps_columns() { Some(Platform::Mapped) } else { opts.platform };
+    if !xlsx::is_xlsx(bytes) {
         let (text, enc) = text::decode(bytes);
         let delimiter = text::delimiter(&text);
-        (Table::Csv { text, delimiter }, enc.to_string(), delimiter == b';')
-    };
-    // The header is the first of the top rows that a dialect (or the mapping) recognises.
-    let forced = if opts.mapping.maps_columns() { Some(Platform::Mapped) } else { opts.platform };
-    let mut top: Vec<(usize, Vec<String>)> = Vec::new();
-    let mut found: Option<(usize, Option<Dialect>, Columns)> = None;
-    let mut wide: Option<usize> = None;
-    table.each_within(HEADER_SEARCH_BYTES, file, &mut |row| {
-        // A row of thousands of cells (one endless line) is no header: keep a few for messages.
-        if row.filled() > MAX_HEADER_CELLS {
-            wide.get_or_insert(row.line);
-            top.push((row.line, row.cells().take(KEPT_CELLS).map(crate::cells::shorten).collect()));
-            return Ok(if top.len() >= HEADER_SEARCH_ROWS { Flow::Stop } else { Flow::Go });
+        let table = Table::Csv { text, delimiter };
+        let searched = header::search(&table, file, forced, &opts.mapping)?;
+        if searched.found.is_none() {
+            return header::no_table(&[(None, searched)], file, forced, enc.to_string());
         }
-        let cells = row.owned();
-        let hit = match forced {
-            Some(Platform::Mapped) => mapped(&cells, &opts.mapping).map(|c| (None, c)),
-            only => detect(&cells, only).map(|(d, c)| (Some(d), c)),
-        };
-        top.push((row.line, cells));
-        if let Some((d, c)) = hit {
-            found = Some((top.len() - 1, d, c));
-            return Ok(Flow::Stop);
+        return read_table(&table, searched, Format { file, encoding: enc.to_string(), semicolons: delimiter == b';' }, opts, Vec::new());
+    }
+    // A workbook: its first visible sheet with a header, else any other sheet with one.
+    let mut sheets = xlsx::sheets(bytes, file)?;
+    sheets.sort_by_key(|s| s.hidden);
+    let mut tried: Vec<(Option<String>, header::Searched)> = Vec::new();
+    let mut failed: Option<Error> = None;
+    for xlsx::Named { name, sheet, .. } in sheets {
+        let table = Table::Sheet(sheet);
+        match header::search(&table, file, forced, &opts.mapping) {
+            Ok(searched) if searched.found.is_some() => {
+                let notes = if tried.is_empty() {
+                    Vec::new()
+                } else {
+                    let passed: Vec<String> = tried.iter().filter_map(|(n, _)| n.as_ref().map(|n| format!("\"{}\"", crate::cells::shorten(n)))).collect();
+                    vec![Warning { line: None, message: format!("the report was read from the sheet \"{}\": the sheets before it ({}) have no report header", crate::cells::shorten(&name), passed.join(", ")) }]
+                };
+                return read_table(&table, searched, Format { file, encoding: "xlsx".into(), semicolons: false }, opts, notes).map_err(|mut e| {
+                    e.sheet.get_or_insert(name);
+                    e
+                });
+            }
+            Ok(searched) => tried.push((Some(name), searched)),
+            // A sheet that cannot be read may not be the report: the others are looked at.
+            Err(e) => {
+                failed.get_or_insert(e);
+            }
         }
-        Ok(if top.len() >= HEADER_SEARCH_ROWS { Flow::Stop } else { Flow::Go })
-    })?;
+    }
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    header::no_table(&tried, file, forced, "xlsx".into())
+}
+
+/// How the file was written: its name, encoding and delimiter.
+struct Format<'f> {
+    file: &'f str,
+    encoding: String,
+    semicolons: bool,
+}
+
+/// Read a table whose header was found.
+fn read_table(table: &Table, searched: header::Searched, format: Format, opts: &ReadOptions, notes: Vec<Warning>) -> Result<Report, Error> {
+    let Format { file, encoding, semicolons } = format;
+    let header::Searched { top, found, .. } = searched;
     let Some((hi, dialect, cols)) = found else {
-        return no_table(&top, wide, file, forced, encoding);
+        return Err(Error::new("internal", "a table was read without its header").in_file(file));
     };
     let platform = dialect.as_ref().map(|d| d.platform).unwrap_or(Platform::Mapped);
     let language = dialect.as_ref().map(|d| d.language.clone()).unwrap_or_else(|| "en".into());
     let (header_line, header) = (top[hi].0, top[hi].1.clone());
-    let mut reader = Reader::new(file, &header, cols, &language);
+    let mut reader = Reader::new(file, &header, cols, &language, table.date1904());
+    reader.warnings.extend(notes);
     reader.note_duplicates(&header);
     // Title lines above the header: skipped, and read for the period they state once the
     // file's date order is known.
@@ -86,7 +108,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
     let mut evidence = Evidence::default();
     let mut date_cells = DateCells::default();
     let mut seen = 0usize;
-    walk_data(&table, file, header_line, &mut |row| {
+    walk_data(table, file, header_line, &mut |row| {
         for i in reader.cols.numbers() {
             if !row.typed_number(i) {
                 evidence.see(row.get(i));
@@ -114,7 +136,7 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
     reader.date_style = style;
     reader.warnings.extend(warning.map(|message| Warning { line: None, message }));
     let title = title.read(file, reader.date_style);
-    walk_data(&table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
+    walk_data(table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
     reader.finish(Report {
         platform,
         dialect,
@@ -141,46 +163,6 @@ fn walk_data(table: &Table, file: &str, header_line: usize, f: &mut dyn FnMut(&R
     })
 }
 
-/// No header row: a file with only title or note lines ("No data available.", a preamble and
-/// nothing else) is an empty report; anything else is an error naming what was expected.
-fn no_table(top: &[(usize, Vec<String>)], wide: Option<usize>, file: &str, forced: Option<Platform>, encoding: String) -> Result<Report, Error> {
-    let only_notes = top.iter().all(|(_, cells)| cells.iter().filter(|c| !c.trim().is_empty()).count() <= 1);
-    if !only_notes {
-        let want = match forced {
-            Some(Platform::Mapped) => "the mapped spend column and a mapped campaign, ad set or ad column".to_string(),
-            Some(p) => format!("a {} report header (a spend column and a campaign, ad set or ad column)", p.title()),
-            None => "a report header with a spend column and a campaign, ad set or ad column in one of the known dialects (Google Ads, Meta, TikTok, LinkedIn, Microsoft, Amazon, Snapchat, Pinterest); otherwise save a column mapping".to_string(),
-        };
-        return Err(fail(
-            "no_header",
-            file,
-            top.first().map(|r| r.0).unwrap_or(1),
-            match wide {
-                Some(line) => format!("no header row found: line {line} has more than {MAX_HEADER_CELLS} cells, which no report header has; expected {want}"),
-                None => format!("no header row found in the first {HEADER_SEARCH_ROWS} rows (or first MiB): expected {want}"),
-            },
-        ));
-    }
-    let said: Vec<String> = top.iter().flat_map(|(_, c)| c.iter().filter(|s| !s.trim().is_empty()).cloned()).take(3).collect();
-    let message = if said.is_empty() {
-        "the file is empty: nothing was imported".to_string()
-    } else {
-        format!("the file has no table of rows (it says: {}): nothing was imported", said.iter().map(|s| format!("\"{}\"", crate::cells::shorten(s))).collect::<Vec<_>>().join(", "))
-    };
-    Ok(Report {
-        platform: forced.unwrap_or(Platform::Mapped),
-        dialect: None,
-        encoding,
-        header_line: 0,
-        currency: None,
-        period: None,
-        rows: Vec::new(),
-        skipped: top.iter().map(|(line, _)| Skipped { line: *line, reason: "title or note line".into() }).collect(),
-        warnings: vec![Warning { line: None, message }],
-        totals: Totals::default(),
-    })
-}
-
 /// Reads data rows into import rows.
 struct Reader<'h> {
     file: &'h str,
@@ -196,10 +178,12 @@ struct Reader<'h> {
     totals: Totals,
     total_row: Option<TotalRow>,
     row_currency: Option<String>,
+    /// Typed date serials count from 1904 (a workbook's setting).
+    date1904: bool,
 }
 
 impl<'h> Reader<'h> {
-    fn new(file: &'h str, header: &'h [String], cols: Columns, language: &str) -> Reader<'h> {
+    fn new(file: &'h str, header: &'h [String], cols: Columns, language: &str, date1904: bool) -> Reader<'h> {
         let totals = Totals::with(cols.impressions.is_some(), cols.clicks.is_some(), cols.conversions.is_some());
         Reader {
             file,
@@ -215,6 +199,7 @@ impl<'h> Reader<'h> {
             totals,
             total_row: None,
             row_currency: None,
+            date1904,
         }
     }
 
@@ -359,7 +344,7 @@ impl<'h> Reader<'h> {
         let day = |j: usize| -> Result<NaiveDate, Error> {
             let cell = row.get(j);
             let parsed = if row.typed_number(j) {
-                cell.parse::<f64>().ok().and_then(xlsx::serial_day).ok_or_else(|| format!("\"{cell}\" is not a date"))
+                cell.parse::<f64>().ok().and_then(|v| xlsx::serial_day(v, self.date1904)).ok_or_else(|| format!("\"{cell}\" is not a date"))
             } else {
                 dates::parse(cell, self.date_style)
             };

@@ -98,6 +98,11 @@ pub fn clean(cell: &str) -> &str {
 }
 
 impl Table<'_> {
+    /// Whether typed date serials count from 1904 (a workbook's setting).
+    pub fn date1904(&self) -> bool {
+        matches!(self, Table::Sheet(s) if s.date1904())
+    }
+
     /// Walk the rows in order until `f` says stop.
     pub fn each(&self, file: &str, f: &mut dyn FnMut(&Row) -> Result<Flow, Error>) -> Result<(), Error> {
         self.each_within(usize::MAX, file, f)

@@ -1,6 +1,8 @@
 //! XLSX reports (Meta's and TikTok's "Export" default, and spreadsheets planners keep) read
-//! straight from the ZIP archive, row by row, so one pipeline handles CSV and XLSX alike. The
-//! first visible sheet is the report.
+//! straight from the ZIP archive, row by row, so one pipeline handles CSV and XLSX alike. Every
+//! sheet is offered, with its name (which its errors carry) and whether it is hidden; the report
+//! reader takes the first with a report header. Dates typed as numbers are read in the
+//! workbook's own date system (1900 or 1904).
 //!
 //! A workbook is a ZIP of XML parts, and a hostile one can claim anything: a 2 KB file with cells
 //! at A1 and XFD1048576 (a "dense range" of 17 billion cells), a shared string that inflates to
@@ -42,6 +44,8 @@ pub type RowFn<'f> = dyn FnMut(usize, &[Cell]) -> Result<Flow, Error> + 'f;
 pub struct Sheet<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
     path: String,
+    /// The sheet's name, which its errors carry.
+    name: String,
     strings: Rc<Strings>,
     date_styles: Rc<Vec<bool>>,
     date1904: bool,
@@ -76,47 +80,54 @@ fn too_large(file: &str, m: impl std::fmt::Display) -> Error {
     Error::new("too_large", m.to_string()).in_file(file)
 }
 
-/// Open the workbook's first visible sheet (the report) with what it needs (shared strings,
-/// date styles), within limits.
-pub fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheet<'a>, Error> {
-    let (mut archive, listed, date1904) = open_archive(bytes, file)?;
-    let first = listed.iter().find(|l| !l.hidden).or(listed.first());
-    let mut path = None;
-    if let (Some(rid), Some(rels)) = (first.and_then(|l| l.rid.clone()), part(&mut archive, "xl/_rels/workbook.xml.rels", file)?) {
-        path = relationship_target(&rels, &rid, file)?;
-    }
-    let path = match path {
-        Some(p) => p,
-        None => {
-            let names: Vec<String> = archive.file_names().map(str::to_string).collect();
-            let mut sheets: Vec<&String> = names.iter().filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml")).collect();
-            sheets.sort();
-            sheets.first().map(|s| s.to_string()).ok_or_else(|| bad(file, "the workbook has no sheets"))?
-        }
-    };
-    let (strings, date_styles) = shared_parts(&mut archive, file)?;
-    Ok(Sheet { archive, path, strings, date_styles, date1904 })
+/// A sheet of the workbook with its name and whether it is hidden.
+pub struct Named<'a> {
+    pub name: String,
+    pub hidden: bool,
+    pub sheet: Sheet<'a>,
 }
 
-/// Every sheet of the workbook by name, in workbook order (hidden ones too: a plan's lookup
-/// sheet may be hidden), for readers of layouts spread over sheets.
-pub fn open_all<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<(String, Sheet<'a>)>, Error> {
+/// Every sheet of the workbook in workbook order (hidden ones too: a plan's lookup sheet may be
+/// hidden, a report's data may sit on one), each with what it needs (shared strings, date
+/// styles), within limits. A workbook that lists no sheet it holds gives its worksheet parts,
+/// by name.
+pub fn sheets<'a>(bytes: &'a [u8], file: &str) -> Result<Vec<Named<'a>>, Error> {
     let (mut archive, listed, date1904) = open_archive(bytes, file)?;
     let rels = part(&mut archive, "xl/_rels/workbook.xml.rels", file)?;
     let (strings, date_styles) = shared_parts(&mut archive, file)?;
-    let mut out = Vec::with_capacity(listed.len());
+    let mut found: Vec<(String, bool, String)> = Vec::with_capacity(listed.len());
     for l in listed {
         let target = match (&l.rid, &rels) {
             (Some(rid), Some(rels)) => relationship_target(rels, rid, file)?,
             _ => None,
         };
-        let Some(path) = target.and_then(|t| entry_name(&archive, &t)) else { continue };
-        out.push((l.name, Sheet { archive: archive.clone(), path, strings: strings.clone(), date_styles: date_styles.clone(), date1904 }));
+        if let Some(path) = target.and_then(|t| entry_name(&archive, &t)) {
+            found.push((l.name, l.hidden, path));
+        }
     }
-    if out.is_empty() {
+    if found.is_empty() {
+        let mut parts: Vec<String> = archive.file_names().filter(|n| n.starts_with("xl/worksheets/") && n.ends_with(".xml")).map(str::to_string).collect();
+        parts.sort();
+        found = parts.into_iter().map(|p| (p.trim_start_matches("xl/worksheets/").trim_end_matches(".xml").to_string(), false, p)).collect();
+    }
+    if found.is_empty() {
         return Err(bad(file, "the workbook has no sheets"));
     }
-    Ok(out)
+    Ok(found
+        .into_iter()
+        .map(|(name, hidden, path)| Named {
+            sheet: Sheet { archive: archive.clone(), path, name: name.clone(), strings: strings.clone(), date_styles: date_styles.clone(), date1904 },
+            name,
+            hidden,
+        })
+        .collect())
+}
+
+/// The workbook's first visible sheet (else its first).
+pub fn open<'a>(bytes: &'a [u8], file: &str) -> Result<Sheet<'a>, Error> {
+    let mut all = sheets(bytes, file)?;
+    let at = all.iter().position(|s| !s.hidden).unwrap_or(0);
+    Ok(all.swap_remove(at).sheet)
 }
 
 /// The archive within its entry limit, its sheets as listed, and its date system.
@@ -417,9 +428,16 @@ fn as_shown(stored: &str) -> String {
     }
 }
 
-/// A typed number in a date column read as a date serial (the 1900 date system).
-pub fn serial_day(v: f64) -> Option<NaiveDate> {
-    serial_date(v, false)
+
+
+/// A number typed in a date column read as a day: a date serial in the workbook's date system
+/// (1900, or 1904 as older Mac workbooks count), or `20250901` stored as a number.
+pub fn serial_day(v: f64, date1904: bool) -> Option<NaiveDate> {
+    if (19_000_101.0..=99_991_231.0).contains(&v) && v.fract() == 0.0 {
+        let n = v as u32;
+        return NaiveDate::from_ymd_opt(i32::try_from(n / 10_000).ok()?, (n / 100) % 100, n % 100);
+    }
+    serial_date(v, date1904)
 }
 
 /// `B12` → column 1 (0-based).
@@ -470,8 +488,23 @@ struct Current {
 }
 
 impl Sheet<'_> {
-    /// Walk the sheet's rows in order (rows without cells are not visited).
+    /// Whether the workbook counts dates from 1904 (older Mac workbooks) rather than 1900.
+    pub fn date1904(&self) -> bool {
+        self.date1904
+    }
+
+    /// Walk the sheet's rows in order (rows without cells are not visited). Every error on the
+    /// way, the walker's own included, names the sheet.
     pub fn each(&self, file: &str, f: &mut RowFn) -> Result<(), Error> {
+        self.walk(file, f).map_err(|mut e| {
+            if e.sheet.is_none() && !self.name.is_empty() {
+                e.sheet = Some(self.name.clone());
+            }
+            e
+        })
+    }
+
+    fn walk(&self, file: &str, f: &mut RowFn) -> Result<(), Error> {
         let mut archive = self.archive.clone();
         let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
         let hit = Rc::new(Flag::new(false));
@@ -703,6 +736,10 @@ mod tests {
         assert_eq!(serial_date(1.0, false), NaiveDate::from_ymd_opt(1900, 1, 1));
         assert_eq!(serial_date(0.0, true), None);
         assert_eq!(serial_date(f64::NAN, false), None);
+        assert_eq!(serial_day(44_074.0, true), NaiveDate::from_ymd_opt(2024, 9, 1), "1904 counts 1,462 days fewer");
+        assert_eq!(serial_day(45_536.0, false), NaiveDate::from_ymd_opt(2024, 9, 1));
+        assert_eq!(serial_day(20_250_901.0, false), NaiveDate::from_ymd_opt(2025, 9, 1), "yyyymmdd stored as a number");
+        assert_eq!(serial_day(20_250_231.0, false), None);
         assert!(is_date_format("yyyy-mm-dd"));
         assert!(is_date_format("[$-409]d-mmm-yy;@"));
         assert!(!is_date_format("#,##0.00\" days\""));
