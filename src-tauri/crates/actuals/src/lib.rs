@@ -29,6 +29,7 @@ mod header;
 mod layout;
 pub mod limits;
 mod order;
+mod repeats;
 mod report;
 mod sheets;
 mod sniff;

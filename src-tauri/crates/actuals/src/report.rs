@@ -9,6 +9,7 @@ use crate::order::{self, DateCells, DateColumns, Habits};
 use crate::title::{Stated, Title};
 use flightplan_core::paste::DateOrder;
 use crate::header;
+use crate::repeats::Repeats;
 use crate::layout::{Columns, DateKind, Platform};
 use crate::limits::{MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
 use crate::table::{Flow, Row, Table};
@@ -180,6 +181,7 @@ struct Reader<'h> {
     row_currency: Option<String>,
     /// Typed date serials count from 1904 (a workbook's setting).
     date1904: bool,
+    repeats: Repeats,
 }
 
 impl<'h> Reader<'h> {
@@ -200,6 +202,7 @@ impl<'h> Reader<'h> {
             total_row: None,
             row_currency: None,
             date1904,
+            repeats: Repeats::default(),
         }
     }
 
@@ -321,7 +324,7 @@ impl<'h> Reader<'h> {
         self.totals.add(spend, impressions, clicks, conversions).map_err(|e| fail(&e.code, self.file, row.line, e.message))?;
         let [campaign, ad_set, ad] = names;
         let (start, end) = range.unwrap_or((NaiveDate::MIN, NaiveDate::MIN));
-        self.rows.push(ImportRow {
+        let read = ImportRow {
             file_line: row.line,
             campaign: campaign.unwrap_or_default(),
             ad_set,
@@ -334,7 +337,14 @@ impl<'h> Reader<'h> {
             conversions: conversions.map(Dec),
             revenue: revenue.map(Dec),
             currency,
-        });
+        };
+        if let Some(first) = self.repeats.check(row, self.rows.len()).and_then(|i| self.rows.get(i)) {
+            if (ImportRow { file_line: first.file_line, ..read.clone() }) == *first {
+                let line = first.file_line;
+                self.repeats.found(row.line, line);
+            }
+        }
+        self.rows.push(read);
         Ok(())
     }
 
@@ -372,6 +382,7 @@ impl<'h> Reader<'h> {
     }
 
     fn finish(mut self, mut report: Report, opts: &ReadOptions, title: &Stated) -> Result<Report, Error> {
+        self.warnings.extend(self.repeats.warning());
         if let Some(t) = &self.total_row {
             if let Some(m) = compare(t, &self.totals, self.decimals) {
                 self.warnings.push(Warning { line: Some(t.line), message: m });

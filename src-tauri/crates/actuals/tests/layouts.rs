@@ -182,3 +182,20 @@ fn indian_digit_grouping_reads_as_lakhs_and_crores() {
     let e = parse(b"Ad set name,Amount spent\nTea,\"1,23,4567\"\n", "m.csv", None, &ColumnMapping::default()).unwrap_err();
     assert_eq!((e.code.as_str(), e.row, e.column.as_deref()), ("bad_number", Some(2), Some("Amount spent")));
 }
+
+#[test]
+fn rows_repeated_cell_for_cell_are_counted_and_named() {
+    // Two days of Meta rows pasted twice: every copy counted, each named by its line.
+    let r = read("meta_duplicated_rows.csv");
+    assert_eq!(r.rows.len(), 38);
+    let w: Vec<_> = r.warnings.iter().filter(|w| w.message.contains("same in every cell")).collect();
+    assert_eq!(w.len(), 1, "{:?}", r.warnings);
+    assert_eq!(w[0].line, Some(21));
+    assert!(w[0].message.starts_with("19 data rows are the same in every cell as an earlier one (line 21 repeats line 2, line 22 repeats line 3,"), "{}", w[0].message);
+    assert!(w[0].message.contains("and 14 more); they are counted"), "{}", w[0].message);
+    // Rows alike in every figure read but not in a cell left unread (an age breakdown) are not
+    // repeats.
+    let csv = "Day,Campaign name,Age,Amount spent (USD)\n2025-09-01,LC,18-24,10.00\n2025-09-01,LC,25-34,10.00\n";
+    let r = parse(csv.as_bytes(), "ages.csv", None, &ColumnMapping::default()).unwrap();
+    assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+}
