@@ -42,6 +42,10 @@ pub enum Measure {
     Impressions,
     Clicks,
     Conversions,
+    /// Meta's Results: each row's own optimisation event (see `ResultType`).
+    Results,
+    /// The event a row's Results count (Meta's Result indicator).
+    ResultType,
     Revenue,
     Currency,
 }
@@ -61,6 +65,8 @@ impl Measure {
             "impressions" => Measure::Impressions,
             "clicks" => Measure::Clicks,
             "conversions" => Measure::Conversions,
+            "results" => Measure::Results,
+            "result_type" => Measure::ResultType,
             "revenue" => Measure::Revenue,
             "currency" => Measure::Currency,
             _ => return None,
@@ -180,7 +186,10 @@ fn columns(found: &HashMap<Measure, (usize, &str)>, names: &[(String, Option<Str
         spend,
         impressions: at(Measure::Impressions),
         clicks: at(Measure::Clicks),
-        conversions: at(Measure::Conversions),
+        // Results (as the dialect lists them, before any conversions column), told apart by
+        // their result type when the file has one.
+        conversions: at(Measure::Results).or(at(Measure::Conversions)),
+        result_type: at(Measure::Results).and(at(Measure::ResultType)),
         revenue: at(Measure::Revenue),
         currency: at(Measure::Currency),
         header_currency,

@@ -143,6 +143,9 @@ pub struct Columns {
     pub impressions: Option<usize>,
     pub clicks: Option<usize>,
     pub conversions: Option<usize>,
+    /// With `conversions` read from Meta's Results, the column naming each row's result (its
+    /// Result indicator): only rows whose result is a conversion count it as conversions.
+    pub result_type: Option<usize>,
     pub revenue: Option<usize>,
     pub currency: Option<usize>,
     /// A currency stated in a header, e.g. `Amount spent (USD)`.
@@ -189,6 +192,7 @@ pub fn mapped(header: &[String], m: &ColumnMapping) -> Option<Columns> {
         impressions: col(&m.impressions),
         clicks: col(&m.clicks),
         conversions: col(&m.conversions),
+        result_type: None,
         revenue: col(&m.revenue),
         currency: col(&m.currency_column),
         header_currency,

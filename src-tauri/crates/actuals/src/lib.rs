@@ -31,6 +31,7 @@ pub mod limits;
 mod order;
 mod repeats;
 mod report;
+mod results;
 mod sheets;
 mod sniff;
 mod table;

@@ -10,6 +10,7 @@ use crate::title::{Stated, Title};
 use flightplan_core::paste::DateOrder;
 use crate::header;
 use crate::repeats::Repeats;
+use crate::results;
 use crate::layout::{Columns, DateKind, Platform};
 use crate::limits::{MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
 use crate::table::{Flow, Row, Table};
@@ -182,6 +183,8 @@ struct Reader<'h> {
     /// Typed date serials count from 1904 (a workbook's setting).
     date1904: bool,
     repeats: Repeats,
+    /// Meta Results that are not conversions (reach, clicks), by their result indicator.
+    left_out: results::LeftOut,
 }
 
 impl<'h> Reader<'h> {
@@ -203,6 +206,7 @@ impl<'h> Reader<'h> {
             row_currency: None,
             date1904,
             repeats: Repeats::default(),
+            left_out: results::LeftOut::default(),
         }
     }
 
@@ -313,7 +317,16 @@ impl<'h> Reader<'h> {
                 Some(i) => Ok(Some(amount(i)?.map(|a| a.value).unwrap_or_default())),
             }
         };
-        let (impressions, clicks, conversions, revenue) = (measure(self.cols.impressions)?, measure(self.cols.clicks)?, measure(self.cols.conversions)?, measure(self.cols.revenue)?);
+        let (impressions, clicks, mut conversions, revenue) = (measure(self.cols.impressions)?, measure(self.cols.clicks)?, measure(self.cols.conversions)?, measure(self.cols.revenue)?);
+        // Meta's Results count conversions only on rows whose result is one.
+        if let (Some(t), Some(n)) = (self.cols.result_type, conversions) {
+            if !results::is_conversion(row.get(t)) {
+                if !n.is_zero() {
+                    self.left_out.add(row.get(t), n);
+                }
+                conversions = None;
+            }
+        }
         let currency = match self.cols.currency.map(|i| row.get(i)).filter(|s| !is_blank(s)) {
             Some(code) => Some(code.trim().to_ascii_uppercase()),
             None => spend_cell.and_then(|a| a.currency).filter(|c| !c.is_empty()).or_else(|| self.cols.header_currency.clone()),
@@ -382,6 +395,7 @@ impl<'h> Reader<'h> {
     }
 
     fn finish(mut self, mut report: Report, opts: &ReadOptions, title: &Stated) -> Result<Report, Error> {
+        self.warnings.extend(self.left_out.warning());
         self.warnings.extend(self.repeats.warning());
         if let Some(t) = &self.total_row {
             if let Some(m) = compare(t, &self.totals, self.decimals) {

@@ -199,3 +199,14 @@ fn rows_repeated_cell_for_cell_are_counted_and_named() {
     let r = parse(csv.as_bytes(), "ages.csv", None, &ColumnMapping::default()).unwrap();
     assert!(r.warnings.is_empty(), "{:?}", r.warnings);
 }
+
+#[test]
+fn meta_results_count_as_conversions_only_where_they_are_conversions() {
+    // Purchases on two campaigns, people reached on the third: 57 conversions, not 77,873.
+    let r = read("meta_reach_results.csv");
+    assert_eq!((r.rows.len(), r.totals.conversions), (19, Some(d("57"))));
+    let reach: Vec<_> = r.rows.iter().filter(|x| x.campaign == "LC – Autumn Blend Launch").collect();
+    assert!(reach.len() == 5 && reach.iter().all(|x| x.conversions.is_none()), "a reach row's conversions are unknown");
+    let w: Vec<&str> = r.warnings.iter().map(|w| w.message.as_str()).collect();
+    assert!(w.len() == 1 && w[0].starts_with("Results that are not conversions were left out of conversions (77816 reach on 5 rows)"), "{w:?}");
+}
