@@ -26,7 +26,7 @@ const SIGNATURES: &[(&[u8], &str, &str)] = &[
 /// UTF-16 text, whose ASCII characters each carry a NUL byte, is text.
 pub fn refuse_binary(bytes: &[u8], file: &str) -> Result<(), Error> {
     if let Some((_, code, message)) = SIGNATURES.iter().find(|(magic, _, _)| bytes.starts_with(magic)) {
-        return Err(Error::new(*code, *message).in_file(file));
+        return Err(Error::new(code, *message).in_file(file));
     }
     if crate::xlsx::is_xlsx(bytes) {
         // A ZIP: the workbook reader says whether it is a workbook.
