@@ -448,3 +448,20 @@ fn a_plan_file_opened_by_the_system_is_imported_after_the_planner_confirms() {
     assert_eq!(listed_names(&h).len(), 2);
     assert_eq!(invoke(&h, "opened_files", json!({})).unwrap(), json!([]));
 }
+
+#[test]
+fn a_report_whose_dates_read_both_ways_is_read_in_the_order_given() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    // 5 January or 1 May? Nothing in the file says: month first (English), with a warning.
+    let file = dir.path().join("one_day.csv");
+    std::fs::write(&file, "Day,Campaign name,Amount spent (USD)\n05/01/2027,A,12.00\n").unwrap();
+    h.dialogs.push(Some(file));
+    let report = invoke(&h, "choose_report", json!({})).expect("chosen")["report"].clone();
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report })).expect("previewed");
+    assert_eq!(p["period"], json!({ "start": "2027-05-01", "end": "2027-05-01" }));
+    assert!(p["warnings"][0]["message"].as_str().unwrap().contains("read month first"), "{}", p["warnings"]);
+    let p = invoke(&h, "preview_actuals", json!({ "plan": sample(), "report": report, "dates": "day_first" })).expect("previewed day first");
+    assert_eq!(p["period"], json!({ "start": "2027-01-05", "end": "2027-01-05" }));
+    assert_eq!(p["warnings"], json!([]));
+}
