@@ -6,6 +6,7 @@
 //! column needs is an error the caller reports with the sheet, row and column.
 
 use chrono::{Datelike, Days, NaiveDate};
+use flightplan_core::paste::full_year;
 use rust_decimal::Decimal;
 
 /// A blank, a dash or a placeholder a planner leaves where a figure is not known yet.
@@ -183,10 +184,28 @@ pub fn excel_serial(v: Decimal) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(Days::new(days as u64))
 }
 
+/// The earliest year a plan's date may fall in. An earlier one is a short year misread or a typo
+/// (`0004-05-27`, `4/5/0027`), never a plan, so it is refused naming its cell rather than
+/// flighting a line two thousand years ago.
+pub const EARLIEST_YEAR: i32 = 1900;
+
 /// Parse a date cell: ISO (`2027-01-04`, with or without a time), an Excel serial number, text
 /// with a month name (`4 Jan 2027`, `Jan 4, 2027`, `4-Jan-27`) or a slashed or dotted date read
-/// in `order`. Two-digit years are 2000s.
+/// in `order`. A year comes first only when written with four digits; one or two digits are the
+/// 2000s (paste's rule, [`full_year`]). A date before [`EARLIEST_YEAR`] is refused.
 pub fn date(cell: &str, order: DateOrder) -> Result<NaiveDate, String> {
+    let d = any_date(cell, order)?;
+    if d.year() < EARLIEST_YEAR {
+        return Err(format!(
+            "\"{}\" is a date in the year {}: a plan's dates are after {EARLIEST_YEAR} (write the year in full, e.g. 2027-04-05)",
+            cell.trim(),
+            d.year()
+        ));
+    }
+    Ok(d)
+}
+
+fn any_date(cell: &str, order: DateOrder) -> Result<NaiveDate, String> {
     let raw = cell.trim();
     let bad = || format!("\"{raw}\" is not a date");
     if raw.is_empty() {
@@ -194,8 +213,12 @@ pub fn date(cell: &str, order: DateOrder) -> Result<NaiveDate, String> {
     }
     let s = raw.split('T').next().unwrap_or(raw);
     let s = if s.len() > 10 && s.as_bytes().get(4) == Some(&b'-') { s.get(..10).unwrap_or(s) } else { s };
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d")) {
-        return Ok(d);
+    // Year first only with four digits: `4/5/27` is a short US or UK date, never the year 4.
+    let year_first = s.split(['-', '/']).next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    if year_first {
+        if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d").or_else(|_| NaiveDate::parse_from_str(s, "%Y/%m/%d")) {
+            return Ok(d);
+        }
     }
     if s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && !s.contains("..") && s.matches('.').count() <= 1 {
         if let Ok(v) = s.parse::<Decimal>() {
@@ -211,7 +234,7 @@ pub fn date(cell: &str, order: DateOrder) -> Result<NaiveDate, String> {
     if parts.len() == 3 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit())) {
         let n: Vec<u32> = parts.iter().filter_map(|p| p.parse().ok()).collect();
         if n.len() == 3 {
-            let year = full_year(n[2], parts[2].len());
+            let year = full_year(n[2], parts[2].len()).ok_or_else(bad)?;
             let (d, m) = match order {
                 DateOrder::DayFirst => (n[0], n[1]),
                 DateOrder::MonthFirst => (n[1], n[0]),
@@ -220,14 +243,6 @@ pub fn date(cell: &str, order: DateOrder) -> Result<NaiveDate, String> {
         }
     }
     Err(bad())
-}
-
-fn full_year(y: u32, digits: usize) -> i32 {
-    if digits <= 2 {
-        2000 + y as i32
-    } else {
-        y as i32
-    }
 }
 
 fn month(w: &str) -> Option<u32> {
@@ -255,10 +270,9 @@ fn named_date(words: &[&str]) -> Option<NaiveDate> {
         return None;
     }
     let (day, year) = if nums[0].len() == 4 { (nums[1], nums[0]) } else { (nums[0], nums[1]) };
-    let year = full_year(year.parse().ok()?, year.len());
+    let year = full_year(year.parse().ok()?, year.len())?;
     let day: u32 = day.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()?;
-    let d = NaiveDate::from_ymd_opt(year, m, day)?;
-    (d.year() > 1900).then_some(d)
+    NaiveDate::from_ymd_opt(year, m, day)
 }
 
 /// `04/01/2027 - 28/03/2027`, `4 Jan – 28 Mar 2027`: a flight written in one cell.
@@ -338,5 +352,35 @@ mod tests {
         assert_eq!(date_order_of(["01/02/2027"].into_iter()), None);
         assert_eq!(flight("4 Jan - 28 Mar 2027", DateOrder::DayFirst), Ok((jan4, ymd(2027, 3, 28))));
         assert_eq!(flight("04/01/2027 – 28/03/2027", DateOrder::DayFirst), Ok((jan4, ymd(2027, 3, 28))));
+    }
+
+    #[test]
+    fn short_years_are_the_2000s_and_years_before_1900_are_refused() {
+        use DateOrder::*;
+        // (cell, order, the date read, or "-" when refused)
+        let cases = [
+            ("4/5/27", MonthFirst, "2027-04-05"),
+            ("4/5/27", DayFirst, "2027-05-04"),
+            ("6/1/27", MonthFirst, "2027-06-01"),
+            ("4-5-27", DayFirst, "2027-05-04"),
+            ("4.5.27", DayFirst, "2027-05-04"),
+            ("12/31/9", MonthFirst, "2009-12-31"),
+            ("2027/4/5", MonthFirst, "2027-04-05"),
+            ("2027-4-5", DayFirst, "2027-04-05"),
+            ("1900-01-01", DayFirst, "1900-01-01"),
+            ("0004-05-27", MonthFirst, "-"),
+            ("1899-12-31", DayFirst, "-"),
+            ("4/5/0027", MonthFirst, "-"),
+            ("4/5/027", MonthFirst, "-"),
+            ("5 Apr 0027", DayFirst, "-"),
+        ];
+        for (cell, order, want) in cases {
+            match want {
+                "-" => assert!(date(cell, order).is_err(), "{cell} under {order:?} should be refused, got {:?}", date(cell, order)),
+                w => assert_eq!(date(cell, order).map(|d| d.to_string()), Ok(w.to_string()), "{cell} under {order:?}"),
+            }
+        }
+        let e = date("0004-05-27", MonthFirst).unwrap_err();
+        assert!(e.contains("the year 4") && e.contains("1900"), "{e}");
     }
 }

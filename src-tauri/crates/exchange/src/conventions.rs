@@ -118,10 +118,15 @@ pub fn date_order(
     let order = if currency == Some("USD") { DateOrder::MonthFirst } else { DateOrder::DayFirst };
     if !texts.is_empty() {
         let how = if order == DateOrder::MonthFirst { "month first (US)" } else { "day first" };
+        // Say what the example became, so the planner can see at once whether it is right.
+        let example = match cells::date(texts[0], order) {
+            Ok(d) => format!("\"{}\" is {}", texts[0], d.format("%-d %B %Y")),
+            Err(_) => format!("dates such as \"{}\"", texts[0]),
+        };
         problems.push(Problem::warning(
             "ambiguous_dates",
             SourceRef { sheet: sheet.map(str::to_string), ..Default::default() },
-            format!("dates such as \"{}\" read either way: read {how}; set date_order in the mapping if that is wrong", texts[0]),
+            format!("the dates read either way: read {how}, so {example}; set date_order in the mapping if that is wrong"),
         ));
     }
     order

@@ -13,6 +13,7 @@
 //! changes nothing and may be called again with a corrected mapping or currency), and
 //! [`commit_import`] turns an accepted preview into the `Plan`.
 
+mod calendar;
 mod cells;
 mod columns;
 mod conventions;

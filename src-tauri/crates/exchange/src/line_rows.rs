@@ -45,6 +45,8 @@ pub struct RowLine {
     pub line: Line,
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
+    /// The cells the start and end were read from, so a date the plan cannot hold is named there.
+    pub dates_at: [Option<SourceRef>; 2],
     pub at: SourceRef,
     pub no_cost: bool,
     /// The row's own id (an id column), else `None` and one is made from the name.
@@ -152,17 +154,21 @@ impl RowContext<'_> {
         // Dates: start and end, or one flight cell.
         let mut start = None;
         let mut end = None;
-        for (f, slot) in [(LineField::Start, &mut start), (LineField::End, &mut end)] {
+        let (mut start_at, mut end_at) = (None, None);
+        for (f, slot, at) in [(LineField::Start, &mut start, &mut start_at), (LineField::End, &mut end, &mut end_at)] {
             if let Some(c) = self.cell(cells, f).filter(|c| !cells::is_blank(c)) {
                 match cells::date(c, self.date_order) {
-                    Ok(d) => *slot = Some(d),
+                    Ok(d) => (*slot, *at) = (Some(d), Some(self.at(row, f))),
                     Err(m) => bad(f, "bad_date", m),
                 }
             }
         }
         if let (None, None, Some(c)) = (start, end, self.cell(cells, LineField::Flight)) {
             match cells::flight(c, self.date_order) {
-                Ok((s, e)) => (start, end) = (Some(s), Some(e)),
+                Ok((s, e)) => {
+                    (start, end) = (Some(s), Some(e));
+                    (start_at, end_at) = (Some(self.at(row, LineField::Flight)), Some(self.at(row, LineField::Flight)));
+                }
                 Err(m) => bad(LineField::Flight, "bad_date", m),
             }
         }
@@ -338,6 +344,7 @@ impl RowContext<'_> {
             line,
             start,
             end,
+            dates_at: [start_at, end_at],
             at: SourceRef::row(self.sheet, row),
             no_cost,
             commission,

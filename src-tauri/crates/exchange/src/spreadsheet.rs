@@ -15,7 +15,7 @@ use crate::preview::{
     ImportChoices, ImportPreview, PreviewLine, Problem, SkippedRow, SourceKind, SourceRef, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
 };
 use crate::conventions::{date_order, plan_currency};
-use crate::{own_export, words};
+use crate::{calendar, own_export, words};
 use chrono::NaiveDate;
 use flightplan_actuals::{Record, Sheet};
 use flightplan_core::money::{round_dp, sum, Currency};
@@ -377,6 +377,21 @@ fn assemble(
             r.problems.push(Problem::warning("no_channel", r.at.clone(), format!("no channel: filed under \"{}\"", r.line.channel)));
         }
     }
+    // A date the plan's calendar cannot hold, named at its own cell (see `calendar.rs`).
+    let mut dated: Vec<calendar::Dated> = Vec::new();
+    for (f, d) in [(HeaderField::Start, start), (HeaderField::End, end)] {
+        if let (Some(d), Some(h)) = (d, get(&found, f).or_else(|| get(&found, HeaderField::Period))) {
+            dated.push((d, h.at.clone(), None));
+        }
+    }
+    for r in &read {
+        for (d, at) in [(r.start, &r.dates_at[0]), (r.end, &r.dates_at[1])] {
+            if let (Some(d), Some(at)) = (d, at) {
+                dated.push((d, at.clone(), Some(r.line.id.clone())));
+            }
+        }
+    }
+    problems.extend(calendar::outlier(&dated));
 
     // The plan's details.
     let text = |f: HeaderField| get(&found, f).map(|h| h.value.clone());

@@ -107,12 +107,19 @@ fn not_a_date(text: &str) -> String {
     format!("\"{text}\" is not a date (write it like 2027-05-17)")
 }
 
-fn year_of((n, len): (u32, usize)) -> Option<i32> {
-    match len {
-        4 => Some(n as i32),
+/// The year a date writes as `n` in `digits` digits: four digits as written, one or two the
+/// 2000s (`27` is 2027, as every spreadsheet of plans means it), any other length no year. Plan
+/// import reads short years by this same rule.
+pub fn full_year(n: u32, digits: usize) -> Option<i32> {
+    match digits {
+        4 => i32::try_from(n).ok(),
         1 | 2 => Some(2000 + n as i32),
         _ => None,
     }
+}
+
+fn year_of((n, len): (u32, usize)) -> Option<i32> {
+    full_year(n, len)
 }
 
 fn ymd(text: &str, year: i32, month: u32, day: u32) -> Result<NaiveDate, String> {

@@ -21,7 +21,7 @@ mod dates;
 mod fill;
 
 pub use cells::{field_for_heading, label, number, read_cell, LineField, GRID_COLUMNS};
-pub use dates::{parse_date, DateOrder};
+pub use dates::{full_year, parse_date, DateOrder};
 pub use fill::{fill_down, fill_right};
 
 use crate::error::{Error, Result};
