@@ -11,6 +11,7 @@
 
 mod campaign;
 mod migrate;
+mod props;
 mod read;
 mod write;
 

@@ -9,7 +9,7 @@
 
 use super::campaign::{audiences, goal, status};
 use flightplan_core::Dec;
-use super::{decimal, migrate, text, FLIGHTPLAN_KEY};
+use super::{decimal, migrate, props, text, FLIGHTPLAN_KEY};
 use crate::derive::{half_unit, intersect, per_unit, rate_for, simplest_in};
 use crate::preview::{Conversion, ImportChoices, ImportPreview, PreviewLine, Problem, SourceKind, SourceRef, MAX_IMPORT_LINES};
 use crate::spreadsheet::{empty_plan, slug, stem};
@@ -86,8 +86,21 @@ pub(crate) fn without_flightplan_props(doc: &Value) -> Value {
     doc
 }
 
-fn flightplan_props(obj: &Map<String, Value>) -> Option<&Map<String, Value>> {
-    obj.get("custom_properties")?.get(FLIGHTPLAN_KEY)?.as_object()
+/// Flightplan's own details on a campaign or line item at `at`; details that are not an object
+/// are left out with a warning.
+fn flightplan_props(obj: &Map<String, Value>, at: &str, problems: &mut Vec<Problem>) -> Map<String, Value> {
+    match obj.get("custom_properties").and_then(|c| c.get(FLIGHTPLAN_KEY)) {
+        Some(Value::Object(o)) => o.clone(),
+        None | Some(Value::Null) => Map::new(),
+        Some(other) => {
+            problems.push(Problem::warning(
+                "detail_left_out",
+                SourceRef::path(format!("{at}.custom_properties.{FLIGHTPLAN_KEY}")),
+                format!("Flightplan's details should be an object, not {other}: left out"),
+            ));
+            Map::new()
+        }
+    }
 }
 
 /// Read a document (2.0 or 3.0). `currency` is the planner's choice, if any.
@@ -219,21 +232,12 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
     if !segments.is_empty() {
         p.insert("audience".into(), json!({ "segments": segments }));
     }
-    let plan_props = flightplan_props(campaign).cloned().unwrap_or_default();
-    for (k, v) in &plan_props {
-        if !matches!(k.as_str(), "format" | "name" | "client" | "brand" | "currency" | "start" | "end" | "budget" | "lines" | "extensions") {
-            p.insert(k.clone(), v.clone());
-        }
-    }
+    let plan_props = flightplan_props(campaign, "campaign", &mut out.problems);
     p.insert("budget".into(), json!("0"));
     p.insert("lines".into(), json!([]));
-    let mut plan: Plan = match serde_json::from_value(Value::Object(p)) {
-        Ok(plan) => plan,
-        Err(e) => {
-            out.problems.push(err("invalid_field", "campaign.custom_properties.flightplan", format!("Flightplan's details do not read: {e}")));
-            empty_plan(file)
-        }
-    };
+    let kept = ["format", "name", "client", "brand", "currency", "start", "end", "budget", "lines", "extensions"];
+    let at = format!("campaign.custom_properties.{FLIGHTPLAN_KEY}");
+    let mut plan: Plan = props::overlay(&p, &p, &plan_props, (&kept, &["fees", "scenarios"]), &at, &mut out.problems).unwrap_or_else(|| empty_plan(file));
 
     // The line items.
     let mut used: HashSet<String> = HashSet::new();
@@ -245,7 +249,12 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
             out.problems.push(err("invalid_field", &path, "a line item must be an object".into()));
             continue;
         };
-        let Some((line, no_cost, conversion, problems)) = read_line(li, &path, i, cur, start.as_deref(), end.as_deref(), &mut used) else { continue };
+        let (line, no_cost, conversion, problems) = read_line(li, &path, i, cur, start.as_deref(), end.as_deref(), &mut used);
+        let Some(line) = line else {
+            // The line item does not read at all: its errors say why, and they block the import.
+            out.problems.extend(problems);
+            continue;
+        };
         let id = line.id.clone();
         index.insert(id.clone(), json!(i));
         out.problems.extend(problems.into_iter().map(|p| p.on_line(&id)));
@@ -284,7 +293,15 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
     out
 }
 
-type ReadLine = (Line, bool, Option<Conversion>, Vec<Problem>);
+/// The line (`None` when the item does not read at all), whether it states no cost, its currency
+/// conversion and its problems.
+type ReadLine = (Option<Line>, bool, Option<Conversion>, Vec<Problem>);
+
+/// Line fields a plain import reads from the line item's own fields, never from Flightplan's.
+const LINE_KEPT: [&str; 12] = ["id", "name", "channel", "vendor", "start", "end", "budget", "share", "min_budget", "max_budget", "kpi", "buying"];
+/// Flightplan's line details that decide the line's money or schedule: one that does not read
+/// blocks the import instead of being left out.
+const LINE_REQUIRED: [&str; 8] = ["pricing", "rate", "spots", "dayparts", "faces", "insertions", "weights", "pattern"];
 
 #[allow(clippy::too_many_arguments)]
 fn read_line(
@@ -295,7 +312,7 @@ fn read_line(
     plan_start: Option<&str>,
     plan_end: Option<&str>,
     used: &mut HashSet<String>,
-) -> Option<ReadLine> {
+) -> ReadLine {
     let mut problems = Vec::new();
     let at = |field: &str| SourceRef::path(format!("{path}.{field}"));
     let name = text(li, "name").unwrap_or_else(|| {
@@ -403,9 +420,12 @@ fn read_line(
     }
 
     // Flightplan's own details, else pricing and rate from cost and delivery.
-    let props = flightplan_props(li).cloned().unwrap_or_default();
+    let props = flightplan_props(li, path, &mut problems);
     let metric = |k: &str| li.get(k).and_then(decimal).filter(|v| *v >= Decimal::ZERO);
-    if !props.contains_key("pricing") {
+    // The plain reading always has a pricing: it stands in for Flightplan's when that does not read.
+    let mut plain = l.clone();
+    {
+        let l = &mut plain;
         let c = cost.unwrap_or_default();
         let pick = [
             (Pricing::Cpm, "metric_impressions"),
@@ -425,18 +445,12 @@ fn read_line(
             }
         }
     }
-    for (k, v) in props {
-        if !matches!(k.as_str(), "id" | "name" | "channel" | "vendor" | "start" | "end" | "budget" | "share" | "min_budget" | "max_budget" | "kpi" | "buying") {
-            l.insert(k, v);
-        }
+    if !props.contains_key("pricing") {
+        l = plain.clone();
     }
-    match serde_json::from_value::<Line>(Value::Object(l)) {
-        Ok(line) => Some((line, no_cost, conversion, problems)),
-        Err(e) => {
-            problems.push(Problem::error("invalid_field", at("custom_properties.flightplan"), format!("Flightplan's details do not read: {e}")));
-            None
-        }
-    }
+    let at = format!("{path}.custom_properties.{FLIGHTPLAN_KEY}");
+    let line = props::overlay(&l, &plain, &props, (&LINE_KEPT, &LINE_REQUIRED), &at, &mut problems);
+    (line, no_cost, conversion, problems)
 }
 
 /// Each line item's stated delivery, as the line's stated counts where its pricing does not fix

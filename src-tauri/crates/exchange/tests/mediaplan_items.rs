@@ -1,0 +1,66 @@
+//! mediaplanschema line items as other tools write them back: Flightplan's own details with
+//! numbers where Flightplan wrote strings, details that do not read, and the nulls the schema
+//! allows. No line item is ever missing without an error naming it; a detail that cannot be
+//! carried is a warning naming its JSON path.
+
+use flightplan_exchange::{preview_import, read_plan_source, ImportChoices, ImportPreview, ProblemLevel};
+use serde_json::{json, Value};
+
+/// The audit's two-line document (Meta with `props` as its Flightplan details, Search plain),
+/// with `meta_extra` merged over the Meta line item.
+fn doc(props: Option<Value>, meta_extra: Value) -> Vec<u8> {
+    let mut meta = json!({"id": "l1", "name": "Meta", "start_date": "2027-01-04", "end_date": "2027-03-28", "channel": "Social",
+        "vehicle": "Meta", "cost_total": 10000, "cost_currency": "USD", "metric_impressions": 1000000});
+    if let Some(p) = props {
+        meta["custom_properties"] = json!({ "flightplan": p });
+    }
+    for (k, v) in meta_extra.as_object().unwrap() {
+        meta[k] = v.clone();
+    }
+    let d = json!({
+        "meta": {"id": "m1", "schema_version": "3.0", "created_by_name": "QA", "created_at": "2027-01-01T00:00:00Z"},
+        "campaign": {"id": "c1", "name": "Edge", "advertiser_name": "Acme", "start_date": "2027-01-04", "end_date": "2027-03-28",
+            "budget_total": 30000, "budget_currency": "USD"},
+        "lineitems": [meta, {"id": "l2", "name": "Search", "start_date": "2027-01-04", "end_date": "2027-03-28", "channel": "Search",
+            "vehicle": "Google", "cost_total": 20000, "cost_currency": "USD", "metric_clicks": 10000}]
+    });
+    serde_json::to_vec(&d).unwrap()
+}
+
+fn preview(bytes: &[u8]) -> ImportPreview {
+    preview_import(&read_plan_source(bytes, "doc.mediaplan.json", None).unwrap(), &ImportChoices::default())
+}
+
+fn problems(p: &ImportPreview, level: ProblemLevel) -> Vec<(String, String)> {
+    p.problems.iter().filter(|x| x.level == level).map(|x| (x.code.clone(), x.at.path.clone().unwrap_or_default())).collect()
+}
+
+#[test]
+fn flightplan_details_read_as_text_or_are_named_never_drop_the_line() {
+    let fp = "lineitems[0].custom_properties.flightplan";
+    // A rate of 12.5 buys 800,000 impressions, not the 1,000,000 the item states (which gives 10).
+    let disagree = "lineitems[0].metric_impressions".to_string();
+    // (Meta's Flightplan details, its rate and notes as read, the warnings, the errors)
+    let cases: [(Value, &str, &str, Vec<String>, Vec<String>); 6] = [
+        (json!({"pricing": "cpm", "rate": 12.5}), "12.5", "", vec![disagree.clone()], vec![]),
+        (json!({"notes": 5}), "10", "5", vec![], vec![]),
+        (json!({"pricing": "cpm", "rate": "12.5", "notes": ["a"]}), "12.5", "", vec![format!("{fp}.notes"), disagree], vec![]),
+        (json!("hello"), "10", "", vec![fp.to_string()], vec![]),
+        (json!({"pricing": "cpm", "rate": {"v": 12.5}}), "10", "", vec![], vec![format!("{fp}.rate")]),
+        (json!({"pricing": "per_fortnight"}), "10", "", vec![], vec![format!("{fp}.pricing")]),
+    ];
+    for (props, rate, notes, warnings, errors) in cases {
+        let p = preview(&doc(Some(props.clone()), json!({})));
+        let names: Vec<&str> = p.plan.lines.iter().map(|l| l.name.as_str()).collect();
+        assert_eq!(names, ["Meta", "Search"], "{props}: {:?}", p.problems);
+        let meta = &p.plan.lines[0];
+        assert_eq!((meta.rate.map(|r| r.to_string()).unwrap_or_default().as_str(), meta.notes.as_str()), (rate, notes), "{props}");
+        let paths = |level| problems(&p, level).into_iter().map(|(_, path)| path).collect::<Vec<_>>();
+        assert_eq!(paths(ProblemLevel::Warning), warnings, "{props}");
+        assert_eq!(paths(ProblemLevel::Error), errors, "{props}");
+        if errors.is_empty() {
+            let totals = p.totals.as_ref().expect("the plan costs");
+            assert_eq!(totals.net_media.to_string(), "30000.00", "{props}");
+        }
+    }
+}
