@@ -12,7 +12,9 @@
 use crate::plan_file::write_atomically;
 use crate::print_json;
 use flightplan_core::{write_plan, Error};
-use flightplan_exchange::{commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, PlanMapping, ProblemLevel};
+use flightplan_exchange::{
+    commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, PlanMapping, ProblemLevel, MAX_IMPORT_BYTES,
+};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -53,11 +55,11 @@ pub fn run(args: ImportArgs) -> Result<(), Vec<Error>> {
         }
         None => None,
     };
-    let bytes = std::fs::read(&args.file).map_err(|e| {
-        let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
-        vec![Error::new(code, format!("the file could not be read ({e})")).in_file(args.file.display().to_string())]
-    })?;
-    let name = args.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = args.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| args.file.display().to_string());
+    // Bounded, whatever the format: `/dev/zero` or a 4 GB video picked by mistake is refused by
+    // its size instead of filling memory.
+    let bytes = flightplan_files::read_bounded(&args.file, MAX_IMPORT_BYTES as u64, "plan to import")
+        .map_err(|e| vec![Error { file: Some(name.clone()), ..e }])?;
     let source = read_plan_source(&bytes, &name, format).map_err(|e| vec![e])?;
     let choices = ImportChoices { mapping, currency: args.currency.clone() };
     let preview = preview_import(&source, &choices);

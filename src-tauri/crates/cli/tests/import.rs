@@ -144,3 +144,34 @@ fn bad_files_write_nothing_and_say_where() {
     assert_eq!(errs[0]["code"], "invalid_field");
     assert!(!out.exists());
 }
+
+/// Runs `flightplan import FILE -o OUT [--format F]` with at most 2 GB of address space, so a
+/// read without a bound fails fast instead of filling the machine's memory.
+#[cfg(unix)]
+fn import_capped(file: &Path, out: &Path, format: Option<&str>) -> Output {
+    let mut cmd = format!("ulimit -v 2000000; exec \"$0\" import \"$1\" -o \"$2\"");
+    if let Some(f) = format {
+        cmd.push_str(&format!(" --format {f}"));
+    }
+    Command::new("sh").arg("-c").arg(cmd).arg(env!("CARGO_BIN_EXE_flightplan")).arg(file).arg(out).output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_or_oversized_file_is_refused_by_its_size_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.json");
+    let huge = dir.path().join("huge.csv");
+    std::fs::File::create(&huge).unwrap().set_len(flightplan_exchange::MAX_IMPORT_BYTES as u64 + 1).unwrap();
+    for file in [Path::new("/dev/zero"), huge.as_path()] {
+        for format in [None, Some("xlsx"), Some("csv"), Some("mediaplan")] {
+            let started = std::time::Instant::now();
+            let o = import_capped(file, &out, format);
+            let errs: Vec<Value> = String::from_utf8_lossy(&o.stderr).lines().filter_map(|l| serde_json::from_str(l).ok()).collect();
+            assert!(!o.status.success(), "{file:?} {format:?}");
+            assert_eq!(errs.first().map(|e| e["code"].clone()), Some("file_too_large".into()), "{file:?} {format:?}: {}", String::from_utf8_lossy(&o.stderr));
+            assert!(started.elapsed().as_secs() < 30, "{file:?} {format:?} took {:?}", started.elapsed());
+            assert!(!out.exists());
+        }
+    }
+}
