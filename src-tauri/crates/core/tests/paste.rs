@@ -90,6 +90,33 @@ fn pasting_over_a_row_replaces_it_and_keeps_its_id() {
 }
 
 #[test]
+fn a_paste_that_would_take_the_plan_past_the_most_lines_is_refused() {
+    use flightplan_core::limits::MAX_LINES;
+    let mut plan = sample_plan();
+    plan.scenarios.clear();
+    let card = default_rate_card();
+    let rows = |n: usize| (0..n).map(|i| format!("Meta\tLine {i}\t100\n")).collect::<String>();
+    // (lines pasted after the plan's 9, whether it is placed)
+    for (n, fits) in [(MAX_LINES - 9, true), (MAX_LINES - 8, false)] {
+        let block = format!("Channel\tLine\tBudget\n{}", rows(n));
+        let p = read_block(&block, &options(DateOrder::MonthFirst), &plan, &card);
+        assert!(p.problems.is_empty(), "{:?}", &p.problems[..1]);
+        match place(&plan, &p, plan.lines.len()) {
+            Ok(next) => {
+                assert!(fits, "{n} rows were placed");
+                assert_eq!(next.lines.len(), MAX_LINES);
+                assert!(flightplan_core::validate(&next).iter().all(|e| e.code != "too_large"));
+            }
+            Err(e) => {
+                assert!(!fits, "{n} rows: {e:?}");
+                assert_eq!((e.code.as_str(), e.path.as_deref()), ("too_large", Some("lines")));
+                assert!(e.message.contains(&format!("would have {} lines", MAX_LINES + 1)) && e.message.contains(&MAX_LINES.to_string()), "{}", e.message);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_partial_block_sets_only_its_columns_and_new_rows_need_channels() {
     let plan = sample_plan();
     let opts = PasteOptions { first_column: 3, ..options(DateOrder::MonthFirst) }; // Rate, Budget

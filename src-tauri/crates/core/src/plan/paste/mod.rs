@@ -27,6 +27,7 @@ pub use fill::{fill_down, fill_right};
 use crate::error::{Error, Result};
 use crate::Dec;
 use crate::format::validate;
+use crate::limits::MAX_LINES;
 use crate::money::Currency;
 use crate::plan::{Line, NumberStyle, Plan, Pricing};
 use crate::rate_card::{RateCard, RateCardEntry};
@@ -268,7 +269,8 @@ fn whole_line(
 /// The plan with `pasted` placed from grid row `at` on: whole lines replace the rows they land
 /// on (keeping each row's id) and rows past the end become new lines; a block without channels
 /// sets only its columns on the rows it lands on. Refused, changing nothing, while the block
-/// has problems (`paste_problems`, naming the first few).
+/// has problems (`paste_problems`, naming the first few) or when it would take the plan past
+/// [`MAX_LINES`] (`too_large`, as the plan itself would be).
 pub fn place(plan: &Plan, pasted: &PastedRows, at: usize) -> Result<Plan> {
     if !pasted.problems.is_empty() {
         let shown: Vec<&str> = pasted.problems.iter().take(3).map(|p| p.message.as_str()).collect();
@@ -289,6 +291,15 @@ pub fn place(plan: &Plan, pasted: &PastedRows, at: usize) -> Result<Plan> {
                 old.id = id;
             }
             (Some(line), None) => {
+                // A plan past the most lines would be refused by every costing: refuse the paste.
+                if next.lines.len() >= MAX_LINES {
+                    let would = next.lines.len() + pasted.rows.iter().filter(|r| r.line.is_some() && at + r.offset >= next.lines.len()).count();
+                    return Err(Error::at(
+                        "too_large",
+                        "lines",
+                        format!("nothing was pasted: the plan would have {would} lines; a plan may have at most {MAX_LINES}"),
+                    ));
+                }
                 let mut line = line.clone();
                 line.id = fresh_id(&mut taken, next.lines.len() + 1);
                 next.lines.push(line);
