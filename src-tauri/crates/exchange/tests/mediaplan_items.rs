@@ -3,7 +3,8 @@
 //! allows. No line item is ever missing without an error naming it; a detail that cannot be
 //! carried is a warning naming its JSON path.
 
-use flightplan_exchange::{preview_import, read_plan_source, ImportChoices, ImportPreview, ProblemLevel};
+use flightplan_core::compute;
+use flightplan_exchange::{commit_import, preview_import, read_plan_source, write_mediaplan, ImportChoices, ImportPreview, ProblemLevel};
 use serde_json::{json, Value};
 
 /// The audit's two-line document (Meta with `props` as its Flightplan details, Search plain),
@@ -63,4 +64,41 @@ fn flightplan_details_read_as_text_or_are_named_never_drop_the_line() {
             assert_eq!(totals.net_media.to_string(), "30000.00", "{props}");
         }
     }
+}
+
+#[test]
+fn nulls_the_schema_allows_are_read_as_not_given() {
+    // (fields set to null on the Meta line item, Meta's net media, the warnings' codes)
+    let cases: [(&[&str], &str, &[&str]); 4] = [
+        (&["cost_total"], "0.00", &["no_cost"]),
+        (&["cost_minimum", "cost_maximum", "kpi", "kpi_value", "vehicle", "cost_currency", "metric_impressions"], "10000.00", &[]),
+        (&["start_date", "buy_type", "cost_currency_exchange_rate", "custom_properties"], "10000.00", &[]),
+        (&["metric_clicks", "channel_custom", "partner", "name"], "10000.00", &["no_name"]),
+    ];
+    for (keys, net, warnings) in cases {
+        let mut extra = json!({});
+        for k in keys {
+            extra[*k] = Value::Null;
+        }
+        let p = preview(&doc(None, extra));
+        assert!(p.ready(), "{keys:?}: {:?}", p.problems);
+        assert_eq!(p.plan.lines.len(), 2, "{keys:?}");
+        let codes: Vec<String> = problems(&p, ProblemLevel::Warning).into_iter().map(|(c, _)| c).collect();
+        assert_eq!(codes, *warnings, "{keys:?}");
+        assert_eq!(p.lines[0].net.map(|n| n.to_string()).as_deref(), Some(net), "{keys:?}");
+    }
+    // The campaign's nulls too: no budget (the lines' costs are its budget), no advertiser.
+    let mut d: Value = serde_json::from_slice(&doc(None, json!({}))).unwrap();
+    for k in ["budget_total", "advertiser_name", "objective", "product_name", "kpi_name1", "kpi_value1", "target_audiences"] {
+        d["campaign"][k] = Value::Null;
+    }
+    let p = preview(&serde_json::to_vec(&d).unwrap());
+    assert!(p.ready(), "{:?}", p.problems);
+    let codes: Vec<String> = problems(&p, ProblemLevel::Warning).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(codes, ["no_client", "no_budget"]);
+    assert_eq!(p.plan.budget.to_string(), "30000.00");
+    // Exported unchanged, the document keeps its nulls.
+    let plan = commit_import(&p).unwrap();
+    let back = write_mediaplan(&plan, &compute(&plan).unwrap(), "2027-01-01T00:00:00Z").unwrap();
+    assert_eq!((&back["campaign"]["objective"], &back["campaign"]["budget_total"]), (&Value::Null, &Value::Null), "{}", back["campaign"]);
 }

@@ -60,6 +60,16 @@ pub fn number(d: Decimal) -> Value {
     f64::from_str(&d.to_string()).ok().and_then(serde_json::Number::from_f64).map(Value::Number).unwrap_or(Value::Null)
 }
 
+/// The document with every `null` member of an object left out: the schema allows `null` for
+/// any field it does not require, and means by it that the field is not given.
+pub(crate) fn without_nulls(v: &Value) -> Value {
+    match v {
+        Value::Object(o) => Value::Object(o.iter().filter(|(_, v)| !v.is_null()).map(|(k, v)| (k.clone(), without_nulls(v))).collect()),
+        Value::Array(a) => Value::Array(a.iter().map(without_nulls).collect()),
+        other => other.clone(),
+    }
+}
+
 pub(crate) fn text(obj: &Map<String, Value>, key: &str) -> Option<String> {
     obj.get(key).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }

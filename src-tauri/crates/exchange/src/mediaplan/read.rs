@@ -105,6 +105,10 @@ fn flightplan_props(obj: &Map<String, Value>, at: &str, problems: &mut Vec<Probl
 
 /// Read a document (2.0 or 3.0). `currency` is the planner's choice, if any.
 pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -> Imported {
+    // Read without its nulls (the schema's "not given"); keep the document as it was.
+    let original = doc;
+    let cleaned = super::without_nulls(doc);
+    let doc = &cleaned;
     let mut out = Imported {
         plan: empty_plan(file),
         lines: Vec::new(),
@@ -137,7 +141,7 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         return out;
     }
     let v3 = migrate::to_v3(doc);
-    let base = without_flightplan_props(&v3);
+    let base = without_flightplan_props(&migrate::to_v3(original));
     let meta = v3.get("meta").and_then(Value::as_object).cloned().unwrap_or_default();
     let campaign3 = v3.get("campaign").and_then(Value::as_object).cloned().unwrap_or_default();
 
