@@ -184,7 +184,7 @@ impl RowContext<'_> {
         if let Some(p) = text(LineField::Pricing) {
             match words::pricing(&p) {
                 Some(x) => pricing = Some(x),
-                None => bad(LineField::Pricing, "unknown_pricing", format!("\"{p}\" is not a pricing model (CPM, CPC, CPA, CPV, CPP or flat)")),
+                None => bad(LineField::Pricing, "unknown_pricing", format!("\"{p}\" is not a pricing model (CPM, CPC, CPA, CPV, CPP, flat, per face/week or per insertion)")),
             }
         }
         let model_cols = [LineField::Cpm, LineField::Cpc, LineField::Cpa, LineField::Cpv, LineField::Cpp];

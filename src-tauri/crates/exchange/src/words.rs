@@ -21,6 +21,10 @@ pub fn pricing(s: &str) -> Option<Pricing> {
         "cpv" | "cpcv" | "cost per view" | "cost per completed view" => Pricing::Cpv,
         "cpp" | "cprp" | "cost per point" | "cost per rating point" => Pricing::Cpp,
         "flat" | "flat fee" | "fixed" | "fixed fee" | "fixed cost" | "sponsorship" | "tenancy" | "lump sum" | "package" => Pricing::Flat,
+        // Out of home and print, as Flightplan's own exports write them (`Per face/week`,
+        // `per insertion`, `per_face_week`) and as rate cards do.
+        "per face week" | "per face per week" | "face week" | "cost per face per week" | "rate per face per week" => Pricing::PerFaceWeek,
+        "per insertion" | "insertion" | "cost per insertion" | "rate per insertion" => Pricing::PerInsertion,
         _ => return None,
     })
 }
@@ -107,6 +111,18 @@ pub fn kpi_code(k: Kpi) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_pricing_label_flightplan_writes_reads_back() {
+        use Pricing::*;
+        for p in [Cpm, Cpc, Cpa, Cpv, Cpp, Flat, PerFaceWeek, PerInsertion] {
+            // The XLSX's label, the CSV's lower-cased label and the plan file's code.
+            let code = serde_json::to_value(p).unwrap().as_str().unwrap().to_string();
+            for written in [p.label().to_string(), p.label().to_ascii_lowercase(), code] {
+                assert_eq!(pricing(&written), Some(p), "{written}");
+            }
+        }
+    }
 
     #[test]
     fn words_planners_use() {

@@ -102,3 +102,16 @@ fn nulls_the_schema_allows_are_read_as_not_given() {
     let back = write_mediaplan(&plan, &compute(&plan).unwrap(), "2027-01-01T00:00:00Z").unwrap();
     assert_eq!((&back["campaign"]["objective"], &back["campaign"]["budget_total"]), (&Value::Null, &Value::Null), "{}", back["campaign"]);
 }
+
+#[test]
+fn an_out_of_home_item_costs_its_faces_and_its_cost_total_is_checked() {
+    // 12 faces × 12 weeks × 350.00 = 50,400.00. (cost_total, the warnings)
+    for (cost, warnings) in [(50400, vec![]), (20000, vec![("figures_disagree".to_string(), "lineitems[0].cost_total".to_string())])] {
+        let props = json!({"pricing": "per_face_week", "rate": "350.00", "faces": 12, "medium": "ooh"});
+        let p = preview(&doc(Some(props), json!({"cost_total": cost, "metric_impressions": null})));
+        assert!(p.ready(), "{cost}: {:?}", p.problems);
+        assert_eq!((p.plan.lines[0].faces, p.plan.lines[0].budget), (Some(12), None), "{cost}");
+        assert_eq!(p.lines[0].net.map(|n| n.to_string()).as_deref(), Some("50400.00"), "{cost}");
+        assert_eq!(problems(&p, ProblemLevel::Warning), warnings, "{cost}");
+    }
+}

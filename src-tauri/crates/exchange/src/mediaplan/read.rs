@@ -453,8 +453,35 @@ fn read_line(
         l = plain.clone();
     }
     let at = format!("{path}.custom_properties.{FLIGHTPLAN_KEY}");
-    let line = props::overlay(&l, &plain, &props, (&LINE_KEPT, &LINE_REQUIRED), &at, &mut problems);
+    let mut line: Option<Line> = props::overlay(&l, &plain, &props, (&LINE_KEPT, &LINE_REQUIRED), &at, &mut problems);
+    let mut no_cost = no_cost;
+    if let Some(line) = line.as_mut().filter(|l| l.booked_units().is_some()) {
+        units_not_budget(line, cur, &at_path(path, "cost_total"), &mut problems);
+        no_cost = false;
+    }
     (line, no_cost, conversion, problems)
+}
+
+fn at_path(path: &str, field: &str) -> SourceRef {
+    SourceRef::path(format!("{path}.{field}"))
+}
+
+/// A line booked in faces or insertions (Flightplan's out-of-home and print lines) costs its
+/// units × rate, so the item's `cost_total` is checked against that rather than also given as
+/// the line's budget (a line may not state both); a difference is a warning.
+fn units_not_budget(line: &mut Line, cur: Option<Currency>, at: &SourceRef, problems: &mut Vec<Problem>) {
+    let Some(stated) = line.budget.take() else { return };
+    let Some(c) = cur else { return };
+    if let Ok(Some(net)) = flightplan_core::schedule::unit_net(line, c.minor_units()) {
+        if net != stated.0 {
+            let units = line.pricing.unit().map(|u| u.label().to_lowercase()).unwrap_or_default();
+            problems.push(Problem::warning(
+                "figures_disagree",
+                at.clone(),
+                format!("cost_total is {stated} but the line's {units} × rate give {net}: Flightplan uses {net}"),
+            ));
+        }
+    }
 }
 
 /// Each line item's stated delivery, as the line's stated counts where its pricing does not fix
