@@ -2,9 +2,10 @@
 //! a sheet of their own (`Client: Acme`, `Campaign Name: | Spring launch`, `Budget | $30,000`).
 //!
 //! A label is a cell whose text (without a trailing colon) is one of the names below; its value is
-//! the next non-empty cell to its right, or the text after the colon in the same cell. The first
-//! sheet scanned wins a field; within a sheet the more telling label wins (`Campaign Name` over
-//! `Media Plan Name`).
+//! the next non-empty cell to its right (unless that is another label), or the text after the
+//! colon in the same cell. A row may hold several pairs (`Start date | 2027-04-01 | End date |
+//! 2027-06-27`): each is read, the scan going on after each value. The first sheet scanned wins a
+//! field; within a sheet the more telling label wins (`Campaign Name` over `Media Plan Name`).
 
 use crate::preview::SourceRef;
 use flightplan_actuals::Record;
@@ -66,15 +67,28 @@ pub struct HeaderValue {
 pub fn scan(records: &[Record], sheet: Option<&str>, found: &mut Vec<HeaderValue>) {
     let here = found;
     for r in records {
-        for (i, cell) in r.cells.iter().enumerate() {
+        let mut i = 0;
+        while let Some(cell) = r.cells.get(i) {
+            i += 1;
             let (label, inline) = match cell.split_once(':') {
                 Some((l, v)) if !v.trim().is_empty() && label_of(l).is_some() => (l, Some(v.trim().to_string())),
                 _ => (cell.as_str(), None),
             };
             let Some((field, rank)) = label_of(label) else { continue };
-            let value = inline.or_else(|| {
-                r.cells.iter().skip(i + 1).take(3).find(|c| !c.trim().is_empty()).map(|c| c.trim().to_string())
-            });
+            let value = match inline {
+                Some(v) => Some(v),
+                None => {
+                    // The next non-empty cell, within three, unless it is the next label.
+                    let next = r.cells.iter().enumerate().skip(i).take(3).find(|(_, c)| !c.trim().is_empty());
+                    match next {
+                        Some((j, c)) if !is_label(c) => {
+                            i = j + 1;
+                            Some(c.trim().to_string())
+                        }
+                        _ => None,
+                    }
+                }
+            };
             let Some(value) = value else { continue };
             let mut at = SourceRef::row(sheet, r.line);
             at.column = Some(cell.trim().trim_end_matches(':').to_string());
@@ -83,7 +97,6 @@ pub fn scan(records: &[Record], sheet: Option<&str>, found: &mut Vec<HeaderValue
                 Some(h) => *h = HeaderValue { field, value, at, rank },
                 None => here.push(HeaderValue { field, value, at, rank }),
             }
-            break;
         }
     }
 }
@@ -121,5 +134,24 @@ mod tests {
         let budget = get(&found, HeaderField::Budget).unwrap();
         assert_eq!((budget.value.as_str(), budget.at.row), ("$250,000", Some(4)));
         assert!(get(&found, HeaderField::Currency).is_none());
+    }
+
+    #[test]
+    fn every_label_and_value_pair_on_a_row_is_read() {
+        // (the row, every field found with its value)
+        let cases: [(&[&str], &[(HeaderField, &str)]); 5] = [
+            (&["Client", "Acme", "", "Currency", "EUR"], &[(HeaderField::Client, "Acme"), (HeaderField::Currency, "EUR")]),
+            (&["Start date", "2027-01-04", "", "End date", "2027-06-27"], &[(HeaderField::Start, "2027-01-04"), (HeaderField::End, "2027-06-27")]),
+            (&["Budget", "100000", "", "Agency commission %", "15"], &[(HeaderField::Budget, "100000"), (HeaderField::CommissionPct, "15")]),
+            (&["Client: Acme", "Brand: Finch", "Plan", "Q2"], &[(HeaderField::Client, "Acme"), (HeaderField::Brand, "Finch"), (HeaderField::Name, "Q2")]),
+            // A label with its value left blank does not take the next label as its value.
+            (&["Start date", "", "End date", "2027-06-27"], &[(HeaderField::End, "2027-06-27")]),
+        ];
+        for (cells, want) in cases {
+            let mut found = Vec::new();
+            scan(&[rec(3, cells)], None, &mut found);
+            let got: Vec<(HeaderField, &str)> = found.iter().map(|h| (h.field, h.value.as_str())).collect();
+            assert_eq!(got, want.to_vec(), "{cells:?}");
+        }
     }
 }

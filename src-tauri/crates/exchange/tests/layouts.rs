@@ -454,3 +454,32 @@ fn a_sheet_with_no_recognisable_header_asks_for_a_mapping() {
     let errs = commit_import(&p).unwrap_err();
     assert_eq!(errs[0].code, "no_dates");
 }
+
+/// The audit's `labels_row.xlsx`: two label/value pairs on each row above the lines.
+#[test]
+fn two_labelled_details_on_one_row_are_both_read() {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Plan").unwrap();
+    let rows: [&[&str]; 5] = [
+        &["Client", "Acme", "", "Currency", "EUR"],
+        &["Start date", "2027-01-04", "", "End date", "2027-06-27"],
+        &["Budget", "100000", "", "Agency commission %", "15"],
+        &[],
+        &["Channel", "Line", "Pricing", "Rate", "Start", "End", "Net media"],
+    ];
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    for (c, v) in ["Meta", "Prospecting", "CPM", "9.5", "2027-04-05", "2027-04-27", "50000"].iter().enumerate() {
+        ws.write_string(5, c as u16, *v).unwrap();
+    }
+    let p = preview(&wb.save_to_buffer().unwrap(), "labels_row.xlsx", &ImportChoices::default());
+    assert!(p.ready(), "{:?}", p.problems);
+    let plan = &p.plan;
+    assert_eq!((plan.client.as_str(), plan.currency.as_str()), ("Acme", "EUR"));
+    assert_eq!((plan.start.to_string(), plan.end.to_string()), ("2027-01-04".into(), "2027-06-27".into()));
+    assert_eq!((plan.budget, plan.fees.agency_commission_pct), (d("100000"), d("15")));
+}
