@@ -175,12 +175,12 @@ pub async fn export_table(
         let title = if format == "xlsx" { "Export the plan as an XLSX workbook" } else { "Export the lines as CSV" };
         let Some(target) = ask_save(&dialogs, title, &plan, &format, filter).await else { return Ok(None) };
         let written = write_exported(&exports, target, "the export", move || {
-            let bytes = if format == "xlsx" {
-                flightplan_exchange::write_xlsx(&report)?
+            // The workbook's warnings: text XML cannot hold, replaced.
+            if format == "xlsx" {
+                flightplan_exchange::write_xlsx(&report)
             } else {
-                flightplan_exchange::write_csv(&report)?.into_bytes()
-            };
-            Ok((bytes, Vec::new()))
+                Ok((flightplan_exchange::write_csv(&report)?.into_bytes(), Vec::new()))
+            }
         });
         written.await.map(Some)
     })

@@ -16,7 +16,7 @@ pub fn export_bytes(plan: &Plan, format: &str, today: NaiveDate, paper: Option<P
             let out = flightplan_pdf::render(&report, &flightplan_pdf::PdfOptions { paper })?;
             Ok((out.bytes, out.warnings))
         }
-        "xlsx" => Ok((flightplan_exchange::write_xlsx(&report)?, Vec::new())),
+        "xlsx" => flightplan_exchange::write_xlsx(&report),
         "csv" => Ok((flightplan_exchange::write_csv(&report)?.into_bytes(), Vec::new())),
         _ => Err(Error::new("unsupported_format", format!("\"{format}\" is not an export format (pdf, xlsx or csv)"))),
     }

@@ -1,5 +1,6 @@
 //! The CLI under hostile and clumsy use: a closed or full stdout, targets that must not be
-//! replaced, vendors whose names collide, formulas in names, plans past the limits.
+//! replaced, vendors whose names collide, formulas in names, characters XML forbids in names,
+//! plans past the limits.
 
 use serde_json::{json, Value};
 use std::io::Read;
@@ -202,4 +203,22 @@ fn plans_past_the_limits_are_refused_at_once_naming_the_field() {
     f.set_len(flightplan_files::PLAN_FILE_LIMIT + 1).unwrap();
     let e = errors(&flightplan(&["compute", huge.to_str().unwrap()]));
     assert_eq!(e[0]["code"], "file_too_large");
+}
+
+#[test]
+fn a_name_with_characters_xml_forbids_exports_a_workbook_that_holds_none_and_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut plan = sample();
+    plan["lines"][0]["name"] = json!("Search \u{FFFE} Brand");
+    let file = write_plan(dir.path(), "fffe.json", &plan);
+    let out = dir.path().join("fffe.xlsx");
+    let o = flightplan(&["export", &file, "-o", out.to_str().unwrap(), "--date", "2026-11-20"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let warnings = report["warnings"].as_array().unwrap();
+    assert!(warnings.iter().any(|w| w.as_str().unwrap_or_default().starts_with("lines[0].name: U+FFFE")), "{warnings:?}");
+    let bytes = std::fs::read(&out).unwrap();
+    let sheets = flightplan_actuals::read_workbook(&bytes, "fffe.xlsx").unwrap();
+    let mix = &sheets[0].records;
+    assert_eq!(mix[1].cells[1], "Search \u{FFFD} Brand");
 }

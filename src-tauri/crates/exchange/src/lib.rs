@@ -28,6 +28,7 @@ mod preview;
 mod spreadsheet;
 mod words;
 mod workbook;
+mod xml_text;
 
 pub use cells::DateOrder;
 pub use columns::{ColumnGuess, GuessSource, LineField, PlanMapping};

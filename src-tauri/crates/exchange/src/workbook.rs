@@ -9,6 +9,7 @@
 //! core's figures as their cached results, so a viewer that does not recalculate shows the same
 //! totals as the PDF.
 
+use crate::xml_text::{self, xml_text};
 use crate::{buying, funnel, kpi_code};
 use flightplan_core::Dec;
 use chrono::Datelike;
@@ -76,9 +77,10 @@ fn formats(currency: Currency) -> Formats {
     }
 }
 
-/// The report as an XLSX workbook. The file is dated the report's day, never the clock, so the
-/// same plan on the same day gives the same bytes from the app and the CLI.
-pub fn write_xlsx(report: &Report) -> Result<Vec<u8>> {
+/// The report as an XLSX workbook, and the warnings to show (text XML cannot hold, replaced). The
+/// file is dated the report's day, never the clock, so the same plan on the same day gives the
+/// same bytes from the app and the CLI.
+pub fn write_xlsx(report: &Report) -> Result<(Vec<u8>, Vec<String>)> {
     let (plan, view) = (&report.plan, &report.view);
     if plan.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
@@ -95,7 +97,7 @@ pub fn write_xlsx(report: &Report) -> Result<Vec<u8>> {
     plan_sheet(wb.add_worksheet(), plan, &f).map_err(xerr)?;
     channels_sheet(wb.add_worksheet(), report, &f).map_err(xerr)?;
     creative_sheet(wb.add_worksheet(), plan, &f).map_err(xerr)?;
-    wb.save_to_buffer().map_err(xerr)
+    Ok((wb.save_to_buffer().map_err(xerr)?, xml_text::warnings(plan)))
 }
 
 /// The report's channel rows: line count, money, delivery and net media by month, each the
@@ -114,7 +116,7 @@ fn channels_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> std::resu
     let money = |ws: &mut Worksheet, r: u32, c: u16, v: Decimal, fmt: &Format| ws.write_number_with_format(r, c, num(v), fmt).map(|_| ());
     for (i, ch) in report.channels.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, &ch.channel)?;
+        ws.write_string(r, 0, xml_text(&ch.channel))?;
         ws.write_number(r, 1, ch.lines.len() as f64)?;
         money(ws, r, 2, ch.net, &f.money)?;
         ws.write_number_with_format(r, 3, num(ch.share_pct), &f.pct)?;
@@ -170,11 +172,11 @@ fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::
                 ws.write_string(r, 0, d.format("%Y-%m-%d").to_string())?;
             }
             ws.write_number(r, 1, f64::from(cr.count))?;
-            ws.write_string(r, 2, &cr.format)?;
-            ws.write_string(r, 3, &line.name)?;
-            ws.write_string(r, 4, &line.channel)?;
+            ws.write_string(r, 2, xml_text(&cr.format))?;
+            ws.write_string(r, 3, xml_text(&line.name))?;
+            ws.write_string(r, 4, xml_text(&line.channel))?;
             ws.write_number(r, 5, f64::from(cr.delivered))?;
-            ws.write_string(r, 6, &cr.notes)?;
+            ws.write_string(r, 6, xml_text(&cr.notes))?;
             r += 1;
         }
     }
@@ -182,7 +184,7 @@ fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::
     ws.write_string_with_format(r, 0, "Notes", &f.head)?;
     for note in &plan.notes {
         r += 1;
-        ws.write_string(r, 0, note)?;
+        ws.write_string(r, 0, xml_text(note))?;
     }
     ws.set_column_width(2, 28)?;
     ws.set_column_width(3, 36)?;
@@ -213,9 +215,9 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         [("Impressions", |l| l.impressions), ("Clicks", |l| l.clicks), ("Conversions", |l| l.conversions), ("Views", |l| l.views)];
     for (i, (line, v)) in plan.lines.iter().zip(&view.lines).enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, mix_col("Channel"), &v.channel)?;
-        ws.write_string(r, mix_col("Line"), &v.name)?;
-        ws.write_string(r, mix_col("Vendor"), &line.vendor)?;
+        ws.write_string(r, mix_col("Channel"), xml_text(&v.channel))?;
+        ws.write_string(r, mix_col("Line"), xml_text(&v.name))?;
+        ws.write_string(r, mix_col("Vendor"), xml_text(&line.vendor))?;
         ws.write_string(r, mix_col("Role"), funnel(line.role))?;
         ws.write_string(r, mix_col("Buying"), buying(line.buying))?;
         ws.write_string(r, mix_col("Pricing"), v.pricing.label())?;
@@ -257,7 +259,7 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
                 ws.write_number(r, mix_col("KPI target"), num(t))?;
             }
         }
-        ws.write_string(r, mix_col("Line ID"), &line.id)?;
+        ws.write_string(r, mix_col("Line ID"), xml_text(&line.id))?;
         if let Some(m) = v.medium {
             ws.write_string(r, mix_col("Medium"), flightplan_core::catalogue::medium_label(m))?;
         }
@@ -360,7 +362,7 @@ fn plan_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Resu
         let r = i as u32 + 1;
         ws.write_string(r, 0, *label)?;
         // Decimals as text: exactly the plan's figures, never a float.
-        ws.write_string(r, 1, value)?;
+        ws.write_string(r, 1, xml_text(value))?;
     }
     ws.set_column_width(0, 22)?;
     ws.set_column_width(1, 40)?;
@@ -381,8 +383,8 @@ fn flowchart(ws: &mut Worksheet, view: &PlanView, f: &Formats) -> std::result::R
     let last_week = col_name(total_col - 1);
     for (i, l) in view.lines.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, &l.channel)?;
-        ws.write_string(r, 1, &l.name)?;
+        ws.write_string(r, 0, xml_text(&l.channel))?;
+        ws.write_string(r, 1, xml_text(&l.name))?;
         for w in &l.weeks {
             let Ok(k) = view.weeks.binary_search(&w.week_start) else { continue };
             let c = first + k as u16;

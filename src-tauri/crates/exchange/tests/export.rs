@@ -31,7 +31,7 @@ fn xlsx_has_the_reports_channels_and_every_creative_item_and_note() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
     let report = as_report(&plan, &view);
-    let bytes = write_xlsx(&report).unwrap();
+    let bytes = write_xlsx(&report).unwrap().0;
     let sheets = flightplan_actuals::read_workbook(&bytes, "plan.xlsx").unwrap();
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Mix", "Flowchart", "Fees & totals", "Plan", "Channels", "Creative & notes"]);
@@ -61,24 +61,50 @@ fn xlsx_has_the_reports_channels_and_every_creative_item_and_note() {
     }
 }
 
+/// The audit's `fffe.json`: U+FFFE and U+FFFF, which XML 1.0 forbids, in text the workbook writes.
+#[test]
+fn xlsx_holds_no_character_xml_forbids_and_says_what_it_replaced() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.lines[0].name = "Search \u{FFFE} Brand".into();
+    plan.client = "North\u{FFFF}wind".into();
+    plan.lines[1].creative.push(serde_json::from_value(serde_json::json!({"format": "Banner \u{FFFE}", "count": 1})).unwrap());
+    let view = flightplan_core::compute(&plan).unwrap();
+    let (bytes, warnings) = write_xlsx(&as_report(&plan, &view)).unwrap();
+    let paths: Vec<&str> = warnings.iter().map(|w| w.split(':').next().unwrap()).collect();
+    assert_eq!(paths, ["client", "lines[0].name", &*format!("lines[1].creative[{}].format", plan.lines[1].creative.len() - 1)], "{warnings:?}");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let mut strings = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut part, &mut text).unwrap();
+        assert!(!text.contains(['\u{FFFE}', '\u{FFFF}']), "{} holds a character XML forbids", part.name());
+        strings.push_str(&text);
+    }
+    assert!(strings.contains("Search \u{FFFD} Brand") && strings.contains("North\u{FFFD}wind"));
+    // A plan without such text exports without a warning.
+    let plan = flightplan_core::sample_plan();
+    assert!(write_xlsx(&as_report(&plan, &flightplan_core::compute(&plan).unwrap())).unwrap().1.is_empty());
+}
+
 #[test]
 fn xlsx_is_dated_the_reports_day_not_the_clock() {
     let plan = flightplan_core::sample_plan();
     let day = chrono::NaiveDate::from_ymd_opt(2027, 2, 14).unwrap();
     let report = flightplan_core::report(&plan, day).unwrap();
-    let bytes = write_xlsx(&report).unwrap();
+    let bytes = write_xlsx(&report).unwrap().0;
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
     let mut core = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("docProps/core.xml").unwrap(), &mut core).unwrap();
     assert!(core.contains(">2027-02-14T00:00:00Z</dcterms:created>"), "{core}");
-    assert_eq!(write_xlsx(&report).unwrap(), bytes, "the same report gives the same bytes");
+    assert_eq!(write_xlsx(&report).unwrap().0, bytes, "the same report gives the same bytes");
 }
 
 #[test]
 fn xlsx_has_four_sheets() {
     let plan = flightplan_core::sample_plan();
     let view = flightplan_core::compute(&plan).unwrap();
-    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
+    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap().0;
     assert!(bytes.starts_with(b"PK"));
     let names = String::from_utf8_lossy(&bytes);
     for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {
@@ -147,7 +173,7 @@ fn csv_carries_audience_reach_and_traditional_units() {
     assert_eq!(&drive[col("dayparts")], "Morning drive 50%; Afternoon drive 50%");
     // The network TV line is on the plan's own universe: GRPs are TRPs.
     assert_eq!((&rows[0][col("grps")], &rows[0][col("trps")], &rows[0][col("target_audience")]), ("192.00", "192.00", "Men 18–34"));
-    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
+    let bytes = write_xlsx(&as_report(&plan, &view)).unwrap().0;
     assert!(bytes.starts_with(b"PK"));
 }
 

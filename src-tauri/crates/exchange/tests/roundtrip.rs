@@ -72,7 +72,7 @@ fn import(bytes: &[u8], file: &str, format: ImportFormat, currency: Option<&str>
 fn plan_to_xlsx_to_plan() {
     for (name, plan) in fixtures() {
         let view = compute(&plan).unwrap();
-        let bytes = write_xlsx(&as_report(&plan, &view)).unwrap();
+        let bytes = write_xlsx(&as_report(&plan, &view)).unwrap().0;
         let back = import(&bytes, &format!("{name}.xlsx"), ImportFormat::Xlsx, None);
         let back_view = compute(&back).unwrap();
         assert_same(&name, "XLSX", &plan, &view, &back, &back_view, true, true);
@@ -166,7 +166,7 @@ fn every_pricing_model_comes_back_through_every_export() {
         let report = as_report(&plan, &view);
         let doc = serde_json::to_vec(&write_mediaplan(&plan, &view, "2027-01-04T09:00:00Z").unwrap()).unwrap();
         let exports: [(&str, Vec<u8>, ImportFormat); 3] = [
-            ("xlsx", write_xlsx(&report).unwrap(), ImportFormat::Xlsx),
+            ("xlsx", write_xlsx(&report).unwrap().0, ImportFormat::Xlsx),
             ("csv", write_csv(&report).unwrap().into_bytes(), ImportFormat::Csv),
             ("mediaplan.json", doc, ImportFormat::Mediaplan),
         ];
