@@ -44,6 +44,7 @@ pub use dialects::Dialect;
 pub use layout::{ColumnMapping, Platform};
 pub use sheets::{read_table, read_workbook, Record, Sheet, Table, MAX_HELD_CELLS};
 pub use totals::Totals;
+pub use xlsx::Hidden;
 
 use chrono::NaiveDate;
 use flightplan_core::actuals::ImportRow;

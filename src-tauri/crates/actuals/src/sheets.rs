@@ -3,8 +3,9 @@
 //! encodings, delimiters, cell cleaning and bounded workbook reading as report parsing.
 //!
 //! [`read_table`] gives the rows of a CSV or of a workbook's first visible sheet;
-//! [`read_workbook`] gives every sheet of a workbook by name, with its merged ranges, for
-//! layouts that spread a plan over several sheets or merge a label over the rows it covers.
+//! [`read_workbook`] gives every sheet of a workbook by name, with its merged ranges and the rows
+//! and columns it hides, for layouts that spread a plan over several sheets, merge a label over
+//! the rows it covers or hide what is no longer part of the plan.
 //! Unlike a report, whose rows are walked without being held, these rows are kept, so the cells
 //! held are capped ([`MAX_HELD_CELLS`]).
 
@@ -40,6 +41,8 @@ pub struct Sheet {
     pub records: Vec<Record>,
     /// Merged ranges, 0-based and inclusive: `(first_row, first_col, last_row, last_col)`.
     pub merged: Vec<(u32, u32, u32, u32)>,
+    /// The rows and columns the sheet hides (none for a CSV).
+    pub hidden: crate::Hidden,
 }
 
 /// Hold every row of `walk`, counting cells against [`MAX_HELD_CELLS`] (`held` runs across the
@@ -85,14 +88,16 @@ pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, Error> {
     Ok(Table { records: hold(&walk, file, &mut held)?, encoding: enc.to_string(), decimal_comma: delimiter == b';' })
 }
 
-/// Every sheet of an XLSX workbook, in workbook order, with its merged ranges.
+/// Every sheet of an XLSX workbook, in workbook order, with its merged ranges and hidden rows and
+/// columns.
 pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, Error> {
     let mut held = 0;
     let mut out = Vec::new();
     for xlsx::Named { name, sheet, .. } in xlsx::sheets(bytes, file)? {
         let merged = sheet.merged(file)?;
+        let hidden = sheet.hidden(file)?;
         let records = hold(&Walk::Sheet(sheet), file, &mut held)?;
-        out.push(Sheet { name, records, merged });
+        out.push(Sheet { name, records, merged, hidden });
     }
     Ok(out)
 }

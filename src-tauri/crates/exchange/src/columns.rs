@@ -283,9 +283,11 @@ pub fn letter(mut i: usize) -> String {
     s
 }
 
-/// Decide every column of a header row: the mapping's word first, then the best-ranked guess per
-/// field (a field read from two columns would be ambiguous, so the other keeps no field).
-pub fn resolve(header: &[String], mapping: &PlanMapping) -> Vec<ColumnGuess> {
+/// Decide every column of a header row: the mapping's word first, then a column the sheet shows
+/// over one it hides (`hidden`: 0-based inclusive ranges), then the best-ranked guess per field
+/// (a field read from two columns would be ambiguous, so the other keeps no field).
+pub fn resolve(header: &[String], mapping: &PlanMapping, hidden: &[(usize, usize)]) -> Vec<ColumnGuess> {
+    let is_hidden = |i: usize| hidden.iter().any(|(a, b)| (*a..=*b).contains(&i));
     let mapped = |h: &str| {
         let n = normalise(h);
         mapping.columns.iter().find(|(k, _)| normalise(k) == n).map(|(_, f)| *f)
@@ -312,11 +314,13 @@ pub fn resolve(header: &[String], mapping: &PlanMapping) -> Vec<ColumnGuess> {
     };
     let fields: Vec<LineField> = out.iter().filter_map(|g| g.field).collect();
     for f in fields {
-        let best = out.iter().filter(|g| g.field == Some(f)).min_by_key(|g| (rank(g), g.index)).map(|g| g.index);
+        let key = |g: &ColumnGuess| (g.source != GuessSource::Mapping, is_hidden(g.index), rank(g), g.index);
+        let best = out.iter().filter(|g| g.field == Some(f)).min_by_key(|g| key(g)).map(|g| g.index);
         let Some(best) = best else { continue };
         let winner = out[best].header.clone();
         for g in out.iter_mut().filter(|g| g.field == Some(f) && g.index != best) {
-            g.note = Some(format!("also looks like {}, which is read from column \"{winner}\"", f.label()));
+            let hidden = if is_hidden(g.index) { "hidden in the sheet, and " } else { "" };
+            g.note = Some(format!("{hidden}also looks like {}, which is read from column \"{winner}\"", f.label()));
             g.field = None;
         }
     }
@@ -365,7 +369,7 @@ mod tests {
     #[test]
     fn one_column_per_field_and_the_mapping_wins() {
         let header = row(&["Channel", "Vehicle", "Partner", "Cost Total", "Net", "Impressions"]);
-        let cols = resolve(&header, &PlanMapping::default());
+        let cols = resolve(&header, &PlanMapping::default(), &[]);
         let f: Vec<Option<LineField>> = cols.iter().map(|c| c.field).collect();
         assert_eq!(
             f,
@@ -375,7 +379,7 @@ mod tests {
         let mut m = PlanMapping::default();
         m.columns.insert("cost total".into(), LineField::Budget);
         m.columns.insert("Impressions".into(), LineField::Ignore);
-        let cols = resolve(&header, &m);
+        let cols = resolve(&header, &m, &[]);
         assert_eq!(cols[3].field, Some(LineField::Budget));
         assert_eq!(cols[4].field, None);
         assert_eq!(cols[5].field, None);

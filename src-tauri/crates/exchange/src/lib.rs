@@ -19,6 +19,7 @@ mod columns;
 mod conventions;
 mod csv_lines;
 mod derive;
+mod hidden;
 mod line_rows;
 mod mediaplan;
 mod own_export;
@@ -105,7 +106,7 @@ pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) 
                     unescape_formula(c);
                 }
             }
-            Body::Sheets { sheets: vec![Sheet { name: String::new(), records, merged: Vec::new() }], csv: true, decimal_comma: table.decimal_comma }
+            Body::Sheets { sheets: vec![Sheet { name: String::new(), records, merged: Vec::new(), hidden: Default::default() }], csv: true, decimal_comma: table.decimal_comma }
         }
         ImportFormat::Mediaplan => {
             let text = std::str::from_utf8(bytes).map_err(|e| Error::new("invalid_json", format!("this is not UTF-8 text ({e})")).in_file(file))?;

@@ -15,7 +15,7 @@ use crate::preview::{
     ImportChoices, ImportPreview, PreviewLine, Problem, SkippedRow, SourceKind, SourceRef, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
 };
 use crate::conventions::{date_order, plan_currency};
-use crate::{calendar, own_export, words};
+use crate::{calendar, hidden, own_export, words};
 use chrono::NaiveDate;
 use flightplan_actuals::{Record, Sheet};
 use flightplan_core::money::{round_dp, sum, Currency};
@@ -171,7 +171,9 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         return p;
     };
     let header = &rows[hi];
-    let guesses = resolve(&header.cells, &mapping);
+    let hid = &sheets[si].hidden;
+    let guesses = resolve(&header.cells, &mapping, &hid.columns);
+    hidden::columns(&guesses, &hid.columns, sheet, header.line, &mut problems);
     let cols = Columns {
         by_field: guesses.iter().filter_map(|g| g.field.map(|f| (f, g.index))).collect(),
         headers: guesses.iter().map(|g| g.header.clone()).collect(),
@@ -213,12 +215,20 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         .iter()
         .filter_map(|f| cols.by_field.get(f).copied())
         .collect();
+    let hidden_rows: HashSet<usize> = hid.rows.iter().copied().collect();
+    let mut skipped_hidden = Vec::new();
     for r in &rows[hi + 1..] {
         let values: Vec<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         if values.is_empty() {
             continue;
         }
         let at = SourceRef::row(sheet, r.line);
+        // A row the planner hid (a stale option, last quarter's line) is not part of the plan shown.
+        if hidden_rows.contains(&r.line) {
+            skipped.push(SkippedRow { at, reason: "hidden in the sheet".into() });
+            skipped_hidden.push(r.line);
+            continue;
+        }
         let labels: Vec<&str> = name_cols.iter().filter_map(|i| r.cells.get(*i)).map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         let first_text = values.iter().find(|v| !looks_numeric(v)).copied();
         if let Some(reason) = labels.iter().chain(first_text.iter()).find_map(|t| is_total(t)) {
@@ -251,6 +261,8 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         }
         read.push(ctx.read(r.line, &r.cells));
     }
+
+    problems.extend(hidden::rows(&skipped_hidden, sheet));
 
     // A lone title above the header names the plan when no label does.
     let title = rows[..hi].iter().find_map(|r| {

@@ -25,6 +25,9 @@ use std::io::{BufReader, Cursor};
 use std::rc::Rc;
 use zip::ZipArchive;
 
+mod hidden;
+pub use hidden::Hidden;
+
 /// XLSX files are ZIP archives.
 pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")

@@ -1,0 +1,39 @@
+//! What a planner hid in the sheet of lines. A hidden row is a stale option or last quarter's line
+//! kept out of sight ("OLD" at 50%), a hidden column stale figures ("Net media" from the last
+//! revision): neither is the plan the sheet shows, so hidden rows are not imported and a visible
+//! column is read before a hidden one (`columns::resolve`). Each is a warning naming the rows or
+//! the column, so nothing is left out unseen.
+
+use crate::columns::ColumnGuess;
+use crate::preview::{Problem, SourceRef};
+
+/// One warning naming the hidden rows that were not imported (the first ten, and how many more).
+pub fn rows(skipped: &[usize], sheet: Option<&str>) -> Option<Problem> {
+    let first = *skipped.first()?;
+    let list: Vec<String> = skipped.iter().take(10).map(|r| r.to_string()).collect();
+    let more = if skipped.len() > 10 { format!(" and {} more", skipped.len() - 10) } else { String::new() };
+    let what = if skipped.len() == 1 { "row" } else { "rows" };
+    Some(Problem::warning(
+        "hidden_rows",
+        SourceRef::row(sheet, first),
+        format!("{what} {}{more} hidden in the sheet: not imported (show them in the file to import them)", list.join(", ")),
+    ))
+}
+
+/// A warning for each hidden column that would be read: left out for a visible one, or read
+/// because no visible column gives its field.
+pub fn columns(guesses: &[ColumnGuess], hidden: &[(usize, usize)], sheet: Option<&str>, header: usize, problems: &mut Vec<Problem>) {
+    for g in guesses.iter().filter(|g| hidden.iter().any(|(a, b)| (*a..=*b).contains(&g.index))) {
+        let mut at = SourceRef::row(sheet, header);
+        (at.column, at.cell) = (Some(g.header.clone()), Some(g.letter.clone()));
+        let message = match (g.field, &g.note) {
+            (Some(f), _) => format!("column {} (\"{}\") is hidden in the sheet but read as {}: no visible column gives it", g.letter, g.header, f.label()),
+            (None, Some(note)) => {
+                let note = note.trim_start_matches("hidden in the sheet, and ");
+                format!("column {} (\"{}\") is hidden in the sheet: not imported ({note})", g.letter, g.header)
+            }
+            (None, None) => continue,
+        };
+        problems.push(Problem::warning("hidden_column", at, message));
+    }
+}
