@@ -73,7 +73,10 @@ fn mediaplan_export_is_3_0_and_the_v2_example_imports() {
     assert_eq!(report["currency"], "USD");
     assert_eq!(report["lines"], 4);
     let view = computed(&plan);
-    assert_eq!(view["totals"]["net_media"], "850000.00");
+    // Net media is the items' cost_media; their other cost components are named, not costed.
+    assert_eq!((&view["totals"]["net_media"], &view["totals"]["budget"]), (&Value::from("752000.00"), &Value::from("850000.00")));
+    let warnings = report["warnings"].as_array().unwrap();
+    assert_eq!(warnings.iter().filter(|w| w["code"] == "other_costs").count(), 4, "{warnings:#?}");
     assert_eq!(view["totals"]["impressions"], "44600000");
     let out = dir.path().join("globaltech.mediaplan.json");
     let res = ok(&flightplan().arg("export").arg(&plan).arg("-o").arg(&out).output().unwrap());

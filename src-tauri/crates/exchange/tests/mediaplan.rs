@@ -120,20 +120,28 @@ fn the_v2_example_imports_with_its_figures() {
     assert_eq!((li.channel.as_str(), li.vendor.as_str()), ("Digital", "LinkedIn"));
     assert_eq!(plan.lines[2].vendor, "Premium Tech Publisher Network");
     let view = compute(&plan).unwrap();
-    // cost_total is net media; the line's CPM is the shortest rate that gives its impressions.
+    // cost_media is net media (cost_total 320,000 is 280,000 of media and 40,000 of buying,
+    // platform, data and creative costs); the line's CPM is the shortest rate that gives its
+    // impressions.
     let got: Vec<(Dec, Option<Dec>, Option<Dec>, Option<Dec>, Option<Dec>)> =
         view.lines.iter().map(|l| (l.net, l.rate.map(|r| Dec(r.normalize())), l.impressions, l.clicks, l.views)).collect();
     assert_eq!(
         got,
         vec![
-            (d("320000.00"), Some(d("26.666667")), Some(d("12000000")), Some(d("180000")), Some(d("8500000"))),
-            (d("275000.00"), Some(d("14.864865")), Some(d("18500000")), Some(d("225000")), Some(d("14200000"))),
-            (d("185000.00"), Some(d("20.786517")), Some(d("8900000")), Some(d("89000")), None),
-            (d("70000.00"), Some(d("13.461538")), Some(d("5200000")), Some(d("78000")), None),
+            (d("280000.00"), Some(d("23.333333")), Some(d("12000000")), Some(d("180000")), Some(d("8500000"))),
+            (d("245000.00"), Some(d("13.243243")), Some(d("18500000")), Some(d("225000")), Some(d("14200000"))),
+            (d("165000.00"), Some(d("18.539326")), Some(d("8900000")), Some(d("89000")), None),
+            (d("62000.00"), Some(d("11.923077")), Some(d("5200000")), Some(d("78000")), None),
         ]
     );
-    assert_eq!(view.totals.net_media, d("850000.00"));
-    assert_eq!(view.totals.unallocated, d("0.00"));
+    assert_eq!(view.totals.net_media, d("752000.00"));
+    // The budget's other 98,000 goes to costs that are not media: not costed, and said so per line.
+    assert_eq!(view.totals.unallocated, d("98000.00"));
+    let other: Vec<(&str, &str)> =
+        preview.problems.iter().filter(|p| p.code == "other_costs").map(|p| (p.at.path.as_deref().unwrap(), p.message.as_str())).collect();
+    assert_eq!(other.len(), 4, "{other:#?}");
+    assert_eq!(other[0].0, "lineitems[0]");
+    assert!(other[0].1.starts_with("cost_buying 16000.00, cost_platform 12000.00, cost_data 8000.00, cost_creative 4000.00 (40000.00 in all) are not media"), "{}", other[0].1);
     assert_eq!(view.totals.impressions, Some(d("44600000")));
     // The agency fee differs by line, so it is kept in the document, not costed.
     assert!(preview.problems.iter().any(|p| p.code == "fee_kept" && p.level == ProblemLevel::Info), "{:#?}", preview.problems);
@@ -172,9 +180,10 @@ fn an_imported_document_exports_back_the_same() {
     let doc2 = write_mediaplan(&edited, &compute(&edited).unwrap(), "2030-01-01T00:00:00Z").unwrap();
     let (a, b) = (&doc["lineitems"][3], &doc2["lineitems"][3]);
     let changed: Vec<&String> = a.as_object().unwrap().keys().filter(|k| !same_json(&a[k.as_str()], &b[k.as_str()])).collect();
-    assert_eq!(changed, ["cost_total", "metric_impressions"]);
-    assert_eq!(b["cost_total"], json!(80000));
-    assert_eq!(b["metric_impressions"], json!(5942857));
+    assert_eq!(changed, ["cost_media", "cost_total", "metric_impressions"]);
+    // Net media is cost_media; cost_total keeps the item's 8,000 of other costs on top.
+    assert_eq!((&b["cost_media"], &b["cost_total"]), (&json!(80000), &json!(88000)));
+    assert_eq!(b["metric_impressions"], json!(6709677));
     assert!(same_json(&doc["lineitems"][0], &doc2["lineitems"][0]));
     // What only Flightplan knows about the edited plan travels in custom_properties.
     let mut fees = plan.clone();

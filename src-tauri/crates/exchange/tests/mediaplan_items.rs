@@ -106,12 +106,36 @@ fn nulls_the_schema_allows_are_read_as_not_given() {
 #[test]
 fn an_out_of_home_item_costs_its_faces_and_its_cost_total_is_checked() {
     // 12 faces × 12 weeks × 350.00 = 50,400.00. (cost_total, the warnings)
-    for (cost, warnings) in [(50400, vec![]), (20000, vec![("figures_disagree".to_string(), "lineitems[0].cost_total".to_string())])] {
+    for (cost, warnings) in [(50400, vec![]), (20000, vec![("figures_disagree".to_string(), "lineitems[0]".to_string())])] {
         let props = json!({"pricing": "per_face_week", "rate": "350.00", "faces": 12, "medium": "ooh"});
         let p = preview(&doc(Some(props), json!({"cost_total": cost, "metric_impressions": null})));
         assert!(p.ready(), "{cost}: {:?}", p.problems);
         assert_eq!((p.plan.lines[0].faces, p.plan.lines[0].budget), (Some(12), None), "{cost}");
         assert_eq!(p.lines[0].net.map(|n| n.to_string()).as_deref(), Some("50400.00"), "{cost}");
         assert_eq!(problems(&p, ProblemLevel::Warning), warnings, "{cost}");
+    }
+}
+
+#[test]
+fn net_media_is_cost_media_and_the_other_components_are_named() {
+    // (Meta's cost fields, its net media or "-" when refused, the problems' codes)
+    let cases: [(Value, &str, &[&str]); 7] = [
+        (json!({"cost_total": 10000}), "10000.00", &[]),
+        (json!({"cost_media": 9000, "cost_total": null}), "9000.00", &[]),
+        (json!({"cost_media": 9000, "cost_buying": 1000}), "9000.00", &["other_costs"]),
+        (json!({"cost_media": 9000, "cost_total": 10000, "cost_buying": 600, "cost_creative": 400}), "9000.00", &["other_costs"]),
+        (json!({"cost_media": 9000, "cost_total": 12000, "cost_buying": 1000}), "9000.00", &["figures_disagree", "other_costs"]),
+        (json!({"cost_total": 10000, "cost_data": 500}), "9500.00", &["net_media_derived", "other_costs"]),
+        (json!({"cost_total": 100, "cost_data": 500}), "-", &["invalid_field", "other_costs"]),
+    ];
+    for (costs, net, codes) in cases {
+        let p = preview(&doc(None, costs.clone()));
+        let got: Vec<&str> = p.problems.iter().filter(|x| x.line.as_deref() == Some("l1")).map(|x| x.code.as_str()).collect();
+        assert_eq!(got, codes, "{costs}");
+        if net == "-" {
+            assert!(!p.ready(), "{costs}");
+        } else {
+            assert_eq!(p.lines[0].net.map(|n| n.to_string()).as_deref(), Some(net), "{costs}: {:?}", p.problems);
+        }
     }
 }

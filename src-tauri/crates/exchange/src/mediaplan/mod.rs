@@ -10,6 +10,7 @@
 //! flightplan` on the campaign and on each line item, so a Flightplan plan round-trips exactly.
 
 mod campaign;
+mod costs;
 mod migrate;
 mod props;
 mod read;

@@ -1,7 +1,7 @@
 //! A mediaplanschema document into a plan: campaign → the plan (name, client, brand, dates,
 //! budget, currency, objective, KPIs, audiences), line items → lines (channel, vehicle or partner
-//! as vendor, dates, `cost_total` as net media, `metric_*` as stated delivery, and the pricing
-//! model and rate derived from cost and delivery).
+//! as vendor, dates, `cost_media` as net media (`costs.rs`), `metric_*` as stated delivery, and
+//! the pricing model and rate derived from cost and delivery).
 //!
 //! A line item in another currency is converted at its `cost_currency_exchange_rate` (the
 //! conversion is listed in the preview) or refused naming the line item; a document with no
@@ -9,7 +9,7 @@
 
 use super::campaign::{audiences, goal, status};
 use flightplan_core::Dec;
-use super::{decimal, migrate, props, text, FLIGHTPLAN_KEY};
+use super::{costs, decimal, migrate, props, text, FLIGHTPLAN_KEY};
 use crate::derive::{half_unit, intersect, per_unit, rate_for, simplest_in};
 use crate::preview::{Conversion, ImportChoices, ImportPreview, PreviewLine, Problem, SourceKind, SourceRef, MAX_IMPORT_LINES};
 use crate::spreadsheet::{empty_plan, slug, stem};
@@ -382,9 +382,7 @@ fn read_line(
             Some(lc) if lc != c.code() => match rate.filter(|r| *r > Decimal::ZERO) {
                 Some(r) => {
                     let converted = c.round(mul(v, r, "converted cost").ok()?);
-                    if key == "cost_total" {
-                        *conversion = Some(Conversion { line: String::new(), at: at(key), from: lc.to_string(), to: c.code().into(), amount: Dec(v), rate: Dec(r), converted: Dec(converted) });
-                    }
+                    *conversion = Some(Conversion { line: String::new(), at: at(key), from: lc.to_string(), to: c.code().into(), amount: Dec(v), rate: Dec(r), converted: Dec(converted) });
                     converted
                 }
                 None => {
@@ -404,8 +402,7 @@ fn read_line(
         }
         Some(r)
     };
-    let cost = money("cost_total", &mut problems, &mut conversion);
-    let no_cost = li.get("cost_total").is_none_or(Value::is_null);
+    let (cost, no_cost) = costs::net_media(li, path, &money, &mut problems, &mut conversion);
     l.insert("budget".into(), json!(cost.unwrap_or_default().to_string()));
     for (key, fp) in [("cost_minimum", "min_budget"), ("cost_maximum", "max_budget")] {
         if let Some(v) = money(key, &mut problems, &mut None) {
@@ -456,32 +453,10 @@ fn read_line(
     let mut line: Option<Line> = props::overlay(&l, &plain, &props, (&LINE_KEPT, &LINE_REQUIRED), &at, &mut problems);
     let mut no_cost = no_cost;
     if let Some(line) = line.as_mut().filter(|l| l.booked_units().is_some()) {
-        units_not_budget(line, cur, &at_path(path, "cost_total"), &mut problems);
+        costs::units_not_budget(line, cur, &SourceRef::path(path), &mut problems);
         no_cost = false;
     }
     (line, no_cost, conversion, problems)
-}
-
-fn at_path(path: &str, field: &str) -> SourceRef {
-    SourceRef::path(format!("{path}.{field}"))
-}
-
-/// A line booked in faces or insertions (Flightplan's out-of-home and print lines) costs its
-/// units × rate, so the item's `cost_total` is checked against that rather than also given as
-/// the line's budget (a line may not state both); a difference is a warning.
-fn units_not_budget(line: &mut Line, cur: Option<Currency>, at: &SourceRef, problems: &mut Vec<Problem>) {
-    let Some(stated) = line.budget.take() else { return };
-    let Some(c) = cur else { return };
-    if let Ok(Some(net)) = flightplan_core::schedule::unit_net(line, c.minor_units()) {
-        if net != stated.0 {
-            let units = line.pricing.unit().map(|u| u.label().to_lowercase()).unwrap_or_default();
-            problems.push(Problem::warning(
-                "figures_disagree",
-                at.clone(),
-                format!("cost_total is {stated} but the line's {units} × rate give {net}: Flightplan uses {net}"),
-            ));
-        }
-    }
 }
 
 /// Each line item's stated delivery, as the line's stated counts where its pricing does not fix

@@ -6,9 +6,11 @@
 //! from the plan. So exporting an imported plan unchanged gives the same document back, and an
 //! edit changes just the fields it touched. A plan born in Flightplan is written whole.
 //!
-//! Line items carry `cost_total` = net media (as the import reads it), the delivery the core
-//! computes as `metric_*`, and the line's fees as custom costs captioned in the dictionary;
-//! what only Flightplan has goes in `custom_properties.flightplan`.
+//! Line items carry `cost_media` = net media and `cost_total` = net media with the item's other
+//! standard cost components (as the import reads them, `costs.rs`), the delivery the core
+//! computes as `metric_*`, and the line's fees as custom costs captioned in the dictionary,
+//! outside `cost_total` as the standard's example keeps its custom costs; what only Flightplan
+//! has goes in `custom_properties.flightplan`.
 
 use super::read::import_document;
 use flightplan_core::Dec;
@@ -268,7 +270,7 @@ fn write_line(li: &mut Map<String, Value>, line: &Line, v: &LineView, prev: Opti
         set_or_remove(li, "vehicle", (!line.vendor.is_empty()).then(|| json!(line.vendor)));
     }
     if prev.is_none_or(|(_, pv)| pv.net != v.net) {
-        li.insert("cost_total".into(), number(v.net.0));
+        super::costs::write_costs(li, v.net.0, &plan.currency);
         li.insert("cost_currency".into(), json!(plan.currency));
         li.remove("cost_currency_exchange_rate");
     }
