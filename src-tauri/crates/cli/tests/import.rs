@@ -152,7 +152,7 @@ fn bad_files_write_nothing_and_say_where() {
 /// read without a bound fails fast instead of filling the machine's memory.
 #[cfg(unix)]
 fn import_capped(file: &Path, out: &Path, format: Option<&str>) -> Output {
-    let mut cmd = format!("ulimit -v 2000000; exec \"$0\" import \"$1\" -o \"$2\"");
+    let mut cmd = String::from("ulimit -v 2000000; exec \"$0\" import \"$1\" -o \"$2\"");
     if let Some(f) = format {
         cmd.push_str(&format!(" --format {f}"));
     }

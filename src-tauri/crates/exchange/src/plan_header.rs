@@ -111,6 +111,7 @@ pub fn get(found: &[HeaderValue], field: HeaderField) -> Option<&HeaderValue> {
 }
 
 #[cfg(test)]
+#[allow(clippy::type_complexity)]
 mod tests {
     use super::*;
 

@@ -3,6 +3,8 @@
 //! allows. No line item is ever missing without an error naming it; a detail that cannot be
 //! carried is a warning naming its JSON path.
 
+#![allow(clippy::type_complexity)]
+
 use flightplan_core::compute;
 use flightplan_exchange::{commit_import, preview_import, read_plan_source, write_mediaplan, ImportChoices, ImportPreview, ProblemLevel};
 use serde_json::{json, Value};

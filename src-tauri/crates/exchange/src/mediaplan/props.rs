@@ -97,6 +97,7 @@ fn count_values(props: &Map<String, Value>) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::type_complexity)]
 mod tests {
     use super::*;
     use flightplan_core::plan::Line;
