@@ -115,12 +115,14 @@ test("the mediaplanschema 2.0 example shows its line items by JSON path and impo
   assert.equal(await dialog().getByRole("table", { name: "Columns" }).count(), 0, "a document has no columns to map");
   const lines = dialog().getByRole("table", { name: "Lines to import" }).locator("tbody tr");
   assert.deepEqual(await lines.locator("td.source-place").allInnerTexts(), ["lineitems[0]", "lineitems[1]", "lineitems[2]", "lineitems[3]"]);
-  assert.match(await lines.first().innerText(), /LinkedIn Sponsored Content - Tech Professionals\s+Digital\s+LinkedIn\s+CPM\s+\$26\.666667\s+\$320,000\.00/);
+  assert.match(await lines.first().innerText(), /LinkedIn Sponsored Content - Tech Professionals\s+Digital\s+LinkedIn\s+CPM\s+\$23\.333333\s+\$280,000\.00/);
   assert.equal(await fact("Net media").innerText(), fmt(p.totals.net_media, "$"));
   assert.equal(await fact("Currency").innerText(), "USD");
   const problems = await dialog().getByRole("list", { name: "Problems" }).innerText();
   assert.match(problems, /Note\s+cost_custom1 \("agency management fee"\)/);
   assert.match(problems, /dictionary\.custom_costs\.cost_custom1/);
+  // cost_total includes buying, platform, data and creative costs: net media is cost_media.
+  assert.match(problems, /cost_buying 16000\.00, cost_platform 12000\.00, cost_data 8000\.00, cost_creative 4000\.00 \(40000\.00 in all\) are not media/);
   await b.shot("import-mediaplan");
   await importButton().click();
   const row = rows().filter({ hasText: p.plan.name });
