@@ -18,7 +18,7 @@ fn decimal() -> impl Strategy<Value = Decimal> {
 }
 
 fn style() -> impl Strategy<Value = NumberStyle> {
-    prop_oneof![Just(NumberStyle::CommaDot), Just(NumberStyle::DotComma), Just(NumberStyle::SpaceComma)]
+    prop_oneof![Just(NumberStyle::CommaDot), Just(NumberStyle::DotComma), Just(NumberStyle::SpaceComma), Just(NumberStyle::Indian)]
 }
 
 /// `format_number` as it was written on `Decimal`'s `Display`.
@@ -26,7 +26,7 @@ fn format_number_reference(value: Decimal, dp: u32, style: NumberStyle) -> Strin
     let mut v = value.round_dp_with_strategy(dp, RoundingStrategy::MidpointAwayFromZero);
     v.rescale(dp);
     let (group, point) = match style {
-        NumberStyle::CommaDot => (",", "."),
+        NumberStyle::CommaDot | NumberStyle::Indian => (",", "."),
         NumberStyle::DotComma => (".", ","),
         NumberStyle::SpaceComma => ("\u{202f}", ","),
     };
@@ -35,9 +35,17 @@ fn format_number_reference(value: Decimal, dp: u32, style: NumberStyle) -> Strin
         Some((i, f)) => (i.to_string(), Some(f.to_string())),
         None => (text, None),
     };
+    // Indian style: the last three digits as a group, then twos before them.
+    let (head, tail) = if style == NumberStyle::Indian && int.len() > 3 { int.split_at(int.len() - 3) } else { ("", int.as_str()) };
     let mut grouped = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
+    for (i, ch) in head.chars().enumerate() {
+        if i > 0 && (head.len() - i) % 2 == 0 {
+            grouped.push_str(group);
+        }
+        grouped.push(ch);
+    }
+    for (i, ch) in tail.chars().enumerate() {
+        if !grouped.is_empty() && i == 0 || i > 0 && (tail.len() - i) % 3 == 0 {
             grouped.push_str(group);
         }
         grouped.push(ch);
