@@ -178,11 +178,15 @@ fn a_mediaplanschema_document_is_chosen_previewed_and_imported_with_the_cores_fi
         ]
     );
     let places: Vec<(&str, &str)> = p["lines"].as_array().unwrap().iter().map(|l| (l["path"].as_str().unwrap(), l["net"].as_str().unwrap())).collect();
-    assert_eq!(places, [("lineitems[0]", "320000.00"), ("lineitems[1]", "275000.00"), ("lineitems[2]", "185000.00"), ("lineitems[3]", "70000.00")]);
+    // Net media is each line item's cost_media: its cost_total also holds buying, platform, data
+    // and creative costs, which are named, one warning a line item.
+    assert_eq!(places, [("lineitems[0]", "280000.00"), ("lineitems[1]", "245000.00"), ("lineitems[2]", "165000.00"), ("lineitems[3]", "62000.00")]);
     assert_eq!(codes(&p, "error"), Vec::<String>::new());
+    assert_eq!(codes(&p, "warning"), ["other_costs"; 4]);
     assert_eq!(codes(&p, "info"), ["fee_kept"]);
-    assert_eq!(p["problems"][0]["path"], "dictionary.custom_costs.cost_custom1");
-    assert_eq!((p["totals"]["net_media"].as_str(), p["totals"]["gross"].as_str()), (Some("850000.00"), Some("850000.00")));
+    let kept = p["problems"].as_array().unwrap().iter().find(|x| x["code"] == "fee_kept").unwrap();
+    assert_eq!(kept["path"], "dictionary.custom_costs.cost_custom1");
+    assert_eq!((p["totals"]["net_media"].as_str(), p["totals"]["gross"].as_str()), (Some("752000.00"), Some("752000.00")));
     // The preview is pure: asked again, it answers the same.
     assert_eq!(preview(&h, &chosen["source"], json!({})), p);
 
