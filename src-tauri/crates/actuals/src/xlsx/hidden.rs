@@ -4,13 +4,10 @@
 //! and `<col min max hidden="1">`, read here in a pass of their own, within the same limit as the
 //! cells.
 
-use super::{bad, too_large, xml_error, Flag, Limited, Sheet};
-use crate::limits::{MAX_COLUMNS, MAX_SHEET_CELLS, MAX_SHEET_XML_BYTES};
+use super::{too_large, Sheet};
+use crate::limits::{MAX_COLUMNS, MAX_SHEET_CELLS};
 use crate::Error;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
-use std::io::BufReader;
-use std::rc::Rc;
+use quick_xml::events::BytesStart;
 
 /// What a sheet hides.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,33 +25,22 @@ fn is_hidden(e: &BytesStart) -> bool {
 impl Sheet<'_> {
     /// The sheet's hidden rows and columns (rows numbered as [`Sheet::each`] numbers them).
     pub fn hidden(&self, file: &str) -> Result<Hidden, Error> {
-        let mut archive = self.archive.clone();
-        let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
-        let hit = Rc::new(Flag::new(false));
-        let limited = Limited { inner: entry, left: MAX_SHEET_XML_BYTES, hit: hit.clone() };
-        let mut r = Reader::from_reader(BufReader::new(limited));
-        let mut buf = Vec::new();
         let mut out = Hidden::default();
         let mut last_row = 0usize;
-        loop {
-            let ev = match r.read_event_into(&mut buf) {
-                Ok(ev) => ev,
-                Err(e) if hit.get() => return Err(too_large(file, format!("the sheet inflates to more than {} MiB ({e})", MAX_SHEET_XML_BYTES >> 20))),
-                Err(e) => return Err(xml_error(file, &self.path, e)),
-            };
-            match ev {
-                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
-                    let given = super::attr(&e, b"r").and_then(|v| v.parse().ok()).filter(|n| *n > 0);
+        self.each_start(file, |e| {
+            match e.local_name().as_ref() {
+                b"row" => {
+                    let given = super::attr(e, b"r").and_then(|v| v.parse().ok()).filter(|n| *n > 0);
                     last_row = given.unwrap_or(last_row + 1);
-                    if is_hidden(&e) {
+                    if is_hidden(e) {
                         if out.rows.len() >= MAX_SHEET_CELLS as usize {
                             return Err(too_large(file, "the sheet hides more rows than it could hold cells"));
                         }
                         out.rows.push(last_row);
                     }
                 }
-                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"col" && is_hidden(&e) => {
-                    let n = |k: &[u8]| super::attr(&e, k).and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0);
+                b"col" if is_hidden(e) => {
+                    let n = |k: &[u8]| super::attr(e, k).and_then(|v| v.parse::<usize>().ok()).filter(|n| *n > 0);
                     if let (Some(min), Some(max)) = (n(b"min"), n(b"max")) {
                         if out.columns.len() >= MAX_COLUMNS {
                             return Err(too_large(file, "the sheet lists more hidden column ranges than it can have columns"));
@@ -62,11 +48,10 @@ impl Sheet<'_> {
                         out.columns.push((min.min(max) - 1, min.max(max).min(MAX_COLUMNS) - 1));
                     }
                 }
-                Event::Eof => break,
                 _ => {}
             }
-            buf.clear();
-        }
+            Ok(())
+        })?;
         Ok(out)
     }
 }

@@ -319,13 +319,37 @@ impl Sheet<'_> {
     /// The sheet's merged ranges, 0-based and inclusive: `(first_row, first_col, last_row,
     /// last_col)`. Read in a pass of their own (they follow the cells), within the same limit.
     pub fn merged(&self, file: &str) -> Result<Vec<(u32, u32, u32, u32)>, Error> {
+        let mut out = Vec::new();
+        self.each_start(file, |e| {
+            if e.local_name().as_ref() != b"mergeCell" {
+                return Ok(());
+            }
+            let range = attr(e, b"ref").and_then(|r| {
+                let (a, b) = r.split_once(':')?;
+                let (ra, ca) = (row_of(a)?, column_of(a)?);
+                let (rb, cb) = (row_of(b)?, column_of(b)?);
+                Some((ra.min(rb) as u32, ca.min(cb) as u32, ra.max(rb) as u32, ca.max(cb) as u32))
+            });
+            if let Some(range) = range {
+                if out.len() >= MAX_SHEET_CELLS as usize {
+                    return Err(too_large(file, "the sheet merges more ranges than it could hold cells"));
+                }
+                out.push(range);
+            }
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    /// Read the sheet's XML within its limit, handing every element's opening (or empty) tag to
+    /// `on`: the passes that look for one kind of element (merged ranges, hidden rows and columns).
+    fn each_start(&self, file: &str, mut on: impl FnMut(&BytesStart) -> Result<(), Error>) -> Result<(), Error> {
         let mut archive = self.archive.clone();
         let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
         let hit = Rc::new(Flag::new(false));
         let limited = Limited { inner: entry, left: MAX_SHEET_XML_BYTES, hit: hit.clone() };
         let mut r = Reader::from_reader(BufReader::new(limited));
         let mut buf = Vec::new();
-        let mut out = Vec::new();
         loop {
             let ev = match r.read_event_into(&mut buf) {
                 Ok(ev) => ev,
@@ -333,26 +357,13 @@ impl Sheet<'_> {
                 Err(e) => return Err(xml_error(file, &self.path, e)),
             };
             match ev {
-                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"mergeCell" => {
-                    let range = attr(&e, b"ref").and_then(|r| {
-                        let (a, b) = r.split_once(':')?;
-                        let (ra, ca) = (row_of(a)?, column_of(a)?);
-                        let (rb, cb) = (row_of(b)?, column_of(b)?);
-                        Some((ra.min(rb) as u32, ca.min(cb) as u32, ra.max(rb) as u32, ca.max(cb) as u32))
-                    });
-                    if let Some(range) = range {
-                        if out.len() >= MAX_SHEET_CELLS as usize {
-                            return Err(too_large(file, "the sheet merges more ranges than it could hold cells"));
-                        }
-                        out.push(range);
-                    }
-                }
+                Event::Start(e) | Event::Empty(e) => on(&e)?,
                 Event::Eof => break,
                 _ => {}
             }
             buf.clear();
         }
-        Ok(out)
+        Ok(())
     }
 
     fn start_cell(&self, e: &BytesStart, width: usize, file: &str, row_no: usize) -> Result<Current, Error> {
