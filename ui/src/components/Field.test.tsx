@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { TextField } from "./Field";
+import { NumberStyleContext } from "./numbers";
 
 afterEach(cleanup);
 
@@ -23,5 +24,44 @@ describe("a date form field", () => {
     expect(commits).toEqual(["2027-05-17"]);
     expect(screen.queryByRole("alert")).toBeNull();
     language.mockRestore();
+  });
+});
+
+describe("a numeric form field", () => {
+  it("shows and reads its figure in the plan's number style: 2.400,50 typed in a 1.234,56 plan is 2400.50", () => {
+    const commits: string[] = [];
+    render(
+      <NumberStyleContext.Provider value="1.234,56">
+        <TextField label="Budget" path="budget" numeric value="50000.25" onCommit={(v) => commits.push(v)} />
+      </NumberStyleContext.Provider>,
+    );
+    const input = screen.getByLabelText<HTMLInputElement>("Budget");
+    expect(input.value).toBe("50000,25");
+    // Leaving the field as shown commits nothing: the shown "50000,25" is the plan's 50000.25.
+    fireEvent.blur(input);
+    expect(commits).toEqual([]);
+    fireEvent.change(input, { target: { value: "2.400,50" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    fireEvent.change(input, { target: { value: "2.400" } });
+    fireEvent.blur(input);
+    expect(commits).toEqual(["2400.50", "2400"]);
+  });
+
+  it("reads dot decimals where the plan writes 1,234.56, and leaves text fields as typed", () => {
+    const commits: string[] = [];
+    render(
+      <>
+        <TextField label="CPM" path="rate" numeric value="12.5" onCommit={(v) => commits.push(v)} />
+        <TextField label="Name" path="name" value="Q1" onCommit={(v) => commits.push(v)} />
+      </>,
+    );
+    const rate = screen.getByLabelText<HTMLInputElement>("CPM");
+    expect(rate.value).toBe("12.5");
+    fireEvent.change(rate, { target: { value: "1,250.75" } });
+    fireEvent.blur(rate);
+    const name = screen.getByLabelText<HTMLInputElement>("Name");
+    fireEvent.change(name, { target: { value: "Q1 2.400,50" } });
+    fireEvent.blur(name);
+    expect(commits).toEqual(["1250.75", "Q1 2.400,50"]);
   });
 });

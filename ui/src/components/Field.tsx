@@ -6,6 +6,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { CommandErrorBody } from "../types";
 import { errorMessage } from "../errors";
 import { DateInput } from "./DateInput";
+import { useNumberInput } from "./numbers";
 
 interface Common {
   label: string;
@@ -43,18 +44,21 @@ export function TextField({
   suffix?: string;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
+  // A numeric field shows and reads its figure in the plan's number style (numbers.ts).
+  const numbers = useNumberInput();
+  const shown = numeric ? numbers.shown(value) : value;
+  const [draft, setDraft] = useState(shown);
   // A date that could not be read, said by the date input (dates.ts) in this field's error slot.
   const [unread, setUnread] = useState<string | null>(null);
   // Follow the plan (undo, redo, the core's answer) unless the planner is mid-edit in this field.
   const typing = useRef(false);
   useEffect(() => {
-    if (!typing.current) setDraft(value);
-  }, [value]);
+    if (!typing.current) setDraft(shown);
+  }, [shown]);
   const message = unread ?? fieldError(error, path);
   const commit = () => {
     typing.current = false;
-    if (draft !== value) onCommit(draft);
+    if (draft !== shown) onCommit(numeric ? numbers.read(draft) : draft);
   };
   return (
     <div className={`field${message ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
@@ -80,7 +84,7 @@ export function TextField({
             value={draft}
             placeholder={placeholder}
             data-path={path}
-            data-dirty={draft !== value ? "true" : "false"}
+            data-dirty={draft !== shown ? "true" : "false"}
             aria-invalid={message ? true : undefined}
             aria-describedby={message ? `${id}-err` : undefined}
             onChange={(e) => {
@@ -92,7 +96,7 @@ export function TextField({
               if (e.key === "Enter") commit();
               if (e.key === "Escape") {
                 typing.current = false;
-                setDraft(value);
+                setDraft(shown);
               }
             }}
           />

@@ -15,6 +15,7 @@ import { StageRail } from "../components/StageRail";
 import { SignoffControl } from "../components/Signoff";
 import { Comments } from "../components/Comments";
 import { Workshop } from "../components/Workshop";
+import { NumberStyleContext } from "../components/numbers";
 import { usePlan, type PlanStore } from "../store/usePlan";
 import { errorMessage } from "../errors";
 import { useMenu } from "../menu";
@@ -137,88 +138,90 @@ function PlanEditor({
   useMenu("print", () => setPrinting(true));
 
   return (
-    <main className="screen plan">
-      <header className="plan-header">
-        <div className="plan-title">
-          <p className="eyebrow">
-            {plan.client}
-            {plan.brand ? ` · ${plan.brand}` : ""}
-          </p>
-          <h1>{plan.name}</h1>
-          <p className="plan-meta">
-            <span>{period(plan.start, plan.end)}</span>
-            {plan.version !== undefined && <span>Version {plan.version}</span>}
-            {plan.prepared_by && <span>Prepared by {plan.prepared_by}</span>}
-          </p>
-        </div>
-        <div className="plan-actions">
-          <SaveIndicator store={store} />
-          <div className="button-group">
-            <button type="button" className="button" disabled={!store.canUndo} onClick={store.undo} title="Undo (Ctrl/⌘+Z)">
-              Undo
-            </button>
-            <button type="button" className="button" disabled={!store.canRedo} onClick={store.redo} title="Redo (Shift+Ctrl/⌘+Z)">
-              Redo
-            </button>
+    <NumberStyleContext.Provider value={style ?? "1,234.56"}>
+      <main className="screen plan">
+        <header className="plan-header">
+          <div className="plan-title">
+            <p className="eyebrow">
+              {plan.client}
+              {plan.brand ? ` · ${plan.brand}` : ""}
+            </p>
+            <h1>{plan.name}</h1>
+            <p className="plan-meta">
+              <span>{period(plan.start, plan.end)}</span>
+              {plan.version !== undefined && <span>Version {plan.version}</span>}
+              {plan.prepared_by && <span>Prepared by {plan.prepared_by}</span>}
+            </p>
           </div>
-          <Comments plan={plan} edit={edit} />
-          <Versions id={doc.id} disabled={store.save !== "saved"} open={versionsOpen} onOpenChange={setVersionsOpen} />
-          <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
-            Workshop
-          </button>
-          <button type="button" className="button" onClick={() => setPrinting(true)} title="Print the one-page plan (Ctrl/⌘+P)">
-            Print…
-          </button>
-          <ExportMenu exports={exports} disabled={store.save === "refused"} />
-        </div>
-      </header>
-      {printing && <PrintView planId={doc.id} planPaper={plan.settings.paper} blocked={blocked} onClose={() => setPrinting(false)} />}
-      <ExportNotice exports={exports} />
-      <SignoffControl id={doc.id} plan={plan} onDoc={onDoc} saved={store.save === "saved"} numberStyle={style} />
+          <div className="plan-actions">
+            <SaveIndicator store={store} />
+            <div className="button-group">
+              <button type="button" className="button" disabled={!store.canUndo} onClick={store.undo} title="Undo (Ctrl/⌘+Z)">
+                Undo
+              </button>
+              <button type="button" className="button" disabled={!store.canRedo} onClick={store.redo} title="Redo (Shift+Ctrl/⌘+Z)">
+                Redo
+              </button>
+            </div>
+            <Comments plan={plan} edit={edit} />
+            <Versions id={doc.id} disabled={store.save !== "saved"} open={versionsOpen} onOpenChange={setVersionsOpen} />
+            <button type="button" className="button" onClick={() => setWorkshop(true)} title="Full screen for a projector">
+              Workshop
+            </button>
+            <button type="button" className="button" onClick={() => setPrinting(true)} title="Print the one-page plan (Ctrl/⌘+P)">
+              Print…
+            </button>
+            <ExportMenu exports={exports} disabled={store.save === "refused"} />
+          </div>
+        </header>
+        {printing && <PrintView planId={doc.id} planPaper={plan.settings.paper} blocked={blocked} onClose={() => setPrinting(false)} />}
+        <ExportNotice exports={exports} />
+        <SignoffControl id={doc.id} plan={plan} onDoc={onDoc} saved={store.save === "saved"} numberStyle={style} />
 
-      <section className="kpis" aria-label="Key figures">
-        <Kpi label="Budget" value={m(t.budget)} />
-        <Kpi label="Net media" value={m(t.net_media)} />
-        <Kpi label="Fees" value={m(t.fees)} />
-        <Kpi label="Gross total" value={m(t.gross)} emphasis />
-        <Kpi
-          label={isNegative(t.unallocated) ? "Over budget" : "Unallocated"}
-          value={m(t.unallocated)}
-          tone={isNegative(t.unallocated) ? "bad" : isNonZero(t.unallocated) ? "warn" : "ok"}
-        />
-      </section>
-
-      <StageRail plan={plan} view={view} current={stage} onSelect={setStage} />
-
-      {error && (
-        <div className="refused" role="alert" data-testid="save-refused">
-          <strong>Not saved.</strong> {errorMessage(error)}
-          {error.path && <span className="refused-path">{describePath(error.path, plan)}</span>}
-          {error.code === "plan_locked" ? (
-            <RevisionOffer id={doc.id} plan={plan} onDoc={onDoc} saving={store.save === "saving"} />
-          ) : (
-            <span className="muted"> Fix it, or undo, and the plan saves again.</span>
-          )}
-        </div>
-      )}
-
-      {stage <= 4 && stageFindings.length > 0 && (
-        <section className="panel stage-findings-panel" aria-label={`Findings for ${STAGES[stage - 1].title}`}>
-          <h2>
-            Open findings · {STAGES[stage - 1].title}
-          </h2>
-          <FindingGroups groups={view.finding_groups.filter((g) => g.stage === stage)} findings={view.findings} lines={view.lines} />
+        <section className="kpis" aria-label="Key figures">
+          <Kpi label="Budget" value={m(t.budget)} />
+          <Kpi label="Net media" value={m(t.net_media)} />
+          <Kpi label="Fees" value={m(t.fees)} />
+          <Kpi label="Gross total" value={m(t.gross)} emphasis />
+          <Kpi
+            label={isNegative(t.unallocated) ? "Over budget" : "Unallocated"}
+            value={m(t.unallocated)}
+            tone={isNegative(t.unallocated) ? "bad" : isNonZero(t.unallocated) ? "warn" : "ok"}
+          />
         </section>
-      )}
 
-      {stage === 1 && <GoalsStage plan={plan} view={view} error={error} edit={edit} numberStyle={style} />}
-      {stage === 2 && <AudienceStage plan={plan} view={view} error={error} edit={edit} today={today} numberStyle={style} />}
-      {stage === 3 && <ChannelsStage {...stageProps} />}
-      {stage === 4 && <PlanStage {...stageProps} />}
-      {stage === 5 && <BuyStage {...stageProps} />}
-      {stage === 6 && <MonitorStage {...stageProps} />}
-      {workshop && <Workshop plan={plan} view={view} edit={edit} onClose={closeWorkshop} />}
-    </main>
+        <StageRail plan={plan} view={view} current={stage} onSelect={setStage} />
+
+        {error && (
+          <div className="refused" role="alert" data-testid="save-refused">
+            <strong>Not saved.</strong> {errorMessage(error)}
+            {error.path && <span className="refused-path">{describePath(error.path, plan)}</span>}
+            {error.code === "plan_locked" ? (
+              <RevisionOffer id={doc.id} plan={plan} onDoc={onDoc} saving={store.save === "saving"} />
+            ) : (
+              <span className="muted"> Fix it, or undo, and the plan saves again.</span>
+            )}
+          </div>
+        )}
+
+        {stage <= 4 && stageFindings.length > 0 && (
+          <section className="panel stage-findings-panel" aria-label={`Findings for ${STAGES[stage - 1].title}`}>
+            <h2>
+              Open findings · {STAGES[stage - 1].title}
+            </h2>
+            <FindingGroups groups={view.finding_groups.filter((g) => g.stage === stage)} findings={view.findings} lines={view.lines} />
+          </section>
+        )}
+
+        {stage === 1 && <GoalsStage plan={plan} view={view} error={error} edit={edit} numberStyle={style} />}
+        {stage === 2 && <AudienceStage plan={plan} view={view} error={error} edit={edit} today={today} numberStyle={style} />}
+        {stage === 3 && <ChannelsStage {...stageProps} />}
+        {stage === 4 && <PlanStage {...stageProps} />}
+        {stage === 5 && <BuyStage {...stageProps} />}
+        {stage === 6 && <MonitorStage {...stageProps} />}
+        {workshop && <Workshop plan={plan} view={view} edit={edit} onClose={closeWorkshop} />}
+      </main>
+    </NumberStyleContext.Provider>
   );
 }
 

@@ -4,6 +4,7 @@ import fixtures from "../test/core-fixtures.json";
 import type { Plan } from "../bindings";
 import type { PlanView } from "../types";
 import { ChannelsStage } from "./ChannelsStage";
+import { NumberStyleContext } from "../components/numbers";
 
 vi.mock("./catalogue", async (orig) => {
   const real = await orig<typeof import("./catalogue")>();
@@ -25,5 +26,22 @@ describe("stage 3's funding switch", () => {
     const switched = edited!.lines[0];
     expect(switched.share).toBe("4.5");
     expect(switched.budget).toBeUndefined();
+  });
+});
+
+describe("stage 3's split inputs", () => {
+  it("show and read a line's amount in the plan's number style", () => {
+    const { plan, view } = entry("planning.unallocated");
+    let edited: Plan | null = null;
+    render(
+      <NumberStyleContext.Provider value="1.234,56">
+        <ChannelsStage plan={plan} view={view} error={null} numberStyle="1.234,56" edit={(f) => (edited = f(plan))} />
+      </NumberStyleContext.Provider>,
+    );
+    const input = screen.getByLabelText<HTMLInputElement>(`Amount for ${plan.lines[0].name}`);
+    expect(input.value).toBe("18000,00");
+    fireEvent.change(input, { target: { value: "20.000,50" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    expect(edited!.lines[0].budget).toBe("20000.50");
   });
 });

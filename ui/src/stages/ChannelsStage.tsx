@@ -171,6 +171,6 @@ export function ChannelsStage({ plan, view, error, edit, numberStyle }: Props) {
 }
 
 function SplitInput({ value, label, path, invalid, onCommit }: { value: string; label: string; path: string; invalid: boolean; onCommit: (v: string) => void }) {
-  const draft = useDraftInput(value, onCommit);
+  const draft = useDraftInput(value, onCommit, true);
   return <input className="split-input num" aria-label={label} aria-invalid={invalid || undefined} data-path={path} {...draft} />;
 }

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { api, toCommandError } from "../api";
 import type { HillFit, Line, Plan } from "../bindings";
 import { num } from "../format";
-import { cleanDecimal } from "../store/usePlan";
+import { useNumberInput } from "../components/numbers";
 import { errorMessage } from "../errors";
 
 interface Props {
@@ -28,15 +28,17 @@ export function CurveFit({ plan, line, index, currency, edit, onDone }: Props) {
   const [max, setMax] = useState("");
   const [fit, setFit] = useState<HillFit | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The spends and results are typed in the plan's number style.
+  const numbers = useNumberInput();
   const set = (i: number, key: "spend" | "result", v: string) => {
     setFit(null);
     setRows(rows.map((r, j) => (j === i ? { ...r, [key]: v } : r)));
   };
   const run = async () => {
     setError(null);
-    const points = rows.filter((r) => r.spend.trim() || r.result.trim()).map((r) => ({ spend: cleanDecimal(r.spend), result: cleanDecimal(r.result) }));
+    const points = rows.filter((r) => r.spend.trim() || r.result.trim()).map((r) => ({ spend: numbers.read(r.spend), result: numbers.read(r.result) }));
     try {
-      setFit(await api.fitCurve(plan, points, cleanDecimal(max) || undefined));
+      setFit(await api.fitCurve(plan, points, numbers.read(max) || undefined));
     } catch (e) {
       setFit(null);
       setError(errorMessage(toCommandError(e)));

@@ -13,7 +13,7 @@ import { isNegative, isNonZero, money, num } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { fieldError } from "../components/Field";
 import { ResponseCurve } from "../components/ResponseCurve";
-import { cleanDecimal } from "../store/usePlan";
+import { useNumberInput } from "../components/numbers";
 import { errorMessage } from "../errors";
 import type { PlanEditorProps } from "./props";
 import { CurveFit } from "./CurveFit";
@@ -425,11 +425,13 @@ export function CurveEditor({
   const [fitting, setFitting] = useState(false);
   const r = line.response as Record<string, string> | undefined;
   const [kind, setKind] = useState<CurveKind>(line.response?.curve ?? "hill");
-  const [draft, setDraft] = useState<Record<string, string>>(() => ({
-    ...(r ?? {}),
-    min_budget: line.min_budget ?? "",
-    max_budget: line.max_budget ?? "",
-  }));
+  // The curve's figures, shown and read in the plan's number style.
+  const numbers = useNumberInput();
+  const [draft, setDraft] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      Object.entries({ ...(r ?? {}), min_budget: line.min_budget ?? "", max_budget: line.max_budget ?? "" }).map(([k, v]) => [k, k === "curve" ? v : numbers.shown(v)]),
+    ),
+  );
   const set = (key: string, v: string) => setDraft((d) => ({ ...d, [key]: v }));
   const base = `lines[${index}]`;
 
@@ -439,12 +441,12 @@ export function CurveEditor({
       const next: Line = { ...lines[index] };
       const response: Record<string, string> = { curve: kind };
       for (const f of PARAMS[kind]) {
-        const v = cleanDecimal(draft[f.key] ?? "");
+        const v = numbers.read(draft[f.key] ?? "");
         if (v) response[f.key] = v;
       }
       next.response = response as unknown as Response;
       for (const key of ["min_budget", "max_budget"] as const) {
-        const v = cleanDecimal(draft[key] ?? "");
+        const v = numbers.read(draft[key] ?? "");
         if (v) next[key] = v;
         else delete next[key];
       }
@@ -474,7 +476,7 @@ export function CurveEditor({
             className="num"
             value={draft[key] ?? ""}
             data-path={path}
-            data-dirty={(draft[key] ?? "") !== ((key.endsWith("_budget") ? line[key as "min_budget"] : r?.[key]) ?? "") ? "true" : "false"}
+            data-dirty={(draft[key] ?? "") !== numbers.shown((key.endsWith("_budget") ? line[key as "min_budget"] : r?.[key]) ?? "") ? "true" : "false"}
             aria-invalid={msg ? true : undefined}
             onChange={(e) => set(key, e.target.value)}
             onKeyDown={(e) => e.key === "Enter" && apply()}

@@ -177,7 +177,7 @@ function Cell({
   numeric?: boolean;
   type?: "text" | "date";
 }) {
-  const draft = useDraftInput(value, onCommit);
+  const draft = useDraftInput(value, onCommit, numeric);
   if (type === "date") {
     return (
       <>

@@ -11,6 +11,7 @@ import { errorMessage } from "../../errors";
 import { addInvoice, removeInvoice, setInvoice, vendors, type InvoiceField } from "./edits";
 import { monthLabel } from "./numbers";
 import { useDraftInput } from "../../components/draft";
+import { useNumberInput } from "../../components/numbers";
 
 interface Props {
   plan: Plan;
@@ -149,7 +150,7 @@ export function Reconciliation({ plan, reconciliation, error, edit, numberStyle,
 }
 
 function Commit({ value, label, path, numeric, onCommit }: { value: string; label: string; path: string; numeric?: boolean; onCommit: (v: string) => void }) {
-  const draft = useDraftInput(value, onCommit);
+  const draft = useDraftInput(value, onCommit, numeric);
   return <input className={`cell-input${numeric ? " num" : ""}`} aria-label={label} data-path={path} {...draft} />;
 }
 
@@ -168,7 +169,9 @@ function NewInvoice({
   const [month, setMonth] = useState(defaultMonth);
   const [amount, setAmount] = useState("");
   const [number, setNumber] = useState("");
-  const ready = !!vendor && /^\d{4}-\d{2}$/.test(month) && !!cleanDecimal(amount);
+  // The amount is typed in the plan's number style.
+  const numbers = useNumberInput();
+  const ready = !!vendor && /^\d{4}-\d{2}$/.test(month) && !!numbers.read(amount);
   return (
     <form
       className="new-invoice"
@@ -176,7 +179,7 @@ function NewInvoice({
       onSubmit={(e) => {
         e.preventDefault();
         if (!ready) return;
-        onAdd({ vendor, month, amount: cleanDecimal(amount), ...(number.trim() ? { number: number.trim() } : {}) });
+        onAdd({ vendor, month, amount: numbers.read(amount), ...(number.trim() ? { number: number.trim() } : {}) });
         setAmount("");
         setNumber("");
       }}
