@@ -23,6 +23,7 @@ mod hidden;
 mod line_rows;
 mod mediaplan;
 mod own_export;
+mod plan_details;
 mod plan_file;
 mod plan_header;
 mod preview;

@@ -27,6 +27,13 @@ pub enum HeaderField {
     CommissionBasis,
     AdServingCpm,
     TechFeePct,
+    FunnelStage,
+    PrimaryKpi,
+    KpiTarget,
+    TargetAudience,
+    Status,
+    Version,
+    EffectiveFrequency,
 }
 
 const LABELS: &[(HeaderField, &[&str])] = &[
@@ -45,6 +52,13 @@ const LABELS: &[(HeaderField, &[&str])] = &[
     (HeaderField::CommissionBasis, &["commission basis", "agency commission basis"]),
     (HeaderField::AdServingCpm, &["ad serving cpm"]),
     (HeaderField::TechFeePct, &["tech fee %", "tech & data fee %", "tech fee (%)"]),
+    (HeaderField::FunnelStage, &["funnel stage", "goal stage", "funnel"]),
+    (HeaderField::PrimaryKpi, &["primary kpi", "main kpi"]),
+    (HeaderField::KpiTarget, &["primary kpi target", "main kpi target"]),
+    (HeaderField::TargetAudience, &["target audience", "primary audience"]),
+    (HeaderField::Status, &["plan status"]),
+    (HeaderField::Version, &["plan version", "version"]),
+    (HeaderField::EffectiveFrequency, &["effective frequency"]),
 ];
 
 fn label_of(text: &str) -> Option<(HeaderField, usize)> {

@@ -15,11 +15,11 @@ use crate::preview::{
     ImportChoices, ImportPreview, PreviewLine, Problem, SkippedRow, SourceKind, SourceRef, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
 };
 use crate::conventions::{date_order, plan_currency};
-use crate::{calendar, hidden, own_export, words};
+use crate::{calendar, hidden, own_export, plan_details};
 use chrono::NaiveDate;
 use flightplan_actuals::{Record, Sheet};
 use flightplan_core::money::{round_dp, sum, Currency};
-use flightplan_core::plan::{CommissionBasis, Goal, Plan};
+use flightplan_core::plan::{CommissionBasis, Plan};
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -280,6 +280,12 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
             m.plan_name = None;
         }
     }
+    // The creative list and notes, on a sheet of their own (Flightplan's "Creative & notes").
+    for (i, g) in grids.iter().enumerate() {
+        if i != si && !is_documentation(&sheets[i].name) {
+            plan_details::read_sheet(g, sheet_name(i), &mut preview.plan, &mut preview.problems);
+        }
+    }
     if own_xlsx {
         own_export::weights_from_flowchart(&mut preview, &grids[names.iter().position(|n| n == "Flowchart").unwrap_or(0)]);
     }
@@ -441,11 +447,7 @@ fn assemble(
     plan.budget = Dec(rounded.normalize().max(Decimal::ZERO));
     plan.budget = Dec(round_dp(plan.budget.0, dp));
     plan.universe = header_number(HeaderField::Universe, &mut problems).map(Dec);
-    if let Some(obj) = text(HeaderField::Objective) {
-        if let Some(stage) = words::funnel(&obj) {
-            plan.goal = Some(Goal { objective: stage, description: obj, ..default_goal(stage) });
-        }
-    }
+    plan_details::apply(&found, &mut plan, &mut problems);
     if let Some(p) = header_number(HeaderField::CommissionPct, &mut problems) {
         plan.fees.agency_commission_pct = Dec(p);
     }
@@ -490,18 +492,6 @@ fn assemble(
         })
         .collect();
     finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems)
-}
-
-fn default_goal(stage: flightplan_core::plan::Funnel) -> Goal {
-    serde_json::from_value(serde_json::json!({ "objective": words::funnel_word(stage) })).unwrap_or_else(|_| Goal {
-        objective: stage,
-        description: String::new(),
-        kpi: None,
-        target: None,
-        secondary: Vec::new(),
-        guardrails: Default::default(),
-        revenue_per_conversion: None,
-    })
 }
 
 #[allow(clippy::too_many_arguments)]

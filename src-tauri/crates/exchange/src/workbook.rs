@@ -162,7 +162,7 @@ fn channels_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> std::resu
 /// Every creative item (by line, with its due date) and every note of the plan.
 fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Result<(), XlsxError> {
     ws.set_name("Creative & notes")?;
-    for (c, h) in ["Due", "Count", "Format", "Line", "Channel", "Delivered", "Notes"].iter().enumerate() {
+    for (c, h) in crate::plan_details::CREATIVE_COLUMNS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
     }
     let mut r = 1u32;
@@ -177,11 +177,12 @@ fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::
             ws.write_string(r, 4, xml_text(&line.channel))?;
             ws.write_number(r, 5, f64::from(cr.delivered))?;
             ws.write_string(r, 6, xml_text(&cr.notes))?;
+            ws.write_string(r, 7, xml_text(&line.id))?;
             r += 1;
         }
     }
     r += 1;
-    ws.write_string_with_format(r, 0, "Notes", &f.head)?;
+    ws.write_string_with_format(r, 0, crate::plan_details::NOTES, &f.head)?;
     for note in &plan.notes {
         r += 1;
         ws.write_string(r, 0, xml_text(note))?;
@@ -353,10 +354,27 @@ fn plan_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Resu
     if let Some(u) = plan.universe {
         rows.push(("Universe", u.to_string()));
     }
+    // The plan's own details the other sheets do not show, so the workbook imports back to the
+    // plan it came from (`plan_details.rs` reads them).
+    rows.push(("Plan status", crate::plan_details::status_word(plan.status).to_string()));
+    rows.push(("Plan version", plan.version.to_string()));
+    if !plan.target_audience.is_empty() {
+        rows.push(("Target audience", plan.target_audience.clone()));
+    }
     if let Some(g) = &plan.goal {
+        rows.push(("Funnel stage", crate::words::funnel_word(g.objective).to_string()));
         if !g.description.is_empty() {
             rows.push(("Objective", g.description.clone()));
         }
+        if let Some(k) = g.kpi {
+            rows.push(("Primary KPI", kpi_code(k)));
+        }
+        if let Some(t) = g.target {
+            rows.push(("Primary KPI target", t.to_string()));
+        }
+    }
+    if let Some(n) = plan.effective_frequency {
+        rows.push(("Effective frequency", n.to_string()));
     }
     for (i, (label, value)) in rows.iter().enumerate() {
         let r = i as u32 + 1;

@@ -79,6 +79,18 @@ fn plan_to_xlsx_to_plan() {
         let ids: Vec<&str> = plan.lines.iter().map(|l| l.id.as_str()).collect();
         assert_eq!(ids, back.lines.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(), "{name}: ids");
         assert_eq!(plan.fees, back.fees, "{name}: fees");
+        // The plan's own details besides its lines: the goal the checks judge it by, its
+        // audience, status and version, its notes, and each line's creative list.
+        let goal = |p: &Plan| p.goal.as_ref().map(|g| (g.objective, g.description.clone(), g.kpi, g.target.map(|t| t.normalize())));
+        assert_eq!(goal(&plan), goal(&back), "{name}: goal");
+        assert_eq!(
+            (&plan.target_audience, plan.status, plan.version, plan.effective_frequency, &plan.notes),
+            (&back.target_audience, back.status, back.version, back.effective_frequency, &back.notes),
+            "{name}: details and notes"
+        );
+        for (a, b) in plan.lines.iter().zip(&back.lines) {
+            assert_eq!(a.creative, b.creative, "{name}: creative of {}", a.id);
+        }
     }
 }
 
