@@ -16,6 +16,7 @@ const monitoring = JSON.parse(readFileSync(join(import.meta.dirname, "../src/tes
 const GOOGLE = "/home/planner/Downloads/google_ads_campaign_report_daily.csv";
 const PORTUGUESE = "/home/planner/Downloads/googleads-ptbr-campanha-brl.csv";
 const ALL_TIME = "/home/planner/Downloads/googleads-intrago-campaign-alltime.csv";
+const UK = "/home/planner/Downloads/google-ads-uk-daily.csv";
 const preview = (name, path) => monitoring.previews.find((p) => p.scenario === name && p.path === path);
 const ACTION = { scale: "Scale", hold: "Hold", cut: "Cut", fix_tracking: "Fix tracking", not_enough_data: "Not enough data" };
 
@@ -225,6 +226,27 @@ test("stage 6: a real Portuguese Google Ads report shows its dialect, period and
   assert.equal(await imported.locator(".source").textContent(), "Google · [SEARCH][06.05.26]-BARATAS");
   await b.page.locator(".monitor-work").scrollIntoViewIfNeeded();
   await b.shot("monitor-actuals-imported-range");
+});
+
+test("stage 6: a UK report's dates are read day first from their own run, and again month first when the planner says so", async () => {
+  await openMonitored();
+  const dayFirst = preview("monitored", UK).preview;
+  const monthFirst = monitoring.previews.find((p) => p.scenario === "monitored" && p.path === UK && p.dates === "month_first").preview;
+  assert.deepEqual([dayFirst.dates.order, dayFirst.dates.basis, monthFirst.dates.order, monthFirst.dates.basis], ["day_first", "shape", "month_first", "given"]);
+  await b.page.evaluate((p) => window.__dialogAnswers.push(p), UK);
+  await b.page.getByRole("button", { name: "Choose report…" }).click();
+  await b.page.getByTestId("import-preview").waitFor();
+  const order = b.page.getByLabel("Date order in the report");
+  assert.equal(await order.inputValue(), "day_first");
+  assert.equal(await b.page.getByTestId("preview-period").textContent(), "1 Sep – 7 Sep 2025");
+  assert.match(await b.page.getByTestId("preview-dates").textContent(), /“01\/09\/2025” is 1 Sep 2025, not 9 Jan 2025: read so, the dates run day after day/);
+  await b.page.getByTestId("import-preview").scrollIntoViewIfNeeded();
+  await b.shot("monitor-import-uk-dates");
+
+  await order.selectOption("month_first");
+  await b.page.getByTestId("preview-period").filter({ hasText: "9 Jan – 9 Jul 2025" }).waitFor();
+  assert.match(await b.page.getByTestId("preview-dates").textContent(), /“01\/09\/2025” is 9 Jan 2025, not 1 Sep 2025: as you chose/);
+  assert.equal(await order.inputValue(), "month_first");
 });
 
 test("stage 6: a report without dates asks for the period it covers, then is read with it", async () => {

@@ -7,7 +7,9 @@
 //             the planner gives (`--period START..END`, the app's `period`), stored with the
 //             entry as `period`; any other report is previewed through a column mapping
 //             (`--mapping M`, the JSON the app sends as preview_actuals' `mapping`), stored with
-//             the entry as `mapping`;
+//             the entry as `mapping`; a UK report whose dates read two ways is previewed as
+//             the core reads it and again in the order the planner picks (`--dates mdy`, the
+//             app's `dates`), stored with the entry as `dates`;
 //   reviews   `flightplan pacing PLAN --as-of DAY` for as-of days the planner picks;
 //   next      `flightplan roll-forward PLAN -o NEXT --as-of D` with D the app's default as-of day
 //             (the last day the actuals cover, as of the fixtures' "today"), and
@@ -21,7 +23,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { cliError } from "./cli-errors";
-import type { Plan } from "../src/bindings";
+import type { DateOrder, Plan } from "../src/bindings";
 import { ADSET_REPORT, ALL_TIME_REPORT, assignedPlan, brazilAssignedPlan, brazilPlan, GOOGLE_REPORT, monitoredPlan, PT_REPORT } from "../src/test/scenarios/monitoring";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -64,6 +66,9 @@ const AS_OF_DAYS = ["2027-01-10", "2027-01-17"];
  * plan's first day to its review day. */
 const MONITORED_PERIOD = "2027-01-04..2027-01-24";
 const ADSETS = resolve(import.meta.dirname, "../src/test/files", basename(ADSET_REPORT));
+/** The Google Ads sample as a UK account writes it (01/09/2025 .. 07/09/2025), without its
+ * title's range: only the dates' own run says they are day first. */
+const UK_REPORT = resolve(import.meta.dirname, "../src/test/files/google-ads-uk-daily.csv");
 const ALL_TIME = join(REAL, basename(ALL_TIME_REPORT));
 const PORTUGUESE = join(REAL, basename(PT_REPORT));
 
@@ -80,17 +85,19 @@ function run(args: string[]): { ok: true; out: Record<string, unknown> } | { ok:
   return r.status === 0 ? { ok: true, out: JSON.parse(r.stdout) } : { ok: false, error: cliError(r.stderr) };
 }
 
-type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: Record<string, unknown>; error?: unknown };
+type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; dates?: DateOrder; preview?: Record<string, unknown>; error?: unknown };
 const previews: Preview[] = [];
-/** How one report is read: as detected, with the period the planner gives, or through a mapping. */
-type Read = { path: string; period?: string; mapping?: Record<string, string> };
-function previewOne(scenario: string, file: string, { path, period, mapping }: Read): void {
+/** How one report is read: as detected, with the period the planner gives, through a mapping, or
+ * with its dates in the order the planner picks. */
+type Read = { path: string; period?: string; mapping?: Record<string, string>; dates?: DateOrder };
+function previewOne(scenario: string, file: string, { path, period, mapping, dates }: Read): void {
   const out = join(work, `${scenario}-merged.json`);
   const args = ["actuals", "import", file, path, "--write", out];
   if (mapping) args.push("--mapping", write(`${scenario}-mapping`, mapping));
   if (period) args.push("--period", period);
+  if (dates) args.push("--dates", dates === "day_first" ? "dmy" : "mdy");
   const r = run(args);
-  const entry = { scenario, path: picked(path), ...(mapping ? { mapping } : {}), ...(period ? { period } : {}) };
+  const entry = { scenario, path: picked(path), ...(mapping ? { mapping } : {}), ...(period ? { period } : {}), ...(dates ? { dates } : {}) };
   if (!r.ok) {
     previews.push({ ...entry, error: r.error });
     return;
@@ -112,6 +119,8 @@ preview("monitored", monitored, [
   { path: ALL_TIME },
   { path: ALL_TIME, period: MONITORED_PERIOD },
   ...MAPPINGS.map((mapping) => ({ path: AGENCY_REPORT, mapping })),
+  { path: UK_REPORT },
+  { path: UK_REPORT, dates: "month_first" },
 ]);
 preview("monitorAssigned", assigned, samples);
 preview("brazil", brazilPlan(sample), [{ path: PORTUGUESE }]);

@@ -256,9 +256,17 @@ export const api = {
   chooseReport: (): Promise<ChosenReport | null> => call("choose_report"),
   /** What importing report `report` (from chooseReport) would do; any other report is read
    * through `mapping`; `period` is the period a report without dates covers (after the core
-   * refused it with `no_period`). */
-  previewActuals: (plan: Plan, report: number, platform: ReportPlatform = "auto", mapping?: ColumnMapping, period?: ReportRange): Promise<ActualsPreview> =>
-    call("preview_actuals", { plan, report, platform, mapping: mapping ?? null, period: period ? `${period.start}..${period.end}` : null }),
+   * refused it with `no_period`); `dates` is the order of the file's numeric dates when the planner
+   * chose it (otherwise the core learns it from the file and says how in the preview's `dates`). */
+  previewActuals: (
+    plan: Plan,
+    report: number,
+    platform: ReportPlatform = "auto",
+    mapping?: ColumnMapping,
+    period?: ReportRange,
+    dates?: DateOrder,
+  ): Promise<ActualsPreview> =>
+    call("preview_actuals", { plan, report, platform, mapping: mapping ?? null, period: period ? `${period.start}..${period.end}` : null, dates: dates ?? null }),
   /** "Start next plan": a new plan in the library rolled forward from stored plan `id`. */
   rollForwardPlan: (id: number): Promise<NextPlan> => call("roll_forward_plan", { id }),
 };

@@ -124,6 +124,30 @@ pub struct ActualsPreview {
     /// The added rows with days outside the plan's period (the core's count and days); null
     /// when every row is inside it.
     pub outside_period: Option<flightplan_core::actuals::OutsidePeriod>,
+    /// How the file's numeric dates were read, when some read two ways (`01/09/2025`); null
+    /// when every date reads one way. The preview offers the other order.
+    pub dates: Option<ReportDates>,
+}
+
+/// The order a report's numeric dates were read in, one date that reads two ways as written
+/// with its two readings (YYYY-MM-DD), and the evidence: `given` (the planner chose), `proven`
+/// (a date with a part over 12), `shape` (the dates' own run), `title` (the report's stated
+/// range) or `habit` (a decimal comma, `;` or the language: not proof, and warned).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ReportDates {
+    pub order: DateOrder,
+    pub example: String,
+    pub read_as: String,
+    pub otherwise: String,
+    #[cfg_attr(test, ts(type = "\"given\" | \"proven\" | \"shape\" | \"title\" | \"habit\""))]
+    pub basis: flightplan_actuals::DatesBasis,
+}
+
+impl From<&flightplan_actuals::DatesRead> for ReportDates {
+    fn from(d: &flightplan_actuals::DatesRead) -> Self {
+        ReportDates { order: d.order, example: d.example.clone(), read_as: d.read_as.to_string(), otherwise: d.otherwise.to_string(), basis: d.basis }
+    }
 }
 
 /// A report's dialect: `{platform: "google", language: "pt", label: "Google Ads (pt)"}`.
@@ -232,6 +256,7 @@ fn preview_of(file: String, report: Report, imported: flightplan_core::actuals::
         unmatched: imported.unmatched,
         actuals: imported.actuals,
         outside_period: imported.outside_period,
+        dates: report.dates.as_ref().map(ReportDates::from),
     }
 }
 

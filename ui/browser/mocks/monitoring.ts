@@ -3,7 +3,8 @@
 // as-of day the planner picked, from monitoring-fixtures.json; preview_actuals and
 // roll_forward_plan from monitoring-fixtures.json (the CLI's answers, made by
 // scripts/make-monitoring-fixtures.ts); a report read through a column mapping is found by its
-// path and the exact mapping the UI sent, a report without dates by its path and the period. A plan, day or file the fixtures do not hold is answered
+// path and the exact mapping the UI sent, a report without dates by its path and the period, and a report read with the date order the planner
+// picked by that order. A plan, day or file the fixtures do not hold is answered
 // with an error that names it, so a test can never pass on invented figures.
 
 import fixtures from "../../src/test/monitoring-fixtures.json";
@@ -14,7 +15,7 @@ import { ask, baseName } from "./dialogs";
 /** Reports the planner picked in the shell's open dialog, by number (as monitoring.rs). */
 const chosen: string[] = [];
 
-type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: unknown; error?: unknown };
+type Preview = { scenario: string; path: string; mapping?: unknown; period?: string; dates?: string; preview?: unknown; error?: unknown };
 type Review = { scenario: string; as_of: string; monitor: unknown };
 type Next = { scenario: string; name: string; start: string; end: string; rebased: unknown; plan: unknown; view: unknown };
 const fx = fixtures as unknown as { previews: Preview[]; reviews: Review[]; next: Next[] };
@@ -45,12 +46,18 @@ export const handlers: Handlers = {
     const platform = (args.platform as string | null) ?? "auto";
     const mapping = args.mapping ?? null;
     const period = (args.period as string | null) ?? null;
+    const dates = (args.dates as string | null) ?? null;
     const hit = fx.previews.find(
-      (p) => p.scenario === entry.name && p.path === path && canonical(p.mapping ?? null) === canonical(mapping) && (p.period ?? null) === period,
+      (p) =>
+        p.scenario === entry.name &&
+        p.path === path &&
+        canonical(p.mapping ?? null) === canonical(mapping) &&
+        (p.period ?? null) === period &&
+        (p.dates ?? null) === dates,
     );
     const expected = mapping ? "mapped" : "auto";
     if (!hit || platform !== expected) {
-      throw noFixture(`${entry.name} reading ${path} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""}${period ? ` for ${period}` : ""})`);
+      throw noFixture(`${entry.name} reading ${path} (${platform}${mapping ? ` with mapping ${canonical(mapping)}` : ""}${period ? ` for ${period}` : ""}${dates ? ` dates ${dates}` : ""})`);
     }
     if (hit.error) throw hit.error;
     return hit.preview;

@@ -117,6 +117,7 @@ export type { ReachModel } from "./ReachModel";
 export type { ReachModelInfo } from "./ReachModelInfo";
 export type { Rebase } from "./Rebase";
 export type { Recommendation } from "./Recommendation";
+export type { ReportDates } from "./ReportDates";
 export type { ReportDialect } from "./ReportDialect";
 export type { ReportPeriod } from "./ReportPeriod";
 export type { ReportTotals } from "./ReportTotals";

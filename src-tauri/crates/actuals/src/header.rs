@@ -98,5 +98,6 @@ pub fn no_table(tried: &[(Option<String>, Searched)], file: &str, forced: Option
         skipped: top.iter().map(|(line, _)| Skipped { line: *line, reason: "title or note line".into() }).collect(),
         warnings: vec![Warning { line: None, message }],
         totals: Totals::default(),
+        dates: None,
     })
 }

@@ -127,6 +127,41 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Sums of every data row read, matched to a line or not.
     pub totals: Totals,
+    /// How numeric dates were read, when some read two ways; none when every date reads one way.
+    pub dates: Option<DatesRead>,
+}
+
+/// How a report's numeric dates were read where some of them read two ways (`01/09/2025`): a
+/// wrong reading imports without a single error, so the preview says which order was used, on
+/// what evidence, and offers the other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatesRead {
+    /// `DayFirst` or `MonthFirst`.
+    pub order: DateOrder,
+    /// A date of the file that reads two ways, as written.
+    pub example: String,
+    /// The example read in `order`.
+    pub read_as: NaiveDate,
+    /// The example read the other way.
+    pub otherwise: NaiveDate,
+    /// What settled the order.
+    pub basis: DatesBasis,
+}
+
+/// The evidence a file's date order rests on, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatesBasis {
+    /// The planner said (`--dates`, the preview's choice).
+    Given,
+    /// A date with a part over 12 (`13/09/2025`).
+    Proven,
+    /// The dates' own run: consecutive days one way, months apart the other.
+    Shape,
+    /// The range in the report's title or file name.
+    Title,
+    /// A habit of the file (a decimal comma, `;`, the header's language): not proof, so warned.
+    Habit,
 }
 
 /// Read a report. `file` names the file in messages (and may state a period, as TikTok's

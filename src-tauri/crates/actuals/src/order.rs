@@ -24,6 +24,7 @@
 use crate::dates::{self, DateStyle, Order};
 use crate::layout::DateKind;
 use crate::title::Title;
+use crate::{DateOrder, DatesBasis, DatesRead};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
@@ -85,23 +86,41 @@ pub struct Habits<'a> {
     pub decimal_comma: bool,
 }
 
-/// The date style to read the file in, and a warning when it rests on a habit alone.
-pub fn decide(given: Option<Order>, cells: &DateCells, columns: DateColumns, title: &Title, file: &str, habits: &Habits) -> (DateStyle, Option<String>) {
+/// The date style a file is read in, a warning when it rests on a habit alone, and what the
+/// preview shows of it when some date reads two ways.
+pub struct Decision {
+    pub style: DateStyle,
+    pub warning: Option<String>,
+    pub read: Option<DatesRead>,
+}
+
+/// Decide the file's date order from the strongest evidence there is (see the module comment).
+pub fn decide(given: Option<Order>, cells: &DateCells, columns: DateColumns, title: &Title, file: &str, habits: &Habits) -> Decision {
+    // A date that reads as two different days: without one, the order changes nothing.
+    let example = cells.either.iter().find(|c| dates::parse(c, style(Order::DayMonth)) != dates::parse(c, style(Order::MonthDay)));
+    let decision = |style: DateStyle, basis: DatesBasis, warning: Option<String>| Decision {
+        style,
+        warning,
+        read: example.and_then(|e| read(e, style.order, basis)),
+    };
     if let Some(order) = given {
-        return (DateStyle::given(order), None);
+        return decision(DateStyle::given(order), DatesBasis::Given, None);
     }
     let default = DateStyle::for_language(habits.language);
     if cells.day_first != cells.month_first {
         let order = if cells.day_first > cells.month_first { Order::DayMonth } else { Order::MonthDay };
-        return (DateStyle { order, forced: false }, None);
+        return decision(style(order), DatesBasis::Proven, None);
     }
-    let (dm, md) = (Reading::of(cells, Order::DayMonth), Reading::of(cells, Order::MonthDay));
-    let Some(example) = cells.either.iter().find(|c| dates::parse(c, style(Order::DayMonth)) != dates::parse(c, style(Order::MonthDay))) else {
+    let Some(example) = example else {
         // Every date reads the same either way (`05/05/2025`, ISO dates): nothing to decide.
-        return (default, None);
+        return Decision { style: default, warning: None, read: None };
     };
-    if let Some(order) = shape(&dm, &md, columns).or_else(|| in_title(&dm, &md, title, file)) {
-        return (style(order), None);
+    let (dm, md) = (Reading::of(cells, Order::DayMonth), Reading::of(cells, Order::MonthDay));
+    if let Some(order) = shape(&dm, &md, columns) {
+        return decision(style(order), DatesBasis::Shape, None);
+    }
+    if let Some(order) = in_title(&dm, &md, title, file) {
+        return decision(style(order), DatesBasis::Title, None);
     }
     let (order, why) = if habits.semicolons {
         (Order::DayMonth, "as semicolon-separated exports are written".to_string())
@@ -112,7 +131,28 @@ pub fn decide(given: Option<Order>, cells: &DateCells, columns: DateColumns, tit
     } else {
         (default.order, "as US English reports are written".to_string())
     };
-    (style(order), Some(warning(example, order, &why)))
+    decision(style(order), DatesBasis::Habit, Some(warning(example, order, &why)))
+}
+
+/// What the preview shows of the order used: the example read that way and the other.
+fn read(example: &str, order: Order, basis: DatesBasis) -> Option<DatesRead> {
+    Some(DatesRead {
+        order: match order {
+            Order::DayMonth => DateOrder::DayFirst,
+            Order::MonthDay => DateOrder::MonthFirst,
+        },
+        example: crate::cells::shorten(example).to_string(),
+        read_as: dates::parse(example, style(order)).ok()?,
+        otherwise: dates::parse(example, style(other(order))).ok()?,
+        basis,
+    })
+}
+
+fn other(order: Order) -> Order {
+    match order {
+        Order::DayMonth => Order::MonthDay,
+        Order::MonthDay => Order::DayMonth,
+    }
 }
 
 fn style(order: Order) -> DateStyle {
@@ -205,15 +245,11 @@ fn warning(example: &str, chosen: Order, why: &str) -> String {
         Order::DayMonth => ("day first", "month first", "mdy"),
         Order::MonthDay => ("month first", "day first", "dmy"),
     };
-    let other = match chosen {
-        Order::DayMonth => Order::MonthDay,
-        Order::MonthDay => Order::DayMonth,
-    };
     format!(
         "the dates could be read day or month first (\"{}\" is {} read {chosen_name}, {} read {other_name}) and nothing in the file settles it: they were read {chosen_name}, {why}; if the file writes them {other_name}, import it again with the date order set to {other_name} (--dates {other_flag})",
         crate::cells::shorten(example),
         show(chosen),
-        show(other),
+        show(other(chosen)),
     )
 }
 
@@ -234,8 +270,8 @@ mod tests {
     fn order_of(list: &[&str], kind: DateKind, title_line: &str, habits: &Habits) -> (Order, bool) {
         let mut t = Title::default();
         t.add(title_line);
-        let (s, w) = decide(None, &cells(list), DateColumns { kind: Some(kind), ranged: false }, &t, "report.csv", habits);
-        (s.order, w.is_some())
+        let d = decide(None, &cells(list), DateColumns { kind: Some(kind), ranged: false }, &t, "report.csv", habits);
+        (d.style.order, d.warning.is_some())
     }
 
     #[test]
@@ -262,8 +298,8 @@ mod tests {
         assert_eq!(order_of(&firsts, DateKind::Day, "Report Time: January 1, 2023 to May 31, 2023", &EN), (Order::MonthDay, false));
         assert_eq!(order_of(&firsts, DateKind::Day, "", &EN), (Order::MonthDay, true));
         // Rows that give their own last day (start = end) are days: 1 .. 5 January.
-        let (s, w) = decide(None, &cells(&firsts), DateColumns { kind: Some(DateKind::Day), ranged: true }, &Title::default(), "r.csv", &EN);
-        assert_eq!((s.order, w), (Order::DayMonth, None));
+        let d = decide(None, &cells(&firsts), DateColumns { kind: Some(DateKind::Day), ranged: true }, &Title::default(), "r.csv", &EN);
+        assert_eq!((d.style.order, d.warning), (Order::DayMonth, None));
     }
 
     #[test]
@@ -277,8 +313,26 @@ mod tests {
 
     #[test]
     fn the_warning_names_both_readings_and_the_way_out() {
-        let (_, w) = decide(None, &cells(&["05/06/2025"]), DateColumns { kind: Some(DateKind::Day), ranged: false }, &Title::default(), "r.csv", &EN);
-        let w = w.unwrap();
+        let d = decide(None, &cells(&["05/06/2025"]), DateColumns { kind: Some(DateKind::Day), ranged: false }, &Title::default(), "r.csv", &EN);
+        let w = d.warning.unwrap();
         assert!(w.contains("6 May 2025 read month first") && w.contains("5 June 2025 read day first") && w.contains("--dates dmy"), "{w}");
+    }
+
+    #[test]
+    fn the_preview_is_told_the_order_used_with_an_example_read_both_ways_and_its_evidence() {
+        let day = DateColumns { kind: Some(DateKind::Day), ranged: false };
+        let read = |given: Option<Order>, list: &[&str], title_line: &str, habits: &Habits| {
+            let mut t = Title::default();
+            t.add(title_line);
+            decide(given, &cells(list), day, &t, "r.csv", habits).read.map(|r| (r.order, r.example, r.read_as.to_string(), r.otherwise.to_string(), r.basis))
+        };
+        let week = ["01/09/2025", "02/09/2025", "03/09/2025"];
+        let expect = |order, basis| Some((order, "01/09/2025".to_string(), if order == DateOrder::DayFirst { "2025-09-01" } else { "2025-01-09" }.to_string(), if order == DateOrder::DayFirst { "2025-01-09" } else { "2025-09-01" }.to_string(), basis));
+        assert_eq!(read(None, &week, "", &EN), expect(DateOrder::DayFirst, DatesBasis::Shape));
+        assert_eq!(read(Some(Order::MonthDay), &week, "", &EN), expect(DateOrder::MonthFirst, DatesBasis::Given));
+        assert_eq!(read(None, &["01/09/2025"], "1 September 2025 - 7 September 2025", &EN), expect(DateOrder::DayFirst, DatesBasis::Title));
+        assert_eq!(read(None, &["01/09/2025"], "", &EN), expect(DateOrder::MonthFirst, DatesBasis::Habit));
+        assert_eq!(read(None, &["01/09/2025", "13/09/2025"], "", &EN), expect(DateOrder::DayFirst, DatesBasis::Proven));
+        assert_eq!(read(None, &["05/05/2025", "2025-09-01"], "", &EN), None, "every date reads one way");
     }
 }

@@ -133,10 +133,11 @@ fn read_table(table: &Table, searched: header::Searched, format: Format, opts: &
         DateOrder::MonthFirst => Some(Order::MonthDay),
         DateOrder::YearFirst | DateOrder::Unknown => None,
     });
-    let (style, warning) = order::decide(given, &date_cells, DateColumns { kind: reader.cols.date.map(|(_, k)| k), ranged: reader.cols.end.is_some() }, &title, file, &habits);
+    let decided = order::decide(given, &date_cells, DateColumns { kind: reader.cols.date.map(|(_, k)| k), ranged: reader.cols.end.is_some() }, &title, file, &habits);
     drop(date_cells);
-    reader.date_style = style;
-    reader.warnings.extend(warning.map(|message| Warning { line: None, message }));
+    reader.date_style = decided.style;
+    reader.warnings.extend(decided.warning.map(|message| Warning { line: None, message }));
+    let dates = decided.read;
     let title = title.read(file, reader.date_style);
     walk_data(table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
     reader.finish(Report {
@@ -150,6 +151,7 @@ fn read_table(table: &Table, searched: header::Searched, format: Format, opts: &
         skipped: Vec::new(),
         warnings: Vec::new(),
         totals: Totals::default(),
+        dates,
     }, opts, &title)
 }
 

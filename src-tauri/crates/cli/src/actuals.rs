@@ -79,6 +79,9 @@ struct ImportOutput<'a> {
     unmatched: &'a [Unmatched],
     /// The added rows with days outside the plan's period; null when every row is inside it.
     outside_period: Option<&'a flightplan_core::actuals::OutsidePeriod>,
+    /// How numeric dates were read where some read two ways: the order, an example read both
+    /// ways and the evidence; null when every date reads one way.
+    dates: Option<&'a flightplan_actuals::DatesRead>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +130,7 @@ fn output<'a>(file: String, r: &'a Report, i: &'a Import) -> ImportOutput<'a> {
         replaced: i.replaced,
         unmatched: &i.unmatched,
         outside_period: i.outside_period.as_ref(),
+        dates: r.dates.as_ref(),
     }
 }
 

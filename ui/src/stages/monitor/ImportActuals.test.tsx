@@ -7,11 +7,12 @@ import type { ActualsPreview, Plan } from "../../bindings";
 import { ImportActuals, suggestedPeriod } from "./ImportActuals";
 import { errorMessage } from "../../errors";
 
-type Entry = { scenario: string; path: string; mapping?: unknown; period?: string; preview?: unknown; error?: unknown };
+type Entry = { scenario: string; path: string; mapping?: unknown; period?: string; dates?: string; preview?: unknown; error?: unknown };
 const previews = monitoring.previews as Entry[];
 const PT = "/home/planner/Downloads/googleads-ptbr-campanha-brl.csv";
 const ALL_TIME = "/home/planner/Downloads/googleads-intrago-campaign-alltime.csv";
 const ADSETS = "/home/planner/Downloads/meta-adsets-report.csv";
+const UK = "/home/planner/Downloads/google-ads-uk-daily.csv";
 const scenario = (n: string) => fixtures.scenarios.find((s) => s.name === n)!;
 const entry = (name: string, path: string, period?: string) => previews.find((p) => p.scenario === name && p.path === path && p.period === period)!;
 
@@ -19,7 +20,7 @@ const entry = (name: string, path: string, period?: string) => previews.find((p)
 // number, answered from the CLI's fixtures by plan, path and the period sent.
 const picks: string[] = [];
 const chosen: string[] = [];
-const sent: { report: number; platform: string; period?: { start: string; end: string } }[] = [];
+const sent: { report: number; platform: string; period?: { start: string; end: string }; dates?: string }[] = [];
 vi.mock("../../api", async (orig) => {
   const real = await orig<typeof import("../../api")>();
   return {
@@ -30,11 +31,11 @@ vi.mock("../../api", async (orig) => {
         chosen.push(path);
         return { report: chosen.length - 1, file: path.split("/").pop() };
       }),
-      previewActuals: vi.fn(async (plan: unknown, report: number, platform: string, mapping?: unknown, period?: { start: string; end: string }) => {
-        sent.push({ report, platform, period });
+      previewActuals: vi.fn(async (plan: unknown, report: number, platform: string, mapping?: unknown, period?: { start: string; end: string }, dates?: string) => {
+        sent.push({ report, platform, period, ...(dates ? { dates } : {}) });
         const name = fixtures.scenarios.find((s) => s.key === canonical(plan))?.name;
         const wanted = period ? `${period.start}..${period.end}` : undefined;
-        const p = previews.find((x) => x.scenario === name && x.path === chosen[report] && !x.mapping && !mapping && x.period === wanted);
+        const p = previews.find((x) => x.scenario === name && x.path === chosen[report] && !x.mapping && !mapping && x.period === wanted && x.dates === dates);
         if (!p) throw real.toCommandError({ code: "no_fixture", message: `no preview of ${chosen[report]} for ${name} (${wanted})` });
         if (p.error) throw real.toCommandError(p.error);
         return p.preview;
@@ -158,6 +159,23 @@ describe("importing a platform report", () => {
     fireEvent.click(within(row).getByText("Assign"));
     await waitFor(() => expect(plans).toHaveLength(2));
     expect(plans[1].lines.find((l) => l.id === "meta-pros")!.launch!.campaigns).toEqual([u.campaign]);
+  });
+
+  it("says which way a UK report's dates were read, and reads it again month first when the planner says so", async () => {
+    open("monitored");
+    picks.push(UK);
+    fireEvent.click(screen.getByText("Choose report…"));
+    await screen.findByTestId("import-preview");
+    const order = screen.getByLabelText<HTMLSelectElement>("Date order in the report");
+    expect(order.value).toBe("day_first");
+    expect(screen.getByTestId("preview-dates").textContent).toContain("“01/09/2025” is 1 Sep 2025, not 9 Jan 2025: read so, the dates run day after day");
+    expect(screen.getByTestId("preview-period").textContent).toBe("1 Sep – 7 Sep 2025");
+
+    fireEvent.change(order, { target: { value: "month_first" } });
+    await waitFor(() => expect(screen.getByLabelText<HTMLSelectElement>("Date order in the report").value).toBe("month_first"));
+    expect(sent[sent.length - 1]).toEqual({ report: 0, platform: "auto", period: undefined, dates: "month_first" });
+    expect(screen.getByTestId("preview-dates").textContent).toContain("“01/09/2025” is 9 Jan 2025, not 1 Sep 2025: as you chose");
+    expect(screen.getByTestId("preview-period").textContent).toBe("9 Jan – 9 Jul 2025");
   });
 
   it("suggests the plan's first day to the review day, or the whole plan before it starts", () => {

@@ -13,7 +13,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api, CommandError, toCommandError } from "../../api";
 import type { ColumnMapping, ReportPlatform, ReportRange } from "../../api";
-import type { ActualsPreview, Plan } from "../../bindings";
+import type { ActualsPreview, DateOrder, Plan } from "../../bindings";
 import type { NumberStyle } from "../../types";
 import { money, period as planPeriod } from "../../format";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -55,6 +55,8 @@ interface Source {
   mapping?: ColumnMapping;
   /** The period the planner gave a report without dates. */
   period?: ReportRange;
+  /** The order of the file's numeric dates, when the planner chose it in the preview. */
+  dates?: DateOrder;
 }
 
 /** The period first offered for a report without dates: the plan's first day to the review day
@@ -89,7 +91,7 @@ export function ImportActuals({ plan, edit, numberStyle, reviewDay }: Props) {
     if (!source) return;
     const mine = ++seq.current;
     setBusy(true);
-    api.previewActuals(plan, source.report, source.platform, source.mapping, source.period).then(
+    api.previewActuals(plan, source.report, source.platform, source.mapping, source.period, source.dates).then(
       (p) => {
         if (mine !== seq.current) return;
         if (source.mapping) {
@@ -244,6 +246,7 @@ export function ImportActuals({ plan, edit, numberStyle, reviewDay }: Props) {
             m={m}
             numberStyle={numberStyle}
             onChangePeriod={source.period && !periodDraft ? () => setPeriodDraft(source.period ?? null) : undefined}
+            onDates={(dates) => setSource({ ...source, dates })}
             onAssign={(name, line) => edit((p) => assignCampaign(p, line, name))}
             onAccept={accept}
             onCancel={cancel}

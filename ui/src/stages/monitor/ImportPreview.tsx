@@ -7,9 +7,9 @@
 // name or by one of its ad sets.
 
 import { useState } from "react";
-import type { Actual, ActualsPreview, Plan, Unmatched } from "../../bindings";
+import type { Actual, ActualsPreview, DateOrder, Plan, ReportDates, Unmatched } from "../../bindings";
 import type { NumberStyle } from "../../types";
-import { num, period as planPeriod } from "../../format";
+import { day, num, period as planPeriod } from "../../format";
 import { fileLines } from "./numbers";
 import { coverLabel, rangeText } from "./ranges";
 
@@ -56,6 +56,7 @@ export function ImportPreview({
   m,
   numberStyle,
   onChangePeriod,
+  onDates,
   onAssign,
   onAccept,
   onCancel,
@@ -68,6 +69,8 @@ export function ImportPreview({
   m: (v: string) => string;
   numberStyle?: NumberStyle;
   onChangePeriod?: () => void;
+  /** Read the file again with its numeric dates in the other order. */
+  onDates?: (order: DateOrder) => void;
   /** Save a campaign's or ad set's name on a line. */
   onAssign: (name: string, line: string) => void;
   onAccept: () => void;
@@ -109,6 +112,7 @@ export function ImportPreview({
               )}
             </dd>
           </div>
+          {preview.dates && <DatesRead dates={preview.dates} busy={busy} onDates={onDates} />}
           <div>
             <dt>Rows read</dt>
             <dd>
@@ -365,5 +369,39 @@ function UnmatchedRow({
         </div>
       </td>
     </tr>
+  );
+}
+
+/** Why the core read the dates in the order it did, as the preview says it. */
+const BASIS: Record<ReportDates["basis"], string> = {
+  given: "as you chose",
+  proven: "a date in the file has a day over 12",
+  shape: "read so, the dates run day after day",
+  title: "read so, the dates fall in the report's own period",
+  habit: "a guess from how the file writes numbers or its language: check it",
+};
+
+/** The order a report's numeric dates were read in, with one date that reads two ways, and the
+ * other order to read the file in: a wrong reading imports without a single error. */
+function DatesRead({ dates, busy, onDates }: { dates: ReportDates; busy: boolean; onDates?: (order: DateOrder) => void }) {
+  return (
+    <div>
+      <dt>Dates</dt>
+      <dd data-testid="preview-dates">
+        <select
+          aria-label="Date order in the report"
+          value={dates.order}
+          disabled={busy || !onDates}
+          onChange={(e) => onDates?.(e.target.value as DateOrder)}
+        >
+          <option value="day_first">Day first (31/12)</option>
+          <option value="month_first">Month first (12/31)</option>
+        </select>
+        <span className="muted">
+          {" "}
+          “{dates.example}” is {day(dates.read_as)}, not {day(dates.otherwise)}: {BASIS[dates.basis]}
+        </span>
+      </dd>
+    </div>
   );
 }
