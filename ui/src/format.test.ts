@@ -38,6 +38,15 @@ describe("money and periods", () => {
     expect(isNegative("-0.01")).toBe(true);
   });
 
+  it("writes each currency with the core's sign, as the PDF and the workbook do", () => {
+    expect(money("1200.00", "GBP")).toBe("£1,200.00");
+    // Where a symbol would mislead (the franc's ₣, a right-to-left sign, none), the code.
+    expect(money("1200.00", "CHF")).toBe("CHF\u00a01,200.00");
+    expect(money("22620.615", "BHD")).toBe("BHD\u00a022,620.615");
+    expect(money("1200", "XPF")).toBe("XPF\u00a01,200");
+    expect(money("-5", "ZZZ")).toBe("-ZZZ\u00a05");
+  });
+
   it("says the year once when the period is within a year", () => {
     expect(period("2027-01-04", "2027-03-28")).toBe("4 Jan – 28 Mar 2027");
     expect(period("2026-12-28", "2027-01-31")).toBe("28 Dec 2026 – 31 Jan 2027");

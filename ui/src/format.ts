@@ -2,6 +2,7 @@
 // money: digits are grouped as text, so "1234567.50" can never become 1234567.4999….
 
 import type { NumberStyle, Pricing } from "./types";
+import { CURRENCY_SIGNS } from "./bindings/rules";
 
 const SEPARATORS: Record<NumberStyle, [group: string, point: string]> = {
   "1,234.56": [",", "."],
@@ -34,32 +35,11 @@ export function num(value: string | null | undefined, style?: NumberStyle): stri
   return value === null || value === undefined ? "—" : groupDigits(value, style);
 }
 
-/** The currency's symbol for display ("$", "€"), or its code when it has none. */
+/** The currency's sign as the core writes it on the PDF and the workbook ("$", "€", or its code
+ * and a non-breaking space: "CHF 1,200.00"), from the core's generated table. */
 export function currencySymbol(code: string): string {
-  let sym = symbols.get(code);
-  if (sym === undefined) {
-    sym = lookUpSymbol(code);
-    symbols.set(code, sym);
-  }
-  return sym;
-}
-
-/** Each code's symbol, worked out once: an Intl formatter per money figure shown was the most
- * expensive part of drawing a stage. */
-const symbols = new Map<string, string>();
-
-function lookUpSymbol(code: string): string {
-  try {
-    const parts = new Intl.NumberFormat("en", {
-      style: "currency",
-      currency: code,
-      currencyDisplay: "narrowSymbol",
-    }).formatToParts(0);
-    const sym = parts.find((p) => p.type === "currency")?.value;
-    return sym && sym !== code ? sym : `${code}\u00a0`;
-  } catch {
-    return `${code}\u00a0`;
-  }
+  const sign = CURRENCY_SIGNS[code];
+  return sign === undefined ? `${code}\u00a0` : sign.replace(/ $/, "\u00a0");
 }
 
 /** Money as the core gave it, grouped, with the currency symbol: "-$1,234.56". */

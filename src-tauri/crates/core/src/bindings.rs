@@ -222,8 +222,31 @@ fn rules() -> String {
          /** Every KPI in the order a planner picks from, with its label, unit and funnel fit (`catalogue::kpis`). */\n\
          export const KPIS: readonly KpiInfo[] = [\n  {},\n];\n\n\
          /** Days a competitor's ad must have run to count as proven (`timeline::PROVEN_DAYS`). */\n\
-         export const PROVEN_DAYS = {};\n",
+         export const PROVEN_DAYS = {};\n\n\
+         /** Each ISO 4217 currency's sign as the core writes money on the PDF, the workbook and the CLI\n \
+         * (`Currency::sign`): its symbol, or its code and a space where a symbol would mislead. */\n\
+         export const CURRENCY_SIGNS: Readonly<Record<string, string>> = {{\n  {},\n}};\n",
         rows.join(",\n  "),
-        crate::timeline::PROVEN_DAYS
+        crate::timeline::PROVEN_DAYS,
+        currency_signs().join(",\n  ")
     )
+}
+
+/// `CODE: "sign"` for every currency the core knows. iso_currency lists its codes only behind a
+/// feature that pulls in another dependency, so the table is found by looking up every
+/// three-letter code (17,576 lookups, once, when the bindings are generated).
+fn currency_signs() -> Vec<String> {
+    let letters = b'A'..=b'Z';
+    let mut rows = Vec::new();
+    for a in letters.clone() {
+        for b in letters.clone() {
+            for c in letters.clone() {
+                let code = String::from_utf8(vec![a, b, c]).unwrap_or_default();
+                if let Some(currency) = crate::money::Currency::from_code(&code) {
+                    rows.push(format!("{code}: {}", serde_json::to_string(&currency.sign()).unwrap_or_default()));
+                }
+            }
+        }
+    }
+    rows
 }
