@@ -36,6 +36,7 @@ export const FIELD_GROUPS: { label: string; fields: [ImportField, string][] }[] 
     fields: [
       ["name", "Line name"],
       ["channel", "Channel"],
+      ["medium", "Medium (TV, radio, print…)"],
       ["vendor", "Vendor"],
       ["id", "Line id"],
       ["role", "Role (funnel stage)"],

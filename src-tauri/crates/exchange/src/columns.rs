@@ -17,6 +17,9 @@ pub enum LineField {
     Id,
     Name,
     Channel,
+    /// The medium (TV, radio, out of home, print…): what the line books in and how its reach
+    /// is modelled. A sheet whose only such column is `Medium` files its lines under it too.
+    Medium,
     Vendor,
     Role,
     Buying,
@@ -68,6 +71,7 @@ impl LineField {
             LineField::Id => "line id",
             LineField::Name => "line name",
             LineField::Channel => "channel",
+            LineField::Medium => "medium",
             LineField::Vendor => "vendor",
             LineField::Role => "role",
             LineField::Buying => "buying method",
@@ -125,7 +129,8 @@ const NAMES: &[(LineField, &[&str])] = &[
         LineField::Name,
         &["line", "line name", "line item", "line item name", "name", "placement", "placement name", "campaign name", "campaign", "tactic", "description", "ad set"],
     ),
-    (LineField::Channel, &["channel", "media type", "media", "medium", "media channel", "channel type"]),
+    (LineField::Channel, &["channel", "media type", "media", "media channel", "channel type"]),
+    (LineField::Medium, &["medium"]),
     (
         LineField::Vendor,
         &["vendor", "vehicle", "publisher", "partner", "media owner", "platform", "supplier", "site", "network", "station", "vehicle custom", "partner custom"],

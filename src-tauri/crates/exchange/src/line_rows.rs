@@ -116,7 +116,18 @@ impl RowContext<'_> {
         };
 
         let name = text(LineField::Name);
-        let channel = text(LineField::Channel).or_else(|| self.section.clone());
+        // A medium column names the line's medium; with no channel column it is the channel too.
+        let medium_text = text(LineField::Medium);
+        let medium = medium_text.as_deref().and_then(words::medium);
+        let unknown_medium = match (medium_text.as_deref(), medium) {
+            (Some(m), None) => Some(Problem::warning(
+                "unknown_medium",
+                self.at(row, LineField::Medium),
+                format!("\"{m}\" is not a medium Flightplan knows (TV, radio, out of home, print, cinema, connected TV, online video, social, search, display, audio, email): the line has none"),
+            )),
+            _ => None,
+        };
+        let channel = text(LineField::Channel).or(medium_text).or_else(|| self.section.clone());
         let vendor = text(LineField::Vendor).unwrap_or_default();
         let name = name.unwrap_or_else(|| {
             let made = [vendor.as_str(), channel.as_deref().unwrap_or("")].iter().filter(|s| !s.is_empty()).cloned().collect::<Vec<_>>().join(" ");
@@ -328,7 +339,7 @@ impl RowContext<'_> {
             response: None,
             min_budget: None,
             max_budget: None,
-            medium: None,
+            medium,
             target_audience: String::new(),
             universe: number(LineField::Universe, &mut bad).filter(|u| *u > Decimal::ZERO).map(Dec),
             target_pct: None,
@@ -339,6 +350,7 @@ impl RowContext<'_> {
             insertions: None,
             readership: None,
         };
+        problems.extend(unknown_medium);
         RowLine {
             id: text(LineField::Id),
             line,

@@ -1,9 +1,9 @@
-//! The words plans use for pricing models, buying methods, funnel stages and KPIs, read into
+//! The words plans use for pricing models, buying methods, media, funnel stages and KPIs, read into
 //! Flightplan's values (`Cost per 1000` is CPM, `Programmatic Guaranteed` is programmatic,
 //! `Brand Awareness` is the awareness stage), shared by the spreadsheet and mediaplanschema
 //! readers.
 
-use flightplan_core::plan::{Buying, Funnel, Kpi, Pricing};
+use flightplan_core::plan::{Buying, Funnel, Kpi, Medium, Pricing};
 
 fn squash(s: &str) -> String {
     let s: String = s.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
@@ -40,6 +40,26 @@ pub fn buying(s: &str) -> Option<Buying> {
             Buying::Direct
         }
         "offline" | "traditional" => Buying::Offline,
+        _ => return None,
+    })
+}
+
+/// A medium as a plan's medium column names it: Flightplan's own labels (`Linear TV`, `Out of
+/// home`), its codes (`ooh`, `online_video`) and the words agencies use (`Outdoor`, `Press`).
+pub fn medium(s: &str) -> Option<Medium> {
+    Some(match squash(s).as_str() {
+        "linear tv" | "tv" | "television" | "broadcast tv" | "linear television" => Medium::Tv,
+        "radio" | "broadcast radio" => Medium::Radio,
+        "out of home" | "ooh" | "outdoor" | "dooh" | "digital out of home" | "billboards" | "out of home ooh" => Medium::Ooh,
+        "print" | "press" | "newspaper" | "newspapers" | "magazine" | "magazines" => Medium::Print,
+        "cinema" => Medium::Cinema,
+        "connected tv" | "ctv" | "streaming tv" => Medium::Ctv,
+        "online video" | "online video olv" | "olv" | "video" | "online_video" => Medium::OnlineVideo,
+        "social" | "paid social" | "social media" => Medium::Social,
+        "search" | "paid search" | "sem" => Medium::Search,
+        "display" | "programmatic display" => Medium::Display,
+        "streaming audio" | "audio" | "digital audio" | "podcast" | "podcasts" => Medium::Audio,
+        "newsletter and email" | "email" | "newsletter" | "newsletters" => Medium::Email,
         _ => return None,
     })
 }

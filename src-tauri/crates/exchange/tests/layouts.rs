@@ -483,3 +483,18 @@ fn two_labelled_details_on_one_row_are_both_read() {
     assert_eq!((plan.start.to_string(), plan.end.to_string()), ("2027-01-04".into(), "2027-06-27".into()));
     assert_eq!((plan.budget, plan.fees.agency_commission_pct), (d("100000"), d("15")));
 }
+
+/// A traditional-media sheet: a `Medium` column and no channel column. The medium names each
+/// line's channel and its medium (TV books spots, print insertions); one the plan cannot read is
+/// a warning at its cell, and the line keeps the text as its channel.
+#[test]
+fn a_medium_column_gives_the_lines_their_medium_and_channel() {
+    let csv = "Line,Medium,Budget,Start,End\nPrime time spots,TV,40000,2027-03-01,2027-03-28\nWeekend supplements,Press,12000,2027-03-01,2027-03-28\nStations,Radio & podcast,8000,2027-03-01,2027-03-28\n";
+    let p = preview(csv.as_bytes(), "traditional.csv", &ImportChoices { currency: Some("GBP".into()), ..Default::default() });
+    let got: Vec<(&str, &str, Option<flightplan_core::plan::Medium>)> = p.plan.lines.iter().map(|l| (l.name.as_str(), l.channel.as_str(), l.medium)).collect();
+    use flightplan_core::plan::Medium;
+    assert_eq!(got, vec![("Prime time spots", "TV", Some(Medium::Tv)), ("Weekend supplements", "Press", Some(Medium::Print)), ("Stations", "Radio & podcast", None)]);
+    let warned: Vec<(ProblemLevel, Option<usize>, Option<String>)> =
+        p.problems.iter().filter(|x| x.code == "unknown_medium").map(|x| (x.level, x.at.row, x.at.column.clone())).collect();
+    assert_eq!(warned, vec![(ProblemLevel::Warning, Some(4), Some("Medium".to_string()))]);
+}
