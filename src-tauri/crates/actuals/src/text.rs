@@ -1,9 +1,11 @@
 //! Bytes to text: the encodings report files really come in.
 //!
 //! Google Ads' "Excel .csv" is UTF-16 with tabs, other exports carry a UTF-8 BOM, and older
-//! spreadsheets save Windows-1252. Decoding first means every later step sees plain text.
+//! spreadsheets save Windows-1252. Excel on a Japanese or Korean Windows saves "CSV" in the
+//! system's code page (Shift_JIS, EUC-KR), so a report opened there and saved again arrives in
+//! it. Decoding first means every later step sees plain text.
 
-use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, EUC_KR, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
 use std::borrow::Cow;
 
 /// Decode a report file, honouring a BOM, spotting BOM-less UTF-16 by its zero bytes, and
@@ -29,8 +31,31 @@ fn decode_raw(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), UTF_8.name()),
-        Err(_) => (WINDOWS_1252.decode_without_bom_handling(bytes).0, WINDOWS_1252.name()),
+        Err(_) => match east_asian(bytes) {
+            Some((text, enc)) => (Cow::Owned(text), enc.name()),
+            None => (WINDOWS_1252.decode_without_bom_handling(bytes).0, WINDOWS_1252.name()),
+        },
     }
+}
+
+/// Kana or Hangul a decoding must show before a file is taken as Shift_JIS or EUC-KR.
+const MIN_EAST_ASIAN: usize = 3;
+
+/// Shift_JIS or EUC-KR text: bytes that decode in it without a single malformed sequence and
+/// show Japanese kana or Korean Hangul. Kana and Hangul are what tell: Windows-1252 text with
+/// accents can decode as kanji or hanja by chance (`é` and the next letter make one), but its
+/// bytes almost never make full-width kana (a Shift_JIS lead byte 0x82 or 0x83 is `‚` or `ƒ`)
+/// or a run of Hangul (two accented letters in a row).
+fn east_asian(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
+    let shows = |text: &str, range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).take(MIN_EAST_ASIAN).count() >= MIN_EAST_ASIAN;
+    for (enc, script) in [(SHIFT_JIS, '\u{3041}'..='\u{30FA}'), (EUC_KR, '\u{AC00}'..='\u{D7A3}')] {
+        if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
+            if shows(&text, script) {
+                return Some((text.into_owned(), enc));
+            }
+        }
+    }
+    None
 }
 
 /// UTF-16 without a BOM, spotted by the zero byte each ASCII character carries at every other
@@ -72,5 +97,26 @@ pub fn delimiter(text: &str) -> u8 {
         b';'
     } else {
         b','
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excel_csv_saved_in_japan_or_korea_reads_in_its_code_page_and_latin_text_stays_windows_1252() {
+        let ja = "日,キャンペーン名,消化金額 (JPY)\n2026年5月5日,ブランド,1200\n";
+        let ko = "날짜,캠페인,비용\n2026-05-05,브랜드,1200\n";
+        for (text, enc) in [(ja, SHIFT_JIS), (ko, EUC_KR)] {
+            let (bytes, _, unmappable) = enc.encode(text);
+            assert!(!unmappable);
+            assert_eq!(decode(&bytes), (Cow::Owned::<str>(text.to_string()), enc.name()));
+        }
+        // German and French in Windows-1252: ß, Ä, Ö and Ü are half-width katakana in
+        // Shift_JIS, and é with the next letter a kanji, but neither makes full-width kana.
+        let latin = "Kampagne,Télévision,Größe,Ausgaben\nÄpfel Öl Über,Café crème,Straße,12,50\n";
+        let (bytes, _, _) = WINDOWS_1252.encode(latin);
+        assert_eq!(decode(&bytes), (Cow::Owned::<str>(latin.to_string()), WINDOWS_1252.name()));
     }
 }

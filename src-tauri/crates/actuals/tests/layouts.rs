@@ -139,6 +139,16 @@ fn japanese_meta_export() {
 }
 
 #[test]
+fn japanese_meta_export_saved_again_by_excel_in_shift_jis() {
+    let utf8 = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/meta_ja.csv")).unwrap();
+    let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&utf8);
+    assert!(!unmappable && std::str::from_utf8(&sjis).is_err());
+    let r = parse(&sjis, "meta_ja.csv", None, &ColumnMapping::default()).unwrap();
+    assert_eq!((r.encoding.as_str(), dialect(&r)), ("Shift_JIS", (Platform::Meta, "ja".into())));
+    assert_eq!(r.rows, read("meta_ja.csv").rows);
+}
+
+#[test]
 fn a_given_period_is_used_and_a_clash_with_the_title_is_said() {
     let csv = "Campaign report\n1 September 2025 - 30 September 2025\nCampaign,Cost,Impr.\nBrand,10.00,100\n";
     let r = parse(csv.as_bytes(), "c.csv", None, &ColumnMapping::default()).unwrap();
