@@ -93,9 +93,9 @@ pub fn read_table(bytes: &[u8], file: &str) -> Result<Table, Error> {
 pub fn read_workbook(bytes: &[u8], file: &str) -> Result<Vec<Sheet>, Error> {
     let mut held = 0;
     let mut out = Vec::new();
-    for xlsx::Named { name, sheet, .. } in xlsx::sheets(bytes, file)? {
+    for xlsx::Named { name, sheet, hidden: sheet_hidden } in xlsx::sheets(bytes, file)? {
         let merged = sheet.merged(file)?;
-        let hidden = sheet.hidden(file)?;
+        let hidden = crate::Hidden { sheet: sheet_hidden, ..sheet.hidden(file)? };
         let records = hold(&Walk::Sheet(sheet), file, &mut held)?;
         out.push(Sheet { name, records, merged, hidden });
     }

@@ -2,7 +2,9 @@
 //! kept out of sight ("OLD" at 50%), a hidden column stale figures ("Net media" from the last
 //! revision): neither is the plan the sheet shows, so hidden rows are not imported and a visible
 //! column is read before a hidden one (`columns::resolve`). Each is a warning naming the rows or
-//! the column, so nothing is left out unseen.
+//! the column, so nothing is left out unseen. A hidden sheet is an old version or a lookup table:
+//! its lines are read only when no shown sheet has any, and its labels, notes and creative are
+//! not read, again with a note naming it.
 
 use crate::columns::ColumnGuess;
 use crate::preview::{Problem, SourceRef};
@@ -36,4 +38,15 @@ pub fn columns(guesses: &[ColumnGuess], hidden: &[(usize, usize)], sheet: Option
         };
         problems.push(Problem::warning("hidden_column", at, message));
     }
+}
+
+/// A note naming a hidden sheet with cells that was not read for the plan's details.
+pub fn sheet(name: &str, records: &[flightplan_actuals::Record]) -> Option<Problem> {
+    records.iter().any(|r| r.cells.iter().any(|c| !c.trim().is_empty())).then(|| {
+        Problem::info(
+            "hidden_sheet",
+            SourceRef { sheet: Some(name.to_string()), ..Default::default() },
+            format!("sheet \"{name}\" is hidden in the workbook: its cells were not read (show it in the file to read them)"),
+        )
+    })
 }

@@ -109,19 +109,23 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
     } else if own_xlsx {
         names.iter().position(|n| n == "Mix")
     } else {
-        let mut best: Option<(usize, usize)> = None;
-        for (i, g) in grids.iter().enumerate() {
-            if !csv && is_documentation(&sheets[i].name) {
-                continue;
-            }
-            if let Some(h) = header_row(g, &mapping) {
-                let score = header_score(&g[h].cells);
-                if best.is_none_or(|(_, s)| score > s) {
-                    best = Some((i, score));
+        // The best header on a shown sheet; on a hidden one only when no shown sheet has one.
+        let best = |hidden: bool| {
+            let mut best: Option<(usize, usize)> = None;
+            for (i, g) in grids.iter().enumerate() {
+                if (!csv && is_documentation(&sheets[i].name)) || sheets[i].hidden.sheet != hidden {
+                    continue;
+                }
+                if let Some(h) = header_row(g, &mapping) {
+                    let score = header_score(&g[h].cells);
+                    if best.is_none_or(|(_, s)| score > s) {
+                        best = Some((i, score));
+                    }
                 }
             }
-        }
-        best.map(|(i, _)| i).or(if grids.is_empty() { None } else { Some(0) })
+            best.map(|(i, _)| i)
+        };
+        best(false).or_else(|| best(true)).or(if grids.is_empty() { None } else { Some(0) })
     };
     let sheet_name = |i: usize| if csv { None } else { Some(sheets[i].name.as_str()) };
     let kind_default = if own_xlsx { SourceKind::FlightplanXlsx } else { SourceKind::Spreadsheet };
@@ -193,7 +197,12 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
     let mut found: Vec<HeaderValue> = Vec::new();
     plan_header::scan(&rows[..hi], sheet, &mut found);
     for (i, g) in grids.iter().enumerate() {
-        if i != si && !is_documentation(&sheets[i].name) {
+        if i == si || is_documentation(&sheets[i].name) {
+            continue;
+        }
+        if sheets[i].hidden.sheet {
+            problems.extend(hidden::sheet(&sheets[i].name, g));
+        } else {
             plan_header::scan(g, sheet_name(i), &mut found);
         }
     }
@@ -282,7 +291,7 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
     }
     // The creative list and notes, on a sheet of their own (Flightplan's "Creative & notes").
     for (i, g) in grids.iter().enumerate() {
-        if i != si && !is_documentation(&sheets[i].name) {
+        if i != si && !is_documentation(&sheets[i].name) && !sheets[i].hidden.sheet {
             plan_details::read_sheet(g, sheet_name(i), &mut preview.plan, &mut preview.problems);
         }
     }

@@ -104,3 +104,49 @@ fn a_visible_column_is_read_before_a_hidden_one() {
         assert_eq!(hidden, want, "{hide:?}");
     }
 }
+
+/// A workbook of named sheets, each `(name, hidden, rows)`.
+fn sheets(list: &[(&str, bool, &[&[&str]])]) -> Vec<u8> {
+    let mut wb = Workbook::new();
+    for (name, hidden, rows) in list {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, cells) in rows.iter().enumerate() {
+            for (c, v) in cells.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                match v.parse::<f64>() {
+                    Ok(n) => ws.write_number(r as u32, c as u16, n).unwrap(),
+                    Err(_) => ws.write_string(r as u32, c as u16, *v).unwrap(),
+                };
+            }
+        }
+        if *hidden {
+            ws.set_hidden(true);
+        }
+    }
+    wb.save_to_buffer().unwrap()
+}
+
+#[test]
+fn a_hidden_sheet_gives_no_lines_or_details_while_a_shown_one_has_them() {
+    let header: &[&str] = &["Channel", "Line", "Pricing", "Rate", "Start", "End", "Budget"];
+    // Last version's plan, hidden: more columns named (so a better header) and its own budget.
+    let old: [&[&str]; 4] = [
+        &["Budget", "999999"],
+        &["Notes"],
+        &["Superseded"],
+        &["Channel", "Line", "Vendor", "Pricing", "Rate", "Start", "End", "Budget"],
+    ];
+    let current: [&[&str]; 4] = [&["Client", "Acme"], &["Currency", "USD"], header, &["Meta", "Prospecting", "CPM", "9.5", "2027-04-05", "2027-06-27", "40000"]];
+    // (The first sheet is the active one, which a workbook cannot hide: the hidden one comes second.)
+    let p = preview(&sheets(&[("Plan", false, &current), ("Old version", true, &old)]));
+    assert_eq!(p.sheet.as_deref(), Some("Plan"));
+    assert_eq!(p.plan.lines.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Prospecting"]);
+    assert_eq!((p.plan.budget.to_string().as_str(), p.plan.notes.len()), ("40000.00", 0), "the hidden sheet's budget and notes are not read");
+    let noted: Vec<(&str, Option<&str>)> = p.problems.iter().filter(|x| x.code == "hidden_sheet").map(|x| (x.message.as_str(), x.at.sheet.as_deref())).collect();
+    assert_eq!(noted, [("sheet \"Old version\" is hidden in the workbook: its cells were not read (show it in the file to read them)", Some("Old version"))]);
+
+    // A workbook whose only table of lines is on a hidden sheet is still read from it.
+    let only: [&[&str]; 2] = [header, &["Meta", "Retargeting", "CPM", "12", "2027-04-05", "2027-06-27", "5000"]];
+    let p = preview(&sheets(&[("Cover", false, &[&["Spring plan"]]), ("Data", true, &only)]));
+    assert_eq!((p.sheet.as_deref(), p.plan.lines.len()), (Some("Data"), 1));
+}

@@ -16,6 +16,8 @@ pub struct Hidden {
     pub rows: Vec<usize>,
     /// Hidden columns as 0-based inclusive ranges (A = 0): `<col min="8" max="8">` is `(7, 7)`.
     pub columns: Vec<(usize, usize)>,
+    /// The whole sheet is hidden (`state="hidden"` or `"veryHidden"` in the workbook).
+    pub sheet: bool,
 }
 
 fn is_hidden(e: &BytesStart) -> bool {
