@@ -220,3 +220,14 @@ fn meta_results_count_as_conversions_only_where_they_are_conversions() {
     let w: Vec<&str> = r.warnings.iter().map(|w| w.message.as_str()).collect();
     assert!(w.len() == 1 && w[0].starts_with("Results that are not conversions were left out of conversions (77816 reach on 5 rows)"), "{w:?}");
 }
+
+#[test]
+fn meta_results_in_spanish_are_judged_by_the_spanish_result_indicator() {
+    let csv = "Día,Nombre de la campaña,Resultados,Indicador de resultados,Importe gastado (EUR),Impresiones\n\
+               2025-09-01,Compras,4,actions:offsite_conversion.fb_pixel_purchase,40.00,1000\n\
+               2025-09-01,Alcance,9500,reach,25.00,12000\n";
+    let r = parse(csv.as_bytes(), "meta_es.csv", None, &ColumnMapping::default()).unwrap();
+    assert_eq!(dialect(&r), (Platform::Meta, "es".into()));
+    assert_eq!((r.rows[0].conversions, r.rows[1].conversions, r.totals.conversions), (Some(d("4")), None, Some(d("4"))));
+    assert!(r.warnings.iter().any(|w| w.message.starts_with("Results that are not conversions were left out of conversions (9500 reach on 1 row)")), "{:?}", r.warnings);
+}

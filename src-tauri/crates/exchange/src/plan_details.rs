@@ -16,6 +16,7 @@ use crate::words;
 use chrono::NaiveDate;
 use flightplan_actuals::Record;
 use flightplan_core::plan::{Creative, Funnel, Goal, Kpi, Plan, PlanStatus};
+use flightplan_core::approval::status_label;
 use flightplan_core::Dec;
 use rust_decimal::prelude::ToPrimitive;
 
@@ -28,19 +29,9 @@ pub const NOTES: &str = "Notes";
 /// Most notes and creative items read from one sheet: a plan's own never come near it.
 const MAX_ITEMS: usize = 2_000;
 
-pub fn status_word(s: PlanStatus) -> &'static str {
-    match s {
-        PlanStatus::Draft => "draft",
-        PlanStatus::Proposed => "proposed",
-        PlanStatus::Approved => "approved",
-        PlanStatus::Live => "live",
-        PlanStatus::Closed => "closed",
-    }
-}
-
 fn status_of(text: &str) -> Option<PlanStatus> {
     let t = text.trim().to_lowercase();
-    [PlanStatus::Draft, PlanStatus::Proposed, PlanStatus::Approved, PlanStatus::Live, PlanStatus::Closed].into_iter().find(|s| status_word(*s) == t)
+    [PlanStatus::Draft, PlanStatus::Proposed, PlanStatus::Approved, PlanStatus::Live, PlanStatus::Closed].into_iter().find(|s| status_label(*s) == t)
 }
 
 /// A KPI by its code (`cpa`, `video_views`) or as a planner writes it (`CPA`, `Video views`).

@@ -356,7 +356,7 @@ fn plan_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Resu
     }
     // The plan's own details the other sheets do not show, so the workbook imports back to the
     // plan it came from (`plan_details.rs` reads them).
-    rows.push(("Plan status", crate::plan_details::status_word(plan.status).to_string()));
+    rows.push(("Plan status", flightplan_core::approval::status_label(plan.status).to_string()));
     rows.push(("Plan version", plan.version.to_string()));
     if !plan.target_audience.is_empty() {
         rows.push(("Target audience", plan.target_audience.clone()));
