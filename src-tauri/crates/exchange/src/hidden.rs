@@ -2,7 +2,8 @@
 //! kept out of sight ("OLD" at 50%), a hidden column stale figures ("Net media" from the last
 //! revision): neither is the plan the sheet shows, so hidden rows are not imported and a visible
 //! column is read before a hidden one (`columns::resolve`). Each is a warning naming the rows or
-//! the column, so nothing is left out unseen. A hidden sheet is an old version or a lookup table:
+//! the column, so nothing is left out unseen. Hidden rows give none of the plan's details either
+//! (a superseded `Budget` label above the table). A hidden sheet is an old version or a lookup table:
 //! its lines are read only when no shown sheet has any, and its labels, notes and creative are
 //! not read, again with a note naming it.
 
@@ -49,4 +50,9 @@ pub fn sheet(name: &str, records: &[flightplan_actuals::Record]) -> Option<Probl
             format!("sheet \"{name}\" is hidden in the workbook: its cells were not read (show it in the file to read them)"),
         )
     })
+}
+
+/// The rows of a sheet the planner has not hidden (`hidden`: 1-based row numbers, in order).
+pub fn shown(records: &[flightplan_actuals::Record], hidden: &[usize]) -> Vec<flightplan_actuals::Record> {
+    records.iter().filter(|r| hidden.binary_search(&r.line).is_err()).cloned().collect()
 }

@@ -193,9 +193,11 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         ));
     }
 
-    // The plan's own details: above the header, then the other sheets.
+    // The plan's own details: above the header, then the other sheets (rows and sheets the
+    // planner hid are not read).
+    let hidden_rows: HashSet<usize> = hid.rows.iter().copied().collect();
     let mut found: Vec<HeaderValue> = Vec::new();
-    plan_header::scan(&rows[..hi], sheet, &mut found);
+    plan_header::scan(&hidden::shown(&rows[..hi], &hid.rows), sheet, &mut found);
     for (i, g) in grids.iter().enumerate() {
         if i == si || is_documentation(&sheets[i].name) {
             continue;
@@ -203,7 +205,7 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         if sheets[i].hidden.sheet {
             problems.extend(hidden::sheet(&sheets[i].name, g));
         } else {
-            plan_header::scan(g, sheet_name(i), &mut found);
+            plan_header::scan(&hidden::shown(g, &sheets[i].hidden.rows), sheet_name(i), &mut found);
         }
     }
 
@@ -215,17 +217,20 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
     // The rows.
     let mut ctx = RowContext { sheet, cols: &cols, decimal_comma, currency: plan_cur, date_order, section: None };
     let mut read: Vec<RowLine> = Vec::new();
-    let mut skipped: Vec<SkippedRow> = rows[..hi]
-        .iter()
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
-        .map(|r| SkippedRow { at: SourceRef::row(sheet, r.line), reason: "above the header (title or plan details)".into() })
-        .collect();
+    let mut skipped_hidden = Vec::new();
+    let mut skipped: Vec<SkippedRow> = Vec::new();
+    for r in rows[..hi].iter().filter(|r| r.cells.iter().any(|c| !c.trim().is_empty())) {
+        let hidden = hidden_rows.contains(&r.line);
+        if hidden {
+            skipped_hidden.push(r.line);
+        }
+        let reason = if hidden { "hidden in the sheet" } else { "above the header (title or plan details)" };
+        skipped.push(SkippedRow { at: SourceRef::row(sheet, r.line), reason: reason.into() });
+    }
     let name_cols: Vec<usize> = [LineField::Name, LineField::Channel, LineField::Vendor, LineField::Id]
         .iter()
         .filter_map(|f| cols.by_field.get(f).copied())
         .collect();
-    let hidden_rows: HashSet<usize> = hid.rows.iter().copied().collect();
-    let mut skipped_hidden = Vec::new();
     for r in &rows[hi + 1..] {
         let values: Vec<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         if values.is_empty() {
@@ -292,7 +297,7 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
     // The creative list and notes, on a sheet of their own (Flightplan's "Creative & notes").
     for (i, g) in grids.iter().enumerate() {
         if i != si && !is_documentation(&sheets[i].name) && !sheets[i].hidden.sheet {
-            plan_details::read_sheet(g, sheet_name(i), &mut preview.plan, &mut preview.problems);
+            plan_details::read_sheet(&hidden::shown(g, &sheets[i].hidden.rows), sheet_name(i), &mut preview.plan, &mut preview.problems);
         }
     }
     if own_xlsx {

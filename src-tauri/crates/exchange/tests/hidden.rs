@@ -150,3 +150,21 @@ fn a_hidden_sheet_gives_no_lines_or_details_while_a_shown_one_has_them() {
     let p = preview(&sheets(&[("Cover", false, &[&["Spring plan"]]), ("Data", true, &only)]));
     assert_eq!((p.sheet.as_deref(), p.plan.lines.len()), (Some("Data"), 1));
 }
+
+#[test]
+fn a_hidden_row_above_the_table_gives_no_detail() {
+    let rows: [&[&str]; 6] = [
+        &["Client", "Acme"],
+        &["Budget", "250000"],
+        &["Budget", "100000"],
+        &["Currency", "USD"],
+        &["Channel", "Line", "Pricing", "Rate", "Start", "End", "Share %"],
+        &["Meta", "A", "CPM", "9.5", "2027-04-05", "2027-06-27", "100"],
+    ];
+    // Row 2, last revision's budget, is hidden: the plan's budget is the shown 100,000.
+    let p = preview(&workbook(&rows, &[1], &[]));
+    assert_eq!(p.plan.budget.to_string(), "100000.00");
+    assert!(warnings(&p).contains(&("hidden_rows".to_string(), "row 2 hidden in the sheet: not imported (show them in the file to import them)".to_string())), "{:?}", warnings(&p));
+    let p = preview(&workbook(&rows, &[], &[]));
+    assert_eq!(p.plan.budget.to_string(), "250000.00", "shown, the first Budget label is read");
+}
