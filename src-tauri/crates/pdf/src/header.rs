@@ -18,6 +18,37 @@ fn length(ctx: &Ctx) -> String {
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
+/// Sizes the plan's name is tried at on one line, largest first.
+const TITLE_SIZES: [f32; 3] = [16.0, 14.0, 12.5];
+
+/// The plan's name, the first thing a client reads: on one line as large as it fits, else on two
+/// lines of 11 pt in the same band. Only a name longer than two lines hold is shortened (and
+/// listed in the warnings).
+fn title(c: &mut Canvas, name: &str, band: Rect) {
+    if let Some(size) = TITLE_SIZES.iter().copied().find(|s| c.width(name, *s, Weight::Bold) <= band.w) {
+        c.text(band, name, size, Weight::Bold, INK, Align::Left);
+        return;
+    }
+    let size = 11.0;
+    let lines = c.fonts.wrap(name, size, Weight::Bold, band.w);
+    let line_h = band.h / 2.0;
+    let (first, rest) = match lines.split_first() {
+        Some((first, rest)) => (first.clone(), rest.join(" ")),
+        None => (name.to_string(), String::new()),
+    };
+    c.text(Rect::new(band.x, band.y, band.w, line_h), &first, size, Weight::Bold, INK, Align::Left);
+    if rest.is_empty() {
+        return;
+    }
+    // A second line that does not fit either is cut by `text`, which lists the whole name.
+    let before = c.layout.shortened.len();
+    c.text(Rect::new(band.x, band.y + line_h, band.w, line_h), &rest, size, Weight::Bold, INK, Align::Left);
+    if c.layout.shortened.len() > before {
+        c.layout.shortened.truncate(before);
+        c.layout.shortened.push(name.to_string());
+    }
+}
+
 /// Draw the header and goal strip; returns the y where the next section may start.
 pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
     let plan = ctx.plan;
@@ -30,7 +61,7 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
         kicker = format!("{kicker}  ·  {}", plan.brand);
     }
     c.text(Rect::new(area.x, area.y, left_w, 11.0), &kicker, 7.5, Weight::Bold, ACCENT, Align::Left);
-    c.text(Rect::new(area.x, area.y + 11.0, left_w, 22.0), &plan.name, 16.0, Weight::Bold, INK, Align::Left);
+    title(c, &plan.name, Rect::new(area.x, area.y + 11.0, left_w, 22.0));
     let meta = format!("Media plan  ·  {}  ·  {}  ·  Budget {}", period(plan.start, plan.end), length(ctx), ctx.fmt.money(ctx.view.totals.budget.0));
     c.text(Rect::new(area.x, area.y + 33.0, left_w, 11.0), &meta, 7.5, Weight::Regular, MUTED, Align::Left);
 

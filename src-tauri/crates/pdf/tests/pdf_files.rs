@@ -120,6 +120,31 @@ fn unicode_names_render_without_replacement_when_fonts_exist() {
     assert!(cjk_font == text.contains("東京"), "warnings: {:?}", out.warnings);
 }
 
+/// A plan's name is printed whole: smaller on one line, else on two lines, and only a name two
+/// lines cannot hold is shortened, with the whole name in the warnings.
+#[test]
+fn a_long_plan_name_is_printed_whole() {
+    let mut plan = fixture("unicode-long");
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
+    let texts: Vec<&str> = out.layout.texts.iter().map(|t| t.text.as_str()).collect();
+    let first = texts.iter().position(|t| t.len() > 20 && plan.name.starts_with(*t)).expect("the name's first line");
+    assert_eq!(format!("{} {}", texts[first], texts[first + 1]), plan.name);
+    assert!(!out.layout.shortened.contains(&plan.name));
+    // As a reader copies it off the page (the footer's small line may still shorten it).
+    let text = tool_text(&out.bytes);
+    assert!(text.contains(texts[first]) && text.contains(texts[first + 1]), "{text}");
+
+    // A little long: one line, a size down.
+    plan.name = "Spring launch 2027 — always-on performance for the UK market".into();
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
+    let line = out.layout.texts.iter().find(|t| t.text == plan.name).expect("the name on one line");
+    assert!(line.size < 16.0 && line.size >= 12.5, "{}", line.size);
+
+    plan.name = "A plan name far too long for any header ".repeat(8);
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
+    assert!(out.layout.shortened.contains(&plan.name), "a name cut is listed whole");
+}
+
 fn tool_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.pdf");
