@@ -14,7 +14,7 @@ use printpdf::ParsedFont;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -33,16 +33,19 @@ pub type FaceId = usize;
 pub struct Face {
     pub font: ParsedFont,
     pub name: String,
+    /// The weight it prints: a fallback loaded for bold text is the family's bold file where
+    /// one is installed beside the regular.
+    weight: Weight,
     /// The font file, for the shaper.
     bytes: Cow<'static, [u8]>,
     upem: f32,
 }
 
 impl Face {
-    fn parse(bytes: Cow<'static, [u8]>, name: &str) -> Option<Face> {
+    fn parse(bytes: Cow<'static, [u8]>, name: &str, weight: Weight) -> Option<Face> {
         let font = ParsedFont::from_bytes(&bytes, 0, &mut Vec::new())?;
         let upem = f32::from(font.pdf_font_metrics.units_per_em.max(1));
-        Some(Face { font, name: name.to_string(), bytes, upem })
+        Some(Face { font, name: name.to_string(), weight, bytes, upem })
     }
 
     fn glyph(&self, c: char) -> Option<u16> {
@@ -76,8 +79,8 @@ impl Fonts {
     /// The bundled faces. Parsing them cannot fail for the files shipped in this crate, but a
     /// failure is reported rather than panicking.
     pub fn new() -> Result<Fonts, String> {
-        let regular = Face::parse(Cow::Borrowed(REGULAR_TTF), "Noto Sans").ok_or("the bundled Noto Sans font did not parse")?;
-        let bold = Face::parse(Cow::Borrowed(BOLD_TTF), "Noto Sans Bold").ok_or("the bundled Noto Sans Bold font did not parse")?;
+        let regular = Face::parse(Cow::Borrowed(REGULAR_TTF), "Noto Sans", Weight::Regular).ok_or("the bundled Noto Sans font did not parse")?;
+        let bold = Face::parse(Cow::Borrowed(BOLD_TTF), "Noto Sans Bold", Weight::Bold).ok_or("the bundled Noto Sans Bold font did not parse")?;
         Ok(Fonts { faces: vec![regular, bold], missing: BTreeSet::new(), shaped: RefCell::default() })
     }
 
@@ -138,24 +141,50 @@ impl Fonts {
         if self.faces[primary].glyph(c).is_some() || c == ' ' {
             return (primary, c);
         }
-        if let Some(i) = (2..self.faces.len()).find(|i| self.faces[*i].glyph(c).is_some()) {
+        let weight = self.faces[primary].weight;
+        let fallback = |faces: &[Face], weight: Option<Weight>| (2..faces.len()).find(|i| weight.is_none_or(|w| faces[*i].weight == w) && faces[*i].glyph(c).is_some());
+        if let Some(i) = fallback(&self.faces, Some(weight)) {
             return (i, c);
         }
         if !self.missing.contains(&c) {
-            if let Some(i) = self.load_fallback_for(c) {
+            if let Some(i) = self.load_fallback_for(c, weight) {
                 return (i, c);
             }
+        }
+        // No bold of the script's font is installed: its regular stands in.
+        if let Some(i) = fallback(&self.faces, None) {
+            return (i, c);
         }
         self.missing.insert(c);
         let replacement = if self.faces[primary].glyph('\u{FFFD}').is_some() { '\u{FFFD}' } else { '?' };
         (primary, replacement)
     }
 
-    /// Load the first installed font that has `c` (see [`system_fonts`]).
-    fn load_fallback_for(&mut self, c: char) -> Option<FaceId> {
-        let loaded: BTreeSet<PathBuf> = self.faces.iter().map(|f| PathBuf::from(&f.name)).collect();
-        let (path, bytes) = system_fonts::font_for(c, &loaded)?;
-        let face = Face::parse(Cow::Owned(bytes), &path.display().to_string())?;
+    /// Load the first installed font that has `c` (see [`system_fonts`]); for bold text, the bold
+    /// file beside it (`NotoSansCJK-Bold.ttc` by `NotoSansCJK-Regular.ttc`) when there is one.
+    fn load_fallback_for(&mut self, c: char, weight: Weight) -> Option<FaceId> {
+        let regulars: BTreeSet<PathBuf> = self.faces[2..].iter().filter(|f| f.weight == Weight::Regular).map(|f| PathBuf::from(&f.name)).collect();
+        let regular = match (weight, self.faces[2..].iter().position(|f| f.weight == Weight::Regular && f.glyph(c).is_some())) {
+            // Bold text in a script whose regular is loaded: look for that family's bold only.
+            (Weight::Bold, Some(i)) => return self.load_bold_of(&PathBuf::from(&self.faces[i + 2].name), c),
+            _ => system_fonts::font_for(c, &regulars),
+        };
+        let (path, bytes) = regular?;
+        if weight == Weight::Bold {
+            if let Some(i) = self.load_bold_of(&path, c) {
+                return Some(i);
+            }
+        }
+        let face = Face::parse(Cow::Owned(bytes), &path.display().to_string(), Weight::Regular)?;
+        self.faces.push(face);
+        Some(self.faces.len() - 1)
+    }
+
+    /// The bold file of a regular font's family, if installed and it prints `c`.
+    fn load_bold_of(&mut self, regular: &Path, c: char) -> Option<FaceId> {
+        let path = system_fonts::bold_of(regular)?;
+        let face = Face::parse(Cow::Owned(std::fs::read(&path).ok()?), &path.display().to_string(), Weight::Bold)?;
+        face.glyph(c)?;
         self.faces.push(face);
         Some(self.faces.len() - 1)
     }

@@ -90,6 +90,14 @@ pub fn font_for(c: char, loaded: &BTreeSet<PathBuf>) -> Option<(PathBuf, Vec<u8>
     None
 }
 
+/// The bold file of a regular font's family, installed beside it: `NotoSansCJK-Bold.ttc` for
+/// `NotoSansCJK-Regular.ttc`, `NotoSansArabic-Bold.ttf` for `NotoSansArabic-Regular.ttf`.
+pub fn bold_of(regular: &Path) -> Option<PathBuf> {
+    let name = regular.file_name()?.to_str()?;
+    let bold = regular.with_file_name(name.replacen("-Regular", "-Bold", 1));
+    (bold != regular && bold.is_file()).then_some(bold)
+}
+
 fn candidates() -> Vec<PathBuf> {
     let mut paths: Vec<PathBuf> = PREFERRED.iter().map(PathBuf::from).filter(|p| p.is_file()).collect();
     let mut scan = Vec::new();

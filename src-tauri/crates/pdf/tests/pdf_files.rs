@@ -145,6 +145,28 @@ fn a_long_plan_name_is_printed_whole() {
     assert!(out.layout.shortened.contains(&plan.name), "a name cut is listed whole");
 }
 
+/// Bold text in a script the bundled font lacks (a Japanese client's name over the title, the
+/// title itself) prints in the bold of the script's installed font, beside its regular.
+#[test]
+fn bold_japanese_prints_in_the_bold_cjk_face() {
+    let mut plan = flightplan_core::sample_plan();
+    plan.client = "東京ガス株式会社".into();
+    plan.name = "春のキャンペーン 2027".into();
+    plan.lines[0].name = "検索 — ブランド".into();
+    let out = render(&report_of(&plan), &PdfOptions::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.pdf");
+    std::fs::write(&path, &out.bytes).unwrap();
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    let cjk = std::path::Path::new("/usr/share/fonts/opentype/noto");
+    if cjk.join("NotoSansCJK-Bold.ttc").is_file() {
+        assert!(fonts.contains("NotoSansCJKjp-Bold") && fonts.contains("NotoSansCJKjp-Regular"), "{fonts}");
+    } else if cjk.join("NotoSansCJK-Regular.ttc").is_file() {
+        assert!(fonts.contains("NotoSansCJKjp-Regular"), "without a bold CJK file the regular stands in: {fonts}");
+    }
+    assert!(tool_text(&out.bytes).contains("東京ガス株式会社"));
+}
+
 fn tool_text(bytes: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.pdf");
