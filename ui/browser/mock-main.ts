@@ -64,6 +64,7 @@ function summary(p: Stored) {
     start: d.start,
     end: d.end,
     budget: (p.view as { totals: { budget: string } }).totals.budget,
+    number_style: (p.plan as { settings?: { number_style?: string } }).settings?.number_style ?? "1,234.56",
     created_at: p.updated_at,
     updated_at: p.updated_at,
   };

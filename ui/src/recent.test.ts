@@ -23,6 +23,7 @@ const summary = (id: number): PlanSummary => ({
   brand: "",
   status: "draft",
   currency: "USD",
+  number_style: "1,234.56",
   start: "2027-01-04",
   end: "2027-03-28",
   budget: "1000.00",

@@ -23,7 +23,7 @@ export function RecentPlans({ plans, onOpen }: { plans: PlanSummary[]; onOpen: (
               <span className="recent-name">{p.name}</span>
               <span className="recent-meta">
                 <span className="nowrap">{period(p.start, p.end)}</span>
-                <span className="recent-budget num">{money(p.budget, p.currency)}</span>
+                <span className="recent-budget num">{money(p.budget, p.currency, p.number_style)}</span>
               </span>
             </button>
           </li>

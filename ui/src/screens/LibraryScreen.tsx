@@ -265,7 +265,7 @@ export function LibraryScreen({ onOpen, arrival, onImportTaken }: Props) {
                   <td>
                     <StatusBadge status={p.status} />
                   </td>
-                  <td className="num">{money(p.budget, p.currency)}</td>
+                  <td className="num">{money(p.budget, p.currency, p.number_style)}</td>
                   <td className="num muted nowrap">{timestamp(p.updated_at)}</td>
                   <td className="num">
                     <span className="row-actions" onClick={(e) => e.stopPropagation()}>

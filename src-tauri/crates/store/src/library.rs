@@ -9,6 +9,7 @@ use crate::errors;
 use crate::schema;
 use chrono::{DateTime, SecondsFormat, Utc};
 use flightplan_core::approval::check_edit;
+use flightplan_core::plan::NumberStyle;
 use flightplan_core::{read_plan, write_plan, Error, Plan, Result};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 use serde::Serialize;
@@ -44,6 +45,8 @@ pub struct PlanSummary {
     pub end: String,
     /// The plan's net media budget, exact, e.g. `30000.00`.
     pub budget: String,
+    /// How the plan writes its numbers, so the list writes its budget the same way.
+    pub number_style: NumberStyle,
     /// RFC 3339, UTC, millisecond precision.
     pub created_at: String,
     pub updated_at: String,
@@ -63,6 +66,7 @@ struct Columns {
     start: String,
     end: String,
     budget: String,
+    number_style: String,
     document: String,
 }
 
@@ -81,6 +85,7 @@ impl Columns {
             start: plan.start.format("%Y-%m-%d").to_string(),
             end: plan.end.format("%Y-%m-%d").to_string(),
             budget: plan.budget.to_string(),
+            number_style: serde_json::to_value(plan.settings.number_style).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
             document: write_plan(plan),
         }
     }
@@ -92,7 +97,7 @@ pub(crate) fn stamp(now: DateTime<Utc>) -> String {
 }
 
 const SUMMARY_COLUMNS: &str = "id, name, client, brand, status, currency, start_date, end_date, \
-                               budget, created_at, updated_at, deleted_at";
+                               budget, created_at, updated_at, deleted_at, number_style";
 
 fn summary(row: &Row<'_>) -> rusqlite::Result<PlanSummary> {
     Ok(PlanSummary {
@@ -108,6 +113,8 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<PlanSummary> {
         created_at: row.get(9)?,
         updated_at: row.get(10)?,
         deleted_at: row.get(11)?,
+        // A style this build does not know reads as the default rather than hiding the plan.
+        number_style: serde_json::from_value(serde_json::Value::String(row.get(12)?)).unwrap_or_default(),
     })
 }
 
@@ -168,11 +175,11 @@ impl Library {
         let tx = self.conn.transaction().map_err(|e| errors::sqlite(&self.label, e))?;
         tx.execute(
             "INSERT INTO plans (name, client, brand, status, currency, start_date, end_date,
-                 budget, document, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
+                 budget, document, created_at, updated_at, number_style)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
             rusqlite::params![
                 c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget,
-                c.document, at
+                c.document, at, c.number_style
             ],
         )
         .map_err(|e| errors::sqlite(&self.label, e))?;
@@ -322,11 +329,12 @@ pub(crate) fn write_plan_row(tx: &Connection, label: &str, id: PlanId, plan: &Pl
     let changed = tx
         .execute(
             "UPDATE plans SET name = ?2, client = ?3, brand = ?4, status = ?5, currency = ?6,
-                 start_date = ?7, end_date = ?8, budget = ?9, document = ?10, updated_at = ?11
+                 start_date = ?7, end_date = ?8, budget = ?9, document = ?10, updated_at = ?11,
+                 number_style = ?12
              WHERE id = ?1 AND deleted_at IS NULL",
             rusqlite::params![
                 id, c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget,
-                c.document, stamp(now)
+                c.document, stamp(now), c.number_style
             ],
         )
         .map_err(|e| errors::sqlite(label, e))?;

@@ -66,6 +66,12 @@ const MIGRATION_LIST: &[M<'static>] = &[
          ALTER TABLE plan_versions ADD COLUMN kind TEXT NOT NULL DEFAULT 'named'
              CHECK (kind IN ('named', 'approved'));",
     ),
+    // v4: the plan's number style as a summary column (the library list writes each plan's
+    // budget the way its plan does: €250.000,00), filled in from each stored plan document.
+    M::up(
+        "ALTER TABLE plans ADD COLUMN number_style TEXT NOT NULL DEFAULT '1,234.56';
+         UPDATE plans SET number_style = coalesce(json_extract(document, '$.settings.number_style'), '1,234.56');",
+    ),
 ];
 
 const MIGRATIONS: Migrations<'static> = Migrations::from_slice(MIGRATION_LIST);
@@ -161,7 +167,7 @@ mod tests {
     #[test]
     fn migrations_are_valid() {
         MIGRATIONS.validate().unwrap();
-        assert_eq!(LATEST, 3);
+        assert_eq!(LATEST, 4);
     }
 
     /// A library written by the first release (schema v1) is copied aside before it is upgraded,
@@ -240,7 +246,7 @@ mod tests {
         }
         assert_eq!(user_version(&path), 2);
         let mut lib = Library::open(&path).unwrap();
-        assert_eq!(user_version(&path), 3);
+        assert_eq!(user_version(&path), LATEST);
         let versions = lib.versions(1).unwrap();
         assert_eq!((versions[0].name.as_str(), versions[0].kind.as_str()), ("Sent to client", "named"));
         assert!(lib.approved_version(1).unwrap().is_none());
@@ -262,6 +268,35 @@ mod tests {
             .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'rate_card'", [], |r| r.get(0))
             .unwrap();
         assert_eq!(tables, 0);
+    }
+
+    /// A version 3 library is upgraded with each plan's number style read from its document, so
+    /// the library list writes a 1.234,56 plan's budget its way.
+    #[test]
+    fn version_3_library_gets_each_plans_number_style() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plans.flightplan-library");
+        let mut euro = sample_plan();
+        euro.settings.number_style = flightplan_core::plan::NumberStyle::DotComma;
+        {
+            let mut conn = Connection::open(&path).unwrap();
+            conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+            MIGRATIONS.to_version(&mut conn, 3).unwrap();
+            for plan in [&sample_plan(), &euro] {
+                conn.execute(
+                    "INSERT INTO plans (name, client, status, currency, start_date, end_date, budget,
+                         document, created_at, updated_at)
+                     VALUES (?1, ?2, 'draft', 'EUR', '2027-01-04', '2027-03-28', '250000.00', ?3,
+                         '2026-12-01T09:00:00.000Z', '2026-12-01T09:00:00.000Z')",
+                    (&plan.name, &plan.client, write_plan(plan)),
+                )
+                .unwrap();
+            }
+        }
+        let lib = Library::open(&path).unwrap();
+        let mut styles: Vec<_> = lib.list().unwrap().into_iter().map(|s| (s.id, s.number_style)).collect();
+        styles.sort_by_key(|s| s.0);
+        assert_eq!(styles, [(1, flightplan_core::plan::NumberStyle::CommaDot), (2, flightplan_core::plan::NumberStyle::DotComma)]);
     }
 
     /// A brand-new file has nothing to lose, so no backup is written.

@@ -37,7 +37,7 @@ fn a_new_library_is_at_the_latest_version() {
     lib.integrity_check().unwrap();
     drop(lib);
     assert_eq!(user_version(&path), SCHEMA_VERSION);
-    assert_eq!(SCHEMA_VERSION, 3);
+    assert_eq!(SCHEMA_VERSION, 4);
     // Opening again migrates nothing and backs nothing up.
     Library::open(&path).unwrap();
     assert_eq!(user_version(&path), SCHEMA_VERSION);
