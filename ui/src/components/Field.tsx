@@ -82,7 +82,7 @@ export function TextField({
             type="text"
             className={numeric ? "num" : undefined}
             value={draft}
-            placeholder={placeholder}
+            placeholder={numeric && placeholder ? placeholder.replace(/\d+\.\d+/g, numbers.shown) : placeholder}
             data-path={path}
             data-dirty={draft !== shown ? "true" : "false"}
             aria-invalid={message ? true : undefined}
