@@ -1,5 +1,5 @@
 //! The plan's own details a workbook carries besides its lines: the goal (funnel stage,
-//! objective, primary KPI and its target), the target audience, status, version and effective
+//! objective, primary KPI and its target), the audience (target and in one line), status, version and effective
 //! frequency as labelled cells (found by `plan_header.rs`), and the creative list and notes as
 //! Flightplan's "Creative & notes" sheet lays them out.
 //!
@@ -97,6 +97,9 @@ pub fn apply(found: &[HeaderValue], plan: &mut Plan, problems: &mut Vec<Problem>
 
     if let Some(a) = text(HeaderField::TargetAudience) {
         plan.target_audience = a;
+    }
+    if let Some(a) = text(HeaderField::AudienceSummary) {
+        plan.audience.summary = a;
     }
     if let Some(s) = text(HeaderField::Status) {
         match status_of(&s) {
@@ -242,7 +245,7 @@ mod tests {
             rec(3, &["Objective", "Drive Q1 orders"]),
             rec(4, &["Primary KPI", "CPA"]),
             rec(5, &["Primary KPI target", "42.50"]),
-            rec(6, &["Target audience", "UK coffee lovers 25-54"]),
+            rec(6, &["Target audience", "UK coffee lovers 25-54", "Audience in one line", "Adults 25–54 who buy coffee weekly"]),
             rec(7, &["Plan status", "approved"]),
             rec(8, &["Plan version", "3"]),
             rec(9, &["Effective frequency", "three"]),
@@ -255,7 +258,7 @@ mod tests {
         apply(&found, &mut plan, &mut problems);
         let g = plan.goal.as_ref().unwrap();
         assert_eq!((g.objective, g.description.as_str(), g.kpi, g.target.map(|t| t.to_string())), (Funnel::Conversion, "Drive Q1 orders", Some(Kpi::Cpa), Some("42.50".to_string())));
-        assert_eq!((plan.target_audience.as_str(), plan.status, plan.version), ("UK coffee lovers 25-54", PlanStatus::Approved, 3));
+        assert_eq!((plan.target_audience.as_str(), plan.audience.summary.as_str(), plan.status, plan.version), ("UK coffee lovers 25-54", "Adults 25–54 who buy coffee weekly", PlanStatus::Approved, 3));
         let msgs: Vec<(Option<usize>, &str)> = problems.iter().map(|p| (p.at.row, p.message.as_str())).collect();
         assert_eq!(msgs, vec![(Some(9), "\"three\" is not a whole number of exposures: left unset")]);
     }

@@ -361,6 +361,9 @@ fn plan_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::Resu
     if !plan.target_audience.is_empty() {
         rows.push(("Target audience", plan.target_audience.clone()));
     }
+    if !plan.audience.summary.is_empty() {
+        rows.push(("Audience in one line", plan.audience.summary.clone()));
+    }
     if let Some(g) = &plan.goal {
         rows.push(("Funnel stage", crate::words::funnel_word(g.objective).to_string()));
         if !g.description.is_empty() {

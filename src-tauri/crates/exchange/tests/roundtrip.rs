@@ -84,8 +84,8 @@ fn plan_to_xlsx_to_plan() {
         let goal = |p: &Plan| p.goal.as_ref().map(|g| (g.objective, g.description.clone(), g.kpi, g.target.map(|t| t.normalize())));
         assert_eq!(goal(&plan), goal(&back), "{name}: goal");
         assert_eq!(
-            (&plan.target_audience, plan.status, plan.version, plan.effective_frequency, &plan.notes),
-            (&back.target_audience, back.status, back.version, back.effective_frequency, &back.notes),
+            (&plan.target_audience, &plan.audience.summary, plan.status, plan.version, plan.effective_frequency, &plan.notes),
+            (&back.target_audience, &back.audience.summary, back.status, back.version, back.effective_frequency, &back.notes),
             "{name}: details and notes"
         );
         for (a, b) in plan.lines.iter().zip(&back.lines) {
