@@ -3,4 +3,4 @@
 /**
  * What a column holds.
  */
-export type ImportField = "id" | "name" | "channel" | "medium" | "vendor" | "role" | "buying" | "pricing" | "rate" | "cpm" | "cpc" | "cpa" | "cpv" | "cpp" | "budget" | "share" | "start" | "end" | "flight" | "impressions" | "clicks" | "conversions" | "views" | "grps" | "universe" | "ctr" | "cvr" | "vtr" | "kpi" | "kpi_target" | "currency" | "exchange_rate" | "notes" | "agency_commission" | "ad_serving" | "tech_fee" | "ignore";
+export type ImportField = "id" | "name" | "channel" | "medium" | "vendor" | "role" | "buying" | "pricing" | "rate" | "cpm" | "cpc" | "cpa" | "cpv" | "cpp" | "budget" | "share" | "start" | "end" | "flight" | "impressions" | "clicks" | "conversions" | "views" | "grps" | "universe" | "units" | "unit" | "spots" | "faces" | "insertions" | "spot_length" | "ctr" | "cvr" | "vtr" | "kpi" | "kpi_target" | "currency" | "exchange_rate" | "notes" | "agency_commission" | "ad_serving" | "tech_fee" | "ignore";

@@ -83,6 +83,17 @@ export const FIELD_GROUPS: { label: string; fields: [ImportField, string][] }[] 
     ],
   },
   {
+    label: "Traditional media",
+    fields: [
+      ["spots", "Spots"],
+      ["faces", "Faces"],
+      ["insertions", "Insertions"],
+      ["units", "Units booked (with a unit column)"],
+      ["unit", "Unit (spots, faces, insertions)"],
+      ["spot_length", "Spot length (seconds)"],
+    ],
+  },
+  {
     label: "KPI",
     fields: [
       ["kpi", "KPI"],

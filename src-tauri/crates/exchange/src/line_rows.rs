@@ -12,7 +12,8 @@ use crate::preview::{Conversion, Problem, SourceRef};
 use crate::words;
 use chrono::NaiveDate;
 use flightplan_core::money::{mul, round_dp, Currency};
-use flightplan_core::plan::{KpiTarget, Launch, Line, Pricing};
+use flightplan_core::plan::{BuyUnit, KpiTarget, Launch, Line, Pricing};
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -74,6 +75,40 @@ impl RowContext<'_> {
             at.cell = self.cols.letters.get(*i).cloned();
         }
         at
+    }
+
+    /// What a traditional line books: spots, faces or insertions from their own columns, or a
+    /// `Units` count in the unit a `Unit` column names (else its pricing's or medium's unit), and
+    /// a spot length. A count that is not a whole number is not a booking (Flightplan's exports
+    /// write what a budget buys, to two places); in its own column that is a warning.
+    /// `own_export::settle_units` then decides whether the units or the stated cost fund it.
+    fn read_units(&self, row: usize, cells: &[String], line: &mut Line, problems: &mut Vec<Problem>) {
+        let whole = |f: LineField, problems: &mut Vec<Problem>| -> Option<u32> {
+            let c = self.cell(cells, f)?;
+            match cells::number(c, self.decimal_comma) {
+                Ok(Some(n)) if n >= Decimal::ZERO && n.fract().is_zero() => n.to_u32(),
+                Ok(None) => None,
+                _ => {
+                    if f != LineField::Units {
+                        problems.push(Problem::warning("bad_count", self.at(row, f), format!("\"{c}\" is not a whole number of {}: left unset", f.label())));
+                    }
+                    None
+                }
+            }
+        };
+        let (mut spots, mut faces, mut insertions) = (whole(LineField::Spots, problems), whole(LineField::Faces, problems), whole(LineField::Insertions, problems));
+        let named = self.cell(cells, LineField::Unit).and_then(words::buy_unit);
+        let unit = named.or_else(|| line.pricing.unit()).or_else(|| line.medium.and_then(flightplan_core::catalogue::medium_unit));
+        if let (Some(n), Some(unit)) = (whole(LineField::Units, problems), unit) {
+            let slot = match unit {
+                BuyUnit::Spots => &mut spots,
+                BuyUnit::Faces => &mut faces,
+                BuyUnit::Insertions => &mut insertions,
+            };
+            slot.get_or_insert(n);
+        }
+        (line.spots, line.faces, line.insertions) = (spots, faces, insertions);
+        line.spot_length = whole(LineField::SpotLength, problems).filter(|s| *s > 0);
     }
 
     /// Read one data row (already known not to be blank, a total or a heading).
@@ -306,7 +341,7 @@ impl RowContext<'_> {
         let tech_fee = fee(LineField::TechFee, &mut bad);
 
         let placeholder = NaiveDate::MIN;
-        let line = Line {
+        let mut line = Line {
             id: String::new(),
             channel: channel.unwrap_or_default(),
             name,
@@ -351,6 +386,7 @@ impl RowContext<'_> {
             readership: None,
         };
         problems.extend(unknown_medium);
+        self.read_units(row, cells, &mut line, &mut problems);
         RowLine {
             id: text(LineField::Id),
             line,

@@ -17,7 +17,7 @@ use flightplan_core::costing::line_nets;
 use flightplan_core::delivery::{deliver, Delivery};
 use flightplan_core::flight::{flight_weeks, monday};
 use flightplan_core::money::{round_dp, Currency};
-use flightplan_core::plan::{CommissionBasis, Plan};
+use flightplan_core::plan::{CommissionBasis, Line, Plan};
 use rust_decimal::Decimal;
 
 fn count_of(d: &Delivery, f: LineField) -> Option<Decimal> {
@@ -41,6 +41,41 @@ fn nets(plan: &Plan) -> Option<Vec<Decimal>> {
 pub(crate) fn differs(stated: Decimal, derived: Decimal) -> bool {
     let tolerance = stated.abs().checked_div(Decimal::from(200)).unwrap_or_default().max(Decimal::ONE);
     stated.checked_sub(derived).is_none_or(|d| d.abs() > tolerance)
+}
+
+/// Whether a line's faces or insertions fund it, or its stated cost does. A row that states both
+/// (Flightplan's exports write each line's cost and units) is funded by its units when they cost
+/// exactly the stated amount, as a unit-booked line is written; otherwise the stated cost stands
+/// and the units are dropped, with a warning naming both figures. A line funded by a share keeps
+/// its share.
+pub fn settle_units(plan: &mut Plan, read: &mut [RowLine]) {
+    let Some(c) = Currency::from_code(&plan.currency) else { return };
+    for (line, r) in plan.lines.iter_mut().zip(read.iter_mut()) {
+        let Some(units) = line.booked_units() else { continue };
+        let by_units = flightplan_core::schedule::unit_net(&Line { budget: None, share: None, ..line.clone() }, c.minor_units()).ok().flatten();
+        let keep_units = match (line.budget, line.share, by_units) {
+            (None, None, _) => true,
+            (Some(b), _, Some(n)) => round_dp(b.0, c.minor_units()) == n,
+            _ => false,
+        };
+        if keep_units {
+            line.budget = None;
+            line.share = None;
+            r.line = line.clone();
+            continue;
+        }
+        if let (Some(b), Some(n)) = (line.budget, by_units) {
+            let what = line.pricing.unit().map(|u| u.label()).unwrap_or("units");
+            r.problems.push(Problem::warning(
+                "units_differ",
+                r.at.clone(),
+                format!("{units} {what} at the rate cost {n}, not the stated {b}: the stated cost is kept and the {what} are not"),
+            ));
+        }
+        line.faces = None;
+        line.insertions = None;
+        r.line = line.clone();
+    }
 }
 
 /// Each row's stated delivery: kept as the line's stated count where its pricing and rates do

@@ -487,6 +487,7 @@ fn assemble(
         }
     }
     plan.lines = read.iter().map(|r| r.line.clone()).collect();
+    own_export::settle_units(&mut plan, &mut read);
     own_export::settle_delivery(&mut plan, &mut read);
     if !fees_stated {
         own_export::fees_from_lines(&mut plan, &read, &mut problems);

@@ -3,7 +3,7 @@
 //! `Brand Awareness` is the awareness stage), shared by the spreadsheet and mediaplanschema
 //! readers.
 
-use flightplan_core::plan::{Buying, Funnel, Kpi, Medium, Pricing};
+use flightplan_core::plan::{BuyUnit, Buying, Funnel, Kpi, Medium, Pricing};
 
 fn squash(s: &str) -> String {
     let s: String = s.to_lowercase().chars().map(|c| if c.is_alphanumeric() { c } else { ' ' }).collect();
@@ -60,6 +60,16 @@ pub fn medium(s: &str) -> Option<Medium> {
         "display" | "programmatic display" => Medium::Display,
         "streaming audio" | "audio" | "digital audio" | "podcast" | "podcasts" => Medium::Audio,
         "newsletter and email" | "email" | "newsletter" | "newsletters" => Medium::Email,
+        _ => return None,
+    })
+}
+
+/// What a traditional line is booked in, as a `Unit` column names it.
+pub fn buy_unit(s: &str) -> Option<BuyUnit> {
+    Some(match squash(s).as_str() {
+        "spots" | "spot" => BuyUnit::Spots,
+        "faces" | "face" | "panels" | "sites" => BuyUnit::Faces,
+        "insertions" | "insertion" => BuyUnit::Insertions,
         _ => return None,
     })
 }

@@ -195,11 +195,11 @@ fn creative_sheet(ws: &mut Worksheet, plan: &Plan, f: &Formats) -> std::result::
 type Opt = fn(&flightplan_core::LineView) -> Option<Dec>;
 
 /// The Mix sheet's columns, in order. Import (`spreadsheet.rs`) reads them back by header.
-const MIX: [&str; 35] = [
+const MIX: [&str; 36] = [
     "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "CTR", "CVR", "View rate", "Start", "End", "Net media",
     "Share %", "Impressions", "Clicks", "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees",
     "Gross", "KPI", "KPI target", "Line ID", "Medium", "Universe", "TRPs", "Reach %", "Frequency", "Effective reach %", "Units",
-    "Unit",
+    "Unit", "Spot length",
 ];
 
 /// The 0-based column of a Mix header.
@@ -279,6 +279,9 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         }
         if let Some(u) = v.unit {
             ws.write_string(r, mix_col("Unit"), u.label())?;
+        }
+        if let Some(len) = line.spot_length {
+            ws.write_number(r, mix_col("Spot length"), f64::from(len))?;
         }
     }
     let n = view.lines.len() as u32;

@@ -498,3 +498,32 @@ fn a_medium_column_gives_the_lines_their_medium_and_channel() {
         p.problems.iter().filter(|x| x.code == "unknown_medium").map(|x| (x.level, x.at.row, x.at.column.clone())).collect();
     assert_eq!(warned, vec![(ProblemLevel::Warning, Some(4), Some("Medium".to_string()))]);
 }
+
+/// Spots, faces and insertions in their own columns: faces that cost exactly the stated amount
+/// fund the line (as a face-booked line is written); faces that do not leave the stated cost
+/// standing, with a warning naming both; a count that is not whole is a warning at its cell.
+#[test]
+fn spots_faces_and_insertions_columns_book_traditional_lines() {
+    let csv = "Line,Medium,Pricing,Rate,Faces,Spots,Spot length (s),Budget,Start,End\n\
+               Roadside 48 sheets,OOH,Per face/week,300,10,,,12000,2027-03-01,2027-03-28\n\
+               Bus sides,OOH,Per face/week,300,10,,,9000,2027-03-01,2027-03-28\n\
+               Breakfast radio,Radio,CPP,450,,2.5,30,8000,2027-03-01,2027-03-28\n\
+               Prime time,TV,CPP,17500,,96,30,35000,2027-03-01,2027-03-28\n";
+    let p = preview(csv.as_bytes(), "outdoor.csv", &ImportChoices { currency: Some("GBP".into()), ..Default::default() });
+    let got: Vec<(&str, Option<u32>, Option<String>, Option<u32>, Option<u32>)> =
+        p.plan.lines.iter().map(|l| (l.name.as_str(), l.faces, l.budget.map(|b| b.to_string()), l.spots, l.spot_length)).collect();
+    assert_eq!(
+        got,
+        vec![
+            ("Roadside 48 sheets", Some(10), None, None, None),
+            ("Bus sides", None, Some("9000.00".to_string()), None, None),
+            ("Breakfast radio", None, Some("8000.00".to_string()), None, Some(30)),
+            ("Prime time", None, Some("35000.00".to_string()), Some(96), Some(30)),
+        ]
+    );
+    let warned: Vec<(&str, Option<usize>, &str)> = p.problems.iter().filter(|x| x.level == ProblemLevel::Warning).map(|x| (x.code.as_str(), x.at.row, x.message.as_str())).collect();
+    assert!(warned.contains(&("units_differ", Some(3), "10 faces at the rate cost 12000.00, not the stated 9000.00: the stated cost is kept and the faces are not")), "{warned:?}");
+    assert!(warned.contains(&("bad_count", Some(4), "\"2.5\" is not a whole number of spots: left unset")), "{warned:?}");
+    let view = compute(&p.plan).unwrap();
+    assert_eq!(view.lines[0].net.to_string(), "12000.00", "ten faces for four weeks at 300");
+}

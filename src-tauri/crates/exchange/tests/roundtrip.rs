@@ -28,7 +28,7 @@ fn line_key(p: &Plan, v: &LineView, i: usize) -> String {
     let l = &p.lines[i];
     format!(
         "{} | {} | {:?} | {} | {} | {:?} | rate {:?} | {}..{} | net {} | imp {:?} clk {:?} conv {:?} views {:?} grps {:?} | comm {} ads {} tech {} | gross {}",
-        v.channel, v.name, v.medium, l.vendor, v.pricing.label(), l.buying, v.rate.map(|r| r.normalize()), l.start, l.end, v.net,
+        v.channel, v.name, (v.medium, v.unit, v.units, l.spots, l.spot_length), l.vendor, v.pricing.label(), l.buying, v.rate.map(|r| r.normalize()), l.start, l.end, v.net,
         v.impressions, v.clicks, v.conversions, v.views, v.grps, v.agency_commission, v.ad_serving, v.tech_fee, v.gross
     )
 }
