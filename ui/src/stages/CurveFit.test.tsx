@@ -5,6 +5,7 @@ import type { HillFit, Plan } from "../bindings";
 import core from "../test/core-fixtures.json";
 import trust from "../test/trust-fixtures.json";
 import { CurveFit } from "./CurveFit";
+import { NumberStyleContext } from "../components/numbers";
 
 vi.mock("../api", async (orig) => {
   const real = await orig<typeof import("../api")>();
@@ -49,5 +50,28 @@ describe("CurveFit", () => {
     const next = edit.mock.calls[0][0](sample) as Plan;
     expect(next.lines[2].response).toEqual(fit.response);
     expect(next.lines[1]).toEqual(sample.lines[1]);
+  });
+
+  it("reads the spends typed and shows the fitted figures in the plan's number style", async () => {
+    vi.mocked(api.fitCurve).mockImplementation(async (_plan, points) => {
+      expect(points).toEqual([
+        { spend: "10000.50", result: "400" },
+        { spend: "40000", result: "1000" },
+      ]);
+      return fit;
+    });
+    render(
+      <NumberStyleContext.Provider value="1.234,56">
+        <CurveFit plan={sample} line={sample.lines[2]} index={2} currency="EUR" edit={vi.fn()} onDone={vi.fn()} />
+      </NumberStyleContext.Provider>,
+    );
+    fireEvent.change(screen.getByLabelText("Spend 1"), { target: { value: "10.000,50" } });
+    fireEvent.change(screen.getByLabelText("Result 1"), { target: { value: "400" } });
+    fireEvent.change(screen.getByLabelText("Spend 2"), { target: { value: "40.000" } });
+    fireEvent.change(screen.getByLabelText("Result 2"), { target: { value: "1000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Fit curve" }));
+    const result = await screen.findByTestId("curve-fit");
+    const half = fit.parameters.find((p) => p.name === "half_saturation")!;
+    expect(Array.from(result.querySelectorAll("dt")).map((dt) => dt.textContent)).toContain(`${half.label}: 40.000,00 USD`);
   });
 });

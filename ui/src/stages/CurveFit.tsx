@@ -74,7 +74,7 @@ export function CurveFit({ plan, line, index, currency, edit, onDone }: Props) {
               </td>
               {fit && (
                 <td className="num">
-                  {fit.points[i] ? `${num(fit.points[i].fitted)} (${fit.points[i].error_pct}% off)` : ""}
+                  {fit.points[i] ? `${num(fit.points[i].fitted, numbers.style)} (${numbers.shown(fit.points[i].error_pct)}% off)` : ""}
                 </td>
               )}
             </tr>
@@ -108,7 +108,7 @@ export function CurveFit({ plan, line, index, currency, edit, onDone }: Props) {
             {fit.parameters.map((p) => (
               <div key={p.name}>
                 <dt>
-                  {p.label}: <strong className="num">{p.value === null ? "—" : num(p.value)}</strong> {p.unit === "no unit" ? "" : p.unit}
+                  {p.label}: <strong className="num">{p.value === null ? "—" : num(p.value, numbers.style)}</strong> {p.unit === "no unit" ? "" : p.unit}
                 </dt>
                 <dd className="muted small">{p.explanation}</dd>
               </div>
