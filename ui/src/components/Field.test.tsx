@@ -65,3 +65,22 @@ describe("a numeric form field", () => {
     expect(commits).toEqual(["1250.75", "Q1 2.400,50"]);
   });
 });
+
+describe("a field left after its edit was committed", () => {
+  it("commits what was typed once, and nothing when its value changed from outside (an undo) before it was left", () => {
+    const commits: string[] = [];
+    const { rerender } = render(<TextField label="Share" path="share" numeric value="50" onCommit={(v) => commits.push(v)} />);
+    const input = screen.getByLabelText<HTMLInputElement>("Share");
+    fireEvent.change(input, { target: { value: "60" } });
+    fireEvent.keyDown(input, { key: "Enter" });
+    // Left before the plan's answer reached the field: no second save of the same edit.
+    fireEvent.blur(input);
+    expect(commits).toEqual(["60"]);
+    // The plan holds the edit, then it is undone: the field shows 50 again, and leaving it sends
+    // nothing.
+    rerender(<TextField label="Share" path="share" numeric value="60" onCommit={(v) => commits.push(v)} />);
+    rerender(<TextField label="Share" path="share" numeric value="50" onCommit={(v) => commits.push(v)} />);
+    fireEvent.blur(input);
+    expect([commits, input.value]).toEqual([["60"], "50"]);
+  });
+});

@@ -56,9 +56,12 @@ export function TextField({
     if (!typing.current) setDraft(shown);
   }, [shown]);
   const message = unread ?? fieldError(error, path);
+  // Only what the planner typed is committed: leaving the field right after an undo or the
+  // core's answer changed it (before the draft has followed) must not send the old text again.
   const commit = () => {
+    const typed = typing.current;
     typing.current = false;
-    if (draft !== shown) onCommit(numeric ? numbers.read(draft) : draft);
+    if (typed && draft !== shown) onCommit(numeric ? numbers.read(draft) : draft);
   };
   return (
     <div className={`field${message ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
