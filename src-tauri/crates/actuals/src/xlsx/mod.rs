@@ -43,6 +43,11 @@ pub struct Cell {
 /// What a walk of the sheet calls with each row's number and cells.
 pub type RowFn<'f> = dyn FnMut(usize, &[Cell]) -> Result<Flow, Error> + 'f;
 
+/// A workbook's ZIP archive, over the bytes read.
+type Archive<'a> = ZipArchive<Cursor<&'a [u8]>>;
+/// A sheet's XML as read through its size limit.
+type SheetXml<'z, 'a> = Reader<BufReader<Limited<zip::read::ZipFile<'z, Cursor<&'a [u8]>>>>>;
+
 /// A sheet of the workbook, ready to walk. The sheets of one workbook share its strings.
 pub struct Sheet<'a> {
     archive: ZipArchive<Cursor<&'a [u8]>>,
@@ -191,7 +196,7 @@ struct Current {
     inline: String,
 }
 
-impl Sheet<'_> {
+impl<'a> Sheet<'a> {
     /// Whether the workbook counts dates from 1904 (older Mac workbooks) rather than 1900.
     pub fn date1904(&self) -> bool {
         self.date1904
@@ -208,12 +213,19 @@ impl Sheet<'_> {
         })
     }
 
-    fn walk(&self, file: &str, f: &mut RowFn) -> Result<(), Error> {
-        let mut archive = self.archive.clone();
+    /// A reader of the sheet's XML that stops at [`MAX_SHEET_XML_BYTES`], and the flag it raises
+    /// when the part is larger (its read error is then the limit's, not malformed XML). Every
+    /// pass over the sheet reads through one.
+    fn limited_xml<'z>(&self, archive: &'z mut Archive<'a>, file: &str) -> Result<(SheetXml<'z, 'a>, Rc<Flag<bool>>), Error> {
         let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
         let hit = Rc::new(Flag::new(false));
         let limited = Limited { inner: entry, left: MAX_SHEET_XML_BYTES, hit: hit.clone() };
-        let mut r = Reader::from_reader(BufReader::new(limited));
+        Ok((Reader::from_reader(BufReader::new(limited)), hit))
+    }
+
+    fn walk(&self, file: &str, f: &mut RowFn) -> Result<(), Error> {
+        let mut archive = self.archive.clone();
+        let (mut r, hit) = self.limited_xml(&mut archive, file)?;
         let mut buf = Vec::new();
         let mut row: Vec<Cell> = Vec::new();
         let mut width = 0usize;
@@ -345,10 +357,7 @@ impl Sheet<'_> {
     /// `on`: the passes that look for one kind of element (merged ranges, hidden rows and columns).
     fn each_start(&self, file: &str, mut on: impl FnMut(&BytesStart) -> Result<(), Error>) -> Result<(), Error> {
         let mut archive = self.archive.clone();
-        let entry = archive.by_name(&self.path).map_err(|e| bad(file, format!("{} is not readable ({e})", self.path)))?;
-        let hit = Rc::new(Flag::new(false));
-        let limited = Limited { inner: entry, left: MAX_SHEET_XML_BYTES, hit: hit.clone() };
-        let mut r = Reader::from_reader(BufReader::new(limited));
+        let (mut r, hit) = self.limited_xml(&mut archive, file)?;
         let mut buf = Vec::new();
         loop {
             let ev = match r.read_event_into(&mut buf) {
