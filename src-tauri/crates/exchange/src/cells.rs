@@ -7,6 +7,7 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use flightplan_core::paste::full_year;
+use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 /// A blank, a dash or a placeholder a planner leaves where a figure is not known yet.
@@ -116,6 +117,16 @@ pub fn number(cell: &str, decimal_comma: bool) -> Result<Option<Decimal>, String
     let v: Decimal = s.parse().map_err(|_| format!("\"{raw}\" is not a number"))?;
     let v = v.checked_mul(scale).ok_or_else(|| format!("\"{raw}\" is too large"))?;
     Ok(Some(if negative { -v } else { v }))
+}
+
+/// A count: a whole number of at least 0 (`96`, `1,200`, `3.0` as a workbook stores it). A
+/// number that is not one (`2.5`, `-1`, past `u32`) is the error.
+pub fn count(cell: &str, decimal_comma: bool) -> Result<Option<u32>, String> {
+    match number(cell, decimal_comma)? {
+        None => Ok(None),
+        Some(n) if n >= Decimal::ZERO && n.fract().is_zero() => n.to_u32().map(Some).ok_or_else(|| format!("\"{}\" is too large", cell.trim())),
+        Some(_) => Err(format!("\"{}\" is not a whole number", cell.trim())),
+    }
 }
 
 /// `1.5e-7` as spreadsheets sometimes print tiny or huge floats.

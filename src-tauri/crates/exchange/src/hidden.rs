@@ -8,6 +8,7 @@
 //! not read, again with a note naming it.
 
 use crate::columns::ColumnGuess;
+use std::borrow::Cow;
 use crate::preview::{Problem, SourceRef};
 
 /// One warning naming the hidden rows that were not imported (the first ten, and how many more).
@@ -52,7 +53,11 @@ pub fn sheet(name: &str, records: &[flightplan_actuals::Record]) -> Option<Probl
     })
 }
 
-/// The rows of a sheet the planner has not hidden (`hidden`: 1-based row numbers, in order).
-pub fn shown(records: &[flightplan_actuals::Record], hidden: &[usize]) -> Vec<flightplan_actuals::Record> {
-    records.iter().filter(|r| hidden.binary_search(&r.line).is_err()).cloned().collect()
+/// The rows of a sheet the planner has not hidden (`hidden`: 1-based row numbers, in order);
+/// the rows themselves, uncopied, when the sheet hides none.
+pub fn shown<'r>(records: &'r [flightplan_actuals::Record], hidden: &[usize]) -> Cow<'r, [flightplan_actuals::Record]> {
+    if hidden.is_empty() {
+        return Cow::Borrowed(records);
+    }
+    Cow::Owned(records.iter().filter(|r| hidden.binary_search(&r.line).is_err()).cloned().collect())
 }

@@ -13,7 +13,6 @@ use crate::words;
 use chrono::NaiveDate;
 use flightplan_core::money::{mul, round_dp, Currency};
 use flightplan_core::plan::{BuyUnit, KpiTarget, Launch, Line, Pricing};
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -85,10 +84,9 @@ impl RowContext<'_> {
     fn read_units(&self, row: usize, cells: &[String], line: &mut Line, problems: &mut Vec<Problem>) {
         let whole = |f: LineField, problems: &mut Vec<Problem>| -> Option<u32> {
             let c = self.cell(cells, f)?;
-            match cells::number(c, self.decimal_comma) {
-                Ok(Some(n)) if n >= Decimal::ZERO && n.fract().is_zero() => n.to_u32(),
-                Ok(None) => None,
-                _ => {
+            match cells::count(c, self.decimal_comma) {
+                Ok(n) => n,
+                Err(_) => {
                     if f != LineField::Units {
                         problems.push(Problem::warning("bad_count", self.at(row, f), format!("\"{c}\" is not a whole number of {}: left unset", f.label())));
                     }

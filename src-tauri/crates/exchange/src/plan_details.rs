@@ -18,7 +18,6 @@ use flightplan_actuals::Record;
 use flightplan_core::plan::{Creative, Funnel, Goal, Kpi, Plan, PlanStatus};
 use flightplan_core::approval::status_label;
 use flightplan_core::Dec;
-use rust_decimal::prelude::ToPrimitive;
 
 /// The creative table's columns, as the workbook writes them and this module reads them.
 pub const CREATIVE_COLUMNS: [&str; 8] = ["Due", "Count", "Format", "Line", "Channel", "Delivered", "Notes", "Line ID"];
@@ -42,8 +41,7 @@ fn kpi_of(text: &str) -> Option<Kpi> {
 
 /// A whole number written as one (`3`, or `3.0` as a workbook may store it).
 fn whole(text: &str) -> Option<u32> {
-    let a = cells::amount(text, false).ok()??;
-    (a.value.fract().is_zero()).then(|| a.value.to_u32()).flatten()
+    cells::count(text, false).ok().flatten()
 }
 
 /// Apply the labelled details found (on the lines' sheet above the table, or on another sheet).
@@ -89,10 +87,8 @@ pub fn apply(found: &[HeaderValue], plan: &mut Plan, problems: &mut Vec<Problem>
             }
         }
         plan.goal = Some(goal);
-    } else if get(found, HeaderField::PrimaryKpi).is_some() || get(found, HeaderField::KpiTarget).is_some() {
-        if let Some(h) = get(found, HeaderField::PrimaryKpi).or_else(|| get(found, HeaderField::KpiTarget)) {
-            problems.push(Problem::warning("no_goal_stage", h.at.clone(), "a primary KPI is given but no funnel stage or objective says what the goal is: the goal is left unset"));
-        }
+    } else if let Some(h) = get(found, HeaderField::PrimaryKpi).or_else(|| get(found, HeaderField::KpiTarget)) {
+        problems.push(Problem::warning("no_goal_stage", h.at.clone(), "a primary KPI is given but no funnel stage or objective says what the goal is: the goal is left unset"));
     }
 
     if let Some(a) = text(HeaderField::TargetAudience) {
