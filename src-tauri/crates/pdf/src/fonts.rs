@@ -73,6 +73,9 @@ pub struct Fonts {
     missing: BTreeSet<char>,
     /// Shaped runs by face, direction and text: the layout measures the same names many times.
     shaped: RefCell<HashMap<(FaceId, bool, String), Rc<[Glyph]>>>,
+    /// Regular fallbacks whose bold was looked for: each family's bold file is read at most once,
+    /// not again for every bold character it turns out not to print.
+    bold_tried: BTreeSet<PathBuf>,
 }
 
 impl Fonts {
@@ -81,7 +84,7 @@ impl Fonts {
     pub fn new() -> Result<Fonts, String> {
         let regular = Face::parse(Cow::Borrowed(REGULAR_TTF), "Noto Sans", Weight::Regular).ok_or("the bundled Noto Sans font did not parse")?;
         let bold = Face::parse(Cow::Borrowed(BOLD_TTF), "Noto Sans Bold", Weight::Bold).ok_or("the bundled Noto Sans Bold font did not parse")?;
-        Ok(Fonts { faces: vec![regular, bold], missing: BTreeSet::new(), shaped: RefCell::default() })
+        Ok(Fonts { faces: vec![regular, bold], missing: BTreeSet::new(), shaped: RefCell::default(), bold_tried: BTreeSet::new() })
     }
 
     pub fn faces(&self) -> &[Face] {
@@ -180,13 +183,19 @@ impl Fonts {
         Some(self.faces.len() - 1)
     }
 
-    /// The bold file of a regular font's family, if installed and it prints `c`.
+    /// The bold file of a regular font's family, if installed and it prints `c`; looked for once
+    /// per family.
     fn load_bold_of(&mut self, regular: &Path, c: char) -> Option<FaceId> {
+        if !self.bold_tried.insert(regular.to_path_buf()) {
+            return None;
+        }
         let path = system_fonts::bold_of(regular)?;
         let face = Face::parse(Cow::Owned(std::fs::read(&path).ok()?), &path.display().to_string(), Weight::Bold)?;
-        face.glyph(c)?;
+        // Kept even when it lacks `c`, so its other characters find it among the loaded faces
+        // (only faces a run uses are embedded).
+        let prints = face.glyph(c).is_some();
         self.faces.push(face);
-        Some(self.faces.len() - 1)
+        prints.then(|| self.faces.len() - 1)
     }
 
     /// A shaped run's glyphs, left to right.
