@@ -70,22 +70,23 @@ struct Columns {
     document: String,
 }
 
+/// A plan enum as the plan file writes it (`"proposed"`, `"1.234,56"`).
+fn word(value: impl Serialize) -> String {
+    serde_json::to_value(value).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
 impl Columns {
     fn of(plan: &Plan) -> Columns {
-        let status = serde_json::to_value(plan.status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
         Columns {
             name: plan.name.clone(),
             client: plan.client.clone(),
             brand: plan.brand.clone(),
-            status,
+            status: word(plan.status),
             currency: plan.currency.clone(),
             start: plan.start.format("%Y-%m-%d").to_string(),
             end: plan.end.format("%Y-%m-%d").to_string(),
             budget: plan.budget.to_string(),
-            number_style: serde_json::to_value(plan.settings.number_style).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default(),
+            number_style: word(plan.settings.number_style),
             document: write_plan(plan),
         }
     }
