@@ -402,3 +402,36 @@ fn export_mediaplan_writes_a_3_0_document_that_imports_back_to_the_same_plan() {
     let err = invoke(&h, "export_mediaplan", json!({ "id": 4242 })).expect_err("no plan");
     assert_eq!(err["code"], "plan_not_found");
 }
+
+#[test]
+fn a_plan_is_updated_from_its_csv_sent_back_with_a_changed_rate_and_nothing_is_stored_until_applied() {
+    let dir = tmp();
+    let h = app_on(&dir.path().join("library.sqlite3"));
+    let id = first_id(&h);
+    h.dialogs.push(Some(dir.path().join("lines")));
+    invoke(&h, "export_table", json!({ "id": id, "format": "csv" })).expect("exported");
+    let written = dir.path().join("lines.csv");
+    let stored = invoke(&h, "open_plan", json!({ "id": id })).unwrap();
+    let first = &stored["plan"]["lines"][0];
+    // The client's change: the first line's rate, 1.20 → 1.35.
+    let csv = std::fs::read_to_string(&written).unwrap();
+    let mut rows: Vec<String> = csv.lines().map(str::to_string).collect();
+    assert!(rows[1].contains(",1.20,"), "{}", rows[1]);
+    rows[1] = rows[1].replacen(",1.20,", ",1.35,", 1);
+    std::fs::write(&written, rows.join("\n")).unwrap();
+
+    let chosen = choose(&h, &written).expect("chosen");
+    let u = invoke(&h, "preview_plan_update", json!({ "id": id, "source": chosen["source"] })).expect("an update");
+    assert_eq!(u["ready"], json!(true), "{u:#}");
+    let rate = u["changes"]["changes"].as_array().unwrap().iter().find(|c| c["line"] == first["id"] && c["field"] == "rate").expect("the rate change");
+    assert_eq!((&rate["before"], &rate["after"]), (&json!("1.20"), &json!("1.35")));
+    assert_eq!(u["changes"]["lines_added"], json!([]));
+    assert_eq!(u["plan"]["lines"][0]["rate"], json!("1.35"));
+    assert_eq!(u["plan"]["scenarios"], stored["plan"]["scenarios"], "the scenarios stay");
+    assert_eq!(invoke(&h, "open_plan", json!({ "id": id })).unwrap()["plan"], stored["plan"], "a preview stores nothing");
+
+    let err = invoke(&h, "preview_plan_update", json!({ "id": 4242, "source": chosen["source"] })).expect_err("no plan");
+    assert_eq!(err["code"], "plan_not_found");
+    let err = invoke(&h, "preview_plan_update", json!({ "id": id, "source": 99 })).expect_err("no file");
+    assert_eq!(err["code"], "unknown_import");
+}

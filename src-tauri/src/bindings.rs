@@ -15,7 +15,7 @@ use crate::commands::print::PrintablePage;
 use crate::commands::PlanDocument;
 use crate::shown_views::SavedView;
 use flightplan_core::bindings::{core, ui_dir};
-use flightplan_exchange::{ImportChoices, ImportPreview};
+use flightplan_exchange::{ImportChoices, ImportPreview, PlanUpdate};
 use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
 
 #[test]
@@ -33,6 +33,7 @@ fn bindings_are_fresh() {
         .add::<ChosenPlanImport>()
         .add::<ImportPreview>()
         .add::<ImportChoices>()
+        .add::<PlanUpdate>()
         .add::<Signoff>()
         .add::<SavedView>();
     let doc = &bindings.files()["PlanDocument.ts"];

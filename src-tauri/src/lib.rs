@@ -55,6 +55,7 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         commands::plan_import::choose_plan_import,
         commands::plan_import::preview_plan_import,
         commands::plan_import::commit_plan_import,
+        commands::plan_import::preview_plan_update,
         commands::files::export_plan_file,
         commands::buying::launch_board,
         commands::buying::move_line,

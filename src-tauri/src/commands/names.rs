@@ -18,6 +18,7 @@ pub const COMMANDS: &[&str] = &[
     "choose_plan_import",
     "preview_plan_import",
     "commit_plan_import",
+    "preview_plan_update",
     "export_mediaplan",
     "export_plan_file",
     "export_table",

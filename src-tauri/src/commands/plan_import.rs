@@ -8,13 +8,17 @@
 //! Committing previews once more under the same choices and imports the plan only when the
 //! preview has no error, in one library transaction, so a refused file leaves the library as it
 //! was and its errors name the sheet and row or the JSON path.
+//!
+//! "Update from file…" reads a chosen spreadsheet the same way and previews it as an update of a
+//! stored plan (`flightplan_exchange::update_from`): the figures that would change, what is kept.
+//! The UI applies the updated plan as one edit, through the same save as any other.
 
 use super::guarded;
 use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
 use chrono::Utc;
 use flightplan_core::{Error, Result};
-use flightplan_exchange::{commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, ImportPreview, PlanSource, SourceKind};
+use flightplan_exchange::{commit_import, preview_import, read_plan_source, update_from, ImportChoices, ImportFormat, ImportPreview, PlanSource, PlanUpdate, SourceKind};
 use serde::Serialize;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -145,6 +149,24 @@ pub async fn commit_plan_import(library: State<'_, PlanLibrary>, imports: State<
         let id = library.with(|lib| lib.import(&plan, Utc::now()))?;
         imports.release(source);
         Ok(id)
+    })
+    .await
+}
+
+/// What updating stored plan `id` from file `source` (a number from `choose_plan_import`)
+/// would do: the file read in the plan's currency, its lines matched to the plan's, the figures
+/// that change and what the plan keeps. Changes nothing; the UI applies `plan` as an edit.
+#[tauri::command]
+pub async fn preview_plan_update(library: State<'_, PlanLibrary>, imports: State<'_, PlanImports>, id: i64, source: u32) -> Result<PlanUpdate> {
+    guarded(async move {
+        let plan = library.with(|lib| lib.get(id))?;
+        let chosen = imports.get(source)?;
+        tauri::async_runtime::spawn_blocking(move || {
+            let choices = ImportChoices { currency: Some(plan.currency.clone()), ..Default::default() };
+            update_from(&plan, &preview_import(&chosen, &choices))
+        })
+        .await
+        .map_err(|e| Error::new("internal", format!("the update preview stopped unexpectedly ({e})")))
     })
     .await
 }

@@ -104,6 +104,7 @@ export type { PlanDocument } from "./PlanDocument";
 export type { PlanMapping } from "./PlanMapping";
 export type { PlanStatus } from "./PlanStatus";
 export type { PlanSummary } from "./PlanSummary";
+export type { PlanUpdate } from "./PlanUpdate";
 export type { PlanView } from "./PlanView";
 export type { PreviewLine } from "./PreviewLine";
 export type { Pricing } from "./Pricing";

@@ -27,6 +27,7 @@ mod plan_details;
 mod plan_file;
 mod plan_header;
 mod preview;
+mod returned;
 mod spreadsheet;
 mod words;
 mod workbook;
@@ -40,6 +41,7 @@ pub use preview::{
     commit_import, Conversion, ImportChoices, ImportFormat, ImportPreview, PreviewLine, Problem, ProblemLevel, SkippedRow,
     SourceKind, SourceRef, MAX_IMPORT_BYTES, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
 };
+pub use returned::{update_from, PlanUpdate};
 pub use workbook::write_xlsx;
 
 use flightplan_actuals::Sheet;

@@ -54,6 +54,7 @@ pub(crate) fn preview(file: &str, plan: &Plan, choices: &ImportChoices) -> Impor
         conversions: Vec::new(),
         problems,
         totals: None,
+        labelled: Vec::new(),
     })
 }
 

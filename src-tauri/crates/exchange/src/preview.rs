@@ -295,6 +295,11 @@ pub struct ImportPreview {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub totals: Option<Totals>,
+    /// The plan details the file labelled (its budget, period, fees, goal…), so an update from
+    /// the file takes only those and keeps the rest of the plan (`returned.rs`).
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub(crate) labelled: Vec<crate::plan_header::HeaderField>,
 }
 
 impl ImportPreview {

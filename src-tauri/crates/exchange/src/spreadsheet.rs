@@ -148,6 +148,7 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         conversions: Vec::new(),
         problems,
         totals: None,
+        labelled: Vec::new(),
     };
     let Some(si) = chosen else {
         problems.push(Problem::error("no_rows", SourceRef::default(), "the file has no rows"));
@@ -506,7 +507,9 @@ fn assemble(
             (None, _) => None,
         })
         .collect();
-    finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems)
+    let mut preview = finish_plan(file, kind, csv, names, sheet, header_line, guesses, mapping, currency, currency_source, plan, read, skipped, problems);
+    preview.labelled = found.iter().map(|h| h.field).collect();
+    preview
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -564,6 +567,7 @@ fn finish_plan(
         conversions,
         problems,
         totals: None,
+        labelled: Vec::new(),
     }
 }
 

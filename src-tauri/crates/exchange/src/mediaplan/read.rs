@@ -55,6 +55,7 @@ pub fn preview(file: &str, doc: &Value, choices: &ImportChoices) -> ImportPrevie
         conversions: imported.conversions,
         problems: imported.problems,
         totals: None,
+        labelled: Vec::new(),
     };
     crate::preview::finish(p)
 }
