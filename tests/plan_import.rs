@@ -420,7 +420,10 @@ fn a_plan_is_updated_from_its_csv_sent_back_with_a_changed_rate_and_nothing_is_s
     rows[1] = rows[1].replacen(",1.20,", ",1.35,", 1);
     std::fs::write(&written, rows.join("\n")).unwrap();
 
-    let chosen = choose(&h, &written).expect("chosen");
+    h.dialogs.push(Some(written.clone()));
+    let chosen = invoke(&h, "choose_plan_import", json!({ "update": true })).expect("chosen");
+    let Some(Ask::Open { title, filters }) = h.dialogs.asked().last().cloned() else { panic!("an open dialog") };
+    assert_eq!((title.as_str(), filters[0].extensions), ("Update the plan from a spreadsheet", &["xlsx", "csv"][..]));
     let u = invoke(&h, "preview_plan_update", json!({ "id": id, "source": chosen["source"] })).expect("an update");
     assert_eq!(u["ready"], json!(true), "{u:#}");
     let rate = u["changes"]["changes"].as_array().unwrap().iter().find(|c| c["line"] == first["id"] && c["field"] == "rate").expect("the rate change");

@@ -15,6 +15,7 @@ pub const MENU_EVENT: &str = "menu";
 pub const ITEMS: &[(&str, &str, Option<&str>)] = &[
     ("new_plan", "New Plan", Some("CmdOrCtrl+N")),
     ("import_plan", "Import Plan…", Some("CmdOrCtrl+O")),
+    ("update_plan", "Update Plan from File…", None),
     ("export_plan", "Export Plan File…", Some("CmdOrCtrl+Shift+S")),
     ("print", "Print…", Some("CmdOrCtrl+P")),
     ("export_pdf", "Export PDF…", Some("CmdOrCtrl+E")),
@@ -41,6 +42,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
     let file = SubmenuBuilder::new(app, "File")
         .item(&item("new_plan")?)
         .item(&item("import_plan")?)
+        .item(&item("update_plan")?)
         .separator()
         .item(&item("print")?)
         .item(&item("export_pdf")?)

@@ -28,6 +28,7 @@ import type {
   PrintablePage,
   ImportChoices,
   ImportPreview,
+  PlanUpdate,
   SavedView,
   LaunchLine,
   LineStatus,
@@ -187,10 +188,15 @@ export const api = {
   // flightplan/1 file. The shell asks for the file and reads it once under a number.
   /** Ask for a plan to import in the shell's open dialog; null when the planner cancels. */
   chooseImport: (): Promise<ChosenPlanImport | null> => call("choose_plan_import"),
+  /** The same, asking for the spreadsheet to update the open plan from (the dialog says so). */
+  chooseUpdate: (): Promise<ChosenPlanImport | null> => call("choose_plan_import", { update: true }),
   /** What file `source` would import as under `choices`; changes nothing. */
   previewImport: (source: number, choices: ImportChoices): Promise<ImportPreview> => call("preview_plan_import", { source, choices }),
   /** Import file `source` under `choices` into the library; resolves to the new plan's id. */
   commitImport: (source: number, choices: ImportChoices): Promise<number> => call("commit_plan_import", { source, choices }),
+  /** Update from file…: what file `source` (from chooseImport) would change in stored plan `id`,
+   * and the plan it would make; changes nothing (the screen applies the plan as an edit). */
+  previewPlanUpdate: (id: number, source: number): Promise<PlanUpdate> => call("preview_plan_update", { id, source }),
 
   // Plan files the system opened (double-click, "Open with"): confirmed by the planner first.
   openedFiles: (): Promise<OpenedFile[]> => call("opened_files"),

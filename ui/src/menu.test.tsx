@@ -42,7 +42,7 @@ describe("the menu bus", () => {
 
   it("knows every item the shell forwards (src-tauri/src/menu.rs ITEMS)", () => {
     expect([...MENU_ACTIONS].sort()).toEqual(
-      ["about", "export_csv", "export_mediaplan", "export_pdf", "export_plan", "export_xlsx", "import_plan", "library", "new_plan", "print", "redo", "snapshot", "undo", "workshop"],
+      ["about", "export_csv", "export_mediaplan", "export_pdf", "export_plan", "export_xlsx", "import_plan", "library", "new_plan", "print", "redo", "snapshot", "undo", "update_plan", "workshop"],
     );
   });
 

@@ -12,6 +12,7 @@ import { listen } from "@tauri-apps/api/event";
 export const MENU_ACTIONS = [
   "new_plan",
   "import_plan",
+  "update_plan",
   "export_plan",
   "print",
   "export_pdf",

@@ -94,13 +94,18 @@ fn format_of(name: &str) -> Option<ImportFormat> {
     }
 }
 
-/// Ask for a plan file in the native open dialog and read it, once, for the previews; `None`
+/// Ask for a plan file in the native open dialog (for `update`, the spreadsheet to update the
+/// open plan from) and read it, once, for the previews; `None`
 /// when the planner cancels. A file that cannot be read at all (too large, not a workbook,
 /// malformed JSON, a plan file whose structure breaks) is an error naming it; nothing changes.
 #[tauri::command]
-pub async fn choose_plan_import(imports: State<'_, PlanImports>, dialogs: State<'_, AppDialogs>) -> Result<Option<ChosenPlanImport>> {
+pub async fn choose_plan_import(imports: State<'_, PlanImports>, dialogs: State<'_, AppDialogs>, update: Option<bool>) -> Result<Option<ChosenPlanImport>> {
     guarded(async move {
-        let ask = Ask::Open { title: "Import a plan".into(), filters: vec![PLAN_FILES, SPREADSHEETS, PLAN_DOCUMENTS] };
+        // "Update from file…" asks for the plan's spreadsheet sent back, in words of its own.
+        let ask = match update {
+            Some(true) => Ask::Open { title: "Update the plan from a spreadsheet".into(), filters: vec![SPREADSHEETS, PLAN_FILES] },
+            _ => Ask::Open { title: "Import a plan".into(), filters: vec![PLAN_FILES, SPREADSHEETS, PLAN_DOCUMENTS] },
+        };
         let Some(path) = dialogs.ask(ask).await else { return Ok(None) };
         let file = name_of(&path);
         let (source, kind) = tauri::async_runtime::spawn_blocking({

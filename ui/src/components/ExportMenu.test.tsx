@@ -127,6 +127,32 @@ describe("the plan's exports", () => {
     await waitFor(() => expect(calls[calls.length - 1]).toEqual(["openExport", 4]));
   });
 
+  it("the menu ends with Update from file… past a separator, run from the menu or said why it cannot run", () => {
+    const run = vi.fn();
+    function WithUpdate({ blocked }: { blocked: string | null }) {
+      const exports = usePlanExports(7, { blocked: null });
+      return <ExportMenu exports={exports} extra={{ label: "Update from file…", hint: "Bring back the changes", run, blocked }} />;
+    }
+    const { rerender } = render(<WithUpdate blocked={null} />);
+    fireEvent.click(screen.getByRole("button", { name: "More export formats" }));
+    const menuEl = screen.getByRole("menu");
+    expect(within(menuEl).getAllByRole("separator")).toHaveLength(1);
+    const items = within(menuEl).getAllByRole("menuitem");
+    expect(items.map((i) => i.querySelector(".menu-label")!.textContent).slice(-2)).toEqual(["Export plan file…", "Update from file…"]);
+    items[3].focus();
+    fireEvent.keyDown(items[3], { key: "ArrowDown" });
+    expect(document.activeElement).toBe(items[4]);
+    fireEvent.click(items[4]);
+    expect(run).toHaveBeenCalledTimes(1);
+    expect(screen.queryByRole("menu")).toBeNull();
+
+    rerender(<WithUpdate blocked="An edit is not saved yet" />);
+    fireEvent.click(screen.getByRole("button", { name: "More export formats" }));
+    const update = within(screen.getByRole("menu")).getAllByRole("menuitem")[4] as HTMLButtonElement;
+    expect(update.disabled).toBe(true);
+    expect(update.querySelector(".menu-hint")!.textContent).toBe("An edit is not saved yet");
+  });
+
   it("Export mediaplanschema… writes the document from the menu or File › Export mediaplanschema…, and it is not opened", async () => {
     answers.push("/home/ana/q1", "/home/ana/q1-again.mediaplan.json");
     render(<Header />);

@@ -127,8 +127,17 @@ const MORE: { kind: ExportKind; label: string; hint: string; keys?: string }[] =
   { kind: "plan", label: "Export plan file…", hint: "The flightplan/1 file, to share or keep", keys: accel("S", true) },
 ];
 
-/** "Export PDF" with a menu of the other formats. */
-export function ExportMenu({ exports, disabled }: { exports: PlanExports; disabled?: boolean }) {
+/** An item after the formats, past a separator: what comes back from an export. */
+export interface ExportMenuExtra {
+  label: string;
+  hint: string;
+  run: () => void;
+  /** Why it cannot run now, or null. */
+  blocked: string | null;
+}
+
+/** "Export PDF" with a menu of the other formats (and `extra`, "Update from file…"). */
+export function ExportMenu({ exports, disabled, extra }: { exports: PlanExports; disabled?: boolean; extra?: ExportMenuExtra }) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const toggle = useRef<HTMLButtonElement>(null);
@@ -215,6 +224,29 @@ export function ExportMenu({ exports, disabled }: { exports: PlanExports; disabl
               <span className="menu-hint">{m.hint}</span>
             </button>
           ))}
+          {extra && (
+            <>
+              <div className="menu-separator" role="separator" />
+              <button
+                type="button"
+                role="menuitem"
+                className="menu-item"
+                tabIndex={-1}
+                disabled={extra.blocked !== null}
+                title={extra.blocked ?? undefined}
+                ref={(el) => {
+                  items.current[MORE.length] = el;
+                }}
+                onClick={() => {
+                  close(true);
+                  extra.run();
+                }}
+              >
+                <span className="menu-label">{extra.label}</span>
+                <span className="menu-hint">{extra.blocked ?? extra.hint}</span>
+              </button>
+            </>
+          )}
         </div>
       )}
       {exports.askingPaper && (

@@ -5,11 +5,12 @@
 
 import { useEffect, useState } from "react";
 import { api, toCommandError } from "../api";
-import type { Change, Changes, Plan, Signoff, StatusMove } from "../bindings";
+import type { Changes, Plan, Signoff, StatusMove } from "../bindings";
 import type { NumberStyle, PlanDocument } from "../types";
-import { day, money, num, timestamp } from "../format";
+import { day, timestamp } from "../format";
 import { errorMessage } from "../errors";
 import { StatusBadge } from "./StatusBadge";
+import { ChangesList } from "./ChangesList";
 
 interface Props {
   id: number;
@@ -153,27 +154,12 @@ function ApproveDialog({ version, error, onCancel, onApprove }: { version: numbe
   );
 }
 
-/** A changed value as it reads: money in the plan's currency, numbers grouped, the rest as written. */
-export function changeValue(c: Change, value: string | null, currency: string, style?: NumberStyle): string {
-  if (value === null) return "—";
-  if (c.kind === "money") return money(value, currency, style);
-  if (c.kind === "count" || c.kind === "number") return num(value, style);
-  if (c.kind === "percent") return `${num(value, style)}%`;
-  return value;
-}
-
-function signed(text: string): string {
-  return text.startsWith("-") ? `−${text.slice(1)}` : `+${text}`;
-}
-
 export function ChangesDialog({ id, plan, numberStyle, onClose }: { id: number; plan: Plan; numberStyle?: NumberStyle; onClose: () => void }) {
   const [changes, setChanges] = useState<Changes | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     api.changesSinceApproval(id).then(setChanges, (e) => setError(errorMessage(toCommandError(e))));
   }, [id]);
-  const v = (c: Change, x: string | null) => changeValue(c, x, changes?.currency ?? "", numberStyle);
-  const lineName = (lineId: string | null) => (lineId === null ? "Plan" : plan.lines.find((l) => l.id === lineId)?.name ?? lineId);
   return (
     <div className="scrim import-scrim" onKeyDown={(e) => e.key === "Escape" && onClose()}>
       <div className="import-dialog changes-dialog" role="dialog" aria-modal="true" aria-labelledby="changes-title" data-testid="changes" tabIndex={-1}>
@@ -201,50 +187,7 @@ export function ChangesDialog({ id, plan, numberStyle, onClose }: { id: number; 
           {changes && changes.changes.length === 0 && changes.lines_added.length === 0 && changes.lines_removed.length === 0 && (
             <p className="findings-clear">Nothing has changed since the plan was approved.</p>
           )}
-          {changes && (changes.lines_added.length > 0 || changes.lines_removed.length > 0) && (
-            <ul className="changes-lines">
-              {changes.lines_added.map((l) => (
-                <li key={`+${l.id}`} className="added">
-                  Added: {l.name} ({l.channel}), {money(l.net, changes.currency, numberStyle)} net
-                </li>
-              ))}
-              {changes.lines_removed.map((l) => (
-                <li key={`-${l.id}`} className="removed">
-                  Removed: {l.name} ({l.channel}), {money(l.net, changes.currency, numberStyle)} net
-                </li>
-              ))}
-            </ul>
-          )}
-          {changes && changes.changes.length > 0 && (
-            <table className="data changes-table">
-              <thead>
-                <tr>
-                  <th scope="col">Line</th>
-                  <th scope="col">Figure</th>
-                  <th scope="col" className="num">
-                    Approved
-                  </th>
-                  <th scope="col" className="num">
-                    Now
-                  </th>
-                  <th scope="col" className="num">
-                    Change
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {changes.changes.map((c, i) => (
-                  <tr key={`${c.line}-${c.field}-${i}`} data-field={c.field} data-line={c.line ?? ""}>
-                    <td>{lineName(c.line)}</td>
-                    <td>{c.label}</td>
-                    <td className="num">{v(c, c.before)}</td>
-                    <td className="num">{v(c, c.after)}</td>
-                    <td className="num">{c.difference === null ? "" : signed(v(c, c.difference))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          {changes && <ChangesList changes={changes} plan={plan} numberStyle={numberStyle} before="Approved" after="Now" />}
         </div>
       </div>
     </div>

@@ -238,7 +238,7 @@ export function sentence(message: string): string {
 
 /** Every problem the preview found, errors first, each with its place and line. Three or more of
  * one kind (a row without a cost on every line) are one entry that opens to all of them. */
-export function ProblemList({ preview }: { preview: ImportPreview }) {
+export function ProblemList({ preview }: { preview: Pick<ImportPreview, "problems" | "plan" | "sheet"> }) {
   const names = new Map(preview.plan.lines.map((l) => [l.id, l.name]));
   const sorted = preview.problems.map((p, i) => ({ p, i })).sort((a, b) => LEVEL_ORDER[a.p.level] - LEVEL_ORDER[b.p.level] || a.i - b.i);
   const groups: Problem[][] = [];

@@ -9,6 +9,7 @@ import type { PlanDocument } from "../types";
 import { isNegative, isNonZero, money, period, timestamp } from "../format";
 import { ErrorNotice } from "../components/ErrorNotice";
 import { ExportMenu, ExportNotice, usePlanExports } from "../components/ExportMenu";
+import { usePlanUpdate } from "../components/UpdateFromFile";
 import { PrintView } from "../components/PrintView";
 import { FindingGroups } from "../components/FindingsList";
 import { StageRail } from "../components/StageRail";
@@ -130,6 +131,9 @@ function PlanEditor({
   // Exports and print are of the stored plan: while an edit is refused, that is not the plan on screen.
   const blocked = store.save === "refused" ? "The plan on screen has an edit that is not saved: fix it, or undo, then export." : null;
   const exports = usePlanExports(doc.id, { blocked, paper: plan.settings.paper });
+  // An update is worked out from the stored plan, so the plan on screen must be saved.
+  const updateBlocked = store.save === "saved" ? null : "The plan on screen has an edit that is not saved yet: wait for it, or undo it.";
+  const planUpdate = usePlanUpdate(doc.id, { blocked: updateBlocked, numberStyle: style, onApply: (updated) => edit(() => updated) });
   // The native menu's plan items (the export items are bound in usePlanExports).
   useMenu("undo", store.undo);
   useMenu("redo", store.redo);
@@ -171,11 +175,16 @@ function PlanEditor({
             <button type="button" className="button" onClick={() => setPrinting(true)} title="Print the one-page plan (Ctrl/⌘+P)">
               Print…
             </button>
-            <ExportMenu exports={exports} disabled={store.save === "refused"} />
+            <ExportMenu
+              exports={exports}
+              disabled={store.save === "refused"}
+              extra={{ label: "Update from file…", hint: "Bring back the changes made in an exported XLSX or CSV", run: planUpdate.start, blocked: updateBlocked }}
+            />
           </div>
         </header>
         {printing && <PrintView planId={doc.id} planPaper={plan.settings.paper} blocked={blocked} onClose={() => setPrinting(false)} />}
         <ExportNotice exports={exports} />
+        {planUpdate.element}
         <SignoffControl id={doc.id} plan={plan} onDoc={onDoc} saved={store.save === "saved"} numberStyle={style} />
 
         <section className="kpis" aria-label="Key figures">

@@ -25,6 +25,7 @@ mod plan_file;
 mod rates;
 mod reconcile;
 mod roll_forward;
+mod update;
 
 /// The desktop app's identifier (tauri.conf.json); its data folder holds the shared library.
 pub const APP_IDENTIFIER: &str = "com.flightplan.desktop";
@@ -124,6 +125,9 @@ enum Command {
     Names(names::NamesArgs),
     /// Planned, delivered and invoiced per vendor and month, with discrepancies flagged.
     Reconcile(reconcile::ReconcileArgs),
+    /// Update a plan from its spreadsheet sent back (XLSX or CSV): the file's changes taken,
+    /// what a spreadsheet does not carry kept; prints every figure that changes.
+    Update(update::UpdateArgs),
 }
 
 fn main() -> ExitCode {
@@ -180,6 +184,7 @@ fn run(command: Command) -> Result<(), Vec<Error>> {
         Command::Launch(args) => launch::run(args),
         Command::Names(args) => names::run(args),
         Command::Reconcile(args) => reconcile::run(args),
+        Command::Update(args) => update::run(args),
     }
 }
 

@@ -178,3 +178,34 @@ fn an_endless_or_oversized_file_is_refused_by_its_size_in_every_format() {
         }
     }
 }
+
+#[test]
+fn update_takes_the_workbooks_changes_into_the_plan_and_keeps_its_scenarios() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = sample(dir.path());
+    // The client's copy: the first line's rate changed and the third line dropped, as a workbook.
+    let mut theirs: Value = serde_json::from_str(flightplan_core::SAMPLE_PLAN_JSON).unwrap();
+    theirs["lines"][0]["rate"] = "1.35".into();
+    theirs["lines"].as_array_mut().unwrap().remove(2);
+    theirs["scenarios"] = Value::Array(Vec::new());
+    let theirs_path = dir.path().join("theirs.json");
+    std::fs::write(&theirs_path, theirs.to_string()).unwrap();
+    let xlsx = dir.path().join("back.xlsx");
+    ok(&flightplan().args(["export"]).arg(&theirs_path).arg("-o").arg(&xlsx).args(["--date", "2026-11-20"]).output().unwrap());
+
+    let out = dir.path().join("updated.json");
+    let said = ok(&flightplan().arg("update").arg(&plan).arg(&xlsx).arg("-o").arg(&out).output().unwrap());
+    assert_eq!(said["changes"]["lines_removed"][0]["id"], "meta-pros");
+    let rate = said["changes"]["changes"].as_array().unwrap().iter().find(|c| c["field"] == "rate").unwrap();
+    assert_eq!((&rate["line"], &rate["before"], &rate["after"]), (&Value::from("google-brand"), &Value::from("1.20"), &Value::from("1.35")));
+    let updated: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(updated["lines"][0]["rate"], "1.35");
+    assert_eq!(updated["scenarios"].as_array().unwrap().len(), 2, "the scenarios stay");
+    assert!(updated["scenarios"].to_string().find("meta-pros").is_none(), "less their changes to the removed line");
+
+    // A plan document is not a spreadsheet: refused, nothing written.
+    let refused = dir.path().join("refused.json");
+    let e = errors(&flightplan().arg("update").arg(&plan).arg(&plan).arg("-o").arg(&refused).output().unwrap());
+    assert_eq!(e[0]["code"], "not_a_spreadsheet");
+    assert!(!refused.exists());
+}

@@ -57,7 +57,8 @@ pub fn update_from(current: &Plan, preview: &ImportPreview) -> PlanUpdate {
         plan: current.clone(),
         changes: None,
         kept: Vec::new(),
-        problems: preview.problems.clone(),
+        // The plan keeps its own client: the import's "no client named" is not the update's.
+        problems: preview.problems.iter().filter(|p| p.code != "no_client").cloned().collect(),
         ready: false,
     };
     let refuse = |update: &mut PlanUpdate, code: &str, message: String| update.problems.push(Problem::error(code, SourceRef::default(), message));
