@@ -29,6 +29,16 @@ ensure_rust() {
   fi
 }
 
+# rustfmt, for the formatting check: rustup's minimal profile leaves it out.
+ensure_rustfmt() {
+  cargo fmt --version >/dev/null 2>&1 && return
+  if command -v rustup >/dev/null 2>&1; then
+    rustup component add rustfmt
+  else
+    ensure_apt rustfmt
+  fi
+}
+
 ensure_node() {
   if ! command -v npm >/dev/null 2>&1; then
     ensure_apt nodejs npm

@@ -49,19 +49,13 @@ fn open_plan_returns_the_plan_and_the_cores_costed_view() {
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open_plan answers");
     assert_eq!(doc["id"], id);
     assert_eq!(doc["plan"]["format"], "flightplan/1");
-    assert_eq!(
-        doc["plan"],
-        serde_json::to_value(sample_plan()).expect("serialises")
-    );
+    assert_eq!(doc["plan"], serde_json::to_value(sample_plan()).expect("serialises"));
     // Exactly the core's figures, decimals as strings.
     assert_eq!(doc["view"], sample_view());
     let totals = &doc["view"]["totals"];
     assert_eq!(totals["budget"], "250000.00");
     assert!(totals["net_media"].is_string() && totals["gross"].is_string());
-    assert_eq!(
-        doc["view"]["lines"].as_array().map(Vec::len),
-        Some(sample_plan().lines.len())
-    );
+    assert_eq!(doc["view"]["lines"].as_array().map(Vec::len), Some(sample_plan().lines.len()));
 }
 
 #[test]
@@ -80,16 +74,11 @@ fn compute_plan_recomputes_an_edited_plan_without_saving_it() {
     let mut plan = sample_plan();
     plan.budget = "300000.00".parse().expect("a decimal");
     let view = invoke(&h, "compute_plan", json!({ "plan": plan })).expect("compute_plan answers");
-    assert_eq!(
-        view,
-        serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises")
-    );
+    assert_eq!(view, serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises"));
     assert_eq!(view["totals"]["budget"], "300000.00");
 
     // Nothing was stored: the library still holds the original sample.
-    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"]
-        .as_i64()
-        .expect("an id");
+    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"].as_i64().expect("an id");
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
     assert_eq!(doc["plan"]["budget"], "250000.00");
 }
@@ -98,21 +87,15 @@ fn compute_plan_recomputes_an_edited_plan_without_saving_it() {
 fn save_plan_stores_the_plan_and_returns_its_view() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let h = app_on(&dir.path().join("library.sqlite3"));
-    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"]
-        .as_i64()
-        .expect("an id");
+    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"].as_i64().expect("an id");
     let mut plan = sample_plan();
     plan.name = "Q1 2027 Cold Brew Launch (revised)".into();
     plan.lines.truncate(2);
     // The sample's scenarios name lines the truncated plan no longer has.
     plan.scenarios.clear();
 
-    let saved =
-        invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
-    assert_eq!(
-        saved["view"],
-        serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises")
-    );
+    let saved = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("save_plan answers");
+    assert_eq!(saved["view"], serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises"));
     assert_eq!(saved["kept"], Value::Null, "no view named: the whole view");
     assert!(saved["view_id"].as_u64().is_some_and(|n| n > 0), "{}", saved["view_id"]);
 
@@ -127,9 +110,7 @@ fn save_plan_stores_the_plan_and_returns_its_view() {
 fn save_plan_with_a_broken_plan_is_an_error_naming_the_field_and_saves_nothing() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let h = app_on(&dir.path().join("library.sqlite3"));
-    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"]
-        .as_i64()
-        .expect("an id");
+    let id = invoke(&h, "list_plans", json!({})).expect("list")[0]["id"].as_i64().expect("an id");
 
     let mut plan = serde_json::to_value(sample_plan()).expect("serialises");
     plan["lines"][1]["rate"] = json!("-2.40");
@@ -149,15 +130,11 @@ fn save_plan_with_a_broken_plan_is_an_error_naming_the_field_and_saves_nothing()
     assert!(err["code"].is_string() && err["message"].is_string());
 
     // Not JSON of a plan at all.
-    let err =
-        invoke(&h, "save_plan", json!({ "id": id, "plan": "nonsense" })).expect_err("refused");
+    let err = invoke(&h, "save_plan", json!({ "id": id, "plan": "nonsense" })).expect_err("refused");
     assert!(err["code"].is_string() && err["message"].is_string());
 
     let doc = invoke(&h, "open_plan", json!({ "id": id })).expect("open");
-    assert_eq!(
-        doc["plan"],
-        serde_json::to_value(sample_plan()).expect("serialises")
-    );
+    assert_eq!(doc["plan"], serde_json::to_value(sample_plan()).expect("serialises"));
 }
 
 /// The sample opened (its id, the document and the number of its view), and the sample with
@@ -190,10 +167,8 @@ fn a_save_naming_the_held_view_sends_only_the_lines_that_changed() {
     assert_eq!(sent.len(), 1);
     assert_eq!(sent[0]["id"], plan.lines[2].id.as_str());
     let mut sent = sent.into_iter();
-    let rebuilt: Vec<Value> = kept
-        .iter()
-        .map(|k| k.as_u64().map_or_else(|| sent.next().expect("a sent line"), |i| doc["view"]["lines"][i as usize].clone()))
-        .collect();
+    let rebuilt: Vec<Value> =
+        kept.iter().map(|k| k.as_u64().map_or_else(|| sent.next().expect("a sent line"), |i| doc["view"]["lines"][i as usize].clone())).collect();
     let mut view = saved["view"].clone();
     view["lines"] = Value::Array(rebuilt);
     assert_eq!(view, serde_json::to_value(compute_as_of(&plan, Some(common::today())).expect("costs")).expect("serialises"));
@@ -240,7 +215,10 @@ fn a_plan_sent_as_its_changes_is_saved_as_the_whole_plan() {
     let mut broken = plan.clone();
     broken.lines[2].rate = Some("-2.40".parse().expect("a rate"));
     let err = common::invoke_text(&h, "save_plan", &format!("{id} {now} changes\n{}", changes(&broken))).expect_err("refused");
-    assert_eq!((err["code"].as_str(), err["path"].as_str(), err["line"].as_str()), (Some("negative_value"), Some("lines[2].rate"), Some(plan.lines[2].id.as_str())));
+    assert_eq!(
+        (err["code"].as_str(), err["path"].as_str(), err["line"].as_str()),
+        (Some("negative_value"), Some("lines[2].rate"), Some(plan.lines[2].id.as_str()))
+    );
     assert_eq!(invoke(&h, "open_plan", json!({ "id": id })).expect("open")["plan"], stored["plan"], "nothing saved");
 }
 
@@ -304,11 +282,7 @@ fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
 fn a_library_that_cannot_be_opened_answers_every_command_with_its_error() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let path = dir.path().join("library.sqlite3");
-    std::fs::write(
-        &path,
-        b"this is not a plan library, just some text that is long enough",
-    )
-    .expect("write");
+    std::fs::write(&path, b"this is not a plan library, just some text that is long enough").expect("write");
     let h = app_on(&path);
     let err = invoke(&h, "list_plans", json!({})).expect_err("the file is not a library");
     let code = err["code"].as_str().expect("a code");
@@ -320,46 +294,28 @@ fn a_library_that_cannot_be_opened_answers_every_command_with_its_error() {
 
 #[test]
 fn every_command_is_granted_by_the_default_capability_and_nothing_else() {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src-tauri/capabilities/default.json"
-    ))
-    .expect("the capability file");
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src-tauri/capabilities/default.json")).expect("the capability file");
     let cap: Value = serde_json::from_str(&text).expect("valid JSON");
-    let mut granted: Vec<String> = cap["permissions"]
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|p| p.as_str().map(String::from))
-        .collect();
+    let mut granted: Vec<String> = cap["permissions"].as_array().expect("a list").iter().filter_map(|p| p.as_str().map(String::from)).collect();
     granted.sort();
     // The app's own commands and hearing the native menu's events; no dialog permission (the
     // shell opens the dialogs itself, so the webview never names a path).
     let mut expected: Vec<String> = COMMANDS
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
-        .chain(
-            ["core:event:allow-listen", "core:event:allow-unlisten"]
-                .map(String::from),
-        )
+        .chain(["core:event:allow-listen", "core:event:allow-unlisten"].map(String::from))
         .collect();
     expected.sort();
     assert_eq!(granted, expected);
     assert_eq!(cap["windows"], json!(["main"]));
 
-    let conf: Value = serde_json::from_str(
-        &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tauri.conf.json"))
-            .expect("the config"),
-    )
-    .expect("valid JSON");
+    let conf: Value =
+        serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tauri.conf.json")).expect("the config")).expect("valid JSON");
     assert_eq!(conf["app"]["withGlobalTauri"], false);
     let csp = &conf["app"]["security"]["csp"];
     assert_eq!(csp["script-src"], "'self'");
     let csp_text = csp.to_string();
-    assert!(
-        !csp_text.contains("unsafe-eval") && !csp_text.contains("unsafe-inline"),
-        "{csp_text}"
-    );
+    assert!(!csp_text.contains("unsafe-eval") && !csp_text.contains("unsafe-inline"), "{csp_text}");
 }
 
 #[test]
@@ -452,8 +408,7 @@ fn a_snapshot_freezes_the_plan_under_a_name_and_lists_newest_first() {
     let id = first_id(&h);
     assert_eq!(invoke(&h, "list_versions", json!({ "id": id })).expect("versions"), json!([]));
 
-    let versions = invoke(&h, "snapshot_plan", json!({ "id": id, "name": "Sent to client" }))
-        .expect("snapshot");
+    let versions = invoke(&h, "snapshot_plan", json!({ "id": id, "name": "Sent to client" })).expect("snapshot");
     assert_eq!(versions.as_array().map(Vec::len), Some(1));
     assert_eq!(versions[0]["name"], "Sent to client");
     assert_eq!(versions[0]["plan_id"], id);
@@ -464,12 +419,7 @@ fn a_snapshot_freezes_the_plan_under_a_name_and_lists_newest_first() {
     invoke(&h, "snapshot_plan", json!({ "id": id, "name": "  Round 2  " })).expect("snapshot");
 
     let versions = invoke(&h, "list_versions", json!({ "id": id })).expect("versions");
-    let names: Vec<&str> = versions
-        .as_array()
-        .expect("a list")
-        .iter()
-        .filter_map(|v| v["name"].as_str())
-        .collect();
+    let names: Vec<&str> = versions.as_array().expect("a list").iter().filter_map(|v| v["name"].as_str()).collect();
     assert_eq!(names, vec!["Round 2", "Sent to client"]);
 
     let err = invoke(&h, "snapshot_plan", json!({ "id": id, "name": "   " })).expect_err("no name");
@@ -499,15 +449,9 @@ fn export_pdf_asks_where_and_writes_a_one_page_pdf_of_the_saved_plan() {
     }
     let bytes = std::fs::read(&written).expect("the PDF exists");
     assert!(bytes.starts_with(b"%PDF-"));
-    let info = std::process::Command::new("pdfinfo")
-        .arg(&written)
-        .output()
-        .expect("pdfinfo (poppler-utils) is installed");
+    let info = std::process::Command::new("pdfinfo").arg(&written).output().expect("pdfinfo (poppler-utils) is installed");
     let info = String::from_utf8_lossy(&info.stdout);
-    assert!(
-        info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")),
-        "{info}"
-    );
+    assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{info}");
     let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
     assert!(names.iter().all(|n| !n.ends_with(".tmp") && !n.ends_with(".partial")), "{names:?}");
 
@@ -544,11 +488,7 @@ fn command_signatures() -> Vec<(String, Vec<(String, String)>)> {
             let sig = &chunk[..chunk.find('{').expect("a body")];
             let name = sig.split("fn ").nth(1).expect("a fn").split(['(', '<']).next().expect("a name").trim().to_string();
             let params = &sig[sig.find('(').expect("params") + 1..sig.rfind(')').expect("params end")];
-            let params = params
-                .split(',')
-                .filter_map(|p| p.split_once(':'))
-                .map(|(n, t)| (n.trim().to_string(), t.trim().to_string()))
-                .collect();
+            let params = params.split(',').filter_map(|p| p.split_once(':')).map(|(n, t)| (n.trim().to_string(), t.trim().to_string())).collect();
             // The backstop: the body is one `guarded(async move { … })`.
             let body = chunk[chunk.find('{').expect("a body") + 1..].trim_start();
             assert!(body.starts_with("guarded(async move {"), "{name} is not inside the panic backstop");
@@ -571,10 +511,7 @@ fn no_command_takes_a_path_from_the_webview() {
     for (cmd, params) in &commands {
         for (name, ty) in params {
             let lower = name.to_lowercase();
-            assert!(
-                !["path", "dir", "file", "folder", "output", "target"].iter().any(|w| lower.contains(w)),
-                "{cmd} takes `{name}: {ty}`, which names a file"
-            );
+            assert!(!["path", "dir", "file", "folder", "output", "target"].iter().any(|w| lower.contains(w)), "{cmd} takes `{name}: {ty}`, which names a file");
             assert!(!ty.contains("Path"), "{cmd} takes `{name}: {ty}`, a path type");
         }
     }

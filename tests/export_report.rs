@@ -67,7 +67,8 @@ fn the_paper_asked_for_gives_the_clis_page_and_the_print_view_gets_the_same_byte
     invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved");
 
     // (what the UI sends, the paper the CLI is asked for, the MediaBox in points, landscape)
-    let cases = [(json!(null), None, "841.89 x 595.28"), (json!("a4"), Some(Paper::A4), "841.89 x 595.28"), (json!("letter"), Some(Paper::Letter), "792 x 612")];
+    let cases =
+        [(json!(null), None, "841.89 x 595.28"), (json!("a4"), Some(Paper::A4), "841.89 x 595.28"), (json!("letter"), Some(Paper::Letter), "792 x 612")];
     for (asked, cli_paper, size) in cases {
         let (expected, warnings) = flightplan_cli::export_bytes(&plan, "pdf", today(), cli_paper).expect("the CLI exports");
         let cli_file = dir.path().join("cli.pdf");
@@ -114,9 +115,8 @@ fn the_plan_screen_shows_the_dated_findings() {
     let h = app_on(&dir.path().join("library.sqlite3"));
     let id = first_id(&h);
     let plan = presented_plan();
-    let codes = |view: &serde_json::Value| -> Vec<String> {
-        view["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
-    };
+    let codes =
+        |view: &serde_json::Value| -> Vec<String> { view["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect() };
     // Reviewed on 1 May 2026: more than a quarter before 21 Nov 2026.
     let saved = invoke(&h, "save_plan", json!({ "id": id, "plan": plan })).expect("saved")["view"].take();
     assert!(codes(&saved).contains(&"plan_not_revisited".to_string()), "{:?}", codes(&saved));

@@ -283,7 +283,10 @@ fn a_broken_file_is_refused_naming_its_place_and_the_library_is_unchanged() {
     let p = preview(&h, &chosen["source"], json!({}));
     let bad: Vec<&Value> = p["problems"].as_array().unwrap().iter().filter(|x| x["level"] == "error").collect();
     assert_eq!(bad.len(), 1, "{bad:#?}");
-    assert_eq!((bad[0]["code"].as_str(), bad[0]["row"].as_u64(), bad[0]["column"].as_str(), bad[0]["cell"].as_str()), (Some("bad_amount"), Some(3), Some("Rate"), Some("E")));
+    assert_eq!(
+        (bad[0]["code"].as_str(), bad[0]["row"].as_u64(), bad[0]["column"].as_str(), bad[0]["cell"].as_str()),
+        (Some("bad_amount"), Some(3), Some("Rate"), Some("E"))
+    );
     let err = invoke(&h, "commit_plan_import", json!({ "source": chosen["source"], "choices": {} })).expect_err("a bad rate");
     assert_eq!((err["code"].as_str(), err["path"].as_str()), (Some("bad_amount"), Some("E3")));
     let place = (err["file"].as_str(), err["row"].as_u64(), err["column"].as_str());
@@ -357,7 +360,10 @@ fn a_plan_file_round_trips_through_export_and_the_import_preview_and_a_broken_on
     let chosen = choose(&h, &broken).expect("chosen");
     let p = preview(&h, &chosen["source"], json!({}));
     let problem = &p["problems"][0];
-    assert_eq!((problem["code"].as_str(), problem["path"].as_str(), problem["line"].as_str()), (Some("negative_value"), Some("lines[0].rate"), Some("google-brand")));
+    assert_eq!(
+        (problem["code"].as_str(), problem["path"].as_str(), problem["line"].as_str()),
+        (Some("negative_value"), Some("lines[0].rate"), Some("google-brand"))
+    );
     let err = invoke(&h, "commit_plan_import", json!({ "source": chosen["source"], "choices": {} })).expect_err("a negative rate");
     assert_eq!((err["code"].as_str(), err["line"].as_str(), err["path"].as_str()), (Some("negative_value"), Some("google-brand"), Some("lines[0].rate")));
     assert_eq!((err["file"].as_str(), err["message"].as_str()), (Some("broken.json"), Some("-1.20 is negative")), "{err}");
@@ -366,7 +372,11 @@ fn a_plan_file_round_trips_through_export_and_the_import_preview_and_a_broken_on
     std::fs::write(&typed, std::fs::read_to_string(&written).unwrap().replacen("\"rate\": \"1.20\"", "\"rate\": \"twelve\"", 1)).unwrap();
     let err = choose(&h, &typed).expect_err("not a decimal");
     assert_eq!((err["code"].as_str(), err["line"].as_str(), err["path"].as_str()), (Some("invalid_field"), Some("google-brand"), Some("lines[0].rate")));
-    assert_eq!((err["file"].as_str(), err["message"].as_str()), (Some("typed.json"), Some("\"twelve\" is not a decimal number (write it like \"12.50\")")), "{err}");
+    assert_eq!(
+        (err["file"].as_str(), err["message"].as_str()),
+        (Some("typed.json"), Some("\"twelve\" is not a decimal number (write it like \"12.50\")")),
+        "{err}"
+    );
     assert!(err["json_line"].as_u64().is_some_and(|l| l > 1), "the file line is a field: {err}");
     assert_eq!(listed_names(&h).len(), 2, "only the good file was imported");
 }

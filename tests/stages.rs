@@ -31,10 +31,7 @@ fn the_launch_board_lists_every_line_with_its_checklist_moves_and_campaign_name(
     // The sample's convention: {client}_{channel}_{objective}_{line}_{yyyymm}.
     assert_eq!(brand["campaign"], "northwind-coffee-co_google-ads_conversion_google-brand_202701");
     let items: Vec<&str> = brand["checklist"].as_array().unwrap().iter().map(|c| c["item"].as_str().unwrap()).collect();
-    assert_eq!(
-        items,
-        ["tracking_verified", "creative_ready", "naming_applied", "budget_control", "io_signed", "funded_above_learning"]
-    );
+    assert_eq!(items, ["tracking_verified", "creative_ready", "naming_applied", "budget_control", "io_signed", "funded_above_learning"]);
     // A direct line needs its IO signed; an auction line does not.
     let direct = lines.iter().find(|l| l["line"] == "morningbrew-direct").unwrap();
     assert!(direct["open"].as_array().unwrap().contains(&json!("io_signed")));
@@ -45,22 +42,16 @@ fn the_launch_board_lists_every_line_with_its_checklist_moves_and_campaign_name(
 fn going_live_is_gated_by_the_checklist_unless_someone_overrides_it_with_a_reason() {
     let dir = tmp();
     let h = app_on(&dir.path().join("library.sqlite3"));
-    let booked = invoke(&h, "move_line", json!({ "plan": sample(), "line": "meta-pros", "to": "booked" }))
-        .expect("planned → booked");
+    let booked = invoke(&h, "move_line", json!({ "plan": sample(), "line": "meta-pros", "to": "booked" })).expect("planned → booked");
     assert_eq!(booked["lines"][2]["launch"]["status"], "booked");
 
-    let err = invoke(&h, "move_line", json!({ "plan": booked, "line": "meta-pros", "to": "live" }))
-        .expect_err("the checklist is open");
+    let err = invoke(&h, "move_line", json!({ "plan": booked, "line": "meta-pros", "to": "live" })).expect_err("the checklist is open");
     assert_eq!(err["code"], "launch_blocked");
     assert_eq!(err["line"], "meta-pros");
     assert!(err["message"].as_str().unwrap().contains("tracking verified"), "{err}");
 
-    let err = invoke(
-        &h,
-        "move_line",
-        json!({ "plan": booked, "line": "meta-pros", "to": "live", "overrideBy": { "by": "Sam", "reason": "  " } }),
-    )
-    .expect_err("a reason is needed");
+    let err = invoke(&h, "move_line", json!({ "plan": booked, "line": "meta-pros", "to": "live", "overrideBy": { "by": "Sam", "reason": "  " } }))
+        .expect_err("a reason is needed");
     assert_eq!(err["code"], "launch_blocked");
 
     let live = invoke(
@@ -76,8 +67,7 @@ fn going_live_is_gated_by_the_checklist_unless_someone_overrides_it_with_a_reaso
     assert_eq!(launch["override"]["reason"], "Pixel verified by the client's developer by phone");
     assert!(launch["override"]["on"].as_str().is_some_and(|d| d.len() == 10));
 
-    let err = invoke(&h, "move_line", json!({ "plan": sample(), "line": "meta-pros", "to": "paused" }))
-        .expect_err("a planned line cannot pause");
+    let err = invoke(&h, "move_line", json!({ "plan": sample(), "line": "meta-pros", "to": "paused" })).expect_err("a planned line cannot pause");
     assert_eq!(err["code"], "bad_transition");
     let err = invoke(&h, "move_line", json!({ "plan": sample(), "line": "nope", "to": "booked" })).expect_err("no line");
     assert_eq!(err["code"], "unknown_line");
@@ -90,12 +80,7 @@ fn optimise_split_proposes_a_split_that_sums_to_the_budget_and_accepting_costs_i
     let o = invoke(&h, "optimise_split", json!({ "plan": sample() })).expect("optimised");
     let a = &o["allocation"];
     assert_eq!(a["budget"], "250000.00");
-    let cents: i64 = a["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|l| l["budget"].as_str().unwrap().replace('.', "").parse::<i64>().unwrap())
-        .sum();
+    let cents: i64 = a["lines"].as_array().unwrap().iter().map(|l| l["budget"].as_str().unwrap().replace('.', "").parse::<i64>().unwrap()).sum();
     assert_eq!(cents, 25_000_000, "the split sums exactly to the budget");
     assert!(!a["gain"].as_str().unwrap().starts_with('-'));
     assert_eq!(o["curves"].as_array().unwrap().len(), 6, "the six auction lines carry curves");

@@ -20,7 +20,10 @@ use flightplan_store::{Approved, PlanSummary, SavedRateCard, VersionSummary};
 
 #[test]
 fn bindings_are_fresh() {
-    let bindings = core().add::<PlanDocument>().add::<PlanSummary>().add::<VersionSummary>()
+    let bindings = core()
+        .add::<PlanDocument>()
+        .add::<PlanSummary>()
+        .add::<VersionSummary>()
         .add::<Exported>()
         .add::<PrintablePage>()
         .add::<SavedRateCard>()

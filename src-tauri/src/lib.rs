@@ -5,6 +5,9 @@
 //! the webview (and nothing else: no file system or shell access, a strict CSP) and starts the
 //! window. Keeping it thin is what lets the core and store be tested without a display.
 
+/// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
+#[cfg(test)]
+mod bindings;
 pub mod commands;
 pub mod dialogs;
 pub mod library;
@@ -13,9 +16,6 @@ pub mod print_dialog;
 pub mod rendering;
 pub mod shown_views;
 pub mod today;
-/// The staleness check of the UI's generated TypeScript bindings (`ui/src/bindings/`).
-#[cfg(test)]
-mod bindings;
 
 use library::{library_path, PlanLibrary, LIBRARY_ENV};
 use tauri::{Builder, Manager, Runtime};
@@ -37,61 +37,61 @@ pub fn with_commands_on<R: Runtime>(builder: Builder<R>, today: today::Today) ->
         .manage(commands::opening::OpenedFiles::default())
         .manage(commands::plan_import::PlanImports::default())
         .invoke_handler(tauri::generate_handler![
-        commands::list_plans,
-        commands::open_plan,
-        commands::compute_plan,
-        commands::save_plan,
-        commands::plans::create_plan,
-        commands::plans::duplicate_plan,
-        commands::plans::delete_plan,
-        commands::plans::restore_plan,
-        commands::versions::snapshot_plan,
-        commands::versions::list_versions,
-        commands::export::export_pdf,
-        commands::print::print_pdf,
-        commands::export::export_table,
-        commands::export::open_export,
-        commands::export::export_mediaplan,
-        commands::plan_import::choose_plan_import,
-        commands::plan_import::preview_plan_import,
-        commands::plan_import::commit_plan_import,
-        commands::plan_import::preview_plan_update,
-        commands::files::export_plan_file,
-        commands::buying::launch_board,
-        commands::buying::move_line,
-        commands::buying::export_insertion_orders,
-        commands::monitoring::review_plan,
-        commands::monitoring::choose_report,
-        commands::monitoring::preview_actuals,
-        commands::monitoring::roll_forward_plan,
-        commands::planning::catalogue,
-        commands::planning::optimise_split,
-        commands::planning::accept_split,
-        commands::planning::compare_scenarios,
-        commands::opening::opened_files,
-        commands::opening::import_opened_file,
-        commands::opening::dismiss_opened_file,
-        commands::approval::plan_signoff,
-        commands::approval::set_plan_status,
-        commands::approval::start_revision,
-        commands::approval::changes_since_approval,
-        commands::paste::read_paste,
-        commands::paste::place_paste,
-        commands::paste::fill_down,
-        commands::paste::fill_right,
-        commands::weights::set_week_weight,
-        commands::weights::reset_weights,
-        commands::comments::add_comment,
-        commands::comments::resolve_comment,
-        commands::rates::rate_card,
-        commands::rates::save_rate_card,
-        commands::rates::add_rate_card_entry,
-        commands::rates::remove_rate_card_entry,
-        commands::rates::reset_rate_card,
-        commands::rates::export_rate_card,
-        commands::rates::import_rate_card,
-        commands::planning::fit_curve,
-    ])
+            commands::list_plans,
+            commands::open_plan,
+            commands::compute_plan,
+            commands::save_plan,
+            commands::plans::create_plan,
+            commands::plans::duplicate_plan,
+            commands::plans::delete_plan,
+            commands::plans::restore_plan,
+            commands::versions::snapshot_plan,
+            commands::versions::list_versions,
+            commands::export::export_pdf,
+            commands::print::print_pdf,
+            commands::export::export_table,
+            commands::export::open_export,
+            commands::export::export_mediaplan,
+            commands::plan_import::choose_plan_import,
+            commands::plan_import::preview_plan_import,
+            commands::plan_import::commit_plan_import,
+            commands::plan_import::preview_plan_update,
+            commands::files::export_plan_file,
+            commands::buying::launch_board,
+            commands::buying::move_line,
+            commands::buying::export_insertion_orders,
+            commands::monitoring::review_plan,
+            commands::monitoring::choose_report,
+            commands::monitoring::preview_actuals,
+            commands::monitoring::roll_forward_plan,
+            commands::planning::catalogue,
+            commands::planning::optimise_split,
+            commands::planning::accept_split,
+            commands::planning::compare_scenarios,
+            commands::opening::opened_files,
+            commands::opening::import_opened_file,
+            commands::opening::dismiss_opened_file,
+            commands::approval::plan_signoff,
+            commands::approval::set_plan_status,
+            commands::approval::start_revision,
+            commands::approval::changes_since_approval,
+            commands::paste::read_paste,
+            commands::paste::place_paste,
+            commands::paste::fill_down,
+            commands::paste::fill_right,
+            commands::weights::set_week_weight,
+            commands::weights::reset_weights,
+            commands::comments::add_comment,
+            commands::comments::resolve_comment,
+            commands::rates::rate_card,
+            commands::rates::save_rate_card,
+            commands::rates::add_rate_card_entry,
+            commands::rates::remove_rate_card_entry,
+            commands::rates::reset_rate_card,
+            commands::rates::export_rate_card,
+            commands::rates::import_rate_card,
+            commands::planning::fit_curve,
+        ])
 }
 
 /// Start the desktop app.
@@ -114,36 +114,30 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .on_menu_event(menu::forward)
         .setup(|app| {
-        let handle = app.handle().clone();
-        app.manage(dialogs::for_app(handle.clone()));
-        if let Some(window) = app.get_webview_window("main") {
-            print_dialog::open_on_printed_paper(&window, app.state::<commands::print::PrintedPaper>().inner().clone());
-        }
-        match menu::build(&handle) {
-            Ok(m) => {
-                let _ = app.set_menu(m);
+            let handle = app.handle().clone();
+            app.manage(dialogs::for_app(handle.clone()));
+            if let Some(window) = app.get_webview_window("main") {
+                print_dialog::open_on_printed_paper(&window, app.state::<commands::print::PrintedPaper>().inner().clone());
             }
-            Err(e) => eprintln!("flightplan: the menu could not be built: {e}"),
-        }
-        let data_dir = || {
-            app.path().app_data_dir().map_err(|e| {
-                flightplan_core::Error::new(
-                    "library_io",
-                    format!("no folder for app data on this system ({e})"),
-                )
-            })
-        };
-        let library = match library_path(std::env::var_os(LIBRARY_ENV), data_dir) {
-            Ok(path) => PlanLibrary::open(&path, chrono::Utc::now()),
-            Err(e) => PlanLibrary::unavailable(std::path::PathBuf::from(library::LIBRARY_FILE), e),
-        };
-        app.manage(library);
-        // A plan file the app was launched to open (Linux and Windows pass it as an argument).
-        let args: Vec<String> = std::env::args().collect();
-        let cwd = std::env::current_dir().unwrap_or_default();
-        commands::opening::offer(&handle, commands::opening::plan_files_in(&args, &cwd));
-        Ok(())
-    });
+            match menu::build(&handle) {
+                Ok(m) => {
+                    let _ = app.set_menu(m);
+                }
+                Err(e) => eprintln!("flightplan: the menu could not be built: {e}"),
+            }
+            let data_dir =
+                || app.path().app_data_dir().map_err(|e| flightplan_core::Error::new("library_io", format!("no folder for app data on this system ({e})")));
+            let library = match library_path(std::env::var_os(LIBRARY_ENV), data_dir) {
+                Ok(path) => PlanLibrary::open(&path, chrono::Utc::now()),
+                Err(e) => PlanLibrary::unavailable(std::path::PathBuf::from(library::LIBRARY_FILE), e),
+            };
+            app.manage(library);
+            // A plan file the app was launched to open (Linux and Windows pass it as an argument).
+            let args: Vec<String> = std::env::args().collect();
+            let cwd = std::env::current_dir().unwrap_or_default();
+            commands::opening::offer(&handle, commands::opening::plan_files_in(&args, &cwd));
+            Ok(())
+        });
     let app = match app.build(tauri::generate_context!()) {
         Ok(app) => app,
         Err(e) => {

@@ -21,10 +21,7 @@ pub const LIBRARY_FILE: &str = "library.sqlite3";
 
 /// Where the library lives: `FLIGHTPLAN_LIBRARY` if set and not empty, else
 /// `<app data dir>/library.sqlite3`.
-pub fn library_path(
-    env_value: Option<std::ffi::OsString>,
-    app_data_dir: impl FnOnce() -> Result<PathBuf>,
-) -> Result<PathBuf> {
+pub fn library_path(env_value: Option<std::ffi::OsString>, app_data_dir: impl FnOnce() -> Result<PathBuf>) -> Result<PathBuf> {
     match env_value {
         Some(v) if !v.is_empty() => Ok(PathBuf::from(v)),
         _ => Ok(app_data_dir()?.join(LIBRARY_FILE)),
@@ -42,18 +39,12 @@ impl PlanLibrary {
     /// sample plan, imported at `now`. Never fails: an error is kept and returned by [`Self::with`].
     pub fn open(path: &Path, now: DateTime<Utc>) -> PlanLibrary {
         let opened = open_seeded(path, now);
-        PlanLibrary {
-            path: path.to_path_buf(),
-            library: Mutex::new(opened),
-        }
+        PlanLibrary { path: path.to_path_buf(), library: Mutex::new(opened) }
     }
 
     /// A library that failed before it could be opened (e.g. no app data folder).
     pub fn unavailable(path: PathBuf, error: Error) -> PlanLibrary {
-        PlanLibrary {
-            path,
-            library: Mutex::new(Err(error)),
-        }
+        PlanLibrary { path, library: Mutex::new(Err(error)) }
     }
 
     pub fn path(&self) -> &Path {
@@ -75,10 +66,8 @@ impl PlanLibrary {
 fn open_seeded(path: &Path, now: DateTime<Utc>) -> Result<Library> {
     let first_start = !path.exists();
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Error::new("library_io", format!("could not create the folder for the plan library ({e})"))
-                .in_file(path.display().to_string())
-        })?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::new("library_io", format!("could not create the folder for the plan library ({e})")).in_file(path.display().to_string()))?;
     }
     let mut library = Library::open(path)?;
     if first_start && library.list()?.is_empty() {

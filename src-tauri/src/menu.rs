@@ -68,10 +68,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>) -> tauri::Result<Menu<R>> {
         .separator()
         .item(&item("snapshot")?)
         .build()?;
-    let view = SubmenuBuilder::new(app, "View")
-        .item(&item("workshop")?)
-        .item(&PredefinedMenuItem::fullscreen(app, None)?)
-        .build()?;
+    let view = SubmenuBuilder::new(app, "View").item(&item("workshop")?).item(&PredefinedMenuItem::fullscreen(app, None)?).build()?;
     let help = SubmenuBuilder::new(app, "Help").item(&item("about")?).build()?;
     MenuBuilder::new(app).items(&[&file, &edit, &view, &help]).build()
 }

@@ -36,10 +36,8 @@ pub fn without_compositing(has_render_node: bool, already_chosen: bool) -> bool 
 #[cfg(target_os = "linux")]
 fn has_render_node() -> bool {
     std::fs::read_dir("/dev/dri").is_ok_and(|dir| {
-        dir.flatten().any(|e| {
-            e.file_name().to_string_lossy().starts_with("renderD")
-                && std::fs::OpenOptions::new().read(true).write(true).open(e.path()).is_ok()
-        })
+        dir.flatten()
+            .any(|e| e.file_name().to_string_lossy().starts_with("renderD") && std::fs::OpenOptions::new().read(true).write(true).open(e.path()).is_ok())
     })
 }
 

@@ -4,9 +4,9 @@
 
 use flightplan_desktop::dialogs::{AppDialogs, Scripted};
 use flightplan_desktop::library::PlanLibrary;
-use std::sync::Arc;
 use serde_json::{json, Value};
 use std::path::Path;
+use std::sync::Arc;
 use tauri::ipc::{CallbackFn, InvokeBody};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
@@ -35,9 +35,7 @@ pub fn app_on(path: &Path) -> Harness {
         .manage(AppDialogs(dialogs.clone()))
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
-    let window = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a mock window");
+    let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("a mock window");
     Harness { _app: app, window, dialogs }
 }
 
@@ -67,18 +65,10 @@ fn invoke_body(h: &Harness, cmd: &str, body: InvokeBody) -> Result<Value, Value>
 }
 
 pub fn first_id(h: &Harness) -> i64 {
-    invoke(h, "list_plans", json!({})).expect("list")[0]["id"]
-        .as_i64()
-        .expect("an id")
+    invoke(h, "list_plans", json!({})).expect("list")[0]["id"].as_i64().expect("an id")
 }
 
 pub fn listed_names(h: &Harness) -> Vec<String> {
     let plans = invoke(h, "list_plans", json!({})).expect("list");
-    plans
-        .as_array()
-        .expect("a list")
-        .iter()
-        .map(|p| p["name"].as_str().unwrap_or_default().to_string())
-        .collect()
+    plans.as_array().expect("a list").iter().map(|p| p["name"].as_str().unwrap_or_default().to_string()).collect()
 }
-

@@ -74,12 +74,7 @@ pub async fn set_plan_status(
 /// refused the edit (the revision keeps the edit); none revises the plan as stored. Returns the
 /// revision as saved.
 #[tauri::command]
-pub async fn start_revision(
-    library: State<'_, PlanLibrary>,
-    shown: State<'_, ShownViews>,
-    id: i64,
-    plan: Option<serde_json::Value>,
-) -> Result<PlanDocument> {
+pub async fn start_revision(library: State<'_, PlanLibrary>, shown: State<'_, ShownViews>, id: i64, plan: Option<serde_json::Value>) -> Result<PlanDocument> {
     guarded(async move {
         let edited = plan.as_ref().map(plan_from_json).transpose()?;
         let plan = library.with(|lib| {
@@ -111,8 +106,5 @@ pub async fn start_revision(
 /// per total, and the lines added and removed; `not_approved` if it never was.
 #[tauri::command]
 pub async fn changes_since_approval(library: State<'_, PlanLibrary>, id: i64) -> Result<Changes> {
-    guarded(async move {
-        library.with(|lib| lib.changes_since_approval(id))
-    })
-    .await
+    guarded(async move { library.with(|lib| lib.changes_since_approval(id)) }).await
 }

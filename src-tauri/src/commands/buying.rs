@@ -10,21 +10,18 @@ use super::plan_from_json;
 use crate::commands::export::ExportedFiles;
 use crate::dialogs::{AppDialogs, Ask};
 use crate::library::PlanLibrary;
+use crate::today::Today;
 use flightplan_core::launch::{board, transition, LaunchLine};
 use flightplan_core::plan::LineStatus;
 use flightplan_core::{compute, Error, Plan, Result};
 use flightplan_pdf::{io_file_names, render_insertion_orders, IoOptions};
 use serde::{Deserialize, Serialize};
-use crate::today::Today;
 use tauri::State;
 
 /// Every line's launch state, in plan order.
 #[tauri::command]
 pub async fn launch_board(plan: serde_json::Value) -> Result<Vec<LaunchLine>> {
-    guarded(async move {
-        board(&plan_from_json(&plan)?)
-    })
-    .await
+    guarded(async move { board(&plan_from_json(&plan)?) }).await
 }
 
 /// Who takes a line live with its checklist unfinished, and why.
@@ -37,13 +34,7 @@ pub struct Override {
 /// Move line `line` to `to` (planned, booked, live, paused, ended); returns the changed plan.
 /// Going live with items open needs `override_by` with a name and a reason.
 #[tauri::command]
-pub async fn move_line(
-    today: State<'_, Today>,
-    plan: serde_json::Value,
-    line: String,
-    to: LineStatus,
-    override_by: Option<Override>,
-) -> Result<Plan> {
+pub async fn move_line(today: State<'_, Today>, plan: serde_json::Value, line: String, to: LineStatus, override_by: Option<Override>) -> Result<Plan> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
         let today = today.get();
@@ -90,10 +81,7 @@ pub async fn export_insertion_orders(
         .await
         .map_err(|e| Error::new("export_failed", format!("the insertion orders stopped unexpectedly ({e})")))??;
         if orders.is_empty() {
-            return Err(Error::new(
-                "no_insertion_orders",
-                "this plan has no direct or offline lines, so there is nothing to put on an insertion order",
-            ));
+            return Err(Error::new("no_insertion_orders", "this plan has no direct or offline lines, so there is nothing to put on an insertion order"));
         }
         let Some(dir) = dialogs.ask(Ask::Folder { title: "Choose a folder for the insertion orders".into() }).await else {
             return Ok(None);

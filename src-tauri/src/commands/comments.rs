@@ -12,17 +12,11 @@ use flightplan_core::{Plan, Result};
 /// `plan` with a comment by `author` on line `line` (by id), or on the whole plan when none.
 #[tauri::command]
 pub async fn add_comment(plan: serde_json::Value, line: Option<String>, author: String, text: String) -> Result<Plan> {
-    guarded(async move {
-        add(&plan_from_json(&plan)?, line.as_deref(), &author, &text, Utc::now())
-    })
-    .await
+    guarded(async move { add(&plan_from_json(&plan)?, line.as_deref(), &author, &text, Utc::now()) }).await
 }
 
 /// `plan` with comment `comment` marked resolved (or open again).
 #[tauri::command]
 pub async fn resolve_comment(plan: serde_json::Value, comment: String, resolved: bool) -> Result<Plan> {
-    guarded(async move {
-        resolve(&plan_from_json(&plan)?, &comment, resolved)
-    })
-    .await
+    guarded(async move { resolve(&plan_from_json(&plan)?, &comment, resolved) }).await
 }

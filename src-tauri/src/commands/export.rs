@@ -217,19 +217,14 @@ pub async fn export_mediaplan(
 /// Open file `export` (a number this session's exports returned) in the system's default app:
 /// the PDF viewer, the spreadsheet. Nothing else can be opened through here.
 #[tauri::command]
-pub async fn open_export<R: tauri::Runtime>(
-    app: tauri::AppHandle<R>,
-    exports: State<'_, ExportedFiles>,
-    export: u32,
-) -> Result<()> {
+pub async fn open_export<R: tauri::Runtime>(app: tauri::AppHandle<R>, exports: State<'_, ExportedFiles>, export: u32) -> Result<()> {
     guarded(async move {
         let path = exports
             .get(export)
             .ok_or_else(|| Error::at("not_exported", "export", "no file was exported under this number in this session, so nothing is opened"))?;
         use tauri::Manager;
-        let opener = app
-            .try_state::<tauri_plugin_opener::Opener<R>>()
-            .ok_or_else(|| Error::new("open_failed", "this build cannot open files in other apps"))?;
+        let opener =
+            app.try_state::<tauri_plugin_opener::Opener<R>>().ok_or_else(|| Error::new("open_failed", "this build cannot open files in other apps"))?;
         opener
             .open_path(path.display().to_string(), None::<&str>)
             .map_err(|e| Error::at("open_failed", "export", format!("the system could not open {} ({e})", path.display())))

@@ -21,7 +21,9 @@ pub async fn export_plan_file(
 ) -> Result<Option<Exported>> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
-        let Some(target) = ask_save(&dialogs, "Export the plan file", &plan, crate::commands::opening::PLAN_EXTENSION, PLAN_FILE).await else { return Ok(None) };
+        let Some(target) = ask_save(&dialogs, "Export the plan file", &plan, crate::commands::opening::PLAN_EXTENSION, PLAN_FILE).await else {
+            return Ok(None);
+        };
         write_exported(&exports, target, "the plan file export", move || Ok((write_plan(&plan).into_bytes(), Vec::new()))).await.map(Some)
     })
     .await

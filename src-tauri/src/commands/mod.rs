@@ -30,12 +30,12 @@ use crate::library::PlanLibrary;
 use crate::shown_views::{SavedView, ShownViews};
 use crate::today::Today;
 use chrono::Utc;
-use futures_util::FutureExt;
-use std::future::Future;
-use std::panic::AssertUnwindSafe;
 use flightplan_core::{compute_as_of, Error, Plan, PlanView, Result};
 use flightplan_store::PlanSummary;
+use futures_util::FutureExt;
 use serde::Serialize;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use tauri::ipc::{InvokeBody, Request};
 use tauri::State;
 
@@ -62,20 +62,12 @@ impl PlanDocument {
 /// The plans in the library, for the library screen.
 #[tauri::command]
 pub async fn list_plans(library: State<'_, PlanLibrary>) -> Result<Vec<PlanSummary>> {
-    guarded(async move {
-        library.with(|lib| lib.list())
-    })
-    .await
+    guarded(async move { library.with(|lib| lib.list()) }).await
 }
 
 /// Open a stored plan with its costed view, as of today (so the dated findings show).
 #[tauri::command]
-pub async fn open_plan(
-    library: State<'_, PlanLibrary>,
-    today: State<'_, Today>,
-    shown: State<'_, ShownViews>,
-    id: i64,
-) -> Result<PlanDocument> {
+pub async fn open_plan(library: State<'_, PlanLibrary>, today: State<'_, Today>, shown: State<'_, ShownViews>, id: i64) -> Result<PlanDocument> {
     guarded(async move {
         let plan = library.with(|lib| lib.get(id))?;
         let view = compute_as_of(&plan, Some(today.get()))?;
@@ -107,12 +99,7 @@ pub async fn compute_plan(today: State<'_, Today>, plan: serde_json::Value) -> R
 /// Scripts and tests may send `{id, plan, view_id?}` as JSON arguments instead; every form reads
 /// by the same rules.
 #[tauri::command]
-pub async fn save_plan(
-    library: State<'_, PlanLibrary>,
-    today: State<'_, Today>,
-    shown: State<'_, ShownViews>,
-    request: Request<'_>,
-) -> Result<SavedView> {
+pub async fn save_plan(library: State<'_, PlanLibrary>, today: State<'_, Today>, shown: State<'_, ShownViews>, request: Request<'_>) -> Result<SavedView> {
     guarded(async move {
         let (id, held, plan) = plan_sent(request.body(), &shown)?;
         let view = compute_as_of(&plan, Some(today.get()))?;
@@ -145,7 +132,10 @@ fn plan_sent(body: &InvokeBody, shown: &ShownViews) -> Result<(i64, Option<u32>,
             return Err(refused("sends changes without the plan, the lines kept and the lines changed"));
         };
         let plan = shown.with_plan(id, view_id, |held| flightplan_core::plan_from_sent_changes(plan, kept, lines, held)).ok_or_else(|| {
-            Error::new("view_not_held", format!("the changes are to view {view_id} of plan {id}, which is no longer the view held (the plan was opened or saved again since)"))
+            Error::new(
+                "view_not_held",
+                format!("the changes are to view {view_id} of plan {id}, which is no longer the view held (the plan was opened or saved again since)"),
+            )
         })??;
         Ok((id, held, plan))
     };
@@ -181,11 +171,8 @@ pub async fn guarded<T>(work: impl Future<Output = Result<T>>) -> Result<T> {
     match AssertUnwindSafe(work).catch_unwind().await {
         Ok(result) => result,
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "no detail".into());
+            let what =
+                panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_else(|| "no detail".into());
             Err(Error::new(
                 "internal",
                 format!("Flightplan hit an internal error ({what}); nothing was changed. Please report it with the plan or file you were using."),
@@ -193,4 +180,3 @@ pub async fn guarded<T>(work: impl Future<Output = Result<T>>) -> Result<T> {
         }
     }
 }
-

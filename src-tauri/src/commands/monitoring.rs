@@ -13,7 +13,9 @@
 
 use super::guarded;
 use super::plan_from_json;
+use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
+use crate::today::Today;
 use chrono::{NaiveDate, Utc};
 use flightplan_actuals::{read_report, ColumnMapping, DateOrder, DateRange, Platform, ReadOptions, Report, Skipped};
 use flightplan_core::actuals::{import, Unmatched};
@@ -22,11 +24,9 @@ use flightplan_core::plan::Actual;
 use flightplan_core::recommend::{monitor, Monitor};
 use flightplan_core::rollforward::{roll_forward, Rebase};
 use flightplan_core::{Error, Result};
-use crate::dialogs::{AppDialogs, Ask, Filter};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use crate::today::Today;
 use tauri::State;
 
 /// Pace, judge and reconcile `plan` as of `as_of` (YYYY-MM-DD); without it, as of the last day
@@ -283,8 +283,7 @@ pub async fn preview_actuals(
         let period = period_arg(period.as_deref())?;
         let mapping: ColumnMapping = match mapping {
             None | Some(serde_json::Value::Null) => ColumnMapping::default(),
-            Some(v) => serde_json::from_value(v)
-                .map_err(|e| Error::at("bad_mapping", "mapping", format!("the column mapping could not be read ({e})")))?,
+            Some(v) => serde_json::from_value(v).map_err(|e| Error::at("bad_mapping", "mapping", format!("the column mapping could not be read ({e})")))?,
         };
         let file = chosen.get(report).ok_or_else(|| Error::at("unknown_report", "report", "no report was chosen under this number"))?;
         let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
@@ -295,8 +294,7 @@ pub async fn preview_actuals(
         .await
         .map_err(|e| Error::new("file_unreadable", format!("reading the report stopped unexpectedly ({e})")))??;
         let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period, date_order: dates })?;
-        let imported = import(&plan, &report.rows, report.platform.name(), &mapping.campaigns)
-            .map_err(|e| e.in_file(&name))?;
+        let imported = import(&plan, &report.rows, report.platform.name(), &mapping.campaigns).map_err(|e| e.in_file(&name))?;
         Ok(preview_of(name, report, imported))
     })
     .await
@@ -328,13 +326,7 @@ pub async fn roll_forward_plan(library: State<'_, PlanLibrary>, today: State<'_,
         let parent = format!("{} (library plan {id})", plan.name);
         let next = roll_forward(&plan, &parent, as_of)?;
         let new_id = library.with(|lib| lib.import(&next.plan, Utc::now()))?;
-        Ok(NextPlan {
-            id: new_id,
-            name: next.plan.name.clone(),
-            start: next.plan.start.to_string(),
-            end: next.plan.end.to_string(),
-            rebased: next.rebased,
-        })
+        Ok(NextPlan { id: new_id, name: next.plan.name.clone(), start: next.plan.start.to_string(), end: next.plan.end.to_string(), rebased: next.rebased })
     })
     .await
 }

@@ -137,9 +137,7 @@ pub async fn opened_files(opened: State<'_, OpenedFiles>) -> Result<Vec<OpenedFi
 #[tauri::command]
 pub async fn import_opened_file(library: State<'_, PlanLibrary>, opened: State<'_, OpenedFiles>, pending: u32) -> Result<i64> {
     guarded(async move {
-        let path = opened
-            .take(pending)
-            .ok_or_else(|| Error::at("not_opened", "pending", "no file is waiting under this number (it was already answered)"))?;
+        let path = opened.take(pending).ok_or_else(|| Error::at("not_opened", "pending", "no file is waiting under this number (it was already answered)"))?;
         let seen = look_at(&path, pending);
         if let Some(e) = seen.error {
             return Err(e.in_file(seen.file));

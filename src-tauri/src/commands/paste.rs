@@ -17,12 +17,7 @@ use tauri::State;
 /// and number style, the grid column it lands at): its header row, each column's field, the rows
 /// read (whole lines from the rate card when the block names channels) and every problem.
 #[tauri::command]
-pub async fn read_paste(
-    library: State<'_, PlanLibrary>,
-    plan: serde_json::Value,
-    text: String,
-    options: PasteOptions,
-) -> Result<PastedRows> {
+pub async fn read_paste(library: State<'_, PlanLibrary>, plan: serde_json::Value, text: String, options: PasteOptions) -> Result<PastedRows> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
         let card = library.with(|lib| lib.rate_card())?.card;
@@ -35,13 +30,7 @@ pub async fn read_paste(
 /// read it): whole lines replace the rows they land on, rows past the end become new lines.
 /// Refused with `paste_problems`, changing nothing, while the block has any problem.
 #[tauri::command]
-pub async fn place_paste(
-    library: State<'_, PlanLibrary>,
-    plan: serde_json::Value,
-    text: String,
-    options: PasteOptions,
-    at: usize,
-) -> Result<Plan> {
+pub async fn place_paste(library: State<'_, PlanLibrary>, plan: serde_json::Value, text: String, options: PasteOptions, at: usize) -> Result<Plan> {
     guarded(async move {
         let plan = plan_from_json(&plan)?;
         let card = library.with(|lib| lib.rate_card())?.card;
@@ -53,10 +42,7 @@ pub async fn place_paste(
 /// `plan` with `field` of line `from` copied to lines `to` (indexes into the plan's lines).
 #[tauri::command]
 pub async fn fill_down(plan: serde_json::Value, field: LineField, from: usize, to: Vec<usize>) -> Result<Plan> {
-    guarded(async move {
-        fill(&plan_from_json(&plan)?, field, from, &to)
-    })
-    .await
+    guarded(async move { fill(&plan_from_json(&plan)?, field, from, &to) }).await
 }
 
 /// `plan` with field `from` of each line in `rows` copied into fields `to` of the same line

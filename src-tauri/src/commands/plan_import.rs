@@ -18,7 +18,9 @@ use crate::dialogs::{AppDialogs, Ask, Filter};
 use crate::library::PlanLibrary;
 use chrono::Utc;
 use flightplan_core::{Error, Result};
-use flightplan_exchange::{commit_import, preview_import, read_plan_source, update_from, ImportChoices, ImportFormat, ImportPreview, PlanSource, PlanUpdate, SourceKind};
+use flightplan_exchange::{
+    commit_import, preview_import, read_plan_source, update_from, ImportChoices, ImportFormat, ImportPreview, PlanSource, PlanUpdate, SourceKind,
+};
 use serde::Serialize;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -112,8 +114,7 @@ pub async fn choose_plan_import(imports: State<'_, PlanImports>, dialogs: State<
             let file = file.clone();
             move || {
                 let limit = flightplan_exchange::MAX_IMPORT_BYTES as u64;
-                let bytes = flightplan_files::read_bounded(&path, limit, "plan to import")
-                    .map_err(|e| Error { file: Some(file.clone()), ..e })?;
+                let bytes = flightplan_files::read_bounded(&path, limit, "plan to import").map_err(|e| Error { file: Some(file.clone()), ..e })?;
                 let source = read_plan_source(&bytes, &file, format_of(&file))?;
                 let kind = preview_import(&source, &ImportChoices::default()).kind;
                 Ok::<_, Error>((source, kind))
@@ -201,9 +202,7 @@ mod tests {
 
         let imports = PlanImports::default();
         let csv = "Line,Channel,Budget\nSearch,Google,100\n";
-        let numbers: Vec<u32> = (0..6)
-            .map(|i| imports.add(read_plan_source(csv.as_bytes(), &format!("{i}.csv"), None).unwrap()).unwrap())
-            .collect();
+        let numbers: Vec<u32> = (0..6).map(|i| imports.add(read_plan_source(csv.as_bytes(), &format!("{i}.csv"), None).unwrap()).unwrap()).collect();
         assert_eq!(numbers, [0, 1, 2, 3, 4, 5]);
         assert!(imports.get(1).is_err(), "only the last {HELD} are held");
         assert_eq!(imports.get(2).unwrap().file, "2.csv");

@@ -8,8 +8,8 @@
 use super::guarded;
 use super::plan_from_json;
 use crate::library::PlanLibrary;
-use flightplan_core::catalogue::{catalogue_for, Catalogue};
 use flightplan_core::allocation::SplitBasis;
+use flightplan_core::catalogue::{catalogue_for, Catalogue};
 use flightplan_core::optimise::{accept, optimise_on, Optimised};
 use flightplan_core::response::result_unit;
 use flightplan_core::response_fit::{fit_hill, HillFit, KnownPoint};
@@ -47,10 +47,7 @@ pub async fn catalogue(library: State<'_, PlanLibrary>, universe: Option<String>
 /// stands) or `budget` (the whole budget, unallocated money too, after the planner said yes).
 #[tauri::command]
 pub async fn optimise_split(plan: serde_json::Value, basis: Option<SplitBasis>) -> Result<Optimised> {
-    guarded(async move {
-        optimise_on(&plan_from_json(&plan)?, basis.unwrap_or_default())
-    })
-    .await
+    guarded(async move { optimise_on(&plan_from_json(&plan)?, basis.unwrap_or_default()) }).await
 }
 
 /// `plan` with its optimised split accepted: the curved lines' budgets become the optimum's.
@@ -68,10 +65,7 @@ pub async fn accept_split(plan: serde_json::Value, basis: Option<SplitBasis>) ->
 /// The plan as written and each scenario side by side, with the differences.
 #[tauri::command]
 pub async fn compare_scenarios(plan: serde_json::Value) -> Result<Comparison> {
-    guarded(async move {
-        compare(&plan_from_json(&plan)?)
-    })
-    .await
+    guarded(async move { compare(&plan_from_json(&plan)?) }).await
 }
 
 /// A Hill response curve fitted to two or three points the planner knows (spend → result) for

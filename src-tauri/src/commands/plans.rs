@@ -18,13 +18,7 @@ pub async fn create_plan(library: State<'_, PlanLibrary>, from: String) -> Resul
             // No fees unless the planner's rate card saves default fees (`flightplan_core::blank_plan`).
             "blank" => library.with(|lib| Ok(flightplan_core::blank_plan(now.date_naive(), &lib.rate_card()?.card)))?,
             "sample" => sample_plan(),
-            other => {
-                return Err(Error::at(
-                    "invalid_field",
-                    "from",
-                    format!("\"{other}\" is not a plan template (use \"blank\" or \"sample\")"),
-                ))
-            }
+            other => return Err(Error::at("invalid_field", "from", format!("\"{other}\" is not a plan template (use \"blank\" or \"sample\")"))),
         };
         library.with(|lib| lib.import(&plan, now))
     })
@@ -34,10 +28,7 @@ pub async fn create_plan(library: State<'_, PlanLibrary>, from: String) -> Resul
 /// Copy plan `id` as a new plan "<name> (copy)"; returns the copy's id.
 #[tauri::command]
 pub async fn duplicate_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<i64> {
-    guarded(async move {
-        library.with(|lib| lib.duplicate(id, Utc::now()))
-    })
-    .await
+    guarded(async move { library.with(|lib| lib.duplicate(id, Utc::now())) }).await
 }
 
 /// Move plan `id` to the trash (undone by `restore_plan`), and let go of the view held for it.
@@ -54,8 +45,5 @@ pub async fn delete_plan(library: State<'_, PlanLibrary>, shown: State<'_, Shown
 /// Take plan `id` out of the trash: the undo of `delete_plan`.
 #[tauri::command]
 pub async fn restore_plan(library: State<'_, PlanLibrary>, id: i64) -> Result<()> {
-    guarded(async move {
-        library.with(|lib| lib.restore(id))
-    })
-    .await
+    guarded(async move { library.with(|lib| lib.restore(id)) }).await
 }

@@ -21,10 +21,7 @@ const RATE_CARD_LIMIT: u64 = 8 * 1024 * 1024;
 /// The planner's rate card (the built-in one until one is saved).
 #[tauri::command]
 pub async fn rate_card(library: State<'_, PlanLibrary>) -> Result<SavedRateCard> {
-    guarded(async move {
-        library.with(|lib| lib.rate_card())
-    })
-    .await
+    guarded(async move { library.with(|lib| lib.rate_card()) }).await
 }
 
 /// Save `card` as the rate card (the core's rules first: the first broken one is the error,
@@ -74,11 +71,7 @@ pub async fn reset_rate_card(library: State<'_, PlanLibrary>) -> Result<SavedRat
 
 /// Ask where, then write the rate card as a `flightplan-rates/1` file. `None` when cancelled.
 #[tauri::command]
-pub async fn export_rate_card(
-    library: State<'_, PlanLibrary>,
-    exports: State<'_, ExportedFiles>,
-    dialogs: State<'_, AppDialogs>,
-) -> Result<Option<Exported>> {
+pub async fn export_rate_card(library: State<'_, PlanLibrary>, exports: State<'_, ExportedFiles>, dialogs: State<'_, AppDialogs>) -> Result<Option<Exported>> {
     guarded(async move {
         let text = library.with(|lib| lib.export_rate_card())?;
         let ask = Ask::Save { title: "Export the rate card".into(), file_name: "Rate card.json".into(), filters: vec![RATE_CARD_FILE] };
@@ -98,10 +91,13 @@ pub async fn import_rate_card(library: State<'_, PlanLibrary>, dialogs: State<'_
         let text = flightplan_files::read_text_bounded(&path, RATE_CARD_LIMIT, "the rate card")?;
         let file = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let card = read_rate_card(&text).map_err(|errs| {
-            let all: Vec<String> = errs.iter().map(|e| match &e.path {
-                Some(p) => format!("{p}: {}", e.message),
-                None => e.message.clone(),
-            }).collect();
+            let all: Vec<String> = errs
+                .iter()
+                .map(|e| match &e.path {
+                    Some(p) => format!("{p}: {}", e.message),
+                    None => e.message.clone(),
+                })
+                .collect();
             let first = errs.into_iter().next();
             let code = first.as_ref().map(|e| e.code.clone()).unwrap_or_else(|| "invalid_rate_card".into());
             Error::new(&code, format!("this is not a rate card Flightplan can use; nothing was changed: {}", all.join("; "))).in_file(file)

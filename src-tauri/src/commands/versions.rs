@@ -12,11 +12,7 @@ use tauri::State;
 /// Save the stored plan `id` as it stands now as a version called `name`; returns the plan's
 /// versions, newest first (the new one on top).
 #[tauri::command]
-pub async fn snapshot_plan(
-    library: State<'_, PlanLibrary>,
-    id: i64,
-    name: String,
-) -> Result<Vec<VersionSummary>> {
+pub async fn snapshot_plan(library: State<'_, PlanLibrary>, id: i64, name: String) -> Result<Vec<VersionSummary>> {
     guarded(async move {
         library.with(|lib| {
             lib.snapshot(id, &name, Utc::now())?;
@@ -28,12 +24,6 @@ pub async fn snapshot_plan(
 
 /// The saved versions of plan `id`, newest first.
 #[tauri::command]
-pub async fn list_versions(
-    library: State<'_, PlanLibrary>,
-    id: i64,
-) -> Result<Vec<VersionSummary>> {
-    guarded(async move {
-        library.with(|lib| lib.versions(id))
-    })
-    .await
+pub async fn list_versions(library: State<'_, PlanLibrary>, id: i64) -> Result<Vec<VersionSummary>> {
+    guarded(async move { library.with(|lib| lib.versions(id)) }).await
 }

@@ -99,7 +99,6 @@ impl Evidence {
     }
 }
 
-
 /// Currency markers written with amounts, and their ISO codes. A bare `$` (dollars of a dozen
 /// countries) and `¥` (yen or yuan) say nothing.
 const MARKERS: &[(&str, &str)] = &[
@@ -149,7 +148,8 @@ pub fn number(cell: &str, decimals: Decimals) -> Result<Option<Amount>, String> 
     }
     let raw = cell.trim();
     // The commonest cells, `1234` and `12.50` (in a file with `.` decimals), read directly.
-    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.bytes().filter(|b| *b == b'.').count() <= (decimals == Decimals::Dot) as usize;
+    let plain =
+        |s: &str| s.bytes().all(|b| b.is_ascii_digit() || b == b'.') && s.bytes().filter(|b| *b == b'.').count() <= (decimals == Decimals::Dot) as usize;
     if raw.len() <= 28 && !raw.is_empty() && raw.as_bytes()[0].is_ascii_digit() && plain(raw) {
         if let Ok(value) = Decimal::from_str(raw) {
             return Ok(Some(Amount { value, currency: None }));
@@ -210,7 +210,8 @@ pub fn number(cell: &str, decimals: Decimals) -> Result<Option<Amount>, String> 
     // Thousands in threes (`1,234,567`), or the Indian lakh and crore grouping: the last three
     // digits, then twos (`12,34,567`, `3,93,250`), the same all through the number.
     let western = rest.iter().all(|g| g.len() == 3) && first.len() <= 3;
-    let indian = group == ',' && rest.len() >= 2 && rest.last().is_some_and(|g| g.len() == 3) && rest[..rest.len() - 1].iter().all(|g| g.len() == 2) && first.len() <= 2;
+    let indian =
+        group == ',' && rest.len() >= 2 && rest.last().is_some_and(|g| g.len() == 3) && rest[..rest.len() - 1].iter().all(|g| g.len() == 2) && first.len() <= 2;
     let grouped_ok = rest.is_empty() || (!first.is_empty() && (western || indian));
     let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     if !grouped_ok || !all_digits(first) || !rest.iter().all(|g| all_digits(g)) || !frac.map_or(true, all_digits) {
@@ -332,7 +333,9 @@ mod tests {
     #[test]
     fn indian_grouping_is_read_when_it_holds_all_through() {
         use Decimals::*;
-        for (cell, value) in [("3,93,250", "393250"), ("₹1,23,456.00", "123456.00"), ("12,34,56,789", "123456789"), ("1,00,000", "100000"), ("₹53,344.97", "53344.97")] {
+        for (cell, value) in
+            [("3,93,250", "393250"), ("₹1,23,456.00", "123456.00"), ("12,34,56,789", "123456789"), ("1,00,000", "100000"), ("₹53,344.97", "53344.97")]
+        {
             assert_eq!(n(cell, Dot), dec(value), "{cell}");
         }
         assert_eq!(number("₹1,23,456.00", Dot).unwrap().unwrap().currency.as_deref(), Some("INR"));

@@ -86,7 +86,14 @@ fn without_time(s: &str) -> String {
         // A run of digits and colons with at least one colon is a time.
         if chars[i].is_ascii_digit() {
             let mut j = i;
-            while j < chars.len() && (chars[j].is_ascii_digit() || chars[j] == ':' || (chars[j] == '.' && j > i && chars[j - 1].is_ascii_digit() && chars[..j].iter().rev().take_while(|c| c.is_ascii_digit() || **c == ':').any(|c| *c == ':'))) {
+            while j < chars.len()
+                && (chars[j].is_ascii_digit()
+                    || chars[j] == ':'
+                    || (chars[j] == '.'
+                        && j > i
+                        && chars[j - 1].is_ascii_digit()
+                        && chars[..j].iter().rev().take_while(|c| c.is_ascii_digit() || **c == ':').any(|c| *c == ':')))
+            {
                 j += 1;
             }
             let run: String = chars[i..j].iter().collect();
@@ -144,9 +151,7 @@ fn iso(cell: &str) -> Option<Option<NaiveDate>> {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0')))
-    };
+    let num = |r: std::ops::Range<usize>| -> Option<u32> { b[r].iter().try_fold(0u32, |acc, c| c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))) };
     let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
     Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
 }
@@ -318,7 +323,8 @@ pub fn range_in_text(text: &str, style: DateStyle) -> Option<(NaiveDate, NaiveDa
 pub fn labelled_end(text: &str, style: DateStyle) -> Option<(bool, NaiveDate)> {
     let (label, value) = text.split_once(':')?;
     let words: Vec<String> = label.to_lowercase().split(|c: char| !c.is_alphanumeric()).map(str::to_string).collect();
-    const STARTS: &[&str] = &["start", "begin", "from", "início", "inicio", "début", "beginn", "inizio", "mulai", "開始", "von", "desde", "de", "da", "dari", "van"];
+    const STARTS: &[&str] =
+        &["start", "begin", "from", "início", "inicio", "début", "beginn", "inizio", "mulai", "開始", "von", "desde", "de", "da", "dari", "van"];
     const ENDS: &[&str] = &["end", "until", "to", "fim", "fin", "ende", "fine", "einde", "akhir", "終了", "bis", "hasta", "até", "a", "sampai", "tot"];
     let is_start = words.iter().any(|w| STARTS.contains(&w.as_str()));
     let is_end = words.iter().any(|w| ENDS.contains(&w.as_str()));
@@ -331,9 +337,21 @@ pub fn labelled_end(text: &str, style: DateStyle) -> Option<(bool, NaiveDate)> {
 /// Whether a title line says the report covers all time (so no range can be taken from it).
 pub fn says_all_time(text: &str) -> bool {
     let t = text.trim().to_lowercase();
-    ["all time", "todo o período", "todo el período", "toute la période", "gesamte laufzeit", "gesamter zeitraum", "sempre", "semua waktu", "全期間", "lifetime", "maximum"]
-        .iter()
-        .any(|p| t == *p || t.starts_with(&format!("{p} ")) || t.ends_with(&format!(" {p}")))
+    [
+        "all time",
+        "todo o período",
+        "todo el período",
+        "toute la période",
+        "gesamte laufzeit",
+        "gesamter zeitraum",
+        "sempre",
+        "semua waktu",
+        "全期間",
+        "lifetime",
+        "maximum",
+    ]
+    .iter()
+    .any(|p| t == *p || t.starts_with(&format!("{p} ")) || t.ends_with(&format!(" {p}")))
 }
 
 #[cfg(test)]

@@ -174,9 +174,10 @@ fn columns(found: &HashMap<Measure, (usize, &str)>, names: &[(String, Option<Str
         .or_else(|| at(Measure::Month).map(|i| (i, DateKind::Month)));
     // An end column only pairs with a start column (Meta's Reporting starts / ends).
     let end = if at(Measure::Date).is_none() && at(Measure::Start).is_some() { at(Measure::End) } else { None };
-    let header_currency = names.get(spend).and_then(|(_, c)| c.clone()).or_else(|| {
-        [Measure::Revenue, Measure::Conversions].iter().find_map(|m| at(*m).and_then(|i| names.get(i)).and_then(|(_, c)| c.clone()))
-    });
+    let header_currency = names
+        .get(spend)
+        .and_then(|(_, c)| c.clone())
+        .or_else(|| [Measure::Revenue, Measure::Conversions].iter().find_map(|m| at(*m).and_then(|i| names.get(i)).and_then(|(_, c)| c.clone())));
     Some(Columns {
         date,
         end,
@@ -210,7 +211,18 @@ mod tests {
         for p in [Platform::Google, Platform::Meta] {
             for lang in ["en", "pt", "es", "fr", "de", "it", "nl", "id", "ja"] {
                 let rows = &cat.dialects.iter().find(|(d, _)| d.platform == p && d.language == lang).unwrap().1;
-                for m in [Measure::Date, Measure::Campaign, Measure::AdSet, Measure::Ad, Measure::Spend, Measure::Impressions, Measure::Clicks, Measure::Conversions, Measure::Revenue, Measure::Currency] {
+                for m in [
+                    Measure::Date,
+                    Measure::Campaign,
+                    Measure::AdSet,
+                    Measure::Ad,
+                    Measure::Spend,
+                    Measure::Impressions,
+                    Measure::Clicks,
+                    Measure::Conversions,
+                    Measure::Revenue,
+                    Measure::Currency,
+                ] {
                     assert!(rows.iter().any(|(x, _)| *x == m), "{p:?} {lang} lacks {m:?}");
                 }
             }

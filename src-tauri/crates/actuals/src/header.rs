@@ -70,14 +70,17 @@ pub fn no_table(tried: &[(Option<String>, Searched)], file: &str, forced: Option
             None => "a report header with a spend column and a campaign, ad set or ad column in one of the known dialects (Google Ads, Meta, TikTok, LinkedIn, Microsoft, Amazon, Snapchat, Pinterest); otherwise save a column mapping".to_string(),
         };
         let message = match s.wide {
-            Some(line) if sheets.len() <= 1 => format!("no header row found: line {line} has more than {MAX_HEADER_CELLS} cells, which no report header has; expected {want}"),
+            Some(line) if sheets.len() <= 1 => {
+                format!("no header row found: line {line} has more than {MAX_HEADER_CELLS} cells, which no report header has; expected {want}")
+            }
             _ => format!("no header row found{on_sheets} in the first {HEADER_SEARCH_ROWS} rows (or first MiB): expected {want}"),
         };
         let mut e = fail("no_header", file, s.top.first().map(|r| r.0).unwrap_or(1), message);
         e.sheet = sheet.clone();
         return Err(e);
     }
-    let said: Vec<String> = tried.iter().flat_map(|(_, s)| s.top.iter().flat_map(|(_, c)| c.iter().filter(|s| !s.trim().is_empty()).cloned())).take(3).collect();
+    let said: Vec<String> =
+        tried.iter().flat_map(|(_, s)| s.top.iter().flat_map(|(_, c)| c.iter().filter(|s| !s.trim().is_empty()).cloned())).take(3).collect();
     let message = if said.is_empty() {
         format!("the file is empty{}: nothing was imported", if sheets.len() > 1 { format!(" (sheets {})", sheets.join(", ")) } else { String::new() })
     } else {

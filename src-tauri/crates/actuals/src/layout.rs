@@ -181,7 +181,8 @@ pub fn mapped(header: &[String], m: &ColumnMapping) -> Option<Columns> {
         Some(Period::Week) => DateKind::Week,
         _ => DateKind::Day,
     };
-    let header_currency = m.currency.as_ref().map(|c| c.trim().to_ascii_uppercase()).or_else(|| header.get(spend).and_then(|h| crate::cells::currency_in_header(h)));
+    let header_currency =
+        m.currency.as_ref().map(|c| c.trim().to_ascii_uppercase()).or_else(|| header.get(spend).and_then(|h| crate::cells::currency_in_header(h)));
     Some(Columns {
         date: col(&m.date).map(|i| (i, kind)),
         end: col(&m.date_end),

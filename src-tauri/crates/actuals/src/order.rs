@@ -98,11 +98,8 @@ pub struct Decision {
 pub fn decide(given: Option<Order>, cells: &DateCells, columns: DateColumns, title: &Title, file: &str, habits: &Habits) -> Decision {
     // A date that reads as two different days: without one, the order changes nothing.
     let example = cells.either.iter().find(|c| dates::parse(c, style(Order::DayMonth)) != dates::parse(c, style(Order::MonthDay)));
-    let decision = |style: DateStyle, basis: DatesBasis, warning: Option<String>| Decision {
-        style,
-        warning,
-        read: example.and_then(|e| read(e, style.order, basis)),
-    };
+    let decision =
+        |style: DateStyle, basis: DatesBasis, warning: Option<String>| Decision { style, warning, read: example.and_then(|e| read(e, style.order, basis)) };
     if let Some(order) = given {
         return decision(DateStyle::given(order), DatesBasis::Given, None);
     }
@@ -327,7 +324,15 @@ mod tests {
             decide(given, &cells(list), day, &t, "r.csv", habits).read.map(|r| (r.order, r.example, r.read_as.to_string(), r.otherwise.to_string(), r.basis))
         };
         let week = ["01/09/2025", "02/09/2025", "03/09/2025"];
-        let expect = |order, basis| Some((order, "01/09/2025".to_string(), if order == DateOrder::DayFirst { "2025-09-01" } else { "2025-01-09" }.to_string(), if order == DateOrder::DayFirst { "2025-01-09" } else { "2025-09-01" }.to_string(), basis));
+        let expect = |order, basis| {
+            Some((
+                order,
+                "01/09/2025".to_string(),
+                if order == DateOrder::DayFirst { "2025-09-01" } else { "2025-01-09" }.to_string(),
+                if order == DateOrder::DayFirst { "2025-01-09" } else { "2025-09-01" }.to_string(),
+                basis,
+            ))
+        };
         assert_eq!(read(None, &week, "", &EN), expect(DateOrder::DayFirst, DatesBasis::Shape));
         assert_eq!(read(Some(Order::MonthDay), &week, "", &EN), expect(DateOrder::MonthFirst, DatesBasis::Given));
         assert_eq!(read(None, &["01/09/2025"], "1 September 2025 - 7 September 2025", &EN), expect(DateOrder::DayFirst, DatesBasis::Title));

@@ -3,22 +3,22 @@
 //! summing what was read.
 
 use crate::cells::{is_blank, number, Decimals, Evidence};
-use flightplan_core::Dec;
 use crate::dates::{self, DateStyle, Order};
-use crate::order::{self, DateCells, DateColumns, Habits};
-use crate::title::{Stated, Title};
-use flightplan_core::paste::DateOrder;
 use crate::header;
-use crate::repeats::Repeats;
-use crate::results;
 use crate::layout::{Columns, DateKind, Platform};
 use crate::limits::{MAX_DATA_ROWS, MAX_REPORT_BYTES, MAX_SKIPPED_LISTED};
+use crate::order::{self, DateCells, DateColumns, Habits};
+use crate::repeats::Repeats;
+use crate::results;
 use crate::table::{Flow, Row, Table};
+use crate::title::{Stated, Title};
 use crate::totals::{self, compare, Label, TotalRow, Totals};
 use crate::{fail, text, xlsx, DateRange, ReadOptions, Report, Skipped, Warning};
 use chrono::{Days, NaiveDate};
 use flightplan_core::actuals::ImportRow;
+use flightplan_core::paste::DateOrder;
 use flightplan_core::plan::MAX_ACTUAL_DAYS;
+use flightplan_core::Dec;
 use flightplan_core::Error;
 use rust_decimal::Decimal;
 
@@ -56,7 +56,14 @@ pub fn read(bytes: &[u8], file: &str, opts: &ReadOptions) -> Result<Report, Erro
                     Vec::new()
                 } else {
                     let passed: Vec<String> = tried.iter().filter_map(|(n, _)| n.as_ref().map(|n| format!("\"{}\"", crate::cells::shorten(n)))).collect();
-                    vec![Warning { line: None, message: format!("the report was read from the sheet \"{}\": the sheets before it ({}) have no report header", crate::cells::shorten(&name), passed.join(", ")) }]
+                    vec![Warning {
+                        line: None,
+                        message: format!(
+                            "the report was read from the sheet \"{}\": the sheets before it ({}) have no report header",
+                            crate::cells::shorten(&name),
+                            passed.join(", ")
+                        ),
+                    }]
                 };
                 return read_table(&table, searched, Format { file, encoding: "xlsx".into(), semicolons: false }, opts, notes).map_err(|mut e| {
                     e.sheet.get_or_insert(name);
@@ -133,26 +140,31 @@ fn read_table(table: &Table, searched: header::Searched, format: Format, opts: &
         DateOrder::MonthFirst => Some(Order::MonthDay),
         DateOrder::YearFirst | DateOrder::Unknown => None,
     });
-    let decided = order::decide(given, &date_cells, DateColumns { kind: reader.cols.date.map(|(_, k)| k), ranged: reader.cols.end.is_some() }, &title, file, &habits);
+    let decided =
+        order::decide(given, &date_cells, DateColumns { kind: reader.cols.date.map(|(_, k)| k), ranged: reader.cols.end.is_some() }, &title, file, &habits);
     drop(date_cells);
     reader.date_style = decided.style;
     reader.warnings.extend(decided.warning.map(|message| Warning { line: None, message }));
     let dates = decided.read;
     let title = title.read(file, reader.date_style);
     walk_data(table, file, header_line, &mut |row| reader.row(row).map(|()| Flow::Go))?;
-    reader.finish(Report {
-        platform,
-        dialect,
-        encoding,
-        header_line,
-        currency: None,
-        period: None,
-        rows: Vec::new(),
-        skipped: Vec::new(),
-        warnings: Vec::new(),
-        totals: Totals::default(),
-        dates,
-    }, opts, &title)
+    reader.finish(
+        Report {
+            platform,
+            dialect,
+            encoding,
+            header_line,
+            currency: None,
+            period: None,
+            rows: Vec::new(),
+            skipped: Vec::new(),
+            warnings: Vec::new(),
+            totals: Totals::default(),
+            dates,
+        },
+        opts,
+        &title,
+    )
 }
 
 /// Walk the rows after the header line, until `f` says stop.
@@ -226,12 +238,14 @@ impl<'h> Reader<'h> {
 
     /// A measure read from a column that appears more than once is read from its first.
     fn note_duplicates(&mut self, header: &[String]) {
-        let read: Vec<usize> = self.cols.numbers().chain([self.cols.campaign, self.cols.ad_set, self.cols.ad, self.cols.date.map(|d| d.0)].into_iter().flatten()).collect();
+        let read: Vec<usize> =
+            self.cols.numbers().chain([self.cols.campaign, self.cols.ad_set, self.cols.ad, self.cols.date.map(|d| d.0)].into_iter().flatten()).collect();
         for i in read {
             let name = crate::dialects::normalise(&header[i]).0;
             let n = header.iter().filter(|h| crate::dialects::normalise(h).0 == name).count();
             if n > 1 {
-                self.warnings.push(Warning { line: None, message: format!("the column \"{}\" appears {n} times; the first (column {}) is read", self.name(i), i + 1) });
+                self.warnings
+                    .push(Warning { line: None, message: format!("the column \"{}\" appears {n} times; the first (column {}) is read", self.name(i), i + 1) });
             }
         }
     }
@@ -298,11 +312,17 @@ impl<'h> Reader<'h> {
                 self.keep_total(row, "summary row");
                 return Ok(());
             }
-            let cols: Vec<String> = [self.cols.campaign, self.cols.ad_set, self.cols.ad].into_iter().flatten().map(|i| format!("\"{}\"", self.name(i))).collect();
+            let cols: Vec<String> =
+                [self.cols.campaign, self.cols.ad_set, self.cols.ad].into_iter().flatten().map(|i| format!("\"{}\"", self.name(i))).collect();
             return Err(fail("bad_row", self.file, row.line, format!("{} empty: every row needs a name to match to a line", cols.join(" and "))));
         }
         if self.rows.len() >= MAX_DATA_ROWS {
-            return Err(fail("too_large", self.file, row.line, format!("the report has more than {MAX_DATA_ROWS} data rows; export it by week or month, or a shorter period")));
+            return Err(fail(
+                "too_large",
+                self.file,
+                row.line,
+                format!("the report has more than {MAX_DATA_ROWS} data rows; export it by week or month, or a shorter period"),
+            ));
         }
         let range = self.range(row)?;
         let amount = |i: usize| -> Result<Option<crate::cells::Amount>, Error> {
@@ -319,7 +339,8 @@ impl<'h> Reader<'h> {
                 Some(i) => Ok(Some(amount(i)?.map(|a| a.value).unwrap_or_default())),
             }
         };
-        let (impressions, clicks, mut conversions, revenue) = (measure(self.cols.impressions)?, measure(self.cols.clicks)?, measure(self.cols.conversions)?, measure(self.cols.revenue)?);
+        let (impressions, clicks, mut conversions, revenue) =
+            (measure(self.cols.impressions)?, measure(self.cols.clicks)?, measure(self.cols.conversions)?, measure(self.cols.revenue)?);
         // Meta's Results count conversions only on rows whose result is one.
         if let (Some(t), Some(n)) = (self.cols.result_type, conversions) {
             if !results::is_conversion(row.get(t)) {
@@ -378,11 +399,19 @@ impl<'h> Reader<'h> {
         let (start, end) = match kind {
             DateKind::Day => {
                 let s = day(i)?;
-                (s, match self.cols.end { Some(j) => day(j)?, None => s })
+                (
+                    s,
+                    match self.cols.end {
+                        Some(j) => day(j)?,
+                        None => s,
+                    },
+                )
             }
             DateKind::Week => {
                 let s = day(i)?;
-                let e = s.checked_add_days(Days::new(6)).ok_or_else(|| fail("bad_date", self.file, row.line, format!("the week of {s} runs past the last date there is")))?;
+                let e = s
+                    .checked_add_days(Days::new(6))
+                    .ok_or_else(|| fail("bad_date", self.file, row.line, format!("the week of {s} runs past the last date there is")))?;
                 (s, e)
             }
             DateKind::Month => dates::parse_month(row.get(i), self.date_style).map_err(|m| fail("bad_date", self.file, row.line, m).in_column(self.name(i)))?,
@@ -409,7 +438,10 @@ impl<'h> Reader<'h> {
             let period = match (opts.period.as_ref(), title.range) {
                 (Some(p), Some((s, e))) => {
                     if (p.start, p.end) != (s, e) {
-                        self.warnings.push(Warning { line: None, message: format!("the report's title says {s} to {e}; the period given, {} to {}, is used", p.start, p.end) });
+                        self.warnings.push(Warning {
+                            line: None,
+                            message: format!("the report's title says {s} to {e}; the period given, {} to {}, is used", p.start, p.end),
+                        });
                     }
                     Some((p.start, p.end))
                 }

@@ -13,8 +13,20 @@ use rust_decimal::Decimal;
 
 /// Words in a result indicator that name a conversion.
 const CONVERSION_WORDS: &[&str] = &[
-    "purchase", "lead", "install", "registration", "checkout", "add_to_cart", "add_payment_info", "subscribe", "trial", "application", "schedule",
-    "contact", "donate", "conversion",
+    "purchase",
+    "lead",
+    "install",
+    "registration",
+    "checkout",
+    "add_to_cart",
+    "add_payment_info",
+    "subscribe",
+    "trial",
+    "application",
+    "schedule",
+    "contact",
+    "donate",
+    "conversion",
 ];
 
 /// Whether a row's result indicator names a conversion (a blank one: the row has no results).
@@ -47,7 +59,8 @@ impl LeftOut {
         if self.by_kind.is_empty() {
             return None;
         }
-        let kinds: Vec<String> = self.by_kind.iter().map(|(k, rows, sum)| format!("{} {} on {rows} row{}", sum.normalize(), k, if *rows == 1 { "" } else { "s" })).collect();
+        let kinds: Vec<String> =
+            self.by_kind.iter().map(|(k, rows, sum)| format!("{} {} on {rows} row{}", sum.normalize(), k, if *rows == 1 { "" } else { "s" })).collect();
         Some(Warning {
             line: None,
             message: format!(
@@ -64,10 +77,27 @@ mod tests {
 
     #[test]
     fn indicators_that_name_conversions() {
-        for i in ["actions:offsite_conversion.fb_pixel_purchase", "actions:lead", "actions:onsite_conversion.lead_grouped", "actions:mobile_app_install", "actions:offsite_conversion.fb_pixel_complete_registration", "actions:omni_purchase", ""] {
+        for i in [
+            "actions:offsite_conversion.fb_pixel_purchase",
+            "actions:lead",
+            "actions:onsite_conversion.lead_grouped",
+            "actions:mobile_app_install",
+            "actions:offsite_conversion.fb_pixel_complete_registration",
+            "actions:omni_purchase",
+            "",
+        ] {
             assert!(is_conversion(i), "{i}");
         }
-        for i in ["reach", "impressions", "actions:link_click", "actions:landing_page_view", "actions:video_view", "actions:post_engagement", "estimated_ad_recallers", "thruplay"] {
+        for i in [
+            "reach",
+            "impressions",
+            "actions:link_click",
+            "actions:landing_page_view",
+            "actions:video_view",
+            "actions:post_engagement",
+            "estimated_ad_recallers",
+            "thruplay",
+        ] {
             assert!(!is_conversion(i), "{i}");
         }
     }

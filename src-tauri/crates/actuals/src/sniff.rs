@@ -34,11 +34,8 @@ pub fn refuse_binary(bytes: &[u8], file: &str) -> Result<(), Error> {
     }
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     if head.contains(&0) && !crate::text::is_utf16(bytes) {
-        return Err(Error::new(
-            "not_a_report",
-            "this is not a text report (the file holds binary data): export the report from the platform as CSV or XLSX",
-        )
-        .in_file(file));
+        return Err(Error::new("not_a_report", "this is not a text report (the file holds binary data): export the report from the platform as CSV or XLSX")
+            .in_file(file));
     }
     Ok(())
 }

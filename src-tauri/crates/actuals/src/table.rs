@@ -114,11 +114,7 @@ impl Table<'_> {
         match self {
             Table::Csv { text, delimiter } => {
                 let text = head(text, bytes);
-                let mut rdr = csv::ReaderBuilder::new()
-                    .has_headers(false)
-                    .flexible(true)
-                    .delimiter(*delimiter)
-                    .from_reader(text.as_bytes());
+                let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(*delimiter).from_reader(text.as_bytes());
                 let mut rec = csv::StringRecord::new();
                 // File lines counted from the records' byte offsets (the reader's own count skips
                 // blank lines).

@@ -51,21 +51,85 @@ impl Totals {
 /// général`, `Totale complessivo`, `Gesamtsumme`, `Eindtotaal`) and their plurals (`Totales`,
 /// `Totaux`, `Summen`). A phrase must end where a word ends: `Totally` opens no total.
 const TOTAL_WORDS: &[&str] = &[
-    "grand total", "totals", "total geral", "total general", "total général", "totales", "totaux", "totale complessivo", "totale generale", "totale",
-    "totaal", "eindtotaal", "total", "gesamtergebnis", "gesamtsumme", "gesamt", "insgesamt", "summen", "summe", "jumlah", "合計", "総計", "総合計",
+    "grand total",
+    "totals",
+    "total geral",
+    "total general",
+    "total général",
+    "totales",
+    "totaux",
+    "totale complessivo",
+    "totale generale",
+    "totale",
+    "totaal",
+    "eindtotaal",
+    "total",
+    "gesamtergebnis",
+    "gesamtsumme",
+    "gesamt",
+    "insgesamt",
+    "summen",
+    "summe",
+    "jumlah",
+    "合計",
+    "総計",
+    "総合計",
     "summary",
 ];
 
 /// Words that count what a total row sums: `14 results`, `14 Ergebnisse`, `3 campaigns`.
 const COUNT_NOUNS: &[&str] = &[
-    "result", "results", "row", "rows", "campaign", "campaigns", "ad", "ads", "item", "items", "record", "records", "resultado", "resultados",
-    "campanha", "campanhas", "campaña", "campañas", "linha", "linhas", "fila", "filas", "résultat", "résultats", "campagne", "campagnes", "ligne",
-    "lignes", "ergebnis", "ergebnisse", "kampagne", "kampagnen", "zeile", "zeilen", "risultato", "risultati", "campagna", "riga", "righe",
-    "resultaat", "resultaten", "rij", "rijen", "hasil", "kampanye", "baris",
+    "result",
+    "results",
+    "row",
+    "rows",
+    "campaign",
+    "campaigns",
+    "ad",
+    "ads",
+    "item",
+    "items",
+    "record",
+    "records",
+    "resultado",
+    "resultados",
+    "campanha",
+    "campanhas",
+    "campaña",
+    "campañas",
+    "linha",
+    "linhas",
+    "fila",
+    "filas",
+    "résultat",
+    "résultats",
+    "campagne",
+    "campagnes",
+    "ligne",
+    "lignes",
+    "ergebnis",
+    "ergebnisse",
+    "kampagne",
+    "kampagnen",
+    "zeile",
+    "zeilen",
+    "risultato",
+    "risultati",
+    "campagna",
+    "riga",
+    "righe",
+    "resultaat",
+    "resultaten",
+    "rij",
+    "rijen",
+    "hasil",
+    "kampanye",
+    "baris",
 ];
 
 /// `Results from 14 campaigns`, as Ads Manager labels its summary row, in its languages.
-const RESULTS_FROM: &[&str] = &["results from", "resultados de", "résultats de", "ergebnisse von", "ergebnisse aus", "risultati da", "risultati di", "resultaten van", "hasil dari"];
+const RESULTS_FROM: &[&str] =
+    &["results from", "resultados de", "résultats de", "ergebnisse von", "ergebnisse aus", "risultati da", "risultati di", "resultaten van", "hasil dari"];
 
 /// What a label cell says about its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,10 +233,34 @@ mod tests {
     #[test]
     fn total_rows_of_every_kind() {
         for c in [
-            "Total", "Total: Campaigns", "Total: Conta", "Total of 14 results", "Totale", "Gesamt", "合計", "TOTAL", "Total (3 campaigns)",
-            "Total 14 results", "Total geral", "Total général", "Total general", "Totale complessivo", "Gesamtsumme", "Totales", "Totaux", "Summen",
-            "Insgesamt 14 Ergebnisse", "合計14件", "Total : Campagnes", "Grand Total", "Total de 14 resultados", "Eindtotaal", "Total – 14 results",
-            "Total - 1,234 rows", "Results from 14 campaigns", "Resultados de 3 campanhas",
+            "Total",
+            "Total: Campaigns",
+            "Total: Conta",
+            "Total of 14 results",
+            "Totale",
+            "Gesamt",
+            "合計",
+            "TOTAL",
+            "Total (3 campaigns)",
+            "Total 14 results",
+            "Total geral",
+            "Total général",
+            "Total general",
+            "Totale complessivo",
+            "Gesamtsumme",
+            "Totales",
+            "Totaux",
+            "Summen",
+            "Insgesamt 14 Ergebnisse",
+            "合計14件",
+            "Total : Campagnes",
+            "Grand Total",
+            "Total de 14 resultados",
+            "Eindtotaal",
+            "Total – 14 results",
+            "Total - 1,234 rows",
+            "Results from 14 campaigns",
+            "Resultados de 3 campanhas",
         ] {
             assert_eq!(label(c), Label::Total, "{c}");
         }
@@ -180,8 +268,18 @@ mod tests {
             assert_eq!(label(c), Label::Perhaps, "{c}");
         }
         for c in [
-            "Total Wine - Search", "Totally Awesome", "Campaign total", "Totalement", "Gesamtkunstwerk", "Insgesamtheit", "", "Total 360 – Autumn Blend",
-            "Summary 2025 - Autumn Blend", "Total de Marca", "Results from search", "Total 2025",
+            "Total Wine - Search",
+            "Totally Awesome",
+            "Campaign total",
+            "Totalement",
+            "Gesamtkunstwerk",
+            "Insgesamtheit",
+            "",
+            "Total 360 – Autumn Blend",
+            "Summary 2025 - Autumn Blend",
+            "Total de Marca",
+            "Results from search",
+            "Total 2025",
         ] {
             assert_eq!(label(c), Label::Name, "{c}");
         }

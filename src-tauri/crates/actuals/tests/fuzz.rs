@@ -6,9 +6,9 @@
 
 mod common;
 
-use common::{peak_during, sheet, text_cell, number_cell, xlsx, Counting, Rng};
-use flightplan_core::Dec;
+use common::{number_cell, peak_during, sheet, text_cell, xlsx, Counting, Rng};
 use flightplan_actuals::{read_report, DateRange, ReadOptions};
+use flightplan_core::Dec;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -24,11 +24,57 @@ const TIME_BOUND: Duration = Duration::from_secs(60);
 /// Tokens that break parsers: quotes, separators, line ends, totals, blanks, Excel quoting,
 /// multibyte characters, numbers too large or too precise, impossible dates, XML specials.
 const TOKENS: &[&str] = &[
-    "\"", ",", ";", "\t", "\n", "\r\n", "\r", "=\"", "Total", "Total: ", "--", "-", " ", "é", "2025-09-0é", "\u{feff}", "\u{0}",
-    "99999999999999999999999999999999", "1e999", "1E-400", "(", ")", "%", "R$", "Rs.", "€", "1.234,5", "1,2,3", "2025-13-45",
-    "2/30/2025", "31.02.2025", "ter., 5 de mai. de 2026", "<", ">", "&", "&amp;", "<row/>", "<c r=\"XFD1048576\"><v>1</v></c>",
-    "<f>SUM(A1)</f>", "<v>", "</v>", "t=\"s\"", "<v>999999999</v>", "No data available.", "Reporting starts", "Amount spent (USD)",
-    "Campaign", "Cost", "Impr.", "\u{202e}", "𝟘",
+    "\"",
+    ",",
+    ";",
+    "\t",
+    "\n",
+    "\r\n",
+    "\r",
+    "=\"",
+    "Total",
+    "Total: ",
+    "--",
+    "-",
+    " ",
+    "é",
+    "2025-09-0é",
+    "\u{feff}",
+    "\u{0}",
+    "99999999999999999999999999999999",
+    "1e999",
+    "1E-400",
+    "(",
+    ")",
+    "%",
+    "R$",
+    "Rs.",
+    "€",
+    "1.234,5",
+    "1,2,3",
+    "2025-13-45",
+    "2/30/2025",
+    "31.02.2025",
+    "ter., 5 de mai. de 2026",
+    "<",
+    ">",
+    "&",
+    "&amp;",
+    "<row/>",
+    "<c r=\"XFD1048576\"><v>1</v></c>",
+    "<f>SUM(A1)</f>",
+    "<v>",
+    "</v>",
+    "t=\"s\"",
+    "<v>999999999</v>",
+    "No data available.",
+    "Reporting starts",
+    "Amount spent (USD)",
+    "Campaign",
+    "Cost",
+    "Impr.",
+    "\u{202e}",
+    "𝟘",
 ];
 
 fn exports() -> Vec<(String, Vec<u8>)> {

@@ -58,10 +58,7 @@ fn empty_rows_workbook(rows: usize) -> Vec<u8> {
 #[test]
 fn hostile_workbooks_and_files_stay_within_bounds() {
     // Cells at A1 and XFD1048576: 17 billion cells in its dense range, two in fact.
-    let corners = xlsx(
-        &sheet(&format!(r#"<row r="1">{}</row><row r="1048576">{}</row>"#, text_cell("A1", "x"), number_cell("XFD1048576", "1"))),
-        None,
-    );
+    let corners = xlsx(&sheet(&format!(r#"<row r="1">{}</row><row r="1048576">{}</row>"#, text_cell("A1", "x"), number_cell("XFD1048576", "1"))), None);
     assert!(corners.len() < 4096);
     let (r, peak) = read(&corners, "A1 and XFD1048576");
     let r = r.unwrap();

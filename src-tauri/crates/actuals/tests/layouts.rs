@@ -201,7 +201,11 @@ fn rows_repeated_cell_for_cell_are_counted_and_named() {
     let w: Vec<_> = r.warnings.iter().filter(|w| w.message.contains("same in every cell")).collect();
     assert_eq!(w.len(), 1, "{:?}", r.warnings);
     assert_eq!(w[0].line, Some(21));
-    assert!(w[0].message.starts_with("19 data rows are the same in every cell as an earlier one (line 21 repeats line 2, line 22 repeats line 3,"), "{}", w[0].message);
+    assert!(
+        w[0].message.starts_with("19 data rows are the same in every cell as an earlier one (line 21 repeats line 2, line 22 repeats line 3,"),
+        "{}",
+        w[0].message
+    );
     assert!(w[0].message.contains("and 14 more); they are counted"), "{}", w[0].message);
     // Rows alike in every figure read but not in a cell left unread (an age breakdown) are not
     // repeats.
@@ -229,5 +233,9 @@ fn meta_results_in_spanish_are_judged_by_the_spanish_result_indicator() {
     let r = parse(csv.as_bytes(), "meta_es.csv", None, &ColumnMapping::default()).unwrap();
     assert_eq!(dialect(&r), (Platform::Meta, "es".into()));
     assert_eq!((r.rows[0].conversions, r.rows[1].conversions, r.totals.conversions), (Some(d("4")), None, Some(d("4"))));
-    assert!(r.warnings.iter().any(|w| w.message.starts_with("Results that are not conversions were left out of conversions (9500 reach on 1 row)")), "{:?}", r.warnings);
+    assert!(
+        r.warnings.iter().any(|w| w.message.starts_with("Results that are not conversions were left out of conversions (9500 reach on 1 row)")),
+        "{:?}",
+        r.warnings
+    );
 }

@@ -25,13 +25,23 @@ fn file(head: &[u8]) -> Vec<u8> {
 fn binary_files_are_refused_by_what_they_are() {
     let csv = b"Day,Campaign name,Amount spent (USD)\n2025-09-01,LC,1.00\n";
     let cases: Vec<(&str, Vec<u8>, &str, &str)> = vec![
-        ("an old .xls", file(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), "xls_workbook", "Excel 97–2003 .xls workbook, which is not read: open it and save it as .xlsx or .csv"),
+        (
+            "an old .xls",
+            file(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"),
+            "xls_workbook",
+            "Excel 97–2003 .xls workbook, which is not read: open it and save it as .xlsx or .csv",
+        ),
         ("a PDF", b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj<<>>endobj\n".to_vec(), "not_a_report", "this is a PDF, not a report"),
         ("a gzip", file(b"\x1F\x8B\x08\x08"), "not_a_report", "gzip-compressed file: decompress it"),
         ("an ELF program", file(b"\x7FELF\x02\x01\x01\x00"), "not_a_report", "not a text report (the file holds binary data)"),
         ("random bytes with NULs", file(b"\xF8\x53\x3C\x9B"), "not_a_report", "not a text report"),
         ("a ZIP of a CSV", zip_of(&[("google.csv", csv)]), "not_a_report", "ZIP archive, not an .xlsx workbook (it holds \"google.csv\"): extract it"),
-        ("an .ods", zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", b"<x/>")]), "not_a_report", "OpenDocument file (.ods)"),
+        (
+            "an .ods",
+            zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), ("content.xml", b"<x/>")]),
+            "not_a_report",
+            "OpenDocument file (.ods)",
+        ),
     ];
     for (what, bytes, code, message) in &cases {
         for name in ["report.csv", "report.xlsx"] {

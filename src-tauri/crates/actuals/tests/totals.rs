@@ -15,9 +15,32 @@ fn read(bytes: &[u8], name: &str) -> Report {
 
 /// Platform and spreadsheet total labels, in the catalogue's languages.
 const TOTAL_LABELS: &[&str] = &[
-    "Total", "Total: Campaigns", "Total : Campagnes", "Total - filtered", "Total of 14 results", "Total (2 campaigns)", "Grand Total", "Total geral",
-    "Total général", "Total general", "Totale complessivo", "Totale", "Totaal", "Gesamt", "Gesamt: Kampagnen", "Gesamtsumme", "Gesamtergebnis", "Summen",
-    "Insgesamt 14 Ergebnisse", "Totales", "Totaux", "Total de 14 resultados", "Jumlah", "合計", "合計14件", "総計",
+    "Total",
+    "Total: Campaigns",
+    "Total : Campagnes",
+    "Total - filtered",
+    "Total of 14 results",
+    "Total (2 campaigns)",
+    "Grand Total",
+    "Total geral",
+    "Total général",
+    "Total general",
+    "Totale complessivo",
+    "Totale",
+    "Totaal",
+    "Gesamt",
+    "Gesamt: Kampagnen",
+    "Gesamtsumme",
+    "Gesamtergebnis",
+    "Summen",
+    "Insgesamt 14 Ergebnisse",
+    "Totales",
+    "Totaux",
+    "Total de 14 resultados",
+    "Jumlah",
+    "合計",
+    "合計14件",
+    "総計",
 ];
 
 fn google(total: &str) -> String {
@@ -56,8 +79,16 @@ fn a_portuguese_report_with_french_total_rows() {
 /// Campaign names that start with a total word, and are data: a number that counts nothing,
 /// a dash and a name on a row with its day and status filled.
 const NAMES: &[&str] = &[
-    "Total 360 – Autumn Blend", "Summary 2025 - Autumn Blend", "Total – Autumn Blend", "Total - Brand", "Total Wine", "Total de Marca", "Gesamt 2025",
-    "合計キャンペーン", "Totally Awesome", "Results from search",
+    "Total 360 – Autumn Blend",
+    "Summary 2025 - Autumn Blend",
+    "Total – Autumn Blend",
+    "Total - Brand",
+    "Total Wine",
+    "Total de Marca",
+    "Gesamt 2025",
+    "合計キャンペーン",
+    "Totally Awesome",
+    "Results from search",
 ];
 
 #[test]
@@ -67,7 +98,8 @@ fn campaigns_named_like_totals_are_data() {
         let tiktok = format!("By Day,Campaign name,Primary status,Cost,Impressions\n2025-09-01,Brand,Active,12.50,100\n2025-09-02,\"{name}\",Active,7.50,50\n");
         let no_day = format!("Campaign status,Campaign,Cost,Impr.\nEnabled,Brand,12.50,100\nEnabled,\"{name}\",7.50,50\n");
         for (layout, csv) in [("google", google), ("tiktok", tiktok), ("no day", no_day)] {
-            let opts = flightplan_actuals::ReadOptions { period: Some(flightplan_actuals::DateRange::parse("2025-09-01..2025-09-07").unwrap()), ..Default::default() };
+            let opts =
+                flightplan_actuals::ReadOptions { period: Some(flightplan_actuals::DateRange::parse("2025-09-01..2025-09-07").unwrap()), ..Default::default() };
             let r = flightplan_actuals::read_report(csv.as_bytes(), "report.csv", &opts).unwrap_or_else(|e| panic!("{layout} {name}: {e}"));
             assert_eq!(r.rows.iter().map(|x| x.campaign.as_str()).collect::<Vec<_>>(), vec!["Brand", name], "{layout} \"{name}\": {:?}", r.skipped);
             assert_eq!(r.totals.spend, Dec::from_str("20.00").unwrap(), "{layout} \"{name}\"");

@@ -23,7 +23,13 @@ fn workbook_dates_and_sheets_as_spreadsheets_save_them() {
     let cases = [
         ("tiktok_daily_1904_serials.xlsx", ("2025-09-01", "2025-09-07"), 14, "1909.29", None),
         ("tiktok_daily_yyyymmdd_numbers.xlsx", ("2025-09-01", "2025-09-07"), 14, "1909.29", None),
-        ("tiktok_data_on_sheet2 (2024-05-12 to 2024-05-18).xlsx", ("2024-05-12", "2024-05-18"), 14, "19560.52", Some("read from the sheet \"sheet1\": the sheets before it (\"Read me\") have no report header")),
+        (
+            "tiktok_data_on_sheet2 (2024-05-12 to 2024-05-18).xlsx",
+            ("2024-05-12", "2024-05-18"),
+            14,
+            "19560.52",
+            Some("read from the sheet \"sheet1\": the sheets before it (\"Read me\") have no report header"),
+        ),
     ];
     for (file, (first, last), rows, spend, warning) in cases {
         let bytes = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(file)).unwrap();

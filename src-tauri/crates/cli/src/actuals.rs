@@ -145,10 +145,7 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
     let platform = match source.platform.as_str() {
         "auto" => None,
         p => Some(Platform::parse(p).ok_or_else(|| {
-            vec![Error::new(
-                "bad_platform",
-                format!("--platform {p}: use auto, google, meta, tiktok, linkedin, microsoft, amazon, snapchat or pinterest"),
-            )]
+            vec![Error::new("bad_platform", format!("--platform {p}: use auto, google, meta, tiktok, linkedin, microsoft, amazon, snapchat or pinterest"))]
         })?),
     };
     let mapping = read_mapping(source.mapping.as_deref()).map_err(|e| vec![e])?;
@@ -158,19 +155,17 @@ pub fn import_file(plan: &Plan, file: &Path, source: &SourceArgs) -> Result<(Rep
     };
     let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| file.display().to_string());
     let bytes = read_limited(file, &name)?;
-    let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period, date_order: source.dates.map(Into::into) }).map_err(|e| vec![e])?;
+    let report = read_report(&bytes, &name, &ReadOptions { platform, mapping: mapping.clone(), period, date_order: source.dates.map(Into::into) })
+        .map_err(|e| vec![e])?;
     let source_name = report.platform.name();
-    let imported = import(plan, &report.rows, source_name, &mapping.campaigns).map_err(|e| {
-        vec![e.in_file(&name)]
-    })?;
+    let imported = import(plan, &report.rows, source_name, &mapping.campaigns).map_err(|e| vec![e.in_file(&name)])?;
     Ok((report, imported))
 }
 
 /// A report file's bytes, refusing one over the size limit before reading it.
 fn read_limited(file: &Path, name: &str) -> Result<Vec<u8>, Vec<Error>> {
     let max = flightplan_actuals::limits::MAX_REPORT_BYTES as u64;
-    flightplan_files::read_bounded(file, max, "report")
-        .map_err(|e| vec![Error { file: Some(name.to_string()), ..e }])
+    flightplan_files::read_bounded(file, max, "report").map_err(|e| vec![Error { file: Some(name.to_string()), ..e }])
 }
 
 /// What one `--actuals` file said besides its rows, which `pacing`, `reconcile` and
@@ -211,7 +206,12 @@ pub fn load_with_actuals(plan: &Path, files: &[PathBuf], source: &SourceArgs) ->
         let (report, imported) = import_file(&plan, f, source)?;
         plan.actuals = imported.actuals.clone();
         let file = f.display().to_string();
-        reports.push(FileNotes { file, rows_read: report.rows.len(), warnings: all_warnings(&report, &imported), outside_period: imported.outside_period.clone() });
+        reports.push(FileNotes {
+            file,
+            rows_read: report.rows.len(),
+            warnings: all_warnings(&report, &imported),
+            outside_period: imported.outside_period.clone(),
+        });
         imports.push(imported);
     }
     Ok(Loaded { plan, imports, reports })

@@ -4,12 +4,12 @@
 //! with `--library` (as the app's stage 3 lists them), else the built-in one. CPP defaults are
 //! priced on the plan's universe (or `--universe`), since a point is 1% of it.
 
-use crate::plan_file::load;
-use flightplan_core::Dec;
-use crate::print_json;
 use crate::library::open;
+use crate::plan_file::load;
+use crate::print_json;
 use flightplan_core::catalogue::catalogue_for;
 use flightplan_core::rate_card::default_rate_card;
+use flightplan_core::Dec;
 use flightplan_core::Error;
 use std::path::PathBuf;
 

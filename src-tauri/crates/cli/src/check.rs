@@ -71,12 +71,7 @@ pub fn run(args: CheckArgs) -> Result<(), Vec<Error>> {
         let codes: Vec<&str> = view.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.code).collect();
         return Err(vec![Error::new(
             "plan_has_errors",
-            format!(
-                "{errors} finding{} {} errors: {}",
-                if errors == 1 { "" } else { "s" },
-                if errors == 1 { "is an" } else { "are" },
-                codes.join(", ")
-            ),
+            format!("{errors} finding{} {} errors: {}", if errors == 1 { "" } else { "s" }, if errors == 1 { "is an" } else { "are" }, codes.join(", ")),
         )]);
     }
     Ok(())

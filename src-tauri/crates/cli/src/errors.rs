@@ -86,22 +86,38 @@ mod tests {
     #[test]
     fn an_error_is_said_from_its_fields() {
         let cases = [
-            (serde_json::json!({"code": "negative_value", "message": "-5 is negative", "path": "lines[2].rate", "line": "tv-1"}),
-             "lines[2].rate (line \"tv-1\"): -5 is negative (negative_value)"),
-            (serde_json::json!({"code": "missing_field", "message": "the plan needs a name", "path": "name", "file": "plan.json"}),
-             "plan.json, name: the plan needs a name (missing_field)"),
-            (serde_json::json!({"code": "invalid_json", "message": "the JSON is malformed", "file": "plan.json", "json_line": 3, "json_column": 5}),
-             "plan.json:3:5: the JSON is malformed (invalid_json)"),
-            (serde_json::json!({"code": "invalid_field", "message": "invalid type: string \"x\", expected a decimal", "path": "budget", "json_line": 4, "json_column": 17}),
-             "JSON line 4, column 17, budget: invalid type: string \"x\", expected a decimal (invalid_field)"),
-            (serde_json::json!({"code": "bad_date", "message": "\"31/02\" is not a date", "file": "report.csv", "row": 12, "column": "Day"}),
-             "report.csv, row 12, column \"Day\": \"31/02\" is not a date (bad_date)"),
-            (serde_json::json!({"code": "bad_amount", "message": "\"abc\" is not an amount", "file": "agency.xlsx", "sheet": "Mix", "row": 7, "path": "Mix!E7", "line": "meta"}),
-             "agency.xlsx, sheet \"Mix\", row 7, Mix!E7 (line \"meta\"): \"abc\" is not an amount (bad_amount)"),
-            (serde_json::json!({"code": "bad_transition", "message": "a planned line cannot move to ended", "line": "tv-1"}),
-             "line \"tv-1\": a planned line cannot move to ended (bad_transition)"),
-            (serde_json::json!({"code": "overflow", "message": "the budget is too large to compute exactly"}),
-             "the budget is too large to compute exactly (overflow)"),
+            (
+                serde_json::json!({"code": "negative_value", "message": "-5 is negative", "path": "lines[2].rate", "line": "tv-1"}),
+                "lines[2].rate (line \"tv-1\"): -5 is negative (negative_value)",
+            ),
+            (
+                serde_json::json!({"code": "missing_field", "message": "the plan needs a name", "path": "name", "file": "plan.json"}),
+                "plan.json, name: the plan needs a name (missing_field)",
+            ),
+            (
+                serde_json::json!({"code": "invalid_json", "message": "the JSON is malformed", "file": "plan.json", "json_line": 3, "json_column": 5}),
+                "plan.json:3:5: the JSON is malformed (invalid_json)",
+            ),
+            (
+                serde_json::json!({"code": "invalid_field", "message": "invalid type: string \"x\", expected a decimal", "path": "budget", "json_line": 4, "json_column": 17}),
+                "JSON line 4, column 17, budget: invalid type: string \"x\", expected a decimal (invalid_field)",
+            ),
+            (
+                serde_json::json!({"code": "bad_date", "message": "\"31/02\" is not a date", "file": "report.csv", "row": 12, "column": "Day"}),
+                "report.csv, row 12, column \"Day\": \"31/02\" is not a date (bad_date)",
+            ),
+            (
+                serde_json::json!({"code": "bad_amount", "message": "\"abc\" is not an amount", "file": "agency.xlsx", "sheet": "Mix", "row": 7, "path": "Mix!E7", "line": "meta"}),
+                "agency.xlsx, sheet \"Mix\", row 7, Mix!E7 (line \"meta\"): \"abc\" is not an amount (bad_amount)",
+            ),
+            (
+                serde_json::json!({"code": "bad_transition", "message": "a planned line cannot move to ended", "line": "tv-1"}),
+                "line \"tv-1\": a planned line cannot move to ended (bad_transition)",
+            ),
+            (
+                serde_json::json!({"code": "overflow", "message": "the budget is too large to compute exactly"}),
+                "the budget is too large to compute exactly (overflow)",
+            ),
         ];
         for (fields, said) in cases {
             assert_eq!(text(&err(fields.clone())), said, "{fields}");

@@ -3,11 +3,11 @@
 //! result unit, as the desktop's curve form shows it.
 
 use crate::plan_file::load;
-use flightplan_core::Dec;
 use crate::print_json;
 use clap::Args;
 use flightplan_core::response::result_unit;
 use flightplan_core::response_fit::{fit_hill, KnownPoint};
+use flightplan_core::Dec;
 use flightplan_core::{dec, Error};
 use std::path::PathBuf;
 

@@ -12,9 +12,7 @@
 use crate::plan_file::write_atomically;
 use crate::print_json;
 use flightplan_core::{write_plan, Error};
-use flightplan_exchange::{
-    commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, PlanMapping, ProblemLevel, MAX_IMPORT_BYTES,
-};
+use flightplan_exchange::{commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, PlanMapping, ProblemLevel, MAX_IMPORT_BYTES};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -49,17 +47,18 @@ pub fn run(args: ImportArgs) -> Result<(), Vec<Error>> {
     let mapping: Option<PlanMapping> = match &args.mapping {
         Some(p) => {
             let text = crate::plan_file::read_text(p).map_err(|e| vec![e])?;
-            Some(serde_json::from_str(&text).map_err(|e| {
-                vec![Error::json("invalid_mapping", "this is not a column mapping", &e).in_file(p.display().to_string())]
-            })?)
+            Some(
+                serde_json::from_str(&text)
+                    .map_err(|e| vec![Error::json("invalid_mapping", "this is not a column mapping", &e).in_file(p.display().to_string())])?,
+            )
         }
         None => None,
     };
     let name = args.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| args.file.display().to_string());
     // Bounded, whatever the format: `/dev/zero` or a 4 GB video picked by mistake is refused by
     // its size instead of filling memory.
-    let bytes = flightplan_files::read_bounded(&args.file, MAX_IMPORT_BYTES as u64, "plan to import")
-        .map_err(|e| vec![Error { file: Some(name.clone()), ..e }])?;
+    let bytes =
+        flightplan_files::read_bounded(&args.file, MAX_IMPORT_BYTES as u64, "plan to import").map_err(|e| vec![Error { file: Some(name.clone()), ..e }])?;
     let source = read_plan_source(&bytes, &name, format).map_err(|e| vec![e])?;
     let choices = ImportChoices { mapping, currency: args.currency.clone() };
     let preview = preview_import(&source, &choices);

@@ -107,12 +107,9 @@ pub fn default_library_path() -> Option<PathBuf> {
 }
 
 pub fn open(path: Option<PathBuf>) -> Result<Library, Vec<Error>> {
-    let path = path
-        .or_else(default_library_path)
-        .ok_or_else(|| vec![Error::new("library_path", "no home folder found: pass --library PATH")])?;
+    let path = path.or_else(default_library_path).ok_or_else(|| vec![Error::new("library_path", "no home folder found: pass --library PATH")])?;
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| vec![Error::new("library_io", format!("{}: {e}", dir.display()))])?;
+        std::fs::create_dir_all(dir).map_err(|e| vec![Error::new("library_io", format!("{}: {e}", dir.display()))])?;
     }
     Library::open(&path).map_err(|e| vec![e])
 }

@@ -12,13 +12,13 @@ mod comment;
 mod compare;
 mod errors;
 mod export;
+mod fill;
 mod fit;
 mod import;
 mod io;
 mod launch;
 mod library;
 mod names;
-mod fill;
 mod pacing;
 mod paste;
 mod plan_file;
@@ -138,12 +138,8 @@ fn main() -> ExitCode {
     // message, and never with a partial file (every write is staged and renamed).
     std::panic::set_hook(Box::new(|info| {
         let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        let what = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let what =
+            info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
         report(&Error::new(
             "internal",
             format!("Flightplan stopped on an internal error ({what}{at}); nothing was written. Please report it with the file that caused it."),
@@ -197,8 +193,7 @@ pub fn report(e: &Error) {
 
 /// Print a value as pretty JSON on stdout.
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Vec<Error>> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| vec![Error::new("internal", format!("could not write JSON: {e}"))])?;
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| vec![Error::new("internal", format!("could not write JSON: {e}"))])?;
     text.push('\n');
     write_stdout(&text)
 }

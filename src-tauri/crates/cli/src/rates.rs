@@ -2,12 +2,12 @@
 //! reset, set one default rate, add or remove a channel).
 
 use crate::library::open;
-use flightplan_core::Dec;
 use crate::plan_file::{read_text, write_atomically};
 use crate::print_json;
 use chrono::{DateTime, Utc};
 use clap::{Args, Subcommand};
 use flightplan_core::rate_card::{add_entry, read_rate_card, remove_entry, set_rate, RateCardEntry};
+use flightplan_core::Dec;
 use flightplan_core::Error;
 use std::path::PathBuf;
 

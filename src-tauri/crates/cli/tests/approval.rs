@@ -13,7 +13,10 @@ fn approve_lock_revise_and_see_what_changed() {
     let l = s(&lib);
     let new = ok_json(&["library", "--library", l, "new", "--today", "2027-02-03"]);
     assert_eq!(new["plan"]["start"], "2027-02-08");
-    assert_eq!(new["plan"]["fees"], serde_json::json!({"agency_commission_pct": "0", "agency_commission_basis": "gross", "ad_serving_cpm": "0", "tech_fee_pct": "0"}));
+    assert_eq!(
+        new["plan"]["fees"],
+        serde_json::json!({"agency_commission_pct": "0", "agency_commission_basis": "gross", "ad_serving_cpm": "0", "tech_fee_pct": "0"})
+    );
 
     let demo = dir.path().join("demo.json");
     std::fs::write(&demo, run(&["demo"]).stdout).unwrap();
@@ -53,13 +56,7 @@ fn the_rate_card_round_trips_and_a_broken_one_is_refused() {
     assert!(!out.status.success());
     let errors: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stderr).lines().map(|x| serde_json::from_str(x).unwrap()).collect();
     let messages: Vec<&str> = errors.iter().map(|e| e["message"].as_str().unwrap()).collect();
-    assert_eq!(
-        messages,
-        [
-            "“Google Ads — Search — Brand”: -1.20 is negative",
-            "“Meta”: the entry needs a name",
-        ]
-    );
+    assert_eq!(messages, ["“Google Ads — Search — Brand”: -1.20 is negative", "“Meta”: the entry needs a name",]);
     // The saved card is untouched; reset brings back the built-in one.
     assert_eq!(ok_json(&["library", "--library", l, "rates", "show"])["card"]["channels"][3]["rate"], "10.75");
     let reset = ok_json(&["library", "--library", l, "rates", "reset"]);

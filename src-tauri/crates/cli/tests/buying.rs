@@ -9,7 +9,6 @@ mod common;
 use common::{err_json, ok_json, run, s};
 use std::process::Command;
 
-
 /// The bundled sample plan as a file, edited by `edit` first.
 fn sample(dir: &Path, name: &str, edit: impl FnOnce(&mut Value)) -> PathBuf {
     let out = run(&["demo"]);
@@ -67,7 +66,9 @@ fn io_writes_one_single_page_pdf_per_vendor() {
         let info = tool("pdfinfo", &[path]);
         assert!(info.lines().any(|l| l.starts_with("Pages:") && l.trim_end().ends_with(" 1")), "{info}");
         let text = squash(&tool("pdftotext", &["-raw", path, "-"]));
-        for needle in [f["vendor"].as_str().unwrap(), placement, f["net_formatted"].as_str().unwrap(), f["number"].as_str().unwrap(), "1 Dec 2026", "SCHEDULE BY WEEK"] {
+        for needle in
+            [f["vendor"].as_str().unwrap(), placement, f["net_formatted"].as_str().unwrap(), f["number"].as_str().unwrap(), "1 Dec 2026", "SCHEDULE BY WEEK"]
+        {
             assert!(text.contains(&squash(needle)), "{path}: {needle:?} missing");
         }
         // Gross (net plus the agency's commission and fees) is the agency's record, in the JSON
@@ -124,8 +125,20 @@ fn launch_lists_checklists_and_gates_live() {
 
     // An override records who and why.
     let v = ok_json(&[
-        "launch", s(&booked), "--line", "morningbrew-direct", "--to", "live", "--on", "2027-01-18", "--override-by", "Dana Park",
-        "--reason", "IO countersigned by email; PDF to follow", "-o", s(&live),
+        "launch",
+        s(&booked),
+        "--line",
+        "morningbrew-direct",
+        "--to",
+        "live",
+        "--on",
+        "2027-01-18",
+        "--override-by",
+        "Dana Park",
+        "--reason",
+        "IO countersigned by email; PDF to follow",
+        "-o",
+        s(&live),
     ]);
     assert_eq!(v["to"], "live");
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&live).unwrap()).unwrap();

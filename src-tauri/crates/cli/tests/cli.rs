@@ -6,11 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 fn flightplan(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_flightplan"))
-        .args(args)
-        .env_remove("FLIGHTPLAN_LIBRARY")
-        .output()
-        .expect("run flightplan")
+    Command::new(env!("CARGO_BIN_EXE_flightplan")).args(args).env_remove("FLIGHTPLAN_LIBRARY").output().expect("run flightplan")
 }
 
 fn stdout_json(o: &Output) -> Value {
@@ -21,10 +17,7 @@ fn stdout_json(o: &Output) -> Value {
 fn stderr_errors(o: &Output) -> Vec<Value> {
     assert!(!o.status.success(), "expected failure, got {}", String::from_utf8_lossy(&o.stdout));
     assert!(o.stdout.is_empty(), "nothing on stdout on error");
-    String::from_utf8_lossy(&o.stderr)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("stderr line is JSON: {l}")))
-        .collect()
+    String::from_utf8_lossy(&o.stderr).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("stderr line is JSON: {l}"))).collect()
 }
 
 fn write(dir: &Path, name: &str, text: &str) -> String {
@@ -65,10 +58,14 @@ fn demo_then_compute_costs_the_sample_plan() {
 #[test]
 fn validate_reports_every_problem_with_field_and_line() {
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "bad.json", r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
+    let file = write(
+        dir.path(),
+        "bad.json",
+        r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
         "start": "2027-01-04", "end": "2027-03-28", "budget": "1000.00",
         "lines": [ { "id": "l1", "channel": "Meta", "name": "P", "pricing": "cpm", "rate": "-2", "budget": "100.00",
-                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#);
+                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#,
+    );
     let errs = stderr_errors(&flightplan(&["validate", &file]));
     let codes: Vec<&str> = errs.iter().map(|e| e["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["unknown_currency", "negative_value", "date_order"]);
@@ -81,10 +78,14 @@ fn validate_reports_every_problem_with_field_and_line() {
 #[test]
 fn text_errors_are_composed_from_the_fields() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = write(dir.path(), "bad.json", r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
+    let bad = write(
+        dir.path(),
+        "bad.json",
+        r#"{ "format": "flightplan/1", "name": "X", "client": "Acme", "currency": "ABC",
         "start": "2027-01-04", "end": "2027-03-28", "budget": "1000.00",
         "lines": [ { "id": "l1", "channel": "Meta", "name": "P", "pricing": "cpm", "rate": "-2", "budget": "100.00",
-                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#);
+                     "start": "2027-01-04", "end": "2027-01-01" } ] }"#,
+    );
     let broken = write(dir.path(), "broken.json", "{ \"format\": \"flightplan/1\",\n \"name\": }");
     let cases: [(&[&str], &[&str]); 3] = [
         (
@@ -96,10 +97,7 @@ fn text_errors_are_composed_from_the_fields() {
             ],
         ),
         (&["compute", &broken, "--errors", "text"], &["broken.json:2:10, name: the JSON is malformed (invalid_json)"]),
-        (
-            &["--errors", "text", "check", &bad, "--as-of", "2027-13-01"],
-            &["--now: \"2027-13-01\" is not a real calendar date (invalid_argument)"],
-        ),
+        (&["--errors", "text", "check", &bad, "--as-of", "2027-13-01"], &["--now: \"2027-13-01\" is not a real calendar date (invalid_argument)"]),
     ];
     for (args, want) in cases {
         let out = flightplan(args);
@@ -117,8 +115,18 @@ fn bad_inputs_each_get_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let cases = [
         ("malformed", "{ \"format\": \"flightplan/1\",\n \"name\": }", "invalid_json", "malformed"),
-        ("bad-date", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-02-29","end":"2027-03-01","budget":"1","lines":[]}"#, "invalid_field", "2027-02-29"),
-        ("share", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"flat","share":"100.5","start":"2027-01-04","end":"2027-01-05"}]}"#, "share_over_100", "100.5"),
+        (
+            "bad-date",
+            r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-02-29","end":"2027-03-01","budget":"1","lines":[]}"#,
+            "invalid_field",
+            "2027-02-29",
+        ),
+        (
+            "share",
+            r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"flat","share":"100.5","start":"2027-01-04","end":"2027-01-05"}]}"#,
+            "share_over_100",
+            "100.5",
+        ),
     ];
     for (name, text, code, needle) in cases {
         let file = write(dir.path(), &format!("{name}.json"), text);
@@ -133,10 +141,14 @@ fn bad_inputs_each_get_a_clear_error() {
 #[test]
 fn huge_budget_at_tiny_cpm_computes() {
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "huge.json", r#"{"format":"flightplan/1","name":"Huge","client":"A","currency":"USD",
+    let file = write(
+        dir.path(),
+        "huge.json",
+        r#"{"format":"flightplan/1","name":"Huge","client":"A","currency":"USD",
       "start":"2027-01-04","end":"2027-12-26","budget":"999999999999.99",
       "fees":{"agency_commission_pct":"15","agency_commission_basis":"gross","ad_serving_cpm":"0.10","tech_fee_pct":"1"},
-      "lines":[{"id":"h","channel":"c","name":"n","pricing":"cpm","rate":"0.01","budget":"999999999999.99","start":"2027-01-04","end":"2027-12-26","ctr":"0.5","cvr":"0.5"}]}"#);
+      "lines":[{"id":"h","channel":"c","name":"n","pricing":"cpm","rate":"0.01","budget":"999999999999.99","start":"2027-01-04","end":"2027-12-26","ctr":"0.5","cvr":"0.5"}]}"#,
+    );
     let v = stdout_json(&flightplan(&["compute", &file]));
     assert_eq!(v["lines"][0]["impressions"], "99999999999999000");
     assert_eq!(v["totals"]["net_media"], "999999999999.99");
@@ -181,7 +193,11 @@ fn library_import_list_show_export_delete_restore() {
 fn a_bad_plan_is_not_imported_and_the_library_is_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib.sqlite3").to_string_lossy().to_string();
-    let bad = write(dir.path(), "bad.json", r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"cpm","rate":"-1","budget":"1","start":"2027-01-04","end":"2027-01-05"}]}"#);
+    let bad = write(
+        dir.path(),
+        "bad.json",
+        r#"{"format":"flightplan/1","name":"X","client":"A","currency":"USD","start":"2027-01-04","end":"2027-03-01","budget":"1","lines":[{"id":"s","channel":"c","name":"n","pricing":"cpm","rate":"-1","budget":"1","start":"2027-01-04","end":"2027-01-05"}]}"#,
+    );
     let o = flightplan(&["library", "--library", &lib, "import", &bad]);
     assert_eq!(stderr_errors(&o)[0]["code"], "negative_value");
     assert!(!Path::new(&lib).exists(), "no library file was created for a rejected import");
@@ -191,9 +207,7 @@ fn a_bad_plan_is_not_imported_and_the_library_is_untouched() {
 fn compute_as_of_adds_the_date_checks() {
     let dir = tempfile::tempdir().unwrap();
     let file = demo_file(dir.path());
-    let codes = |v: &Value| -> Vec<String> {
-        v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
-    };
+    let codes = |v: &Value| -> Vec<String> { v["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect() };
     // As written and without a date the date checks are skipped; after the period ends they fire
     // (--as-of is the older name of --now).
     let plain = stdout_json(&flightplan(&["compute", &file, "--as-written"]));

@@ -13,10 +13,7 @@ fn flightplan(args: &[&str]) -> Output {
 
 fn errors(o: &Output) -> Vec<Value> {
     assert!(!o.status.success(), "expected failure, got {}", String::from_utf8_lossy(&o.stdout));
-    String::from_utf8_lossy(&o.stderr)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("stderr line is JSON: {l}")))
-        .collect()
+    String::from_utf8_lossy(&o.stderr).lines().map(|l| serde_json::from_str(l).unwrap_or_else(|_| panic!("stderr line is JSON: {l}"))).collect()
 }
 
 fn sample() -> Value {
@@ -56,12 +53,7 @@ fn big(dir: &Path) -> String {
 fn a_reader_that_stops_reading_ends_the_cli_quietly_with_the_broken_pipe_status() {
     let dir = tempfile::tempdir().unwrap();
     let file = big(dir.path());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_flightplan"))
-        .args(["compute", &file])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_flightplan")).args(["compute", &file]).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     // Read ten bytes, as `| head -c 10` does, then hang up.
     let mut out = child.stdout.take().unwrap();
     let mut ten = [0u8; 10];
@@ -130,14 +122,8 @@ fn exports_refuse_symlinks_and_read_only_files_unless_forced_and_leave_no_tempor
 fn vendors_whose_names_collide_still_get_one_insertion_order_each() {
     let dir = tempfile::tempdir().unwrap();
     let mut plan = sample();
-    let direct: Vec<usize> = plan["lines"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l["buying"] == "direct" || l["buying"] == "offline")
-        .map(|(i, _)| i)
-        .collect();
+    let direct: Vec<usize> =
+        plan["lines"].as_array().unwrap().iter().enumerate().filter(|(_, l)| l["buying"] == "direct" || l["buying"] == "offline").map(|(i, _)| i).collect();
     let template = plan["lines"][direct[0]].clone();
     let mut lines = plan["lines"].as_array().unwrap().clone();
     for (i, vendor) in ["Acme-03", "Acme!", "Acme?"].iter().enumerate() {

@@ -68,7 +68,7 @@ fn own_exports_import_back_to_the_same_totals() {
 fn mediaplan_export_is_3_0_and_the_v2_example_imports() {
     let dir = tempfile::tempdir().unwrap();
     let plan = dir.path().join("example.json");
-    let report = ok(&run(&[ "import".as_ref(), example().as_os_str(), "-o".as_ref(), plan.as_os_str()]));
+    let report = ok(&run(&["import".as_ref(), example().as_os_str(), "-o".as_ref(), plan.as_os_str()]));
     assert_eq!(report["source"], "mediaplanschema 2.0");
     assert_eq!(report["currency"], "USD");
     assert_eq!(report["lines"], 4);

@@ -11,7 +11,6 @@ fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name)
 }
 
-
 fn copy_plan(dir: &Path) -> PathBuf {
     let p = dir.join("plan.json");
     std::fs::copy(data("plan.json"), &p).unwrap();
@@ -180,7 +179,11 @@ fn a_range_report_paces_reconciles_and_rolls_forward() {
     let plan = copy_plan(dir.path());
     // The search line (weeks weighted 1:2:2:1) in one row for its whole flight.
     let month = dir.path().join("month.csv");
-    std::fs::write(&month, "Campaign report\n1 September 2025 - 28 September 2025\nCampaign,Cost,Impr.,Clicks,Conversions\nSearch - Brand - US,7200.00,240000,4800,240\n").unwrap();
+    std::fs::write(
+        &month,
+        "Campaign report\n1 September 2025 - 28 September 2025\nCampaign,Cost,Impr.,Clicks,Conversions\nSearch - Brand - US,7200.00,240000,4800,240\n",
+    )
+    .unwrap();
     let v = ok_json(&["pacing", s(&plan), "--actuals", s(&month), "--as-of", "2025-09-14"]);
     let search = line(&v["pacing"]["lines"], "search");
     assert_eq!(search["actual"], "3600.00", "two weeks of weights 1 and 2 out of 6");
@@ -218,7 +221,10 @@ fn dates_that_read_both_ways_warn_and_take_the_order_given() {
     assert_eq!(v["added"][0]["start"], "2025-05-09");
     let warning = v["warnings"][0]["message"].as_str().unwrap();
     assert!(warning.contains("read month first") && warning.contains("--dates dmy"), "{warning}");
-    for args in [vec!["actuals", "import", s(&plan), s(&one_day), "--dates", "dmy"], vec!["pacing", s(&plan), "--actuals", s(&one_day), "--dates", "dmy", "--as-of", "2025-09-07"]] {
+    for args in [
+        vec!["actuals", "import", s(&plan), s(&one_day), "--dates", "dmy"],
+        vec!["pacing", s(&plan), "--actuals", s(&one_day), "--dates", "dmy", "--as-of", "2025-09-07"],
+    ] {
         let v = ok_json(&args);
         if args[0] == "actuals" {
             assert_eq!(v["added"][0]["start"], "2025-09-05");
@@ -235,7 +241,11 @@ fn pacing_reconcile_and_roll_forward_say_what_each_report_warned_of() {
     let plan = copy_plan(dir.path());
     // A total row that disagrees with the rows, and a day after the plan's end (28 September).
     let report = dir.path().join("google.csv");
-    std::fs::write(&report, "Campaign,Day,Cost,Impr.\nSearch - Brand - US,2025-09-02,10.00,100\nSearch - Brand - US,2025-10-02,5.00,50\nTotal: Campaigns,,20.00,150\n").unwrap();
+    std::fs::write(
+        &report,
+        "Campaign,Day,Cost,Impr.\nSearch - Brand - US,2025-09-02,10.00,100\nSearch - Brand - US,2025-10-02,5.00,50\nTotal: Campaigns,,20.00,150\n",
+    )
+    .unwrap();
     let next = dir.path().join("next.json");
     let runs = [
         vec!["pacing", s(&plan), "--actuals", s(&report), "--as-of", "2025-09-07"],

@@ -1,9 +1,9 @@
 //! Recompute a plan of 1,000 lines × 52 weeks: the UI recomputes on every keystroke, so this
 //! must stay well under a frame (target < 2 ms).
 
+use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion};
 use flightplan_core::Dec;
-use chrono::NaiveDate;
 use flightplan_core::{compute, compute_as_of, parse_plan, sample_plan};
 use std::hint::black_box;
 

@@ -26,8 +26,12 @@ fn hill(id: &str, max: &str, shape: &str, half: &str, more: Value) -> Value {
 
 /// Read without the file rules, so bounds the allocator must refuse itself can be tried.
 fn plan(budget: &str, lines: Value) -> flightplan_core::Plan {
-    read_plan(&json!({ "format": "flightplan/1", "name": "A", "client": "Acme", "currency": "USD",
-        "start": "2027-01-04", "end": "2027-03-28", "budget": budget, "lines": lines }).to_string()).unwrap()
+    read_plan(
+        &json!({ "format": "flightplan/1", "name": "A", "client": "Acme", "currency": "USD",
+        "start": "2027-01-04", "end": "2027-03-28", "budget": budget, "lines": lines })
+        .to_string(),
+    )
+    .unwrap()
 }
 
 fn budgets(a: &flightplan_core::allocation::Allocation) -> Vec<String> {
@@ -131,9 +135,11 @@ fn infeasible_bounds_get_a_clear_error() {
 #[test]
 fn adbudg_curves_allocate_like_their_hill_form() {
     // ADBUDG with d = K^shape is the Hill curve plus its min: same split.
-    let adbudg = |id: &str, d: &str| json!({ "id": id, "channel": id, "name": id, "pricing": "flat", "budget": "0.00",
+    let adbudg = |id: &str, d: &str| {
+        json!({ "id": id, "channel": id, "name": id, "pricing": "flat", "budget": "0.00",
         "start": "2027-01-04", "end": "2027-03-28",
-        "response": { "curve": "adbudg", "min": "50", "max": "1050", "shape": "1", "d": d } });
+        "response": { "curve": "adbudg", "min": "50", "max": "1050", "shape": "1", "d": d } })
+    };
     let a = allocate(&plan("10000.00", json!([adbudg("a", "1000"), adbudg("b", "4000")])), None).unwrap();
     assert_eq!(budgets(&a), ["4000.00", "6000.00"]);
 }
@@ -181,7 +187,11 @@ fn regression_the_best_set_can_be_two_switches_from_the_lagrangian_one() {
     // away, and the old search only tried single switches from the sets either side of that λ:
     // it returned 1,460.66 (lines 1 and 2) against 1,503.30 on the brute-force grid.
     let (curves, p) = three(
-        [(1671.9016149571894, 1.5337712166574986, 2108.754444912828), (1071.456697993334, 2.8579354379669617, 4701.087040510559), (989.0284620362157, 1.2867003938521115, 6202.893920167942)],
+        [
+            (1671.9016149571894, 1.5337712166574986, 2108.754444912828),
+            (1071.456697993334, 2.8579354379669617, 4701.087040510559),
+            (989.0284620362157, 1.2867003938521115, 6202.893920167942),
+        ],
         6936.898994039376,
     );
     let sol = solve(&p).unwrap();

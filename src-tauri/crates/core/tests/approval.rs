@@ -3,11 +3,11 @@
 //! two plans. The library's side (snapshots, saving) is tested in flightplan-store.
 
 use chrono::{TimeZone, Utc};
-use flightplan_core::Dec;
 use flightplan_core::approval::{check_edit, moves, set_status, start_revision};
 use flightplan_core::changes::{changes, ChangeKind};
 use flightplan_core::comments::{add_comment, resolve_comment};
 use flightplan_core::plan::{Pattern, Plan, PlanStatus};
+use flightplan_core::Dec;
 use flightplan_core::{sample_plan, validate};
 use rust_decimal::Decimal;
 
@@ -22,10 +22,7 @@ fn approved() -> Plan {
 fn each_status_offers_its_moves() {
     let to = |s: PlanStatus| moves(s).into_iter().map(|m| (m.to, m.label, m.needs_name)).collect::<Vec<_>>();
     assert_eq!(to(PlanStatus::Draft), [(PlanStatus::Proposed, "Propose to the client".to_string(), false)]);
-    assert_eq!(
-        to(PlanStatus::Proposed),
-        [(PlanStatus::Approved, "Approve".to_string(), true), (PlanStatus::Draft, "Back to draft".to_string(), false)]
-    );
+    assert_eq!(to(PlanStatus::Proposed), [(PlanStatus::Approved, "Approve".to_string(), true), (PlanStatus::Draft, "Back to draft".to_string(), false)]);
     assert_eq!(to(PlanStatus::Approved), [(PlanStatus::Live, "Set live".to_string(), false), (PlanStatus::Closed, "Close".to_string(), false)]);
     assert_eq!(to(PlanStatus::Live), [(PlanStatus::Closed, "Close".to_string(), false)]);
     assert!(to(PlanStatus::Closed).is_empty());

@@ -65,13 +65,7 @@ fn bindings_match_the_json_the_core_sends() {
 
     /// Check `value` against the TypeScript type `ty` (a generated type's name or a type
     /// expression), recording each mismatch with its JSON path.
-    fn check(
-        files: &std::collections::BTreeMap<String, String>,
-        ty: &str,
-        value: &Value,
-        at: &str,
-        problems: &mut Vec<String>,
-    ) {
+    fn check(files: &std::collections::BTreeMap<String, String>, ty: &str, value: &Value, at: &str, problems: &mut Vec<String>) {
         let ty = ty.trim();
         if let Some(inner) = ty.strip_suffix(" | null") {
             if !value.is_null() {
@@ -128,13 +122,7 @@ fn bindings_match_the_json_the_core_sends() {
     }
 
     /// `{ a: T, b?: U, }`: every key declared, every required field present, each value typed.
-    fn check_object(
-        files: &std::collections::BTreeMap<String, String>,
-        decl: &str,
-        value: &Value,
-        at: &str,
-        problems: &mut Vec<String>,
-    ) {
+    fn check_object(files: &std::collections::BTreeMap<String, String>, decl: &str, value: &Value, at: &str, problems: &mut Vec<String>) {
         let Some(obj) = value.as_object() else {
             problems.push(format!("{at}: {value} is not an object"));
             return;

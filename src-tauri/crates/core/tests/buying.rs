@@ -2,12 +2,12 @@
 //! override, the naming convention, and reconciliation of planned, delivered and invoiced.
 
 use chrono::NaiveDate;
-use flightplan_core::Dec;
 use flightplan_core::launch::{checklists, transition};
 use flightplan_core::naming::campaign_name;
 use flightplan_core::plan::{Actual, BudgetControl, Creative, Invoice, LineStatus, Plan};
 use flightplan_core::read_plan;
 use flightplan_core::reconcile::reconcile;
+use flightplan_core::Dec;
 use std::str::FromStr;
 
 fn d(s: &str) -> Dec {
@@ -89,7 +89,17 @@ fn live_is_gated_by_the_checklist_or_an_override() {
 fn reconciliation_flags_invoices_off_delivery_beyond_tolerance() {
     let mut p = plan();
     for (line, date, spend) in [("meta-pro", "2025-09-10", "1000.00"), ("meta-rt", "2025-09-11", "500.00"), ("search", "2025-09-12", "2000.00")] {
-        p.actuals.push(Actual { line: line.into(), start: day(date), end: day(date), spend: d(spend), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
+        p.actuals.push(Actual {
+            line: line.into(),
+            start: day(date),
+            end: day(date),
+            spend: d(spend),
+            impressions: None,
+            clicks: None,
+            conversions: None,
+            revenue: None,
+            source: String::new(),
+        });
     }
     p.invoices.push(Invoice { vendor: "Meta".into(), month: "2025-09".into(), amount: d("1520.00"), number: "M-1".into(), line: None });
     p.invoices.push(Invoice { vendor: "Google".into(), month: "2025-09".into(), amount: d("2100.00"), number: "G-1".into(), line: None });

@@ -1,8 +1,8 @@
 //! Hand-checked costing: every pricing model, fees on both bases, shares and weekly spreads.
 //! Each expected figure is worked out in the comment beside it.
 
-use flightplan_core::{compute, parse_plan, PlanView};
 use flightplan_core::Dec;
+use flightplan_core::{compute, parse_plan, PlanView};
 use serde_json::{json, Value};
 
 fn plan_with(lines: Value, fees: Value, extra: Value) -> Value {
@@ -76,11 +76,7 @@ fn cpm_line_from_the_issue_example() {
 #[test]
 fn cpc_derives_impressions_backwards_and_conversions_forwards() {
     // 1,000 / 2.00 = 500 clicks; / 0.05 CTR = 10,000 impressions; × 0.1 CVR = 50 conversions.
-    let o = out(&plan_with(
-        json!([line("c", "cpc", Some("2.00"), "1000.00", json!({"ctr": "0.05", "cvr": "0.1"}))]),
-        no_fees(),
-        json!({}),
-    ));
+    let o = out(&plan_with(json!([line("c", "cpc", Some("2.00"), "1000.00", json!({"ctr": "0.05", "cvr": "0.1"}))]), no_fees(), json!({})));
     let l = &o["lines"][0];
     assert_eq!((l["clicks"].as_str(), l["impressions"].as_str(), l["conversions"].as_str()), (Some("500"), Some("10000"), Some("50")));
 }
@@ -88,11 +84,7 @@ fn cpc_derives_impressions_backwards_and_conversions_forwards() {
 #[test]
 fn cpa_derives_clicks_and_impressions_backwards() {
     // 3,000 / 25 = 120 conversions; / 0.04 = 3,000 clicks; / 0.02 = 150,000 impressions.
-    let o = out(&plan_with(
-        json!([line("a", "cpa", Some("25"), "3000.00", json!({"ctr": "0.02", "cvr": "0.04"}))]),
-        no_fees(),
-        json!({}),
-    ));
+    let o = out(&plan_with(json!([line("a", "cpa", Some("25"), "3000.00", json!({"ctr": "0.02", "cvr": "0.04"}))]), no_fees(), json!({})));
     let l = &o["lines"][0];
     assert_eq!(l["conversions"], "120");
     assert_eq!(l["clicks"], "3000");
@@ -146,11 +138,7 @@ fn cpp_without_universe_leaves_impressions_unknown() {
 #[test]
 fn flat_line_delivers_what_it_states() {
     // Stated 500,000 impressions; × 0.01 CTR = 5,000 clicks; no CVR so conversions unknown.
-    let o = out(&plan_with(
-        json!([line("f", "flat", None, "7500.00", json!({"impressions": "500000", "ctr": "0.01"}))]),
-        no_fees(),
-        json!({}),
-    ));
+    let o = out(&plan_with(json!([line("f", "flat", None, "7500.00", json!({"impressions": "500000", "ctr": "0.01"}))]), no_fees(), json!({})));
     let l = &o["lines"][0];
     assert_eq!(l["impressions"], "500000");
     assert_eq!(l["clicks"], "5000");
@@ -190,11 +178,8 @@ fn fee_totals_are_the_exact_total_rounded_and_split_to_lines() {
     // Three lines each with commission 100/0.85 − 100 = 17.647; the total is computed on the
     // total net media, 300/0.85 − 300 = 52.941 → 52.94 (not 3 × 17.65 = 52.95), and split by the
     // largest remainder: 17.65, 17.65, 17.64 (equal remainders, so the earlier lines round up).
-    let lines = json!([
-        line("a", "flat", None, "100.00", json!({})),
-        line("b", "flat", None, "100.00", json!({})),
-        line("c", "flat", None, "100.00", json!({})),
-    ]);
+    let lines =
+        json!([line("a", "flat", None, "100.00", json!({})), line("b", "flat", None, "100.00", json!({})), line("c", "flat", None, "100.00", json!({})),]);
     let o = out(&plan_with(
         lines,
         json!({ "agency_commission_pct": "15", "agency_commission_basis": "gross", "ad_serving_cpm": "0", "tech_fee_pct": "0" }),
@@ -283,16 +268,12 @@ fn explicit_weights_with_a_hiatus() {
 
 #[test]
 fn plan_weeks_total_across_lines_and_months_band_by_thursday() {
-    let o = out(&plan_with(
-        json!([line("a", "flat", None, "1200.00", json!({})), line("b", "flat", None, "2400.00", json!({}))]),
-        no_fees(),
-        json!({}),
-    ));
+    let o = out(&plan_with(json!([line("a", "flat", None, "1200.00", json!({})), line("b", "flat", None, "2400.00", json!({}))]), no_fees(), json!({})));
     // 4 Jan – 28 Mar 2027 is 12 whole weeks.
     assert_eq!(o["weeks"].as_array().unwrap().len(), 12);
     assert_eq!(o["totals"]["weeks"][0]["net"], "300.00");
-    let bands: Vec<(String, u64)> = o["months"].as_array().unwrap().iter()
-        .map(|m| (m["label"].as_str().unwrap().to_string(), m["weeks"].as_u64().unwrap())).collect();
+    let bands: Vec<(String, u64)> =
+        o["months"].as_array().unwrap().iter().map(|m| (m["label"].as_str().unwrap().to_string(), m["weeks"].as_u64().unwrap())).collect();
     // Weeks of 1 Feb and 1 Mar have their Thursday in the new month.
     assert_eq!(bands, [("Jan 2027".into(), 4), ("Feb 2027".into(), 4), ("Mar 2027".into(), 4)]);
 }
@@ -301,7 +282,11 @@ fn plan_weeks_total_across_lines_and_months_band_by_thursday() {
 fn broadcast_calendar_bands_a_week_by_its_sunday() {
     // Week of Mon 28 Dec 2026 ends Sun 3 Jan 2027: broadcast January; standard December (Thu 31 Dec).
     let mk = |cal: &str| {
-        let mut p = plan_with(json!([line("a", "flat", None, "100.00", json!({"start": "2026-12-28", "end": "2027-01-10"}))]), no_fees(), json!({"start": "2026-12-28", "end": "2027-01-10"}));
+        let mut p = plan_with(
+            json!([line("a", "flat", None, "100.00", json!({"start": "2026-12-28", "end": "2027-01-10"}))]),
+            no_fees(),
+            json!({"start": "2026-12-28", "end": "2027-01-10"}),
+        );
         p["settings"] = json!({"calendar": cal});
         out(&p)
     };
@@ -311,11 +296,7 @@ fn broadcast_calendar_bands_a_week_by_its_sunday() {
 
 #[test]
 fn flights_outside_the_period_and_over_allocation_are_findings() {
-    let o = out(&plan_with(
-        json!([line("early", "flat", None, "40000.00", json!({"start": "2026-12-28"}))]),
-        no_fees(),
-        json!({}),
-    ));
+    let o = out(&plan_with(json!([line("early", "flat", None, "40000.00", json!({"start": "2026-12-28"}))]), no_fees(), json!({})));
     let integrity = ["budget_unallocated", "budget_over_allocated", "flight_outside_period"];
     let codes: Vec<&str> = o["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).filter(|c| integrity.contains(c)).collect();
     assert_eq!(codes, ["budget_over_allocated", "flight_outside_period"]);

@@ -3,9 +3,9 @@
 //! row and column of it adds up. Examples from issue 16, then properties over random plans.
 
 use chrono::{Duration, NaiveDate};
-use flightplan_core::Dec;
 use flightplan_core::flight::flight_weeks;
 use flightplan_core::plan::{CommissionBasis, Line, Pattern, Plan};
+use flightplan_core::Dec;
 use flightplan_core::{compute, parse_plan, sample_plan, PlanView};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -36,8 +36,10 @@ fn seven_lines(fees: serde_json::Value) -> Plan {
     let lines: Vec<_> = SEVEN
         .iter()
         .enumerate()
-        .map(|(i, n)| json!({"id": format!("l{i}"), "channel": "TV", "name": format!("Line {i}"), "pricing": "flat",
-                             "budget": n, "start": "2027-01-04", "end": "2027-01-24"}))
+        .map(|(i, n)| {
+            json!({"id": format!("l{i}"), "channel": "TV", "name": format!("Line {i}"), "pricing": "flat",
+                             "budget": n, "start": "2027-01-04", "end": "2027-01-24"})
+        })
         .collect();
     plan("8000000.00", fees, json!(lines))
 }
@@ -126,10 +128,7 @@ fn month_totals_are_the_exact_months_rounded() {
     );
     let v = compute(&p).unwrap();
     let months: Vec<(String, String)> = v.totals.months.iter().map(|m| (m.label.clone(), m.net.to_string())).collect();
-    assert_eq!(
-        months,
-        [("Jan 2027", "333.34"), ("Feb 2027", "333.33"), ("Mar 2027", "333.33")].map(|(a, b)| (a.to_string(), b.to_string()))
-    );
+    assert_eq!(months, [("Jan 2027", "333.34"), ("Feb 2027", "333.33"), ("Mar 2027", "333.33")].map(|(a, b)| (a.to_string(), b.to_string())));
     for (band, m) in v.months.iter().zip(&v.totals.months) {
         let weeks: Decimal = v.totals.weeks[band.first_week..band.first_week + band.weeks].iter().map(|w| w.net).sum();
         assert_eq!(weeks, m.net, "{}", m.label);
@@ -315,37 +314,45 @@ fn random_plan(code: &str, specs: &[Spec], commission: u32, gross: bool, tech: u
     p.fees.agency_commission_basis = if gross { CommissionBasis::Gross } else { CommissionBasis::Net };
     p.fees.tech_fee_pct = Dec(Decimal::new(tech as i64, 2));
     p.fees.ad_serving_cpm = Dec(Decimal::new(serving as i64, 2));
-    if broadcast { p.settings.calendar = flightplan_core::plan::Calendar::Broadcast; }
+    if broadcast {
+        p.settings.calendar = flightplan_core::plan::Calendar::Broadcast;
+    }
     let template = p.lines[0].clone();
-    p.lines = specs.iter().enumerate().map(|(i, (start, len, units, kind, on, off, weights, imps))| {
-        let mut l = template.clone();
-        l.id = format!("l{i}");
-        l.pricing = flightplan_core::plan::Pricing::Flat;
-        l.rate = None;
-        l.response = None;
-        l.min_budget = None;
-        l.impressions = Some(Dec(Decimal::from(*imps)));
-        l.ad_served = Some(i % 3 != 0);
-        l.start = p.start + Duration::days(*start);
-        l.end = l.start + Duration::days(*len);
-        l.budget = Some(Dec(Decimal::new(*units, dp)));
-        l.share = None;
-        l.weights = None;
-        l.pattern = match kind {
-        1 => Some(Pattern::Flighting { on: *on, off: *off }),
-        2 => Some(Pattern::Pulsing { on: *on, off: *off, base: Dec(Decimal::new(35, 2)) }),
-        3 => {
-            let n = flightplan_core::flight::flight_week_count(l.start, l.end);
-            let mut w: Vec<Decimal> = weights.iter().take(n).map(|x| Decimal::new(*x as i64 * 25, 2)).collect();
-            w.resize(n, Decimal::ONE);
-            if w.iter().all(|x| x.is_zero()) { w[0] = Decimal::ONE; }
-            l.weights = Some(w.into_iter().map(Dec).collect());
-            None
-        }
-        _ => None,
-        };
-        l
-    }).collect();
+    p.lines = specs
+        .iter()
+        .enumerate()
+        .map(|(i, (start, len, units, kind, on, off, weights, imps))| {
+            let mut l = template.clone();
+            l.id = format!("l{i}");
+            l.pricing = flightplan_core::plan::Pricing::Flat;
+            l.rate = None;
+            l.response = None;
+            l.min_budget = None;
+            l.impressions = Some(Dec(Decimal::from(*imps)));
+            l.ad_served = Some(i % 3 != 0);
+            l.start = p.start + Duration::days(*start);
+            l.end = l.start + Duration::days(*len);
+            l.budget = Some(Dec(Decimal::new(*units, dp)));
+            l.share = None;
+            l.weights = None;
+            l.pattern = match kind {
+                1 => Some(Pattern::Flighting { on: *on, off: *off }),
+                2 => Some(Pattern::Pulsing { on: *on, off: *off, base: Dec(Decimal::new(35, 2)) }),
+                3 => {
+                    let n = flightplan_core::flight::flight_week_count(l.start, l.end);
+                    let mut w: Vec<Decimal> = weights.iter().take(n).map(|x| Decimal::new(*x as i64 * 25, 2)).collect();
+                    w.resize(n, Decimal::ONE);
+                    if w.iter().all(|x| x.is_zero()) {
+                        w[0] = Decimal::ONE;
+                    }
+                    l.weights = Some(w.into_iter().map(Dec).collect());
+                    None
+                }
+                _ => None,
+            };
+            l
+        })
+        .collect();
     p.budget = p.lines.iter().map(|l| l.budget.unwrap()).sum();
     p
 }
@@ -373,6 +380,3 @@ proptest! {
         check_grid(&p, &v);
     }
 }
-
-
-

@@ -114,20 +114,12 @@ fn every_case_fires_or_not_as_written() {
 #[test]
 fn every_documented_code_has_a_trigger_and_a_near_miss() {
     let doc = include_str!("../../../../docs/findings.md");
-    let documented: BTreeSet<String> = doc
-        .lines()
-        .filter_map(|l| l.strip_prefix("| `"))
-        .filter_map(|l| l.split('`').next())
-        .map(str::to_string)
-        .collect();
+    let documented: BTreeSet<String> = doc.lines().filter_map(|l| l.strip_prefix("| `")).filter_map(|l| l.split('`').next()).map(str::to_string).collect();
     assert!(documented.len() >= 18, "{documented:?}");
     let cases = cases();
     for code in &documented {
         for fires in [true, false] {
-            assert!(
-                cases.iter().any(|c| c["code"] == code.as_str() && c["fires"] == json!(fires)),
-                "{code} has no case with fires = {fires}"
-            );
+            assert!(cases.iter().any(|c| c["code"] == code.as_str() && c["fires"] == json!(fires)), "{code} has no case with fires = {fires}");
         }
     }
     for c in &cases {
@@ -155,10 +147,7 @@ fn placeholder_rows_never_complete_a_stage() {
     };
     let placeholders = json!({ "audience": { "summary": "Adults 25–44", "segments": [ { "name": "Segment 1", "kind": "demographic" } ] },
                                "competitors": [ { "competitor": "Competitor", "first_seen": "2026-12-01", "still_running": true } ] });
-    assert_eq!(
-        stage2(placeholders),
-        (false, vec![("Audience summary", true), ("At least one segment", false), ("Competitor evidence", false)])
-    );
+    assert_eq!(stage2(placeholders), (false, vec![("Audience summary", true), ("At least one segment", false), ("Competitor evidence", false)]));
     let filled = json!({ "audience": { "summary": "Adults 25–44", "segments": [ { "name": "Segment 1", "kind": "demographic", "description": "Urban renters" } ] },
                          "competitors": [ { "competitor": "Competitor", "channel": "Meta", "first_seen": "2026-12-01", "still_running": true } ] });
     assert_eq!(stage2(filled.clone()).0, true);
@@ -173,7 +162,14 @@ fn placeholder_rows_never_complete_a_stage() {
     // Grouped, ten underfunded lines are one row of ten.
     let mut plan = base();
     let line = plan["lines"][1].clone();
-    plan["lines"] = json!((0..10).map(|i| { let mut l = line.clone(); l["id"] = json!(format!("s{i}")); l["budget"] = json!("300.00"); l }).collect::<Vec<_>>());
+    plan["lines"] = json!((0..10)
+        .map(|i| {
+            let mut l = line.clone();
+            l["id"] = json!(format!("s{i}"));
+            l["budget"] = json!("300.00");
+            l
+        })
+        .collect::<Vec<_>>());
     plan["budget"] = json!("3000.00");
     let view = compute_as_of(&parse_plan(&plan.to_string()).unwrap(), None).unwrap();
     let g = view.finding_groups.iter().find(|g| g.code == "learning_underfunded").unwrap();

@@ -2,12 +2,12 @@
 //! hand-checked pacing (linear and weighted flights) and one test per recommendation rule.
 
 use chrono::NaiveDate;
-use flightplan_core::Dec;
 use flightplan_core::actuals::{import, ImportRow};
 use flightplan_core::pacing::{pacing, PaceAlert};
 use flightplan_core::plan::{Actual, Plan};
-use flightplan_core::recommend::{review, Action};
 use flightplan_core::read_plan;
+use flightplan_core::recommend::{review, Action};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::str::FromStr;
@@ -102,14 +102,22 @@ fn another_currency_fails_the_whole_import_naming_the_line() {
 #[test]
 fn reimporting_an_overlapping_range_replaces_those_days() {
     let mut p = plan();
-    let first: Vec<ImportRow> =
-        ["2025-09-01", "2025-09-02", "2025-09-03"].iter().map(|t| row(2, "LC_Retargeting_Web_Visitors", t, "10.00")).collect();
+    let first: Vec<ImportRow> = ["2025-09-01", "2025-09-02", "2025-09-03"].iter().map(|t| row(2, "LC_Retargeting_Web_Visitors", t, "10.00")).collect();
     let out = import(&p, &first, "meta", &BTreeMap::new()).unwrap();
     p.actuals = out.actuals;
     // A hand-entered row on an overlapping day is kept.
-    p.actuals.push(Actual { line: "meta-rt".into(), start: day("2025-09-03"), end: day("2025-09-03"), spend: d("1.00"), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
-    let second: Vec<ImportRow> =
-        ["2025-09-03", "2025-09-04"].iter().map(|t| row(2, "LC_Retargeting_Web_Visitors", t, "20.00")).collect();
+    p.actuals.push(Actual {
+        line: "meta-rt".into(),
+        start: day("2025-09-03"),
+        end: day("2025-09-03"),
+        spend: d("1.00"),
+        impressions: None,
+        clicks: None,
+        conversions: None,
+        revenue: None,
+        source: String::new(),
+    });
+    let second: Vec<ImportRow> = ["2025-09-03", "2025-09-04"].iter().map(|t| row(2, "LC_Retargeting_Web_Visitors", t, "20.00")).collect();
     let out = import(&p, &second, "meta", &BTreeMap::new()).unwrap();
     assert_eq!(out.replaced, 1);
     let total: Decimal = out.actuals.iter().map(|a| a.spend).sum();
@@ -128,7 +136,17 @@ fn pacing_plan() -> Plan {
     for k in 0..10 {
         let date = day("2025-09-01") + chrono::Duration::days(k);
         for (line, spend) in [("meta-pro", "120.00"), ("meta-rt", "100.00")] {
-            p.actuals.push(Actual { line: line.into(), start: date, end: date, spend: d(spend), impressions: None, clicks: None, conversions: None, revenue: None, source: String::new() });
+            p.actuals.push(Actual {
+                line: line.into(),
+                start: date,
+                end: date,
+                spend: d(spend),
+                impressions: None,
+                clicks: None,
+                conversions: None,
+                revenue: None,
+                source: String::new(),
+            });
         }
     }
     p

@@ -82,9 +82,29 @@ fn leaves(v: &Value, at: String, out: &mut Vec<(String, Value)>) {
 }
 
 const DECIMALS: &[&str] = &[
-    "0", "-0", "1", "-1", "0.0000000000000000000000000001", "79228162514264337593543950335", "-79228162514264337593543950335",
-    "1000000000000000000000000000", "99999999999999.99", "0.5", "100", "100.0000000000001", "12345678901234567890.123456789",
-    "0.00001", "1e3", "NaN", "", " 5 ", "5,5", "1000000000000000000000000", "7922816251426433759354395033", "0.01", "0.99",
+    "0",
+    "-0",
+    "1",
+    "-1",
+    "0.0000000000000000000000000001",
+    "79228162514264337593543950335",
+    "-79228162514264337593543950335",
+    "1000000000000000000000000000",
+    "99999999999999.99",
+    "0.5",
+    "100",
+    "100.0000000000001",
+    "12345678901234567890.123456789",
+    "0.00001",
+    "1e3",
+    "NaN",
+    "",
+    " 5 ",
+    "5,5",
+    "1000000000000000000000000",
+    "7922816251426433759354395033",
+    "0.01",
+    "0.99",
     "10000000000000000000000000000",
 ];
 const DATES: &[&str] = &["0001-01-01", "9999-12-31", "2025-09-0é", "2026-02-29", "2028-02-29", "1970-01-01", "2027-12-31", "2030-06-30", "not a date"];
@@ -227,7 +247,17 @@ fn known_hostile_plans_are_refused_or_costed_without_panicking() {
     doc["start"] = json!("0001-01-01");
     doc["end"] = json!("9999-12-31");
     let line = doc["lines"][0].clone();
-    doc["lines"] = Value::Array((0..300).map(|i| { let mut l = line.clone(); l["id"] = json!(format!("l{i}")); l["start"] = json!("0001-01-01"); l["end"] = json!("9999-12-31"); l }).collect());
+    doc["lines"] = Value::Array(
+        (0..300)
+            .map(|i| {
+                let mut l = line.clone();
+                l["id"] = json!(format!("l{i}"));
+                l["start"] = json!("0001-01-01");
+                l["end"] = json!("9999-12-31");
+                l
+            })
+            .collect(),
+    );
     doc["scenarios"] = json!([]);
     doc["actuals"] = json!([]);
     doc["invoices"] = json!([]);
@@ -263,6 +293,14 @@ fn limits_name_their_field_and_allow_the_largest_real_plans() {
     doc["actuals"] = json!([]);
     doc["invoices"] = json!([]);
     doc["learnings"] = json!([]);
-    doc["lines"] = Value::Array((0..=MAX_LINES).map(|i| { let mut l = line.clone(); l["id"] = json!(format!("l{i}")); l }).collect());
+    doc["lines"] = Value::Array(
+        (0..=MAX_LINES)
+            .map(|i| {
+                let mut l = line.clone();
+                l["id"] = json!(format!("l{i}"));
+                l
+            })
+            .collect(),
+    );
     assert_eq!(ok(&doc), Err(("too_large".into(), Some("lines".into()))));
 }

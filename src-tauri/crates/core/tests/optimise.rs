@@ -3,9 +3,9 @@
 //! unallocated money would add, and splits the whole budget only when asked.
 
 use flightplan_core::allocation::SplitBasis;
-use flightplan_core::Dec;
 use flightplan_core::optimise::{accept, optimise, optimise_on};
 use flightplan_core::response::Response;
+use flightplan_core::Dec;
 use flightplan_core::{compute, sample_plan};
 use rust_decimal::Decimal;
 

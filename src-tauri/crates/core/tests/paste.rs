@@ -3,9 +3,9 @@
 //! over a row replacing it, a partial block setting only its columns, and fill-down.
 
 use flightplan_core::paste::{fill_down, fill_right, place, read_block, DateOrder, LineField, PasteOptions};
-use flightplan_core::Dec;
 use flightplan_core::plan::{Buying, Funnel, NumberStyle, Pricing};
 use flightplan_core::rate_card::default_rate_card;
+use flightplan_core::Dec;
 use flightplan_core::{compute, sample_plan};
 use std::str::FromStr;
 
@@ -82,7 +82,10 @@ fn pasting_over_a_row_replaces_it_and_keeps_its_id() {
     let l = &next.lines[1];
     // google-generic was a conversion / capture / auction CPC line with a CTR and a curve: none of that stays.
     assert_eq!(l.id, "google-generic");
-    assert_eq!((l.channel.as_str(), l.name.as_str(), l.buying, l.role, l.pricing), ("Radio", "Drive time spots", Some(Buying::Offline), Some(Funnel::Awareness), Pricing::Cpp));
+    assert_eq!(
+        (l.channel.as_str(), l.name.as_str(), l.buying, l.role, l.pricing),
+        ("Radio", "Drive time spots", Some(Buying::Offline), Some(Funnel::Awareness), Pricing::Cpp)
+    );
     assert_eq!((l.ctr, l.cvr, l.response.is_none(), l.rate), (None, None, true, Some(d("17500.00"))));
     assert_eq!((l.start, l.end), (plan.start, plan.end));
     assert_eq!(next.lines.len(), plan.lines.len());
@@ -148,7 +151,10 @@ fn a_channel_missing_from_the_rate_card_says_so_and_its_rules_are_checked() {
     let messages: Vec<&str> = p.problems.iter().map(|x| x.message.as_str()).collect();
     assert_eq!(
         messages,
-        ["Row 2: a CPM line needs a rate", "Row 3: a CPP line needs a rate (its rate card entry prices a point from the plan's universe: give the plan a universe in stage 2)"]
+        [
+            "Row 2: a CPM line needs a rate",
+            "Row 3: a CPP line needs a rate (its rate card entry prices a point from the plan's universe: give the plan a universe in stage 2)"
+        ]
     );
 }
 
@@ -198,18 +204,36 @@ fn fill_right_copies_into_cells_of_the_same_kind_and_refuses_the_rest() {
         ("a start date into the end, two rows", &[3, 8], Start, &[End], json!([["2027-01-11"], ["2027-02-01"]])),
         ("a line's name into its channel and vendor", &[0], Name, &[Channel, Vendor], json!([["Search — Brand", "Search — Brand"]])),
         ("a rate into the budget and the KPI target (amounts)", &[2], Rate, &[Budget, KpiTarget], json!([["9.50", "9.50"]])),
-        ("a rate with more decimal places than the currency refused as a budget", &[5], Rate, &[Budget],
-            json!({ "code": "invalid_field", "path": "lines[5].budget", "line": "youtube-instream", "says": "has more decimal places than USD allows" })),
-        ("a date into a rate column", &[0], Start, &[Rate],
-            json!({ "code": "fill_refused", "path": null, "line": null, "says": "Start (a date) only into cells of the same kind, and Rate holds an amount" })),
-        ("an amount into a share", &[0], Budget, &[Share],
-            json!({ "code": "fill_refused", "path": null, "line": null, "says": "Share % holds a share of the budget" })),
-        ("an empty rate", &[7], Rate, &[Budget],
-            json!({ "code": "fill_refused", "path": "lines[7].rate", "line": "morningbrew-direct", "says": "Rate is empty" })),
-        ("a line past the end", &[0, 42], Start, &[End],
-            json!({ "code": "unknown_line", "path": null, "line": null, "says": "no line 43" })),
-        ("never the id", &[0], Name, &[Id],
-            json!({ "code": "fill_refused", "path": null, "line": null, "says": "does not change a line's id" })),
+        (
+            "a rate with more decimal places than the currency refused as a budget",
+            &[5],
+            Rate,
+            &[Budget],
+            json!({ "code": "invalid_field", "path": "lines[5].budget", "line": "youtube-instream", "says": "has more decimal places than USD allows" }),
+        ),
+        (
+            "a date into a rate column",
+            &[0],
+            Start,
+            &[Rate],
+            json!({ "code": "fill_refused", "path": null, "line": null, "says": "Start (a date) only into cells of the same kind, and Rate holds an amount" }),
+        ),
+        (
+            "an amount into a share",
+            &[0],
+            Budget,
+            &[Share],
+            json!({ "code": "fill_refused", "path": null, "line": null, "says": "Share % holds a share of the budget" }),
+        ),
+        (
+            "an empty rate",
+            &[7],
+            Rate,
+            &[Budget],
+            json!({ "code": "fill_refused", "path": "lines[7].rate", "line": "morningbrew-direct", "says": "Rate is empty" }),
+        ),
+        ("a line past the end", &[0, 42], Start, &[End], json!({ "code": "unknown_line", "path": null, "line": null, "says": "no line 43" })),
+        ("never the id", &[0], Name, &[Id], json!({ "code": "fill_refused", "path": null, "line": null, "says": "does not change a line's id" })),
     ];
     for (name, rows, from, to, want) in cases {
         match fill_right(&plan, rows, from, to) {

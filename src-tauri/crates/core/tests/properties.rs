@@ -1,8 +1,8 @@
 //! Property tests: for any budget, weights, currency and flight, money splits add up exactly.
 
 use chrono::{Duration, NaiveDate};
-use flightplan_core::Dec;
 use flightplan_core::money::{split_largest_remainder, Currency};
+use flightplan_core::Dec;
 use flightplan_core::{compute, sample_plan};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

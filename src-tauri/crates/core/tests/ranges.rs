@@ -4,10 +4,10 @@
 //! pacing stays linear on a line flighted for centuries.
 
 use chrono::NaiveDate;
-use flightplan_core::Dec;
 use flightplan_core::actuals::{import, ImportRow};
 use flightplan_core::pacing::{default_as_of, pacing};
 use flightplan_core::plan::{Actual, Plan};
+use flightplan_core::Dec;
 use flightplan_core::{parse_plan, read_plan, write_plan};
 use rust_decimal::Decimal;
 use serde_json::{json, Value};
@@ -139,7 +139,8 @@ fn reimporting_an_overlapping_range_replaces_never_doubles() {
     assert!(again.warnings.is_empty());
     // A daily report for the second week overlaps the month's row: that row is replaced whole,
     // and the planner is told its other days went with it.
-    let week: Vec<ImportRow> = (8..=14).map(|k| row(k, "Search - Brand - US", None, &format!("2025-09-{k:02}"), &format!("2025-09-{k:02}"), "100.00")).collect();
+    let week: Vec<ImportRow> =
+        (8..=14).map(|k| row(k, "Search - Brand - US", None, &format!("2025-09-{k:02}"), &format!("2025-09-{k:02}"), "100.00")).collect();
     let daily = import(&p, &week, "google", &BTreeMap::new()).unwrap();
     assert_eq!(daily.replaced, 1);
     assert_eq!(daily.actuals.iter().map(|a| a.spend).sum::<Decimal>(), d("700.00"));

@@ -4,9 +4,9 @@
 //! takes it out of the catalogue; the added channels survive the card's file.
 
 use flightplan_core::catalogue::catalogue_for;
-use flightplan_core::rate_card::{add_entry, default_rate_card, read_rate_card, remove_entry, write_rate_card, RateCardEntry};
 use flightplan_core::paste::{read_block, DateOrder, PasteOptions};
 use flightplan_core::plan::NumberStyle;
+use flightplan_core::rate_card::{add_entry, default_rate_card, read_rate_card, remove_entry, write_rate_card, RateCardEntry};
 use flightplan_core::sample::sample_plan;
 use serde_json::{json, Value};
 

@@ -9,8 +9,8 @@
 //!   *Advertising Media Planning*, on combining vehicles assuming independence).
 //! - Reach curve: reach = R_max × (1 − e^(−k·GRP)).
 
-use flightplan_core::{compute, parse_plan, read_plan, PlanView};
 use flightplan_core::Dec;
+use flightplan_core::{compute, parse_plan, read_plan, PlanView};
 use serde_json::{json, Value};
 
 /// One CPM line buying exactly `grps` GRPs on a 1,000,000 universe: GRPs × 10,000 impressions at
@@ -86,8 +86,8 @@ fn curve_reach_is_max_times_one_minus_e_to_minus_k_grp() {
     let v = run(&plan(json!([grp_line("tv", 100)]), json!({"reach_model": {"kind": "curve", "max": "80", "k": "0.01"}})));
     assert_eq!(v.totals.reach_pct.unwrap().to_string(), "50.57");
     assert_eq!(v.totals.frequency.unwrap().to_string(), "1.98"); // 100 / 50.57
-    // Effective reach comes from the NBD fitted to 50.57% at m = 1: k ≈ 1.03, just more even than
-    // the k = 1 case below (12.50% at 3+), and far more concentrated than Poisson's 8.03%.
+                                                                 // Effective reach comes from the NBD fitted to 50.57% at m = 1: k ≈ 1.03, just more even than
+                                                                 // the k = 1 case below (12.50% at 3+), and far more concentrated than Poisson's 8.03%.
     assert_eq!(v.totals.effective_reach_pct.unwrap().to_string(), "12.39");
 }
 
@@ -233,8 +233,11 @@ fn grps_and_trps_per_medium() {
         // Cinema at an $18 CPM: $18,000 = 1,000,000 admissions = 2.67 GRPs.
         l(json!({ "id": "cinema", "channel": "Cinema", "name": "Pre-show", "pricing": "cpm", "rate": "18", "budget": "18000.00" }))
     ]);
-    let p = plan(lines, json!({ "universe": "37500000", "target_audience": "Men 18–34", "budget": "1476500.00",
-                                "reach_model": { "kind": "poisson" }, "end": "2027-01-24" }));
+    let p = plan(
+        lines,
+        json!({ "universe": "37500000", "target_audience": "Men 18–34", "budget": "1476500.00",
+                                "reach_model": { "kind": "poisson" }, "end": "2027-01-24" }),
+    );
     let v = run(&p);
     let s = |d: Option<rust_decimal::Decimal>| d.map(|x| x.to_string());
     let row = |id: &str| v.lines.iter().find(|l| l.id == id).unwrap();

@@ -64,13 +64,17 @@ fn the_plan_as_written_is_the_base_column() {
     // only = 2,500.00; 14,500.00 in all; gross 114,500.00. Combined reach
     // 1 − (1 − 0.632121)(1 − 0.993262) = 99.75%; frequency 6 / 0.997521 = 6.01; 3+ reach from
     // Poisson(6) = 1 − e^(−6)(1 + 6 + 18) = 93.80%. Response 500 + 1,000.
-    assert_fields(&c["base"]["totals"], json!({
-        "budget": "100000.00", "net_media": "100000.00", "agency_commission": "10000.00",
-        "ad_serving": "2500.00", "tech_fee": "2000.00", "fees": "14500.00", "gross": "114500.00",
-        "unallocated": "0.00", "impressions": "6000000", "clicks": "50000", "conversions": "1000",
-        "views": null, "grps": "600.00", "reach_pct": "99.75", "frequency": "6.01",
-        "effective_reach_pct": "93.80", "total_response": "1500.00"
-    }), "base");
+    assert_fields(
+        &c["base"]["totals"],
+        json!({
+            "budget": "100000.00", "net_media": "100000.00", "agency_commission": "10000.00",
+            "ad_serving": "2500.00", "tech_fee": "2000.00", "fees": "14500.00", "gross": "114500.00",
+            "unallocated": "0.00", "impressions": "6000000", "clicks": "50000", "conversions": "1000",
+            "views": null, "grps": "600.00", "reach_pct": "99.75", "frequency": "6.01",
+            "effective_reach_pct": "93.80", "total_response": "1500.00"
+        }),
+        "base",
+    );
     assert_fields(&c["base"]["lines"][0], json!({"id": "tv", "net": "50000.00", "share_pct": "50.00", "reach_pct": "63.21", "response": "500.00"}), "tv");
     assert_fields(&c["base"]["lines"][1], json!({"id": "social", "net": "50000.00", "reach_pct": "99.33", "response": "1000.00"}), "social");
 }
@@ -84,20 +88,28 @@ fn conservative_cuts_budget_and_every_figure_follows() {
     // 400 GRPs, 98.17%). Commission 8,000; tech 1,600; ad serving 4,000 × 0.50 = 2,000.
     // Reach 1 − 0.449329 × 0.018316 = 99.18%; frequency 4.8 / 0.991770 = 4.84; 3+ at
     // Poisson(4.8) = 85.75%. Response 1,000·40/90 + 2,000·40/90 = 1,333.33.
-    assert_fields(&s["totals"], json!({
-        "budget": "80000.00", "net_media": "80000.00", "agency_commission": "8000.00",
-        "ad_serving": "2000.00", "tech_fee": "1600.00", "fees": "11600.00", "gross": "91600.00",
-        "unallocated": "0.00", "impressions": "4800000", "clicks": "40000", "conversions": "800",
-        "grps": "480.00", "reach_pct": "99.18", "frequency": "4.84", "effective_reach_pct": "85.75",
-        "total_response": "1333.33"
-    }), "conservative");
-    assert_fields(&s["difference"], json!({
-        "budget": "-20000.00", "net_media": "-20000.00", "agency_commission": "-2000.00",
-        "ad_serving": "-500.00", "tech_fee": "-400.00", "fees": "-2900.00", "gross": "-22900.00",
-        "unallocated": "0.00", "impressions": "-1200000", "clicks": "-10000", "conversions": "-200",
-        "views": null, "grps": "-120.00", "reach_pct": "-0.57", "frequency": "-1.17",
-        "effective_reach_pct": "-8.05", "total_response": "-166.67"
-    }), "conservative difference");
+    assert_fields(
+        &s["totals"],
+        json!({
+            "budget": "80000.00", "net_media": "80000.00", "agency_commission": "8000.00",
+            "ad_serving": "2000.00", "tech_fee": "1600.00", "fees": "11600.00", "gross": "91600.00",
+            "unallocated": "0.00", "impressions": "4800000", "clicks": "40000", "conversions": "800",
+            "grps": "480.00", "reach_pct": "99.18", "frequency": "4.84", "effective_reach_pct": "85.75",
+            "total_response": "1333.33"
+        }),
+        "conservative",
+    );
+    assert_fields(
+        &s["difference"],
+        json!({
+            "budget": "-20000.00", "net_media": "-20000.00", "agency_commission": "-2000.00",
+            "ad_serving": "-500.00", "tech_fee": "-400.00", "fees": "-2900.00", "gross": "-22900.00",
+            "unallocated": "0.00", "impressions": "-1200000", "clicks": "-10000", "conversions": "-200",
+            "views": null, "grps": "-120.00", "reach_pct": "-0.57", "frequency": "-1.17",
+            "effective_reach_pct": "-8.05", "total_response": "-166.67"
+        }),
+        "conservative difference",
+    );
 }
 
 #[test]
@@ -106,7 +118,11 @@ fn an_unchanged_scenario_differs_by_zero() {
     let s = &c["scenarios"][1];
     assert_eq!(s["presented"], true);
     assert_eq!(s["totals"], c["base"]["totals"]);
-    assert_fields(&s["difference"], json!({"gross": "0.00", "impressions": "0", "reach_pct": "0.00", "total_response": "0.00", "views": null}), "base difference");
+    assert_fields(
+        &s["difference"],
+        json!({"gross": "0.00", "impressions": "0", "reach_pct": "0.00", "total_response": "0.00", "views": null}),
+        "base difference",
+    );
 }
 
 #[test]
@@ -120,18 +136,26 @@ fn aggressive_changes_share_rate_and_duplication() {
     // 3+ reach: lines combine as independent exposures, Poisson(1) + Poisson(11.25) =
     // Poisson(12.25), so (1 − e^(−12.25)(1 + 12.25 + 12.25²/2)) × 0.95 = 94.96%.
     // Response 500 + 2,000·90/140 = 1,785.71.
-    assert_fields(&s["totals"], json!({
-        "budget": "150000.00", "net_media": "140000.00", "agency_commission": "14000.00",
-        "ad_serving": "5625.00", "tech_fee": "2800.00", "fees": "22425.00", "gross": "162425.00",
-        "unallocated": "10000.00", "impressions": "12250000", "clicks": "112500", "conversions": "2250",
-        "grps": "1225.00", "reach_pct": "95.00", "frequency": "12.89", "effective_reach_pct": "94.96",
-        "total_response": "1785.71"
-    }), "aggressive");
+    assert_fields(
+        &s["totals"],
+        json!({
+            "budget": "150000.00", "net_media": "140000.00", "agency_commission": "14000.00",
+            "ad_serving": "5625.00", "tech_fee": "2800.00", "fees": "22425.00", "gross": "162425.00",
+            "unallocated": "10000.00", "impressions": "12250000", "clicks": "112500", "conversions": "2250",
+            "grps": "1225.00", "reach_pct": "95.00", "frequency": "12.89", "effective_reach_pct": "94.96",
+            "total_response": "1785.71"
+        }),
+        "aggressive",
+    );
     assert_fields(&s["lines"][1], json!({"id": "social", "net": "90000.00", "rate": "8.00", "reach_pct": "100.00"}), "aggressive social");
-    assert_fields(&s["difference"], json!({
-        "net_media": "40000.00", "gross": "47925.00", "unallocated": "10000.00",
-        "reach_pct": "-4.75", "frequency": "6.88", "total_response": "285.71"
-    }), "aggressive difference");
+    assert_fields(
+        &s["difference"],
+        json!({
+            "net_media": "40000.00", "gross": "47925.00", "unallocated": "10000.00",
+            "reach_pct": "-4.75", "frequency": "6.88", "total_response": "285.71"
+        }),
+        "aggressive difference",
+    );
     assert!(s["findings"].as_array().unwrap().iter().any(|f| f == "budget_unallocated"), "{}", s["findings"]);
 }
 
@@ -224,14 +248,22 @@ fn a_budget_cut_scales_amount_lines_or_says_which_it_leaves() {
     plan.scenarios = vec![
         serde_json::from_value(serde_json::json!({ "name": "Budget −10%", "budget": "225000.00" })).unwrap(),
         serde_json::from_value(serde_json::json!({ "name": "Budget −10%, scaled", "budget": "225000.00", "scale_amounts": true,
-                                                  "lines": [ { "id": "radio-nyc", "budget": "28000.00" } ] })).unwrap(),
+                                                  "lines": [ { "id": "radio-nyc", "budget": "28000.00" } ] }))
+        .unwrap(),
     ];
     let c = flightplan_core::scenario::compare(&plan).unwrap();
     let kept = &c.scenarios[0];
     assert_eq!(kept.unchanged_lines.len(), 9);
-    assert!(kept.unchanged_lines[0].reason.starts_with("a fixed amount of $18,000.00: the scenario changes the budget to $225,000.00 but not this line"), "{}", kept.unchanged_lines[0].reason);
+    assert!(
+        kept.unchanged_lines[0].reason.starts_with("a fixed amount of $18,000.00: the scenario changes the budget to $225,000.00 but not this line"),
+        "{}",
+        kept.unchanged_lines[0].reason
+    );
     let gap = kept.budget_gap.as_ref().unwrap();
-    assert_eq!((gap.kind, gap.amount.to_string(), gap.message.as_str()), ("over_budget", "25000.00".to_string(), "The lines cost $25,000.00 more than this scenario's budget."));
+    assert_eq!(
+        (gap.kind, gap.amount.to_string(), gap.message.as_str()),
+        ("over_budget", "25000.00".to_string(), "The lines cost $25,000.00 more than this scenario's budget.")
+    );
     assert_eq!(kept.difference.net_media, Decimal::ZERO);
 
     let scaled = &c.scenarios[1];

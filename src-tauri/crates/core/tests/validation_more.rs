@@ -82,26 +82,81 @@ fn plan_file_rules_on_the_new_fields() {
         ("negative scenario budget", |v| v["scenarios"][0]["budget"] = json!("-1.00"), "negative_value", "scenarios[0].budget", None),
         ("scenario budget too precise", |v| v["scenarios"][0]["budget"] = json!("2000.005"), "too_precise", "scenarios[0].budget", None),
         ("unknown line", |v| v["scenarios"][1]["lines"][0]["id"] = json!("radio"), "unknown_line", "scenarios[1].lines[0].id", None),
-        ("one line changed twice", |v| v["scenarios"][0]["lines"].as_array_mut().unwrap().push(json!({"id": "social", "rate": "9"})), "duplicate_line_id", "scenarios[0].lines[1].id", Some("social")),
+        (
+            "one line changed twice",
+            |v| v["scenarios"][0]["lines"].as_array_mut().unwrap().push(json!({"id": "social", "rate": "9"})),
+            "duplicate_line_id",
+            "scenarios[0].lines[1].id",
+            Some("social"),
+        ),
         ("budget and share", |v| v["scenarios"][0]["lines"][0]["share"] = json!("10"), "invalid_field", "scenarios[0].lines[0].share", Some("social")),
-        ("negative line budget", |v| v["scenarios"][0]["lines"][0]["budget"] = json!("-10.00"), "negative_value", "scenarios[0].lines[0].budget", Some("social")),
+        (
+            "negative line budget",
+            |v| v["scenarios"][0]["lines"][0]["budget"] = json!("-10.00"),
+            "negative_value",
+            "scenarios[0].lines[0].budget",
+            Some("social"),
+        ),
         ("share over 100", |v| v["scenarios"][1]["lines"][0]["share"] = json!("120"), "share_over_100", "scenarios[1].lines[0].share", Some("tv")),
         ("negative share", |v| v["scenarios"][1]["lines"][0]["share"] = json!("-1"), "negative_value", "scenarios[1].lines[0].share", Some("tv")),
         ("negative rate", |v| v["scenarios"][1]["lines"][0]["rate"] = json!("-9"), "negative_value", "scenarios[1].lines[0].rate", Some("tv")),
         ("zero CPP rate", |v| v["scenarios"][1]["lines"][0]["rate"] = json!("0"), "out_of_range", "scenarios[1].lines[0].rate", Some("tv")),
         ("ctr as a percent", |v| v["scenarios"][0]["lines"][0]["ctr"] = json!("1.2"), "out_of_range", "scenarios[0].lines[0].ctr", Some("social")),
-        ("scenario reach over 100", |v| v["scenarios"][1]["lines"][0]["reach_pct"] = json!("101"), "out_of_range", "scenarios[1].lines[0].reach_pct", Some("tv")),
+        (
+            "scenario reach over 100",
+            |v| v["scenarios"][1]["lines"][0]["reach_pct"] = json!("101"),
+            "out_of_range",
+            "scenarios[1].lines[0].reach_pct",
+            Some("tv"),
+        ),
         ("scenario curve max over 100", |v| v["scenarios"][1]["reach_model"]["max"] = json!("120"), "out_of_range", "scenarios[1].reach_model.max", None),
         ("scenario duplication factor 0", |v| v["scenarios"][1]["duplication_factor"] = json!("0"), "out_of_range", "scenarios[1].duplication_factor", None),
         ("a line universe of 0", |v| v["lines"][2]["universe"] = json!("0"), "out_of_range", "lines[2].universe", Some("tv")),
         ("on target over 100%", |v| v["lines"][2]["target_pct"] = json!("101"), "out_of_range", "lines[2].target_pct", Some("tv")),
         ("negative readership", |v| v["lines"][2]["readership"] = json!("-1"), "negative_value", "lines[2].readership", Some("tv")),
         ("a spot of 0 seconds", |v| v["lines"][2]["spot_length"] = json!(0), "out_of_range", "lines[2].spot_length", Some("tv")),
-        ("dayparts adding to 90%", |v| v["lines"][2]["dayparts"] = json!([{"name": "Prime", "share": "60"}, {"name": "Late", "share": "30"}]), "invalid_field", "lines[2].dayparts", Some("tv")),
+        (
+            "dayparts adding to 90%",
+            |v| v["lines"][2]["dayparts"] = json!([{"name": "Prime", "share": "60"}, {"name": "Late", "share": "30"}]),
+            "invalid_field",
+            "lines[2].dayparts",
+            Some("tv"),
+        ),
         ("an unnamed daypart", |v| v["lines"][2]["dayparts"] = json!([{"name": " "}]), "missing_field", "lines[2].dayparts[0].name", Some("tv")),
-        ("faces and a budget", |v| { v["lines"][2]["pricing"] = json!("per_face_week"); v["lines"][2]["faces"] = json!(20) }, "invalid_field", "lines[2].budget", Some("tv")),
-        ("insertions and a share", |v| { let l = &mut v["lines"][2]; l["pricing"] = json!("per_insertion"); l["insertions"] = json!(4); l.as_object_mut().unwrap().remove("budget"); l["share"] = json!("10") }, "invalid_field", "lines[2].share", Some("tv")),
-        ("per insertion with neither insertions nor money", |v| { let l = &mut v["lines"][2]; l["pricing"] = json!("per_insertion"); l.as_object_mut().unwrap().remove("budget"); }, "missing_field", "lines[2].budget", Some("tv")),
+        (
+            "faces and a budget",
+            |v| {
+                v["lines"][2]["pricing"] = json!("per_face_week");
+                v["lines"][2]["faces"] = json!(20)
+            },
+            "invalid_field",
+            "lines[2].budget",
+            Some("tv"),
+        ),
+        (
+            "insertions and a share",
+            |v| {
+                let l = &mut v["lines"][2];
+                l["pricing"] = json!("per_insertion");
+                l["insertions"] = json!(4);
+                l.as_object_mut().unwrap().remove("budget");
+                l["share"] = json!("10")
+            },
+            "invalid_field",
+            "lines[2].share",
+            Some("tv"),
+        ),
+        (
+            "per insertion with neither insertions nor money",
+            |v| {
+                let l = &mut v["lines"][2];
+                l["pricing"] = json!("per_insertion");
+                l.as_object_mut().unwrap().remove("budget");
+            },
+            "missing_field",
+            "lines[2].budget",
+            Some("tv"),
+        ),
     ];
     check(cases, false);
 }
@@ -153,11 +208,29 @@ fn planning_model_rules() {
         ("duplication factor over 1", |v| v["duplication_factor"] = json!("1.2"), "out_of_range", "duplication_factor", None),
         ("reach over 100", |v| v["lines"][2]["reach_pct"] = json!("100.01"), "out_of_range", "lines[2].reach_pct", Some("tv")),
         ("negative reach", |v| v["lines"][2]["reach_pct"] = json!("-1"), "out_of_range", "lines[2].reach_pct", Some("tv")),
-        ("zero half saturation", |v| v["lines"][2]["response"]["half_saturation"] = json!("0"), "out_of_range", "lines[2].response.half_saturation", Some("tv")),
+        (
+            "zero half saturation",
+            |v| v["lines"][2]["response"]["half_saturation"] = json!("0"),
+            "out_of_range",
+            "lines[2].response.half_saturation",
+            Some("tv"),
+        ),
         ("negative shape", |v| v["lines"][2]["response"]["shape"] = json!("-2"), "out_of_range", "lines[2].response.shape", Some("tv")),
         ("zero max", |v| v["lines"][2]["response"]["max"] = json!("0"), "out_of_range", "lines[2].response.max", Some("tv")),
-        ("adbudg max below min", |v| v["lines"][2]["response"] = json!({"curve": "adbudg", "min": "50", "max": "10", "shape": "1", "d": "100"}), "out_of_range", "lines[2].response.max", Some("tv")),
-        ("adbudg zero d", |v| v["lines"][2]["response"] = json!({"curve": "adbudg", "max": "10", "shape": "1", "d": "0"}), "out_of_range", "lines[2].response.d", Some("tv")),
+        (
+            "adbudg max below min",
+            |v| v["lines"][2]["response"] = json!({"curve": "adbudg", "min": "50", "max": "10", "shape": "1", "d": "100"}),
+            "out_of_range",
+            "lines[2].response.max",
+            Some("tv"),
+        ),
+        (
+            "adbudg zero d",
+            |v| v["lines"][2]["response"] = json!({"curve": "adbudg", "max": "10", "shape": "1", "d": "0"}),
+            "out_of_range",
+            "lines[2].response.d",
+            Some("tv"),
+        ),
         ("max under min", |v| v["lines"][2]["max_budget"] = json!("50.00"), "infeasible_bounds", "lines[2].max_budget", Some("tv")),
     ];
     check(cases, true);

@@ -12,17 +12,23 @@ fn a_week_weight_is_stored_as_the_lines_weights_and_reshapes_its_weekly_net() {
     // Meta retargeting: $12,000.00 over 11 weeks from 11 Jan 2027, continuous.
     let plan = sample_plan();
     let line = plan.lines.iter().position(|l| l.id == "meta-rtg").unwrap();
-    let weekly = |p: &flightplan_core::Plan| -> Vec<String> {
-        compute(p).unwrap().lines[line].weeks.iter().map(|w| w.net.to_string()).collect()
-    };
+    let weekly = |p: &flightplan_core::Plan| -> Vec<String> { compute(p).unwrap().lines[line].weeks.iter().map(|w| w.net.to_string()).collect() };
     assert_eq!(weekly(&plan).len(), 11);
     let cases: Vec<(usize, &str, Value)> = vec![
         // A hiatus in week 3: the other ten share the money.
-        (2, "0", json!({ "weights": ["1", "1", "0", "1", "1", "1", "1", "1", "1", "1", "1"],
-                         "weekly": ["1200.00", "1200.00", "0.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00"] })),
+        (
+            2,
+            "0",
+            json!({ "weights": ["1", "1", "0", "1", "1", "1", "1", "1", "1", "1", "1"],
+                         "weekly": ["1200.00", "1200.00", "0.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00", "1200.00"] }),
+        ),
         // A heavy first week: twice a normal week.
-        (0, "2", json!({ "weights": ["2", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1"],
-                         "weekly": ["2000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00"] })),
+        (
+            0,
+            "2",
+            json!({ "weights": ["2", "1", "1", "1", "1", "1", "1", "1", "1", "1", "1"],
+                         "weekly": ["2000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00", "1000.00"] }),
+        ),
         (2, "-1", json!({ "code": "negative_value", "path": "lines[3].weights[2]" })),
         (2, "heavy", json!({ "code": "invalid_field", "path": "lines[3].weights[2]" })),
         (11, "1", json!({ "code": "out_of_range", "path": "lines[3].weights[11]" })),

@@ -267,8 +267,7 @@ fn month(w: &str) -> Option<u32> {
 }
 
 fn full_month_name(w: &str) -> bool {
-    const FULL: [&str; 12] =
-        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     FULL.contains(&w)
 }
 
@@ -290,11 +289,7 @@ fn named_date(words: &[&str]) -> Option<NaiveDate> {
 pub fn flight(cell: &str, order: DateOrder) -> Result<(NaiveDate, NaiveDate), String> {
     let raw = cell.trim();
     let bad = || format!("\"{raw}\" is not a flight (a start and an end date)");
-    let (a, b) = [" - ", " – ", " — ", " to ", "–", "—"]
-        .iter()
-        .find_map(|sep| raw.split_once(sep))
-        .or_else(|| raw.split_once(" until "))
-        .ok_or_else(bad)?;
+    let (a, b) = [" - ", " – ", " — ", " to ", "–", "—"].iter().find_map(|sep| raw.split_once(sep)).or_else(|| raw.split_once(" until ")).ok_or_else(bad)?;
     let end = date(b, order).map_err(|_| bad())?;
     let start = date(a, order).or_else(|_| date(&format!("{} {}", a.trim(), end.year()), order)).map_err(|_| bad())?;
     Ok((start, end))

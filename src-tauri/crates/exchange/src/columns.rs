@@ -142,7 +142,20 @@ const NAMES: &[(LineField, &[&str])] = &[
     (LineField::Id, &["id", "line id", "line item id", "lineitem id", "placement id"]),
     (
         LineField::Name,
-        &["line", "line name", "line item", "line item name", "name", "placement", "placement name", "campaign name", "campaign", "tactic", "description", "ad set"],
+        &[
+            "line",
+            "line name",
+            "line item",
+            "line item name",
+            "name",
+            "placement",
+            "placement name",
+            "campaign name",
+            "campaign",
+            "tactic",
+            "description",
+            "ad set",
+        ],
     ),
     (LineField::Channel, &["channel", "media type", "media", "media channel", "channel type"]),
     (LineField::Medium, &["medium"]),
@@ -162,8 +175,24 @@ const NAMES: &[(LineField, &[&str])] = &[
     (
         LineField::Budget,
         &[
-            "net media", "net", "net cost", "net budget", "net spend", "net investment", "budget", "cost total", "total cost",
-            "cost", "media cost", "media budget", "media spend", "spend", "planned spend", "investment", "amount", "net amount",
+            "net media",
+            "net",
+            "net cost",
+            "net budget",
+            "net spend",
+            "net investment",
+            "budget",
+            "cost total",
+            "total cost",
+            "cost",
+            "media cost",
+            "media budget",
+            "media spend",
+            "spend",
+            "planned spend",
+            "investment",
+            "amount",
+            "net amount",
         ],
     ),
     (LineField::Share, &["share", "share of budget", "budget share", "of budget", "split", "budget split"]),
@@ -397,10 +426,7 @@ mod tests {
         let header = row(&["Channel", "Vehicle", "Partner", "Cost Total", "Net", "Impressions"]);
         let cols = resolve(&header, &PlanMapping::default(), &[]);
         let f: Vec<Option<LineField>> = cols.iter().map(|c| c.field).collect();
-        assert_eq!(
-            f,
-            vec![Some(LineField::Channel), Some(LineField::Vendor), None, None, Some(LineField::Budget), Some(LineField::Impressions)]
-        );
+        assert_eq!(f, vec![Some(LineField::Channel), Some(LineField::Vendor), None, None, Some(LineField::Budget), Some(LineField::Impressions)]);
         assert!(cols[2].note.as_deref().unwrap().contains("\"Vehicle\""));
         let mut m = PlanMapping::default();
         m.columns.insert("cost total".into(), LineField::Budget);

@@ -39,7 +39,8 @@ pub fn plan_currency(
     }
     if stated.is_none() {
         if let Some(ci) = cols.by_field.get(&LineField::Currency) {
-            let codes: HashSet<String> = rows[hi + 1..].iter().filter_map(|r| r.cells.get(*ci)).map(|c| c.trim().to_ascii_uppercase()).filter(|c| c.len() == 3).collect();
+            let codes: HashSet<String> =
+                rows[hi + 1..].iter().filter_map(|r| r.cells.get(*ci)).map(|c| c.trim().to_ascii_uppercase()).filter(|c| c.len() == 3).collect();
             if codes.len() == 1 {
                 let c = codes.into_iter().next().unwrap_or_default();
                 stated = Some((c, format!("the \"{}\" column", cols.headers[*ci])));
@@ -68,17 +69,29 @@ pub fn plan_currency(
     let at = SourceRef { sheet: sheet.map(str::to_string), ..Default::default() };
     match (chosen, stated) {
         (Some(c), Some((s, from))) if c != s => {
-            problems.push(Problem::error("currency_conflict", at, format!("the file is in {s} ({from}) but {c} was chosen: import it in {s}, or convert the file")));
+            problems.push(Problem::error(
+                "currency_conflict",
+                at,
+                format!("the file is in {s} ({from}) but {c} was chosen: import it in {s}, or convert the file"),
+            ));
             (Some(s), Some(from))
         }
         (Some(c), _) => valid_currency(c, "chosen for the import".into(), at, problems),
         (None, Some((s, from))) => valid_currency(s, from, at, problems),
         (None, None) if dollar => {
-            problems.push(Problem::info("currency_guessed", at, "amounts are written with $ and the file names no currency: read as USD (choose another if they are not US dollars)"));
+            problems.push(Problem::info(
+                "currency_guessed",
+                at,
+                "amounts are written with $ and the file names no currency: read as USD (choose another if they are not US dollars)",
+            ));
             (Some("USD".into()), Some("the $ signs in the amounts (a guess)".into()))
         }
         (None, None) => {
-            problems.push(Problem::error("no_currency", at, "the file states no currency: choose the plan's currency (in the import preview, or --currency CODE)"));
+            problems.push(Problem::error(
+                "no_currency",
+                at,
+                "the file states no currency: choose the plan's currency (in the import preview, or --currency CODE)",
+            ));
             (None, None)
         }
     }
@@ -131,4 +144,3 @@ pub fn date_order(
     }
     order
 }
-

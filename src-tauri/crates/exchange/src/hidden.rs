@@ -8,8 +8,8 @@
 //! not read, again with a note naming it.
 
 use crate::columns::ColumnGuess;
-use std::borrow::Cow;
 use crate::preview::{Problem, SourceRef};
+use std::borrow::Cow;
 
 /// One warning naming the hidden rows that were not imported (the first ten, and how many more).
 pub fn rows(skipped: &[usize], sheet: Option<&str>) -> Option<Problem> {

@@ -38,8 +38,8 @@ pub use columns::{ColumnGuess, GuessSource, LineField, PlanMapping};
 pub use csv_lines::write_csv;
 pub use mediaplan::{same_json, write_mediaplan};
 pub use preview::{
-    commit_import, Conversion, ImportChoices, ImportFormat, ImportPreview, PreviewLine, Problem, ProblemLevel, SkippedRow,
-    SourceKind, SourceRef, MAX_IMPORT_BYTES, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
+    commit_import, Conversion, ImportChoices, ImportFormat, ImportPreview, PreviewLine, Problem, ProblemLevel, SkippedRow, SourceKind, SourceRef,
+    MAX_IMPORT_BYTES, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
 };
 pub use returned::{update_from, PlanUpdate};
 pub use workbook::write_xlsx;
@@ -57,7 +57,11 @@ pub struct PlanSource {
 
 #[derive(Debug, Clone)]
 enum Body {
-    Sheets { sheets: Vec<Sheet>, csv: bool, decimal_comma: bool },
+    Sheets {
+        sheets: Vec<Sheet>,
+        csv: bool,
+        decimal_comma: bool,
+    },
     Document(serde_json::Value),
     /// A Flightplan plan file (`flightplan/1`), its structure read.
     PlanFile(Plan),
@@ -79,11 +83,7 @@ impl PlanSource {
 /// bytes). `file` names it in every message. Refuses files over [`MAX_IMPORT_BYTES`].
 pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) -> Result<PlanSource, Error> {
     if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(Error::new(
-            "file_too_large",
-            format!("{} bytes is more than a plan import reads ({MAX_IMPORT_BYTES} bytes)", bytes.len()),
-        )
-        .in_file(file));
+        return Err(Error::new("file_too_large", format!("{} bytes is more than a plan import reads ({MAX_IMPORT_BYTES} bytes)", bytes.len())).in_file(file));
     }
     let is_xlsx = bytes.starts_with(b"PK\x03\x04");
     let looks_json = bytes.iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF) == Some(&b'{');
@@ -109,7 +109,11 @@ pub fn read_plan_source(bytes: &[u8], file: &str, format: Option<ImportFormat>) 
                     unescape_formula(c);
                 }
             }
-            Body::Sheets { sheets: vec![Sheet { name: String::new(), records, merged: Vec::new(), hidden: Default::default() }], csv: true, decimal_comma: table.decimal_comma }
+            Body::Sheets {
+                sheets: vec![Sheet { name: String::new(), records, merged: Vec::new(), hidden: Default::default() }],
+                csv: true,
+                decimal_comma: table.decimal_comma,
+            }
         }
         ImportFormat::Mediaplan => {
             let text = std::str::from_utf8(bytes).map_err(|e| Error::new("invalid_json", format!("this is not UTF-8 text ({e})")).in_file(file))?;

@@ -5,7 +5,6 @@
 //! names its sheet, row and column, so the planner sees every problem at once.
 
 use crate::cells::{self, DateOrder};
-use flightplan_core::Dec;
 use crate::columns::LineField;
 use crate::derive::{per_unit, rate_for};
 use crate::preview::{Conversion, Problem, SourceRef};
@@ -13,6 +12,7 @@ use crate::words;
 use chrono::NaiveDate;
 use flightplan_core::money::{mul, round_dp, Currency};
 use flightplan_core::plan::{BuyUnit, KpiTarget, Launch, Line, Pricing};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -94,7 +94,8 @@ impl RowContext<'_> {
                 }
             }
         };
-        let (mut spots, mut faces, mut insertions) = (whole(LineField::Spots, problems), whole(LineField::Faces, problems), whole(LineField::Insertions, problems));
+        let (mut spots, mut faces, mut insertions) =
+            (whole(LineField::Spots, problems), whole(LineField::Faces, problems), whole(LineField::Insertions, problems));
         let named = self.cell(cells, LineField::Unit).and_then(words::buy_unit);
         let unit = named.or_else(|| line.pricing.unit()).or_else(|| line.medium.and_then(flightplan_core::catalogue::medium_unit));
         if let (Some(n), Some(unit)) = (whole(LineField::Units, problems), unit) {
@@ -228,7 +229,11 @@ impl RowContext<'_> {
         if let Some(p) = text(LineField::Pricing) {
             match words::pricing(&p) {
                 Some(x) => pricing = Some(x),
-                None => bad(LineField::Pricing, "unknown_pricing", format!("\"{p}\" is not a pricing model (CPM, CPC, CPA, CPV, CPP, flat, per face/week or per insertion)")),
+                None => bad(
+                    LineField::Pricing,
+                    "unknown_pricing",
+                    format!("\"{p}\" is not a pricing model (CPM, CPC, CPA, CPV, CPP, flat, per face/week or per insertion)"),
+                ),
             }
         }
         let model_cols = [LineField::Cpm, LineField::Cpc, LineField::Cpa, LineField::Cpv, LineField::Cpp];
@@ -444,10 +449,7 @@ impl RowContext<'_> {
                 problems.push(Problem::error(
                     "currency_mismatch",
                     at,
-                    format!(
-                        "the cost is in {from} but the plan is in {}, and the row gives no exchange rate: add one or convert the row",
-                        plan.code()
-                    ),
+                    format!("the cost is in {from} but the plan is in {}, and the row gives no exchange rate: add one or convert the row", plan.code()),
                 ));
                 None
             }

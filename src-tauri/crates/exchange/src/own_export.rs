@@ -7,7 +7,6 @@
 //! reproduced the preview says which rows differ rather than guessing on.
 
 use crate::columns::LineField;
-use flightplan_core::Dec;
 use crate::derive::{half_unit, intersect, simplest_in};
 use crate::line_rows::RowLine;
 use crate::preview::{ImportPreview, Problem, SourceRef};
@@ -18,6 +17,7 @@ use flightplan_core::delivery::{deliver, Delivery};
 use flightplan_core::flight::{flight_weeks, monday};
 use flightplan_core::money::{round_dp, Currency};
 use flightplan_core::plan::{CommissionBasis, Line, Plan};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 
 fn count_of(d: &Delivery, f: LineField) -> Option<Decimal> {
@@ -203,14 +203,17 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
         }
         simplest_in(span.0, span.1)
     };
-    let pairs = |get: fn(&RowLine) -> Option<Decimal>| -> Vec<(Decimal, Decimal)> {
-        read.iter().zip(&nets).filter_map(|(r, n)| get(r).map(|f| (*n, f))).collect()
-    };
+    let pairs =
+        |get: fn(&RowLine) -> Option<Decimal>| -> Vec<(Decimal, Decimal)> { read.iter().zip(&nets).filter_map(|(r, n)| get(r).map(|f| (*n, f))).collect() };
     let tech = pairs(|r| r.tech_fee);
     if !tech.is_empty() {
         match pct_of_net(&tech) {
             Some(p) => plan.fees.tech_fee_pct = Dec(p),
-            None => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' tech fees are not one percentage of net media: no tech fee is set")),
+            None => problems.push(Problem::warning(
+                "fees_differ",
+                SourceRef::default(),
+                "the lines' tech fees are not one percentage of net media: no tech fee is set",
+            )),
         }
     }
     let commission = pairs(|r| r.commission);
@@ -222,7 +225,11 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
             (Some(g), Some(n)) if simpler(n, g) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (Dec(n), CommissionBasis::Net),
             (Some(g), _) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (Dec(g), CommissionBasis::Gross),
             (None, Some(n)) => (plan.fees.agency_commission_pct, plan.fees.agency_commission_basis) = (Dec(n), CommissionBasis::Net),
-            (None, None) => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' agency commissions are not one percentage of gross or of net: no commission is set")),
+            (None, None) => problems.push(Problem::warning(
+                "fees_differ",
+                SourceRef::default(),
+                "the lines' agency commissions are not one percentage of gross or of net: no commission is set",
+            )),
         }
     }
     // Ad serving: a CPM on the impressions of ad-served lines.
@@ -242,7 +249,11 @@ pub fn fees_from_lines(plan: &mut Plan, read: &[RowLine], problems: &mut Vec<Pro
     if let Some((lo, hi)) = span {
         match simplest_in(lo, hi) {
             Some(cpm) => plan.fees.ad_serving_cpm = Dec(cpm),
-            None => problems.push(Problem::warning("fees_differ", SourceRef::default(), "the lines' ad serving is not one CPM on their impressions: no ad serving fee is set")),
+            None => problems.push(Problem::warning(
+                "fees_differ",
+                SourceRef::default(),
+                "the lines' ad serving is not one CPM on their impressions: no ad serving fee is set",
+            )),
         }
     }
     ad_served_from_lines(plan, read);
@@ -271,9 +282,8 @@ pub fn ad_served_from_lines(plan: &mut Plan, read: &[RowLine]) {
 pub fn check_fees(plan: &Plan, read: &[RowLine], problems: &mut Vec<Problem>) {
     if let Ok(view) = flightplan_core::compute(plan) {
         for (r, v) in read.iter().zip(&view.lines) {
-            let differs = [(r.commission, v.agency_commission), (r.ad_serving, v.ad_serving), (r.tech_fee, v.tech_fee)]
-                .iter()
-                .any(|(s, c)| s.is_some_and(|s| s != *c));
+            let differs =
+                [(r.commission, v.agency_commission), (r.ad_serving, v.ad_serving), (r.tech_fee, v.tech_fee)].iter().any(|(s, c)| s.is_some_and(|s| s != *c));
             if differs {
                 problems.push(Problem::warning("fees_differ", r.at.clone(), "the row's fees differ from the plan's fee rates applied to it"));
             }
@@ -285,12 +295,8 @@ pub fn check_fees(plan: &Plan, read: &[RowLine], problems: &mut Vec<Problem>) {
 /// of its net gets those weeks as its weights (hiatus weeks at 0).
 pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
     let Some(header) = grid.first() else { return };
-    let weeks: Vec<(usize, NaiveDate)> = header
-        .cells
-        .iter()
-        .enumerate()
-        .filter_map(|(i, c)| NaiveDate::parse_from_str(c.trim(), "%Y-%m-%d").ok().map(|d| (i, d)))
-        .collect();
+    let weeks: Vec<(usize, NaiveDate)> =
+        header.cells.iter().enumerate().filter_map(|(i, c)| NaiveDate::parse_from_str(c.trim(), "%Y-%m-%d").ok().map(|d| (i, d))).collect();
     if weeks.is_empty() || !preview.ready() {
         return;
     }
@@ -301,7 +307,11 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
         let Some(row) = grid.get(i + 1) else { break };
         let same = row.cells.first().map(|c| c.trim()) == Some(line.channel.as_str()) && row.cells.get(1).map(|c| c.trim()) == Some(line.name.as_str());
         if !same {
-            preview.problems.push(Problem::warning("flowchart_mismatch", SourceRef::row(sheet.as_deref(), row.line), format!("the Flowchart's row {} is not line \"{}\": its weeks are not read", row.line, line.name)));
+            preview.problems.push(Problem::warning(
+                "flowchart_mismatch",
+                SourceRef::row(sheet.as_deref(), row.line),
+                format!("the Flowchart's row {} is not line \"{}\": its weeks are not read", row.line, line.name),
+            ));
             continue;
         }
         let amount = |week: NaiveDate| -> Decimal {
@@ -340,7 +350,11 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
             for (i, on_sheet, row) in changed {
                 let got: Vec<Decimal> = view.lines[i].weeks.iter().map(|w| w.net.0).collect();
                 if got != on_sheet {
-                    preview.problems.push(Problem::warning("flowchart_differs", SourceRef::row(sheet.as_deref(), row), "the weekly amounts do not add up to the line's net media: the line's weeks are spread from its net instead"));
+                    preview.problems.push(Problem::warning(
+                        "flowchart_differs",
+                        SourceRef::row(sheet.as_deref(), row),
+                        "the weekly amounts do not add up to the line's net media: the line's weeks are spread from its net instead",
+                    ));
                     preview.plan.lines[i].weights = None;
                 }
             }
@@ -352,4 +366,3 @@ pub fn weights_from_flowchart(preview: &mut ImportPreview, grid: &[Record]) {
         }
     }
 }
-

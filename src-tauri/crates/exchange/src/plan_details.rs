@@ -15,8 +15,8 @@ use crate::preview::{Problem, SourceRef};
 use crate::words;
 use chrono::NaiveDate;
 use flightplan_actuals::Record;
-use flightplan_core::plan::{Creative, Funnel, Goal, Kpi, Plan, PlanStatus};
 use flightplan_core::approval::status_label;
+use flightplan_core::plan::{Creative, Funnel, Goal, Kpi, Plan, PlanStatus};
 use flightplan_core::Dec;
 
 /// The creative table's columns, as the workbook writes them and this module reads them.
@@ -88,7 +88,11 @@ pub fn apply(found: &[HeaderValue], plan: &mut Plan, problems: &mut Vec<Problem>
         }
         plan.goal = Some(goal);
     } else if let Some(h) = get(found, HeaderField::PrimaryKpi).or_else(|| get(found, HeaderField::KpiTarget)) {
-        problems.push(Problem::warning("no_goal_stage", h.at.clone(), "a primary KPI is given but no funnel stage or objective says what the goal is: the goal is left unset"));
+        problems.push(Problem::warning(
+            "no_goal_stage",
+            h.at.clone(),
+            "a primary KPI is given but no funnel stage or objective says what the goal is: the goal is left unset",
+        ));
     }
 
     if let Some(a) = text(HeaderField::TargetAudience) {
@@ -199,7 +203,11 @@ fn read_creative(records: &[Record], start: usize, sheet: Option<&str>, plan: &m
             .position(|l| !id.is_empty() && l.id == id)
             .or_else(|| plan.lines.iter().position(|l| l.name == name && (channel.is_empty() || l.channel == channel)));
         let Some(line) = line else {
-            problems.push(Problem::warning("creative_line", at(3), format!("creative \"{}\" is for \"{name}\", which is not a line of the plan: left out", cell(2))));
+            problems.push(Problem::warning(
+                "creative_line",
+                at(3),
+                format!("creative \"{}\" is for \"{name}\", which is not a line of the plan: left out", cell(2)),
+            ));
             continue;
         };
         let due = match cell(0) {
@@ -207,7 +215,11 @@ fn read_creative(records: &[Record], start: usize, sheet: Option<&str>, plan: &m
             d => match NaiveDate::parse_from_str(d, "%Y-%m-%d") {
                 Ok(d) => Some(d),
                 Err(_) => {
-                    problems.push(Problem::warning("unread_detail", at(0), format!("\"{d}\" is not a date (YYYY-MM-DD): the creative's due date is left unset")));
+                    problems.push(Problem::warning(
+                        "unread_detail",
+                        at(0),
+                        format!("\"{d}\" is not a date (YYYY-MM-DD): the creative's due date is left unset"),
+                    ));
                     None
                 }
             },
@@ -253,8 +265,14 @@ mod tests {
         let mut problems = Vec::new();
         apply(&found, &mut plan, &mut problems);
         let g = plan.goal.as_ref().unwrap();
-        assert_eq!((g.objective, g.description.as_str(), g.kpi, g.target.map(|t| t.to_string())), (Funnel::Conversion, "Drive Q1 orders", Some(Kpi::Cpa), Some("42.50".to_string())));
-        assert_eq!((plan.target_audience.as_str(), plan.audience.summary.as_str(), plan.status, plan.version), ("UK coffee lovers 25-54", "Adults 25–54 who buy coffee weekly", PlanStatus::Approved, 3));
+        assert_eq!(
+            (g.objective, g.description.as_str(), g.kpi, g.target.map(|t| t.to_string())),
+            (Funnel::Conversion, "Drive Q1 orders", Some(Kpi::Cpa), Some("42.50".to_string()))
+        );
+        assert_eq!(
+            (plan.target_audience.as_str(), plan.audience.summary.as_str(), plan.status, plan.version),
+            ("UK coffee lovers 25-54", "Adults 25–54 who buy coffee weekly", PlanStatus::Approved, 3)
+        );
         let msgs: Vec<(Option<usize>, &str)> = problems.iter().map(|p| (p.at.row, p.message.as_str())).collect();
         assert_eq!(msgs, vec![(Some(9), "\"three\" is not a whole number of exposures: left unset")]);
     }
@@ -299,7 +317,10 @@ mod tests {
         read_sheet(&rows, Some("Creative & notes"), &mut plan, &mut problems);
         let c0 = &plan.lines[0].creative;
         assert_eq!(c0.len(), 1);
-        assert_eq!((c0[0].format.as_str(), c0[0].count, c0[0].due.map(|d| d.to_string()), c0[0].delivered), ("1080x1080 static", 3, Some("2027-01-02".into()), 1));
+        assert_eq!(
+            (c0[0].format.as_str(), c0[0].count, c0[0].due.map(|d| d.to_string()), c0[0].delivered),
+            ("1080x1080 static", 3, Some("2027-01-02".into()), 1)
+        );
         let c1 = &plan.lines[1].creative;
         assert_eq!((c1[0].format.as_str(), c1[0].count, c1[0].due, c1[0].notes.as_str()), ("15s video", 1, None, "cut-down"));
         assert_eq!(plan.notes, ["Rates are net of agency discount", "Search budget can move to social after week 4", "Merged across"]);

@@ -90,7 +90,10 @@ mod tests {
         assert!(p.totals.is_none());
         let errs = p.errors();
         let first = &errs[0];
-        assert_eq!((first.code.as_str(), first.path.as_deref(), first.line.as_deref()), ("negative_value", Some("lines[0].rate"), Some(plan.lines[0].id.as_str())));
+        assert_eq!(
+            (first.code.as_str(), first.path.as_deref(), first.line.as_deref()),
+            ("negative_value", Some("lines[0].rate"), Some(plan.lines[0].id.as_str()))
+        );
         assert_eq!((first.file.as_deref(), first.message.as_str()), (Some("q1.json"), "-1 is negative"));
         assert!(errs.iter().any(|e| e.path.as_deref() == Some("lines[2].name")), "{errs:#?}");
         assert!(errs.iter().any(|e| e.code == "currency_conflict"), "{errs:#?}");

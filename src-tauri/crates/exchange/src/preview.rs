@@ -8,8 +8,8 @@
 //! that blocks it.
 
 use crate::columns::{ColumnGuess, PlanMapping};
-use flightplan_core::Dec;
 use flightplan_core::plan::Plan;
+use flightplan_core::Dec;
 use flightplan_core::{Error, Totals};
 use serde::{Deserialize, Serialize};
 

@@ -63,9 +63,17 @@ pub fn update_from(current: &Plan, preview: &ImportPreview) -> PlanUpdate {
     };
     let refuse = |update: &mut PlanUpdate, code: &str, message: String| update.problems.push(Problem::error(code, SourceRef::default(), message));
     if matches!(preview.kind, SourceKind::Mediaplan | SourceKind::FlightplanPlan) {
-        refuse(&mut update, "not_a_spreadsheet", format!("{} is a whole plan document, not a spreadsheet of the plan's lines: import it as a plan of its own", preview.file));
+        refuse(
+            &mut update,
+            "not_a_spreadsheet",
+            format!("{} is a whole plan document, not a spreadsheet of the plan's lines: import it as a plan of its own", preview.file),
+        );
     } else if preview.ready() && preview.plan.currency != current.currency {
-        refuse(&mut update, "currency_differs", format!("the file is in {}, the plan in {}: an update keeps the plan's currency", preview.plan.currency, current.currency));
+        refuse(
+            &mut update,
+            "currency_differs",
+            format!("the file is in {}, the plan in {}: an update keeps the plan's currency", preview.plan.currency, current.currency),
+        );
     } else if preview.plan.lines.is_empty() && preview.ready() {
         refuse(&mut update, "no_lines", "the file has no lines: an update would remove every line of the plan".into());
     }

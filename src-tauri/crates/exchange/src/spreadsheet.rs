@@ -7,19 +7,17 @@
 //! what they state only as figures (fee rates, weekly spreads).
 
 use crate::cells::{self, DateOrder};
-use flightplan_core::Dec;
 use crate::columns::{self, header_score, resolve, LineField, PlanMapping};
+use crate::conventions::{date_order, plan_currency};
 use crate::line_rows::{Columns, RowContext, RowLine};
 use crate::plan_header::{self, get, HeaderField, HeaderValue};
-use crate::preview::{
-    ImportChoices, ImportPreview, PreviewLine, Problem, SkippedRow, SourceKind, SourceRef, MAX_IMPORT_LINES, MAX_SHEET_ROWS,
-};
-use crate::conventions::{date_order, plan_currency};
+use crate::preview::{ImportChoices, ImportPreview, PreviewLine, Problem, SkippedRow, SourceKind, SourceRef, MAX_IMPORT_LINES, MAX_SHEET_ROWS};
 use crate::{calendar, hidden, own_export, plan_details};
 use chrono::NaiveDate;
 use flightplan_actuals::{Record, Sheet};
 use flightplan_core::money::{round_dp, sum, Currency};
 use flightplan_core::plan::{CommissionBasis, Plan};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
 
@@ -103,7 +101,11 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
     let chosen = if let Some(want) = &mapping.sheet {
         let found = names.iter().position(|n| n.eq_ignore_ascii_case(want));
         if found.is_none() {
-            problems.push(Problem::error("no_sheet", SourceRef::default(), format!("the mapping names sheet \"{want}\", which the file does not have (it has {})", names.join(", "))));
+            problems.push(Problem::error(
+                "no_sheet",
+                SourceRef::default(),
+                format!("the mapping names sheet \"{want}\", which the file does not have (it has {})", names.join(", ")),
+            ));
         }
         found
     } else if own_xlsx {
@@ -228,10 +230,8 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         let reason = if hidden { "hidden in the sheet" } else { "above the header (title or plan details)" };
         skipped.push(SkippedRow { at: SourceRef::row(sheet, r.line), reason: reason.into() });
     }
-    let name_cols: Vec<usize> = [LineField::Name, LineField::Channel, LineField::Vendor, LineField::Id]
-        .iter()
-        .filter_map(|f| cols.by_field.get(f).copied())
-        .collect();
+    let name_cols: Vec<usize> =
+        [LineField::Name, LineField::Channel, LineField::Vendor, LineField::Id].iter().filter_map(|f| cols.by_field.get(f).copied()).collect();
     for r in &rows[hi + 1..] {
         let values: Vec<&str> = r.cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
         if values.is_empty() {
@@ -254,7 +254,9 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         if distinct.len() == 1 && !looks_numeric(values[0]) && cells::date(values[0], date_order).is_err() {
             let text = values[0].to_string();
             let first_col = r.cells.iter().position(|c| !c.trim().is_empty());
-            let in_lead_col = first_col == cols.by_field.get(&LineField::Channel).copied() || first_col == Some(0) || first_col == cols.headers.iter().position(|h| !h.is_empty());
+            let in_lead_col = first_col == cols.by_field.get(&LineField::Channel).copied()
+                || first_col == Some(0)
+                || first_col == cols.headers.iter().position(|h| !h.is_empty());
             if in_lead_col {
                 // A heading is a few words; a sentence is a note under the table.
                 if text.ends_with('.') || text.split_whitespace().count() > 6 {
@@ -432,7 +434,11 @@ fn assemble(
     plan.client = mapping.client.clone().or_else(|| text(HeaderField::Client)).unwrap_or_default();
     if plan.client.trim().is_empty() {
         plan.client = "Unknown client".into();
-        problems.push(Problem::warning("no_client", SourceRef::default(), "the file names no client: imported as \"Unknown client\" (set the client in the mapping or the plan)"));
+        problems.push(Problem::warning(
+            "no_client",
+            SourceRef::default(),
+            "the file names no client: imported as \"Unknown client\" (set the client in the mapping or the plan)",
+        ));
     }
     plan.brand = text(HeaderField::Brand).unwrap_or_default();
     plan.prepared_by = text(HeaderField::PreparedBy).unwrap_or_default();
@@ -535,13 +541,18 @@ fn finish_plan(
     for r in &read {
         if r.no_cost {
             without_cost.push(r.line.id.clone());
-            problems.push(Problem::warning("no_cost", r.at.clone(), format!("\"{}\" states no cost: imported at 0 for you to fill in", r.line.name)).on_line(&r.line.id));
+            problems.push(
+                Problem::warning("no_cost", r.at.clone(), format!("\"{}\" states no cost: imported at 0 for you to fill in", r.line.name)).on_line(&r.line.id),
+            );
         }
         problems.extend(r.problems.iter().cloned().map(|p| p.on_line(&r.line.id)));
         if let Some(c) = &r.conversion {
             let mut c = c.clone();
             c.line = r.line.id.clone();
-            problems.push(Problem::info("converted", c.at.clone(), format!("{} {} converted at {} to {} {}", c.amount, c.from, c.rate, c.converted, c.to)).on_line(&r.line.id));
+            problems.push(
+                Problem::info("converted", c.at.clone(), format!("{} {} converted at {} to {} {}", c.amount, c.from, c.rate, c.converted, c.to))
+                    .on_line(&r.line.id),
+            );
             conversions.push(c);
         }
         lines.push(PreviewLine { id: r.line.id.clone(), at: r.at.clone(), no_cost: r.no_cost, net: None });
@@ -581,4 +592,3 @@ pub(crate) fn slug(name: &str) -> String {
         s.chars().take(60).collect()
     }
 }
-

@@ -15,9 +15,7 @@ pub fn pricing(s: &str) -> Option<Pricing> {
     Some(match w.as_str() {
         "cpm" | "ecpm" | "vcpm" | "cost per 1000" | "cost per 1000 impressions" | "cost per thousand" | "cost per mille" => Pricing::Cpm,
         "cpc" | "cost per click" => Pricing::Cpc,
-        "cpa" | "cpl" | "cpi" | "cost per acquisition" | "cost per lead" | "cost per install" | "cost per conversion" | "cps" => {
-            Pricing::Cpa
-        }
+        "cpa" | "cpl" | "cpi" | "cost per acquisition" | "cost per lead" | "cost per install" | "cost per conversion" | "cps" => Pricing::Cpa,
         "cpv" | "cpcv" | "cost per view" | "cost per completed view" => Pricing::Cpv,
         "cpp" | "cprp" | "cost per point" | "cost per rating point" => Pricing::Cpp,
         "flat" | "flat fee" | "fixed" | "fixed fee" | "fixed cost" | "sponsorship" | "tenancy" | "lump sum" | "package" => Pricing::Flat,
@@ -36,9 +34,7 @@ pub fn buying(s: &str) -> Option<Buying> {
     }
     Some(match w.as_str() {
         "auction" | "biddable" | "self serve" | "platform auction" | "bidding" => Buying::Auction,
-        "direct" | "io" | "direct io" | "direct buy" | "insertion order" | "upfront" | "scatter" | "guaranteed" | "reserved" => {
-            Buying::Direct
-        }
+        "direct" | "io" | "direct io" | "direct buy" | "insertion order" | "upfront" | "scatter" | "guaranteed" | "reserved" => Buying::Direct,
         "offline" | "traditional" => Buying::Offline,
         _ => return None,
     })

@@ -11,10 +11,10 @@
 
 use crate::xml_text::{self, xml_text};
 use crate::{buying, funnel, kpi_code};
-use flightplan_core::Dec;
 use chrono::Datelike;
 use flightplan_core::money::Currency;
 use flightplan_core::plan::Plan;
+use flightplan_core::Dec;
 use flightplan_core::{Error, PlanView, Report, Result};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
@@ -85,8 +85,8 @@ pub fn write_xlsx(report: &Report) -> Result<(Vec<u8>, Vec<String>)> {
     if plan.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
     }
-    let currency = Currency::from_code(&view.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
+    let currency =
+        Currency::from_code(&view.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
     let f = formats(currency);
     let mut wb = Workbook::new();
     let day = ExcelDateTime::from_ymd(report.today.year() as u16, report.today.month() as u8, report.today.day() as u8).map_err(xerr)?;
@@ -105,10 +105,25 @@ pub fn write_xlsx(report: &Report) -> Result<(Vec<u8>, Vec<String>)> {
 fn channels_sheet(ws: &mut Worksheet, report: &Report, f: &Formats) -> std::result::Result<(), XlsxError> {
     ws.set_name("Channels")?;
     let view = &report.view;
-    let mut heads: Vec<String> = ["Channel", "Lines", "Net media", "Share %", "Impressions", "Clicks", "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees", "Gross"]
-        .iter()
-        .map(|h| h.to_string())
-        .collect();
+    let mut heads: Vec<String> = [
+        "Channel",
+        "Lines",
+        "Net media",
+        "Share %",
+        "Impressions",
+        "Clicks",
+        "Conversions",
+        "Views",
+        "GRPs",
+        "Agency commission",
+        "Ad serving",
+        "Tech fee",
+        "Fees",
+        "Gross",
+    ]
+    .iter()
+    .map(|h| h.to_string())
+    .collect();
     heads.extend(view.months.iter().map(|m| m.label.clone()));
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, h, &f.head)?;
@@ -196,10 +211,42 @@ type Opt = fn(&flightplan_core::LineView) -> Option<Dec>;
 
 /// The Mix sheet's columns, in order. Import (`spreadsheet.rs`) reads them back by header.
 const MIX: [&str; 36] = [
-    "Channel", "Line", "Vendor", "Role", "Buying", "Pricing", "Rate", "CTR", "CVR", "View rate", "Start", "End", "Net media",
-    "Share %", "Impressions", "Clicks", "Conversions", "Views", "GRPs", "Agency commission", "Ad serving", "Tech fee", "Fees",
-    "Gross", "KPI", "KPI target", "Line ID", "Medium", "Universe", "TRPs", "Reach %", "Frequency", "Effective reach %", "Units",
-    "Unit", "Spot length",
+    "Channel",
+    "Line",
+    "Vendor",
+    "Role",
+    "Buying",
+    "Pricing",
+    "Rate",
+    "CTR",
+    "CVR",
+    "View rate",
+    "Start",
+    "End",
+    "Net media",
+    "Share %",
+    "Impressions",
+    "Clicks",
+    "Conversions",
+    "Views",
+    "GRPs",
+    "Agency commission",
+    "Ad serving",
+    "Tech fee",
+    "Fees",
+    "Gross",
+    "KPI",
+    "KPI target",
+    "Line ID",
+    "Medium",
+    "Universe",
+    "TRPs",
+    "Reach %",
+    "Frequency",
+    "Effective reach %",
+    "Units",
+    "Unit",
+    "Spot length",
 ];
 
 /// The 0-based column of a Mix header.
@@ -212,8 +259,7 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
     for (c, h) in MIX.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *h, &f.head)?;
     }
-    let counts: [(&str, Opt); 4] =
-        [("Impressions", |l| l.impressions), ("Clicks", |l| l.clicks), ("Conversions", |l| l.conversions), ("Views", |l| l.views)];
+    let counts: [(&str, Opt); 4] = [("Impressions", |l| l.impressions), ("Clicks", |l| l.clicks), ("Conversions", |l| l.conversions), ("Views", |l| l.views)];
     for (i, (line, v)) in plan.lines.iter().zip(&view.lines).enumerate() {
         let r = i as u32 + 1;
         ws.write_string(r, mix_col("Channel"), xml_text(&v.channel))?;
@@ -244,13 +290,7 @@ fn mix(ws: &mut Worksheet, plan: &Plan, view: &PlanView, f: &Formats) -> std::re
         if let Some(g) = v.grps {
             ws.write_number_with_format(r, mix_col("GRPs"), num(g), &f.grps)?;
         }
-        let money = [
-            ("Agency commission", v.agency_commission),
-            ("Ad serving", v.ad_serving),
-            ("Tech fee", v.tech_fee),
-            ("Fees", v.fees),
-            ("Gross", v.gross),
-        ];
+        let money = [("Agency commission", v.agency_commission), ("Ad serving", v.ad_serving), ("Tech fee", v.tech_fee), ("Fees", v.fees), ("Gross", v.gross)];
         for (c, x) in money {
             ws.write_number_with_format(r, mix_col(c), num(x), &f.money)?;
         }

@@ -63,7 +63,9 @@ mod tests {
 
     #[test]
     fn forbidden_characters_are_replaced_and_others_kept() {
-        for (s, want) in [("Search \u{FFFE} Brand", "Search \u{FFFD} Brand"), ("a\u{FFFF}", "a\u{FFFD}"), ("Café 🚀\t\n", "Café 🚀\t\n"), ("\u{1FFFE}", "\u{1FFFE}")] {
+        for (s, want) in
+            [("Search \u{FFFE} Brand", "Search \u{FFFD} Brand"), ("a\u{FFFF}", "a\u{FFFD}"), ("Café 🚀\t\n", "Café 🚀\t\n"), ("\u{1FFFE}", "\u{1FFFE}")]
+        {
             assert_eq!(xml_text(s), want, "{s:?}");
         }
     }

@@ -1,7 +1,7 @@
 //! The CSV and XLSX exports of the sample plan carry the core's figures exactly.
 
-use flightplan_exchange::{write_csv, write_xlsx};
 use flightplan_core::Dec;
+use flightplan_exchange::{write_csv, write_xlsx};
 
 #[test]
 fn csv_has_every_line_with_exact_figures() {
@@ -118,7 +118,8 @@ fn xlsx_has_four_sheets() {
 fn csv_escapes_text_that_a_spreadsheet_would_run() {
     let mut plan = flightplan_core::sample_plan();
     plan.scenarios.clear();
-    let cases = [("=1+1", "'=1+1"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("Acme = good", "Acme = good")];
+    let cases =
+        [("=1+1", "'=1+1"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("Acme = good", "Acme = good")];
     let n = plan.lines.len();
     assert!(n >= cases.len(), "one case per line of the sample");
     for (i, (raw, _)) in cases.iter().enumerate() {

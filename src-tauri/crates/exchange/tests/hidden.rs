@@ -130,19 +130,16 @@ fn sheets(list: &[(&str, bool, &[&[&str]])]) -> Vec<u8> {
 fn a_hidden_sheet_gives_no_lines_or_details_while_a_shown_one_has_them() {
     let header: &[&str] = &["Channel", "Line", "Pricing", "Rate", "Start", "End", "Budget"];
     // Last version's plan, hidden: more columns named (so a better header) and its own budget.
-    let old: [&[&str]; 4] = [
-        &["Budget", "999999"],
-        &["Notes"],
-        &["Superseded"],
-        &["Channel", "Line", "Vendor", "Pricing", "Rate", "Start", "End", "Budget"],
-    ];
-    let current: [&[&str]; 4] = [&["Client", "Acme"], &["Currency", "USD"], header, &["Meta", "Prospecting", "CPM", "9.5", "2027-04-05", "2027-06-27", "40000"]];
+    let old: [&[&str]; 4] = [&["Budget", "999999"], &["Notes"], &["Superseded"], &["Channel", "Line", "Vendor", "Pricing", "Rate", "Start", "End", "Budget"]];
+    let current: [&[&str]; 4] =
+        [&["Client", "Acme"], &["Currency", "USD"], header, &["Meta", "Prospecting", "CPM", "9.5", "2027-04-05", "2027-06-27", "40000"]];
     // (The first sheet is the active one, which a workbook cannot hide: the hidden one comes second.)
     let p = preview(&sheets(&[("Plan", false, &current), ("Old version", true, &old)]));
     assert_eq!(p.sheet.as_deref(), Some("Plan"));
     assert_eq!(p.plan.lines.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), ["Prospecting"]);
     assert_eq!((p.plan.budget.to_string().as_str(), p.plan.notes.len()), ("40000.00", 0), "the hidden sheet's budget and notes are not read");
-    let noted: Vec<(&str, Option<&str>)> = p.problems.iter().filter(|x| x.code == "hidden_sheet").map(|x| (x.message.as_str(), x.at.sheet.as_deref())).collect();
+    let noted: Vec<(&str, Option<&str>)> =
+        p.problems.iter().filter(|x| x.code == "hidden_sheet").map(|x| (x.message.as_str(), x.at.sheet.as_deref())).collect();
     assert_eq!(noted, [("sheet \"Old version\" is hidden in the workbook: its cells were not read (show it in the file to read them)", Some("Old version"))]);
 
     // A workbook whose only table of lines is on a hidden sheet is still read from it.
@@ -164,7 +161,11 @@ fn a_hidden_row_above_the_table_gives_no_detail() {
     // Row 2, last revision's budget, is hidden: the plan's budget is the shown 100,000.
     let p = preview(&workbook(&rows, &[1], &[]));
     assert_eq!(p.plan.budget.to_string(), "100000.00");
-    assert!(warnings(&p).contains(&("hidden_rows".to_string(), "row 2 hidden in the sheet: not imported (show them in the file to import them)".to_string())), "{:?}", warnings(&p));
+    assert!(
+        warnings(&p).contains(&("hidden_rows".to_string(), "row 2 hidden in the sheet: not imported (show them in the file to import them)".to_string())),
+        "{:?}",
+        warnings(&p)
+    );
     let p = preview(&workbook(&rows, &[], &[]));
     assert_eq!(p.plan.budget.to_string(), "250000.00", "shown, the first Budget label is read");
 }

@@ -5,11 +5,10 @@
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::compute;
-use flightplan_core::Dec;
 use flightplan_core::plan::{Buying, Kpi, Pricing};
+use flightplan_core::Dec;
 use flightplan_exchange::{
-    commit_import, preview_import, read_plan_source, GuessSource, ImportChoices, ImportFormat, ImportPreview, LineField, PlanMapping,
-    ProblemLevel,
+    commit_import, preview_import, read_plan_source, GuessSource, ImportChoices, ImportFormat, ImportPreview, LineField, PlanMapping, ProblemLevel,
 };
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook, Worksheet};
 use std::str::FromStr;
@@ -82,8 +81,23 @@ fn mediaplanpy_workbook() -> Vec<u8> {
     li.set_name("Line Items").unwrap();
     li.set_formula_result_default("");
     let heads = [
-        "ID", "Name", "Start Date", "End Date", "Cost Total", "Channel", "Vehicle", "Partner", "Media Product", "KPI", "Cost Currency",
-        "Cost Media %", "Cost Media", "Cost per 1000 Impressions", "Impressions", "Cost per Click", "Clicks",
+        "ID",
+        "Name",
+        "Start Date",
+        "End Date",
+        "Cost Total",
+        "Channel",
+        "Vehicle",
+        "Partner",
+        "Media Product",
+        "KPI",
+        "Cost Currency",
+        "Cost Media %",
+        "Cost Media",
+        "Cost per 1000 Impressions",
+        "Impressions",
+        "Cost per Click",
+        "Clicks",
     ];
     for (c, h) in heads.iter().enumerate() {
         li.write_string(0, c as u16, *h).unwrap();
@@ -493,7 +507,10 @@ fn a_medium_column_gives_the_lines_their_medium_and_channel() {
     let p = preview(csv.as_bytes(), "traditional.csv", &ImportChoices { currency: Some("GBP".into()), ..Default::default() });
     let got: Vec<(&str, &str, Option<flightplan_core::plan::Medium>)> = p.plan.lines.iter().map(|l| (l.name.as_str(), l.channel.as_str(), l.medium)).collect();
     use flightplan_core::plan::Medium;
-    assert_eq!(got, vec![("Prime time spots", "TV", Some(Medium::Tv)), ("Weekend supplements", "Press", Some(Medium::Print)), ("Stations", "Radio & podcast", None)]);
+    assert_eq!(
+        got,
+        vec![("Prime time spots", "TV", Some(Medium::Tv)), ("Weekend supplements", "Press", Some(Medium::Print)), ("Stations", "Radio & podcast", None)]
+    );
     let warned: Vec<(ProblemLevel, Option<usize>, Option<String>)> =
         p.problems.iter().filter(|x| x.code == "unknown_medium").map(|x| (x.level, x.at.row, x.at.column.clone())).collect();
     assert_eq!(warned, vec![(ProblemLevel::Warning, Some(4), Some("Medium".to_string()))]);
@@ -521,8 +538,16 @@ fn spots_faces_and_insertions_columns_book_traditional_lines() {
             ("Prime time", None, Some("35000.00".to_string()), Some(96), Some(30)),
         ]
     );
-    let warned: Vec<(&str, Option<usize>, &str)> = p.problems.iter().filter(|x| x.level == ProblemLevel::Warning).map(|x| (x.code.as_str(), x.at.row, x.message.as_str())).collect();
-    assert!(warned.contains(&("units_differ", Some(3), "10 faces at the rate cost 12000.00, not the stated 9000.00: the stated cost is kept and the faces are not")), "{warned:?}");
+    let warned: Vec<(&str, Option<usize>, &str)> =
+        p.problems.iter().filter(|x| x.level == ProblemLevel::Warning).map(|x| (x.code.as_str(), x.at.row, x.message.as_str())).collect();
+    assert!(
+        warned.contains(&(
+            "units_differ",
+            Some(3),
+            "10 faces at the rate cost 12000.00, not the stated 9000.00: the stated cost is kept and the faces are not"
+        )),
+        "{warned:?}"
+    );
     assert!(warned.contains(&("bad_count", Some(4), "\"2.5\" is not a whole number of spots: left unset")), "{warned:?}");
     let view = compute(&p.plan).unwrap();
     assert_eq!(view.lines[0].net.to_string(), "12000.00", "ten faces for four weeks at 300");

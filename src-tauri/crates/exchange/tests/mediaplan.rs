@@ -4,8 +4,8 @@
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::compute;
-use flightplan_core::Dec;
 use flightplan_core::plan::Plan;
+use flightplan_core::Dec;
 use flightplan_exchange::{
     commit_import, import_plan, preview_import, read_plan_source, same_json, write_mediaplan, ImportChoices, ImportFormat, ProblemLevel,
 };
@@ -33,12 +33,7 @@ fn validator() -> jsonschema::Validator {
         registry = registry.add(format!("{base}{f}"), read_json(f)).unwrap();
     }
     let registry = registry.prepare().unwrap();
-    jsonschema::options()
-        .with_base_uri(base)
-        .with_registry(&registry)
-        .should_validate_formats(true)
-        .build(&read_json("mediaplan.schema.json"))
-        .unwrap()
+    jsonschema::options().with_base_uri(base).with_registry(&registry).should_validate_formats(true).build(&read_json("mediaplan.schema.json")).unwrap()
 }
 
 fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
@@ -141,7 +136,11 @@ fn the_v2_example_imports_with_its_figures() {
         preview.problems.iter().filter(|p| p.code == "other_costs").map(|p| (p.at.path.as_deref().unwrap(), p.message.as_str())).collect();
     assert_eq!(other.len(), 4, "{other:#?}");
     assert_eq!(other[0].0, "lineitems[0]");
-    assert!(other[0].1.starts_with("cost_buying 16000.00, cost_platform 12000.00, cost_data 8000.00, cost_creative 4000.00 (40000.00 in all) are not media"), "{}", other[0].1);
+    assert!(
+        other[0].1.starts_with("cost_buying 16000.00, cost_platform 12000.00, cost_data 8000.00, cost_creative 4000.00 (40000.00 in all) are not media"),
+        "{}",
+        other[0].1
+    );
     assert_eq!(view.totals.impressions, Some(d("44600000")));
     // The agency fee differs by line, so it is kept in the document, not costed.
     assert!(preview.problems.iter().any(|p| p.code == "fee_kept" && p.level == ProblemLevel::Info), "{:#?}", preview.problems);

@@ -4,7 +4,7 @@
 
 use flightplan_core::plan::{Actual, Comment, Plan, PlanStatus};
 use flightplan_core::{compute, Dec};
-use flightplan_exchange::{read_plan_source, preview_import, update_from, write_csv, write_xlsx, ImportChoices, ImportFormat, PlanUpdate};
+use flightplan_exchange::{preview_import, read_plan_source, update_from, write_csv, write_xlsx, ImportChoices, ImportFormat, PlanUpdate};
 use rust_decimal::Decimal;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -137,7 +137,15 @@ fn an_agency_sheet_without_ids_matches_lines_by_channel_and_name_and_takes_only_
     let (a, b) = (&plan.lines[0], &plan.lines[1]);
     let sheet = format!(
         "Channel,Line,Start,End,Net media\n{},{},{},{},12345\n{},{},{},{},{}\n",
-        a.channel, a.name, a.start, a.end, b.channel, b.name, b.start, b.end, b.budget.unwrap()
+        a.channel,
+        a.name,
+        a.start,
+        a.end,
+        b.channel,
+        b.name,
+        b.start,
+        b.end,
+        b.budget.unwrap()
     );
     let u = update(&plan, sheet.as_bytes(), "agency.csv", ImportFormat::Csv);
     assert!(u.ready, "{:?}", errors(&u));
@@ -153,7 +161,9 @@ fn an_agency_sheet_without_ids_matches_lines_by_channel_and_name_and_takes_only_
 fn a_line_with_actuals_stays_and_an_approved_plan_or_a_plan_document_is_refused() {
     let mut plan = flightplan_core::sample_plan();
     let spent = plan.lines[0].clone();
-    let actual: Actual = serde_json::from_value(serde_json::json!({"line": spent.id, "start": spent.start.to_string(), "end": spent.start.to_string(), "spend": "100"})).unwrap();
+    let actual: Actual =
+        serde_json::from_value(serde_json::json!({"line": spent.id, "start": spent.start.to_string(), "end": spent.start.to_string(), "spend": "100"}))
+            .unwrap();
     plan.actuals.push(actual);
     let mut theirs = plan.clone();
     theirs.lines.remove(0);
@@ -165,7 +175,8 @@ fn a_line_with_actuals_stays_and_an_approved_plan_or_a_plan_document_is_refused(
     assert!(u.changes.unwrap().lines_removed.is_empty());
 
     let mut approved = flightplan_core::sample_plan();
-    approved = flightplan_core::approval::set_status(&approved, PlanStatus::Approved, "Ana", chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()).unwrap();
+    approved =
+        flightplan_core::approval::set_status(&approved, PlanStatus::Approved, "Ana", chrono::DateTime::from_timestamp(1_790_000_000, 0).unwrap()).unwrap();
     let mut theirs = approved.clone();
     theirs.lines[0].rate = Some(d("9.5"));
     let u = update(&approved, &xlsx(&theirs), "back.xlsx", ImportFormat::Xlsx);

@@ -28,8 +28,25 @@ fn line_key(p: &Plan, v: &LineView, i: usize) -> String {
     let l = &p.lines[i];
     format!(
         "{} | {} | {:?} | {} | {} | {:?} | rate {:?} | {}..{} | net {} | imp {:?} clk {:?} conv {:?} views {:?} grps {:?} | comm {} ads {} tech {} | gross {}",
-        v.channel, v.name, (v.medium, v.unit, v.units, l.spots, l.spot_length), l.vendor, v.pricing.label(), l.buying, v.rate.map(|r| r.normalize()), l.start, l.end, v.net,
-        v.impressions, v.clicks, v.conversions, v.views, v.grps, v.agency_commission, v.ad_serving, v.tech_fee, v.gross
+        v.channel,
+        v.name,
+        (v.medium, v.unit, v.units, l.spots, l.spot_length),
+        l.vendor,
+        v.pricing.label(),
+        l.buying,
+        v.rate.map(|r| r.normalize()),
+        l.start,
+        l.end,
+        v.net,
+        v.impressions,
+        v.clicks,
+        v.conversions,
+        v.views,
+        v.grps,
+        v.agency_commission,
+        v.ad_serving,
+        v.tech_fee,
+        v.gross
     )
 }
 
@@ -48,7 +65,11 @@ fn assert_same(name: &str, how: &str, a: &Plan, av: &PlanView, b: &Plan, bv: &Pl
     assert_eq!(money_totals(&av.totals), money_totals(&bv.totals), "{name} via {how}: totals");
     if budget {
         assert_eq!((av.totals.budget, av.totals.unallocated), (bv.totals.budget, bv.totals.unallocated), "{name} via {how}: budget");
-        assert_eq!((a.name.as_str(), a.client.as_str(), a.currency.as_str(), a.start, a.end), (b.name.as_str(), b.client.as_str(), b.currency.as_str(), b.start, b.end), "{name} via {how}: header");
+        assert_eq!(
+            (a.name.as_str(), a.client.as_str(), a.currency.as_str(), a.start, a.end),
+            (b.name.as_str(), b.client.as_str(), b.currency.as_str(), b.start, b.end),
+            "{name} via {how}: header"
+        );
     }
     if weeks {
         let w = |v: &PlanView| v.totals.weeks.iter().map(|w| (w.week_start, w.net)).collect::<Vec<_>>();

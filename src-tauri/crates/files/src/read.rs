@@ -9,15 +9,13 @@ use std::path::Path;
 /// A 3,000-line plan with a year of daily actuals is under 10 MiB.
 pub const PLAN_FILE_LIMIT: u64 = 64 * 1024 * 1024;
 
-
 fn unreadable(path: &Path, e: std::io::Error) -> Error {
     let code = if e.kind() == std::io::ErrorKind::NotFound { "file_not_found" } else { "file_unreadable" };
     Error::new(code, format!("the file could not be read ({e})")).in_file(path.display().to_string())
 }
 
 fn too_large(path: &Path, limit: u64, what: &str) -> Error {
-    Error::new("file_too_large", format!("a {what} is at most {} MiB; this file is larger", limit / (1024 * 1024)))
-        .in_file(path.display().to_string())
+    Error::new("file_too_large", format!("a {what} is at most {} MiB; this file is larger", limit / (1024 * 1024))).in_file(path.display().to_string())
 }
 
 /// Read at most `limit` bytes of the file at `path`; a larger file is a `file_too_large` error
@@ -44,7 +42,6 @@ pub fn read_text_bounded(path: &Path, limit: u64, what: &str) -> Result<String, 
     let bytes = read_bounded(path, limit, what)?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").map(<[u8]>::to_vec).unwrap_or(bytes);
     String::from_utf8(bytes).map_err(|e| {
-        Error::new("invalid_text", format!("a {what} is UTF-8 text, but byte {} is not", e.utf8_error().valid_up_to() + 1))
-            .in_file(path.display().to_string())
+        Error::new("invalid_text", format!("a {what} is UTF-8 text, but byte {} is not", e.utf8_error().valid_up_to() + 1)).in_file(path.display().to_string())
     })
 }

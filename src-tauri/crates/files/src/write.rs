@@ -41,9 +41,7 @@ fn check_target(path: &Path, replace: Replace) -> Result<(), Error> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(unwritable(path, "check the file", e)),
     };
-    let refuse = |why: &str, hint: &str| {
-        Err(error("target_not_replaced", path, format!("it {why}, so it was not replaced{hint}")))
-    };
+    let refuse = |why: &str, hint: &str| Err(error("target_not_replaced", path, format!("it {why}, so it was not replaced{hint}")));
     let ft = meta.file_type();
     if ft.is_symlink() {
         return match replace {
@@ -72,9 +70,7 @@ fn folder_of(path: &Path) -> PathBuf {
 }
 
 fn file_name(path: &Path) -> Result<String, Error> {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .ok_or_else(|| error("file_unwritable", path, "this is not the name of a file".to_string()))
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).ok_or_else(|| error("file_unwritable", path, "this is not the name of a file".to_string()))
 }
 
 /// A fresh temporary file beside `path`, created exclusively.

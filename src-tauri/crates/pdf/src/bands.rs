@@ -7,9 +7,9 @@
 
 use crate::fonts::Weight;
 use crate::labels::Formats;
-use flightplan_core::flight::day_label;
-use crate::layout::{Align, Canvas, Ctx, Detail, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, MIN_TYPE_PT, RULE};
+use crate::layout::{Align, Canvas, Ctx, Detail, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED, RULE};
 use crate::mix::Rows;
+use flightplan_core::flight::day_label;
 use flightplan_core::plan::CommissionBasis;
 use flightplan_core::reach::ReachModel;
 use rust_decimal::Decimal;
@@ -84,7 +84,11 @@ fn totals(c: &mut Canvas, ctx: &Ctx, area: Rect) {
     let (commission, ad_serving, tech) = (pct_label(f, fees.agency_commission_pct.0), f.rate(fees.ad_serving_cpm.0), pct_label(f, fees.tech_fee_pct.0));
     let rows: Vec<(Vec<String>, String, bool)> = vec![
         (vec!["Net media".into()], f.money(t.net_media.0), true),
-        (vec![format!("Commission ({commission}% {basis})"), format!("Commission ({commission}%)"), "Commission".into()], f.money(t.agency_commission.0), false),
+        (
+            vec![format!("Commission ({commission}% {basis})"), format!("Commission ({commission}%)"), "Commission".into()],
+            f.money(t.agency_commission.0),
+            false,
+        ),
         (vec![format!("Ad serving ({ad_serving} CPM)"), format!("Ad serving ({ad_serving})"), "Ad serving".into()], f.money(t.ad_serving.0), false),
         (vec![format!("Tech & data ({tech}% of net)"), format!("Tech & data ({tech}%)"), "Tech & data".into()], f.money(t.tech_fee.0), false),
         (vec!["Total fees".into()], f.money(t.fees.0), false),
@@ -244,10 +248,7 @@ fn note_list(ctx: &Ctx, rows: &Rows) -> Vec<(String, bool)> {
     let n = ctx.view.lines.len();
     match rows.detail {
         Detail::Lines => {}
-        Detail::Channels => notes.push((
-            format!("The {n} lines are summed by channel to fit one page; every line is in the XLSX and CSV export."),
-            true,
-        )),
+        Detail::Channels => notes.push((format!("The {n} lines are summed by channel to fit one page; every line is in the XLSX and CSV export."), true)),
         Detail::Media => notes.push((
             format!(
                 "The {n} lines in {} channels are summed by medium to fit one page; every channel and line is in the XLSX export.",
@@ -298,12 +299,7 @@ fn notes(c: &mut Canvas, ctx: &Ctx, rows: &Rows, area: Rect) {
     if !dropped.is_empty() {
         let more = format!("+ {} more note{}, all in the XLSX export", dropped.len(), if dropped.len() == 1 { "" } else { "s" });
         c.text(Rect::new(area.x + 6.0, y.min(area.bottom() - line_h), area.w - 6.0, line_h), &more, s, Weight::Regular, MUTED, Align::Left);
-        c.layout.left_off.push(format!(
-            "{} of {} notes did not fit the page and are left off: {}",
-            dropped.len(),
-            notes.len(),
-            listed(&dropped, " ")
-        ));
+        c.layout.left_off.push(format!("{} of {} notes did not fit the page and are left off: {}", dropped.len(), notes.len(), listed(&dropped, " ")));
     }
 }
 

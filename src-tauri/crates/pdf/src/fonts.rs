@@ -145,7 +145,8 @@ impl Fonts {
             return (primary, c);
         }
         let weight = self.faces[primary].weight;
-        let fallback = |faces: &[Face], weight: Option<Weight>| (2..faces.len()).find(|i| weight.is_none_or(|w| faces[*i].weight == w) && faces[*i].glyph(c).is_some());
+        let fallback =
+            |faces: &[Face], weight: Option<Weight>| (2..faces.len()).find(|i| weight.is_none_or(|w| faces[*i].weight == w) && faces[*i].glyph(c).is_some());
         if let Some(i) = fallback(&self.faces, Some(weight)) {
             return (i, c);
         }
@@ -232,11 +233,7 @@ impl Fonts {
             return self.glyphs(run).iter().map(|g| g.advance).sum::<f32>() * size;
         }
         let face = &self.faces[run.face];
-        run.text
-            .chars()
-            .map(|c| face.glyph(c).map(|g| face.advance(g)).unwrap_or_else(|| face.space_or_zero()))
-            .sum::<f32>()
-            * size
+        run.text.chars().map(|c| face.glyph(c).map(|g| face.advance(g)).unwrap_or_else(|| face.space_or_zero())).sum::<f32>() * size
     }
 
     /// `text` cut to fit `max` points, ending in an ellipsis if anything was cut.

@@ -5,11 +5,11 @@
 //! size whatever the fitting does to the tables below.
 
 use crate::fonts::Weight;
-use flightplan_core::Dec;
-use flightplan_core::flight::day_label;
 use crate::labels::{kpi_name, period, status};
 use crate::layout::{Align, Canvas, Ctx, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED};
+use flightplan_core::flight::day_label;
 use flightplan_core::plan::{Funnel, Kpi};
+use flightplan_core::Dec;
 
 /// How long the plan runs: in days when under a week, else in the flowchart's weeks.
 fn length(ctx: &Ctx) -> String {
@@ -94,7 +94,11 @@ pub fn draw(c: &mut Canvas, ctx: &Ctx, area: Rect) -> f32 {
                 Funnel::Conversion => "Conversion",
                 Funnel::Retention => "Retention",
             };
-            if g.description.is_empty() { stage.to_string() } else { format!("{stage} — {}", g.description) }
+            if g.description.is_empty() {
+                stage.to_string()
+            } else {
+                format!("{stage} — {}", g.description)
+            }
         })
         .unwrap_or_else(|| "No goal set".to_string());
     let n = ctx.view.totals.effective_frequency;

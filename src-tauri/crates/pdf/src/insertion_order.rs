@@ -11,15 +11,15 @@
 //! groups the lines by vendor, numbers the orders and formats what the page prints
 //! (`io_page` lays it out).
 
-use flightplan_core::flight::day_label;
-use flightplan_core::Dec;
 use crate::labels::{period, Formats};
 use crate::{draw, fonts, io_page, Layout, Rendered};
 use chrono::NaiveDate;
 use flightplan_core::costing::LineView;
+use flightplan_core::flight::day_label;
 use flightplan_core::money::Currency;
-use flightplan_core::report::{line_rows, vendor_orders, Cell, Row};
 use flightplan_core::plan::{BuyUnit, Line, Paper, Plan, Pricing};
+use flightplan_core::report::{line_rows, vendor_orders, Cell, Row};
+use flightplan_core::Dec;
 use flightplan_core::{Error, PlanView, Result};
 use rust_decimal::Decimal;
 
@@ -100,13 +100,8 @@ pub fn insertion_orders(plan: &Plan, view: &PlanView) -> Result<Vec<InsertionOrd
 
 /// A deterministic IO number: the same plan, version and vendor always give the same number.
 pub fn io_number(plan: &Plan, vendor_no: usize) -> String {
-    let initials: String = plan
-        .client
-        .split_whitespace()
-        .filter_map(|w| w.chars().find(|c| c.is_ascii_alphanumeric()))
-        .take(4)
-        .collect::<String>()
-        .to_ascii_uppercase();
+    let initials: String =
+        plan.client.split_whitespace().filter_map(|w| w.chars().find(|c| c.is_ascii_alphanumeric())).take(4).collect::<String>().to_ascii_uppercase();
     let initials = if initials.is_empty() { "IO".to_string() } else { initials };
     // FNV-1a: stable across Rust versions and platforms, unlike the std hasher.
     let hash = plan.name.bytes().fold(0x811c_9dc5_u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
@@ -118,9 +113,8 @@ pub fn io_number(plan: &Plan, vendor_no: usize) -> String {
 /// name already taken (`Acme!` and `Acme?` both slug to `acme`) gets its order number, then a
 /// counter, until it is free.
 pub fn io_file_names<'a>(vendors: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let slugs: Vec<String> = vendors
-        .map(|v| Some(flightplan_core::naming::slug(v)).filter(|s| !s.is_empty()).unwrap_or_else(|| "vendor".to_string()))
-        .collect();
+    let slugs: Vec<String> =
+        vendors.map(|v| Some(flightplan_core::naming::slug(v)).filter(|s| !s.is_empty()).unwrap_or_else(|| "vendor".to_string())).collect();
     let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut out = Vec::with_capacity(slugs.len());
     for (i, base) in slugs.iter().enumerate() {
@@ -153,8 +147,8 @@ pub fn render_insertion_order(plan: &Plan, view: &PlanView, order: &InsertionOrd
     if plan.lines.len() != view.lines.len() || order.lines.iter().any(|i| *i >= plan.lines.len()) {
         return Err(Error::new("stale_view", "the insertion order does not match the plan: recompute it before rendering"));
     }
-    let currency = Currency::from_code(&view.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
+    let currency =
+        Currency::from_code(&view.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
     let fmt = Formats { currency, style: plan.settings.number_style };
     let rows = line_rows(plan, view)?;
     let doc = IoDoc::new(plan, view, &rows, order, fmt, opts.issued_on);
@@ -234,8 +228,7 @@ pub struct IoDoc<'a> {
 
 impl<'a> IoDoc<'a> {
     fn new(plan: &'a Plan, view: &PlanView, rows: &[Row], order: &'a InsertionOrder, fmt: Formats, issued_on: NaiveDate) -> IoDoc<'a> {
-        let mut weeks: Vec<NaiveDate> =
-            order.lines.iter().flat_map(|i| view.lines[*i].weeks.iter().map(|w| w.week_start)).collect();
+        let mut weeks: Vec<NaiveDate> = order.lines.iter().flat_map(|i| view.lines[*i].weeks.iter().map(|w| w.week_start)).collect();
         weeks.sort_unstable();
         weeks.dedup();
         // The month bands holding any of the order's weeks.
@@ -255,9 +248,7 @@ impl<'a> IoDoc<'a> {
                 p
             })
             .collect();
-        let (first, last) = order.lines.iter().fold((plan.end, plan.start), |(s, e), i| {
-            (s.min(plan.lines[*i].start), e.max(plan.lines[*i].end))
-        });
+        let (first, last) = order.lines.iter().fold((plan.end, plan.start), |(s, e), i| (s.min(plan.lines[*i].start), e.max(plan.lines[*i].end)));
         let period = if order.lines.is_empty() { period(plan.start, plan.end) } else { period(first, last) };
         let mut channels: Vec<&str> = Vec::new();
         for i in &order.lines {

@@ -12,7 +12,7 @@
 
 use crate::fonts::{Fonts, Weight};
 use crate::insertion_order::{IoDoc, Placement, Slot, IO_TERMS};
-use crate::layout::{page_size, MIN_TYPE_PT, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
+use crate::layout::{page_size, Align, Canvas, Columns, Layout, Rect, ACCENT, ACCENT_SOFT, HAIRLINE, INK, MIN_TYPE_PT, MUTED, RULE, ZEBRA};
 use flightplan_core::plan::Paper;
 use std::ops::Range;
 
@@ -359,11 +359,7 @@ fn schedule(c: &mut Canvas, doc: &IoDoc, body: f32, range: Range<usize>, page: P
     let title = if monthly { "SCHEDULE BY MONTH" } else { "SCHEDULE BY WEEK (WEEK COMMENCING MONDAY)" };
     let title = if page.this == 1 { title.to_string() } else { format!("{title}, CONTINUED") };
     section_title(c, area, &title, body);
-    let cols: Vec<String> = if monthly {
-        doc.months.clone()
-    } else {
-        doc.weeks.iter().map(|w| w.format("%-d %b").to_string()).collect()
-    };
+    let cols: Vec<String> = if monthly { doc.months.clone() } else { doc.weeks.iter().map(|w| w.format("%-d %b").to_string()).collect() };
     let texts: Vec<Vec<String>> = shown
         .iter()
         .map(|p| (0..cols.len()).map(|k| cell(doc, p, (if monthly { p.months.get(k) } else { p.schedule.get(k) }).copied().unwrap_or(Slot::Off))).collect())
@@ -497,5 +493,12 @@ fn footer(c: &mut Canvas, doc: &IoDoc, area: Rect, page: PageNo) {
     let left = format!("IO {}  ·  {}  ·  {} v{}", doc.order.number, doc.plan.client, doc.plan.name, doc.plan.version);
     c.hline(area.x, area.right(), area.y - 2.0, 0.3, HAIRLINE);
     c.text(Rect::new(area.x, area.y, area.w * 0.7, area.h), &left, MIN_TYPE_PT, Weight::Regular, MUTED, Align::Left);
-    c.text(Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h), &format!("Prepared with Flightplan  ·  Page {} of {}", page.this, page.of), MIN_TYPE_PT, Weight::Regular, MUTED, Align::Right);
+    c.text(
+        Rect::new(area.x + area.w * 0.7, area.y, area.w * 0.3, area.h),
+        &format!("Prepared with Flightplan  ·  Page {} of {}", page.this, page.of),
+        MIN_TYPE_PT,
+        Weight::Regular,
+        MUTED,
+        Align::Right,
+    );
 }

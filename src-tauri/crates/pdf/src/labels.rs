@@ -5,10 +5,10 @@
 //! formatted, with the core's money helpers, so the page says exactly what the CLI says.
 
 use chrono::NaiveDate;
+use flightplan_core::flight::day_label;
 use flightplan_core::money::{format_money, format_number, Currency};
 use flightplan_core::plan::{Buying, Funnel, Kpi, KpiTarget, KpiUnit, NumberStyle, PlanStatus};
 use rust_decimal::Decimal;
-use flightplan_core::flight::day_label;
 
 /// Money and number formatting for one plan.
 #[derive(Clone, Copy)]

@@ -51,10 +51,7 @@ impl Rect {
     /// Whether `other` lies inside this rectangle (with a hair of float tolerance).
     pub fn contains(&self, other: &Rect) -> bool {
         const EPS: f32 = 0.01;
-        other.x >= self.x - EPS
-            && other.y >= self.y - EPS
-            && other.right() <= self.right() + EPS
-            && other.bottom() <= self.bottom() + EPS
+        other.x >= self.x - EPS && other.y >= self.y - EPS && other.right() <= self.right() + EPS && other.bottom() <= self.bottom() + EPS
     }
 }
 

@@ -66,8 +66,8 @@ pub fn lay_out(report: &Report, opts: &PdfOptions) -> Result<(Layout, Vec<String
 
 fn lay_out_with(report: &Report, opts: &PdfOptions, fonts: &mut fonts::Fonts) -> Result<Layout> {
     let view = &report.view;
-    let currency = Currency::from_code(&view.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
+    let currency =
+        Currency::from_code(&view.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", view.currency)))?;
     if report.plan.lines.len() != view.lines.len() || report.lines.len() != view.lines.len() {
         return Err(Error::new("stale_view", "the costed plan does not match the plan: recompute it before exporting"));
     }

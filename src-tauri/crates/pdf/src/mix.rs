@@ -6,11 +6,11 @@
 //! core's exact sums of its lines, so every column still adds up to the totals row exactly.
 
 use crate::fonts::Weight;
-use flightplan_core::Dec;
 use crate::labels::{buying, funnel};
 use crate::layout::{Align, Canvas, Ctx, Detail, Rect, ACCENT, HAIRLINE, INK, MUTED, RULE, ZEBRA};
 use flightplan_core::costing::PlanView;
 use flightplan_core::report::Row;
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 
 /// The rows shown: the core's line rows, channel rows, or folded channel rows.

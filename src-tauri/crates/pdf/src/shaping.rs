@@ -70,9 +70,8 @@ pub fn shape(bytes: &[u8], index: u32, text: &str, rtl: bool) -> Option<Vec<Glyp
     buffer.set_direction(if rtl { Direction::RightToLeft } else { Direction::LeftToRight });
     let shaped = rustybuzz::shape(&face, &[], buffer);
     let infos = shaped.glyph_infos();
-    let texts = glyph_texts(text, infos.iter().map(|g| (g.cluster as usize, u16::try_from(g.glyph_id).unwrap_or(0))).collect(), |c| {
-        face.glyph_index(c).map(|g| g.0)
-    });
+    let texts =
+        glyph_texts(text, infos.iter().map(|g| (g.cluster as usize, u16::try_from(g.glyph_id).unwrap_or(0))).collect(), |c| face.glyph_index(c).map(|g| g.0));
     let glyphs = infos
         .iter()
         .zip(shaped.glyph_positions())

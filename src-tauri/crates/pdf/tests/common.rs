@@ -101,7 +101,13 @@ pub fn generated_plan_over(lines: usize, channels: usize) -> Plan {
         })
         .collect();
     let notes: Vec<String> = (0..(lines / 7).max(2))
-        .map(|k| format!("Assumption {}: rates are the agency's negotiated {} rates for the period, excluding VAT, and are held until the client approves the plan.", k + 1, CHANNELS[k % CHANNELS.len()].0))
+        .map(|k| {
+            format!(
+                "Assumption {}: rates are the agency's negotiated {} rates for the period, excluding VAT, and are held until the client approves the plan.",
+                k + 1,
+                CHANNELS[k % CHANNELS.len()].0
+            )
+        })
         .collect();
     let text = json!({
         "format": "flightplan/1", "name": format!("Generated plan — {lines} lines"), "client": "Harbour & Finch Ltd",

@@ -4,9 +4,9 @@
 mod common;
 
 use common::*;
-use flightplan_core::Dec;
 use flightplan_core::money::{format_money, Currency};
 use flightplan_core::plan::{Buying, NumberStyle, Paper, Plan};
+use flightplan_core::Dec;
 use flightplan_pdf::{insertion_orders, render_insertion_orders, IoOptions, Rendered};
 use rust_decimal::Decimal;
 use std::path::Path;

@@ -60,7 +60,9 @@ fn check_plan(label: &str, plan: &Plan, paper: Option<flightplan_core::plan::Pap
     let c = Currency::from_code(&view.currency).unwrap();
     let style = plan.settings.number_style;
     let t = &view.totals;
-    for (what, v) in [("net", t.net_media), ("commission", t.agency_commission), ("ad serving", t.ad_serving), ("tech", t.tech_fee), ("fees", t.fees), ("gross", t.gross)] {
+    for (what, v) in
+        [("net", t.net_media), ("commission", t.agency_commission), ("ad serving", t.ad_serving), ("tech", t.tech_fee), ("fees", t.fees), ("gross", t.gross)]
+    {
         let s = squash(&format_money(v.0, c, style));
         assert!(text.contains(&s), "{label}: {what} total {s} missing");
     }
@@ -190,4 +192,3 @@ fn notes_keep_their_lines_and_say_how_many_are_left_off() {
     let left: usize = warning.split(' ').next().unwrap().parse().unwrap();
     assert!(text.contains(&format!("+ {left} more notes, all in the XLSX export")), "{text}");
 }
-

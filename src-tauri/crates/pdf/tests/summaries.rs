@@ -10,13 +10,8 @@ use flightplan_core::money::{format_money, Currency};
 use flightplan_pdf::{render, Detail, PdfOptions, MIN_TYPE_PT};
 
 /// (lines, what a row stands for, whether some notes are left off)
-const CASES: &[(usize, Detail, bool)] = &[
-    (1, Detail::Lines, false),
-    (9, Detail::Lines, false),
-    (40, Detail::Channels, true),
-    (300, Detail::Channels, true),
-    (3000, Detail::Channels, true),
-];
+const CASES: &[(usize, Detail, bool)] =
+    &[(1, Detail::Lines, false), (9, Detail::Lines, false), (40, Detail::Channels, true), (300, Detail::Channels, true), (3000, Detail::Channels, true)];
 
 #[test]
 fn every_size_reads_on_one_page() {
@@ -67,7 +62,11 @@ fn every_size_reads_on_one_page() {
                     let count = format!("{}line{}", c.lines.len(), if c.lines.len() == 1 { "" } else { "s" });
                     assert!(text.contains(&count), "{label}: {} line count missing", c.channel);
                 }
-                assert!(out.warnings.iter().any(|w| w.contains(&format!("The {n} lines are shown as {} channel rows", report.channels.len()))), "{label}: {:?}", out.warnings);
+                assert!(
+                    out.warnings.iter().any(|w| w.contains(&format!("The {n} lines are shown as {} channel rows", report.channels.len()))),
+                    "{label}: {:?}",
+                    out.warnings
+                );
                 assert!(text.contains("Other") == report.channels.iter().any(|c| c.channel.contains("Other")), "{label}: an Other row appeared");
             }
         }
@@ -91,7 +90,8 @@ fn every_size_reads_on_one_page() {
             let nums: Vec<usize> = w.split(' ').take(3).filter_map(|t| t.parse().ok()).collect();
             let (dropped, total) = (nums[0], nums[1]);
             let quotes = w.matches('\u{201c}').count();
-            let counted = if quotes == 25 { w.rsplit("and ").next().and_then(|t| t.split(' ').next()).and_then(|n| n.parse::<usize>().ok()).unwrap_or(0) } else { 0 };
+            let counted =
+                if quotes == 25 { w.rsplit("and ").next().and_then(|t| t.split(' ').next()).and_then(|n| n.parse::<usize>().ok()).unwrap_or(0) } else { 0 };
             assert_eq!(quotes + counted, dropped, "{label}: {w}");
             let mut printed = 0;
             for note in &report.plan.notes {
@@ -119,7 +119,6 @@ fn the_same_report_gives_the_same_bytes() {
     assert!(render(&later, &PdfOptions::default()).unwrap().bytes != a.bytes, "the day is printed and dated");
 }
 
-
 /// A plan over more channels than one page has rows for (90 channels, 400 lines): one row per
 /// medium, each with its channel and line counts and its totals, so every unit of money sits
 /// under a named row and nothing is folded into "Other"; the warning says so.
@@ -145,7 +144,11 @@ fn too_many_channels_are_summed_by_medium() {
         assert!(text.contains(&squash(&format!("{} channels · {} lines", m.channels, m.lines.len()))), "{} counts missing", m.channel);
     }
     assert!(!text.contains("Other("), "nothing is folded");
-    assert!(out.warnings.iter().any(|w| w.contains(&format!("The 400 lines in 90 channels are shown as {} media rows", report.media.len()))), "{:?}", out.warnings);
+    assert!(
+        out.warnings.iter().any(|w| w.contains(&format!("The 400 lines in 90 channels are shown as {} media rows", report.media.len()))),
+        "{:?}",
+        out.warnings
+    );
     assert!(font_sizes(&path).iter().all(|s| *s >= MIN_TYPE_PT - 0.001));
 }
 
@@ -159,7 +162,8 @@ fn totals_labels_shorten_before_they_are_cut() {
     plan.budget = flightplan_core::Dec("9999999999.999".parse().unwrap());
     plan.settings.paper = flightplan_core::plan::Paper::Letter;
     let out = flightplan_pdf::render(&report_of(&plan), &flightplan_pdf::PdfOptions::default()).unwrap();
-    let cut: Vec<&String> = out.layout.shortened.iter().filter(|s| ["Commission", "Ad serving", "Tech & data", "Plan budget"].iter().any(|w| s.starts_with(w))).collect();
+    let cut: Vec<&String> =
+        out.layout.shortened.iter().filter(|s| ["Commission", "Ad serving", "Tech & data", "Plan budget"].iter().any(|w| s.starts_with(w))).collect();
     assert!(cut.is_empty(), "{cut:?}");
     let texts: Vec<&str> = out.layout.texts.iter().map(|t| t.text.as_str()).collect();
     assert!(texts.iter().any(|t| t.starts_with("Commission (15%")), "{texts:?}");

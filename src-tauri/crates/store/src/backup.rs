@@ -20,9 +20,7 @@ const PAUSE: Duration = Duration::from_millis(100);
 /// Copy the main database of `conn` to `dest`, replacing any file there.
 pub fn backup_to(conn: &Connection, dest: &Path, label: &str) -> Result<()> {
     let dest_label = dest.display().to_string();
-    let io = |e: std::io::Error| {
-        Error::new(errors::IO, format!("could not write the library backup ({e})")).in_file(&dest_label)
-    };
+    let io = |e: std::io::Error| Error::new(errors::IO, format!("could not write the library backup ({e})")).in_file(&dest_label);
     let mut tmp_name = dest.as_os_str().to_owned();
     tmp_name.push(".tmp");
     let tmp = std::path::PathBuf::from(tmp_name);
@@ -58,10 +56,7 @@ fn copy(conn: &Connection, tmp: &Path, label: &str, dest_label: &str) -> Result<
                     if attempts >= ATTEMPTS {
                         return Err(errors::sqlite(
                             label,
-                            rusqlite::Error::SqliteFailure(
-                                rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
-                                Some("the backup could not start".into()),
-                            ),
+                            rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY), Some("the backup could not start".into())),
                         ));
                     }
                     std::thread::sleep(PAUSE);
@@ -72,9 +67,7 @@ fn copy(conn: &Connection, tmp: &Path, label: &str, dest_label: &str) -> Result<
     }
     // The copied header carries the source's WAL flag; switch the copy back to a rollback
     // journal so the backup is one self-contained file.
-    target
-        .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0))
-        .map_err(dest_err)?;
+    target.pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get::<_, String>(0)).map_err(dest_err)?;
     target.close().map_err(|(_, e)| dest_err(e))
 }
 

@@ -68,10 +68,7 @@ pub fn migration(label: &str, err: rusqlite_migration::Error) -> Error {
             Error { message: format!("upgrading the library failed: {}", e.message), ..e }
         }
         M::MigrationDefinition(D::DatabaseTooFarAhead) => too_new(label, None),
-        other => in_library(
-            Error::new(IO, format!("could not upgrade the plan library; it was left as it was ({other})")),
-            label,
-        ),
+        other => in_library(Error::new(IO, format!("could not upgrade the plan library; it was left as it was ({other})")), label),
     }
 }
 

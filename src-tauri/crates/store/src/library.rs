@@ -126,15 +126,11 @@ impl Library {
     pub fn open(path: &Path) -> Result<Library> {
         let label = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| {
-                Error::new(errors::IO, format!("could not create the folder for the plan library ({e})")).in_file(&label)
-            })?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::new(errors::IO, format!("could not create the folder for the plan library ({e})")).in_file(&label))?;
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn =
-            Connection::open_with_flags(path, flags).map_err(|e| errors::sqlite(&label, e))?;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| errors::sqlite(&label, e))?;
         Library::prepare(conn, Some(path.to_path_buf()), label)
     }
 
@@ -178,10 +174,7 @@ impl Library {
             "INSERT INTO plans (name, client, brand, status, currency, start_date, end_date,
                  budget, document, created_at, updated_at, number_style)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10, ?11)",
-            rusqlite::params![
-                c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget,
-                c.document, at, c.number_style
-            ],
+            rusqlite::params![c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget, c.document, at, c.number_style],
         )
         .map_err(|e| errors::sqlite(&self.label, e))?;
         let id = tx.last_insert_rowid();
@@ -203,9 +196,7 @@ impl Library {
         };
         // Only a locked plan's document is read back to check the edit.
         if matches!(status.as_str(), "approved" | "live" | "closed") {
-            let doc: String = tx
-                .query_row("SELECT document FROM plans WHERE id = ?1", [id], |r| r.get(0))
-                .map_err(|e| errors::sqlite(&self.label, e))?;
+            let doc: String = tx.query_row("SELECT document FROM plans WHERE id = ?1", [id], |r| r.get(0)).map_err(|e| errors::sqlite(&self.label, e))?;
             let saved = read_plan(&doc).map_err(|e| errors::unreadable(&self.label, &format!("plan {id}"), e))?;
             check_edit(&saved, plan)?;
         }
@@ -227,9 +218,7 @@ impl Library {
     pub(crate) fn live_document(&self, id: PlanId) -> Result<String> {
         let row: Option<(String, Option<String>)> = self
             .conn
-            .query_row("SELECT document, deleted_at FROM plans WHERE id = ?1", [id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row("SELECT document, deleted_at FROM plans WHERE id = ?1", [id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()
             .map_err(|e| self.db(e))?;
         match row {
@@ -265,10 +254,7 @@ impl Library {
     pub fn delete(&mut self, id: PlanId, now: DateTime<Utc>) -> Result<()> {
         let tx = self.conn.transaction().map_err(|e| errors::sqlite(&self.label, e))?;
         let changed = tx
-            .execute(
-                "UPDATE plans SET deleted_at = coalesce(deleted_at, ?2) WHERE id = ?1",
-                rusqlite::params![id, stamp(now)],
-            )
+            .execute("UPDATE plans SET deleted_at = coalesce(deleted_at, ?2) WHERE id = ?1", rusqlite::params![id, stamp(now)])
             .map_err(|e| errors::sqlite(&self.label, e))?;
         if changed == 0 {
             return Err(errors::plan_not_found(&self.label, id));
@@ -280,9 +266,7 @@ impl Library {
     /// not in the trash changes nothing.
     pub fn restore(&mut self, id: PlanId) -> Result<()> {
         let tx = self.conn.transaction().map_err(|e| errors::sqlite(&self.label, e))?;
-        let changed = tx
-            .execute("UPDATE plans SET deleted_at = NULL WHERE id = ?1", [id])
-            .map_err(|e| errors::sqlite(&self.label, e))?;
+        let changed = tx.execute("UPDATE plans SET deleted_at = NULL WHERE id = ?1", [id]).map_err(|e| errors::sqlite(&self.label, e))?;
         if changed == 0 {
             return Err(errors::plan_not_found(&self.label, id));
         }
@@ -292,9 +276,7 @@ impl Library {
     /// Remove a plan and all its versions for good, whether or not it is in the trash.
     pub fn purge(&mut self, id: PlanId) -> Result<()> {
         let tx = self.conn.transaction().map_err(|e| errors::sqlite(&self.label, e))?;
-        let changed = tx
-            .execute("DELETE FROM plans WHERE id = ?1", [id])
-            .map_err(|e| errors::sqlite(&self.label, e))?;
+        let changed = tx.execute("DELETE FROM plans WHERE id = ?1", [id]).map_err(|e| errors::sqlite(&self.label, e))?;
         if changed == 0 {
             return Err(errors::plan_not_found(&self.label, id));
         }
@@ -333,10 +315,7 @@ pub(crate) fn write_plan_row(tx: &Connection, label: &str, id: PlanId, plan: &Pl
                  start_date = ?7, end_date = ?8, budget = ?9, document = ?10, updated_at = ?11,
                  number_style = ?12
              WHERE id = ?1 AND deleted_at IS NULL",
-            rusqlite::params![
-                id, c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget,
-                c.document, stamp(now), c.number_style
-            ],
+            rusqlite::params![id, c.name, c.client, c.brand, c.status, c.currency, c.start, c.end, c.budget, c.document, stamp(now), c.number_style],
         )
         .map_err(|e| errors::sqlite(label, e))?;
     if changed == 0 {
@@ -347,8 +326,7 @@ pub(crate) fn write_plan_row(tx: &Connection, label: &str, id: PlanId, plan: &Pl
 
 /// Why a write to plan `id` changed nothing: it is missing, or it is in the trash.
 pub(crate) fn state_error(conn: &Connection, label: &str, id: PlanId) -> Error {
-    let deleted: rusqlite::Result<Option<Option<String>>> =
-        conn.query_row("SELECT deleted_at FROM plans WHERE id = ?1", [id], |r| r.get(0)).optional();
+    let deleted: rusqlite::Result<Option<Option<String>>> = conn.query_row("SELECT deleted_at FROM plans WHERE id = ?1", [id], |r| r.get(0)).optional();
     match deleted {
         Ok(Some(Some(_))) => errors::plan_deleted(id),
         Ok(_) => errors::plan_not_found(label, id),

@@ -85,8 +85,7 @@ pub fn prepare(conn: &mut Connection, path: Option<&Path>, label: &str) -> Resul
     let err = |e| errors::sqlite(label, e);
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
     let app_id: i64 = conn.pragma_query_value(None, "application_id", |r| r.get(0)).map_err(err)?;
-    let objects: i64 =
-        conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(err)?;
+    let objects: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(err)?;
     if (app_id != 0 && app_id != APPLICATION_ID) || version < 0 || (version == 0 && objects > 0) {
         let message = "the file is an SQLite file but not a Flightplan plan library; it was not changed";
         return Err(errors::in_library(Error::new(errors::FOREIGN, message), label));
@@ -97,8 +96,7 @@ pub fn prepare(conn: &mut Connection, path: Option<&Path>, label: &str) -> Resul
 
     // WAL: readers never block the writer and a killed writer leaves the file consistent.
     // synchronous=FULL: a commit reported to the planner is on disk, even after power loss.
-    let mode: String =
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(err)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0)).map_err(err)?;
     if !mode.eq_ignore_ascii_case("wal") && !mode.eq_ignore_ascii_case("memory") {
         let message = format!("the plan library cannot use write-ahead logging (journal mode {mode})");
         return Err(errors::in_library(Error::new(errors::IO, message), label));
@@ -113,8 +111,7 @@ pub fn prepare(conn: &mut Connection, path: Option<&Path>, label: &str) -> Resul
         }
         if let Err(e) = MIGRATIONS.to_latest(conn) {
             // Another Flightplan may have upgraded the file between our read and our write.
-            let now: i64 =
-                conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
+            let now: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(err)?;
             if now != LATEST {
                 return Err(errors::migration(label, e));
             }
@@ -134,23 +131,13 @@ pub fn backup_path(path: &Path, version: i64) -> PathBuf {
 pub fn check(conn: &Connection, label: &str, pragma: &str) -> Result<()> {
     let rows: Vec<String> = conn
         .prepare(&format!("PRAGMA {pragma}(20)"))
-        .and_then(|mut st| {
-            st.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>()
-        })
+        .and_then(|mut st| st.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<_>>>())
         .map_err(|e| errors::sqlite(label, e))?;
     if rows.len() == 1 && rows[0] == "ok" {
         return Ok(());
     }
-    let problems: Vec<&str> = rows
-        .iter()
-        .flat_map(|r| r.lines())
-        .map(str::trim)
-        .filter(|p| !p.is_empty() && !p.starts_with("***"))
-        .collect();
-    Err(errors::in_library(
-        Error::new(errors::CORRUPT, format!("the plan library is damaged: {}", problems.join("; "))),
-        label,
-    ))
+    let problems: Vec<&str> = rows.iter().flat_map(|r| r.lines()).map(str::trim).filter(|p| !p.is_empty() && !p.starts_with("***")).collect();
+    Err(errors::in_library(Error::new(errors::CORRUPT, format!("the plan library is damaged: {}", problems.join("; "))), label))
 }
 
 #[cfg(test)]
@@ -205,9 +192,7 @@ mod tests {
         assert_eq!(backup, backup_path(&path, 1));
         assert_eq!(user_version(&backup), 1);
         let conn = Connection::open(&backup).unwrap();
-        let (name, doc): (String, String) = conn
-            .query_row("SELECT name, document FROM plans", [], |r| Ok((r.get(0)?, r.get(1)?)))
-            .unwrap();
+        let (name, doc): (String, String) = conn.query_row("SELECT name, document FROM plans", [], |r| Ok((r.get(0)?, r.get(1)?))).unwrap();
         assert_eq!(name, plan.name);
         assert_eq!(doc, write_plan(&plan));
         drop(conn);
@@ -264,9 +249,7 @@ mod tests {
         let backup = backup_path(&path, 2);
         assert_eq!(user_version(&backup), 2);
         let conn = Connection::open(&backup).unwrap();
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'rate_card'", [], |r| r.get(0))
-            .unwrap();
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'rate_card'", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 0);
     }
 
@@ -306,11 +289,8 @@ mod tests {
         let path = dir.path().join("new.flightplan-library");
         Library::open(&path).unwrap();
         assert_eq!(user_version(&path), LATEST);
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.contains("backup"))
-            .collect();
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.contains("backup")).collect();
         assert!(names.is_empty(), "unexpected backups: {names:?}");
     }
 
@@ -320,13 +300,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lib.db");
         let mut conn = Connection::open(&path).unwrap();
-        let broken = Migrations::new(vec![
-            M::up("CREATE TABLE a (x TEXT);"),
-            M::up("CREATE TABLE b (x TEXT); THIS IS NOT SQL;"),
-        ]);
+        let broken = Migrations::new(vec![M::up("CREATE TABLE a (x TEXT);"), M::up("CREATE TABLE b (x TEXT); THIS IS NOT SQL;")]);
         assert!(broken.to_latest(&mut conn).is_err());
-        let tables: i64 =
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();
+        let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).unwrap();
         assert_eq!(tables, 0);
         drop(conn);
         assert_eq!(user_version(&path), 0);

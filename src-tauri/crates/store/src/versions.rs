@@ -71,10 +71,8 @@ impl Library {
     /// [`Library::set_status`] to approved, with the version it took.
     pub fn approve(&mut self, id: PlanId, by: &str, now: DateTime<Utc>) -> Result<Approved> {
         let plan = self.set_status(id, PlanStatus::Approved, by, now)?;
-        let version = self
-            .approved_version(id)?
-            .map(|(v, _)| v)
-            .ok_or_else(|| Error::new(errors::NOT_APPROVED, format!("plan {id} has no approved version")))?;
+        let version =
+            self.approved_version(id)?.map(|(v, _)| v).ok_or_else(|| Error::new(errors::NOT_APPROVED, format!("plan {id} has no approved version")))?;
         Ok(Approved { plan, version })
     }
 
@@ -114,9 +112,7 @@ impl Library {
     /// total, and the lines added and removed (`flightplan_core::changes`). `not_approved` if
     /// it never was.
     pub fn changes_since_approval(&self, id: PlanId) -> Result<Changes> {
-        let (_, approved) = self
-            .approved_version(id)?
-            .ok_or_else(|| Error::new(errors::NOT_APPROVED, format!("plan {id} has not been approved yet")))?;
+        let (_, approved) = self.approved_version(id)?.ok_or_else(|| Error::new(errors::NOT_APPROVED, format!("plan {id} has not been approved yet")))?;
         changes(&approved, &self.get(id)?)
     }
 
@@ -136,16 +132,10 @@ impl Library {
 
     /// The plan as it was when version `version_id` was taken.
     pub fn get_version(&self, version_id: i64) -> Result<Plan> {
-        let doc: Option<String> = self
-            .conn
-            .query_row("SELECT document FROM plan_versions WHERE id = ?1", [version_id], |r| {
-                r.get(0)
-            })
-            .optional()
-            .map_err(|e| self.db(e))?;
+        let doc: Option<String> =
+            self.conn.query_row("SELECT document FROM plan_versions WHERE id = ?1", [version_id], |r| r.get(0)).optional().map_err(|e| self.db(e))?;
         let doc = doc.ok_or_else(|| errors::version_not_found(&self.label, version_id))?;
-        read_plan(&doc)
-            .map_err(|e| errors::unreadable(&self.label, &format!("version {version_id}"), e))
+        read_plan(&doc).map_err(|e| errors::unreadable(&self.label, &format!("version {version_id}"), e))
     }
 }
 
@@ -180,4 +170,3 @@ fn live_document_in(tx: &rusqlite::Transaction<'_>, label: &str, id: PlanId) -> 
         Some((doc, None)) => Ok(doc),
     }
 }
-

@@ -3,8 +3,8 @@
 //! approved until a revision starts, and the changes since approval list every figure.
 
 use chrono::{DateTime, TimeZone, Utc};
-use flightplan_core::Dec;
 use flightplan_core::plan::{Actual, LineStatus, PlanStatus};
+use flightplan_core::Dec;
 use flightplan_core::{comments, sample_plan, Plan};
 use flightplan_store::Library;
 use std::str::FromStr;
@@ -99,11 +99,7 @@ fn an_approved_plan_refuses_edits_to_what_was_approved() {
     edit.lines[2].budget = Some(Dec(d("50000.00").0));
     let e = lib.save(id, &edit, at(5, 9)).unwrap_err();
     assert_eq!(e.code, "plan_locked");
-    assert!(
-        e.message.starts_with("version 1 of the plan is approved (approved by Dana Lee on 2027-01-03) and locked: it changes"),
-        "{}",
-        e.message
-    );
+    assert!(e.message.starts_with("version 1 of the plan is approved (approved by Dana Lee on 2027-01-03) and locked: it changes"), "{}", e.message);
     assert!(e.message.contains("line \"meta-pros\" from 48000.00 to 50000.00"), "{}", e.message);
     assert!(e.message.ends_with("Start a revision (version 2) to change it."), "{}", e.message);
     assert_eq!(lib.get(id).unwrap(), before);

@@ -120,8 +120,7 @@ impl Committed {
             assert_eq!(summary.budget, seq.to_string(), "summary and document agree");
         }
         for (&version, &seq) in &self.versions {
-            let plan =
-                lib.get_version(version).unwrap_or_else(|e| panic!("version {version}: {e}"));
+            let plan = lib.get_version(version).unwrap_or_else(|e| panic!("version {version}: {e}"));
             assert_eq!(seq_of(&plan, "version"), seq, "version {version}");
         }
     }
@@ -212,30 +211,19 @@ fn killed_writers_never_lose_a_committed_save() {
         }
         let _ = child.kill(); // SIGKILL
         let status = child.wait().unwrap();
-        assert_eq!(
-            status.signal(),
-            Some(9),
-            "round {round}: the writer stopped on its own ({status}), see its output above"
-        );
+        assert_eq!(status.signal(), Some(9), "round {round}: the writer stopped on its own ({status}), see its output above");
         for line in early.into_iter().chain(lines.iter()) {
             committed.record(&line);
         }
 
-        let lib = Library::open(&path).unwrap_or_else(|e| {
-            panic!("round {round}: the library does not open after a kill: {e}")
-        });
-        lib.integrity_check()
-            .unwrap_or_else(|e| panic!("round {round}: integrity check failed: {e}"));
+        let lib = Library::open(&path).unwrap_or_else(|e| panic!("round {round}: the library does not open after a kill: {e}"));
+        lib.integrity_check().unwrap_or_else(|e| panic!("round {round}: integrity check failed: {e}"));
         committed.check(&lib, start + ROUND_SPAN);
         lib.close().unwrap();
     }
 
     let waited = ROUNDS - ROUNDS.div_ceil(5);
-    assert!(
-        committed.count as u64 >= waited,
-        "every round that waited saw a commit: {} commits",
-        committed.count
-    );
+    assert!(committed.count as u64 >= waited, "every round that waited saw a commit: {} commits", committed.count);
     eprintln!(
         "crash test: {ROUNDS} kills, {} reported commits on {} plans and {} versions, all intact",
         committed.count,

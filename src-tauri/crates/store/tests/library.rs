@@ -1,8 +1,8 @@
 //! The plan library's everyday work: import, save, list, trash, versions.
 
 use chrono::{DateTime, TimeZone, Utc};
-use flightplan_core::Dec;
 use flightplan_core::plan::PlanStatus;
+use flightplan_core::Dec;
 use flightplan_core::{sample_plan, Plan};
 use flightplan_store::{Library, PlanSummary};
 use rust_decimal::Decimal;
@@ -221,7 +221,6 @@ fn the_library_file_is_wal_and_stores_money_as_text() {
     let mode: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0)).unwrap();
     assert_eq!(mode, "wal");
     // Budget is stored as text, never as a binary float.
-    let kind: String =
-        conn.query_row("SELECT typeof(budget) FROM plans", [], |r| r.get(0)).unwrap();
+    let kind: String = conn.query_row("SELECT typeof(budget) FROM plans", [], |r| r.get(0)).unwrap();
     assert_eq!(kind, "text");
 }

@@ -63,11 +63,8 @@ fn a_library_from_a_newer_flightplan_is_refused_untouched() {
 
     assert_eq!(std::fs::read(&path).unwrap(), before, "the file must not change");
     assert_eq!(user_version(&path), SCHEMA_VERSION + 1);
-    let backups: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_name().to_string_lossy().contains("backup"))
-        .collect();
+    let backups: Vec<_> =
+        std::fs::read_dir(dir.path()).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().contains("backup")).collect();
     assert!(backups.is_empty());
 }
 
@@ -161,8 +158,7 @@ fn another_programs_sqlite_file_is_refused_untouched() {
     let path = dir.path().join("other.sqlite");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
-            .unwrap();
+        conn.execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');").unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Library::open(&path).err().unwrap();

@@ -2,9 +2,9 @@
 //! across opens, exported and imported as a file, a broken file refused naming each entry.
 
 use chrono::{DateTime, TimeZone, Utc};
-use flightplan_core::Dec;
 use flightplan_core::plan::Fees;
 use flightplan_core::rate_card::{default_rate_card, set_rate, write_rate_card};
+use flightplan_core::Dec;
 use flightplan_core::{blank_plan, compute};
 use flightplan_store::Library;
 use std::str::FromStr;

@@ -59,7 +59,6 @@ pub struct Sheet<'a> {
     date1904: bool,
 }
 
-
 /// A sheet of the workbook with its name and whether it is hidden.
 pub struct Named<'a> {
     pub name: String,
@@ -136,8 +135,6 @@ fn as_shown(stored: &str) -> String {
         Err(_) => stored.to_string(),
     }
 }
-
-
 
 /// A number typed in a date column read as a day: a date serial in the workbook's date system
 /// (1900, or 1904 as older Mac workbooks count), or `20250901` stored as a number.
@@ -313,7 +310,10 @@ impl<'a> Sheet<'a> {
                         &mut cur.inline
                     };
                     if target.len() + text.len() > MAX_CELL_CHARS * 4 {
-                        return Err(too_large(file, format!("cell {}{row_no} holds more than the {MAX_CELL_CHARS} characters a cell can", column_name(cur.col))));
+                        return Err(too_large(
+                            file,
+                            format!("cell {}{row_no} holds more than the {MAX_CELL_CHARS} characters a cell can", column_name(cur.col)),
+                        ));
                     }
                     target.push_str(&text);
                 }
@@ -383,12 +383,7 @@ impl<'a> Sheet<'a> {
         if col >= MAX_COLUMNS {
             return Err(too_large(file, format!("row {row_no} has a cell past column XFD, the last a sheet can have")));
         }
-        Ok(Current {
-            col,
-            kind: attr(e, b"t").unwrap_or_default(),
-            style: attr(e, b"s").and_then(|v| v.parse().ok()).unwrap_or(0),
-            ..Current::default()
-        })
+        Ok(Current { col, kind: attr(e, b"t").unwrap_or_default(), style: attr(e, b"s").and_then(|v| v.parse().ok()).unwrap_or(0), ..Current::default() })
     }
 
     /// The cell's text and whether it is a typed number; `None` for an empty cell.
@@ -399,7 +394,9 @@ impl<'a> Sheet<'a> {
                 let shown: String = f.chars().take(80).collect();
                 let mut e = Error::new(
                     "formula_not_calculated",
-                    format!("the cell holds a formula (={shown}) whose result was never saved; open the file in a spreadsheet, let it calculate and save it again"),
+                    format!(
+                        "the cell holds a formula (={shown}) whose result was never saved; open the file in a spreadsheet, let it calculate and save it again"
+                    ),
                 )
                 .in_file(file)
                 .at_row(None, row_no);

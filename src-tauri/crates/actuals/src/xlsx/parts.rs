@@ -161,10 +161,7 @@ pub(super) fn xml_error(file: &str, what: &str, e: impl std::fmt::Display) -> Er
 }
 
 pub(super) fn attr(e: &BytesStart, key: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == key)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+    e.attributes().flatten().find(|a| a.key.local_name().as_ref() == key).and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
 }
 
 /// The sheets the workbook lists (name, relationship id, hidden), and whether dates count from
@@ -313,4 +310,3 @@ pub(super) fn is_date_format(code: &str) -> bool {
     }
     false
 }
-

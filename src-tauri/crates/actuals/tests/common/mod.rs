@@ -100,7 +100,8 @@ pub fn xlsx(sheet: &[u8], shared: Option<&[u8]>) -> Vec<u8> {
 
 /// A sheet's XML around its rows.
 pub fn sheet(rows: &str) -> Vec<u8> {
-    format!(r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#).into_bytes()
+    format!(r#"<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{rows}</sheetData></worksheet>"#)
+        .into_bytes()
 }
 
 /// An inline-string cell.

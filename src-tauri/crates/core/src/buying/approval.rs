@@ -33,26 +33,17 @@ pub struct StatusMove {
 /// or live plan goes back to draft only as a revision ([`start_revision`]).
 pub fn can_move(from: PlanStatus, to: PlanStatus) -> bool {
     use PlanStatus::*;
-    matches!(
-        (from, to),
-        (Draft, Proposed) | (Proposed, Draft) | (Proposed, Approved) | (Approved, Live) | (Approved, Closed) | (Live, Closed)
-    )
+    matches!((from, to), (Draft, Proposed) | (Proposed, Draft) | (Proposed, Approved) | (Approved, Live) | (Approved, Closed) | (Live, Closed))
 }
 
 /// The moves open from `status`, in the order a planner takes them.
 pub fn moves(status: PlanStatus) -> Vec<StatusMove> {
     use PlanStatus::*;
-    [
-        (Proposed, "Propose to the client"),
-        (Approved, "Approve"),
-        (Live, "Set live"),
-        (Closed, "Close"),
-        (Draft, "Back to draft"),
-    ]
-    .into_iter()
-    .filter(|(to, _)| can_move(status, *to))
-    .map(|(to, label)| StatusMove { to, label: label.to_string(), needs_name: to == Approved })
-    .collect()
+    [(Proposed, "Propose to the client"), (Approved, "Approve"), (Live, "Set live"), (Closed, "Close"), (Draft, "Back to draft")]
+        .into_iter()
+        .filter(|(to, _)| can_move(status, *to))
+        .map(|(to, label)| StatusMove { to, label: label.to_string(), needs_name: to == Approved })
+        .collect()
 }
 
 /// Whether a plan in `status` is locked against edits to what was approved.
@@ -84,16 +75,8 @@ pub fn set_status(plan: &Plan, to: PlanStatus, by: &str, at: DateTime<Utc>) -> R
         return Ok(plan.clone());
     }
     if !can_move(plan.status, to) {
-        let hint = if is_locked(plan.status) && to == PlanStatus::Draft {
-            " (start a revision to change an approved plan)"
-        } else {
-            ""
-        };
-        return Err(Error::at(
-            "invalid_status_move",
-            "status",
-            format!("{} plan cannot move to {}{hint}", with_article(plan.status), status_label(to)),
-        ));
+        let hint = if is_locked(plan.status) && to == PlanStatus::Draft { " (start a revision to change an approved plan)" } else { "" };
+        return Err(Error::at("invalid_status_move", "status", format!("{} plan cannot move to {}{hint}", with_article(plan.status), status_label(to))));
     }
     let mut next = plan.clone();
     next.status = to;
@@ -103,8 +86,7 @@ pub fn set_status(plan: &Plan, to: PlanStatus, by: &str, at: DateTime<Utc>) -> R
             return Err(Error::at("missing_field", "approval.by", "say who approves the plan"));
         }
         let view = compute(plan)?;
-        let errors: Vec<String> =
-            view.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.clone()).collect();
+        let errors: Vec<String> = view.findings.iter().filter(|f| f.severity == Severity::Error).map(|f| f.message.clone()).collect();
         if !errors.is_empty() {
             return Err(Error::new(
                 "not_approvable",

@@ -6,10 +6,10 @@
 //! as it stands), costing both, rather than from an edit log that could miss a change.
 
 use crate::costing::compute;
-use crate::Dec;
-use crate::view::{LineView, PlanView};
 use crate::error::Result;
 use crate::plan::{Line, Pattern, Plan};
+use crate::view::{LineView, PlanView};
+use crate::Dec;
 use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -253,14 +253,25 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
     ] {
         d.num(field, label, kind, x.map(Dec::get), y.map(Dec::get));
     }
-    d.json("creative", "Creative", &b.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>(), &a.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>());
+    d.json(
+        "creative",
+        "Creative",
+        &b.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>(),
+        &a.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>(),
+    );
     week_changes(&mut d, "weeks", &vb.weeks, &va.weeks);
 }
 
 fn week_changes(d: &mut Diff, prefix: &str, b: &[crate::week_row::LineWeek], a: &[crate::week_row::LineWeek]) {
     for start in union(b.iter().map(|w| w.week_start), a.iter().map(|w| w.week_start)) {
         let find = |ws: &[crate::week_row::LineWeek]| ws.iter().find(|w| w.week_start == start).map(|w| w.net);
-        d.num(&format!("{prefix}.{start}"), &format!("Week of {}", crate::flight::day_label(start)), ChangeKind::Money, find(b).map(Dec::get), find(a).map(Dec::get));
+        d.num(
+            &format!("{prefix}.{start}"),
+            &format!("Week of {}", crate::flight::day_label(start)),
+            ChangeKind::Money,
+            find(b).map(Dec::get),
+            find(a).map(Dec::get),
+        );
     }
 }
 

@@ -50,18 +50,26 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
     let digital = l.pricing.is_digital() || matches!(l.buying, Some(Buying::Auction | Buying::Programmatic));
     let direct = matches!(l.buying, Some(Buying::Direct | Buying::Offline));
     // Counts are summed wide: a line's creative list is bounded (core::limits), each count is not.
-    let (need, have): (u64, u64) =
-        l.creative.iter().fold((0, 0), |(n, h), c| (n + u64::from(c.count), h + u64::from(c.delivered.min(c.count))));
+    let (need, have): (u64, u64) = l.creative.iter().fold((0, 0), |(n, h), c| (n + u64::from(c.count), h + u64::from(c.delivered.min(c.count))));
     // Money in the detail is written as everywhere else in the plan: its currency and number style.
     let money = |v: rust_decimal::Decimal| match Currency::from_code(&plan.currency) {
         Some(c) => format_money(v, c, plan.settings.number_style),
         None => format!("{} {}", v.round_dp(2), plan.currency),
     };
     let mut items = vec![
-        CheckItem { item: "tracking_verified", label: item_label("tracking_verified"), short: "Tracking".into(), required: digital, done: l.launch.tracking_verified, detail: "pixel or server-side events verified".into(), needs: String::new() },
+        CheckItem {
+            item: "tracking_verified",
+            label: item_label("tracking_verified"),
+            short: "Tracking".into(),
+            required: digital,
+            done: l.launch.tracking_verified,
+            detail: "pixel or server-side events verified".into(),
+            needs: String::new(),
+        },
         CheckItem {
             item: "creative_ready",
-            label: item_label("creative_ready"), short: if need == 0 { "No creative".into() } else { format!("Creative {have} of {need}") },
+            label: item_label("creative_ready"),
+            short: if need == 0 { "No creative".into() } else { format!("Creative {have} of {need}") },
             required: true,
             done: need > 0 && have >= need,
             detail: if need == 0 { "no creative listed".into() } else { format!("{have} of {need} {} delivered", if need == 1 { "asset" } else { "assets" }) },
@@ -69,7 +77,8 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
         },
         CheckItem {
             item: "naming_applied",
-            label: item_label("naming_applied"), short: "Naming".into(),
+            label: item_label("naming_applied"),
+            short: "Naming".into(),
             required: digital && plan.monitoring.naming_template.is_some(),
             done: l.launch.naming_applied,
             detail: "campaign names follow the plan's naming convention".into(),
@@ -77,7 +86,8 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
         },
         CheckItem {
             item: "budget_control",
-            label: item_label("budget_control"), short: "Budget control".into(),
+            label: item_label("budget_control"),
+            short: "Budget control".into(),
             required: auction,
             done: l.launch.budget_control.is_some(),
             detail: match l.launch.budget_control {
@@ -86,12 +96,21 @@ fn checklist(plan: &Plan, l: &Line, learning: Option<(rust_decimal::Decimal, rus
             },
             needs: String::new(),
         },
-        CheckItem { item: "io_signed", label: item_label("io_signed"), short: "IO signed".into(), required: direct, done: l.launch.io_signed, detail: "insertion order signed".into(), needs: String::new() },
+        CheckItem {
+            item: "io_signed",
+            label: item_label("io_signed"),
+            short: "IO signed".into(),
+            required: direct,
+            done: l.launch.io_signed,
+            detail: "insertion order signed".into(),
+            needs: String::new(),
+        },
     ];
     if let Some((weekly, minimum)) = learning {
         items.push(CheckItem {
             item: "funded_above_learning",
-            label: item_label("funded_above_learning"), short: "Learning".into(),
+            label: item_label("funded_above_learning"),
+            short: "Learning".into(),
             required: true,
             done: weekly >= minimum,
             detail: format!("{} a week against a learning minimum of {}", money(weekly), money(minimum)),
@@ -165,7 +184,15 @@ pub fn allowed(from: LineStatus, to: LineStatus) -> bool {
     use LineStatus::*;
     matches!(
         (from, to),
-        (Planned, Booked) | (Booked, Planned) | (Booked, Live) | (Live, Paused) | (Paused, Live) | (Live, Ended) | (Paused, Ended) | (Planned, Ended) | (Booked, Ended)
+        (Planned, Booked)
+            | (Booked, Planned)
+            | (Booked, Live)
+            | (Live, Paused)
+            | (Paused, Live)
+            | (Live, Ended)
+            | (Paused, Ended)
+            | (Planned, Ended)
+            | (Booked, Ended)
     )
 }
 
@@ -201,13 +228,11 @@ pub fn transition(plan: &Plan, id: &str, to: LineStatus, on: NaiveDate, override
     }
     let mut next = plan.clone();
     if to == LineStatus::Live {
-        let open: Vec<&'static str> =
-            checklists(plan)?[idx].iter().filter(|c| c.required && !c.done).map(|c| c.item).collect();
+        let open: Vec<&'static str> = checklists(plan)?[idx].iter().filter(|c| c.required && !c.done).map(|c| c.item).collect();
         if !open.is_empty() {
             match override_by {
                 Some((by, why)) if !by.trim().is_empty() && !why.trim().is_empty() => {
-                    next.lines[idx].launch.override_ =
-                        Some(LaunchOverride { by: by.trim().into(), reason: why.trim().into(), on });
+                    next.lines[idx].launch.override_ = Some(LaunchOverride { by: by.trim().into(), reason: why.trim().into(), on });
                 }
                 _ => {
                     let open: Vec<String> = open.into_iter().map(item_words).collect();
@@ -215,7 +240,7 @@ pub fn transition(plan: &Plan, id: &str, to: LineStatus, on: NaiveDate, override
                         "launch_blocked",
                         format!("cannot go live: {} not done; finish them or override with who and why", open.join(", ")),
                     )
-                    .on_line(id))
+                    .on_line(id));
                 }
             }
         }

@@ -2,7 +2,7 @@
 //! approval (status moves, the lock, revisions), what changed between two versions, and the
 //! naming convention campaigns are set up with.
 
-pub mod launch;
 pub mod approval;
 pub mod changes;
+pub mod launch;
 pub mod naming;

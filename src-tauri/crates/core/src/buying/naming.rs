@@ -11,8 +11,7 @@ use crate::plan::{Funnel, Line, Plan};
 use chrono::Datelike;
 
 /// The tokens a template may use.
-pub const TOKENS: [&str; 10] =
-    ["client", "brand", "plan", "channel", "vendor", "objective", "audience", "line", "yyyymm", "yyyy"];
+pub const TOKENS: [&str; 10] = ["client", "brand", "plan", "channel", "vendor", "objective", "audience", "line", "yyyymm", "yyyy"];
 
 /// Fill `template` for one line. An unknown `{token}` or an unclosed brace is an error naming it.
 pub fn campaign_name(template: &str, plan: &Plan, line: &Line) -> Result<String> {
@@ -21,16 +20,10 @@ pub fn campaign_name(template: &str, plan: &Plan, line: &Line) -> Result<String>
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let close = after.find('}').ok_or_else(|| {
-            Error::at("naming_template", "monitoring.naming_template", format!("\"{template}\" has an unclosed {{"))
-        })?;
+        let close = after.find('}').ok_or_else(|| Error::at("naming_template", "monitoring.naming_template", format!("\"{template}\" has an unclosed {{")))?;
         let token = &after[..close];
         out.push_str(&token_value(token, plan, line).ok_or_else(|| {
-            Error::at(
-                "naming_template",
-                "monitoring.naming_template",
-                format!("{{{token}}} is not a naming token (use one of {})", TOKENS.join(", ")),
-            )
+            Error::at("naming_template", "monitoring.naming_template", format!("{{{token}}} is not a naming token (use one of {})", TOKENS.join(", ")))
         })?);
         rest = &after[close + 1..];
     }
@@ -40,13 +33,7 @@ pub fn campaign_name(template: &str, plan: &Plan, line: &Line) -> Result<String>
 
 fn token_value(token: &str, plan: &Plan, line: &Line) -> Option<String> {
     let objective = line.role.or(plan.goal.as_ref().map(|g| g.objective)).map(funnel_word).unwrap_or("");
-    let audience = plan
-        .audience
-        .segments
-        .first()
-        .map(|s| s.name.as_str())
-        .filter(|s| !s.is_empty())
-        .unwrap_or("all");
+    let audience = plan.audience.segments.first().map(|s| s.name.as_str()).filter(|s| !s.is_empty()).unwrap_or("all");
     let v = match token {
         "client" => slug(&plan.client),
         "brand" => slug(&plan.brand),

@@ -7,24 +7,24 @@
 //! flowchart is rounded so that rows, weeks and months all add up (`flowchart.rs`). Counts are
 //! estimates: their totals are the sums of the rounded line figures.
 
+use crate::catalogue::{infer_medium, line_medium};
 use crate::delivery::{deliver, Delivery};
-use crate::Dec;
 use crate::error::{Error, Result};
 use crate::fees::FeeRates;
 use crate::findings::check_as_of;
-use crate::catalogue::{infer_medium, line_medium};
-use crate::reach::{plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
-use crate::reach_goal::{reach_goal, GoalInputs};
-use crate::schedule::{line_units, unit_net, weekly_units};
 use crate::flight::{flight_week_count, monday, month_bands, week_grid, week_parts, SpreadBuf};
 use crate::flowchart::Flowchart;
 use crate::format::validate;
 use crate::money::{add, div, mul, round_dp, split_largest_remainder, sum_iter, units_to_dec, Currency};
 use crate::plan::{Line, Medium, Plan};
-use chrono::NaiveDate;
-use rust_decimal::Decimal;
+use crate::reach::{plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
+use crate::reach_goal::{reach_goal, GoalInputs};
+use crate::schedule::{line_units, unit_net, weekly_units};
 pub use crate::view::{LineView, MonthTotal, PlanView, Totals};
 pub use crate::week_row::LineWeek;
+use crate::Dec;
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
 
 /// Validate and cost a plan. Any broken rule is returned as the first error.
 pub fn compute(plan: &Plan) -> Result<PlanView> {
@@ -47,8 +47,8 @@ pub fn compute_valid(plan: &Plan) -> Result<PlanView> {
 
 /// [`compute_valid`] with today's date for the date-dependent findings.
 pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<PlanView> {
-    let currency = Currency::from_code(&plan.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+    let currency =
+        Currency::from_code(&plan.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     let dp = currency.minor_units();
     let nets = line_nets(plan, currency)?;
 
@@ -68,8 +68,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
     let mut cost = LineCosting { plan, currency, spread: SpreadBuf::default(), media: Vec::new() };
     for (line, net) in plan.lines.iter().zip(&nets) {
         let offset = (((monday(line.start) - first_week).num_days() / 7).max(0) as usize).min(weeks.len());
-        let (view, imps) =
-            cost.line(line, *net, &weeks[offset..], offset, &mut chart).map_err(|e| e.on_line(&line.id))?;
+        let (view, imps) = cost.line(line, *net, &weeks[offset..], offset, &mut chart).map_err(|e| e.on_line(&line.id))?;
         for (t, w) in week_totals.iter_mut().skip(offset).zip(&view.weeks) {
             *t = t.checked_add(w.net.mantissa()).ok_or_else(|| Error::overflow("weekly total"))?;
         }
@@ -147,10 +146,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
             sum_iter(known, what).map(Some)
         }
     };
-    let fee_total = money_sum(sum_iter(
-        [fees.totals.agency_commission, fees.totals.ad_serving, fees.totals.tech_fee].into_iter(),
-        "fees",
-    ))?;
+    let fee_total = money_sum(sum_iter([fees.totals.agency_commission, fees.totals.ad_serving, fees.totals.tech_fee].into_iter(), "fees"))?;
     let totals = Totals {
         budget: Dec(round_dp(plan.budget.0, dp)),
         net: Dec(net_media),
@@ -209,8 +205,7 @@ pub fn compute_valid_as_of(plan: &Plan, today: Option<NaiveDate>) -> Result<Plan
 /// that shares summing to 100 give exactly the plan budget.
 pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
     let dp = currency.minor_units();
-    let share_idx: Vec<usize> =
-        plan.lines.iter().enumerate().filter(|(_, l)| l.budget.is_none() && l.booked_units().is_none()).map(|(i, _)| i).collect();
+    let share_idx: Vec<usize> = plan.lines.iter().enumerate().filter(|(_, l)| l.budget.is_none() && l.booked_units().is_none()).map(|(i, _)| i).collect();
     let mut nets: Vec<Decimal> = Vec::with_capacity(plan.lines.len());
     for l in &plan.lines {
         // A line booked in faces or insertions costs its units × rate.
@@ -223,11 +218,7 @@ pub fn line_nets(plan: &Plan, currency: Currency) -> Result<Vec<Decimal>> {
         // The shares' exact quota of the budget, rounded once; then split by the shares.
         let quota = div(mul(plan.budget.0, share_sum, "shares of the budget")?, Decimal::ONE_HUNDRED, "shares")?;
         let total = round_dp(quota, dp);
-        let parts = if share_sum.is_zero() {
-            vec![round_dp(Decimal::ZERO, dp); shares.len()]
-        } else {
-            split_largest_remainder(total, &shares, dp)?
-        };
+        let parts = if share_sum.is_zero() { vec![round_dp(Decimal::ZERO, dp); shares.len()] } else { split_largest_remainder(total, &shares, dp)? };
         for (i, part) in share_idx.into_iter().zip(parts) {
             nets[i] = part;
         }
@@ -266,14 +257,7 @@ impl LineCosting<'_> {
     /// Cost one line, all but its fees; `mondays` is the flowchart grid from the line's first
     /// week, at column `offset`. Its weeks are added to `chart`, rounded along the line for now
     /// (`chart.settle` then evens out the columns). Also returns its unrounded impressions.
-    fn line(
-        &mut self,
-        line: &Line,
-        net: Decimal,
-        mondays: &[NaiveDate],
-        offset: usize,
-        chart: &mut Flowchart,
-    ) -> Result<(LineView, Option<Decimal>)> {
+    fn line(&mut self, line: &Line, net: Decimal, mondays: &[NaiveDate], offset: usize, chart: &mut Flowchart) -> Result<(LineView, Option<Decimal>)> {
         let dp = self.currency.minor_units();
         let d: Delivery = deliver(line, net, self.plan.universe.map(Dec::get))?;
         let sp = &mut self.spread;
@@ -285,12 +269,7 @@ impl LineCosting<'_> {
             .zip(&sp.units)
             .zip(ups)
             .zip(&sp.hiatus)
-            .map(|(((ws, floor), up), hiatus)| LineWeek {
-                week_start: *ws,
-                net: Dec(units_to_dec(floor + i128::from(*up), dp)),
-                hiatus: *hiatus,
-                units: None,
-            })
+            .map(|(((ws, floor), up), hiatus)| LineWeek { week_start: *ws, net: Dec(units_to_dec(floor + i128::from(*up), dp)), hiatus: *hiatus, units: None })
             .collect();
         let medium = match line_medium(line.medium, line.pricing, "") {
             Some(m) => Some(m),

@@ -11,9 +11,9 @@
 //! audience, × 100: what reach in the target is worked out from.
 
 use crate::error::Result;
-use crate::Dec;
 use crate::money::{div, mul};
 use crate::plan::{Line, Pricing};
+use crate::Dec;
 use rust_decimal::Decimal;
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -108,9 +108,7 @@ pub fn deliver(line: &Line, net: Decimal, universe: Option<Decimal>) -> Result<D
     };
     d.trps = match (line.universe, target, d.impressions) {
         // Measured on its own audience: count its on-target impressions against the target.
-        (Some(_), Some(t), Some(i)) if !t.is_zero() => {
-            Some(mul(div(mul(i, on_target, "TRPs")?, t, "TRPs")?, Decimal::ONE_HUNDRED, "TRPs")?)
-        }
+        (Some(_), Some(t), Some(i)) if !t.is_zero() => Some(mul(div(mul(i, on_target, "TRPs")?, t, "TRPs")?, Decimal::ONE_HUNDRED, "TRPs")?),
         (Some(_), Some(_), _) => None,
         // Points on the plan's own universe: the on-target share of them.
         _ => match d.grps {

@@ -69,13 +69,7 @@ impl FeeRates {
 
     /// The plan's fees: `nets` are the lines' net media (at the currency's minor unit) and
     /// `impressions` their unrounded impressions.
-    pub fn plan_fees(
-        &self,
-        lines: &[Line],
-        nets: &[Decimal],
-        impressions: &[Option<Decimal>],
-        currency: Currency,
-    ) -> Result<PlanFees> {
+    pub fn plan_fees(&self, lines: &[Line], nets: &[Decimal], impressions: &[Option<Decimal>], currency: Currency) -> Result<PlanFees> {
         let dp = currency.minor_units();
         let n = nets.len();
         let units: Vec<i128> = nets.iter().map(|v| to_units(*v, dp)).collect::<Result<_>>()?;
@@ -106,19 +100,11 @@ impl FeeRates {
             for (t, p) in totals.iter_mut().zip(parts) {
                 *t = t.checked_add(p).ok_or_else(|| Error::overflow("fees"))?;
             }
-            out.push(LineFees {
-                agency_commission: units_to_dec(parts[0], dp),
-                ad_serving: units_to_dec(parts[1], dp),
-                tech_fee: units_to_dec(parts[2], dp),
-            });
+            out.push(LineFees { agency_commission: units_to_dec(parts[0], dp), ad_serving: units_to_dec(parts[1], dp), tech_fee: units_to_dec(parts[2], dp) });
         }
         Ok(PlanFees {
             lines: out,
-            totals: LineFees {
-                agency_commission: units_to_dec(totals[0], dp),
-                ad_serving: units_to_dec(totals[1], dp),
-                tech_fee: units_to_dec(totals[2], dp),
-            },
+            totals: LineFees { agency_commission: units_to_dec(totals[0], dp), ad_serving: units_to_dec(totals[1], dp), tech_fee: units_to_dec(totals[2], dp) },
         })
     }
 }

@@ -9,9 +9,9 @@
 //! active days, over the net in minor units (i64 where it fits, i128 otherwise).
 
 use crate::error::Result;
-use crate::Dec;
 use crate::money::{split_ints_into, split_largest_remainder, split_small_into, to_units};
 use crate::plan::{Calendar, Line, Pattern};
+use crate::Dec;
 use chrono::{Datelike, Days, Duration, NaiveDate, Weekday};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -81,11 +81,7 @@ struct WeekDays {
 
 impl WeekDays {
     fn of(line: &Line) -> WeekDays {
-        WeekDays {
-            start: line.start.num_days_from_ce(),
-            end: line.end.num_days_from_ce(),
-            first_monday: monday(line.start).num_days_from_ce(),
-        }
+        WeekDays { start: line.start.num_days_from_ce(), end: line.end.num_days_from_ce(), first_monday: monday(line.start).num_days_from_ce() }
     }
 
     /// Days of week `k` of the flight inside it (at least 1 for every week of a flight).
@@ -280,9 +276,7 @@ pub(crate) fn week_parts(line: &Line, n: usize, net: Decimal, dp: u32, buf: &mut
         }
     }
     let days = WeekDays::of(line);
-    let weeks: Vec<Decimal> = (0..n)
-        .map(|k| crate::money::mul(Decimal::from(days.get(k)), week_weight(line, k), "a week's weight"))
-        .collect::<Result<_>>()?;
+    let weeks: Vec<Decimal> = (0..n).map(|k| crate::money::mul(Decimal::from(days.get(k)), week_weight(line, k), "a week's weight")).collect::<Result<_>>()?;
     parts_general(units, &weeks, buf)
 }
 
@@ -457,12 +451,7 @@ fn split_small(net: Decimal, dp: u32, total: i64, max: i64, buf: &mut SpreadBuf)
     split_small_into(units, &buf.small, total, max, &mut buf.units, &mut buf.small_rems)
 }
 
-fn spread_small_weeks(
-    net: Decimal,
-    dp: u32,
-    weeks: impl Iterator<Item = (u32, Decimal)> + Clone,
-    buf: &mut SpreadBuf,
-) -> Option<()> {
+fn spread_small_weeks(net: Decimal, dp: u32, weeks: impl Iterator<Item = (u32, Decimal)> + Clone, buf: &mut SpreadBuf) -> Option<()> {
     let scale = weeks.clone().map(|(_, w)| w.scale()).max().unwrap_or(0);
     if scale as usize >= POW10.len() {
         return None;

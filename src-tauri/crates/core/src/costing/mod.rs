@@ -8,16 +8,16 @@
 mod compute;
 pub use compute::*;
 
-pub mod view;
-pub mod week_row;
+pub mod delivery;
+pub mod fees;
 pub mod flight;
 pub(crate) mod flowchart;
-pub mod fees;
 pub mod money;
-pub mod schedule;
-pub mod delivery;
 pub mod reach;
 pub mod reach_goal;
 pub mod report;
 pub mod scenario;
 pub mod scenario_budget;
+pub mod schedule;
+pub mod view;
+pub mod week_row;

@@ -144,11 +144,7 @@ pub fn split_largest_remainder(total: Decimal, weights: &[Decimal], dp: u32) -> 
     }
     let total = round_dp(total, dp);
     let units = to_units(total, dp)?;
-    let weights: Vec<Decimal> = if weights.iter().all(|w| w.is_zero()) {
-        vec![Decimal::ONE; n]
-    } else {
-        weights.to_vec()
-    };
+    let weights: Vec<Decimal> = if weights.iter().all(|w| w.is_zero()) { vec![Decimal::ONE; n] } else { weights.to_vec() };
     let parts = split_units(units, &weights)?;
     Ok(parts.into_iter().map(|u| Decimal::from_i128_with_scale(u, dp)).collect())
 }
@@ -204,13 +200,7 @@ pub fn split_ints(units: i128, weights: &[i128], total_w: i128) -> Option<Vec<i1
 /// [`split_ints`] into reused buffers: the parts land in `floors`; `rems` is scratch. Uses i64
 /// when the products fit (the usual case, and much faster than i128 division), and divides once
 /// per run of equal weights (a flight's full weeks all weigh the same).
-pub(crate) fn split_ints_into(
-    units: i128,
-    weights: &[i128],
-    total_w: i128,
-    floors: &mut Vec<i128>,
-    rems: &mut Vec<i128>,
-) -> Option<()> {
+pub(crate) fn split_ints_into(units: i128, weights: &[i128], total_w: i128, floors: &mut Vec<i128>, rems: &mut Vec<i128>) -> Option<()> {
     floors.clear();
     rems.clear();
     let n = weights.len();
@@ -277,14 +267,7 @@ pub(crate) fn split_ints_into(
 /// products with `units` fit in i64: the same floors and remainders, so the same parts, without
 /// i128 arithmetic. The parts land in `out`. `None` (nothing decided) when the weights do not
 /// qualify or the remainders would need the full selection.
-pub(crate) fn split_small_into(
-    units: i64,
-    weights: &[i64],
-    total_w: i64,
-    max_w: i64,
-    out: &mut Vec<i128>,
-    rems: &mut Vec<i64>,
-) -> Option<()> {
+pub(crate) fn split_small_into(units: i64, weights: &[i64], total_w: i64, max_w: i64, out: &mut Vec<i128>, rems: &mut Vec<i64>) -> Option<()> {
     if units < 0 || total_w <= 0 {
         return None;
     }
@@ -625,9 +608,8 @@ mod tests {
         assert_eq!(format_number(d("999"), 0, NumberStyle::CommaDot), "999");
         assert_eq!(format_number(d("1000"), 0, NumberStyle::CommaDot), "1,000");
         let inr = Currency::from_code("INR").unwrap();
-        let indian: Vec<String> = ["0.5", "999", "1000", "99999", "100000", "1234567.891", "-123456789"]
-            .map(|v| format_money(d(v), inr, NumberStyle::Indian))
-            .into();
+        let indian: Vec<String> =
+            ["0.5", "999", "1000", "99999", "100000", "1234567.891", "-123456789"].map(|v| format_money(d(v), inr, NumberStyle::Indian)).into();
         assert_eq!(indian, ["₹0.50", "₹999.00", "₹1,000.00", "₹99,999.00", "₹1,00,000.00", "₹12,34,567.89", "-₹12,34,56,789.00"]);
     }
 

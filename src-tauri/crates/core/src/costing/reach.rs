@@ -10,8 +10,8 @@
 //! `Decimal` percentages, rounded half away from zero to 2 places.
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::money::round_dp;
+use crate::Dec;
 use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -25,9 +25,7 @@ pub enum ReachModel {
     Poisson,
     /// Negative binomial: exposure is uneven across people (heavy and light viewers).
     /// Reach = 1 − (1 + m/k)^(−k); small `k` is very uneven, large `k` tends to Poisson.
-    Nbd {
-        k: Dec,
-    },
+    Nbd { k: Dec },
     /// A fitted reach curve: reach % = max × (1 − e^(−k·GRP)).
     Curve {
         /// The reach ceiling, percent.
@@ -184,9 +182,7 @@ pub fn plan_reach(
     let dup = match duplication_factor {
         None => 1.0,
         Some(d) if d > Decimal::ZERO && d <= Decimal::ONE => dec_f64(d),
-        Some(d) => {
-            return Err(Error::at("out_of_range", "duplication_factor", format!("{d} must be above 0 and at most 1")))
-        }
+        Some(d) => return Err(Error::at("out_of_range", "duplication_factor", format!("{d} must be above 0 and at most 1"))),
     };
     let n = effective_frequency.unwrap_or(DEFAULT_EFFECTIVE_FREQUENCY).max(1);
     let mut out = PlanReach { lines: Vec::with_capacity(lines.len()), ..PlanReach::default() };
@@ -200,11 +196,7 @@ pub fn plan_reach(
     for (i, l) in lines.iter().enumerate() {
         if let Some(p) = l.reach_pct {
             if p < Decimal::ZERO || p > Decimal::ONE_HUNDRED {
-                return Err(Error::at(
-                    "out_of_range",
-                    format!("lines[{i}].reach_pct"),
-                    format!("{p} must be a percent between 0 and 100"),
-                ));
+                return Err(Error::at("out_of_range", format!("lines[{i}].reach_pct"), format!("{p} must be a percent between 0 and 100")));
             }
         }
         let Some(e) = line_exposure(l, model, n, &mut pmf) else {
@@ -360,15 +352,11 @@ fn convolve(acc: &mut [f64], pmf: &[f64]) {
 
 fn check_model(model: Option<&ReachModel>) -> Result<()> {
     match model {
-        Some(ReachModel::Nbd { k }) if *k <= Decimal::ZERO => {
-            Err(Error::at("out_of_range", "reach_model.k", format!("{k} must be greater than zero")))
-        }
+        Some(ReachModel::Nbd { k }) if *k <= Decimal::ZERO => Err(Error::at("out_of_range", "reach_model.k", format!("{k} must be greater than zero"))),
         Some(ReachModel::Curve { max, .. }) if *max <= Decimal::ZERO || *max > Decimal::ONE_HUNDRED => {
             Err(Error::at("out_of_range", "reach_model.max", format!("{max} must be a percent above 0 and at most 100")))
         }
-        Some(ReachModel::Curve { k, .. }) if *k <= Decimal::ZERO => {
-            Err(Error::at("out_of_range", "reach_model.k", format!("{k} must be greater than zero")))
-        }
+        Some(ReachModel::Curve { k, .. }) if *k <= Decimal::ZERO => Err(Error::at("out_of_range", "reach_model.k", format!("{k} must be greater than zero"))),
         _ => Ok(()),
     }
 }

@@ -9,11 +9,11 @@
 //! the plan meets the goal; one minor unit less does not.
 
 use crate::delivery::deliver;
-use crate::Dec;
 use crate::error::Result;
 use crate::money::{round_dp, split_largest_remainder, to_units, Currency};
 use crate::plan::{Kpi, Line, Plan, Pricing};
 use crate::reach::{plan_reach, LineReachInput, DEFAULT_EFFECTIVE_FREQUENCY};
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 

@@ -12,15 +12,15 @@
 
 use crate::catalogue::medium_label;
 use crate::costing::compute_as_of;
-use crate::view::{LineView, PlanView};
 use crate::error::{Error, Result};
-use crate::naming::normalise;
 use crate::money::{add, split_largest_remainder};
+use crate::naming::normalise;
 use crate::plan::{BuyUnit, Buying, Funnel, KpiTarget, Plan, Pricing};
 use crate::scenario::{presented_index, presented_plan};
+use crate::view::{LineView, PlanView};
+use crate::Dec;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use crate::Dec;
 
 /// What every output of a plan shows, on one day.
 #[derive(Debug, Clone, PartialEq)]
@@ -364,7 +364,6 @@ fn fold(rows_in: &[Row], keep: usize, what: &str) -> Result<Vec<Row>> {
 }
 
 impl Report {
-
     /// The insertion orders the plan needs: one per vendor of its direct and offline lines, in
     /// the order the vendors first appear, with their net (what the vendor is paid) and gross
     /// (for the agency's records). Vendor names match loosely (case, spacing, dash style). A

@@ -6,15 +6,15 @@
 //! `presented`: the one the PDF shows.
 
 use crate::costing::compute;
-use crate::Dec;
 use crate::error::{Error, Result};
 use crate::format::{validate, validate_planning};
-use crate::scenario_rules::two_presented;
 use crate::money::{round_dp, sub};
 use crate::plan::{Plan, Pricing};
 use crate::reach::{dec_f64, f64_dec};
 use crate::scenario_budget::{budget_gap, unchanged_lines, BudgetGap, UnchangedLine};
+use crate::scenario_rules::two_presented;
 use crate::view::Totals;
+use crate::Dec;
 use serde::Serialize;
 
 pub use crate::plan::{Scenario, ScenarioLine};
@@ -26,10 +26,7 @@ pub use crate::plan::{Scenario, ScenarioLine};
 /// override replaces the value as written. A line id the plan does not have is an
 /// `unknown_line` error naming `scenarios[i].lines[j].id`.
 pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
-    let scenario = plan
-        .scenarios
-        .get(index)
-        .ok_or_else(|| Error::at("unknown_scenario", format!("scenarios[{index}]"), "the plan has no such scenario"))?;
+    let scenario = plan.scenarios.get(index).ok_or_else(|| Error::at("unknown_scenario", format!("scenarios[{index}]"), "the plan has no such scenario"))?;
     let mut out = plan.clone();
     out.scenarios = Vec::new();
     if let Some(b) = scenario.budget {
@@ -45,13 +42,11 @@ pub fn apply(plan: &Plan, index: usize) -> Result<Plan> {
         out.duplication_factor = Some(d);
     }
     for (j, change) in scenario.lines.iter().enumerate() {
-        let line = out.lines.iter_mut().find(|l| l.id == change.id).ok_or_else(|| {
-            Error::at(
-                "unknown_line",
-                format!("scenarios[{index}].lines[{j}].id"),
-                format!("no line has the id \"{}\"", change.id),
-            )
-        })?;
+        let line = out
+            .lines
+            .iter_mut()
+            .find(|l| l.id == change.id)
+            .ok_or_else(|| Error::at("unknown_line", format!("scenarios[{index}].lines[{j}].id"), format!("no line has the id \"{}\"", change.id)))?;
         if let Some(b) = change.budget {
             line.budget = Some(b);
             line.share = None;
@@ -256,12 +251,7 @@ pub fn compare(plan: &Plan) -> Result<Comparison> {
             budget_gap,
         });
     }
-    Ok(Comparison {
-        currency,
-        presented: presented.map(|i| plan.scenarios[i].name.clone()),
-        base,
-        scenarios,
-    })
+    Ok(Comparison { currency, presented: presented.map(|i| plan.scenarios[i].name.clone()), base, scenarios })
 }
 
 fn side(plan: &Plan) -> Result<(Side, String)> {

@@ -7,10 +7,10 @@
 //! as its own figure, never as a saving.
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::money::{Currency, MoneyFormat};
 use crate::plan::Plan;
 use crate::scenario::Scenario;
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -58,8 +58,7 @@ pub(crate) fn scale_amounts(out: &mut Plan, plan: &Plan, scenario: &Scenario, bu
 }
 
 fn money(plan: &Plan) -> Result<MoneyFormat> {
-    let c = Currency::from_code(&plan.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+    let c = Currency::from_code(&plan.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     Ok(MoneyFormat::new(c, plan.settings.number_style))
 }
 

@@ -6,11 +6,11 @@
 //! the checks read the view, and nothing here calls back.
 
 use crate::finding::Finding;
-use crate::Dec;
 use crate::flight::MonthBand;
 use crate::plan::{BuyUnit, Medium, Pricing};
 use crate::reach_goal::ReachGoal;
 use crate::week_row::LineWeek;
+use crate::Dec;
 use chrono::NaiveDate;
 use serde::Serialize;
 

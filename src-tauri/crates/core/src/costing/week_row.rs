@@ -8,8 +8,8 @@
 //! are named by their index. Inside the core the weeks stay `LineWeek` values: this is only
 //! their written form, for the UI and the CLI's `compute`.
 
-use chrono::NaiveDate;
 use crate::Dec;
+use chrono::NaiveDate;
 use serde::ser::{SerializeSeq, SerializeStruct};
 use serde::{Serialize, Serializer};
 
@@ -101,12 +101,7 @@ mod tests {
     use rust_decimal::Decimal;
 
     fn week(day: u32, net: i64, hiatus: bool, units: Option<u32>) -> LineWeek {
-        LineWeek {
-            week_start: NaiveDate::from_ymd_opt(2027, 1, day).unwrap(),
-            net: Dec(Decimal::new(net, 2)),
-            hiatus,
-            units,
-        }
+        LineWeek { week_start: NaiveDate::from_ymd_opt(2027, 1, day).unwrap(), net: Dec(Decimal::new(net, 2)), hiatus, units }
     }
 
     #[derive(Serialize)]

@@ -6,13 +6,13 @@
 //! `flightplan allocate` prints (before and after, with the gain).
 
 use crate::allocate::{round_to_units, solve, Problem};
-use crate::Dec;
 use crate::costing::line_nets;
 use crate::error::{Error, Result};
 use crate::format::validate;
 use crate::money::{add, format_money, round_dp, sub, to_units, Currency};
 use crate::plan::Plan;
 use crate::reach::{dec_f64, f64_dec};
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -99,16 +99,13 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
     if let Some(e) = validate(plan).into_iter().next() {
         return Err(e);
     }
-    let currency = Currency::from_code(&plan.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+    let currency =
+        Currency::from_code(&plan.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     let dp = currency.minor_units();
     let money = |v: Decimal| format_money(v, currency, plan.settings.number_style);
     let budget = budget.unwrap_or(plan.budget.0);
     if budget < Decimal::ZERO || budget.normalize().scale() > dp {
-        return Err(Error::new(
-            "invalid_budget",
-            format!("{budget} is not an amount of {} (at most {dp} decimal places, not negative)", currency.code()),
-        ));
+        return Err(Error::new("invalid_budget", format!("{budget} is not an amount of {} (at most {dp} decimal places, not negative)", currency.code())));
     }
     let nets = line_nets(plan, currency)?;
     let mut curves = Vec::new();
@@ -124,12 +121,10 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
         let bound = |name: &str, v: Option<Decimal>| -> Result<Option<i128>> {
             match v {
                 None => Ok(None),
-                Some(v) if v < Decimal::ZERO || v.normalize().scale() > dp => Err(Error::at(
-                    "invalid_field",
-                    format!("lines[{i}].{name}"),
-                    format!("{v} must be a non-negative amount with at most {dp} decimal places"),
-                )
-                .on_line(&line.id)),
+                Some(v) if v < Decimal::ZERO || v.normalize().scale() > dp => {
+                    Err(Error::at("invalid_field", format!("lines[{i}].{name}"), format!("{v} must be a non-negative amount with at most {dp} decimal places"))
+                        .on_line(&line.id))
+                }
                 Some(v) => to_units(v, dp).map(Some),
             }
         };
@@ -157,21 +152,14 @@ pub fn allocate(plan: &Plan, budget: Option<Decimal>) -> Result<Allocation> {
     }
     let free = sub(budget, fixed, "budget to allocate")?;
     if free < Decimal::ZERO {
-        return Err(Error::new(
-            "infeasible_bounds",
-            format!("lines without a response curve already take {} of the {} budget", money(fixed), money(budget)),
-        ));
+        return Err(Error::new("infeasible_bounds", format!("lines without a response curve already take {} of the {} budget", money(fixed), money(budget))));
     }
     let free_u = to_units(free, dp)?;
     let lo_sum: i128 = lo_u.iter().sum();
     if lo_sum > free_u {
         return Err(Error::new(
             "infeasible_bounds",
-            format!(
-                "the lines' min budgets add up to {}, over the {} there is to allocate",
-                money(Decimal::from_i128_with_scale(lo_sum, dp)),
-                money(free)
-            ),
+            format!("the lines' min budgets add up to {}, over the {} there is to allocate", money(Decimal::from_i128_with_scale(lo_sum, dp)), money(free)),
         ));
     }
     if hi_u.iter().all(Option::is_some) {

@@ -10,10 +10,10 @@
 //! "Plausibility norms"), not market data.
 
 use crate::money::round_dp;
-use crate::Dec;
 use crate::plan::{BuyUnit, Buying, Daypart, Demand, Funnel, Kpi, KpiUnit, Medium, Pricing};
 use crate::rate_card::{default_rate_card, RateCard, RateCardEntry};
 use crate::reach::ReachModel;
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -163,9 +163,7 @@ pub fn norms(m: Medium) -> Norms {
         Medium::Social => n(200, 4000, 85, 10),
         Medium::Display => n(50, 2000, 85, 15),
         Medium::Audio => n(800, 4000, 60, 10),
-        Medium::Search | Medium::Email => {
-            Norms { cpm_low: None, cpm_high: None, reach_ceiling_pct: None, max_weekly_frequency: None }
-        }
+        Medium::Search | Medium::Email => Norms { cpm_low: None, cpm_high: None, reach_ceiling_pct: None, max_weekly_frequency: None },
     }
 }
 
@@ -200,12 +198,13 @@ pub fn medium_unit(m: Medium) -> Option<BuyUnit> {
 /// insertion → print), else read from the channel's name ("Linear TV", "Radio — drive time",
 /// "Billboards", "Newspaper", …). `None` when nothing says.
 pub fn line_medium(medium: Option<Medium>, pricing: Pricing, channel: &str) -> Option<Medium> {
-    medium.or(match pricing {
-        Pricing::PerFaceWeek => Some(Medium::Ooh),
-        Pricing::PerInsertion => Some(Medium::Print),
-        _ => None,
-    })
-    .or_else(|| infer_medium(channel))
+    medium
+        .or(match pricing {
+            Pricing::PerFaceWeek => Some(Medium::Ooh),
+            Pricing::PerInsertion => Some(Medium::Print),
+            _ => None,
+        })
+        .or_else(|| infer_medium(channel))
 }
 
 /// The medium a channel name speaks of, by the words planners use for it (case-insensitive, whole

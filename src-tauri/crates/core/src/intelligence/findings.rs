@@ -10,15 +10,15 @@
 //! Errors are reserved for money that does not add up and broken guardrails (the plan must not
 //! go out like that); planning mistakes are warnings; facts a check could not judge are info.
 
-use crate::view::{LineView, Totals};
 use crate::learning::{fundable, learning_needs};
 use crate::money::{format_number, Currency, MoneyFormat};
 use crate::plan::{Buying, Funnel, Kpi, Plan, PlanStatus};
+use crate::view::{LineView, Totals};
 use chrono::{Months, NaiveDate};
 use rust_decimal::Decimal;
 
-pub use crate::finding::{Finding, Severity};
 use crate::finding::finding;
+pub use crate::finding::{Finding, Severity};
 
 /// Check a costed plan, without the checks that need today's date.
 pub fn check(plan: &Plan, lines: &[LineView], totals: &Totals, currency: Currency) -> Vec<Finding> {
@@ -27,13 +27,7 @@ pub fn check(plan: &Plan, lines: &[LineView], totals: &Totals, currency: Currenc
 
 /// Check a costed plan. `today` (passed in: the core has no clock) enables the "plan not
 /// revisited" and "period ended" checks.
-pub fn check_as_of(
-    plan: &Plan,
-    lines: &[LineView],
-    totals: &Totals,
-    currency: Currency,
-    today: Option<NaiveDate>,
-) -> Vec<Finding> {
+pub fn check_as_of(plan: &Plan, lines: &[LineView], totals: &Totals, currency: Currency, today: Option<NaiveDate>) -> Vec<Finding> {
     let money = MoneyFormat::new(currency, plan.settings.number_style);
     let c = Ctx { plan, lines, totals, currency, money };
     let mut out = Vec::new();
@@ -125,10 +119,7 @@ impl Ctx<'_> {
                     Severity::Warning,
                     4,
                     Some(&view.id),
-                    format!(
-                        "The flight {} to {} runs outside the plan period {} to {}.",
-                        line.start, line.end, plan.start, plan.end
-                    ),
+                    format!("The flight {} to {} runs outside the plan period {} to {}.", line.start, line.end, plan.start, plan.end),
                     "Move the flight dates inside the plan period, or extend the period.",
                 ));
             }
@@ -140,8 +131,7 @@ impl Ctx<'_> {
     /// to date in pacing and land in reconciliation months the plan never bought.
     fn actuals(&self, out: &mut Vec<Finding>) {
         let plan = self.plan;
-        let outside: Vec<&crate::plan::Actual> =
-            plan.actuals.iter().filter(|a| a.start < plan.start || a.end > plan.end).collect();
+        let outside: Vec<&crate::plan::Actual> = plan.actuals.iter().filter(|a| a.start < plan.start || a.end > plan.end).collect();
         if outside.is_empty() {
             return;
         }
@@ -175,10 +165,7 @@ impl Ctx<'_> {
                 Severity::Warning,
                 1,
                 None,
-                format!(
-                    "The plan spends {} with no goal, so nothing says what the money is for or how to judge it.",
-                    self.money(self.totals.net_media.0)
-                ),
+                format!("The plan spends {} with no goal, so nothing says what the money is for or how to judge it.", self.money(self.totals.net_media.0)),
                 "Set the objective (awareness, consideration, conversion or retention) and one primary KPI with a target.",
             ));
             return;
@@ -229,7 +216,8 @@ impl Ctx<'_> {
                 Severity::Warning,
                 2,
                 None,
-                "No competitor evidence is recorded: 0 competitor ads, so the channel mix rests on a brainstorm rather than on what works in the market.".into(),
+                "No competitor evidence is recorded: 0 competitor ads, so the channel mix rests on a brainstorm rather than on what works in the market."
+                    .into(),
                 "Record what competitors run: channel, angle, and how long each ad has run (long-running ads are winners).",
             ));
         }
@@ -311,12 +299,8 @@ impl Ctx<'_> {
                     "Shift budget to lines that return more per dollar, or lower the guardrail with approval.",
                 )),
                 Some(_) => {}
-                None if conversions.is_none() => {
-                    out.push(self.unchecked("minimum blended ROAS", "no line estimates conversions"))
-                }
-                None if goal.revenue_per_conversion.is_none() => {
-                    out.push(self.unchecked("minimum blended ROAS", "the goal has no revenue_per_conversion"))
-                }
+                None if conversions.is_none() => out.push(self.unchecked("minimum blended ROAS", "no line estimates conversions")),
+                None if goal.revenue_per_conversion.is_none() => out.push(self.unchecked("minimum blended ROAS", "the goal has no revenue_per_conversion")),
                 None => {}
             }
         }
@@ -445,13 +429,7 @@ impl Ctx<'_> {
                     Severity::Warning,
                     4,
                     Some(&line.id),
-                    format!(
-                        "\"{}\" is due {}, {} after the line starts on {}.",
-                        late.0.format,
-                        late.1,
-                        days((late.1 - line.start).num_days()),
-                        line.start
-                    ),
+                    format!("\"{}\" is due {}, {} after the line starts on {}.", late.0.format, late.1, days((late.1 - line.start).num_days()), line.start),
                     "Bring the creative's due date before the flight starts, or move the flight.",
                 ));
             }
@@ -486,10 +464,7 @@ impl Ctx<'_> {
                 Severity::Warning,
                 6,
                 None,
-                format!(
-                    "The plan was last reviewed on {r}, {} ago; a plan is revisited at least once a quarter.",
-                    days((today - r).num_days())
-                ),
+                format!("The plan was last reviewed on {r}, {} ago; a plan is revisited at least once a quarter.", days((today - r).num_days())),
                 "Review the plan against results and the market, and record the review date.",
             )),
             None if quarter_after(plan.start) < today => out.push(finding(

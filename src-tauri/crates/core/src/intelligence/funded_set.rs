@@ -15,8 +15,8 @@
 //!   h_k > 0 > h_i, the split is a maximum along the budget iff Σ 1/|h_i| ≤ 1/h_k, which is
 //!   dΣx/dλ = 1/h_k + Σ 1/h_i ≥ 0, and λ rises with x_k on the convex branch.
 
-use crate::split_problem::Problem;
 use crate::response::Curve;
+use crate::split_problem::Problem;
 
 /// The spend on the concave branch of `c` where the marginal response equals `lambda`, or
 /// `None` when `lambda` is above the curve's steepest marginal.

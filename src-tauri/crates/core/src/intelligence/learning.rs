@@ -6,10 +6,10 @@
 //! many events times its expected cost per event. Lines below it never optimise, and a budget
 //! spread over more lines than it can fund this way is the "spread thin" mistake.
 
-use crate::view::LineView;
-use crate::Dec;
 use crate::flight::on_air_days;
 use crate::plan::{Buying, Funnel, Line, Pricing};
+use crate::view::LineView;
+use crate::Dec;
 use rust_decimal::Decimal;
 
 /// An auction line's weekly spend set against its learning threshold.

@@ -4,19 +4,19 @@
 //!
 //! The checks read the costed view (`crate::view`) and never call the costing that calls them.
 
-pub mod finding;
-pub mod findings;
-pub mod finding_groups;
-pub(crate) mod plausibility;
-pub mod timeline;
-pub mod stages;
-pub mod learning;
+pub mod allocate;
+pub mod allocation;
 pub mod catalogue;
+pub mod finding;
+pub mod finding_groups;
+pub mod findings;
+pub(crate) mod funded_set;
+pub mod learning;
+pub mod optimise;
+pub(crate) mod plausibility;
 pub mod rate_card;
 pub mod response;
 pub mod response_fit;
-pub mod allocate;
 pub(crate) mod split_problem;
-pub mod allocation;
-pub(crate) mod funded_set;
-pub mod optimise;
+pub mod stages;
+pub mod timeline;

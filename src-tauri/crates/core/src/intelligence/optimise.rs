@@ -11,13 +11,13 @@
 //! much the extra money.
 
 use crate::allocation::{allocate_on, Allocation, SplitBasis};
-use crate::Dec;
 use crate::costing::line_nets;
 use crate::error::{Error, Result};
 use crate::money::{round_dp, sub, sum, Currency};
 use crate::plan::Plan;
 use crate::reach::{dec_f64, f64_dec};
 use crate::response::{parameters, result_unit, CurveParameter, Response};
+use crate::Dec;
 use serde::Serialize;
 
 /// Points sampled per curve: enough for a smooth line at the width of a card.
@@ -70,8 +70,8 @@ pub fn optimise(plan: &Plan) -> Result<Optimised> {
 /// Optimise the plan's split on `basis` and sample every curved line's response curve.
 pub fn optimise_on(plan: &Plan, basis: SplitBasis) -> Result<Optimised> {
     let allocation = allocate_on(plan, basis)?;
-    let currency = Currency::from_code(&plan.currency)
-        .ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
+    let currency =
+        Currency::from_code(&plan.currency).ok_or_else(|| Error::at("unknown_currency", "currency", format!("\"{}\" is not a currency", plan.currency)))?;
     let net_media = sum(line_nets(plan, currency)?, "net media")?;
     let unallocated = round_dp(sub(plan.budget.0, net_media, "unallocated")?, currency.minor_units());
     let other = match basis {

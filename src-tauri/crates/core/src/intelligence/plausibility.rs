@@ -8,14 +8,14 @@
 //! `tests/cases/findings.json`.
 
 use crate::catalogue::{medium_label, norms};
-use crate::Dec;
-use crate::view::{LineView, Totals};
 use crate::finding::{finding, Finding, Severity};
 use crate::flight::on_air_days;
 use crate::money::{format_number, MoneyFormat};
 use crate::plan::{BuyUnit, Buying, Kpi, Line, Plan, Pricing};
 use crate::reach::ReachModel;
 use crate::reach_goal::ReachGoal;
+use crate::view::{LineView, Totals};
+use crate::Dec;
 use rust_decimal::Decimal;
 
 /// What the checks need, borrowed from the findings' context.
@@ -41,11 +41,8 @@ impl Check<'_> {
     }
 
     fn audience(&self, universe: Decimal, line: &Line) -> String {
-        let name = if !line.target_audience.trim().is_empty() && line.universe.is_some() {
-            line.target_audience.trim()
-        } else {
-            self.plan.target_audience.trim()
-        };
+        let name =
+            if !line.target_audience.trim().is_empty() && line.universe.is_some() { line.target_audience.trim() } else { self.plan.target_audience.trim() };
         if name.is_empty() {
             format!("a universe of {}", self.num(universe, 0))
         } else {
@@ -210,12 +207,7 @@ impl Check<'_> {
                 Severity::Warning,
                 4,
                 Some(&line.id),
-                format!(
-                    "The line reaches {}% of the target, but {}: {}%.",
-                    self.num(reach.0, 2),
-                    self.ceiling_words(&ceiling),
-                    self.num(ceiling.of_target, 2)
-                ),
+                format!("The line reaches {}% of the target, but {}: {}%.", self.num(reach.0, 2), self.ceiling_words(&ceiling), self.num(ceiling.of_target, 2)),
                 "Check the reach model (a higher NBD k or Poisson spreads exposure more evenly than real audiences) and the line's reach estimate.",
             ));
         }
@@ -244,8 +236,7 @@ impl Check<'_> {
         if reach <= ceiling {
             return;
         }
-        let media: Vec<String> =
-            ceilings.iter().map(|c| format!("{} {}%", medium_label(c.medium), self.plain(c.of_target, 2))).collect();
+        let media: Vec<String> = ceilings.iter().map(|c| format!("{} {}%", medium_label(c.medium), self.plain(c.of_target, 2))).collect();
         let freq = self.totals.frequency.map(|f| format!(" at an average frequency of {}", self.num(f.0, 2))).unwrap_or_default();
         out.push(finding(
             "reach_above_ceiling",
@@ -274,11 +265,8 @@ impl Check<'_> {
             return;
         }
         let name = k.kpi.in_sentence();
-        let how = if same {
-            format!("at its {} rate", line.pricing.label())
-        } else {
-            format!("at its {} rate of {}", line.pricing.label(), self.money.rate(rate.0))
-        };
+        let how =
+            if same { format!("at its {} rate", line.pricing.label()) } else { format!("at its {} rate of {}", line.pricing.label(), self.money.rate(rate.0)) };
         out.push(finding(
             "line_rate_misses_kpi",
             Severity::Warning,
@@ -323,16 +311,16 @@ impl Check<'_> {
                 Severity::Info,
                 2,
                 None,
-                format!("The primary KPI is {what} of {}% but the plan's {what} cannot be worked out: {}.", self.plain(goal.target_pct.0, 2), self.unmeasured(goal)),
+                format!(
+                    "The primary KPI is {what} of {}% but the plan's {what} cannot be worked out: {}.",
+                    self.plain(goal.target_pct.0, 2),
+                    self.unmeasured(goal)
+                ),
                 "Set the target audience's universe (stage 2) and the reach model, so the lines' impressions become TRPs and reach.",
             )),
             (Some(reached), Some(false)) => {
                 let gap = goal.gap_pct.unwrap_or_default();
-                let names: Vec<&str> = goal
-                    .extra_lines
-                    .iter()
-                    .filter_map(|id| self.plan.lines.iter().find(|l| &l.id == id).map(|l| l.name.as_str()))
-                    .collect();
+                let names: Vec<&str> = goal.extra_lines.iter().filter_map(|id| self.plan.lines.iter().find(|l| &l.id == id).map(|l| l.name.as_str())).collect();
                 let close = match (goal.extra_spend, goal.limit_pct) {
                     (Some(x), _) => format!(
                         "{} more net media on the lines' current rates, added to {} in proportion to their net media, would close it.",
@@ -406,10 +394,7 @@ fn unit_cost(pricing: Pricing, rate: Decimal, kpi: Kpi, line: &Line, universe: O
         Pricing::Cpv => rate.checked_mul(nz(line.vtr.map(Dec::get))?)?,
         _ => return None,
     };
-    let same = matches!(
-        (pricing, kpi),
-        (Pricing::Cpm, Kpi::Cpm) | (Pricing::Cpc, Kpi::Cpc) | (Pricing::Cpv, Kpi::Cpv) | (Pricing::Cpp, Kpi::Cpp)
-    );
+    let same = matches!((pricing, kpi), (Pricing::Cpm, Kpi::Cpm) | (Pricing::Cpc, Kpi::Cpc) | (Pricing::Cpv, Kpi::Cpv) | (Pricing::Cpp, Kpi::Cpp));
     if same {
         return Some((rate, true));
     }

@@ -11,9 +11,9 @@
 //! Decimals are strings and rates are in the card's currency, as in the plan file.
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::money::Currency;
 use crate::plan::{Buying, Daypart, Demand, Fees, Funnel, Line, Medium, Pricing};
+use crate::Dec;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -120,10 +120,7 @@ impl RateCard {
         let of_channel = || self.channels.iter().filter(|e| key(&e.channel) == channel);
         let first = of_channel().next();
         match name.filter(|n| !n.is_empty()) {
-            Some(n) => of_channel()
-                .find(|e| key(&e.name) == n)
-                .or_else(|| of_channel().find(|e| key(&e.name).starts_with(&n)))
-                .or(first),
+            Some(n) => of_channel().find(|e| key(&e.name) == n).or_else(|| of_channel().find(|e| key(&e.name).starts_with(&n))).or(first),
             None => first,
         }
     }
@@ -215,11 +212,7 @@ pub fn validate_rate_card(card: &RateCard) -> Vec<Error> {
     }
     let currency = Currency::from_code(&card.currency);
     if currency.is_none() {
-        errs.push(Error::at(
-            "unknown_currency",
-            "currency",
-            format!("\"{}\" is not an ISO 4217 currency code (such as USD, EUR, JPY)", card.currency),
-        ));
+        errs.push(Error::at("unknown_currency", "currency", format!("\"{}\" is not an ISO 4217 currency code (such as USD, EUR, JPY)", card.currency)));
     }
     if let Some(f) = &card.fees {
         let pct = |errs: &mut Vec<Error>, path: &str, v: Decimal, below_100: bool| {
@@ -298,7 +291,11 @@ pub fn add_entry(card: &RateCard, entry: RateCardEntry) -> std::result::Result<R
         errs.push(Error::at("missing_field", "entry.channel", "a new channel needs its name (\"Podcasts\", \"Pinterest\")"));
     }
     if entry.name.is_empty() {
-        errs.push(Error::at("missing_field", "entry.name", "a new channel needs the kind of buy (\"Host reads\", \"Prospecting\"): new lines are named after it"));
+        errs.push(Error::at(
+            "missing_field",
+            "entry.name",
+            "a new channel needs the kind of buy (\"Host reads\", \"Prospecting\"): new lines are named after it",
+        ));
     }
     if !entry.channel.is_empty() && crate::catalogue::line_medium(entry.medium, entry.pricing, &entry.channel).is_none() {
         errs.push(Error::at(

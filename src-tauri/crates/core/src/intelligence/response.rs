@@ -12,10 +12,10 @@
 //! With shape > 1 the curve is S-shaped: a line pays back only past its knee.
 
 use crate::error::{Error, Result};
-use crate::Dec;
-use crate::plan::{Kpi, Plan};
 pub use crate::plan::Response;
+use crate::plan::{Kpi, Plan};
 use crate::reach::dec_f64;
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -63,7 +63,9 @@ pub fn parameters(curve: Option<&Response>, adbudg: bool, currency: &str, unit: 
             "Most it can return",
             v,
             unit.to_string(),
-            format!("The {unit} the line would return if spend had no limit: the ceiling the curve flattens towards. Above every result the line has delivered."),
+            format!(
+                "The {unit} the line would return if spend had no limit: the ceiling the curve flattens towards. Above every result the line has delivered."
+            ),
         )
     };
     let shape = |v| {
@@ -81,14 +83,26 @@ pub fn parameters(curve: Option<&Response>, adbudg: bool, currency: &str, unit: 
             minimum(Some(min.0), unit),
             max(Some(m.0)),
             shape(Some(s.0)),
-            p("d", "Scale", Some(d.0), format!("{currency}^shape"), "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into()),
+            p(
+                "d",
+                "Scale",
+                Some(d.0),
+                format!("{currency}^shape"),
+                "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into(),
+            ),
         ],
         (None, false) => vec![max(None), shape(None), half(None, currency, unit)],
         (None, true) => vec![
             minimum(None, unit),
             max(None),
             shape(None),
-            p("d", "Scale", None, format!("{currency}^shape"), "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into()),
+            p(
+                "d",
+                "Scale",
+                None,
+                format!("{currency}^shape"),
+                "Sets where the curve bends: the spend at half of the way from min to max is d^(1/shape).".into(),
+            ),
         ],
     }
 }
@@ -139,7 +153,13 @@ impl Curve {
     /// Marginal response d response / d spend at `x`.
     pub fn marginal(&self, x: f64) -> f64 {
         if x <= 0.0 {
-            return if (self.s - 1.0).abs() < 1e-12 { self.c / self.k } else if self.s < 1.0 { f64::INFINITY } else { 0.0 };
+            return if (self.s - 1.0).abs() < 1e-12 {
+                self.c / self.k
+            } else if self.s < 1.0 {
+                f64::INFINITY
+            } else {
+                0.0
+            };
         }
         let t = (self.k / x).powf(self.s); // (K/x)^s
         self.c * self.s * t / (x * (1.0 + t) * (1.0 + t))
@@ -172,18 +192,12 @@ impl Response {
             }
         };
         match self {
-            Response::Hill { max, shape, half_saturation } => Ok(Curve::hill(
-                positive("max", max.0)?,
-                positive("shape", shape.0)?,
-                positive("half_saturation", half_saturation.0)?,
-            )),
+            Response::Hill { max, shape, half_saturation } => {
+                Ok(Curve::hill(positive("max", max.0)?, positive("shape", shape.0)?, positive("half_saturation", half_saturation.0)?))
+            }
             Response::Adbudg { min, max, shape, d } => {
                 if max < min {
-                    return Err(Error::at(
-                        "out_of_range",
-                        format!("{}.max", path()),
-                        format!("{max} is below the curve's min of {min}"),
-                    ));
+                    return Err(Error::at("out_of_range", format!("{}.max", path()), format!("{max} is below the curve's min of {min}")));
                 }
                 let s = positive("shape", shape.0)?;
                 let d = positive("d", d.0)?;
@@ -207,7 +221,8 @@ mod tests {
 
     #[test]
     fn adbudg_is_a_hill_curve_on_a_base() {
-        let r = Response::Adbudg { min: Dec(Decimal::from(100)), max: Dec(Decimal::from(1100)), shape: Dec(Decimal::from(2)), d: Dec(Decimal::from(25_000_000)) };
+        let r =
+            Response::Adbudg { min: Dec(Decimal::from(100)), max: Dec(Decimal::from(1100)), shape: Dec(Decimal::from(2)), d: Dec(Decimal::from(25_000_000)) };
         let c = r.curve("response").unwrap();
         // 100 + 1000 · 5000² / (25,000,000 + 5000²) = 600.
         assert!((c.value(5000.0) - 600.0).abs() < 1e-9);

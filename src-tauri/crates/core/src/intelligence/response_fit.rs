@@ -12,10 +12,10 @@
 //! ln(max / response − 1) = s·ln K − s·ln x is a straight line in ln x for a given max.
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::money::round_dp;
 use crate::reach::{dec_f64, f64_dec};
 use crate::response::{parameters, Curve, CurveParameter, Response};
+use crate::Dec;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -113,11 +113,7 @@ pub fn fit_hill(points: &[KnownPoint], max: Option<Decimal>, currency: &str, uni
     if !(c.is_finite() && s.is_finite() && k.is_finite()) || c <= 0.0 || s <= 0.0 || k <= 0.0 {
         return Err(not_bending());
     }
-    let response = Response::Hill {
-        max: Dec(round_dp(f64_dec(c), 2)),
-        shape: Dec(round_dp(f64_dec(s), 4)),
-        half_saturation: Dec(round_dp(f64_dec(k), 2)),
-    };
+    let response = Response::Hill { max: Dec(round_dp(f64_dec(c), 2)), shape: Dec(round_dp(f64_dec(s), 4)), half_saturation: Dec(round_dp(f64_dec(k), 2)) };
     // Judge the curve as it will be stored (rounded numbers).
     let curve = response.curve("response")?;
     let mut sq = 0.0;

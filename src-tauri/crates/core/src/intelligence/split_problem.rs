@@ -37,25 +37,16 @@ impl Problem {
         }
         for i in 0..n {
             if self.lo[i] > self.hi[i] {
-                return Err(Error::new(
-                    "infeasible_bounds",
-                    format!("line {}: its min budget {} is over its max budget {}", i + 1, self.lo[i], self.hi[i]),
-                ));
+                return Err(Error::new("infeasible_bounds", format!("line {}: its min budget {} is over its max budget {}", i + 1, self.lo[i], self.hi[i])));
             }
         }
         let lo: f64 = self.lo.iter().sum();
         let hi: f64 = self.hi.iter().sum();
         if lo > self.budget * (1.0 + 1e-12) {
-            return Err(Error::new(
-                "infeasible_bounds",
-                format!("the lines' min budgets add up to {lo}, over the {} to allocate", self.budget),
-            ));
+            return Err(Error::new("infeasible_bounds", format!("the lines' min budgets add up to {lo}, over the {} to allocate", self.budget)));
         }
         if hi < self.budget * (1.0 - 1e-12) {
-            return Err(Error::new(
-                "infeasible_bounds",
-                format!("the lines' max budgets add up to {hi}, under the {} to allocate", self.budget),
-            ));
+            return Err(Error::new("infeasible_bounds", format!("the lines' max budgets add up to {hi}, under the {} to allocate", self.budget)));
         }
         Ok(())
     }

@@ -8,8 +8,8 @@
 //! in, never about money: the figures come from costing.
 
 use crate::finding::{Finding, Severity};
-pub use crate::view::{StageCheck, StageProgress};
 use crate::plan::{Competitor, Kpi, Line, LineStatus, Plan, Pricing, Segment};
+pub use crate::view::{StageCheck, StageProgress};
 use rust_decimal::Decimal;
 
 pub const TITLES: [&str; 6] = ["Goals & KPIs", "Audience & market", "Channels & split", "The plan", "Buy & launch", "Monitor & optimise"];
@@ -119,7 +119,11 @@ pub fn placeholders(plan: &Plan, out: &mut Vec<Finding>) {
         out.push(f(
             2,
             None,
-            format!("Segment {} (\u{201c}{}\u{201d}) is an empty placeholder: it has no description, size or value, so it does not count as a segment.", i + 1, s.name.trim()),
+            format!(
+                "Segment {} (\u{201c}{}\u{201d}) is an empty placeholder: it has no description, size or value, so it does not count as a segment.",
+                i + 1,
+                s.name.trim()
+            ),
             "Describe the segment (who, how many, what they are worth), or remove the row.",
         ));
     }

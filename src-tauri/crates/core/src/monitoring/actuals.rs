@@ -13,10 +13,10 @@
 //! new report covers for that source is replaced (see [`merge`]).
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::money::{add, sum};
 use crate::naming::{campaign_name, normalise};
 use crate::plan::{Actual, Plan};
+use crate::Dec;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -86,11 +86,7 @@ pub struct ImportRow {
 impl ImportRow {
     /// The name the planner knows the row by: its campaign, else its ad set, else its ad.
     pub fn label(&self) -> &str {
-        [Some(self.campaign.as_str()), self.ad_set.as_deref(), self.ad.as_deref()]
-            .into_iter()
-            .flatten()
-            .find(|s| !s.trim().is_empty())
-            .unwrap_or("")
+        [Some(self.campaign.as_str()), self.ad_set.as_deref(), self.ad.as_deref()].into_iter().flatten().find(|s| !s.trim().is_empty()).unwrap_or("")
     }
 }
 
@@ -147,11 +143,7 @@ pub struct OutsidePeriod {
 /// [`OutsidePeriod`] of `added` against the plan's `start..=end`.
 pub fn outside_period(added: &[Actual], start: NaiveDate, end: NaiveDate) -> Option<OutsidePeriod> {
     let outside: Vec<&Actual> = added.iter().filter(|a| a.start < start || a.end > end).collect();
-    Some(OutsidePeriod {
-        rows: outside.len(),
-        first: outside.iter().map(|a| a.start).min()?,
-        last: outside.iter().map(|a| a.end).max()?,
-    })
+    Some(OutsidePeriod { rows: outside.len(), first: outside.iter().map(|a| a.start).min()?, last: outside.iter().map(|a| a.end).max()? })
 }
 
 /// Names compared loosely (case, spacing, dash style) against what each line answers to.
@@ -184,12 +176,7 @@ impl<'a> Matcher<'a> {
                 .collect(),
             None => Vec::new(),
         };
-        Matcher {
-            plan,
-            mapping: mapping.iter().map(|(k, v)| (normalise(k), v.as_str())).collect(),
-            saved,
-            convention,
-        }
+        Matcher { plan, mapping: mapping.iter().map(|(k, v)| (normalise(k), v.as_str())).collect(), saved, convention }
     }
 
     /// The line id a name belongs to: the import's mapping, a name saved on a line, or the
@@ -261,9 +248,7 @@ impl<'a> Matcher<'a> {
                 Err(_) => {}
             }
         }
-        Err(why.unwrap_or_else(|| {
-            format!("no line has this {} name saved, and it does not follow the naming convention", tried.join(" or "))
-        }))
+        Err(why.unwrap_or_else(|| format!("no line has this {} name saved, and it does not follow the naming convention", tried.join(" or "))))
     }
 }
 
@@ -279,22 +264,16 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
     for r in rows {
         if let Some(c) = &r.currency {
             if !c.eq_ignore_ascii_case(&plan.currency) {
-                return Err(Error::new(
-                    "currency_mismatch",
-                    format!("the row is in {c} but the plan is in {}; convert it first", plan.currency),
-                )
-                .at_row(None, r.file_line));
+                return Err(Error::new("currency_mismatch", format!("the row is in {c} but the plan is in {}; convert it first", plan.currency))
+                    .at_row(None, r.file_line));
             }
         }
         if r.spend.is_sign_negative() && !r.spend.is_zero() {
             return Err(Error::new("negative_spend", format!("spend {} is negative", r.spend)).at_row(None, r.file_line));
         }
         if r.end < r.start || (r.end - r.start).num_days() >= crate::plan::MAX_ACTUAL_DAYS {
-            return Err(Error::new(
-                "bad_period",
-                format!("the row covers {} to {}, which is not a range of at most ten years", r.start, r.end),
-            )
-            .at_row(None, r.file_line));
+            return Err(Error::new("bad_period", format!("the row covers {} to {}, which is not a range of at most ten years", r.start, r.end))
+                .at_row(None, r.file_line));
         }
     }
     let matcher = Matcher::new(plan, mapping);
@@ -335,7 +314,8 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
             Err(reason) => {
                 let label = r.label().to_string();
                 let (u, sets) = unmatched.entry(label.clone()).or_insert_with(|| {
-                    let u = Unmatched { campaign: label, ad_sets: Vec::new(), reason: reason.clone(), file_lines: Vec::new(), rows: 0, spend: Dec(Decimal::ZERO) };
+                    let u =
+                        Unmatched { campaign: label, ad_sets: Vec::new(), reason: reason.clone(), file_lines: Vec::new(), rows: 0, spend: Dec(Decimal::ZERO) };
                     (u, BTreeSet::new())
                 });
                 if let Some(set) = r.ad_set.as_deref().filter(|s| !s.trim().is_empty() && s.trim() != u.campaign) {
@@ -352,11 +332,9 @@ pub fn import(plan: &Plan, rows: &[ImportRow], source: &str, mapping: &BTreeMap<
     let mut added = Vec::with_capacity(groups.len());
     for (a, first_line) in groups {
         if !known.contains(a.line.as_str()) {
-            return Err(Error::new(
-                "unknown_line",
-                format!("\"{}\" is mapped to line \"{}\", which the plan does not have", a.source, a.line),
-            )
-            .at_row(None, first_line));
+            return Err(
+                Error::new("unknown_line", format!("\"{}\" is mapped to line \"{}\", which the plan does not have", a.source, a.line)).at_row(None, first_line)
+            );
         }
         added.push(a);
     }

@@ -6,9 +6,9 @@ mod settings;
 pub use settings::*;
 
 pub mod actuals;
-pub mod phasing;
 pub mod pacing;
 pub mod performance;
+pub mod phasing;
 pub mod recommend;
 pub mod reconcile;
 pub mod rollforward;

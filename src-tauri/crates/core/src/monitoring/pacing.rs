@@ -8,16 +8,16 @@
 //! passed in: the core has no clock.
 
 use crate::costing::compute;
-use crate::Dec;
 use crate::error::{Error, Result};
 use crate::flight::{flight_weeks, spread, FlightWeek};
 use crate::money::{add, div, mul, round_dp, sub, sum, Currency};
 use crate::phasing::Phasing;
 use crate::plan::{Actual, Line, Plan};
+use crate::Dec;
 use chrono::{Duration, NaiveDate};
-use std::collections::HashMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -245,16 +245,8 @@ fn weekly_actuals(phasing: &Phasing, weeks: &[FlightWeek], mine: &[&Actual], as_
 
 fn finish(plan: &Plan, r: &Raw, dp: u32) -> Result<Pace> {
     let s = &plan.monitoring;
-    let pace = if r.expected > Decimal::ZERO {
-        Some(mul(div(r.actual, r.expected, "pace")?, Decimal::ONE_HUNDRED, "pace")?)
-    } else {
-        None
-    };
-    let projected = if r.expected > Decimal::ZERO {
-        Some(mul(div(r.actual, r.expected, "projected spend")?, r.budget, "projected spend")?)
-    } else {
-        None
-    };
+    let pace = if r.expected > Decimal::ZERO { Some(mul(div(r.actual, r.expected, "pace")?, Decimal::ONE_HUNDRED, "pace")?) } else { None };
+    let projected = if r.expected > Decimal::ZERO { Some(mul(div(r.actual, r.expected, "projected spend")?, r.budget, "projected spend")?) } else { None };
     let alert = pace.and_then(|p| {
         if p >= s.over_pace_pct {
             Some(PaceAlert::Overpacing)

@@ -7,14 +7,14 @@
 //! never zero.
 
 use crate::costing::compute;
-use crate::Dec;
-use crate::view::LineView;
 use crate::error::Result;
-use crate::learning::optimises_for_conversions;
 use crate::flight::flight_weeks;
+use crate::learning::optimises_for_conversions;
 use crate::money::{add, div, mul, round_dp, sub, Currency};
 use crate::phasing::Phasing;
 use crate::plan::{Actual, Buying, Kpi, Line, Plan};
+use crate::view::LineView;
+use crate::Dec;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -15,12 +15,12 @@
 //! 6. hold otherwise.
 
 use crate::error::Result;
-use crate::Dec;
 use crate::learning::optimises_for_conversions;
 use crate::money::{div, format_money, mul, round_dp, sub, Currency};
-use crate::pacing::{pacing, LinePacing, Pacing, PaceAlert};
+use crate::pacing::{pacing, LinePacing, PaceAlert, Pacing};
 use crate::performance::{kpi_shown, performance, LinePerformance};
 use crate::plan::{Kpi, Line, NumberStyle, Plan};
+use crate::Dec;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -124,7 +124,12 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
     if optimises_for_conversions(line) && d.conversions.is_zero() && d.clicks >= Decimal::from(s.fix_tracking_min_clicks) {
         return Ok(rec(
             Action::FixTracking,
-            format!("{} clicks and {} spent but 0 conversions recorded (fix tracking at {} clicks): check the pixel and conversion events", n(d.clicks.0), money(d.spend.0), s.fix_tracking_min_clicks),
+            format!(
+                "{} clicks and {} spent but 0 conversions recorded (fix tracking at {} clicks): check the pixel and conversion events",
+                n(d.clicks.0),
+                money(d.spend.0),
+                s.fix_tracking_min_clicks
+            ),
             None,
         ));
     }
@@ -150,11 +155,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
     };
     let label = kpi.in_sentence();
     if have < Decimal::from(need) {
-        return Ok(rec(
-            Action::NotEnoughData,
-            format!("{} {unit} so far; {need} needed before judging {label}", n(have.0)),
-            None,
-        ));
+        return Ok(rec(Action::NotEnoughData, format!("{} {unit} so far; {need} needed before judging {label}", n(have.0)), None));
     }
     let actual = match kpi {
         Kpi::Cpa | Kpi::Cpi | Kpi::Cac => perf.actual.cpa,
@@ -197,11 +198,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
                 Some(actual),
             ));
         }
-        return Ok(rec(
-            Action::Scale,
-            format!("{head}: {pct}% better than target (scale at {}%), pacing {pace_txt}", s.scale_under_target_pct),
-            Some(actual),
-        ));
+        return Ok(rec(Action::Scale, format!("{head}: {pct}% better than target (scale at {}%), pacing {pace_txt}", s.scale_under_target_pct), Some(actual)));
     }
     // 6. Hold.
     let side = if worse > Decimal::ZERO { "worse" } else { "better" };

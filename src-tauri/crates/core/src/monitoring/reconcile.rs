@@ -6,13 +6,13 @@
 //! an amount, both exceeded).
 
 use crate::costing::compute;
-use crate::Dec;
 use crate::error::Result;
 use crate::flight::{flight_weeks, spread};
 use crate::money::{add, div, mul, round_dp, sub, Currency};
 use crate::performance::line_phasing;
 use crate::phasing::Phasing;
 use crate::plan::Plan;
+use crate::Dec;
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -7,10 +7,10 @@
 //! estimates); actuals, invoices and launch progress start empty; and `parent` links back.
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::money::{div, mul, round_dp, Currency};
 use crate::performance::delivered;
 use crate::plan::{Launch, Learning, Plan, PlanStatus, Pricing};
+use crate::Dec;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -34,7 +34,15 @@ pub struct Rebase {
 impl Rebase {
     fn new(line: &str, field: &str, from: Option<Decimal>, to: Decimal, evidence: String) -> Rebase {
         let shown = |v: Decimal| if field == "rate" { Some(v) } else { crate::performance::percent_shown(v).ok() };
-        Rebase { line: line.to_string(), field: field.to_string(), from: from.map(Dec), to: Dec(to), from_shown: from.and_then(shown).map(Dec), to_shown: shown(to).map(Dec), evidence }
+        Rebase {
+            line: line.to_string(),
+            field: field.to_string(),
+            from: from.map(Dec),
+            to: Dec(to),
+            from_shown: from.and_then(shown).map(Dec),
+            to_shown: shown(to).map(Dec),
+            evidence,
+        }
     }
 }
 
@@ -83,12 +91,24 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
         }
         if enough_impr && enough_clicks && line.ctr.is_some() {
             let ctr = round_dp(div(d.clicks.0, d.impressions.0, "CTR")?, 6);
-            rebased.push(Rebase::new(&line.id, "ctr", line.ctr.map(Dec::get), ctr, format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize())));
+            rebased.push(Rebase::new(
+                &line.id,
+                "ctr",
+                line.ctr.map(Dec::get),
+                ctr,
+                format!("{} clicks on {} impressions", d.clicks.normalize(), d.impressions.normalize()),
+            ));
             line.ctr = Some(Dec(ctr));
         }
         if enough_clicks && enough_conv && line.cvr.is_some() {
             let cvr = round_dp(div(d.conversions.0, d.clicks.0, "CVR")?, 6);
-            rebased.push(Rebase::new(&line.id, "cvr", line.cvr.map(Dec::get), cvr, format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize())));
+            rebased.push(Rebase::new(
+                &line.id,
+                "cvr",
+                line.cvr.map(Dec::get),
+                cvr,
+                format!("{} conversions on {} clicks", d.conversions.normalize(), d.clicks.normalize()),
+            ));
             line.cvr = Some(Dec(cvr));
         }
         line.start += shift;
@@ -99,11 +119,7 @@ pub fn roll_forward(plan: &Plan, parent: &str, as_of: NaiveDate) -> Result<RollF
         }
         // Launch progress belongs to the old flight; saved campaign names and the budget
         // control choice carry over.
-        line.launch = Launch {
-            campaigns: line.launch.campaigns.clone(),
-            budget_control: line.launch.budget_control,
-            ..Launch::default()
-        };
+        line.launch = Launch { campaigns: line.launch.campaigns.clone(), budget_control: line.launch.budget_control, ..Launch::default() };
     }
     for r in &rebased {
         next.learnings.push(Learning {

@@ -5,8 +5,8 @@
 //! different numbers. They live in one optional `monitoring` block of the plan file, so a plan
 //! without it behaves with the documented defaults (docs/monitoring.md) and round-trips unchanged.
 
-use rust_decimal::Decimal;
 use crate::Dec;
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 /// `plan.monitoring`. Percentages are percent (`"110"` is 110%). Every field has a default.

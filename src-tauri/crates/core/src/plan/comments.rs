@@ -42,11 +42,7 @@ pub fn add_comment(plan: &Plan, line: Option<&str>, author: &str, text: &str, at
 /// The plan with comment `id` marked resolved (or open again).
 pub fn resolve_comment(plan: &Plan, id: &str, resolved: bool) -> Result<Plan> {
     let mut next = plan.clone();
-    let c = next
-        .comments
-        .iter_mut()
-        .find(|c| c.id == id)
-        .ok_or_else(|| Error::new("unknown_comment", format!("the plan has no comment \"{id}\"")))?;
+    let c = next.comments.iter_mut().find(|c| c.id == id).ok_or_else(|| Error::new("unknown_comment", format!("the plan has no comment \"{id}\"")))?;
     c.resolved = resolved;
     Ok(next)
 }

@@ -12,8 +12,7 @@ use serde::{Deserialize, Deserializer, Serializer};
 pub const MAX_CALENDAR_DAYS: i64 = 3_653;
 
 pub fn parse(s: &str) -> Result<NaiveDate, String> {
-    let shape_ok = s.len() == 10
-        && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let shape_ok = s.len() == 10 && s.bytes().enumerate().all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
     if !shape_ok {
         return Err(format!("\"{s}\" is not a date in the form YYYY-MM-DD"));
     }

@@ -40,17 +40,14 @@ impl<'de> Visitor<'de> for DecVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-        Err(E::custom(format!(
-            "the number {v} must be written as a string, such as \"{v}\", so it stays exact"
-        )))
+        Err(E::custom(format!("the number {v} must be written as a string, such as \"{v}\", so it stays exact")))
     }
 }
 
 /// Parse a decimal string as a planner would write it: `12`, `12.5`, `-3.25`. No exponents,
 /// no thousands separators, no spaces.
 pub fn parse(v: &str) -> Result<Decimal, String> {
-    let ok_chars = !v.is_empty()
-        && v.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && (b == b'-' || b == b'+')));
+    let ok_chars = !v.is_empty() && v.bytes().enumerate().all(|(i, b)| b.is_ascii_digit() || b == b'.' || (i == 0 && (b == b'-' || b == b'+')));
     if !ok_chars || v.bytes().filter(|b| *b == b'.').count() > 1 || !v.bytes().any(|b| b.is_ascii_digit()) {
         return Err(format!("\"{v}\" is not a decimal number (write it like \"12.50\")"));
     }

@@ -116,11 +116,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
     let mut errs = Vec::new();
     crate::limits::check(plan, &mut errs);
     if plan.format != FORMAT {
-        errs.push(Error::at(
-            "unsupported_format",
-            "format",
-            format!("\"{}\" is not a format this version reads (expected \"{FORMAT}\")", plan.format),
-        ));
+        errs.push(Error::at("unsupported_format", "format", format!("\"{}\" is not a format this version reads (expected \"{FORMAT}\")", plan.format)));
     }
     if plan.name.trim().is_empty() {
         errs.push(Error::at("missing_field", "name", "the plan needs a name"));
@@ -130,18 +126,10 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
     }
     let currency = Currency::from_code(&plan.currency);
     if currency.is_none() {
-        errs.push(Error::at(
-            "unknown_currency",
-            "currency",
-            format!("\"{}\" is not an ISO 4217 currency code (such as USD, EUR, JPY)", plan.currency),
-        ));
+        errs.push(Error::at("unknown_currency", "currency", format!("\"{}\" is not an ISO 4217 currency code (such as USD, EUR, JPY)", plan.currency)));
     }
     if plan.end < plan.start {
-        errs.push(Error::at(
-            "date_order",
-            "end",
-            format!("the plan ends ({}) before it starts ({})", plan.end, plan.start),
-        ));
+        errs.push(Error::at("date_order", "end", format!("the plan ends ({}) before it starts ({})", plan.end, plan.start)));
     }
     non_negative(&mut errs, "budget", plan.budget.0);
     if let Some(c) = currency {
@@ -176,10 +164,7 @@ pub fn validate(plan: &Plan) -> Vec<Error> {
     let mut ids = IdSet::with_capacity_and_hasher(plan.lines.len(), Default::default());
     for (i, line) in plan.lines.iter().enumerate() {
         if !ids.insert(line.id.as_str()) {
-            errs.push(
-                Error::at("duplicate_line_id", format!("lines[{i}].id"), "another line already has this id")
-                    .on_line(&line.id),
-            );
+            errs.push(Error::at("duplicate_line_id", format!("lines[{i}].id"), "another line already has this id").on_line(&line.id));
         }
         validate_line(&mut errs, i, line, currency);
     }
@@ -203,32 +188,26 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
     match (l.budget, l.share) {
         // Booked in units, the line's money is units × rate: no budget or share besides.
         (budget, share) if booked.is_some() => {
-            let field = if budget.is_some() { Some("budget") } else if share.is_some() { Some("share") } else { None };
+            let field = if budget.is_some() {
+                Some("budget")
+            } else if share.is_some() {
+                Some("share")
+            } else {
+                None
+            };
             if let (Some(field), Some((unit, _))) = (field, booked) {
                 let u = unit.label();
-                push(Error::at(
-                    "invalid_field",
-                    p(field),
-                    format!("a {} line costs its {u} × rate: give {u} or a {field}, not both", l.pricing.label()),
-                ));
+                push(Error::at("invalid_field", p(field), format!("a {} line costs its {u} × rate: give {u} or a {field}, not both", l.pricing.label())));
             }
         }
         (None, None) => push(Error::at("missing_field", p("budget"), "give the line a budget or a share")),
-        (Some(_), Some(_)) => push(Error::at(
-            "invalid_field",
-            p("share"),
-            "give either a budget or a share, not both",
-        )),
+        (Some(_), Some(_)) => push(Error::at("invalid_field", p("share"), "give either a budget or a share, not both")),
         (Some(b), None) => {
             if b < Decimal::ZERO {
                 push(Error::at("negative_value", p("budget"), format!("{b} is negative")));
             } else if let Some(c) = currency {
                 if b.normalize().scale() > c.minor_units() {
-                    push(Error::at(
-                        "too_precise",
-                        p("budget"),
-                        format!("{b} has more decimal places than {} allows ({})", c.code(), c.minor_units()),
-                    ));
+                    push(Error::at("too_precise", p("budget"), format!("{b} has more decimal places than {} allows ({})", c.code(), c.minor_units())));
                 }
             }
         }
@@ -242,47 +221,23 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
     }
     validate_units(&mut push, &p, l);
     match (l.pricing, l.rate) {
-        (_, Some(r)) if r < Decimal::ZERO => {
-            push(Error::at("negative_value", p("rate"), format!("{r} is negative")))
-        }
+        (_, Some(r)) if r < Decimal::ZERO => push(Error::at("negative_value", p("rate"), format!("{r} is negative"))),
         (Pricing::Flat, _) => {}
-        (pricing, None) => push(Error::at(
-            "missing_field",
-            p("rate"),
-            format!("a {} line needs a rate", pricing.label()),
-        )),
-        (pricing, Some(r)) if r.is_zero() => push(Error::at(
-            "out_of_range",
-            p("rate"),
-            format!("a {} rate must be greater than zero", pricing.label()),
-        )),
+        (pricing, None) => push(Error::at("missing_field", p("rate"), format!("a {} line needs a rate", pricing.label()))),
+        (pricing, Some(r)) if r.is_zero() => push(Error::at("out_of_range", p("rate"), format!("a {} rate must be greater than zero", pricing.label()))),
         _ => {}
     }
     if l.end < l.start {
-        push(Error::at(
-            "date_order",
-            p("end"),
-            format!("the flight ends ({}) before it starts ({})", l.end, l.start),
-        ));
+        push(Error::at("date_order", p("end"), format!("the flight ends ({}) before it starts ({})", l.end, l.start)));
     }
     for (name, v) in [("ctr", l.ctr), ("cvr", l.cvr), ("vtr", l.vtr)] {
         if let Some(v) = v {
             if v < Decimal::ZERO || v > Decimal::ONE {
-                push(Error::at(
-                    "out_of_range",
-                    p(name),
-                    format!("{v} must be a fraction between 0 and 1 (1.2% is \"0.012\")"),
-                ));
+                push(Error::at("out_of_range", p(name), format!("{v} must be a fraction between 0 and 1 (1.2% is \"0.012\")")));
             }
         }
     }
-    for (name, v) in [
-        ("impressions", l.impressions),
-        ("clicks", l.clicks),
-        ("conversions", l.conversions),
-        ("views", l.views),
-        ("grps", l.grps),
-    ] {
+    for (name, v) in [("impressions", l.impressions), ("clicks", l.clicks), ("conversions", l.conversions), ("views", l.views), ("grps", l.grps)] {
         if let Some(v) = v {
             if v < Decimal::ZERO {
                 push(Error::at("negative_value", p(name), format!("{v} is negative")));
@@ -295,11 +250,7 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
     if let Some(w) = &l.weights {
         let weeks = crate::flight::flight_week_count(l.start, l.end);
         if l.end >= l.start && w.len() != weeks {
-            push(Error::at(
-                "invalid_field",
-                p("weights"),
-                format!("has {} weights but the flight spans {weeks} weeks", w.len()),
-            ));
+            push(Error::at("invalid_field", p("weights"), format!("has {} weights but the flight spans {weeks} weeks", w.len())));
         }
         if let Some((k, v)) = w.iter().enumerate().find(|(_, v)| **v < Decimal::ZERO) {
             push(Error::at("negative_value", format!("lines[{i}].weights[{k}]"), format!("{v} is negative")));
@@ -312,9 +263,7 @@ fn validate_line(errs: &mut Vec<Error>, i: usize, l: &Line, currency: Option<Cur
         Some(Pattern::Flighting { on, .. }) | Some(Pattern::Pulsing { on, .. }) if *on == 0 => {
             push(Error::at("out_of_range", p("pattern.on"), "a pattern needs at least one week on"))
         }
-        Some(Pattern::Pulsing { base, .. }) if *base < Decimal::ZERO => {
-            push(Error::at("negative_value", p("pattern.base"), format!("{base} is negative")))
-        }
+        Some(Pattern::Pulsing { base, .. }) if *base < Decimal::ZERO => push(Error::at("negative_value", p("pattern.base"), format!("{base} is negative"))),
         _ => {}
     }
     for (k, c) in l.creative.iter().enumerate() {
@@ -353,11 +302,9 @@ fn validate_units(push: &mut impl FnMut(Error), p: &impl Fn(&str) -> String, l: 
             push(Error::at("missing_field", p(&format!("dayparts[{k}].name")), "name the daypart"));
         }
         match d.share {
-            Some(s) if s < Decimal::ZERO || s > Decimal::ONE_HUNDRED => push(Error::at(
-                "out_of_range",
-                p(&format!("dayparts[{k}].share")),
-                format!("{s} must be a percent between 0 and 100"),
-            )),
+            Some(s) if s < Decimal::ZERO || s > Decimal::ONE_HUNDRED => {
+                push(Error::at("out_of_range", p(&format!("dayparts[{k}].share")), format!("{s} must be a percent between 0 and 100")))
+            }
             Some(s) => shares = shares.saturating_add(s.0),
             None => all_shared = false,
         }
@@ -412,11 +359,7 @@ pub fn validate_planning(plan: &Plan) -> Vec<Error> {
         }
         if let (Some(lo), Some(hi)) = (l.min_budget, l.max_budget) {
             if hi < lo && hi >= Decimal::ZERO {
-                own.push(Error::at(
-                    "infeasible_bounds",
-                    p("max_budget"),
-                    format!("the max budget {hi} is under the min budget {lo}"),
-                ));
+                own.push(Error::at("infeasible_bounds", p("max_budget"), format!("the max budget {hi} is under the min budget {lo}")));
             }
         }
         errs.extend(own.into_iter().map(|e| e.on_line(&l.id)));
@@ -466,14 +409,9 @@ fn validate_results(errs: &mut Vec<Error>, plan: &Plan) {
         if inv.vendor.trim().is_empty() {
             errs.push(Error::at("missing_field", format!("invoices[{i}].vendor"), "the invoice needs the vendor who sent it"));
         }
-        let month_ok = inv.month.len() == 7
-            && chrono::NaiveDate::parse_from_str(&format!("{}-01", inv.month), "%Y-%m-%d").is_ok();
+        let month_ok = inv.month.len() == 7 && chrono::NaiveDate::parse_from_str(&format!("{}-01", inv.month), "%Y-%m-%d").is_ok();
         if !month_ok {
-            errs.push(Error::at(
-                "invalid_field",
-                format!("invoices[{i}].month"),
-                format!("\"{}\" is not a month (write it like \"2027-01\")", inv.month),
-            ));
+            errs.push(Error::at("invalid_field", format!("invoices[{i}].month"), format!("\"{}\" is not a month (write it like \"2027-01\")", inv.month)));
         }
         if let Some(id) = &inv.line {
             known(errs, format!("invoices[{i}].line"), id);
@@ -535,10 +473,6 @@ fn percent(errs: &mut Vec<Error>, path: &str, v: Decimal, allow_100: bool) {
 
 fn money_precision(errs: &mut Vec<Error>, path: &str, v: Decimal, c: Currency) {
     if v.normalize().scale() > c.minor_units() {
-        errs.push(Error::at(
-            "too_precise",
-            path,
-            format!("{v} has more decimal places than {} allows ({})", c.code(), c.minor_units()),
-        ));
+        errs.push(Error::at("too_precise", path, format!("{v} has more decimal places than {} allows ({})", c.code(), c.minor_units())));
     }
 }

@@ -87,8 +87,23 @@ pub enum KpiUnit {
 impl Kpi {
     /// Every KPI, in the order a planner picks from.
     pub const ALL: [Kpi; 17] = [
-        Kpi::Reach, Kpi::Frequency, Kpi::Cpm, Kpi::VideoViews, Kpi::Cpv, Kpi::Ctr, Kpi::Cpc, Kpi::Engagement, Kpi::Cpa,
-        Kpi::Roas, Kpi::Cpi, Kpi::Cac, Kpi::RepeatRate, Kpi::Ltv, Kpi::Grps, Kpi::Cpp, Kpi::EffectiveReach,
+        Kpi::Reach,
+        Kpi::Frequency,
+        Kpi::Cpm,
+        Kpi::VideoViews,
+        Kpi::Cpv,
+        Kpi::Ctr,
+        Kpi::Cpc,
+        Kpi::Engagement,
+        Kpi::Cpa,
+        Kpi::Roas,
+        Kpi::Cpi,
+        Kpi::Cac,
+        Kpi::RepeatRate,
+        Kpi::Ltv,
+        Kpi::Grps,
+        Kpi::Cpp,
+        Kpi::EffectiveReach,
     ];
 
     /// The KPI's name inside a sentence: "the primary KPI CPA", "judged on reach, frequency".

@@ -112,9 +112,7 @@ fn calendar(plan: &Plan, errs: &mut Vec<Error>) {
     let e = Error::at(
         "period_too_long",
         path,
-        format!(
-            "{d} makes the plan's calendar run from {lo} to {hi}; a plan, its flights and its actuals must fit in 10 years ({MAX_CALENDAR_DAYS} days)"
-        ),
+        format!("{d} makes the plan's calendar run from {lo} to {hi}; a plan, its flights and its actuals must fit in 10 years ({MAX_CALENDAR_DAYS} days)"),
     );
     errs.push(match line.and_then(|i| plan.lines.get(i)) {
         Some(l) => e.on_line(&l.id),

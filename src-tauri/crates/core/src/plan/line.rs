@@ -242,11 +242,7 @@ pub enum Pattern {
     Flighting { on: u32, off: u32 },
     /// An always-on base with heavier bursts: `on` burst weeks at weight 1, then `off` weeks at
     /// weight `base` (a fraction of a burst week), repeating.
-    Pulsing {
-        on: u32,
-        off: u32,
-        base: Dec,
-    },
+    Pulsing { on: u32, off: u32, base: Dec },
 }
 
 /// Stage 4/5: an asset a line needs, with its due date.

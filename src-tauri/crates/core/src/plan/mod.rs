@@ -5,21 +5,21 @@
 //! rebuilding the model. These types are exactly the `flightplan/1` file format (see
 //! `docs/plan-format.md`); decimals are strings and dates are `YYYY-MM-DD`.
 
-use chrono::NaiveDate;
 use crate::Dec;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-pub mod format;
-pub mod sent;
-pub(crate) mod scenario_rules;
-pub mod dec;
-pub mod date;
-pub mod limits;
-pub mod sample;
-pub mod paste;
-pub mod weights;
 pub mod comments;
+pub mod date;
+pub mod dec;
+pub mod format;
+pub mod limits;
+pub mod paste;
+pub mod sample;
+pub(crate) mod scenario_rules;
+pub mod sent;
+pub mod weights;
 
 mod approval;
 mod audience;

@@ -100,9 +100,7 @@ impl TryFrom<ActualInFile> for Actual {
 
     fn try_from(a: ActualInFile) -> Result<Actual, String> {
         let (start, end) = match (a.start, a.end, a.date) {
-            (Some(_), _, Some(_)) | (None, Some(_), Some(_)) => {
-                return Err("give start and end, or the older date and period, not both".into())
-            }
+            (Some(_), _, Some(_)) | (None, Some(_), Some(_)) => return Err("give start and end, or the older date and period, not both".into()),
             (Some(s), e, None) => {
                 if a.period.is_some() {
                     return Err("period goes with date; a range is given by start and end".into());
@@ -113,9 +111,7 @@ impl TryFrom<ActualInFile> for Actual {
             (None, None, Some(d)) => match a.period.unwrap_or_default() {
                 Period::Day => (d, d),
                 Period::Week => {
-                    let end = d
-                        .checked_add_days(chrono::Days::new(6))
-                        .ok_or_else(|| format!("the week from {d} runs past the last date there is"))?;
+                    let end = d.checked_add_days(chrono::Days::new(6)).ok_or_else(|| format!("the week from {d} runs past the last date there is"))?;
                     (d, end)
                 }
             },
@@ -126,9 +122,7 @@ impl TryFrom<ActualInFile> for Actual {
         }
         let days = (end - start).num_days() + 1;
         if days > MAX_ACTUAL_DAYS {
-            return Err(format!(
-                "the row covers {days} days ({start} to {end}); one actual may cover at most {MAX_ACTUAL_DAYS} days (ten years)"
-            ));
+            return Err(format!("the row covers {days} days ({start} to {end}); one actual may cover at most {MAX_ACTUAL_DAYS} days (ten years)"));
         }
         Ok(Actual {
             line: a.line,

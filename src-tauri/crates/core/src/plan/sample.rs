@@ -6,10 +6,10 @@
 //! fees (the plan format's absent fees are zero) unless their rate card saves default fees.
 
 use crate::format::parse_plan;
-use crate::Dec;
 use crate::money::{round_dp, Currency};
 use crate::plan::{Plan, PlanStatus, FORMAT};
 use crate::rate_card::RateCard;
+use crate::Dec;
 use chrono::{Datelike, Duration, NaiveDate};
 
 /// The sample plan's file text, `flightplan/1`.

@@ -4,8 +4,8 @@
 //! not depend on the code that costs the variants.
 
 use super::*;
-use crate::Dec;
 use crate::reach::ReachModel;
+use crate::Dec;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

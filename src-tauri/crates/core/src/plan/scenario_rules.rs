@@ -15,10 +15,7 @@ pub(crate) fn two_presented(plan: &Plan, first: usize, second: usize) -> Error {
     Error::at(
         "multiple_presented",
         format!("scenarios[{second}].presented"),
-        format!(
-            "only one scenario can be the one the PDF presents, and \"{}\" already is",
-            plan.scenarios[first].name
-        ),
+        format!("only one scenario can be the one the PDF presents, and \"{}\" already is", plan.scenarios[first].name),
     )
 }
 
@@ -32,11 +29,7 @@ pub(crate) fn validate_scenarios(plan: &Plan, currency: Option<Currency>, errs: 
         if s.name.trim().is_empty() {
             errs.push(Error::at("missing_field", p("name"), "every scenario needs a name"));
         } else if !names.insert(s.name.trim()) {
-            errs.push(Error::at(
-                "duplicate_scenario",
-                p("name"),
-                format!("another scenario is already called \"{}\"", s.name),
-            ));
+            errs.push(Error::at("duplicate_scenario", p("name"), format!("another scenario is already called \"{}\"", s.name)));
         }
         if s.presented {
             match presented {
@@ -60,15 +53,7 @@ pub(crate) fn validate_scenarios(plan: &Plan, currency: Option<Currency>, errs: 
     }
 }
 
-fn validate_change(
-    errs: &mut Vec<Error>,
-    plan: &Plan,
-    i: usize,
-    j: usize,
-    change: &ScenarioLine,
-    currency: Option<Currency>,
-    seen: &mut HashSet<String>,
-) {
+fn validate_change(errs: &mut Vec<Error>, plan: &Plan, i: usize, j: usize, change: &ScenarioLine, currency: Option<Currency>, seen: &mut HashSet<String>) {
     let p = |field: &str| format!("scenarios[{i}].lines[{j}].{field}");
     let Some(line) = plan.lines.iter().find(|l| l.id == change.id) else {
         errs.push(Error::at("unknown_line", p("id"), format!("no line has the id \"{}\"", change.id)));
@@ -95,21 +80,13 @@ fn validate_change(
         if r < Decimal::ZERO {
             line_errs.push(Error::at("negative_value", p("rate"), format!("{r} is negative")));
         } else if r.is_zero() && line.pricing != Pricing::Flat {
-            line_errs.push(Error::at(
-                "out_of_range",
-                p("rate"),
-                format!("a {} rate must be greater than zero", line.pricing.label()),
-            ));
+            line_errs.push(Error::at("out_of_range", p("rate"), format!("a {} rate must be greater than zero", line.pricing.label())));
         }
     }
     for (name, v) in [("ctr", change.ctr), ("cvr", change.cvr), ("vtr", change.vtr)] {
         if let Some(v) = v {
             if v < Decimal::ZERO || v > Decimal::ONE {
-                line_errs.push(Error::at(
-                    "out_of_range",
-                    p(name),
-                    format!("{v} must be a fraction between 0 and 1 (1.2% is \"0.012\")"),
-                ));
+                line_errs.push(Error::at("out_of_range", p(name), format!("{v} must be a fraction between 0 and 1 (1.2% is \"0.012\")")));
             }
         }
     }
@@ -124,11 +101,7 @@ fn money_rule(errs: &mut Vec<Error>, path: &str, v: Decimal, currency: Option<Cu
         errs.push(Error::at("negative_value", path, format!("{v} is negative")));
     } else if let Some(c) = currency {
         if v.normalize().scale() > c.minor_units() {
-            errs.push(Error::at(
-                "too_precise",
-                path,
-                format!("{v} has more decimal places than {} allows ({})", c.code(), c.minor_units()),
-            ));
+            errs.push(Error::at("too_precise", path, format!("{v} has more decimal places than {} allows ({})", c.code(), c.minor_units())));
         }
     }
 }
@@ -145,11 +118,7 @@ pub(crate) fn reach_model_rules(errs: &mut Vec<Error>, path: &str, model: &Reach
         ReachModel::Nbd { k } => positive(errs, "k", k.0),
         ReachModel::Curve { max, k } => {
             if *max <= Decimal::ZERO || *max > Decimal::ONE_HUNDRED {
-                errs.push(Error::at(
-                    "out_of_range",
-                    format!("{path}.max"),
-                    format!("{max} must be a percent above 0 and at most 100"),
-                ));
+                errs.push(Error::at("out_of_range", format!("{path}.max"), format!("{max} must be a percent above 0 and at most 100")));
             }
             positive(errs, "k", k.0);
         }

@@ -22,7 +22,8 @@ pub fn plan_from_sent_changes(head: &str, kept: &str, changed: &str, held: &Plan
     if !plan.lines.is_empty() {
         return Err(refused("carry lines in the plan itself".into()));
     }
-    let kept: Vec<Option<usize>> = serde_json::from_str(kept).map_err(|e| refused(format!("do not say which lines are kept ({})", without_position(&e.to_string()))))?;
+    let kept: Vec<Option<usize>> =
+        serde_json::from_str(kept).map_err(|e| refused(format!("do not say which lines are kept ({})", without_position(&e.to_string()))))?;
     // Bounded before any line is copied: a short list of indexes could name a line millions of
     // times.
     if kept.len() > MAX_LINES {
@@ -102,16 +103,22 @@ mod tests {
         let edits: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
             ("nothing", Box::new(|_| {})),
             ("a rate", Box::new(|p| p["lines"][2]["rate"] = json!("9.00"))),
-            ("the budget and a name", Box::new(|p| {
-                p["budget"] = json!("300000.00");
-                p["lines"][0]["name"] = json!("Brand search");
-            })),
+            (
+                "the budget and a name",
+                Box::new(|p| {
+                    p["budget"] = json!("300000.00");
+                    p["lines"][0]["name"] = json!("Brand search");
+                }),
+            ),
             ("lines moved", Box::new(|p| p["lines"].as_array_mut().unwrap().rotate_left(3))),
-            ("a line added", Box::new(|p| {
-                let mut copy = p["lines"][1].clone();
-                copy["id"] = json!("copy");
-                p["lines"].as_array_mut().unwrap().insert(4, copy);
-            })),
+            (
+                "a line added",
+                Box::new(|p| {
+                    let mut copy = p["lines"][1].clone();
+                    copy["id"] = json!("copy");
+                    p["lines"].as_array_mut().unwrap().insert(4, copy);
+                }),
+            ),
         ];
         for (what, edit) in edits {
             let mut plan = base.clone();
@@ -133,9 +140,12 @@ mod tests {
         let breaks: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
             ("a rule", Box::new(|p| p["lines"][5]["rate"] = json!("-2.40"))),
             ("a type", Box::new(|p| p["lines"][6]["rate"] = json!(2.4))),
-            ("a missing field", Box::new(|p| {
-                p["lines"][7].as_object_mut().unwrap().remove("channel");
-            })),
+            (
+                "a missing field",
+                Box::new(|p| {
+                    p["lines"][7].as_object_mut().unwrap().remove("channel");
+                }),
+            ),
             ("a rule across lines", Box::new(|p| p["lines"][4]["id"] = p["lines"][1]["id"].clone())),
             ("the plan's own field", Box::new(|p| p["budget"] = json!("lots"))),
         ];

@@ -7,10 +7,10 @@
 //! all zero. Clearing them puts the line back on even weeks.
 
 use crate::dec;
-use crate::Dec;
 use crate::error::{Error, Result};
 use crate::flight::week_weights;
 use crate::plan::Plan;
+use crate::Dec;
 use rust_decimal::Decimal;
 
 /// `plan` with week `week` (0 = the flight's first Monday-to-Sunday week) of line `line` (an
@@ -30,7 +30,9 @@ pub fn set_week_weight(plan: &Plan, line: usize, week: usize, weight: &str) -> R
     };
     *slot = w.normalize();
     if weights.iter().all(|x| x.is_zero()) {
-        return Err(Error::at("invalid_field", format!("lines[{line}].weights"), "every week would be a hiatus: at least one weight must be above zero").on_line(&l.id));
+        return Err(
+            Error::at("invalid_field", format!("lines[{line}].weights"), "every week would be a hiatus: at least one weight must be above zero").on_line(&l.id)
+        );
     }
     l.weights = Some(weights.into_iter().map(|x| Dec(x.normalize())).collect());
     l.pattern = None;

@@ -80,4 +80,3 @@ pub fn audiences(c: &Map<String, Value>) -> Vec<Value> {
         })
         .collect()
 }
-

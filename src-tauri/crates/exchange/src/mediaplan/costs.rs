@@ -38,8 +38,7 @@ pub(crate) fn net_media(
     let media = money("cost_media", problems, conversion);
     let mut unused = None;
     let total = money("cost_total", problems, if media.is_some() { &mut unused } else { conversion });
-    let parts: Vec<(&str, Decimal)> =
-        OTHER_COSTS.iter().filter_map(|k| money(k, problems, &mut None).map(|v| (*k, v))).filter(|(_, v)| !v.is_zero()).collect();
+    let parts: Vec<(&str, Decimal)> = OTHER_COSTS.iter().filter_map(|k| money(k, problems, &mut None).map(|v| (*k, v))).filter(|(_, v)| !v.is_zero()).collect();
     let others = match sum(parts.iter().map(|p| p.1), "other costs") {
         Ok(o) => o,
         Err(e) => {
@@ -62,7 +61,11 @@ pub(crate) fn net_media(
         }
         (None, Some(t)) if !parts.is_empty() => match t.checked_sub(others).filter(|m| *m >= Decimal::ZERO) {
             Some(m) => {
-                problems.push(Problem::info("net_media_derived", at("cost_total"), format!("no cost_media: net media is cost_total {t} less the other cost components ({others}), {m}")));
+                problems.push(Problem::info(
+                    "net_media_derived",
+                    at("cost_total"),
+                    format!("no cost_media: net media is cost_total {t} less the other cost components ({others}), {m}"),
+                ));
                 Some(m)
             }
             None => {

@@ -60,10 +60,8 @@ fn locations(c: &mut Map<String, Value>) {
         return;
     }
     let kind = c.remove("location_type");
-    let list: Vec<String> = c
-        .remove("locations")
-        .and_then(|v| v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect()))
-        .unwrap_or_default();
+    let list: Vec<String> =
+        c.remove("locations").and_then(|v| v.as_array().map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())).unwrap_or_default();
     let mut l = Map::new();
     l.insert("name".into(), json!(if list.is_empty() { "Locations".to_string() } else { list.join(", ") }));
     if let Some(k) = kind {

@@ -8,7 +8,6 @@
 //! currency needs the planner's. Problems name the JSON path (`lineitems[2].cost_total`).
 
 use super::campaign::{audiences, goal, status};
-use flightplan_core::Dec;
 use super::{costs, decimal, migrate, props, text, FLIGHTPLAN_KEY};
 use crate::derive::{half_unit, intersect, per_unit, rate_for, simplest_in};
 use crate::preview::{Conversion, ImportChoices, ImportPreview, PreviewLine, Problem, SourceKind, SourceRef, MAX_IMPORT_LINES};
@@ -18,6 +17,7 @@ use flightplan_core::costing::line_nets;
 use flightplan_core::delivery::deliver;
 use flightplan_core::money::{mul, round_dp, Currency};
 use flightplan_core::plan::{Line, Plan, Pricing};
+use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 use std::collections::HashSet;
@@ -121,11 +121,9 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         version: 3,
     };
     let err = |code: &str, path: &str, msg: String| Problem::error(code, SourceRef::path(path), msg);
-    let (Some(_), Some(campaign), Some(items)) = (
-        doc.get("meta").and_then(Value::as_object),
-        doc.get("campaign").and_then(Value::as_object),
-        doc.get("lineitems").and_then(Value::as_array),
-    ) else {
+    let (Some(_), Some(campaign), Some(items)) =
+        (doc.get("meta").and_then(Value::as_object), doc.get("campaign").and_then(Value::as_object), doc.get("lineitems").and_then(Value::as_array))
+    else {
         out.problems.push(err("not_mediaplan", "", "not a mediaplanschema document: it needs \"meta\", \"campaign\" and \"lineitems\"".into()));
         return out;
     };
@@ -148,9 +146,11 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
 
     // Currency: the planner's, the campaign's, or the one every line item states.
     let stated = text(campaign, "budget_currency").map(|c| (c.to_ascii_uppercase(), "campaign.budget_currency".to_string()));
-    let line_currencies: HashSet<String> = items.iter().filter_map(|li| li.get("cost_currency").and_then(Value::as_str)).map(|c| c.trim().to_ascii_uppercase()).collect();
+    let line_currencies: HashSet<String> =
+        items.iter().filter_map(|li| li.get("cost_currency").and_then(Value::as_str)).map(|c| c.trim().to_ascii_uppercase()).collect();
     let stated = stated.or_else(|| {
-        (line_currencies.len() == 1).then(|| (line_currencies.iter().next().cloned().unwrap_or_default(), "the line items' cost_currency (the campaign states none)".to_string()))
+        (line_currencies.len() == 1)
+            .then(|| (line_currencies.iter().next().cloned().unwrap_or_default(), "the line items' cost_currency (the campaign states none)".to_string()))
     });
     let (code, source) = match (currency.map(|c| c.trim().to_ascii_uppercase()), stated) {
         (Some(c), Some((s, from))) if c != s => {
@@ -160,13 +160,21 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         (Some(c), _) => (Some(c), Some("chosen for the import".to_string())),
         (None, Some((s, from))) => (Some(s), Some(from)),
         (None, None) => {
-            out.problems.push(err("no_currency", "campaign.budget_currency", "the document states no currency: choose the plan's currency (in the import preview, or --currency CODE)".into()));
+            out.problems.push(err(
+                "no_currency",
+                "campaign.budget_currency",
+                "the document states no currency: choose the plan's currency (in the import preview, or --currency CODE)".into(),
+            ));
             (None, None)
         }
     };
     let cur = code.as_deref().and_then(Currency::from_code);
     if code.is_some() && cur.is_none() {
-        out.problems.push(err("unknown_currency", "campaign.budget_currency", format!("\"{}\" is not an ISO 4217 currency code", code.clone().unwrap_or_default())));
+        out.problems.push(err(
+            "unknown_currency",
+            "campaign.budget_currency",
+            format!("\"{}\" is not an ISO 4217 currency code", code.clone().unwrap_or_default()),
+        ));
     }
     out.currency = code.clone();
     out.currency_source = source;
@@ -181,7 +189,11 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
     });
     p.insert("name".into(), json!(name));
     let client = text(campaign, "advertiser_name").unwrap_or_else(|| {
-        out.problems.push(Problem::warning("no_client", SourceRef::path("campaign.advertiser_name"), "the campaign names no advertiser: imported as \"Unknown client\""));
+        out.problems.push(Problem::warning(
+            "no_client",
+            SourceRef::path("campaign.advertiser_name"),
+            "the campaign names no advertiser: imported as \"Unknown client\"",
+        ));
         "Unknown client".into()
     });
     p.insert("client".into(), json!(client));
@@ -265,12 +277,21 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
         out.problems.extend(problems.into_iter().map(|p| p.on_line(&id)));
         if let Some(mut c) = conversion {
             c.line = id.clone();
-            out.problems.push(Problem::info("converted", c.at.clone(), format!("{} {} converted at {} to {} {}", c.amount, c.from, c.rate, c.converted, c.to)).on_line(&id));
+            out.problems.push(
+                Problem::info("converted", c.at.clone(), format!("{} {} converted at {} to {} {}", c.amount, c.from, c.rate, c.converted, c.to)).on_line(&id),
+            );
             out.conversions.push(c);
         }
         if no_cost {
             out.without_cost.push(id.clone());
-            out.problems.push(Problem::warning("no_cost", SourceRef::path(format!("{path}.cost_total")), format!("\"{}\" states no cost: imported at 0 for you to fill in", line.name)).on_line(&id));
+            out.problems.push(
+                Problem::warning(
+                    "no_cost",
+                    SourceRef::path(format!("{path}.cost_total")),
+                    format!("\"{}\" states no cost: imported at 0 for you to fill in", line.name),
+                )
+                .on_line(&id),
+            );
         }
         costs.push((i, line.budget.unwrap_or_default().0));
         out.lines.push(PreviewLine { id, at: SourceRef::path(path), no_cost, net: None });
@@ -279,7 +300,11 @@ pub(crate) fn import_document(file: &str, doc: &Value, currency: Option<&str>) -
     plan.budget = match budget {
         Some(b) => Dec(b),
         None => {
-            out.problems.push(Problem::warning("no_budget", SourceRef::path("campaign.budget_total"), "the campaign states no budget: the lines' costs are its budget"));
+            out.problems.push(Problem::warning(
+                "no_budget",
+                SourceRef::path("campaign.budget_total"),
+                "the campaign states no budget: the lines' costs are its budget",
+            ));
             Dec(round_dp(flightplan_core::money::sum(costs.iter().map(|c| c.1), "budget").unwrap_or_default(), dp))
         }
     };
@@ -383,7 +408,15 @@ fn read_line(
             Some(lc) if lc != c.code() => match rate.filter(|r| *r > Decimal::ZERO) {
                 Some(r) => {
                     let converted = c.round(mul(v, r, "converted cost").ok()?);
-                    *conversion = Some(Conversion { line: String::new(), at: at(key), from: lc.to_string(), to: c.code().into(), amount: Dec(v), rate: Dec(r), converted: Dec(converted) });
+                    *conversion = Some(Conversion {
+                        line: String::new(),
+                        at: at(key),
+                        from: lc.to_string(),
+                        to: c.code().into(),
+                        amount: Dec(v),
+                        rate: Dec(r),
+                        converted: Dec(converted),
+                    });
                     converted
                 }
                 None => {
@@ -429,14 +462,10 @@ fn read_line(
     {
         let l = &mut plain;
         let c = cost.unwrap_or_default();
-        let pick = [
-            (Pricing::Cpm, "metric_impressions"),
-            (Pricing::Cpc, "metric_clicks"),
-            (Pricing::Cpv, "metric_views"),
-            (Pricing::Cpa, "metric_conversions"),
-        ]
-        .into_iter()
-        .find_map(|(p, k)| metric(k).and_then(|n| rate_for(c, n, per_unit(p))).map(|r| (p, r)));
+        let pick =
+            [(Pricing::Cpm, "metric_impressions"), (Pricing::Cpc, "metric_clicks"), (Pricing::Cpv, "metric_views"), (Pricing::Cpa, "metric_conversions")]
+                .into_iter()
+                .find_map(|(p, k)| metric(k).and_then(|n| rate_for(c, n, per_unit(p))).map(|r| (p, r)));
         match pick {
             Some((p, r)) => {
                 l.insert("pricing".into(), json!(p));
@@ -541,7 +570,11 @@ fn fees_where_they_fit(plan: &mut Plan, doc: &Value, costs: &[(usize, Decimal)],
             Some(p) if kind == "commission" => {
                 plan.fees.agency_commission_pct = Dec(p);
                 plan.fees.agency_commission_basis = flightplan_core::plan::CommissionBasis::Net;
-                problems.push(Problem::info("fee_read", at, format!("{slot} (\"{caption}\") is {p}% of every line's cost: the plan's agency commission on net")));
+                problems.push(Problem::info(
+                    "fee_read",
+                    at,
+                    format!("{slot} (\"{caption}\") is {p}% of every line's cost: the plan's agency commission on net"),
+                ));
             }
             Some(p) => {
                 plan.fees.tech_fee_pct = Dec(p);

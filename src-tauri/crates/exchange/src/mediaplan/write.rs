@@ -13,18 +13,17 @@
 //! has goes in `custom_properties.flightplan`.
 
 use super::read::import_document;
-use flightplan_core::Dec;
 use super::{number, FLIGHTPLAN_KEY};
 use crate::words;
 use flightplan_core::plan::{Line, Plan, PlanStatus};
+use flightplan_core::Dec;
 use flightplan_core::{Error, LineView, PlanView, Result};
 use rust_decimal::Decimal;
 use serde_json::{json, Map, Value};
 
 /// Plan fields the standard's own fields carry; everything else of the plan travels in the
 /// campaign's `custom_properties.flightplan`.
-const PLAN_STANDARD: [&str; 12] =
-    ["format", "name", "client", "brand", "currency", "start", "end", "budget", "lines", "extensions", "prepared_by", "status"];
+const PLAN_STANDARD: [&str; 12] = ["format", "name", "client", "brand", "currency", "start", "end", "budget", "lines", "extensions", "prepared_by", "status"];
 /// Line fields the standard carries; the rest travel in the line item's `custom_properties`.
 const LINE_STANDARD: [&str; 12] = ["id", "name", "channel", "vendor", "start", "end", "budget", "share", "min_budget", "max_budget", "kpi", "buying"];
 
@@ -67,8 +66,7 @@ type Figure = fn(&LineView) -> Decimal;
 type Count = fn(&LineView) -> Option<Decimal>;
 
 /// The fees written per line item, with the dictionary caption each custom cost gets.
-const FEES: [(&str, Figure); 3] =
-    [("Agency commission", |v| v.agency_commission.0), ("Ad serving", |v| v.ad_serving.0), ("Tech fee", |v| v.tech_fee.0)];
+const FEES: [(&str, Figure); 3] = [("Agency commission", |v| v.agency_commission.0), ("Ad serving", |v| v.ad_serving.0), ("Tech fee", |v| v.tech_fee.0)];
 
 /// The plan as a mediaplanschema 3.0 document. `created_at` (ISO 8601 date-time) stamps a
 /// document the plan was not imported from.
@@ -224,7 +222,11 @@ fn write_campaign(c: &mut Map<String, Value>, plan: &Plan, before: Option<&Plan>
                 let mut a = old.get(i).and_then(Value::as_object).cloned().unwrap_or_default();
                 a.insert("name".into(), json!(s.name));
                 set_or_remove(&mut a, "description", (!s.description.is_empty()).then(|| json!(s.description)));
-                set_or_remove(&mut a, "population_size", s.size.and_then(|x| i64::try_from(flightplan_core::money::round_dp(x.0, 0).mantissa()).ok()).map(|x| json!(x)));
+                set_or_remove(
+                    &mut a,
+                    "population_size",
+                    s.size.and_then(|x| i64::try_from(flightplan_core::money::round_dp(x.0, 0).mantissa()).ok()).map(|x| json!(x)),
+                );
                 Value::Object(a)
             })
             .collect();

@@ -180,8 +180,7 @@ impl Flowchart {
         if self.col_ups == targets.week {
             return Ok(Vec::new());
         }
-        let mut month_ups: Vec<i64> =
-            self.months.iter().map(|(a, b)| self.col_ups[*a..*b].iter().sum()).collect();
+        let mut month_ups: Vec<i64> = self.months.iter().map(|(a, b)| self.col_ups[*a..*b].iter().sum()).collect();
         self.direct_moves(&targets, &mut month_ups);
         if self.col_ups != targets.week {
             let by_col = self.rows_by_column();
@@ -219,7 +218,6 @@ impl Flowchart {
         Ok(flips)
     }
 
-
     fn cost(&self, t: &Targets, j: usize, u: i64) -> i64 {
         band_cost(u, t.week[j], t.week_lo[j], t.week_hi[j])
     }
@@ -236,8 +234,7 @@ impl Flowchart {
         let (ma, mb) = (self.col_month[a], self.col_month[b]);
         if ma != mb {
             let (xa, xb) = (month_ups[ma], month_ups[mb]);
-            d += Self::month_cost(t, ma, xa - 1) - Self::month_cost(t, ma, xa) + Self::month_cost(t, mb, xb + 1)
-                - Self::month_cost(t, mb, xb);
+            d += Self::month_cost(t, ma, xa - 1) - Self::month_cost(t, ma, xa) + Self::month_cost(t, mb, xb + 1) - Self::month_cost(t, mb, xb);
         }
         d
     }
@@ -323,5 +320,4 @@ impl Flowchart {
         month_ups[self.col_month[from]] -= 1;
         month_ups[self.col_month[to]] += 1;
     }
-
 }

@@ -154,9 +154,9 @@ pub fn read_cell(field: LineField, cell: &str, dates: DateOrder, numbers: Number
     let v = match field {
         Id | Name | Channel | Vendor | Notes => Value::Text(text.to_string()),
         Start | End => Value::Date(parse_date(text, dates)?),
-        Pricing => Value::Pricing(pricing_word(&text.to_lowercase()).ok_or_else(|| {
-            format!("\"{text}\" is not a pricing model (CPM, CPC, CPA, CPV, CPP or flat)")
-        })?),
+        Pricing => {
+            Value::Pricing(pricing_word(&text.to_lowercase()).ok_or_else(|| format!("\"{text}\" is not a pricing model (CPM, CPC, CPA, CPV, CPP or flat)"))?)
+        }
         Kpi => Value::Kpi(kpi_word(text).ok_or_else(|| format!("\"{text}\" is not a KPI (e.g. CPA, ROAS, reach, CPM)"))?),
         Role => Value::Role(match text.to_lowercase().as_str() {
             "awareness" => Funnel::Awareness,

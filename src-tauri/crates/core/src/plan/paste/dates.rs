@@ -136,7 +136,9 @@ fn named_month(text: &str, tokens: &[&str]) -> Result<NaiveDate, String> {
     let mut nums = Vec::new();
     for t in tokens {
         let lower = t.to_lowercase();
-        if let Some(m) = MONTHS.iter().position(|m| lower.starts_with(m) && (lower.len() == 3 || MONTH_NAMES.iter().any(|n| n.to_lowercase() == lower) || lower == "sept")) {
+        if let Some(m) =
+            MONTHS.iter().position(|m| lower.starts_with(m) && (lower.len() == 3 || MONTH_NAMES.iter().any(|n| n.to_lowercase() == lower) || lower == "sept"))
+        {
             if month.replace(m as u32 + 1).is_some() {
                 return Err(not_a_date(text));
             }

@@ -25,12 +25,12 @@ pub use dates::{full_year, parse_date, DateOrder};
 pub use fill::{fill_down, fill_right};
 
 use crate::error::{Error, Result};
-use crate::Dec;
 use crate::format::validate;
 use crate::limits::MAX_LINES;
 use crate::money::Currency;
 use crate::plan::{Line, NumberStyle, Plan, Pricing};
 use crate::rate_card::{RateCard, RateCardEntry};
+use crate::Dec;
 use serde::{Deserialize, Serialize};
 
 /// How to read a block: the date order and number style of the planner's locale, and the grid
