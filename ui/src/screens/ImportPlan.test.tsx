@@ -7,7 +7,7 @@ import type { ChosenPlanImport, ImportChoices } from "../bindings";
 import { api } from "../api";
 import { money } from "../format";
 import { layoutSignature, MAPPINGS_KEY, savedMapping } from "../importMappings";
-import { describePlace, sentence } from "./ImportPlanParts";
+import { describePlace, LinesTable, sentence } from "./ImportPlanParts";
 import { ImportPlan } from "./ImportPlan";
 
 vi.mock("../api", async (orig) => {
@@ -191,5 +191,16 @@ describe("ImportPlan", () => {
     await screen.findByText("The plan library could not be written (disk full)");
     expect(onImported).not.toHaveBeenCalled();
     expect(localStorage.getItem(MAPPINGS_KEY)).toBeNull();
+  });
+});
+
+describe("LinesTable", () => {
+  it("shows each line's figures in the number style the file was written in", () => {
+    const preview = fixture("agency-plan.xlsx", withColumn({}, AGENCY_CORRECTION.header, AGENCY_CORRECTION.field)).preview!;
+    const comma = { ...preview, plan: { ...preview.plan, settings: { ...preview.plan.settings, number_style: "1.234,56" as const } } };
+    render(<LinesTable preview={comma} currency="GBP" />);
+    const net = preview.lines.find((l) => l.net !== undefined && Number(l.net) >= 1000)!.net!;
+    expect(screen.getByText(money(net, "GBP", "1.234,56"))).toBeTruthy();
+    expect(money(net, "GBP", "1.234,56")).toMatch(/^£\d{1,3}(\.\d{3})+,\d{2}$/);
   });
 });

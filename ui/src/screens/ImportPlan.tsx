@@ -161,7 +161,8 @@ export function ImportPlan({ chosen, onImported, onCancel }: Props) {
     preview !== null && (choices.currency !== undefined || preview.problems.some((p) => CURRENCY_CODES.has(p.code)));
   const currency = preview?.currency ?? null;
   const t = preview?.totals;
-  const m = (v: string) => (currency ? money(v, currency) : v);
+  // Figures as the plan will show them: in the file's own number style.
+  const m = (v: string) => (currency ? money(v, currency, preview?.plan.settings.number_style) : v);
   const lineCount = preview?.plan.lines.length ?? 0;
 
   return (

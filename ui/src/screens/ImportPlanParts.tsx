@@ -174,7 +174,8 @@ export function ColumnsTable({
 
 /** The lines as they would be imported, each with the row or item it came from. */
 export function LinesTable({ preview, currency }: { preview: ImportPreview; currency: string | null }) {
-  const m = (v: string | undefined) => (v === undefined ? "—" : currency ? money(v, currency) : num(v));
+  const style = preview.plan.settings.number_style;
+  const m = (v: string | undefined) => (v === undefined ? "—" : currency ? money(v, currency, style) : num(v, style));
   const withProblems = new Map<string, Problem["level"]>();
   for (const p of preview.problems) {
     if (!p.line || p.level === "info") continue;
@@ -323,11 +324,11 @@ export function Conversions({ preview }: { preview: ImportPreview }) {
           <tr key={i}>
             <th scope="row">{names.get(c.line) ?? c.line}</th>
             <td className="muted">{describePlace(c, preview.sheet)}</td>
-            <td className="num">{money(c.amount, c.from)}</td>
+            <td className="num">{money(c.amount, c.from, preview.plan.settings.number_style)}</td>
             <td className="num">
               1 {c.from} = {c.rate} {c.to}
             </td>
-            <td className="num">{money(c.converted, c.to)}</td>
+            <td className="num">{money(c.converted, c.to, preview.plan.settings.number_style)}</td>
           </tr>
         ))}
       </tbody>

@@ -16,7 +16,7 @@ use crate::{calendar, hidden, own_export, plan_details};
 use chrono::NaiveDate;
 use flightplan_actuals::{Record, Sheet};
 use flightplan_core::money::{round_dp, sum, Currency};
-use flightplan_core::plan::{CommissionBasis, Plan};
+use flightplan_core::plan::{CommissionBasis, NumberStyle, Plan};
 use flightplan_core::Dec;
 use rust_decimal::Decimal;
 use std::collections::HashSet;
@@ -292,6 +292,11 @@ pub fn preview(file: &str, sheets: &[Sheet], csv: bool, decimal_comma: bool, cho
         mapping.plan_name = title.clone();
     }
     let mut preview = assemble(file, kind, csv, &names, sheet, header.line, guesses, mapping, currency, currency_source, found, read, skipped, problems);
+    // A file written with decimal commas is shown the same way once imported.
+    if decimal_comma {
+        let spaced = rows[hi..].iter().flat_map(|r| &r.cells).any(|c| space_grouped(c));
+        preview.plan.settings.number_style = if spaced { NumberStyle::SpaceComma } else { NumberStyle::DotComma };
+    }
     if let Some(m) = preview.mapping.as_mut() {
         if m.plan_name == title {
             m.plan_name = None;
@@ -580,6 +585,13 @@ fn finish_plan(
         totals: None,
         labelled: Vec::new(),
     }
+}
+
+/// `1 234,56` (a space, no-break or narrow no-break space between thousands).
+fn space_grouped(cell: &str) -> bool {
+    let c: Vec<char> = cell.trim().chars().collect();
+    !cell.contains('.')
+        && c.windows(5).any(|w| w[0].is_ascii_digit() && matches!(w[1], ' ' | '\u{a0}' | '\u{202f}') && w[2..].iter().all(char::is_ascii_digit))
 }
 
 /// A line id from its name: `Meta — Prospecting (UK)` → `meta-prospecting-uk`.

@@ -5,7 +5,7 @@
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
 use flightplan_core::compute;
-use flightplan_core::plan::{Buying, Kpi, Pricing};
+use flightplan_core::plan::{Buying, Kpi, NumberStyle, Pricing};
 use flightplan_core::Dec;
 use flightplan_exchange::{
     commit_import, preview_import, read_plan_source, GuessSource, ImportChoices, ImportFormat, ImportPreview, LineField, PlanMapping, ProblemLevel,
@@ -406,6 +406,17 @@ fn semicolon_csv_with_decimal_commas_and_an_unusual_header() {
     assert_eq!(plan.lines[1].budget, Some(d("3750.50")));
     assert_eq!((plan.lines[0].pricing, plan.lines[0].rate), (Pricing::Cpm, Some(d("10"))));
     assert_eq!(plan.lines[1].pricing, Pricing::Flat);
+    // Written with decimal commas, it is shown with them.
+    assert_eq!(plan.settings.number_style, NumberStyle::DotComma);
+
+    // Thousands grouped by spaces (French, Nordic): shown so; a dot-decimal file keeps the default.
+    let spaced = "Channel;Line;Start;End;Budget (EUR)\nSocial;Meta;2027-01-04;2027-03-28;12\u{a0}500,00\n";
+    let source = read_plan_source(spaced.as_bytes(), "printemps.csv", Some(ImportFormat::Csv)).unwrap();
+    let p = preview_import(&source, &ImportChoices::default());
+    assert_eq!((p.plan.lines[0].budget, p.plan.settings.number_style), (Some(d("12500.00")), NumberStyle::SpaceComma), "{:#?}", p.problems);
+    let dotted = "Channel,Line,Start,End,Budget (EUR)\nSocial,Meta,2027-01-04,2027-03-28,\"12,500.00\"\n";
+    let source = read_plan_source(dotted.as_bytes(), "spring.csv", Some(ImportFormat::Csv)).unwrap();
+    assert_eq!(preview_import(&source, &ImportChoices::default()).plan.settings.number_style, NumberStyle::CommaDot);
 }
 
 #[test]
