@@ -590,8 +590,7 @@ fn finish_plan(
 /// `1 234,56` (a space, no-break or narrow no-break space between thousands).
 fn space_grouped(cell: &str) -> bool {
     let c: Vec<char> = cell.trim().chars().collect();
-    !cell.contains('.')
-        && c.windows(5).any(|w| w[0].is_ascii_digit() && matches!(w[1], ' ' | '\u{a0}' | '\u{202f}') && w[2..].iter().all(char::is_ascii_digit))
+    !cell.contains('.') && c.windows(5).any(|w| w[0].is_ascii_digit() && matches!(w[1], ' ' | '\u{a0}' | '\u{202f}') && w[2..].iter().all(char::is_ascii_digit))
 }
 
 /// A line id from its name: `Meta — Prospecting (UK)` → `meta-prospecting-uk`.
