@@ -160,7 +160,7 @@ test("XLSX and CSV exports from the plan screen say where they went and open on 
   await pick("/home/ana/exports/q1.xlsx");
   await b.page.getByRole("button", { name: "More export formats" }).click();
   const items = b.page.getByRole("menu", { name: "Export" }).getByRole("menuitem");
-  assert.deepEqual(await items.locator(".menu-label").allTextContents(), ["Export XLSX…", "Export CSV…", "Export mediaplanschema…", "Export plan file…"]);
+  assert.deepEqual(await items.locator(".menu-label").allTextContents(), ["Export XLSX…", "Export CSV…", "Export mediaplanschema…", "Export plan file…", "Update from file…"]);
   await b.shot("plan-export-menu");
   await items.filter({ hasText: "Export XLSX…" }).click();
   await notice.filter({ hasText: "XLSX workbook saved to /home/ana/exports/q1.xlsx." }).waitFor();
@@ -196,6 +196,55 @@ test("XLSX and CSV exports from the plan screen say where they went and open on 
   await b.page.waitForFunction(() => window.__dialogAsks.length === 3);
   assert.equal((await callsTo("export_plan_file")).length, 1);
   await notice.filter({ hasText: "CSV saved to" }).waitFor();
+  await noPathsSent();
+});
+
+test("Update from file… shows what the CSV sent back changes, applies it as one edit through the core, and Undo takes it back", async () => {
+  await b.openPlan(SAMPLE);
+  const before = scenario("sample").plan;
+  const total = b.kpi("Gross total");
+  const grossBefore = await total.textContent();
+
+  // A plan file is not a spreadsheet: said, and nothing to apply.
+  await pick("/home/ana/Downloads/plan.json");
+  await b.page.getByRole("button", { name: "More export formats" }).click();
+  await b.page.getByRole("menuitem", { name: /Update from file…/ }).click();
+  let dialog = b.page.getByRole("dialog", { name: "Update from plan.json" });
+  await dialog.waitFor();
+  assert.match(await dialog.locator('[data-code="not_a_spreadsheet"]').textContent(), /import it as a plan of its own/);
+  assert.equal(await dialog.getByRole("button", { name: "Apply changes" }).count(), 0);
+  await dialog.getByRole("button", { name: "Close" }).click();
+
+  // The client's CSV: the brand search rate 1.20 → 1.35, prospecting deleted.
+  await pick("/home/ana/Downloads/Cold Brew lines.csv");
+  await menu("update_plan");
+  dialog = b.page.getByRole("dialog", { name: "Update from Cold Brew lines.csv" });
+  await dialog.waitFor();
+  const ask = (await asked()).at(-1);
+  assert.deepEqual([ask.title, ask.filters[0].extensions], ["Update the plan from a spreadsheet", ["xlsx", "csv"]]);
+  const rate = dialog.locator('tr[data-line="google-brand"][data-field="rate"] td');
+  assert.deepEqual(await rate.allTextContents(), ["Search — Brand", "Rate", usd("1.20"), usd("1.35"), `+${usd("0.15")}`]);
+  await dialog.getByText("Removed: Prospecting — Broad (Meta), $48,000.00 net").waitFor();
+  assert.match(await dialog.getByRole("list", { name: "Kept" }).textContent(), /2 scenarios, 6 response curves/);
+  await b.shot("plan-update-from-file");
+  assert.equal((await callsTo("save_plan")).length, 0, "nothing is saved before Apply");
+
+  await dialog.getByRole("button", { name: "Apply changes" }).click();
+  await dialog.waitFor({ state: "detached" });
+  await b.page.getByTestId("save-state").filter({ hasText: "All changes saved" }).waitFor();
+  const saved = (await callsTo("save_plan")).at(-1).args.plan;
+  assert.equal(saved.lines.length, before.lines.length - 1);
+  assert.equal(saved.lines[0].rate, "1.35");
+  assert.equal(saved.scenarios.length, before.scenarios.length, "the scenarios stay");
+  const grid = b.page.locator(".line-grid");
+  await grid.locator('td[data-row="0"][data-col="3"]').filter({ hasText: "1.35" }).waitFor();
+  assert.notEqual(await total.textContent(), grossBefore);
+
+  // One Undo takes the whole update back.
+  await b.page.getByRole("button", { name: "Undo" }).click();
+  await grid.locator('td[data-row="0"][data-col="3"]').filter({ hasText: "1.20" }).waitFor();
+  await grid.getByText("Prospecting — Broad").first().waitFor();
+  assert.equal(await total.textContent(), grossBefore);
   await noPathsSent();
 });
 

@@ -7,6 +7,7 @@ import { mockIPC } from "@tauri-apps/api/mocks";
 import fixtures from "../src/test/core-fixtures.json";
 import reachFixtures from "../src/test/reach-fixtures.json";
 import trustFixtures from "../src/test/trust-fixtures.json";
+import updateFixtures from "../src/test/update-fixtures.json";
 import { canonical } from "../src/test/canonical";
 
 import { handlers } from "./mocks";
@@ -15,11 +16,13 @@ import type { Entry, MockContext, Stored } from "./mocks/context";
 
 // The core's answers for the plans the tests send: core-fixtures.json's, the reach-led ones
 // (the road-safety plan and its edits, reach-fixtures.json), and the everyday-trust ones (pasted
-// blocks placed by the core, the approved plan's refused edit: trust-fixtures.json).
+// blocks placed by the core, the approved plan's refused edit: trust-fixtures.json), and the
+// sample updated from its CSV sent back (update-fixtures.json).
 const scenarios = [
   ...(fixtures as { scenarios: Entry[] }).scenarios,
   ...(reachFixtures as { scenarios: Entry[] }).scenarios,
   ...(trustFixtures as { scenarios: Entry[] }).scenarios,
+  ...(updateFixtures as unknown as { scenarios: Entry[] }).scenarios,
 ];
 const byName = (n: string) => scenarios.find((s) => s.name === n)!;
 const byPlan = (plan: unknown): Entry => {

@@ -6,8 +6,13 @@
 // under exactly the choices sent (any other choices are a named error, so a test never passes on
 // an invented preview); commit_plan_import adds the core's imported plan to the mock library, or
 // refuses with the first error (and how many more), and lets the file go.
+// Update from file…: choose_plan_import with `update` asks for a spreadsheet in words of its own;
+// preview_plan_update answers the core's update of the sample for the file picked
+// (src/test/update-fixtures.json, made by scripts/make-update-fixtures.ts).
 
 import fixtures from "../../src/test/import-fixtures.json";
+import updates from "../../src/test/update-fixtures.json";
+import type { PlanUpdate } from "../../src/bindings";
 import { canonical } from "../../src/test/canonical";
 import type { ImportFixture } from "../../src/test/scenarios/imports";
 import type { Handlers } from "./context";
@@ -33,8 +38,18 @@ function fixtureFor(source: unknown, choices: unknown): ImportFixture {
   return hit;
 }
 
+const UPDATES = [updates.applied, updates.refused] as unknown as PlanUpdate[];
+
 export const handlers: Handlers = {
-  choose_plan_import: () => {
+  choose_plan_import: (args) => {
+    if (args.update === true) {
+      const path = ask({ kind: "open", title: "Update the plan from a spreadsheet", filters: [FILTERS[1], FILTERS[0]] });
+      if (path === null) return null;
+      const hit = UPDATES.find((u) => u.file === baseName(path));
+      if (!hit) throw { code: "file_not_found", message: `${baseName(path)}: No such file or directory (os error 2)` };
+      chosen.push(hit.file);
+      return { source: chosen.length - 1, file: hit.file, kind: hit.kind };
+    }
     const path = ask({ kind: "open", title: "Import a plan", filters: FILTERS });
     if (path === null) return null;
     const file = baseName(path);
@@ -45,6 +60,14 @@ export const handlers: Handlers = {
     return { source: chosen.length - 1, file, kind: first.preview!.kind };
   },
   preview_plan_import: (args) => fixtureFor(args.source, args.choices).preview,
+  preview_plan_update: (args, ctx) => {
+    const plan = ctx.find(args.id as number).plan;
+    const file = typeof args.source === "number" ? chosen[args.source] : undefined;
+    const hit = UPDATES.find((u) => u.file === file);
+    if (!hit) throw { code: "unknown_import", message: "source: no file is open for import under this number (it was imported or set aside): choose the file again", path: "source" };
+    if (plan.name !== (updates.applied.plan as { name: string }).name) throw { code: "mock_no_fixture", message: "the browser-test mock updates only the sample plan" };
+    return hit;
+  },
   commit_plan_import: (args, ctx) => {
     const hit = fixtureFor(args.source, args.choices);
     const commit = hit.commit!;
