@@ -1,16 +1,20 @@
 //! Bytes to text: the encodings report files really come in.
 //!
-//! Google Ads' "Excel .csv" is UTF-16 with tabs, other exports carry a UTF-8 BOM, and older
-//! spreadsheets save Windows-1252. Excel on a Japanese or Korean Windows saves "CSV" in the
-//! system's code page (Shift_JIS, EUC-KR), so a report opened there and saved again arrives in
-//! it. Decoding first means every later step sees plain text.
+//! Google Ads' "Excel .csv" is UTF-16 with tabs and other exports carry a UTF-8 BOM. A report
+//! opened in Excel and saved again as "CSV" arrives in the system's code page: Windows-1252 in
+//! western Europe and the Americas, 1250 in central Europe, Shift_JIS in Japan, EUC-KR in Korea,
+//! GBK in mainland China, Big5 in Taiwan and Hong Kong. The file does not say which, and the
+//! byte ranges overlap (Chinese GBK decodes without a fault as Korean), so the code page is
+//! guessed by chardetng, Firefox's detector, from each script's byte patterns. Decoding first
+//! means every later step sees plain text.
 
-use encoding_rs::{Encoding, EUC_KR, SHIFT_JIS, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 use std::borrow::Cow;
 
 /// Decode a report file, honouring a BOM, spotting BOM-less UTF-16 by its zero bytes, and
-/// falling back to Windows-1252 when the bytes are not UTF-8. Line ends become `\n`, so the CSV
-/// reader's line numbers are the file's.
+/// reading bytes that are not UTF-8 in the code page they most likely were saved in. Line ends
+/// become `\n`, so the CSV reader's line numbers are the file's.
 pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     let (text, enc) = decode_raw(bytes);
     if text.contains('\r') {
@@ -31,31 +35,19 @@ fn decode_raw(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => (Cow::Borrowed(s), UTF_8.name()),
-        Err(_) => match east_asian(bytes) {
-            Some((text, enc)) => (Cow::Owned(text), enc.name()),
-            None => (WINDOWS_1252.decode_without_bom_handling(bytes).0, WINDOWS_1252.name()),
-        },
+        Err(_) => {
+            let enc = code_page(bytes);
+            (enc.decode_without_bom_handling(bytes).0, enc.name())
+        }
     }
 }
 
-/// Kana or Hangul a decoding must show before a file is taken as Shift_JIS or EUC-KR.
-const MIN_EAST_ASIAN: usize = 3;
-
-/// Shift_JIS or EUC-KR text: bytes that decode in it without a single malformed sequence and
-/// show Japanese kana or Korean Hangul. Kana and Hangul are what tell: Windows-1252 text with
-/// accents can decode as kanji or hanja by chance (`é` and the next letter make one), but its
-/// bytes almost never make full-width kana (a Shift_JIS lead byte 0x82 or 0x83 is `‚` or `ƒ`)
-/// or a run of Hangul (two accented letters in a row).
-fn east_asian(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
-    let shows = |text: &str, range: std::ops::RangeInclusive<char>| text.chars().filter(|c| range.contains(c)).take(MIN_EAST_ASIAN).count() >= MIN_EAST_ASIAN;
-    for (enc, script) in [(SHIFT_JIS, '\u{3041}'..='\u{30FA}'), (EUC_KR, '\u{AC00}'..='\u{D7A3}')] {
-        if let Some(text) = enc.decode_without_bom_handling_and_without_replacement(bytes) {
-            if shows(&text, script) {
-                return Some((text.into_owned(), enc));
-            }
-        }
-    }
-    None
+/// The legacy code page bytes that are not UTF-8 were most likely saved in (Windows-1252 when
+/// nothing tells otherwise).
+fn code_page(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, Utf8Detection::Deny)
 }
 
 /// UTF-16 without a BOM, spotted by the zero byte each ASCII character carries at every other
@@ -105,18 +97,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn excel_csv_saved_in_japan_or_korea_reads_in_its_code_page_and_latin_text_stays_windows_1252() {
-        let ja = "日,キャンペーン名,消化金額 (JPY)\n2026年5月5日,ブランド,1200\n";
-        let ko = "날짜,캠페인,비용\n2026-05-05,브랜드,1200\n";
-        for (text, enc) in [(ja, SHIFT_JIS), (ko, EUC_KR)] {
+    fn excel_csv_saved_in_a_code_page_reads_in_it_and_chinese_is_not_taken_for_korean() {
+        use encoding_rs::{BIG5, EUC_KR, GBK, SHIFT_JIS, WINDOWS_1250, WINDOWS_1252};
+        let files = [
+            ("日,キャンペーン名,消化金額 (JPY)\n2026年5月5日,ブランド,1200\n", SHIFT_JIS),
+            ("날짜,캠페인,비용\n2026-05-05,브랜드,1200\n", EUC_KR),
+            // Mainland China's GBK decodes without a fault as Korean (휑퍅,밤멩溝죗…): it must not be.
+            ("日期,广告系列,费用,展示次数,点击次数\n2025-09-01,品牌词搜索,1234.56,10000,300\n", GBK),
+            ("日期,廣告活動,費用,曝光,點擊\n2025-09-01,品牌關鍵字,1234.56,10000,300\n", BIG5),
+            // ß, Ä, Ö and Ü are half-width katakana in Shift_JIS, and é with the next letter a kanji.
+            ("Kampagne,Télévision,Größe,Ausgaben\nÄpfel Öl Über,Café crème,Straße,12,50\n", WINDOWS_1252),
+            ("Nome da campanha,Valor usado (BRL),Impressões\nPromoção,12,3\n", WINDOWS_1252),
+            ("Kampania,Koszt,Wyświetlenia,Kliknięcia\nPromocja,12,3,4\n", WINDOWS_1250),
+        ];
+        for (text, enc) in files {
             let (bytes, _, unmappable) = enc.encode(text);
             assert!(!unmappable);
-            assert_eq!(decode(&bytes), (Cow::Owned::<str>(text.to_string()), enc.name()));
+            assert_eq!(decode(&bytes), (Cow::Owned::<str>(text.to_string()), enc.name()), "{}", enc.name());
         }
-        // German and French in Windows-1252: ß, Ä, Ö and Ü are half-width katakana in
-        // Shift_JIS, and é with the next letter a kanji, but neither makes full-width kana.
-        let latin = "Kampagne,Télévision,Größe,Ausgaben\nÄpfel Öl Über,Café crème,Straße,12,50\n";
-        let (bytes, _, _) = WINDOWS_1252.encode(latin);
-        assert_eq!(decode(&bytes), (Cow::Owned::<str>(latin.to_string()), WINDOWS_1252.name()));
     }
 }

@@ -149,6 +149,21 @@ fn japanese_meta_export_saved_again_by_excel_in_shift_jis() {
 }
 
 #[test]
+fn an_english_meta_export_with_chinese_campaign_names_saved_again_by_excel_in_gbk() {
+    // A Chinese exporter's report: the interface in English, the names in Chinese, saved by
+    // Excel on a Windows set to Chinese (GBK, whose bytes also decode as Korean).
+    let utf8 = "Reporting starts,Reporting ends,Campaign name,Ad set name,Amount spent (USD),Impressions,Link clicks\n\
+                2025-09-01,2025-09-01,夏季新品推广,美国 女性 25-34,100.50,10000,100\n\
+                2025-09-01,2025-09-01,品牌词搜索再营销,网站访客,49.50,5000,50\n";
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(utf8);
+    assert!(!unmappable && std::str::from_utf8(&gbk).is_err());
+    let r = parse(&gbk, "meta.csv", None, &ColumnMapping::default()).unwrap();
+    assert_eq!((r.encoding.as_str(), dialect(&r)), ("GBK", (Platform::Meta, "en".into())));
+    assert_eq!(r.rows[0].campaign, "夏季新品推广");
+    assert_eq!(r.rows[1].ad_set.as_deref(), Some("网站访客"));
+}
+
+#[test]
 fn a_given_period_is_used_and_a_clash_with_the_title_is_said() {
     let csv = "Campaign report\n1 September 2025 - 30 September 2025\nCampaign,Cost,Impr.\nBrand,10.00,100\n";
     let r = parse(csv.as_bytes(), "c.csv", None, &ColumnMapping::default()).unwrap();
