@@ -6,8 +6,9 @@
 // is previewed through the shell's open dialog; imports an agency spreadsheet through the mapping
 // preview (one column corrected) and finds it in the library with the core's figures; pastes a
 // block with a header row into a new plan, approves it by name, edits it into a revision and reads
-// the changes since approval, each as the CLI gives them; and prints the sample's one-page plan
-// from the exported PDF's own page. Run by
+// the changes since approval, each as the CLI gives them; prints the sample's one-page plan
+// from the exported PDF's own page; and updates a plan from its workbook sent back, as
+// `flightplan update` does, then undoes it. Run by
 // tests/e2e/run.sh (tauri-driver + WebKitWebDriver under Xvfb).
 
 import { test, after, before } from 'node:test';
@@ -573,4 +574,64 @@ test('a block with a header row pasted from a spreadsheet, the plan approved by 
   }
   await shot('changes-since-approval');
   await (await s.find('[data-testid="changes"] button')).click();
+});
+
+test("Update from file…: the sample's workbook sent back with a rate changed and a line deleted, previewed, applied exactly as the CLI updates it, and undone", async () => {
+  await s.exec('window.scrollTo(0, 0);');
+  const inLibrary = await s.exec('return [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "New plan");');
+  if (!inLibrary) await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  const previous = await openPlanId();
+  await (await s.find('//button[normalize-space()="New from sample"]')).click();
+  const id = await s.until(async () => {
+    const open = await openPlanId();
+    return open !== previous && (await bodyText()).includes('Q1 2027 Cold Brew Launch') ? open : null;
+  }, 'a new plan from the sample open');
+  const mine = await stored(id);
+
+  // The client's copy, as a workbook: the brand search rate 1.20 → 1.35 and the third line gone.
+  const theirs = structuredClone(mine);
+  theirs.lines[0].rate = '1.35';
+  const dropped = theirs.lines.splice(2, 1)[0];
+  theirs.scenarios = [];
+  const theirsFile = join(work, 'theirs.json');
+  writeFileSync(theirsFile, JSON.stringify(theirs));
+  const xlsx = join(work, 'Cold Brew (client).xlsx');
+  execFileSync(cli, ['export', theirsFile, '-o', xlsx, '--date', '2026-11-20']);
+  // What the CLI makes of the same plan and file.
+  const mineFile = join(work, 'mine.json');
+  writeFileSync(mineFile, JSON.stringify(mine));
+  const expectedFile = join(work, 'updated.json');
+  execFileSync(cli, ['update', mineFile, xlsx, '-o', expectedFile]);
+  const expected = JSON.parse(readFileSync(expectedFile, 'utf8'));
+
+  writeFileSync(process.env.FLIGHTPLAN_DIALOG_ANSWERS, `${xlsx}\n`);
+  await s.exec('window.scrollTo(0, 0);');
+  await (await s.find('button[aria-label="More export formats"]')).click();
+  await (await s.find('//button[@role="menuitem"][.//span[normalize-space()="Update from file…"]]')).click();
+  const dialog = '[data-testid="plan-update"]';
+  await s.find(dialog);
+  const text = () => s.exec('return document.querySelector(arguments[0])?.innerText ?? "";', [dialog]);
+  await s.until(async () => (await text()).includes(`Removed: ${dropped.name}`), 'the dropped line listed');
+  const rate = await s.exec('return [...document.querySelectorAll(arguments[0] + " tr[data-field=\\"rate\\"] td")].map((td) => td.innerText.trim());', [dialog]);
+  assert.deepEqual(rate.slice(0, 4), [mine.lines[0].name, 'Rate', usd(mine.lines[0].rate), usd('1.35')]);
+  assert.match(await text(), /Kept from the plan \(a spreadsheet does not carry them\): 2 scenarios/);
+  assert.equal((await stored(id)).lines.length, mine.lines.length, 'nothing is saved before Apply');
+  await shot('update-from-file');
+
+  await (await button('Apply changes')).click();
+  const updated = await s.until(async () => {
+    const p = await stored(id);
+    return p.lines.length === mine.lines.length - 1 ? p : null;
+  }, 'the update saved');
+  assert.deepEqual(updated, expected, 'the library holds what `flightplan update` makes');
+  await showsTotalsOf(updated);
+
+  // One Undo takes the whole update back.
+  await s.exec('window.scrollTo(0, 0);');
+  await (await button('Undo')).click();
+  const back = await s.until(async () => {
+    const p = await stored(id);
+    return p.lines.length === mine.lines.length ? p : null;
+  }, 'the update undone');
+  assert.deepEqual(back, mine);
 });
