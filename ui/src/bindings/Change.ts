@@ -25,4 +25,9 @@ before: string | null, after: string | null,
 /**
  * after − before, for numbers present on both sides.
  */
-difference: string | null, };
+difference: string | null, 
+/**
+ * A figure that follows from the others (a line's fees, gross and delivery, the plan's
+ * totals, months and weeks), not one the plan sets: lists show what was set first.
+ */
+derived: boolean, };

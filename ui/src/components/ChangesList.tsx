@@ -27,11 +27,46 @@ interface Props {
   /** Column headings for the two sides: "Approved" and "Now", "In the plan" and "In the file". */
   before: string;
   after: string;
+  /** List the figures set first, and those that follow from them (fees, totals, months, weeks)
+   * folded under them. */
+  setFirst?: boolean;
 }
 
-export function ChangesList({ changes, plan, numberStyle, before, after }: Props) {
+export function ChangesList({ changes, plan, numberStyle, before, after, setFirst = false }: Props) {
   const v = (c: Change, x: string | null) => changeValue(c, x, changes.currency, numberStyle);
   const lineName = (lineId: string | null) => (lineId === null ? "Plan" : plan.lines.find((l) => l.id === lineId)?.name ?? lineId);
+  const set = setFirst ? changes.changes.filter((c) => !c.derived) : changes.changes;
+  const follow = setFirst ? changes.changes.filter((c) => c.derived) : [];
+  const table = (rows: Change[], label: string) => (
+    <table className="data changes-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Line</th>
+          <th scope="col">Figure</th>
+          <th scope="col" className="num">
+            {before}
+          </th>
+          <th scope="col" className="num">
+            {after}
+          </th>
+          <th scope="col" className="num">
+            Change
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((c, i) => (
+          <tr key={`${c.line}-${c.field}-${i}`} data-field={c.field} data-line={c.line ?? ""}>
+            <td>{lineName(c.line)}</td>
+            <td>{c.label}</td>
+            <td className="num">{v(c, c.before)}</td>
+            <td className="num">{v(c, c.after)}</td>
+            <td className="num">{c.difference === null ? "" : signed(v(c, c.difference))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
   return (
     <>
       {(changes.lines_added.length > 0 || changes.lines_removed.length > 0) && (
@@ -48,35 +83,15 @@ export function ChangesList({ changes, plan, numberStyle, before, after }: Props
           ))}
         </ul>
       )}
-      {changes.changes.length > 0 && (
-        <table className="data changes-table">
-          <thead>
-            <tr>
-              <th scope="col">Line</th>
-              <th scope="col">Figure</th>
-              <th scope="col" className="num">
-                {before}
-              </th>
-              <th scope="col" className="num">
-                {after}
-              </th>
-              <th scope="col" className="num">
-                Change
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {changes.changes.map((c, i) => (
-              <tr key={`${c.line}-${c.field}-${i}`} data-field={c.field} data-line={c.line ?? ""}>
-                <td>{lineName(c.line)}</td>
-                <td>{c.label}</td>
-                <td className="num">{v(c, c.before)}</td>
-                <td className="num">{v(c, c.after)}</td>
-                <td className="num">{c.difference === null ? "" : signed(v(c, c.difference))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {set.length > 0 && table(set, "Changed figures")}
+      {follow.length > 0 && (
+        <details className="changes-derived">
+          <summary>
+            {follow.length} {follow.length === 1 ? "figure follows" : "figures follow"} from {set.length + changes.lines_added.length + changes.lines_removed.length === 1 ? "this" : "these"}: fees,
+            gross, delivery, reach, months and weeks
+          </summary>
+          {table(follow, "Figures that follow")}
+        </details>
       )}
     </>
   );

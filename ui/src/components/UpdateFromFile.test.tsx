@@ -52,8 +52,14 @@ describe("UpdateFromFile", () => {
     const kept = within(dialog).getByRole("list", { name: "Kept" });
     expect(kept.textContent).toContain("2 scenarios, 6 response curves, the reach model");
     expect(kept.textContent).toContain('Scenario "Aggressive" loses its changes to the removed lines.');
-    const figures = applied.changes!.changes.length;
-    expect(within(dialog).getByRole("status").textContent).toBe(`${figures} figures change, 1 line removed. Undo takes the whole update back.`);
+    // What the file set comes first; what follows from it (fees, totals, weeks) is folded.
+    const follow = applied.changes!.changes.filter((c) => c.derived).length;
+    expect(within(dialog).getByRole("status").textContent).toBe(`1 figure changes, 1 line removed (${follow} more figures follow). Undo takes the whole update back.`);
+    expect(within(dialog).getByRole("table", { name: "Changed figures" }).querySelectorAll("tbody tr")).toHaveLength(1);
+    const folded = within(dialog).getByRole("table", { name: "Figures that follow" });
+    expect(folded.closest("details")!.open).toBe(false);
+    expect(folded.querySelectorAll("tbody tr")).toHaveLength(follow);
+    expect(folded.querySelector('tr[data-field="totals.gross"]')).not.toBeNull();
     fireEvent.click(within(dialog).getByRole("button", { name: "Apply changes" }));
     expect(onApply).toHaveBeenCalledTimes(1);
     expect(onApply.mock.calls[0][0]).toBe(applied.plan);

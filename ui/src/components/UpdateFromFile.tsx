@@ -80,17 +80,18 @@ export function usePlanUpdate(planId: number, { blocked, numberStyle, onApply }:
 
 function UpdateDialog({ update, numberStyle, onCancel, onApply }: { update: PlanUpdate; numberStyle?: NumberStyle; onCancel: () => void; onApply: () => void }) {
   const c = update.changes;
-  const figures = c?.changes.length ?? 0;
+  const figures = c?.changes.filter((x) => !x.derived).length ?? 0;
+  const follow = c?.changes.filter((x) => x.derived).length ?? 0;
   const added = c?.lines_added.length ?? 0;
   const removed = c?.lines_removed.length ?? 0;
-  const nothing = update.ready && figures + added + removed === 0;
+  const nothing = update.ready && figures + follow + added + removed === 0;
   const errors = update.problems.filter((p) => p.level === "error").length;
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const status = !update.ready
     ? `${count(errors, "problem blocks", "problems block")} the update: the plan is unchanged.`
     : nothing
       ? "The file matches the plan: there is nothing to update."
-      : `${[figures > 0 && count(figures, "figure changes", "figures change"), added > 0 && count(added, "line added", "lines added"), removed > 0 && count(removed, "line removed", "lines removed")].filter(Boolean).join(", ")}. Undo takes the whole update back.`;
+      : `${[figures > 0 && count(figures, "figure changes", "figures change"), added > 0 && count(added, "line added", "lines added"), removed > 0 && count(removed, "line removed", "lines removed")].filter(Boolean).join(", ")}${follow > 0 ? ` (${follow} more ${follow === 1 ? "figure follows" : "figures follow"})` : ""}. Undo takes the whole update back.`;
   return (
     <div className="scrim import-scrim" onKeyDown={(e) => e.key === "Escape" && onCancel()}>
       <div className="import-dialog changes-dialog" role="dialog" aria-modal="true" aria-labelledby="update-title" data-testid="plan-update" tabIndex={-1}>
@@ -104,7 +105,7 @@ function UpdateDialog({ update, numberStyle, onCancel, onApply }: { update: Plan
         </header>
         <div className="import-body changes-body">
           {update.problems.length > 0 && <ProblemList preview={{ problems: update.problems, plan: update.plan, sheet: undefined }} />}
-          {c && <ChangesList changes={c} plan={update.plan} numberStyle={numberStyle} before="In the plan" after="In the file" />}
+          {c && <ChangesList changes={c} plan={update.plan} numberStyle={numberStyle} before="In the plan" after="In the file" setFirst />}
           {update.kept.length > 0 && (
             <ul className="update-kept muted small" aria-label="Kept">
               {update.kept.map((k) => (

@@ -101,4 +101,8 @@ fn changes_list_each_figure_with_its_difference() {
     assert_eq!((last.after.as_deref(), last.kind), (None, ChangeKind::Money));
     assert!(find(Some("radio-nyc"), "weeks.2027-02-01").difference.unwrap() > Decimal::ZERO);
     assert_eq!((c.from_version, c.to_version), (1, 2));
+    // What was set (the fee rate, the end date) is told from what follows (fees, weeks, months).
+    let set: Vec<(Option<&str>, &str)> = c.changes.iter().filter(|x| !x.derived).map(|x| (x.line.as_deref(), x.field.as_str())).collect();
+    assert_eq!(set, [(None, "fees.tech_fee_pct"), (Some("radio-nyc"), "end")]);
+    assert!(find(None, "totals.tech_fee").derived && last.derived && find(None, "totals.months.2027-03").derived);
 }

@@ -49,6 +49,9 @@ pub struct Change {
     pub after: Option<String>,
     /// after − before, for numbers present on both sides.
     pub difference: Option<Dec>,
+    /// A figure that follows from the others (a line's fees, gross and delivery, the plan's
+    /// totals, months and weeks), not one the plan sets: lists show what was set first.
+    pub derived: bool,
 }
 
 /// A line added or removed.
@@ -121,6 +124,8 @@ pub fn changes(before: &Plan, after: &Plan) -> Result<Changes> {
 struct Diff<'a> {
     line: Option<&'a str>,
     out: &'a mut Vec<Change>,
+    /// Whether the figures pushed now are derived ones.
+    derived: bool,
 }
 
 impl Diff<'_> {
@@ -134,6 +139,7 @@ impl Diff<'_> {
                 before,
                 after,
                 difference: diff.map(Dec),
+                derived: self.derived,
             });
         }
     }
@@ -171,7 +177,7 @@ impl Diff<'_> {
 
 fn plan_changes(b: &Plan, a: &Plan, vb: &PlanView, va: &PlanView, out: &mut Vec<Change>) {
     use ChangeKind::*;
-    let mut d = Diff { line: None, out };
+    let mut d = Diff { line: None, out, derived: false };
     d.text("name", "Plan name", &b.name, &a.name);
     d.text("client", "Client", &b.client, &a.client);
     d.text("brand", "Brand", &b.brand, &a.brand);
@@ -202,6 +208,8 @@ fn plan_changes(b: &Plan, a: &Plan, vb: &PlanView, va: &PlanView, out: &mut Vec<
         ("frequency", "Frequency", Number, tb.frequency, ta.frequency),
         ("effective_reach_pct", "Effective reach %", Percent, tb.effective_reach_pct, ta.effective_reach_pct),
     ] {
+        // The budget is the plan's own; every other total follows from the lines.
+        d.derived = field != "budget";
         d.num(&format!("totals.{field}"), label, kind, x.map(Dec::get), y.map(Dec::get));
     }
     // Months and weeks by their dates, so a moved period still lines up.
@@ -220,7 +228,7 @@ fn plan_changes(b: &Plan, a: &Plan, vb: &PlanView, va: &PlanView, out: &mut Vec<
 
 fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<Change>) {
     use ChangeKind::*;
-    let mut d = Diff { line: Some(&a.id), out };
+    let mut d = Diff { line: Some(&a.id), out, derived: false };
     d.text("name", "Line name", &b.name, &a.name);
     d.text("channel", "Channel", &b.channel, &a.channel);
     d.text("vendor", "Vendor", &b.vendor, &a.vendor);
@@ -236,8 +244,9 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
     }
     d.json("ad_served", "Ad served", &b.is_ad_served(), &a.is_ad_served());
     d.json("kpi", "Line KPI", &b.kpi, &a.kpi);
+    d.num("net", "Net media", Money, Some(vb.net.0), Some(va.net.0));
+    d.derived = true;
     for (field, label, kind, x, y) in [
-        ("net", "Net media", Money, Some(vb.net), Some(va.net)),
         ("share_pct", "Share of net media %", Percent, Some(vb.share_pct), Some(va.share_pct)),
         ("agency_commission", "Agency commission", Money, Some(vb.agency_commission), Some(va.agency_commission)),
         ("ad_serving", "Ad serving", Money, Some(vb.ad_serving), Some(va.ad_serving)),
@@ -253,12 +262,14 @@ fn line_changes(b: &Line, a: &Line, vb: &LineView, va: &LineView, out: &mut Vec<
     ] {
         d.num(field, label, kind, x.map(Dec::get), y.map(Dec::get));
     }
+    d.derived = false;
     d.json(
         "creative",
         "Creative",
         &b.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>(),
         &a.creative.iter().map(|c| (&c.format, c.count, c.due)).collect::<Vec<_>>(),
     );
+    d.derived = true;
     week_changes(&mut d, "weeks", &vb.weeks, &va.weeks);
 }
 
