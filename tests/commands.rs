@@ -248,7 +248,7 @@ fn save_plan_reads_the_plan_sent_as_text_as_it_reads_json() {
     let as_json = invoke(&h, "save_plan", json!({ "id": id, "plan": broken })).expect_err("refused");
     assert_eq!(err, as_json);
     assert_eq!((err["code"].as_str(), err["path"].as_str(), err["line"].as_str()), (Some("negative_value"), Some("lines[1].rate"), Some("google-generic")));
-    assert!(err.get("json_line").map_or(true, Value::is_null), "{err}");
+    assert!(err.get("json_line").is_none_or(Value::is_null), "{err}");
     broken["budget"] = json!(250000.5);
     let err = common::invoke_text(&h, "save_plan", &format!("{id}\n{broken}")).expect_err("refused");
     assert_eq!(err, invoke(&h, "save_plan", json!({ "id": id, "plan": broken })).expect_err("refused"));

@@ -342,7 +342,7 @@ fn start_next_plan_rolls_the_stored_plan_forward_into_a_new_library_plan() {
     let rebased = next["rebased"].as_array().unwrap();
     assert!(rebased.iter().any(|r| r["line"] == "meta-pros"), "{next}");
     let doc = invoke(&h, "open_plan", json!({ "id": new_id })).expect("opens");
-    assert!(doc["plan"]["actuals"].as_array().map_or(true, Vec::is_empty));
+    assert!(doc["plan"]["actuals"].as_array().is_none_or(Vec::is_empty));
     assert!(doc["plan"]["parent"].as_str().is_some_and(|p| p.contains(&format!("library plan {id}"))), "{}", doc["plan"]["parent"]);
     assert_eq!(listed_names(&h).len(), 2);
 }

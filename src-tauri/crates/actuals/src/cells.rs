@@ -214,7 +214,7 @@ pub fn number(cell: &str, decimals: Decimals) -> Result<Option<Amount>, String> 
         group == ',' && rest.len() >= 2 && rest.last().is_some_and(|g| g.len() == 3) && rest[..rest.len() - 1].iter().all(|g| g.len() == 2) && first.len() <= 2;
     let grouped_ok = rest.is_empty() || (!first.is_empty() && (western || indian));
     let all_digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
-    if !grouped_ok || !all_digits(first) || !rest.iter().all(|g| all_digits(g)) || !frac.map_or(true, all_digits) {
+    if !grouped_ok || !all_digits(first) || !rest.iter().all(|g| all_digits(g)) || !frac.is_none_or(all_digits) {
         return Err(not_a_number());
     }
     let mut plain: String = first.to_string();

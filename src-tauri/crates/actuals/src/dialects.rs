@@ -154,7 +154,7 @@ pub fn detect(header: &[String], only: Option<Platform>) -> Option<(Dialect, Col
         }
         let Some(cols) = columns(&found, &names) else { continue };
         let score: f64 = found.values().map(|(_, h)| 1.0 + 1.0 / cat.spread.get(*h).copied().unwrap_or(1) as f64).sum();
-        if best.as_ref().map_or(true, |(s, _, _)| score > *s + 1e-9) {
+        if best.as_ref().is_none_or(|(s, _, _)| score > *s + 1e-9) {
             best = Some((score, d, cols));
         }
     }

@@ -150,7 +150,7 @@ fn placeholder_rows_never_complete_a_stage() {
     assert_eq!(stage2(placeholders), (false, vec![("Audience summary", true), ("At least one segment", false), ("Competitor evidence", false)]));
     let filled = json!({ "audience": { "summary": "Adults 25–44", "segments": [ { "name": "Segment 1", "kind": "demographic", "description": "Urban renters" } ] },
                          "competitors": [ { "competitor": "Competitor", "channel": "Meta", "first_seen": "2026-12-01", "still_running": true } ] });
-    assert_eq!(stage2(filled.clone()).0, true);
+    assert!(stage2(filled.clone()).0);
     // A goal counted in people needs the universe it counts them in, first.
     let mut reach = filled;
     reach["goal"] = json!({ "objective": "awareness", "kpi": "reach", "target": "40" });

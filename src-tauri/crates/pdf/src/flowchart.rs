@@ -59,7 +59,7 @@ pub fn height(ctx: &Ctx, rows: usize) -> f32 {
 }
 
 /// A row's cells for the columns shown.
-fn cells_of<'r>(row: &'r Row, mode: Columns) -> &'r [Cell] {
+fn cells_of(row: &Row, mode: Columns) -> &[Cell] {
     match mode {
         Columns::Weeks => &row.weeks,
         Columns::Months => &row.months,

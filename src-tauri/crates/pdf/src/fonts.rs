@@ -245,7 +245,7 @@ impl Fonts {
         // Binary search the longest prefix that fits with the ellipsis.
         let (mut lo, mut hi) = (0usize, chars.len());
         while lo < hi {
-            let mid = (lo + hi + 1) / 2;
+            let mid = (lo + hi).div_ceil(2);
             let candidate = with_ellipsis(&chars[..mid]);
             if self.width(&candidate, size, weight) <= max {
                 lo = mid;

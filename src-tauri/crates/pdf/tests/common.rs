@@ -77,7 +77,7 @@ pub fn generated_plan_over(lines: usize, channels: usize) -> Plan {
             let channel = owned.as_str();
             let tactic = ["Prospecting", "Retargeting", "Brand", "Always-on", "Launch burst", "Lookalikes", "Seasonal push"][i % 7];
             let big = if i % 17 == 0 { 25 } else { 1 };
-            let cents = (1_000_00 + ((i as u64 * 7919) % 97) * 52_317) * big;
+            let cents = (100_000 + ((i as u64 * 7919) % 97) * 52_317) * big;
             let budget = rust_decimal::Decimal::new(cents as i64, 2);
             total += budget;
             let span = weeks / 2 + (i as i64 % (weeks / 2));

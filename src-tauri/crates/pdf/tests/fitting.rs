@@ -64,7 +64,7 @@ fn plan_json(lines: usize, weeks: i64, seed: u64, paper: &str) -> String {
                 "pricing": pricing, "rate": "3.25",
                 "budget": if seed % 4 == 2 { format!("{}", (s >> 12) % 9_000_000) } else { format!("{}.{:02}", (s >> 12) % 9_000_000, s % 100) },
                 "start": ls.to_string(), "end": le.to_string(), "ctr": "0.01",
-                "pattern": if s % 5 == 0 { json!({"kind": "flighting", "on": 2, "off": 1}) } else { json!({"kind": "continuous"}) },
+                "pattern": if s.is_multiple_of(5) { json!({"kind": "flighting", "on": 2, "off": 1}) } else { json!({"kind": "continuous"}) },
                 "creative": [{"format": name(s >> 3, 3), "count": 2, "due": "2026-12-01"}]
             })
         })

@@ -321,7 +321,7 @@ fn leftover_threshold<T: Copy + Ord>(rems: &[T], leftover: usize) -> Option<(T, 
     for _ in 0..4 {
         let mut max: Option<T> = None;
         let mut count = 0usize;
-        for r in rems.iter().copied().filter(|r| bound.map_or(true, |b| *r < b)) {
+        for r in rems.iter().copied().filter(|r| bound.is_none_or(|b| *r < b)) {
             match max {
                 Some(m) if r < m => {}
                 Some(m) if r == m => count += 1,
@@ -369,7 +369,7 @@ fn push_grouped(out: &mut String, v: Decimal, style: NumberStyle) {
     };
     // Whether a separator goes before the integer digit with `left` digits after it.
     let indian = style == NumberStyle::Indian;
-    let breaks = |left: usize| if indian { left >= 3 && (left - 3) % 2 == 0 } else { left % 3 == 0 };
+    let breaks = |left: usize| if indian { left >= 3 && (left - 3).is_multiple_of(2) } else { left.is_multiple_of(3) };
     // The mantissa's digits, least significant first, padded with zeros to the scale and to
     // one integer digit ("0.05", "0").
     let scale = v.scale() as usize;

@@ -302,7 +302,7 @@ fn group_rows(plan: &Plan, view: &PlanView, lines: &[Row], key: impl Fn(&LineVie
         }
     }
     // Largest first; a stable sort keeps plan order between equals.
-    rows.sort_by(|a, b| b.net.cmp(&a.net));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.net));
     Ok(rows)
 }
 

@@ -192,7 +192,7 @@ fn search_max(pts: &[(f64, f64, usize)], top: f64) -> Option<(f64, f64, f64)> {
     for i in 0..=steps {
         let u = lo + (hi - lo) * i as f64 / steps as f64;
         if let Some(r) = at(u) {
-            if best.map_or(true, |b| r.3 < b.1 .3) {
+            if best.is_none_or(|b| r.3 < b.1 .3) {
                 best = Some((u, r));
             }
         }

@@ -185,7 +185,7 @@ fn ratio(a: Decimal, b: Decimal, scale: Decimal, dp: u32, what: &str) -> Result<
 pub fn metrics(spend: Decimal, impr: Option<Decimal>, clicks: Option<Decimal>, conv: Option<Decimal>, revenue: Option<Decimal>, dp: u32) -> Result<Metrics> {
     let z = Decimal::ZERO;
     let (i, c, v) = (impr.unwrap_or(z), clicks.unwrap_or(z), conv.unwrap_or(z));
-    Ok(Metrics {
+    Metrics {
         cpm: ratio(spend, i, Decimal::ONE_THOUSAND, dp, "CPM")?.map(Dec),
         cpc: ratio(spend, c, Decimal::ONE, dp, "CPC")?.map(Dec),
         cpa: ratio(spend, v, Decimal::ONE, dp, "CPA")?.map(Dec),
@@ -199,7 +199,7 @@ pub fn metrics(spend: Decimal, impr: Option<Decimal>, clicks: Option<Decimal>, c
         ctr_pct: None,
         cvr_pct: None,
     }
-    .with_percents()?)
+    .with_percents()
 }
 
 /// Performance of every line as of the end of `as_of`.

@@ -133,7 +133,7 @@ pub fn recommend(plan: &Plan, line: &Line, perf: &LinePerformance, pace: &LinePa
             None,
         ));
     }
-    if perf.kpi == Some(Kpi::Roas) && d.conversions >= Decimal::from(s.min_conversions) && perf.actual.roas.map_or(true, |r| r.is_zero()) {
+    if perf.kpi == Some(Kpi::Roas) && d.conversions >= Decimal::from(s.min_conversions) && perf.actual.roas.is_none_or(|r| r.is_zero()) {
         return Ok(rec(
             Action::FixTracking,
             format!("{} conversions but no revenue recorded: ROAS cannot be judged until conversion values are tracked", n(d.conversions.0)),

@@ -276,7 +276,10 @@ mod tests {
         let (a, b) = (Dec(Decimal::new(1250, 2)), Dec(Decimal::new(250, 2)));
         assert_eq!(a - b, Decimal::new(1000, 2));
         assert_eq!(a * Decimal::from(2), Decimal::new(2500, 2));
-        assert!(a > Decimal::TEN && Decimal::TEN < a);
+        // Both directions on purpose: `Dec` against `Decimal` and `Decimal` against `Dec`.
+        #[allow(clippy::nonminimal_bool)]
+        let both = a > Decimal::TEN && Decimal::TEN < a;
+        assert!(both);
         assert_eq!([a, b].into_iter().sum::<Decimal>(), Decimal::new(1500, 2));
     }
 }

@@ -320,7 +320,7 @@ fn validate_line_intelligence(errs: &mut Vec<Error>, i: usize, l: &Line, currenc
     let mut own = Vec::new();
     for (name, v) in [("min_budget", l.min_budget), ("max_budget", l.max_budget)] {
         // The usual valid bound needs no path (made only for an error).
-        let precise = |v: Decimal| currency.map_or(true, |c| v.normalize().scale() <= c.minor_units());
+        let precise = |v: Decimal| currency.is_none_or(|c| v.normalize().scale() <= c.minor_units());
         let fine = |v: Decimal| v >= Decimal::ZERO && precise(v);
         if let Some(v) = v.filter(|v| !fine(v.0)) {
             non_negative(&mut own, &p(name), v.0);

@@ -41,7 +41,7 @@ impl Flowchart {
                         continue;
                     }
                     let key = (self.col_month[b] != self.col_month[a], std::cmp::Reverse(self.rems[j]));
-                    if best.as_ref().map_or(true, |(k0, _, _)| key < *k0) {
+                    if best.as_ref().is_none_or(|(k0, _, _)| key < *k0) {
                         best = Some((key, j, b));
                     }
                 }

@@ -235,7 +235,7 @@ fn whole_line(
     for (f, _, v) in read {
         cells::set(&mut line, *f, v);
     }
-    if line.budget.is_none() && line.share.map_or(true, |s| s.is_zero()) {
+    if line.budget.is_none() && line.share.is_none_or(|s| s.is_zero()) {
         pasted.notes.push("The row has no budget or share yet".into());
     }
     // The line's own rules, each as this row's problem (in its column when it has one).
