@@ -17,7 +17,12 @@ const work = process.env.FLIGHTPLAN_E2E_DIR;
 
 /** The environment WebKit's web process started with, once the app has started one. */
 async function webProcessEnv(env) {
-  const child = spawn(app, [], { env, stdio: 'ignore' });
+  // Its stderr is kept, so an app that ends early says why (a panic, GTK not starting).
+  const child = spawn(app, [], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => {
+    stderr = (stderr + d).slice(-4000);
+  });
   const failed = new Promise((_, reject) => child.once('error', reject));
   failed.catch(() => {});
   try {
@@ -39,7 +44,7 @@ async function webProcessEnv(env) {
           // A process that ended while it was read.
         }
       }
-      if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before starting WebKit`);
+      if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before starting WebKit:\n${stderr.trim()}`);
       await Promise.race([new Promise((r) => setTimeout(r, 200)), failed]);
     }
     throw new Error('no WebKit web process under the app within 60 s');
