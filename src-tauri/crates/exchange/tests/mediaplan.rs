@@ -3,6 +3,8 @@
 //! the same; line items in another currency convert at their stated rate or are refused.
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
+mod common;
+
 use flightplan_core::compute;
 use flightplan_core::plan::Plan;
 use flightplan_core::Dec;
@@ -41,14 +43,7 @@ fn errors(v: &jsonschema::Validator, doc: &Value) -> Vec<String> {
 }
 
 fn fixtures() -> Vec<(String, Plan)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures");
-    let mut out = vec![("sample".to_string(), flightplan_core::sample_plan())];
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
-    paths.sort();
-    for p in paths {
-        out.push((p.file_stem().unwrap().to_string_lossy().to_string(), flightplan_core::parse_plan(&std::fs::read_to_string(&p).unwrap()).unwrap()));
-    }
-    out
+    common::fixture_plans()
 }
 
 fn import_example(currency: Option<&str>) -> Result<(Plan, flightplan_exchange::ImportPreview), Vec<flightplan_core::Error>> {

@@ -2,11 +2,12 @@
 //! back into the plan it came from. The file's changes land; what a spreadsheet cannot carry
 //! (scenarios, curves, actuals, comments) stays.
 
+mod common;
+
 use flightplan_core::plan::{Actual, Comment, Plan, PlanStatus};
 use flightplan_core::{compute, Dec};
 use flightplan_exchange::{preview_import, read_plan_source, update_from, write_csv, write_xlsx, ImportChoices, ImportFormat, PlanUpdate};
 use rust_decimal::Decimal;
-use std::path::PathBuf;
 use std::str::FromStr;
 
 fn d(s: &str) -> Dec {
@@ -14,15 +15,7 @@ fn d(s: &str) -> Dec {
 }
 
 fn fixtures() -> Vec<(String, Plan)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures");
-    let mut out = vec![("sample".to_string(), flightplan_core::sample_plan())];
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
-    paths.sort();
-    for p in paths {
-        let plan = flightplan_core::parse_plan(&std::fs::read_to_string(&p).unwrap()).unwrap();
-        out.push((p.file_stem().unwrap().to_string_lossy().to_string(), plan));
-    }
-    out
+    common::fixture_plans()
 }
 
 fn xlsx(plan: &Plan) -> Vec<u8> {

@@ -3,24 +3,15 @@
 //! cent, on the sample plan and every fixture plan.
 #![allow(clippy::type_complexity, clippy::too_many_arguments)]
 
+mod common;
+
 use flightplan_core::plan::{Plan, Pricing};
 use flightplan_core::{compute, LineView, PlanView, Totals};
 use flightplan_exchange::{import_plan, write_csv, write_mediaplan, write_xlsx, ImportChoices, ImportFormat};
-use std::path::PathBuf;
 
 fn fixtures() -> Vec<(String, Plan)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../tests/fixtures");
-    let mut out = vec![("sample".to_string(), flightplan_core::sample_plan())];
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
-    paths.sort();
-    for p in paths {
-        let text = std::fs::read_to_string(&p).unwrap();
-        let plan = flightplan_core::parse_plan(&text).unwrap();
-        out.push((p.file_stem().unwrap().to_string_lossy().to_string(), plan));
-    }
-    assert!(out.len() >= 7, "fixtures missing: {}", out.len());
     // The exports present the plan as written (or its presented scenario).
-    out.into_iter().map(|(n, p)| (n, flightplan_core::scenario::presented_plan(&p).unwrap())).collect()
+    common::fixture_plans().into_iter().map(|(n, p)| (n, flightplan_core::scenario::presented_plan(&p).unwrap())).collect()
 }
 
 /// What a line is, as a planner reads it off the plan: every costed figure and the flight.
