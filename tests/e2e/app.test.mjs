@@ -80,6 +80,14 @@ async function stage(n) {
 /** Scroll the first element matching `css` to the top, for a screenshot of it. */
 const reveal = (css) => s.exec('document.querySelector(arguments[0])?.scrollIntoView({ block: "start" }); window.scrollBy(0, -56);', [css]);
 
+/** To the library from wherever the last test left the app (the library after an import has no
+ * Library link). */
+async function toLibrary() {
+  await s.exec('window.scrollTo(0, 0);');
+  const inLibrary = await s.exec('return [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "New plan");');
+  if (!inLibrary) await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+}
+
 async function showsTotalsOf(plan) {
   const want = computed(plan).totals;
   await s.until(async () => (await bodyText()).includes(usd(want.gross)), `gross ${usd(want.gross)} on screen`);
@@ -466,10 +474,7 @@ const usDate = (iso) => {
 };
 
 test('a block with a header row pasted from a spreadsheet, the plan approved by name, edited into a revision, and the changes since approval', async () => {
-  await s.exec('window.scrollTo(0, 0);');
-  // From wherever the last test left the app (the library after an import has no Library link).
-  const inLibrary = await s.exec('return [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "New plan");');
-  if (!inLibrary) await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  await toLibrary();
   const previous = await openPlanId();
   await (await s.find('//button[normalize-space()="New plan"]')).click();
   // The library may list another "Untitled plan": wait for the new one to be open.
@@ -577,9 +582,7 @@ test('a block with a header row pasted from a spreadsheet, the plan approved by 
 });
 
 test("Update from file…: the sample's workbook sent back with a rate changed and a line deleted, previewed, applied exactly as the CLI updates it, and undone", async () => {
-  await s.exec('window.scrollTo(0, 0);');
-  const inLibrary = await s.exec('return [...document.querySelectorAll("button")].some((b) => b.textContent.trim() === "New plan");');
-  if (!inLibrary) await (await s.find('//a[normalize-space()="Library"] | //button[normalize-space()="Library"]')).click();
+  await toLibrary();
   const previous = await openPlanId();
   await (await s.find('//button[normalize-space()="New from sample"]')).click();
   const id = await s.until(async () => {
