@@ -169,7 +169,6 @@ fn merged(current: &Plan, preview: &ImportPreview) -> (Plan, Vec<String>) {
 
 /// For each line of the file, the index of the plan's line it updates.
 fn match_lines(current: &Plan, file: &Plan, by_id: bool) -> HashMap<usize, usize> {
-    let key = |l: &Line| (l.channel.trim().to_lowercase(), l.name.trim().to_lowercase());
     let mut out = HashMap::new();
     if by_id {
         let ids: HashMap<&str, usize> = current.lines.iter().enumerate().map(|(i, l)| (l.id.as_str(), i)).collect();
@@ -180,20 +179,28 @@ fn match_lines(current: &Plan, file: &Plan, by_id: bool) -> HashMap<usize, usize
         }
         return out;
     }
-    // Without ids, a channel and name each side has once.
-    let count = |lines: &[Line]| {
-        let mut n: HashMap<(String, String), usize> = HashMap::new();
-        for l in lines {
-            *n.entry(key(l)).or_default() += 1;
-        }
-        n
-    };
-    let (in_plan, in_file) = (count(&current.lines), count(&file.lines));
-    for (i, l) in file.lines.iter().enumerate() {
-        let k = key(l);
-        if in_plan.get(&k) == Some(&1) && in_file.get(&k) == Some(&1) {
-            if let Some(ci) = current.lines.iter().position(|c| key(c) == k) {
-                out.insert(i, ci);
+    // Without ids: a channel and name each side has once, then, among the lines still without a
+    // match, a name each side has once (the sheet may call the channel "Facebook", the plan "Meta").
+    let norm = |s: &str| s.trim().to_lowercase();
+    let passes: [&dyn Fn(&Line) -> String; 2] = [&|l: &Line| format!("{}\u{1f}{}", norm(&l.channel), norm(&l.name)), &|l: &Line| norm(&l.name)];
+    for key in passes {
+        let open_plan: Vec<usize> = (0..current.lines.len()).filter(|ci| !out.values().any(|v| v == ci)).collect();
+        let open_file: Vec<usize> = (0..file.lines.len()).filter(|i| !out.contains_key(i)).collect();
+        let once = |keys: Vec<String>| {
+            let mut n: HashMap<String, usize> = HashMap::new();
+            for k in keys {
+                *n.entry(k).or_default() += 1;
+            }
+            n
+        };
+        let in_plan = once(open_plan.iter().map(|&ci| key(&current.lines[ci])).collect());
+        let in_file = once(open_file.iter().map(|&i| key(&file.lines[i])).collect());
+        for &i in &open_file {
+            let k = key(&file.lines[i]);
+            if in_plan.get(&k) == Some(&1) && in_file.get(&k) == Some(&1) {
+                if let Some(&ci) = open_plan.iter().find(|&&ci| key(&current.lines[ci]) == k) {
+                    out.insert(i, ci);
+                }
             }
         }
     }

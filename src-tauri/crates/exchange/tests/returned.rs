@@ -148,6 +148,13 @@ fn an_agency_sheet_without_ids_matches_lines_by_channel_and_name_and_takes_only_
     // No rate or CTR column: the line keeps its own.
     assert_eq!((u.plan.lines[0].pricing, u.plan.lines[0].rate, u.plan.lines[0].ctr), (a.pricing, a.rate, a.ctr));
     assert_eq!(u.plan.lines[1], *b);
+
+    // The agency calls Meta "Facebook": the line is still found, by its name alone.
+    let sheet = format!("Channel,Line,Start,End,Net media\nFacebook,{},{},{},12345\n", plan.lines[2].name, plan.lines[2].start, plan.lines[2].end);
+    let u = update(&plan, sheet.as_bytes(), "agency.csv", ImportFormat::Csv);
+    assert!(u.ready, "{:?}", errors(&u));
+    assert_eq!((u.plan.lines.len(), u.plan.lines[0].id.as_str()), (1, plan.lines[2].id.as_str()));
+    assert_eq!((u.plan.lines[0].channel.as_str(), u.plan.lines[0].budget), ("Facebook", Some(d("12345"))));
 }
 
 #[test]
