@@ -15,7 +15,8 @@ export function changeValue(c: Change, value: string | null, currency: string, s
   return value;
 }
 
-function signed(text: string): string {
+/** A difference as it reads: "+$0.15", "−$48,000.00". */
+export function signed(text: string): string {
   return text.startsWith("-") ? `−${text.slice(1)}` : `+${text}`;
 }
 

@@ -4,6 +4,7 @@ import { api, CommandError } from "../api";
 import type { PlanUpdate } from "../bindings";
 import updates from "../test/update-fixtures.json";
 import { usePlanUpdate } from "./UpdateFromFile";
+import { money } from "../format";
 import type { Plan } from "../bindings";
 
 /** The flow as the plan screen uses it: started from a button (the export menu's item). */
@@ -49,6 +50,11 @@ describe("UpdateFromFile", () => {
     const rate = dialog.querySelector('tr[data-line="google-brand"][data-field="rate"]')!;
     expect([...rate.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["Search — Brand", "Rate", "$1.20", "$1.35", "+$0.15"]);
     expect(within(dialog).getByText("Removed: Prospecting — Broad (Meta), $48,000.00 net")).toBeTruthy();
+    // The client's bill before and after, as the core costs it.
+    const gross = applied.changes!.changes.find((c) => c.line === null && c.field === "totals.gross")!;
+    expect(within(dialog).getByTestId("update-gross").textContent).toBe(
+      `Gross ${money(gross.before!, "USD")} → ${money(gross.after!, "USD")} (−${money(gross.difference!.slice(1), "USD")})`,
+    );
     const kept = within(dialog).getByRole("list", { name: "Kept" });
     expect(kept.textContent).toContain("2 scenarios, 6 response curves, the reach model");
     expect(kept.textContent).toContain('Scenario "Aggressive" loses its changes to the removed lines.');

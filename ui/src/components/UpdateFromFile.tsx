@@ -10,7 +10,7 @@ import type { Plan, PlanUpdate } from "../bindings";
 import type { NumberStyle } from "../types";
 import { errorMessage } from "../errors";
 import { ProblemList } from "../screens/ImportPlanParts";
-import { ChangesList } from "./ChangesList";
+import { ChangesList, changeValue, signed } from "./ChangesList";
 import { useMenu } from "../menu";
 
 interface Options {
@@ -86,6 +86,9 @@ function UpdateDialog({ update, numberStyle, onCancel, onApply }: { update: Plan
   const removed = c?.lines_removed.length ?? 0;
   const nothing = update.ready && figures + follow + added + removed === 0;
   const errors = update.problems.filter((p) => p.level === "error").length;
+  // The plan's gross, as the core costs it before and after: what the client's bill becomes.
+  const gross = c?.changes.find((x) => x.line === null && x.field === "totals.gross");
+  const v = (x: string | null) => (gross ? changeValue(gross, x, c!.currency, numberStyle) : "");
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const status = !update.ready
     ? `${count(errors, "problem blocks", "problems block")} the update: the plan is unchanged.`
@@ -104,6 +107,12 @@ function UpdateDialog({ update, numberStyle, onCancel, onApply }: { update: Plan
           </div>
         </header>
         <div className="import-body changes-body">
+          {gross && (
+            <p className="update-gross" data-testid="update-gross">
+              Gross {v(gross.before)} → {v(gross.after)}
+              {gross.difference !== null && <span className="muted"> ({signed(v(gross.difference))})</span>}
+            </p>
+          )}
           {update.problems.length > 0 && <ProblemList preview={{ problems: update.problems, plan: update.plan, sheet: undefined }} />}
           {c && <ChangesList changes={c} plan={update.plan} numberStyle={numberStyle} before="In the plan" after="In the file" setFirst />}
           {update.kept.length > 0 && (
