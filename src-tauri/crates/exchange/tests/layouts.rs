@@ -563,3 +563,27 @@ fn spots_faces_and_insertions_columns_book_traditional_lines() {
     let view = compute(&p.plan).unwrap();
     assert_eq!(view.lines[0].net.to_string(), "12000.00", "ten faces for four weeks at 300");
 }
+
+#[test]
+fn an_agency_csv_saved_by_excel_in_chinese_or_korean_windows_keeps_its_names() {
+    // GBK (mainland China) decodes without a fault as Korean: the names must come back as written.
+    for (csv, enc, file) in [
+        ("渠道,广告名称,开始日期,结束日期,预算\nMeta,夏季新品推广,2027-01-04,2027-03-28,12500\n", "GBK", "计划.csv"),
+        ("渠道,廣告名稱,開始日期,結束日期,預算\nMeta,夏季新品推廣,2027-01-04,2027-03-28,12500\n", "Big5", "計畫.csv"),
+        ("채널,광고 이름,시작일,종료일,예산\nMeta,여름 신제품 홍보,2027-01-04,2027-03-28,12500\n", "EUC-KR", "계획.csv"),
+    ] {
+        let encoding = encoding_rs::Encoding::for_label(enc.as_bytes()).unwrap();
+        let (bytes, _, unmappable) = encoding.encode(csv);
+        assert!(!unmappable && std::str::from_utf8(&bytes).is_err(), "{enc}");
+        let mut mapping = PlanMapping::default();
+        let header: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+        for (h, f) in header.iter().zip([LineField::Channel, LineField::Name, LineField::Start, LineField::End, LineField::Budget]) {
+            mapping.columns.insert((*h).into(), f);
+        }
+        let source = read_plan_source(&bytes, file, Some(ImportFormat::Csv)).unwrap();
+        let p = preview_import(&source, &ImportChoices { mapping: Some(mapping), currency: Some("USD".into()) });
+        let name = csv.lines().nth(1).unwrap().split(',').nth(1).unwrap();
+        assert_eq!(p.plan.lines.iter().map(|l| l.name.as_str()).collect::<Vec<_>>(), [name], "{enc}: {:#?}", p.problems);
+        assert_eq!(p.plan.lines[0].budget, Some(d("12500")), "{enc}");
+    }
+}
