@@ -12,8 +12,10 @@
 use crate::plan_file::write_atomically;
 use crate::print_json;
 use flightplan_core::{write_plan, Error};
-use flightplan_exchange::{commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, PlanMapping, ProblemLevel, MAX_IMPORT_BYTES};
-use std::path::PathBuf;
+use flightplan_exchange::{
+    commit_import, preview_import, read_plan_source, ImportChoices, ImportFormat, PlanMapping, PlanSource, ProblemLevel, MAX_IMPORT_BYTES,
+};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct ImportArgs {
@@ -39,6 +41,15 @@ pub struct ImportArgs {
     save_mapping: Option<PathBuf>,
 }
 
+/// The file read once for a preview, named by its own name in every message. Bounded, whatever
+/// the format: `/dev/zero` or a 4 GB video picked by mistake is refused by its size instead of
+/// filling memory. `what` names the file in that refusal ("plan to import").
+pub(crate) fn read_source(file: &Path, format: Option<ImportFormat>, what: &str) -> Result<PlanSource, Vec<Error>> {
+    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| file.display().to_string());
+    let bytes = flightplan_files::read_bounded(file, MAX_IMPORT_BYTES as u64, what).map_err(|e| vec![Error { file: Some(name.clone()), ..e }])?;
+    read_plan_source(&bytes, &name, format).map_err(|e| vec![e])
+}
+
 pub fn run(args: ImportArgs) -> Result<(), Vec<Error>> {
     let format = match args.format.as_deref() {
         Some(f) => Some(ImportFormat::parse(f).ok_or_else(|| vec![Error::at("invalid_field", "--format", format!("\"{f}\" is not xlsx, csv or mediaplan"))])?),
@@ -54,12 +65,7 @@ pub fn run(args: ImportArgs) -> Result<(), Vec<Error>> {
         }
         None => None,
     };
-    let name = args.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| args.file.display().to_string());
-    // Bounded, whatever the format: `/dev/zero` or a 4 GB video picked by mistake is refused by
-    // its size instead of filling memory.
-    let bytes =
-        flightplan_files::read_bounded(&args.file, MAX_IMPORT_BYTES as u64, "plan to import").map_err(|e| vec![Error { file: Some(name.clone()), ..e }])?;
-    let source = read_plan_source(&bytes, &name, format).map_err(|e| vec![e])?;
+    let source = read_source(&args.file, format, "plan to import")?;
     let choices = ImportChoices { mapping, currency: args.currency.clone() };
     let preview = preview_import(&source, &choices);
     if let (Some(path), Some(m)) = (&args.save_mapping, &preview.mapping) {

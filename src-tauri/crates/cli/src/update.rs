@@ -8,10 +8,11 @@
 //! warnings, and writes the updated plan whole; or, with any error, writes nothing.
 //! `--preview` prints the whole update (with the plan) and writes nothing.
 
+use crate::import::read_source;
 use crate::plan_file::{load, write_atomically};
 use crate::print_json;
 use flightplan_core::{write_plan, Error};
-use flightplan_exchange::{preview_import, read_plan_source, update_from, ImportChoices, ImportFormat, ProblemLevel, MAX_IMPORT_BYTES};
+use flightplan_exchange::{preview_import, update_from, ImportChoices, ImportFormat, ProblemLevel};
 use std::path::PathBuf;
 
 #[derive(clap::Args)]
@@ -37,10 +38,7 @@ pub fn run(args: UpdateArgs) -> Result<(), Vec<Error>> {
         Some(f) => Some(ImportFormat::parse(f).ok_or_else(|| vec![Error::at("invalid_field", "--format", format!("\"{f}\" is not xlsx or csv"))])?),
         None => None,
     };
-    let name = args.file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| args.file.display().to_string());
-    let bytes = flightplan_files::read_bounded(&args.file, MAX_IMPORT_BYTES as u64, "spreadsheet to update from")
-        .map_err(|e| vec![Error { file: Some(name.clone()), ..e }])?;
-    let source = read_plan_source(&bytes, &name, format).map_err(|e| vec![e])?;
+    let source = read_source(&args.file, format, "spreadsheet to update from")?;
     let choices = ImportChoices { currency: Some(plan.currency.clone()), ..Default::default() };
     let update = update_from(&plan, &preview_import(&source, &choices));
     if args.preview {
