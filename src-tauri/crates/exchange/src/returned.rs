@@ -130,12 +130,15 @@ fn merged(current: &Plan, preview: &ImportPreview) -> (Plan, Vec<String>) {
     let mut used: HashSet<String> = HashSet::new();
     let mut taken: HashSet<String> = current.lines.iter().map(|l| l.id.clone()).collect();
     let mut lines = Vec::with_capacity(file.lines.len());
+    // (index in the updated plan, index in the file) of every matched line.
+    let mut pairs = Vec::with_capacity(matches.len());
     for (i, from_file) in file.lines.iter().enumerate() {
         match matches.get(&i) {
             Some(&ci) => {
                 let mut line = current.lines[ci].clone();
                 take_line(&mut line, from_file, &cols, preview.kind, costed.as_ref().and_then(|v| v.lines.get(ci)));
                 used.insert(line.id.clone());
+                pairs.push((lines.len(), i));
                 lines.push(line);
             }
             None => {
@@ -147,12 +150,13 @@ fn merged(current: &Plan, preview: &ImportPreview) -> (Plan, Vec<String>) {
         }
     }
     // Lines the file no longer has go, unless money was already spent on them.
+    let spent: HashSet<&str> = current.actuals.iter().map(|a| a.line.as_str()).collect();
     let mut removed = HashSet::new();
     for line in &current.lines {
         if used.contains(&line.id) {
             continue;
         }
-        if current.actuals.iter().any(|a| a.line == line.id) {
+        if spent.contains(line.id.as_str()) {
             kept.push(format!("\"{}\" ({}) is not in the file but has actuals recorded: it stays in the plan", line.name, line.channel));
             lines.push(line.clone());
         } else {
@@ -160,7 +164,7 @@ fn merged(current: &Plan, preview: &ImportPreview) -> (Plan, Vec<String>) {
         }
     }
     plan.lines = lines;
-    weeks_from_file(&mut plan, current, preview);
+    weeks_from_file(&mut plan, preview, &pairs);
     forget_removed(&mut plan, &removed, &mut kept);
     take_details(&mut plan, preview, &cols);
     kept.extend(carried_over(current));
@@ -184,25 +188,23 @@ fn match_lines(current: &Plan, file: &Plan, by_id: bool) -> HashMap<usize, usize
     let norm = |s: &str| s.trim().to_lowercase();
     let passes: [&dyn Fn(&Line) -> String; 2] = [&|l: &Line| format!("{}\u{1f}{}", norm(&l.channel), norm(&l.name)), &|l: &Line| norm(&l.name)];
     for key in passes {
-        let open_plan: Vec<usize> = (0..current.lines.len()).filter(|ci| !out.values().any(|v| v == ci)).collect();
-        let open_file: Vec<usize> = (0..file.lines.len()).filter(|i| !out.contains_key(i)).collect();
-        let once = |keys: Vec<String>| {
-            let mut n: HashMap<String, usize> = HashMap::new();
-            for k in keys {
-                *n.entry(k).or_default() += 1;
-            }
-            n
-        };
-        let in_plan = once(open_plan.iter().map(|&ci| key(&current.lines[ci])).collect());
-        let in_file = once(open_file.iter().map(|&i| key(&file.lines[i])).collect());
-        for &i in &open_file {
-            let k = key(&file.lines[i]);
-            if in_plan.get(&k) == Some(&1) && in_file.get(&k) == Some(&1) {
-                if let Some(&ci) = open_plan.iter().find(|&&ci| key(&current.lines[ci]) == k) {
-                    out.insert(i, ci);
-                }
+        let matched: HashSet<usize> = out.values().copied().collect();
+        let in_plan = by_key_once((0..current.lines.len()).filter(|ci| !matched.contains(ci)).map(|ci| (key(&current.lines[ci]), ci)));
+        let in_file = by_key_once((0..file.lines.len()).filter(|i| !out.contains_key(i)).map(|i| (key(&file.lines[i]), i)));
+        for (k, i) in in_file {
+            if let (Some(i), Some(Some(ci))) = (i, in_plan.get(&k)) {
+                out.insert(i, *ci);
             }
         }
+    }
+    out
+}
+
+/// Each key with the one index it has, or `None` where several share it.
+fn by_key_once(keyed: impl Iterator<Item = (String, usize)>) -> HashMap<String, Option<usize>> {
+    let mut out: HashMap<String, Option<usize>> = HashMap::new();
+    for (k, i) in keyed {
+        out.entry(k).and_modify(|seen| *seen = None).or_insert(Some(i));
     }
     out
 }
@@ -313,23 +315,19 @@ fn take_line(line: &mut Line, from: &Line, cols: &HashSet<LineField>, kind: Sour
 /// A line's weekly spread from the workbook's Flowchart where it differs from what the plan's
 /// own pattern or weights give the updated line; the plan's spread stays where they agree, so a
 /// pattern is not turned into weights by a round trip.
-fn weeks_from_file(plan: &mut Plan, current: &Plan, preview: &ImportPreview) {
+fn weeks_from_file(plan: &mut Plan, preview: &ImportPreview, pairs: &[(usize, usize)]) {
     let has_flowchart = preview.kind == SourceKind::FlightplanXlsx && preview.sheets.iter().any(|s| s == "Flowchart");
     if !has_flowchart {
         return;
     }
+    // A costed plan lists its lines in the plan's order, so the indexes hold in both views.
     let (Ok(ours), Ok(theirs)) = (flightplan_core::compute(plan), flightplan_core::compute(&preview.plan)) else { return };
-    let file_weeks: HashMap<&str, &Vec<flightplan_core::week_row::LineWeek>> =
-        preview.plan.lines.iter().zip(&theirs.lines).map(|(l, v)| (l.id.as_str(), &v.weeks)).collect();
-    let in_plan: HashSet<&str> = current.lines.iter().map(|l| l.id.as_str()).collect();
-    for (line, view) in plan.lines.iter_mut().zip(&ours.lines) {
-        if !in_plan.contains(line.id.as_str()) {
-            continue;
-        }
-        let Some(from) = preview.plan.lines.iter().find(|l| l.id == line.id) else { continue };
-        if file_weeks.get(line.id.as_str()).is_some_and(|w| **w != view.weeks) {
-            line.weights = from.weights.clone();
-            line.pattern = from.pattern.clone();
+    for &(at, i) in pairs {
+        let (Some(mine), Some(file)) = (ours.lines.get(at), theirs.lines.get(i)) else { continue };
+        if mine.weeks != file.weeks {
+            let from = &preview.plan.lines[i];
+            plan.lines[at].weights = from.weights.clone();
+            plan.lines[at].pattern = from.pattern.clone();
         }
     }
 }
