@@ -164,8 +164,10 @@ fn merged(current: &Plan, preview: &ImportPreview) -> (Plan, Vec<String>) {
         }
     }
     plan.lines = lines;
-    weeks_from_file(&mut plan, preview, &pairs);
+    // Scenario changes to removed lines go first: until then the plan does not cost, and the
+    // Flowchart's weeks could not be compared with it.
     forget_removed(&mut plan, &removed, &mut kept);
+    weeks_from_file(&mut plan, preview, &pairs);
     take_details(&mut plan, preview, &cols);
     kept.extend(carried_over(current));
     (plan, kept)

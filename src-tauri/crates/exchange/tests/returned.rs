@@ -65,6 +65,10 @@ fn the_workbooks_changes_land_and_what_it_cannot_carry_stays() {
     // What the colleague sends back: line 1's rate up, line 3 deleted, a new line, a new budget.
     let mut theirs = plan.clone();
     theirs.lines[0].rate = Some(d("9.5"));
+    // …and the second line's flowchart reshaped: front-loaded.
+    let weeks = compute(&theirs).unwrap().lines[1].weeks.len();
+    theirs.lines[1].pattern = None;
+    theirs.lines[1].weights = Some((0..weeks).map(|w| if w < 4 { d("2") } else { d("1") }).collect());
     theirs.lines.remove(2);
     let mut new_line = theirs.lines[0].clone();
     new_line.id = "podcast-host-reads".into();
@@ -86,6 +90,13 @@ fn the_workbooks_changes_land_and_what_it_cannot_carry_stays() {
     assert!(!after.lines.iter().any(|l| l.id == removed.id));
     assert_eq!(after.lines.last().unwrap().name, "Podcast host reads");
     assert_eq!(after.budget, d("210000"));
+    let week_nets = |p: &Plan, id: &str| {
+        let (v, i) = (compute(p).unwrap(), p.lines.iter().position(|l| l.id == id).unwrap());
+        v.lines[i].weeks.iter().map(|w| w.net).collect::<Vec<_>>()
+    };
+    let reshaped = &plan.lines[1].id;
+    assert_eq!(week_nets(after, reshaped), week_nets(&theirs, reshaped), "the file's flowchart spread is taken");
+    assert_ne!(week_nets(after, reshaped), week_nets(&plan, reshaped));
     // Kept: the scenarios (less their changes to the removed line), the curves, the comment.
     assert_eq!(after.scenarios.len(), plan.scenarios.len());
     assert!(after.scenarios.iter().all(|s| s.lines.iter().all(|l| l.id != removed.id)));
